@@ -1,0 +1,15 @@
+/**
+ * @dendrite/backend: the tfjs-core namespace with every gradient registered, backend selection
+ * (cuda → native → wasm SIMD → cpu), a wasm backend that can train every Dendrite layer quickly,
+ * and seeding.
+ *
+ * @packageDocumentation
+ */
+export { tf } from './tf/index';
+import '@tensorflow/tfjs-backend-cpu';
+export { installWasmKernels, uninstallWasmKernels, wasmKernelsInstalled, WASM_KERNEL_OVERRIDES } from './kernels/wasm/index';
+export type { WasmKernelOverride } from './kernels/wasm/index';
+export { BACKEND_NAMES, isBackendName, parseBackendPreference, type BackendName } from './select/backend-names';
+export { selectBackend, getBackendInfo, type BackendInfo, type SelectBackendOptions } from './select/select-backend';
+export { defaultRuntimeProbes, listCudaDevices, type RuntimeProbes } from './select/runtime-probes';
+export { setSeed, clearSeed, getSeed, random, nextSeed, createRandom } from './seed/seed';

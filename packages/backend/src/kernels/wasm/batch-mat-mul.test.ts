@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { tf, uninstallWasmKernels, installWasmKernels } from '@dendrite/backend';
+import { computeOn, expectArraysClose, expectNoLeakedTensors, seededArray, useBackend } from '@dendrite/test-utils';
+
+type Case = { aShape: number[]; bShape: number[]; transposeA: boolean; transposeB: boolean };
+
+const cases: Case[] = [];
+for (const [m, k, n] of [[7, 5, 3], [128, 784, 16], [1, 9, 4], [33, 1, 17]]) {
+  for (const transposeA of [false, true]) {
+    for (const transposeB of [false, true]) {
+      cases.push({ aShape: transposeA ? [k, m] : [m, k], bShape: transposeB ? [n, k] : [k, n], transposeA, transposeB });
+    }
+  }
+}
+// Batched, and batched against a broadcast operand.
+cases.push({ aShape: [3, 6, 4], bShape: [3, 5, 4], transposeA: false, transposeB: true });
+cases.push({ aShape: [2, 4, 6], bShape: [1, 4, 5], transposeA: true, transposeB: false });
+cases.push({ aShape: [2, 3, 4, 6], bShape: [4, 5], transposeA: true, transposeB: false });
+
+describe('wasm BatchMatMul and _FusedMatMul with transposed operands', () => {
+  it.each(cases)('matMul %j equals the cpu backend', async ({ aShape, bShape, transposeA, transposeB }) => {
+    const a = seededArray(tf.util.sizeFromShape(aShape), 1);
+    const b = seededArray(tf.util.sizeFromShape(bShape), 2);
+    const compute = () => tf.matMul(tf.tensor(a, aShape), tf.tensor(b, bShape), transposeA, transposeB);
+    const [expected] = await computeOn('cpu', compute);
+    const [actual] = await computeOn('wasm', compute);
+    expectArraysClose(actual, expected);
+  });
+
+  it.each(cases.filter((c) => c.aShape.length === 2))(
+    'fused matMul + bias + relu %j equals the cpu backend',
+    async ({ aShape, bShape, transposeA, transposeB }) => {
+      const n = transposeB ? bShape[0] : bShape[1];
+      const a = seededArray(tf.util.sizeFromShape(aShape), 3);
+      const b = seededArray(tf.util.sizeFromShape(bShape), 4);
+      const bias = seededArray(n, 5);
+      const compute = () =>
+        tf.fused.matMul({
+          a: tf.tensor(a, aShape) as tf.Tensor2D,
+          b: tf.tensor(b, bShape) as tf.Tensor2D,
+          transposeA,
+          transposeB,
+          bias: tf.tensor1d(bias),
+          activation: 'relu',
+        });
+      const [expected] = await computeOn('cpu', compute);
+      const [actual] = await computeOn('wasm', compute);
+      expectArraysClose(actual, expected);
+    },
+  );
+
+  it('gives the stock kernel’s results and gradients, and frees its scratch tensors', async () => {
+    await useBackend('wasm');
+    const a = tf.tensor(seededArray(20 * 30, 6), [20, 30]);
+    const b = tf.tensor(seededArray(30 * 10, 7), [30, 10]);
+    const gradients = () => tf.grads((x: tf.Tensor, y: tf.Tensor) => tf.sum(tf.square(tf.matMul(x, y))))([a, b]);
+    const ours = await expectNoLeakedTensors(() => {
+      const result = gradients();
+      const values = result.map((t) => t.dataSync().slice());
+      tf.dispose(result);
+      return values;
+    });
+    uninstallWasmKernels();
+    try {
+      const stock = gradients();
+      expectArraysClose(ours[0], stock[0].dataSync(), 1e-5);
+      expectArraysClose(ours[1], stock[1].dataSync(), 1e-5);
+      tf.dispose(stock);
+    } finally {
+      installWasmKernels();
+      tf.dispose([a, b]);
+    }
+    expect(tf.getKernel('BatchMatMul', 'wasm')).toBeDefined();
+  });
+});

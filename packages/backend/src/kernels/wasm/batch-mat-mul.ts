@@ -1,0 +1,43 @@
+import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
+import { release, transposeLastTwo, type WasmKernelArgs } from './wasm-kernel-context';
+import type { WasmKernelOverride } from './wasm-kernel-overrides';
+
+/**
+ * Wraps a stock matmul kernel so that transposed operands are transposed first: the stock wasm
+ * kernel only reaches XNNPACK when neither operand is transposed (≈30 GFLOP/s against ≈2), and a
+ * transpose costs O(n²) against the product's O(n³). Exact: the same products, summed in the same
+ * order.
+ */
+export function untransposeOperands(kernelName: string): WasmKernelOverride {
+  return {
+    kernelName,
+    makeKernel(stock: KernelFunc | undefined): KernelFunc {
+      if (stock == null) throw new Error(`Expected a stock wasm kernel "${kernelName}" to wrap, received none`);
+      return (rawArgs) => {
+        const args = rawArgs as unknown as WasmKernelArgs;
+        const { inputs, backend, attrs = {} } = args;
+        if (!attrs.transposeA && !attrs.transposeB) return stock(rawArgs);
+        const scratch: TensorInfo[] = [];
+        const a = attrs.transposeA ? transposeLastTwo(backend, inputs.a) : inputs.a;
+        if (a !== inputs.a) scratch.push(a);
+        const b = attrs.transposeB ? transposeLastTwo(backend, inputs.b) : inputs.b;
+        if (b !== inputs.b) scratch.push(b);
+        try {
+          return stock({
+            ...rawArgs,
+            inputs: { ...inputs, a, b },
+            attrs: { ...attrs, transposeA: false, transposeB: false },
+          } as Parameters<KernelFunc>[0]);
+        } finally {
+          for (const info of scratch) release(backend, info);
+        }
+      };
+    },
+  };
+}
+
+/** `BatchMatMul` without the scalar path for transposed operands. */
+export const batchMatMulOverride = untransposeOperands('BatchMatMul');
+
+/** `_FusedMatMul` (matmul + bias + activation) without the scalar path for transposed operands. */
+export const fusedMatMulOverride = untransposeOperands('_FusedMatMul');

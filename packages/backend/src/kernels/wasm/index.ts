@@ -1,0 +1,19 @@
+import '@tensorflow/tfjs-backend-wasm';
+import { batchMatMulOverride, fusedMatMulOverride } from './batch-mat-mul';
+import { sliceOverride } from './slice';
+import { installWasmKernels as install, type WasmKernelOverride } from './wasm-kernel-overrides';
+
+export { uninstallWasmKernels, wasmKernelsInstalled, type WasmKernelOverride } from './wasm-kernel-overrides';
+
+/** Every kernel Dendrite registers on the wasm backend: the speed fixes and the training gaps. */
+export const WASM_KERNEL_OVERRIDES: readonly WasmKernelOverride[] = [batchMatMulOverride, fusedMatMulOverride, sliceOverride];
+
+/**
+ * Registers Dendrite's wasm kernels (done on import of `@dendrite/backend`); call it again after
+ * {@link uninstallWasmKernels} to put them back.
+ */
+export function installWasmKernels(): void {
+  install([...WASM_KERNEL_OVERRIDES]);
+}
+
+installWasmKernels();

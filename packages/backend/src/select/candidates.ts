@@ -1,0 +1,99 @@
+import { tf } from '../tf/index';
+import type { BackendName } from './backend-names';
+import type { RuntimeProbes } from './runtime-probes';
+
+/** What selection learns of one backend: usable (with its facts) or not (with why and the fix). */
+export type CandidateResult =
+  | { available: true; tfBackend: string; simd: boolean; threads: number; detail: string }
+  | { available: false; why: string; howToFix: string };
+
+/** Options that reach the candidates. */
+export interface CandidateOptions {
+  /** Where the browser finds the `.wasm` files (`setWasmPaths` of tfjs-backend-wasm). */
+  wasmPaths?: string | Record<string, string>;
+  /** wasm threads in a browser that allows them (cross-origin isolated); Node always uses one. */
+  threads?: number;
+}
+
+const NODE_GPU = '@tensorflow/tfjs-node-gpu';
+const NODE = '@tensorflow/tfjs-node';
+
+async function activate(tfBackend: string): Promise<string | undefined> {
+  try {
+    if (!(await tf.setBackend(tfBackend))) return `tfjs could not initialise the "${tfBackend}" backend`;
+    await tf.ready();
+    return undefined;
+  } catch (error) {
+    return `tfjs could not initialise the "${tfBackend}" backend: ${(error as Error).message}`;
+  }
+}
+
+async function probeTensorflowPackage(
+  packageName: string,
+  probes: RuntimeProbes,
+  needsDevice: boolean,
+): Promise<CandidateResult> {
+  const install = `npm install ${packageName}`;
+  if (!probes.isNode) return { available: false, why: `${packageName} runs only in Node, not in a browser`, howToFix: 'use wasm or cpu in a browser' };
+  const installed = probes.isInstalled(packageName);
+  const devices = needsDevice ? probes.cudaDevices() : [];
+  if (!installed && needsDevice && devices.length === 0) {
+    return { available: false, why: `${packageName} is not installed and no CUDA device is visible`, howToFix: `${install} on a machine with an NVIDIA GPU, CUDA and cuDNN` };
+  }
+  if (!installed) return { available: false, why: `${packageName} is not installed`, howToFix: install };
+  if (needsDevice && devices.length === 0) {
+    const hidden = probes.env.CUDA_VISIBLE_DEVICES;
+    const why = hidden !== undefined ? `CUDA_VISIBLE_DEVICES=${JSON.stringify(hidden)} leaves no CUDA device visible` : 'no CUDA device is visible (no NVIDIA driver found)';
+    return { available: false, why, howToFix: 'install the NVIDIA driver, CUDA and cuDNN, or unset CUDA_VISIBLE_DEVICES' };
+  }
+  try {
+    await probes.loadModule(packageName);
+  } catch (error) {
+    return { available: false, why: `${packageName} is installed but failed to load: ${(error as Error).message}`, howToFix: `reinstall it (${install}) so that its libtensorflow download completes` };
+  }
+  const failure = await activate('tensorflow');
+  if (failure) return { available: false, why: failure, howToFix: `reinstall ${packageName}` };
+  const detail = needsDevice ? `${devices.length} CUDA device(s)` : 'libtensorflow on the CPU';
+  return { available: true, tfBackend: 'tensorflow', simd: true, threads: probes.cores, detail };
+}
+
+async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Promise<CandidateResult> {
+  const wasm = await import('@tensorflow/tfjs-backend-wasm');
+  if (options.wasmPaths !== undefined) wasm.setWasmPaths(options.wasmPaths as string);
+  const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) as boolean;
+  if (!simd) {
+    return { available: false, why: 'this runtime has no WebAssembly SIMD', howToFix: 'use Node ≥ 20 or a browser with WebAssembly SIMD' };
+  }
+  // The threaded wasm build fails to start in Node; one thread there, what the page allows elsewhere.
+  if (probes.isNode) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  else if (options.threads !== undefined) wasm.setThreadsCount(options.threads);
+  const failure = await activate('wasm');
+  if (failure) {
+    return { available: false, why: failure, howToFix: probes.isNode ? 'reinstall @tensorflow/tfjs-backend-wasm' : 'serve the .wasm files and pass their location as wasmPaths' };
+  }
+  const threads = wasm.getThreadsCount();
+  return { available: true, tfBackend: 'wasm', simd: true, threads, detail: `WebAssembly SIMD, ${threads} thread(s)` };
+}
+
+async function probeCpu(): Promise<CandidateResult> {
+  await import('@tensorflow/tfjs-backend-cpu');
+  const failure = await activate('cpu');
+  if (failure) return { available: false, why: failure, howToFix: 'reinstall @tensorflow/tfjs-backend-cpu' };
+  // tfjs-backend-cpu prints a hint about tfjs-node on first use; selection already said why.
+  (tf.backend() as unknown as { firstUse?: boolean }).firstUse = false;
+  return { available: true, tfBackend: 'cpu', simd: false, threads: 1, detail: 'plain JavaScript' };
+}
+
+/** Probes one backend and, when it is usable, makes it tfjs's current backend. */
+export function probeCandidate(name: BackendName, probes: RuntimeProbes, options: CandidateOptions): Promise<CandidateResult> {
+  switch (name) {
+    case 'cuda':
+      return probeTensorflowPackage(NODE_GPU, probes, true);
+    case 'native':
+      return probeTensorflowPackage(NODE, probes, false);
+    case 'wasm':
+      return probeWasm(probes, options);
+    case 'cpu':
+      return probeCpu();
+  }
+}

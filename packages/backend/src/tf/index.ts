@@ -1,0 +1,14 @@
+import './register-gradients';
+import * as tf from '@tensorflow/tfjs-core';
+
+/**
+ * The tfjs-core namespace, with every gradient registered: `tf.tensor`, `tf.tidy`,
+ * `tf.variableGrads`, `tf.memory`, and the rest of tfjs-core's API.
+ *
+ * @example
+ * ```ts
+ * import { tf } from '@dendrite/backend';
+ * const { value, grads } = tf.variableGrads(() => tf.sum(tf.square(w)));
+ * ```
+ */
+export { tf };

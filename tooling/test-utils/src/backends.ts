@@ -1,0 +1,45 @@
+import { describe, beforeAll } from 'vitest';
+import { selectBackend, tf, type BackendName } from '@dendrite/backend';
+
+/** The backends every layer, loss and optimizer suite runs on. */
+export const BACKENDS_UNDER_TEST = ['wasm', 'cpu'] as const satisfies readonly BackendName[];
+
+/** Makes `name` the current backend (through Dendrite's selection, so wasm gets its kernels). */
+export async function useBackend(name: BackendName): Promise<void> {
+  if (tf.getBackend() === name) return;
+  await selectBackend({ prefer: name });
+}
+
+/**
+ * Runs one suite per backend under test: `describeEachBackend('dense', (backend) => { it(...) })`.
+ * The backend is selected before the suite's tests.
+ */
+export function describeEachBackend(title: string, body: (backend: BackendName) => void): void {
+  for (const backend of BACKENDS_UNDER_TEST) {
+    describe(`${title} [${backend}]`, () => {
+      beforeAll(() => useBackend(backend));
+      body(backend);
+    });
+  }
+}
+
+/**
+ * Runs `compute` with `backend` current and returns its values as plain arrays, then puts the
+ * previous backend back: the way tests get a cpu reference for a wasm result.
+ */
+export async function computeOn<T extends tf.Tensor | tf.Tensor[]>(
+  backend: BackendName,
+  compute: () => T,
+): Promise<Float32Array[]> {
+  const previous = tf.getBackend() as BackendName;
+  await useBackend(backend);
+  try {
+    const result = tf.tidy(compute);
+    const tensors = Array.isArray(result) ? result : [result];
+    const values = tensors.map((tensor) => Float32Array.from(tensor.dataSync() as ArrayLike<number>));
+    tf.dispose(tensors);
+    return values;
+  } finally {
+    await useBackend(previous);
+  }
+}

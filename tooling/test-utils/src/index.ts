@@ -1,0 +1,3 @@
+export { BACKENDS_UNDER_TEST, describeEachBackend, useBackend, computeOn } from './backends';
+export { expectNoLeakedTensors, expectArraysClose, maxRelativeError } from './expectations';
+export { seededArray, seededIntArray } from './random-data';

@@ -1,0 +1,99 @@
+// @ts-check
+/**
+ * tfjs-core ships its gradients only as ESM files with extensionless relative imports, which plain
+ * Node cannot load, and its CommonJS bundle registers none. These plugins let esbuild (tsup, for
+ * our dist) and Vite (vitest, for tests against src) compile `register_all_gradients` into
+ * `@dendrite/backend` while every tfjs-core internal it touches is redirected to one shim module
+ * that re-exports the public `@tensorflow/tfjs-core`: one copy of tfjs-core at run time, not two.
+ */
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/** The side-effect import that the backend package makes. */
+export const GRADIENTS_ENTRY = '@tensorflow/tfjs-core/dist/register_all_gradients';
+
+/** Internal tfjs-core op files the gradients use that the public API does not export. */
+const BUNDLED_OPS = new Set([
+  'avg_pool_3d_grad',
+  'avg_pool_grad',
+  'conv2d_backprop_filter',
+  'conv2d_backprop_input',
+  'conv3d_backprop_filter',
+  'conv3d_backprop_input',
+  'depthwise_conv2d_native_backprop_filter',
+  'depthwise_conv2d_native_backprop_input',
+  'local_response_normalization_backprop',
+  'max_pool_3d_grad',
+  'max_pool_grad',
+]);
+
+/**
+ * Decides where one import made from inside tfjs-core's dist resolves.
+ *
+ * @param {string} specifier the import as written
+ * @param {string} importer absolute path of the importing file
+ * @param {string} shimPath absolute path of the shim module
+ * @returns {string | undefined} an absolute path, or undefined when the import is not ours to map
+ */
+export function resolveGradientImport(specifier, importer, shimPath) {
+  if (!specifier.startsWith('.')) return undefined;
+  const coreDist = coreDistDirectory();
+  if (!importer.startsWith(coreDist)) return undefined;
+  const target = path.resolve(path.dirname(importer), specifier);
+  const relative = path.relative(coreDist, target).split(path.sep).join('/');
+  const bundled =
+    relative.startsWith('gradients/') ||
+    relative === 'register_all_gradients' ||
+    (relative.startsWith('ops/') && BUNDLED_OPS.has(relative.slice('ops/'.length)));
+  if (relative === 'kernel_registry') return shimPath;
+  return bundled ? `${target}.js` : shimPath;
+}
+
+let cachedCoreDist;
+function coreDistDirectory() {
+  cachedCoreDist ??= path.dirname(require.resolve('@tensorflow/tfjs-core/dist/register_all_gradients.js', {
+    paths: [process.cwd(), path.resolve(import.meta.dirname ?? '.', '../../packages/backend')],
+  }));
+  return cachedCoreDist + path.sep;
+}
+
+/**
+ * esbuild plugin for tsup.
+ *
+ * @param {string} shimPath absolute path of the shim module
+ * @returns {import('esbuild').Plugin}
+ */
+export function tfjsGradientsEsbuildPlugin(shimPath) {
+  return {
+    name: 'dendrite-tfjs-gradients',
+    setup(build) {
+      build.onResolve({ filter: /register_all_gradients$/ }, (args) =>
+        args.path === GRADIENTS_ENTRY ? { path: `${coreDistDirectory()}register_all_gradients.js` } : undefined,
+      );
+      build.onResolve({ filter: /^\./ }, (args) => {
+        const resolved = resolveGradientImport(args.path, args.importer, shimPath);
+        return resolved ? { path: resolved } : undefined;
+      });
+    },
+  };
+}
+
+/**
+ * Vite plugin for vitest; pair it with `server.deps.inline` on tfjs-core's dist.
+ *
+ * @param {string} shimPath absolute path of the shim module
+ * @returns {import('vite').Plugin}
+ */
+export function tfjsGradientsVitePlugin(shimPath) {
+  return {
+    name: 'dendrite-tfjs-gradients',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === GRADIENTS_ENTRY) return `${coreDistDirectory()}register_all_gradients.js`;
+      if (!importer) return undefined;
+      return resolveGradientImport(source, importer.split('?')[0], shimPath);
+    },
+  };
+}

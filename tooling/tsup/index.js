@@ -1,0 +1,22 @@
+// @ts-check
+/**
+ * The tsup preset every published @dendrite package builds with: ESM + CJS + `.d.ts`, source maps,
+ * dependencies left external so that one copy of tfjs-core serves every package.
+ *
+ * @param {Partial<import('tsup').Options>} [overrides] options that differ for one package
+ * @returns {import('tsup').Options}
+ */
+export function definePackageConfig(overrides = {}) {
+  return {
+    entry: ['src/index.ts'],
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    target: 'es2022',
+    splitting: false,
+    treeshake: true,
+    shims: true,
+    ...overrides,
+  };
+}
