@@ -13,3 +13,5 @@ export { BACKEND_NAMES, isBackendName, parseBackendPreference, type BackendName 
 export { selectBackend, getBackendInfo, type BackendInfo, type SelectBackendOptions } from './select/select-backend';
 export { defaultRuntimeProbes, listCudaDevices, type RuntimeProbes } from './select/runtime-probes';
 export { setSeed, clearSeed, getSeed, random, nextSeed, createRandom } from './seed/seed';
+export { ObjectRegistry, isKerasSerialized, normalizeIdentifier, type KerasSerialized, type FromConfig } from './serialization/object-registry';
+export { toSnakeCase, toCamelCase, keysToSnakeCase, keysToCamelCase } from './serialization/case-conversion';

@@ -83,9 +83,10 @@ export async function selectBackend(options: SelectBackendOptions = {}): Promise
     passedOver.push(`${name}: ${result.why}`);
     fixes.push(`${name}: ${result.howToFix}`);
   }
-  const requested = order.length === 1 ? `Backend "${order[0]}"` : `None of the backends ${order.join(', ')}`;
+  const by = `requested by ${source ?? 'the default order'}`;
+  const failed = order.length === 1 ? `Backend "${order[0]}" ${by} cannot be used` : `None of the backends ${order.join(', ')} ${by} can be used`;
   throw new Error(
-    `${requested} requested by ${source ?? 'the default order'} could be used: ${passedOver.join('; ')}. ` +
+    `${failed}: ${passedOver.join('; ')}. ` +
       `To fix: ${fixes.join('; ')}.`,
   );
 }
