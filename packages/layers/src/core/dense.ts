@@ -1,0 +1,126 @@
+import { tf } from '@dendrite/backend';
+import { type ActivationIdentifier, FUSABLE_ACTIVATIONS, getActivation, serializeActivation } from '../activations/index';
+import { type ConstraintIdentifier, getConstraint, serializeConstraint } from '../constraints/index';
+import { type InitializerIdentifier, getInitializer, serializeInitializer } from '../initializers/index';
+import { type RegularizerIdentifier, getRegularizer, serializeRegularizer } from '../regularizers/index';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import { registerLayer } from '../engine/layer-registry';
+import type { LayerVariable } from '../engine/layer-variable';
+import { type Shape, singleShape } from '../engine/shape';
+import { checkPositiveInteger } from './argument-checks';
+
+/** Arguments of {@link Dense}. */
+export interface DenseArgs extends LayerArgs {
+  /** Output size (≥ 1). */
+  units: number;
+  /** Activation applied to the output (none by default). */
+  activation?: ActivationIdentifier;
+  /** Whether to add a bias (true). */
+  useBias?: boolean;
+  kernelInitializer?: InitializerIdentifier;
+  biasInitializer?: InitializerIdentifier;
+  kernelRegularizer?: RegularizerIdentifier;
+  biasRegularizer?: RegularizerIdentifier;
+  activityRegularizer?: RegularizerIdentifier;
+  kernelConstraint?: ConstraintIdentifier;
+  biasConstraint?: ConstraintIdentifier;
+}
+
+/**
+ * A densely connected layer, `output = activation(dot(input, kernel) + bias)`, applied to the last
+ * axis; runs as one `tf.fused.matMul` when the activation can be fused.
+ *
+ * @example
+ * ```ts
+ * const layer = dense({ units: 128, activation: 'relu', inputShape: [784] });
+ * ```
+ */
+export class Dense extends Layer {
+  static override className = 'Dense';
+  readonly units: number;
+  readonly activation: (x: tf.Tensor) => tf.Tensor;
+  readonly useBias: boolean;
+  private readonly args: DenseArgs;
+  kernel?: LayerVariable;
+  bias?: LayerVariable;
+
+  constructor(args: DenseArgs) {
+    super(args);
+    this.units = checkPositiveInteger(args.units, 'units', this.name);
+    this.activation = getActivation(args.activation);
+    this.useBias = args.useBias ?? true;
+    this.args = args;
+    // Resolve every identifier now, so a bad one fails at construction, as in Keras.
+    getInitializer(args.kernelInitializer ?? 'glorot_uniform');
+    getInitializer(args.biasInitializer ?? 'zeros');
+    if (args.activityRegularizer != null) this.activityRegularizer = getRegularizer(args.activityRegularizer);
+    this.inputSpec = { minNdim: 2 };
+  }
+
+  override build(inputShape: Shape | Shape[]): void {
+    const shape = singleShape(inputShape, this.name);
+    const inputDim = shape[shape.length - 1];
+    if (inputDim === null) throw new Error(`Expected the last axis of the input to be known in layer "${this.name}", received null`);
+    const a = this.args;
+    this.kernel = this.addWeight('kernel', [inputDim, this.units], {
+      initializer: getInitializer(a.kernelInitializer ?? 'glorot_uniform'),
+      regularizer: a.kernelRegularizer != null ? getRegularizer(a.kernelRegularizer) : undefined,
+      constraint: a.kernelConstraint != null ? getConstraint(a.kernelConstraint) : undefined,
+    });
+    if (this.useBias) {
+      this.bias = this.addWeight('bias', [this.units], {
+        initializer: getInitializer(a.biasInitializer ?? 'zeros'),
+        regularizer: a.biasRegularizer != null ? getRegularizer(a.biasRegularizer) : undefined,
+        constraint: a.biasConstraint != null ? getConstraint(a.biasConstraint) : undefined,
+      });
+    }
+    this.inputSpec = { minNdim: 2, axes: { [-1]: inputDim } };
+    this.built = true;
+  }
+
+  override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
+    const x = inputs as tf.Tensor;
+    const kernel = this.kernel!.read();
+    const bias = this.bias?.read();
+    const rank = x.rank;
+    const flat = rank > 2 ? tf.reshape(x, [-1, x.shape[rank - 1]]) : x;
+    const fused = FUSABLE_ACTIVATIONS.get(this.activation);
+    let output: tf.Tensor;
+    if (fused !== undefined) {
+      output = tf.fused.matMul({ a: flat as tf.Tensor2D, b: kernel as tf.Tensor2D, bias, activation: fused.name, leakyreluAlpha: fused.alpha });
+    } else {
+      const linear = tf.fused.matMul({ a: flat as tf.Tensor2D, b: kernel as tf.Tensor2D, bias });
+      output = this.activation(linear);
+    }
+    return rank > 2 ? tf.reshape(output, [...x.shape.slice(0, -1), this.units]) : output;
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    const shape = singleShape(inputShape, this.name);
+    return [...shape.slice(0, -1), this.units];
+  }
+
+  override getConfig(): Record<string, unknown> {
+    const a = this.args;
+    return {
+      ...super.getConfig(),
+      units: this.units,
+      activation: serializeActivation(this.activation),
+      use_bias: this.useBias,
+      kernel_initializer: serializeInitializer(getInitializer(a.kernelInitializer ?? 'glorot_uniform')),
+      bias_initializer: serializeInitializer(getInitializer(a.biasInitializer ?? 'zeros')),
+      kernel_regularizer: a.kernelRegularizer != null ? serializeRegularizer(getRegularizer(a.kernelRegularizer)) : null,
+      bias_regularizer: a.biasRegularizer != null ? serializeRegularizer(getRegularizer(a.biasRegularizer)) : null,
+      activity_regularizer: this.activityRegularizer ? serializeRegularizer(this.activityRegularizer as never) : null,
+      kernel_constraint: a.kernelConstraint != null ? serializeConstraint(getConstraint(a.kernelConstraint)) : null,
+      bias_constraint: a.biasConstraint != null ? serializeConstraint(getConstraint(a.biasConstraint)) : null,
+    };
+  }
+}
+
+registerLayer(Dense);
+
+/** Makes a {@link Dense} layer. */
+export function dense(args: DenseArgs): Dense {
+  return new Dense(args);
+}

@@ -1,0 +1,85 @@
+import { tf } from '@dendrite/backend';
+import type { CallArgs, Layer, TensorOrList } from './layer';
+import { getMask, setMask } from './masking';
+import { type Shape, isShapeList } from './shape';
+import { SymbolicTensor } from './symbolic-tensor';
+
+function toList<T>(value: T | T[]): T[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+/** The shape argument a layer's build/computeOutputShape gets: one shape, or a list for lists. */
+function shapeArgument(inputs: unknown, shapes: Shape[]): Shape | Shape[] {
+  return Array.isArray(inputs) ? shapes : shapes[0];
+}
+
+/**
+ * Runs a layer on concrete tensors: checks the input spec, builds, casts integer inputs, finds the
+ * incoming mask, calls, records activity losses and attaches the output mask. Intermediates are
+ * freed; outputs, masks and losses are kept.
+ */
+export function applyOnTensors(layer: Layer, inputs: TensorOrList, args: CallArgs): TensorOrList {
+  const tensors = toList(inputs);
+  for (const [index, tensor] of tensors.entries()) {
+    if (!(tensor instanceof tf.Tensor)) {
+      throw new Error(`Expected a tensor or a symbolic tensor as input ${index} of layer "${layer.name}", received ${describe(tensor)}`);
+    }
+    if (tensor.isDisposed) throw new Error(`Expected a live tensor as input ${index} of layer "${layer.name}", received a disposed one`);
+  }
+  const shapes = tensors.map((tensor) => tensor.shape as Shape);
+  layer.assertInputCompatibility(shapes);
+  layer.maybeBuild(shapeArgument(inputs, shapes));
+
+  const mask = args.mask !== undefined ? args.mask : incomingMask(inputs);
+  const { outputs, outputMask, losses } = tf.tidy(() => {
+    const cast = tensors.map((tensor) =>
+      layer['autoCastInputs'] && tensor.dtype !== layer.dtype && tensor.dtype !== 'string' ? tf.cast(tensor, layer.dtype) : tensor,
+    );
+    const callInputs = Array.isArray(inputs) ? cast : cast[0];
+    const result = layer.call(callInputs, { ...args, mask });
+    const activity = layer.activityRegularizer
+      ? toList(result).map((output) => layer.activityRegularizer!.call(output))
+      : [];
+    const resultMask = layer.computeMask(callInputs, mask ?? null);
+    return { outputs: result, outputMask: resultMask, losses: activity };
+  });
+  for (const loss of losses) layer.addLoss(loss);
+  if (outputMask !== null) {
+    const outputList = toList(outputs);
+    const maskList = toList(outputMask);
+    outputList.forEach((output, index) => setMask(output, maskList[Math.min(index, maskList.length - 1)]));
+  }
+  return outputs;
+}
+
+function incomingMask(inputs: TensorOrList): tf.Tensor | tf.Tensor[] | null {
+  if (!Array.isArray(inputs)) return getMask(inputs);
+  const masks = inputs.map(getMask);
+  return masks.every((mask) => mask === null) ? null : (masks as tf.Tensor[]);
+}
+
+/** Records a call of `layer` on symbolic tensors and returns its symbolic outputs. */
+export function applyOnSymbols(
+  layer: Layer,
+  inputs: SymbolicTensor | SymbolicTensor[],
+  args: CallArgs,
+): SymbolicTensor | SymbolicTensor[] {
+  const symbols = toList(inputs);
+  const shapes = symbols.map((symbol) => symbol.shape);
+  layer.assertInputCompatibility(shapes);
+  layer.maybeBuild(shapeArgument(inputs, shapes));
+  const outputShape = layer.computeOutputShape(shapeArgument(inputs, shapes));
+  const dtype = layer.computeOutputDtype(symbols.map((symbol) => symbol.dtype));
+  const nodeIndex = layer.inboundNodes.length;
+  const outputShapes = isShapeList(outputShape) ? outputShape : [outputShape];
+  const outputs = outputShapes.map((shape, index) => new SymbolicTensor([...shape], dtype, layer, nodeIndex, index));
+  const callArgs = Object.fromEntries(Object.entries(args).filter(([key, value]) => key !== 'mask' && !(value instanceof tf.Tensor)));
+  layer.inboundNodes.push({ layer, inputs: symbols, outputs, callArgs });
+  return isShapeList(outputShape) ? outputs : outputs[0];
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  return typeof value === 'object' ? `a ${value.constructor?.name ?? 'object'}` : `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,288 @@
+import { keysToCamelCase, tf } from '@dendrite/backend';
+import { type InputSpec, assertInputCompatible } from './input-spec';
+import { LayerVariable, type WeightConstraint, type WeightInitializer, type WeightRegularizer } from './layer-variable';
+import { applyOnSymbols, applyOnTensors } from './layer-apply';
+import { type Shape, shapeToString } from './shape';
+import { type LayerNode, type SymbolicTensor, isSymbolic } from './symbolic-tensor';
+import { classNameToSnakeCase, reserveName, uniqueName } from './unique-names';
+
+/** Arguments every layer takes. */
+export interface LayerArgs {
+  /** Unique name; defaults to the class name in snake_case with a counter (`dense_1`). */
+  name?: string;
+  /** Whether the layer's weights are updated by training. */
+  trainable?: boolean;
+  /** The dtype of weights and outputs (float32). */
+  dtype?: tf.DataType;
+  /** Input shape without the batch axis, for the first layer of a Sequential model. */
+  inputShape?: Shape;
+  /** Input shape with the batch axis (null for any batch size). */
+  batchInputShape?: Shape;
+  /** The batch size that completes `inputShape`. */
+  batchSize?: number;
+}
+
+/** Arguments of a call. */
+export interface CallArgs {
+  /** Training mode: dropout drops, batch normalization uses batch statistics. */
+  training?: boolean;
+  /** A mask from the previous layer (found on the inputs when not given). */
+  mask?: tf.Tensor | tf.Tensor[] | null;
+  [extra: string]: unknown;
+}
+
+/** Options of {@link Layer.addWeight}. */
+export interface AddWeightOptions {
+  initializer: WeightInitializer;
+  regularizer?: WeightRegularizer;
+  constraint?: WeightConstraint;
+  trainable?: boolean;
+  dtype?: tf.DataType;
+}
+
+/** Inputs or outputs of a call: one tensor or several. */
+export type TensorOrList = tf.Tensor | tf.Tensor[];
+
+/**
+ * The base of every layer, with Keras's contract: the constructor validates and resolves
+ * identifiers; `build(inputShape)` creates weights through `addWeight`; `call(inputs, args)` uses
+ * only ops; `computeOutputShape`; `getConfig()` returns `{...super.getConfig(), ...own}`, and the
+ * static `fromConfig` rebuilds the layer. `apply()` runs a layer on tensors or on symbolic tensors
+ * (functional models).
+ *
+ * @example
+ * ```ts
+ * class Scale extends Layer {
+ *   static override className = 'Scale';
+ *   private factor!: LayerVariable;
+ *   override build(inputShape: Shape) { this.factor = this.addWeight('factor', [inputShape.at(-1)!], { initializer: ones() }); }
+ *   override call(inputs: TensorOrList) { return tf.mul(inputs as tf.Tensor, this.factor.read()); }
+ * }
+ * registerLayer(Scale);
+ * ```
+ */
+export abstract class Layer {
+  /** The Keras class name, used in configs and for default names; every subclass sets its own. */
+  static className = 'Layer';
+
+  readonly name: string;
+  /** Whether the layer's weights are updated by training (false freezes them all). */
+  trainable: boolean;
+  readonly dtype: tf.DataType;
+  /** Whether `build` has run. */
+  built = false;
+  /** What inputs the layer accepts; checked on every call. */
+  inputSpec: InputSpec | InputSpec[] | null = null;
+  /** Whether the layer passes a mask through (or makes one). */
+  supportsMasking = false;
+  /** Input shape with batch axis, when given at construction (first layer of a Sequential). */
+  readonly batchInputShape?: Shape;
+  /** Calls on symbolic tensors, in order. */
+  readonly inboundNodes: LayerNode[] = [];
+  /** Penalty on the layer's outputs, added to the loss. */
+  activityRegularizer?: WeightRegularizer;
+  /** Whether integer inputs are cast to the layer dtype before `call` (false for Embedding). */
+  protected autoCastInputs = true;
+
+  private readonly ownWeights: LayerVariable[] = [];
+  private readonly sublayers: Layer[] = [];
+  private activityLosses: tf.Tensor[] = [];
+
+  constructor(args: LayerArgs = {}) {
+    const className = (this.constructor as typeof Layer).className;
+    if (args.name !== undefined) {
+      if (typeof args.name !== 'string' || args.name === '' || args.name.includes('/')) {
+        throw new Error(`Expected name to be a non-empty string without "/", received ${JSON.stringify(args.name)} in layer ${className}`);
+      }
+      reserveName(args.name);
+    }
+    this.name = args.name ?? uniqueName(classNameToSnakeCase(className));
+    this.trainable = args.trainable ?? true;
+    this.dtype = args.dtype ?? 'float32';
+    if (args.batchInputShape !== undefined) this.batchInputShape = [...args.batchInputShape];
+    else if (args.inputShape !== undefined) this.batchInputShape = [args.batchSize ?? null, ...args.inputShape];
+  }
+
+  /** The Keras class name of this layer. */
+  get className(): string {
+    return (this.constructor as typeof Layer).className;
+  }
+
+  /** Creates the weights for inputs of this shape (batch axis included). */
+  build(_inputShape: Shape | Shape[]): void {
+    this.built = true;
+  }
+
+  /** The computation: ops on `inputs`, in training mode or not. */
+  abstract call(inputs: TensorOrList, args: CallArgs): TensorOrList;
+
+  /** The output shape for an input shape (batch axis included, null where unknown). */
+  computeOutputShape(inputShape: Shape | Shape[]): Shape | Shape[] {
+    return inputShape;
+  }
+
+  /** The output mask: the input mask for layers that support masking, none otherwise. */
+  computeMask(_inputs: TensorOrList, mask: tf.Tensor | tf.Tensor[] | null): tf.Tensor | tf.Tensor[] | null {
+    return this.supportsMasking ? mask : null;
+  }
+
+  /** The dtype of the outputs. */
+  computeOutputDtype(_inputDtypes: tf.DataType[]): tf.DataType {
+    return this.dtype;
+  }
+
+  /**
+   * Runs the layer: on tensors it computes (building first if needed); on symbolic tensors it
+   * records the call and returns symbolic outputs.
+   *
+   * @throws Error naming the layer when inputs do not match its input spec
+   */
+  apply(inputs: TensorOrList, args?: CallArgs): TensorOrList;
+  apply(inputs: SymbolicTensor | SymbolicTensor[], args?: CallArgs): SymbolicTensor | SymbolicTensor[];
+  apply(inputs: TensorOrList | SymbolicTensor | SymbolicTensor[], args: CallArgs = {}): unknown {
+    if (isSymbolic(inputs)) return applyOnSymbols(this, inputs, args);
+    return applyOnTensors(this, inputs as TensorOrList, args);
+  }
+
+  /** Checks input shapes against {@link inputSpec}. */
+  assertInputCompatibility(shapes: ReadonlyArray<readonly (number | null)[]>): void {
+    if (this.inputSpec == null) return;
+    const specs = Array.isArray(this.inputSpec) ? this.inputSpec : [this.inputSpec];
+    if (Array.isArray(this.inputSpec) && specs.length !== shapes.length) {
+      throw new Error(`Expected ${specs.length} inputs in layer "${this.name}", received ${shapes.length}`);
+    }
+    shapes.forEach((shape, index) => {
+      const spec = specs[Array.isArray(this.inputSpec) ? index : 0];
+      assertInputCompatible(spec, shape, this.name, index);
+    });
+  }
+
+  /** Builds the layer for `inputShape` once; later calls do nothing. */
+  maybeBuild(inputShape: Shape | Shape[]): void {
+    if (this.built) return;
+    this.build(inputShape);
+    this.built = true;
+  }
+
+  /**
+   * Creates a weight from its initializer.
+   *
+   * @throws Error naming the layer when the shape has a non-positive or unknown size
+   */
+  addWeight(name: string, shape: Array<number | null>, options: AddWeightOptions): LayerVariable {
+    if (shape.some((size) => size === null || !Number.isInteger(size) || size < 0)) {
+      throw new Error(`Expected weight "${name}" of layer "${this.name}" to have a fully known shape, received ${shapeToString(shape)}`);
+    }
+    const dtype = options.dtype ?? this.dtype;
+    const initial = tf.tidy(() => options.initializer.call(shape as number[], dtype));
+    const weight = new LayerVariable(name, `${this.name}/${name}`, initial, options.trainable ?? true, options.regularizer, options.constraint);
+    initial.dispose();
+    this.ownWeights.push(weight);
+    return weight;
+  }
+
+  /** Tracks a layer used inside this one, so its weights and losses count as this layer's. */
+  protected trackLayer<T extends Layer>(layer: T): T {
+    if (!this.sublayers.includes(layer)) this.sublayers.push(layer);
+    return layer;
+  }
+
+  /** Layers tracked inside this one (RNN cells, wrapped layers, a model's layers). */
+  get trackedLayers(): readonly Layer[] {
+    return this.sublayers;
+  }
+
+  /** Every weight, this layer's first, then its sublayers'. */
+  get weights(): LayerVariable[] {
+    const all = [...this.ownWeights];
+    for (const layer of this.sublayers) for (const weight of layer.weights) if (!all.includes(weight)) all.push(weight);
+    return all;
+  }
+
+  /** The weights training updates: none when the layer is frozen. */
+  get trainableWeights(): LayerVariable[] {
+    if (!this.trainable) return [];
+    const own = this.ownWeights.filter((weight) => weight.trainable);
+    const nested = this.sublayers.flatMap((layer) => layer.trainableWeights);
+    return [...new Set([...own, ...nested])];
+  }
+
+  /** The weights training leaves alone (moving statistics, frozen weights). */
+  get nonTrainableWeights(): LayerVariable[] {
+    const trainable = new Set(this.trainableWeights);
+    return this.weights.filter((weight) => !trainable.has(weight));
+  }
+
+  /** Copies of the weight values, in {@link weights} order; the caller disposes them. */
+  getWeights(): tf.Tensor[] {
+    return this.weights.map((weight) => tf.clone(weight.read()));
+  }
+
+  /**
+   * Sets every weight, in {@link weights} order.
+   *
+   * @throws Error naming the layer (and weight) when the count or a shape differs; nothing is
+   *   changed then
+   */
+  setWeights(values: tf.Tensor[]): void {
+    const weights = this.weights;
+    if (values.length !== weights.length) {
+      throw new Error(`Expected ${weights.length} weight values for layer "${this.name}", received ${values.length}`);
+    }
+    weights.forEach((weight, index) => {
+      if (!tf.util.arraysEqual(weight.shape, values[index].shape)) {
+        throw new Error(
+          `Expected weight ${index} ("${weight.path}") of layer "${this.name}" to have shape ${shapeToString(weight.shape)}, received ${shapeToString(values[index].shape)}`,
+        );
+      }
+    });
+    weights.forEach((weight, index) => weight.write(values[index]));
+  }
+
+  /** The number of scalars in all weights. */
+  countParams(): number {
+    return this.weights.reduce((total, weight) => total + tf.util.sizeFromShape(weight.shape), 0);
+  }
+
+  /**
+   * The layer's losses: weight regularization penalties (computed now) and activity penalties of
+   * the last calls. Call inside `tf.tidy` (the trainer does).
+   */
+  get losses(): tf.Tensor[] {
+    const penalties = this.ownWeights.map((weight) => weight.regularizationLoss()).filter((loss): loss is tf.Tensor => loss !== null);
+    return [...this.activityLosses, ...penalties, ...this.sublayers.flatMap((layer) => layer.losses)];
+  }
+
+  /** Records a loss made during a call (activity regularization, custom `addLoss`). */
+  addLoss(loss: tf.Tensor): void {
+    this.activityLosses.push(loss);
+  }
+
+  /** Forgets the activity losses of past calls (the trainer does this before each step). */
+  clearLosses(): void {
+    this.activityLosses = [];
+    for (const layer of this.sublayers) layer.clearLosses();
+  }
+
+  /** Applies every weight constraint (the trainer does this after each optimizer step). */
+  applyConstraints(): void {
+    for (const weight of this.weights) weight.applyConstraint();
+  }
+
+  /** The layer's configuration, Keras's keys in snake_case. */
+  getConfig(): Record<string, unknown> {
+    const config: Record<string, unknown> = { name: this.name, trainable: this.trainable, dtype: this.dtype };
+    if (this.batchInputShape !== undefined) config.batch_input_shape = [...this.batchInputShape];
+    return config;
+  }
+
+  /** Rebuilds a layer from {@link getConfig}'s output. */
+  static fromConfig<T extends Layer>(this: new (args: never) => T, config: Record<string, unknown>): T {
+    return new this(keysToCamelCase(config) as never);
+  }
+
+  /** Frees every weight. */
+  dispose(): void {
+    for (const weight of this.weights) weight.dispose();
+  }
+}

@@ -1,0 +1,53 @@
+import type { tf } from '@dendrite/backend';
+import type { Layer } from './layer';
+import { type Shape, shapeToString } from './shape';
+
+/**
+ * A placeholder for a tensor in a functional model: a shape with a null batch size, a dtype, and
+ * the layer call (node) that makes it — as Keras's `KerasTensor`.
+ */
+export class SymbolicTensor {
+  private static nextId = 0;
+  /** Unique within the program; models use it to map placeholders to values. */
+  readonly id = SymbolicTensor.nextId++;
+
+  constructor(
+    readonly shape: Shape,
+    readonly dtype: tf.DataType,
+    /** The layer whose call made this tensor. */
+    readonly sourceLayer: Layer,
+    /** Which call of that layer (its index in `sourceLayer.inboundNodes`). */
+    readonly nodeIndex: number,
+    /** Which output of that call. */
+    readonly tensorIndex: number,
+  ) {}
+
+  /** The number of axes. */
+  get rank(): number {
+    return this.shape.length;
+  }
+
+  /** `dense_1/output_0`-style name, for messages and summaries. */
+  get name(): string {
+    return `${this.sourceLayer.name}/output_${this.tensorIndex}`;
+  }
+
+  toString(): string {
+    return `SymbolicTensor(shape=${shapeToString(this.shape)}, dtype=${this.dtype}, name=${this.name})`;
+  }
+}
+
+/** One call of a layer on symbolic tensors: the edges of a functional model's graph. */
+export interface LayerNode {
+  layer: Layer;
+  inputs: SymbolicTensor[];
+  outputs: SymbolicTensor[];
+  /** Non-tensor arguments of the call (`training`), kept for serialization. */
+  callArgs: Record<string, unknown>;
+}
+
+/** Whether `value` is a symbolic tensor or a non-empty list of them. */
+export function isSymbolic(value: unknown): value is SymbolicTensor | SymbolicTensor[] {
+  if (Array.isArray(value)) return value.length > 0 && value.every((entry) => entry instanceof SymbolicTensor);
+  return value instanceof SymbolicTensor;
+}
