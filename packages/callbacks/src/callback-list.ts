@@ -1,0 +1,50 @@
+import { Callback } from './callback';
+import type { Logs, TrainingModel, TrainingParams } from './training-model';
+
+/** The hooks of {@link Callback}. */
+export type HookName =
+  | 'onTrainBegin' | 'onTrainEnd' | 'onEpochBegin' | 'onEpochEnd' | 'onBatchBegin' | 'onBatchEnd'
+  | 'onTestBegin' | 'onTestEnd' | 'onTestBatchBegin' | 'onTestBatchEnd'
+  | 'onPredictBegin' | 'onPredictEnd' | 'onPredictBatchBegin' | 'onPredictBatchEnd';
+
+/** Calls a hook on every callback in order, awaiting each; what `fit` talks to. */
+export class CallbackList {
+  readonly callbacks: Callback[];
+
+  constructor(callbacks: Callback[] = []) {
+    for (const [index, callback] of callbacks.entries()) {
+      if (!(callback instanceof Callback)) {
+        throw new Error(`Expected callbacks[${index}] to be a Callback, received ${describe(callback)}`);
+      }
+    }
+    this.callbacks = [...callbacks];
+  }
+
+  setModel(model: TrainingModel): void {
+    for (const callback of this.callbacks) callback.setModel(model);
+  }
+
+  setParams(params: TrainingParams): void {
+    for (const callback of this.callbacks) callback.setParams(params);
+  }
+
+  /** Whether any callback overrides a batch hook (the trainer then prepares batch logs). */
+  hasBatchHooks(): boolean {
+    return this.callbacks.some(
+      (callback) =>
+        callback.onBatchEnd !== Callback.prototype.onBatchEnd || callback.onBatchBegin !== Callback.prototype.onBatchBegin,
+    );
+  }
+
+  async call(hook: HookName, ...args: [number, Logs?] | [Logs?]): Promise<void> {
+    for (const callback of this.callbacks) {
+      const result = (callback[hook] as (...hookArgs: unknown[]) => void | Promise<void>).apply(callback, args);
+      if (result instanceof Promise) await result;
+    }
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  return typeof value === 'object' ? `a ${value.constructor?.name ?? 'plain object'}` : `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,3 @@
+export { Callback } from './callback';
+export { CallbackList } from './callback-list';
+export type { Logs, TrainingModel, TrainingParams } from './training-model';
