@@ -51,7 +51,7 @@ export class InputLayer extends Layer {
     this.built = true;
     this.autoCastInputs = false;
     this.output = new SymbolicTensor([...batchShape], this.dtype, this, 0, 0);
-    this.inboundNodes.push({ layer: this, inputs: [], outputs: [this.output], callArgs: {} });
+    this.inboundNodes.push({ layer: this, inputs: [], outputs: [this.output], inputIsList: false, callArgs: {} });
   }
 
   /** An input layer passes its value on unchanged. */

@@ -74,7 +74,7 @@ export function applyOnSymbols(
   const outputShapes = isShapeList(outputShape) ? outputShape : [outputShape];
   const outputs = outputShapes.map((shape, index) => new SymbolicTensor([...shape], dtype, layer, nodeIndex, index));
   const callArgs = Object.fromEntries(Object.entries(args).filter(([key, value]) => key !== 'mask' && !(value instanceof tf.Tensor)));
-  layer.inboundNodes.push({ layer, inputs: symbols, outputs, callArgs });
+  layer.inboundNodes.push({ layer, inputs: symbols, outputs, inputIsList: Array.isArray(inputs), callArgs });
   return isShapeList(outputShape) ? outputs : outputs[0];
 }
 

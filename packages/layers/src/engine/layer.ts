@@ -195,7 +195,7 @@ export abstract class Layer {
   /** Every weight, this layer's first, then its sublayers'. */
   get weights(): LayerVariable[] {
     const all = [...this.ownWeights];
-    for (const layer of this.sublayers) for (const weight of layer.weights) if (!all.includes(weight)) all.push(weight);
+    for (const layer of this.trackedLayers) for (const weight of layer.weights) if (!all.includes(weight)) all.push(weight);
     return all;
   }
 
@@ -203,7 +203,7 @@ export abstract class Layer {
   get trainableWeights(): LayerVariable[] {
     if (!this.trainable) return [];
     const own = this.ownWeights.filter((weight) => weight.trainable);
-    const nested = this.sublayers.flatMap((layer) => layer.trainableWeights);
+    const nested = this.trackedLayers.flatMap((layer) => layer.trainableWeights);
     return [...new Set([...own, ...nested])];
   }
 
@@ -250,7 +250,7 @@ export abstract class Layer {
    */
   get losses(): tf.Tensor[] {
     const penalties = this.ownWeights.map((weight) => weight.regularizationLoss()).filter((loss): loss is tf.Tensor => loss !== null);
-    return [...this.activityLosses, ...penalties, ...this.sublayers.flatMap((layer) => layer.losses)];
+    return [...this.activityLosses, ...penalties, ...this.trackedLayers.flatMap((layer) => layer.losses)];
   }
 
   /** Records a loss made during a call (activity regularization, custom `addLoss`). */
@@ -261,7 +261,7 @@ export abstract class Layer {
   /** Forgets the activity losses of past calls (the trainer does this before each step). */
   clearLosses(): void {
     this.activityLosses = [];
-    for (const layer of this.sublayers) layer.clearLosses();
+    for (const layer of this.trackedLayers) layer.clearLosses();
   }
 
   /** Applies every weight constraint (the trainer does this after each optimizer step). */

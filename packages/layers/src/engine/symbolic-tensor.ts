@@ -42,6 +42,8 @@ export interface LayerNode {
   layer: Layer;
   inputs: SymbolicTensor[];
   outputs: SymbolicTensor[];
+  /** Whether the layer was called on a list (merge layers) rather than one tensor. */
+  inputIsList: boolean;
   /** Non-tensor arguments of the call (`training`), kept for serialization. */
   callArgs: Record<string, unknown>;
 }

@@ -1,0 +1,16 @@
+/**
+ * @dendrite/layers: the Layer contract and Keras's layers, activations, initializers,
+ * regularizers and constraints.
+ *
+ * @packageDocumentation
+ */
+export { Layer, type LayerArgs, type CallArgs, type AddWeightOptions, type TensorOrList } from './engine/layer';
+export { LayerVariable, type WeightInitializer, type WeightRegularizer, type WeightConstraint } from './engine/layer-variable';
+export { type InputSpec, assertInputCompatible } from './engine/input-spec';
+export { SymbolicTensor, isSymbolic, type LayerNode } from './engine/symbolic-tensor';
+export { InputLayer, input, inputLayer, type InputLayerArgs } from './engine/input-layer';
+export { registerLayer, serializeLayer, deserializeLayer, isLayerRegistered, type LayerClass } from './engine/layer-registry';
+export { type Shape, shapeToString, isShapeList, singleShape, shapesCompatible } from './engine/shape';
+export { getMask, setMask } from './engine/masking';
+export { classNameToSnakeCase, uniqueName, resetUniqueNames } from './engine/unique-names';
+export { Dense, dense, type DenseArgs } from './core/dense';

@@ -1,0 +1,95 @@
+import { type KerasSerialized, keysToCamelCase } from '@dendrite/backend';
+import { type Layer, type LayerNode, type SymbolicTensor, deserializeLayer, serializeLayer } from '@dendrite/layers';
+import type { Functional, FunctionalArgs } from './functional';
+
+type TensorReference = [string, number, number];
+
+/** The node index of `node` among the calls of its layer that belong to `model`. */
+function localNodeIndex(model: Functional, node: LayerNode): number {
+  const ownNodes = node.layer.inboundNodes.filter((candidate) => candidate.inputs.length === 0 || model.graphNodes.includes(candidate));
+  return ownNodes.indexOf(node);
+}
+
+function reference(model: Functional, symbol: SymbolicTensor): TensorReference {
+  const node = symbol.sourceLayer.inboundNodes[symbol.nodeIndex];
+  return [symbol.sourceLayer.name, localNodeIndex(model, node), symbol.tensorIndex];
+}
+
+/**
+ * A functional model's config in the Keras / TF.js layers format: layers with their
+ * `inbound_nodes` as `[[layer_name, node_index, tensor_index, kwargs], …]`, `input_layers`,
+ * `output_layers`.
+ */
+export function functionalConfig(model: Functional): Record<string, unknown> {
+  const layers = model.layers.map((layer) => {
+    const nodes = model.graphNodes.filter((node) => node.layer === layer);
+    return {
+      ...serializeLayer(layer),
+      name: layer.name,
+      inbound_nodes: nodes.map((node) => node.inputs.map((symbol) => [...reference(model, symbol), node.callArgs])),
+    };
+  });
+  return {
+    name: model.name,
+    trainable: model.trainable,
+    layers,
+    input_layers: model.inputs.map((symbol) => reference(model, symbol)),
+    output_layers: model.outputs.map((symbol) => reference(model, symbol)),
+  };
+}
+
+interface LayerEntry extends KerasSerialized {
+  name: string;
+  inbound_nodes: Array<Array<[string, number, number, Record<string, unknown>?]>>;
+}
+
+/**
+ * Rebuilds a functional model from {@link functionalConfig}'s output: makes each layer from its
+ * config, then replays the calls in an order where their inputs exist. Never evaluates code.
+ *
+ * @throws Error naming the layer whose inputs can never be made, or an unknown layer class
+ */
+export function functionalFromConfig(config: Record<string, unknown>, make: (args: FunctionalArgs) => Functional): Functional {
+  const entries = config.layers as LayerEntry[] | undefined;
+  if (!Array.isArray(entries)) throw new Error(`Expected a functional config with a "layers" list, received keys [${Object.keys(config).join(', ')}]`);
+  const layers = new Map<string, Layer>();
+  for (const entry of entries) layers.set(entry.name ?? (entry.config.name as string), deserializeLayer(entry));
+  const outputsOf = new Map<string, SymbolicTensor[][]>(); // layer name → node index → outputs
+  for (const [name, layer] of layers) if (layer.inboundNodes.length > 0) outputsOf.set(name, layer.inboundNodes.map((n) => n.outputs));
+
+  const pending = entries.flatMap((entry) => entry.inbound_nodes.map((nodeInputs, nodeIndex) => ({ entry, nodeInputs, nodeIndex })));
+  const lookup = ([layerName, nodeIndex, tensorIndex]: TensorReference | [string, number, number, unknown]) =>
+    outputsOf.get(layerName)?.[nodeIndex]?.[tensorIndex];
+  while (pending.length > 0) {
+    const readyIndex = pending.findIndex(({ nodeInputs }) => nodeInputs.every((ref) => lookup(ref) !== undefined));
+    if (readyIndex < 0) {
+      throw new Error(`Expected every inbound node of the config to be reachable, received layer "${pending[0].entry.name}" whose inputs are never made`);
+    }
+    const [{ entry, nodeInputs }] = pending.splice(readyIndex, 1);
+    const layer = layers.get(entry.name)!;
+    const symbols = nodeInputs.map((ref) => lookup(ref)!);
+    const callArgs = keysToCamelCase((nodeInputs[0]?.[3] as Record<string, unknown>) ?? {});
+    const result = layer.apply(symbols.length === 1 && !isMergeLayer(layer) ? symbols[0] : symbols, callArgs);
+    const list = outputsOf.get(entry.name) ?? [];
+    list.push(Array.isArray(result) ? (result as SymbolicTensor[]) : [result as SymbolicTensor]);
+    outputsOf.set(entry.name, list);
+  }
+  const resolve = (refs: TensorReference[], what: string) =>
+    refs.map((ref) => {
+      const symbol = lookup(ref);
+      if (!symbol) throw new Error(`Expected ${what} ${JSON.stringify(ref)} to name a layer output of the config, received none`);
+      return symbol;
+    });
+  const inputs = resolve(config.input_layers as TensorReference[], 'input layer');
+  const outputs = resolve(config.output_layers as TensorReference[], 'output layer');
+  return make({
+    name: config.name as string | undefined,
+    inputs: inputs.length === 1 ? inputs[0] : inputs,
+    outputs: outputs.length === 1 ? outputs[0] : outputs,
+  });
+}
+
+/** Merge layers take a list even of one tensor; they say so with `expectsListInput`. */
+function isMergeLayer(layer: Layer): boolean {
+  return (layer as Layer & { expectsListInput?: boolean }).expectsListInput === true;
+}

@@ -1,0 +1,145 @@
+import { tf } from '@dendrite/backend';
+import {
+  type CallArgs,
+  InputLayer,
+  type Layer,
+  type LayerNode,
+  type Shape,
+  SymbolicTensor,
+  type TensorOrList,
+  isShapeList,
+  registerLayer,
+} from '@dendrite/layers';
+import { sortGraph } from './functional-graph';
+import { functionalConfig, functionalFromConfig } from './functional-config';
+import { Model } from './model';
+
+/** Arguments of {@link Functional} and {@link model}. */
+export interface FunctionalArgs {
+  inputs: SymbolicTensor | SymbolicTensor[];
+  outputs: SymbolicTensor | SymbolicTensor[];
+  name?: string;
+}
+
+function toList<T>(value: T | T[]): T[] {
+  return Array.isArray(value) ? value : [value];
+}
+
+/**
+ * A model defined by a graph of layer calls from symbolic inputs to outputs, as
+ * `keras.Model(inputs, outputs)`: several inputs and outputs, shared layers, merges.
+ *
+ * @example
+ * ```ts
+ * const wide = input({ shape: [5] }), deep = input({ shape: [6] });
+ * const hidden = dense({ units: 30, activation: 'relu' }).apply(deep);
+ * const merged = concatenate().apply([wide, hidden]);
+ * const m = model({ inputs: [wide, deep], outputs: dense({ units: 1 }).apply(merged) });
+ * ```
+ */
+export class Functional extends Model {
+  static override className = 'Functional';
+  readonly inputs: SymbolicTensor[];
+  readonly outputs: SymbolicTensor[];
+  private readonly nodes: LayerNode[];
+  private readonly graphLayers: Layer[];
+  private readonly singleInput: boolean;
+  private readonly singleOutput: boolean;
+
+  constructor(args: FunctionalArgs) {
+    super({ name: args.name });
+    const inputs = toList(args.inputs);
+    const outputs = toList(args.outputs);
+    for (const [index, symbol] of inputs.entries()) {
+      if (!(symbol instanceof SymbolicTensor) || !(symbol.sourceLayer instanceof InputLayer)) {
+        throw new Error(`Expected inputs[${index}] of model "${this.name}" to come from input(), received ${String(symbol)}`);
+      }
+    }
+    for (const [index, symbol] of outputs.entries()) {
+      if (!(symbol instanceof SymbolicTensor)) {
+        throw new Error(`Expected outputs[${index}] of model "${this.name}" to be a symbolic tensor, received ${String(symbol)}`);
+      }
+    }
+    this.inputs = inputs;
+    this.outputs = outputs;
+    this.singleInput = !Array.isArray(args.inputs);
+    this.singleOutput = !Array.isArray(args.outputs);
+    const { nodes, layers } = sortGraph(inputs, outputs);
+    this.nodes = nodes;
+    this.graphLayers = layers;
+    for (const layer of layers) this.trackLayer(layer);
+    this.built = true;
+  }
+
+  /** Every layer, inputs first, in the order of the graph. */
+  override get layers(): Layer[] {
+    return [...this.graphLayers];
+  }
+
+  /** The calls of the graph in execution order (for summaries and configs). */
+  get graphNodes(): readonly LayerNode[] {
+    return this.nodes;
+  }
+
+  /** The names of the outputs (their layers' names), used for per-output losses and logs. */
+  override get outputNames(): string[] {
+    return this.outputs.map((symbol) => symbol.sourceLayer.name);
+  }
+
+  override get inputShapes(): Shape[] {
+    return this.inputs.map((symbol) => symbol.shape);
+  }
+
+  override call(inputs: TensorOrList, args: CallArgs): TensorOrList {
+    const values = new Map<number, tf.Tensor>();
+    const given = toList(inputs);
+    if (given.length !== this.inputs.length) {
+      throw new Error(`Expected ${this.inputs.length} inputs for model "${this.name}", received ${given.length}`);
+    }
+    this.inputs.forEach((symbol, index) => {
+      const layer = symbol.sourceLayer;
+      layer.assertInputCompatibility([given[index].shape]);
+      values.set(symbol.id, given[index]);
+    });
+    for (const node of this.nodes) {
+      const nodeInputs = node.inputs.map((symbol) => values.get(symbol.id)!);
+      const result = node.layer.apply(node.inputIsList ? nodeInputs : nodeInputs[0], {
+        ...node.callArgs,
+        training: args.training,
+      }) as TensorOrList;
+      toList(result).forEach((tensor, index) => values.set(node.outputs[index].id, tensor));
+    }
+    const results = this.outputs.map((symbol) => values.get(symbol.id)!);
+    return this.singleOutput ? results[0] : results;
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape | Shape[] {
+    const shapes = isShapeList(inputShape) ? inputShape : [inputShape];
+    const batch = shapes[0]?.[0] ?? null;
+    const outputShapes = this.outputs.map((symbol) => [batch, ...symbol.shape.slice(1)]);
+    return this.singleOutput ? outputShapes[0] : outputShapes;
+  }
+
+  /** Whether the model was given one input (not a list). */
+  get hasSingleInput(): boolean {
+    return this.singleInput;
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return functionalConfig(this);
+  }
+
+  static override fromConfig<T extends import('@dendrite/layers').Layer>(
+    this: new (args: never) => T,
+    config: Record<string, unknown>,
+  ): T {
+    return functionalFromConfig(config, (args) => new Functional(args)) as unknown as T;
+  }
+}
+
+registerLayer(Functional, ['Model']);
+
+/** Makes a functional model from symbolic inputs and outputs, as `keras.Model(inputs, outputs)`. */
+export function model(args: FunctionalArgs): Functional {
+  return new Functional(args);
+}

@@ -1,0 +1,19 @@
+/**
+ * @dendrite/models: Sequential, functional and subclassed models, and the trainer.
+ *
+ * @packageDocumentation
+ */
+export { Model } from './model';
+export { Sequential, sequential, type SequentialArgs } from './sequential';
+export { Functional, model, type FunctionalArgs } from './functional';
+export { formatSummary, pythonShape, type SummaryOptions } from './summary';
+export { CompiledModel, compileModel, type CompileArgs } from './trainer/compile';
+export type { MetricIdentifier } from './trainer/metric-set';
+export { type FitOptions, History } from './trainer/fit';
+export type { EvaluateOptions } from './trainer/evaluate';
+export type { PredictOptions } from './trainer/predict';
+export type { StepData } from './trainer/steps';
+export type { ModelData, TargetData } from './trainer/data-adapters/select-adapter';
+export type { ArrayWithShape, DataLike } from './trainer/data-adapters/host-array';
+export type { BatchElement, BatchSource } from './trainer/data-adapters/iterable-adapter';
+export { loadModel } from './saving/model-persistence';

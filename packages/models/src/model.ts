@@ -1,0 +1,205 @@
+import { tf } from '@dendrite/backend';
+import type { Logs, TrainingModel } from '@dendrite/callbacks';
+import { type CallArgs, Layer, type LayerArgs, type Shape, type TensorOrList } from '@dendrite/layers';
+import { type CompileArgs, type CompiledModel, compileModel } from './trainer/compile';
+import { type EvaluateOptions, evaluateModel } from './trainer/evaluate';
+import { type FitOptions, fitModel, type History } from './trainer/fit';
+import { type PredictOptions, predictModel } from './trainer/predict';
+import { type StepData, defaultTestStep, defaultTrainStep } from './trainer/steps';
+import type { ModelData, TargetData } from './trainer/data-adapters/select-adapter';
+import { formatSummary, type SummaryOptions } from './summary';
+import { modelPersistence } from './saving/model-persistence';
+
+/**
+ * The base of every model, and the class to extend for subclassed models (override `call`):
+ * compile, fit, evaluate, predict, summary. A model is a layer, so models nest.
+ *
+ * @example
+ * ```ts
+ * class TwoLayers extends Model {
+ *   hidden = dense({ units: 32, activation: 'relu' });
+ *   out = dense({ units: 1 });
+ *   override call(inputs: TensorOrList, args: CallArgs) { return this.out.apply(this.hidden.apply(inputs, args), args); }
+ * }
+ * const m = new TwoLayers();
+ * m.compile({ optimizer: 'adam', loss: 'mse' });
+ * await m.fit(x, y, { epochs: 5 });
+ * ```
+ */
+export class Model extends Layer implements TrainingModel {
+  static override className = 'Model';
+  /** Set to true to end `fit` after the current batch. */
+  stopTraining = false;
+  /** What `compile` resolved: optimizer, losses, metrics. */
+  compiled?: CompiledModel;
+
+  constructor(args: Pick<LayerArgs, 'name' | 'trainable'> = {}) {
+    super(args);
+    // Layers cast what they need (Embedding wants integer indices); the model passes data as given.
+    this.autoCastInputs = false;
+  }
+
+  /** A subclassed model computes here; Sequential and functional models define it themselves. */
+  call(_inputs: TensorOrList, _args: CallArgs): TensorOrList {
+    throw new Error(`Expected model "${this.name}" (${this.className}) to override call(inputs, args), received the base Model.call`);
+  }
+
+  /**
+   * Sublayers: those tracked explicitly and, for subclassed models, every layer (or list of layers)
+   * held in a property, as Keras tracks attributes.
+   */
+  override get trackedLayers(): readonly Layer[] {
+    const found = [...super.trackedLayers];
+    for (const value of Object.values(this)) {
+      const candidates = Array.isArray(value) ? value : [value];
+      for (const candidate of candidates) if (candidate instanceof Layer && candidate !== this && !found.includes(candidate)) found.push(candidate);
+    }
+    return found;
+  }
+
+  /** The model's layers. */
+  get layers(): Layer[] {
+    return [...this.trackedLayers];
+  }
+
+  /** Output names, for per-output losses and logs (`dense_2_loss`). */
+  get outputNames(): string[] {
+    return ['output'];
+  }
+
+  /** Input shapes with the batch axis, when known (for checking data against the model). */
+  get inputShapes(): Shape[] | undefined {
+    return this.batchInputShape ? [this.batchInputShape] : undefined;
+  }
+
+  /**
+   * A layer by name or by index in {@link layers}.
+   *
+   * @throws Error listing the layer names when none matches
+   */
+  getLayer(nameOrIndex: string | number): Layer {
+    const layers = this.layers;
+    const found = typeof nameOrIndex === 'number' ? layers[nameOrIndex] : layers.find((layer) => layer.name === nameOrIndex);
+    if (found === undefined) {
+      const what = typeof nameOrIndex === 'number' ? `an index below ${layers.length}` : `one of ${layers.map((l) => l.name).join(', ')}`;
+      throw new Error(`Expected ${what} in model "${this.name}", received ${JSON.stringify(nameOrIndex)}`);
+    }
+    return found;
+  }
+
+  /** Configures training: optimizer, loss (one, or one per output), metrics, loss weights. */
+  compile(args: CompileArgs): void {
+    this.compiled?.dispose();
+    this.compiled = compileModel(this, args);
+  }
+
+  /** Trains for a number of epochs; returns the History. */
+  fit(x: ModelData, y?: TargetData, options: FitOptions = {}): Promise<History> {
+    return fitModel(this, x, y, options);
+  }
+
+  /** Loss, then metrics in compile order (a number when there are no metrics, a record with `returnDict`). */
+  evaluate(x: ModelData, y?: TargetData, options: EvaluateOptions = {}): Promise<number | number[] | Logs> {
+    return evaluateModel(this, x, y, options);
+  }
+
+  /** Predictions, computed in batches; the caller disposes the returned tensors. */
+  predict(x: ModelData, options: PredictOptions = {}): TensorOrList {
+    return predictModel(this, x, options);
+  }
+
+  /** Predictions for one batch. */
+  predictOnBatch(x: ModelData): TensorOrList {
+    return predictModel(this, x, { batchSize: Number.MAX_SAFE_INTEGER });
+  }
+
+  /** One training step on one batch; returns the loss (then metrics) of that batch. */
+  async trainOnBatch(x: ModelData, y: TargetData): Promise<number | number[]> {
+    const history = await fitModel(this, x, y, { epochs: 1, batchSize: Number.MAX_SAFE_INTEGER, shuffle: false, verbose: 0 });
+    const values = Object.keys(history.history).map((key) => history.history[key][0]);
+    return values.length === 1 ? values[0] : values;
+  }
+
+  /** Loss (then metrics) of one batch, without training. */
+  async testOnBatch(x: ModelData, y: TargetData): Promise<number | number[]> {
+    return (await evaluateModel(this, x, y, { batchSize: Number.MAX_SAFE_INTEGER })) as number | number[];
+  }
+
+  /**
+   * One training step: forward pass, loss, gradients, optimizer update, metric updates — from the
+   * one forward pass. Override for custom training logic, as Keras's `train_step`.
+   */
+  trainStep(data: StepData): void {
+    defaultTrainStep(this, data);
+  }
+
+  /** One evaluation step: forward pass, loss and metric updates. Override as Keras's `test_step`. */
+  testStep(data: StepData): void {
+    defaultTestStep(this, data);
+  }
+
+  /** One prediction step. */
+  predictStep(x: tf.Tensor[]): TensorOrList {
+    return this.apply(x.length === 1 ? x[0] : x, { training: false }) as TensorOrList;
+  }
+
+  /**
+   * Keras's summary table — `Model: "sequential"`, `Layer (type)`, `Output Shape`, `Param #`
+   * (and `Connected to` for functional models), total, trainable and non-trainable counts — printed
+   * (unless `printFn` is null) and returned.
+   */
+  summary(options: SummaryOptions = {}): string {
+    const text = formatSummary(this, options);
+    const print = options.printFn === undefined ? console.log : options.printFn;
+    print?.(text);
+    return text;
+  }
+
+  // TrainingModel, for callbacks.
+  namedWeights(): Array<{ name: string; value: tf.Tensor }> {
+    return this.weights.map((weight) => ({ name: weight.path, value: weight.read() }));
+  }
+
+  getLearningRate(): number {
+    return this.requireCompiled('getLearningRate').getLearningRate();
+  }
+
+  setLearningRate(rate: number): void {
+    this.requireCompiled('setLearningRate').setLearningRate(rate);
+  }
+
+  save(path: string): Promise<void> {
+    return modelPersistence.save(this, path);
+  }
+
+  saveWeights(path: string): Promise<void> {
+    return modelPersistence.saveWeights(this, path);
+  }
+
+  loadWeights(path: string): Promise<void> {
+    return modelPersistence.loadWeights(this, path);
+  }
+
+  saveTrainingState(path: string): Promise<void> {
+    return modelPersistence.saveTrainingState(this, path);
+  }
+
+  loadTrainingState(path: string): Promise<void> {
+    return modelPersistence.loadTrainingState(this, path);
+  }
+
+  /** The compiled state, or an Error saying `compile` must come first. */
+  requireCompiled(method: string): CompiledModel {
+    if (this.compiled === undefined) {
+      throw new Error(`Expected model "${this.name}" to be compiled before ${method}(), received an uncompiled model: call compile({optimizer, loss}) first`);
+    }
+    return this.compiled;
+  }
+
+  override dispose(): void {
+    this.compiled?.dispose();
+    super.dispose();
+  }
+}
+
+

@@ -1,0 +1,84 @@
+import { tf } from '@dendrite/backend';
+import { nodeFs, writeFileAtomic } from './node-fs';
+
+const MAGIC = 'DNDR';
+const VERSION = 1;
+
+/** One array of an archive. */
+export interface ArchiveEntry {
+  name: string;
+  shape: number[];
+  dtype: 'float32' | 'int32';
+  values: Float32Array | Int32Array;
+}
+
+interface EntryHeader {
+  name: string;
+  shape: number[];
+  dtype: 'float32' | 'int32';
+  offset: number;
+  length: number;
+}
+
+/**
+ * Dendrite's own file of named arrays and a JSON header (weights, optimizer state): `DNDR`, a
+ * version, the header's byte length, the header, then each array's bytes. Written atomically.
+ */
+export async function writeTensorArchive(path: string, header: Record<string, unknown>, entries: ArchiveEntry[]): Promise<void> {
+  let offset = 0;
+  const layout: EntryHeader[] = entries.map((entry) => {
+    const item = { name: entry.name, shape: entry.shape, dtype: entry.dtype, offset, length: entry.values.length };
+    offset += entry.values.length * 4;
+    return item;
+  });
+  const headerBytes = new TextEncoder().encode(JSON.stringify({ ...header, arrays: layout }));
+  const prefix = 4 + 4 + 4;
+  const bytes = new Uint8Array(prefix + headerBytes.length + offset);
+  bytes.set(new TextEncoder().encode(MAGIC), 0);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(4, VERSION, true);
+  view.setUint32(8, headerBytes.length, true);
+  bytes.set(headerBytes, prefix);
+  const body = prefix + headerBytes.length;
+  entries.forEach((entry, index) => {
+    bytes.set(new Uint8Array(entry.values.buffer, entry.values.byteOffset, entry.values.byteLength), body + layout[index].offset);
+  });
+  await writeFileAtomic(path, bytes);
+}
+
+/**
+ * Reads {@link writeTensorArchive}'s file, checking magic, version and every length first.
+ *
+ * @throws Error naming the file and what is wrong with it
+ */
+export async function readTensorArchive(path: string): Promise<{ header: Record<string, unknown>; entries: ArchiveEntry[] }> {
+  const { fs } = nodeFs('loading');
+  const bytes = await fs.promises.readFile(path);
+  const fail = (what: string) => new Error(`Expected a Dendrite archive in "${path}", received ${what}`);
+  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC) throw fail('a file without the DNDR header');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint32(4, true);
+  if (version !== VERSION) throw fail(`format version ${version} (this code reads ${VERSION})`);
+  const headerLength = view.getUint32(8, true);
+  if (12 + headerLength > bytes.length) throw fail(`a truncated file (header of ${headerLength} bytes, file of ${bytes.length})`);
+  let header: Record<string, unknown> & { arrays?: EntryHeader[] };
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerLength)));
+  } catch {
+    throw fail('a header that is not JSON');
+  }
+  const body = 12 + headerLength;
+  const arrays = header.arrays ?? [];
+  const entries = arrays.map((item) => {
+    if (item.dtype !== 'float32' && item.dtype !== 'int32') throw fail(`array "${item.name}" of dtype ${String(item.dtype)}`);
+    if (item.length !== tf.util.sizeFromShape(item.shape)) throw fail(`array "${item.name}" whose length ${item.length} does not match shape [${item.shape}]`);
+    const start = body + item.offset;
+    const end = start + item.length * 4;
+    if (end > bytes.length) throw fail(`a truncated file (array "${item.name}" ends at byte ${end}, file has ${bytes.length})`);
+    const copy = bytes.slice(start, end);
+    const values = item.dtype === 'int32' ? new Int32Array(copy.buffer) : new Float32Array(copy.buffer);
+    return { name: item.name, shape: item.shape, dtype: item.dtype, values };
+  });
+  delete header.arrays;
+  return { header, entries };
+}

@@ -1,0 +1,159 @@
+import { tf } from '@dendrite/backend';
+import {
+  type CallArgs,
+  InputLayer,
+  type Layer,
+  type Shape,
+  type TensorOrList,
+  deserializeLayer,
+  registerLayer,
+  serializeLayer,
+  shapeToString,
+  singleShape,
+} from '@dendrite/layers';
+import { Model } from './model';
+
+/** Arguments of {@link Sequential} and {@link sequential}. */
+export interface SequentialArgs {
+  layers?: Layer[];
+  name?: string;
+}
+
+/**
+ * A plain stack of layers, each feeding the next, as `keras.Sequential`. The input shape comes
+ * from the first layer's `inputShape` (or an `inputLayer`), or from the first data it sees.
+ *
+ * @example
+ * ```ts
+ * const m = sequential({ layers: [
+ *   dense({ units: 128, activation: 'relu', inputShape: [784] }),
+ *   dense({ units: 10, activation: 'softmax' }),
+ * ] });
+ * ```
+ */
+export class Sequential extends Model {
+  static override className = 'Sequential';
+  private stack: Layer[] = [];
+  private inputLayerShape?: Shape;
+
+  constructor(args: SequentialArgs = {}) {
+    super({ name: args.name });
+    for (const layer of args.layers ?? []) this.add(layer);
+  }
+
+  /** The layers, without the input layer (as Keras 3). */
+  override get layers(): Layer[] {
+    return [...this.stack];
+  }
+
+  override get trackedLayers(): readonly Layer[] {
+    return this.stack;
+  }
+
+  override get inputShapes(): Shape[] | undefined {
+    return this.inputLayerShape ? [this.inputLayerShape] : undefined;
+  }
+
+  override get outputNames(): string[] {
+    return [this.stack.at(-1)?.name ?? 'output'];
+  }
+
+  /**
+   * Appends a layer; with a known input shape the model is built at once, so a layer that does
+   * not fit fails here, naming itself.
+   *
+   * @throws Error when `layer` is not a layer, or a second input layer
+   */
+  add(layer: Layer): void {
+    if (layer == null || typeof (layer as Layer).apply !== 'function') {
+      throw new Error(`Expected a layer to add to model "${this.name}", received ${String(layer)}`);
+    }
+    if (layer instanceof InputLayer) {
+      if (this.stack.length > 0 || this.inputLayerShape) throw new Error(`Expected an InputLayer only as the first layer of model "${this.name}", received "${layer.name}" after ${this.stack.length} layer(s)`);
+      this.inputLayerShape = [...layer.batchShape];
+      return;
+    }
+    if (this.stack.length === 0 && !this.inputLayerShape && layer.batchInputShape) this.inputLayerShape = [...layer.batchInputShape];
+    this.stack.push(layer);
+    if (this.inputLayerShape) this.build(this.inputLayerShape);
+  }
+
+  /**
+   * Removes the last layer.
+   *
+   * @throws Error when the model has no layers
+   */
+  pop(): Layer {
+    const layer = this.stack.pop();
+    if (layer === undefined) throw new Error(`Expected a layer to pop from model "${this.name}", received an empty model`);
+    return layer;
+  }
+
+  /** Builds every layer by passing the shape down the stack. */
+  override build(inputShape: Shape | Shape[]): void {
+    let shape: Shape | Shape[] = singleShape(inputShape, this.name);
+    if (!this.inputLayerShape) this.inputLayerShape = [null, ...shape.slice(1)];
+    for (const layer of this.stack) {
+      layer.assertInputCompatibility(Array.isArray(shape[0]) ? (shape as Shape[]) : [shape as Shape]);
+      layer.maybeBuild(shape);
+      shape = layer.computeOutputShape(shape);
+    }
+    this.built = true;
+  }
+
+  /** Each layer's output shape, batch axis null (for summaries). */
+  outputShapes(): Array<Shape | Shape[]> {
+    if (!this.inputLayerShape) return this.stack.map(() => []);
+    let shape: Shape | Shape[] = this.inputLayerShape;
+    return this.stack.map((layer) => (shape = layer.computeOutputShape(shape)));
+  }
+
+  override call(inputs: TensorOrList, args: CallArgs): TensorOrList {
+    if (this.stack.length === 0) throw new Error(`Expected model "${this.name}" to have layers, received none: add() some first`);
+    let value = inputs;
+    for (const layer of this.stack) value = layer.apply(value, { training: args.training }) as TensorOrList;
+    return value;
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape | Shape[] {
+    let shape = inputShape;
+    for (const layer of this.stack) shape = layer.computeOutputShape(shape);
+    return shape;
+  }
+
+  override getConfig(): Record<string, unknown> {
+    const layers = this.stack.map((layer) => serializeLayer(layer));
+    if (this.inputLayerShape) {
+      layers.unshift({ class_name: 'InputLayer', config: { batch_shape: [...this.inputLayerShape], dtype: 'float32', sparse: false, name: `${this.name}_input` } });
+    }
+    return { name: this.name, trainable: this.trainable, layers, ...(this.inputLayerShape ? { build_input_shape: [...this.inputLayerShape] } : {}) };
+  }
+
+  static override fromConfig<T extends Layer>(this: new (args: never) => T, config: Record<string, unknown>): T {
+    const entries = config.layers;
+    if (!Array.isArray(entries)) throw new Error(`Expected a Sequential config with a "layers" list, received keys [${Object.keys(config).join(', ')}]`);
+    const model = new Sequential({ name: config.name as string | undefined });
+    for (const entry of entries) {
+      if (entry.class_name === 'InputLayer') {
+        const inputConfig = entry.config as Record<string, unknown>;
+        const batchShape = (inputConfig.batch_shape ?? inputConfig.batch_input_shape) as Shape;
+        model.add(new InputLayer({ batchShape, dtype: (inputConfig.dtype as tf.DataType) ?? 'float32' }));
+      } else {
+        model.add(deserializeLayer(entry));
+      }
+    }
+    if (!model.inputLayerShape && Array.isArray(config.build_input_shape)) model.build(config.build_input_shape as Shape);
+    return model as unknown as T;
+  }
+
+  override toString(): string {
+    return `Sequential(${this.name}, input ${this.inputLayerShape ? shapeToString(this.inputLayerShape) : 'unknown'}, ${this.stack.length} layers)`;
+  }
+}
+
+registerLayer(Sequential);
+
+/** Makes a {@link Sequential} model. */
+export function sequential(args: SequentialArgs = {}): Sequential {
+  return new Sequential(args);
+}

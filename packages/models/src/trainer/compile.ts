@@ -1,0 +1,167 @@
+import { type KerasSerialized, tf } from '@dendrite/backend';
+import * as losses from '@dendrite/losses';
+import * as optimizers from '@dendrite/optimizers';
+import type { Model } from '../model';
+import type { ArchiveEntry } from '../saving/tensor-archive';
+import { MetricSet, type MetricIdentifier } from './metric-set';
+
+type LossIdentifier = string | losses.Loss | KerasSerialized | ((yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor);
+
+/** Arguments of `model.compile`, as Keras's. */
+export interface CompileArgs {
+  /** An optimizer, its name (`'adam'`) or `{class_name, config}`. */
+  optimizer: string | optimizers.Optimizer | KerasSerialized;
+  /** One loss for every output, a list (one per output) or a map by output name. */
+  loss: LossIdentifier | LossIdentifier[] | Record<string, LossIdentifier>;
+  /** Metrics: a list for every output, a list of lists, or a map by output name. */
+  metrics?: MetricIdentifier[] | MetricIdentifier[][] | Record<string, MetricIdentifier | MetricIdentifier[]>;
+  /** Weights of the per-output losses in the total (a list or a map by output name). */
+  lossWeights?: number[] | Record<string, number>;
+}
+
+function perOutput<T>(value: T | T[] | Record<string, T>, names: string[], what: string, isSingle: (v: unknown) => boolean): T[] {
+  if (isSingle(value)) return names.map(() => value as T);
+  if (Array.isArray(value)) {
+    if (value.length !== names.length) throw new Error(`Expected ${names.length} ${what} (one per output: ${names.join(', ')}), received ${value.length}`);
+    return value;
+  }
+  const record = value as Record<string, T>;
+  const unknown = Object.keys(record).filter((key) => !names.includes(key));
+  if (unknown.length > 0) throw new Error(`Expected ${what} keyed by output names (${names.join(', ')}), received unknown keys [${unknown.join(', ')}]`);
+  return names.map((name) => record[name]);
+}
+
+const isSingleLoss = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'function' || value instanceof losses.Loss || (typeof value === 'object' && value !== null && 'class_name' in value);
+
+/**
+ * What `compile` resolves: the optimizer, one loss per output with its weight, and the metrics.
+ * The trainer's steps use it; nothing here reads values back except `readResults`.
+ */
+export class CompiledModel {
+  readonly optimizer: optimizers.Optimizer;
+  readonly lossFunctions: losses.Loss[];
+  readonly lossWeights: number[];
+  readonly metrics: MetricSet;
+  /** Serializable compile arguments (for saving). */
+  readonly compileConfig: Record<string, unknown>;
+
+  constructor(
+    private readonly model: Model,
+    args: CompileArgs,
+  ) {
+    if (args == null || args.optimizer == null) throw new Error(`Expected compile({optimizer, loss}) for model "${model.name}", received no optimizer`);
+    if (args.loss == null) throw new Error(`Expected compile({optimizer, loss}) for model "${model.name}", received no loss`);
+    const outputs = model.outputNames;
+    this.optimizer = optimizers.get(args.optimizer as never);
+    this.lossFunctions = perOutput(args.loss, outputs, 'losses', isSingleLoss).map((loss) => losses.get(loss as never));
+    this.lossWeights =
+      args.lossWeights === undefined ? outputs.map(() => 1) : perOutput(args.lossWeights, outputs, 'lossWeights', (v) => typeof v === 'number');
+    this.metrics = new MetricSet(outputs, args.metrics ?? [], this.lossFunctions);
+    this.compileConfig = {
+      optimizer: { class_name: this.optimizer.constructor.name, config: this.optimizer.getConfig() },
+      loss: this.lossFunctions.map((loss) => loss.name),
+      metrics: args.metrics === undefined ? [] : JSON.parse(JSON.stringify(args.metrics, (_key, value) => (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { name?: unknown }).name === 'string' && 'updateState' in value ? (value as { name: string }).name : value))),
+      loss_weights: this.lossWeights,
+    };
+  }
+
+  /** The total loss (weighted per-output losses plus `extraLosses`, the layers' penalties) and each output's loss. */
+  computeLoss(y: tf.Tensor[], predictions: tf.Tensor[], sampleWeight: tf.Tensor | undefined, extraLosses: tf.Tensor[]): { total: tf.Scalar; perOutput: tf.Scalar[] } {
+    if (y.length !== predictions.length) {
+      throw new Error(`Expected ${predictions.length} targets for model "${this.model.name}" (outputs ${this.model.outputNames.join(', ')}), received ${y.length}`);
+    }
+    const perOutputLosses = this.lossFunctions.map((loss, index) => loss.apply(y[index], predictions[index], sampleWeight) as tf.Scalar);
+    const weighted = perOutputLosses.map((loss, index) => (this.lossWeights[index] === 1 ? loss : tf.mul(loss, this.lossWeights[index])));
+    const penalties = extraLosses.map((loss) => tf.sum(loss));
+    const total = (weighted.length + penalties.length === 1 ? weighted[0] : tf.addN([...weighted, ...penalties])) as tf.Scalar;
+    return { total, perOutput: perOutputLosses };
+  }
+
+  /** One optimizer update from `tf.variableGrads`'s gradients. */
+  applyGradients(grads: Record<string, tf.Tensor>, variables: tf.Variable[]): void {
+    this.optimizer.applyGradients(grads, variables);
+  }
+
+  updateMetrics(y: tf.Tensor[], predictions: tf.Tensor[], sampleWeight: tf.Tensor | undefined, total: tf.Tensor, perOutputLosses: tf.Tensor[]): void {
+    this.metrics.update(y, predictions, sampleWeight, total, perOutputLosses);
+  }
+
+  resetMetrics(): void {
+    this.metrics.reset();
+  }
+
+  /** Names of the logged values: `loss`, per-output losses, then metrics in compile order. */
+  metricNames(): string[] {
+    return this.metrics.names();
+  }
+
+  /** Every logged value, read back from the backend once. */
+  readResults(): number[] {
+    return this.metrics.read();
+  }
+
+  /** {@link readResults}, without blocking the thread on asynchronous backends. */
+  readResultsAsync(): Promise<number[]> {
+    return this.metrics.readAsync();
+  }
+
+  getLearningRate(): number {
+    return this.optimizer.currentLearningRate();
+  }
+
+  setLearningRate(rate: number): void {
+    this.optimizer.learningRate = rate;
+  }
+
+  /** The optimizer's config and state (iterations, slot variables) as archive entries. */
+  getOptimizerState(): { config: Record<string, unknown>; entries: ArchiveEntry[] } {
+    const state = this.optimizer.getState();
+    return { config: this.compileConfig.optimizer as Record<string, unknown>, entries: stateToEntries(state) };
+  }
+
+  /** Restores {@link getOptimizerState}'s entries. */
+  setOptimizerState(entries: ArchiveEntry[], path: string): void {
+    try {
+      this.optimizer.setState(entriesToState(entries));
+    } catch (error) {
+      throw new Error(`Expected optimizer state matching the model in "${path}": ${(error as Error).message}`);
+    }
+  }
+
+  dispose(): void {
+    this.metrics.dispose();
+    this.optimizer.dispose();
+  }
+}
+
+/** Resolves `compile`'s arguments for a model. */
+export function compileModel(model: Model, args: CompileArgs): CompiledModel {
+  return new CompiledModel(model, args);
+}
+
+function stateToEntries(state: optimizers.OptimizerState): ArchiveEntry[] {
+  return [
+    { name: 'optimizer/iterations', shape: [1], dtype: 'float32', values: Float32Array.of(state.iterations) },
+    ...state.slots.map((slot) => ({
+      name: `optimizer/${slot.variable}/${slot.slot}`,
+      shape: slot.shape,
+      dtype: 'float32' as const,
+      values: Float32Array.from(slot.values),
+    })),
+  ];
+}
+
+function entriesToState(entries: ArchiveEntry[]): optimizers.OptimizerState {
+  const iterations = entries.find((entry) => entry.name === 'optimizer/iterations');
+  return {
+    iterations: iterations ? iterations.values[0] : 0,
+    slots: entries
+      .filter((entry) => entry.name !== 'optimizer/iterations')
+      .map((entry) => {
+        const rest = entry.name.slice('optimizer/'.length);
+        const cut = rest.lastIndexOf('/');
+        return { variable: rest.slice(0, cut), slot: rest.slice(cut + 1), shape: entry.shape, values: entry.values as Float32Array };
+      }),
+  };
+}

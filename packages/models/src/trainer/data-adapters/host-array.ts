@@ -1,0 +1,73 @@
+import { tf } from '@dendrite/backend';
+
+/** Typed arrays a model can be fed from. */
+export type NumericArray = Float32Array | Int32Array | Uint8Array | Uint8ClampedArray | Int8Array | Uint16Array | Int16Array | Uint32Array | Float64Array;
+
+/** A typed array with its shape: how data that is not (yet) a tensor is given to `fit`. */
+export interface ArrayWithShape {
+  values: NumericArray | number[];
+  shape: number[];
+  /** The dtype of the batches made from it (float32, or int32 for Int32Array values). */
+  dtype?: 'float32' | 'int32';
+}
+
+/** One input or target as `fit` accepts it: a tensor, a typed array with shape, nested arrays. */
+export type DataLike = tf.Tensor | ArrayWithShape | number[] | number[][] | number[][][] | number[][][][];
+
+/** One input or target held in host memory, from which batches are cut. */
+export interface HostArray {
+  values: NumericArray;
+  shape: number[];
+  dtype: 'float32' | 'int32';
+  /** Scalars per sample: the product of the shape after the batch axis. */
+  rowSize: number;
+}
+
+function isArrayWithShape(value: unknown): value is ArrayWithShape {
+  return typeof value === 'object' && value !== null && 'values' in value && 'shape' in value;
+}
+
+/**
+ * Reads one input or target into host memory once (a tensor is read back once, here, not per
+ * step), checking that its size matches its shape.
+ *
+ * @throws Error naming the argument, expected vs received
+ */
+export function toHostArray(value: DataLike, argumentName: string): HostArray {
+  let values: NumericArray;
+  let shape: number[];
+  let dtype: 'float32' | 'int32';
+  if (value instanceof tf.Tensor) {
+    if (value.isDisposed) throw new Error(`Expected ${argumentName} to be a live tensor, received a disposed one`);
+    if (value.dtype === 'string' || value.dtype === 'complex64') {
+      throw new Error(`Expected ${argumentName} to have a numeric dtype, received ${value.dtype}`);
+    }
+    values = value.dataSync() as NumericArray;
+    shape = [...value.shape];
+    dtype = value.dtype === 'int32' ? 'int32' : 'float32';
+  } else if (isArrayWithShape(value)) {
+    values = Array.isArray(value.values) ? Float32Array.from(value.values) : value.values;
+    shape = [...value.shape];
+    dtype = value.dtype ?? (values instanceof Int32Array ? 'int32' : 'float32');
+    const expected = tf.util.sizeFromShape(shape);
+    if (values.length !== expected) {
+      throw new Error(`Expected ${argumentName}.values to hold ${expected} numbers for shape [${shape.join(', ')}], received ${values.length}`);
+    }
+  } else if (Array.isArray(value)) {
+    shape = tf.util.inferShape(value);
+    values = Float32Array.from(tf.util.flatten(value as number[]) as number[]);
+    dtype = 'float32';
+    if (values.length !== tf.util.sizeFromShape(shape)) {
+      throw new Error(`Expected ${argumentName} to be a rectangular nested array, received a ragged one`);
+    }
+  } else {
+    throw new Error(`Expected ${argumentName} to be a tensor, a {values, shape} typed array or a nested array, received ${describe(value)}`);
+  }
+  if (shape.length === 0) throw new Error(`Expected ${argumentName} to have a batch axis, received a scalar`);
+  return { values, shape, dtype, rowSize: tf.util.sizeFromShape(shape.slice(1)) };
+}
+
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return String(value);
+  return typeof value === 'object' ? `an object with keys [${Object.keys(value).join(', ')}]` : `${typeof value} ${String(value)}`;
+}

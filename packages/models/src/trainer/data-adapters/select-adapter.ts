@@ -1,0 +1,127 @@
+import { tf } from '@dendrite/backend';
+import { shapeToString } from '@dendrite/layers';
+import type { Model } from '../../model';
+import { ArrayDataAdapter } from './array-adapter';
+import type { DataAdapter } from './data-adapter';
+import { type DataLike, type HostArray, toHostArray } from './host-array';
+import { type BatchPart, type BatchSource, IterableDataAdapter, asTensor, isBatchSource } from './iterable-adapter';
+
+/** Inputs as `fit`/`evaluate`/`predict` accept them: data of one or several inputs, or a stream of batches. */
+export type ModelData = DataLike | DataLike[] | Record<string, DataLike> | BatchSource;
+/** Targets: one, a list (one per output) or a map by output name. */
+export type TargetData = DataLike | DataLike[] | Record<string, DataLike>;
+
+function isDataLikeList(value: unknown): value is DataLike[] {
+  // A list of inputs holds tensors or {values, shape} objects; a nested number array is one input.
+  return Array.isArray(value) && value.length > 0 && value.every((entry) => entry instanceof tf.Tensor || (typeof entry === 'object' && entry !== null && !Array.isArray(entry)));
+}
+
+/** Puts one or several inputs/targets in the model's order, from a single value, a list or a map. */
+export function orderParts<T>(part: T | T[] | Record<string, T>, names: string[], what: string): T[] {
+  if (part instanceof tf.Tensor || (typeof part === 'object' && part !== null && 'values' in (part as object))) return [part as T];
+  if (isDataLikeList(part)) {
+    if (part.length !== names.length) throw new Error(`Expected ${names.length} ${what} (${names.join(', ')}), received ${part.length}`);
+    return part as T[];
+  }
+  if (Array.isArray(part)) return [part as T];
+  if (typeof part === 'object' && part !== null) {
+    const record = part as Record<string, T>;
+    const missing = names.filter((name) => !(name in record));
+    if (missing.length > 0) throw new Error(`Expected ${what} for ${names.join(', ')}, received keys [${Object.keys(record).join(', ')}]`);
+    return names.map((name) => record[name]);
+  }
+  throw new Error(`Expected ${what} to be data, a list or a map by name, received ${String(part)}`);
+}
+
+/** Input names of a model: its input layers' names, or `input` for a single unnamed input. */
+export function inputNames(model: Model): string[] {
+  const inputs = (model as Model & { inputs?: Array<{ sourceLayer: { name: string } }> }).inputs;
+  return inputs ? inputs.map((symbol) => symbol.sourceLayer.name) : ['input'];
+}
+
+/** Checks host data against the model's declared input shapes, naming the layer. */
+export function checkInputShapes(model: Model, x: Array<{ shape: number[] }>): void {
+  const expected = model.inputShapes;
+  if (!expected) return;
+  x.forEach((array, index) => {
+    const shape = expected[index];
+    if (!shape) return;
+    const fits = shape.length === array.shape.length && shape.every((size, axis) => axis === 0 || size === null || size === array.shape[axis]);
+    if (!fits) {
+      const layerName = inputNames(model)[index] ?? model.layers[0]?.name ?? model.name;
+      throw new Error(
+        `Expected input of shape ${shapeToString(shape)} for layer "${layerName}" of model "${model.name}", received x of shape ${shapeToString(array.shape)}`,
+      );
+    }
+  });
+}
+
+/** Per-sample weights from `classWeight` ({class index: weight}) and the first target. */
+export function classWeightsToSampleWeights(classWeight: Record<number, number>, target: HostArray): Float32Array {
+  const samples = target.shape[0];
+  const weights = new Float32Array(samples);
+  for (let sample = 0; sample < samples; sample++) {
+    let label: number;
+    if (target.rowSize === 1) label = Math.round(target.values[sample]);
+    else {
+      label = 0;
+      const offset = sample * target.rowSize;
+      for (let k = 1; k < target.rowSize; k++) if (target.values[offset + k] > target.values[offset + label]) label = k;
+    }
+    weights[sample] = classWeight[label] ?? 1;
+  }
+  return weights;
+}
+
+/** What {@link selectAdapter} needs besides the data. */
+export interface AdapterOptions {
+  batchSize: number;
+  shuffle: boolean;
+  sampleWeight?: DataLike;
+  classWeight?: Record<number, number>;
+  stepsPerEpoch?: number;
+  validationSplit?: number;
+}
+
+/**
+ * Picks the adapter for what the user passed (host arrays or a batch source) and, with
+ * `validationSplit`, also the validation adapter over the last fraction of the samples.
+ */
+export function selectAdapter(
+  model: Model,
+  x: ModelData,
+  y: TargetData | undefined,
+  options: AdapterOptions,
+): { train: DataAdapter; validation?: DataAdapter } {
+  const names = inputNames(model);
+  const outputs = model.outputNames;
+  if (isBatchSource(x)) {
+    if (y !== undefined) throw new Error('Expected y to be undefined when x is a dataset or iterable of batches (they carry their targets), received y');
+    if (options.validationSplit) throw new Error('Expected no validationSplit with a dataset or iterable x (Keras cannot split a stream), received ' + options.validationSplit);
+    const orderX = (part: BatchPart) => orderParts(part as DataLike, names, 'inputs').map((value, i) => asTensor(value, `x[${i}]`));
+    const orderY = (part: BatchPart) => orderParts(part as DataLike, outputs, 'targets').map((value, i) => asTensor(value, `y[${i}]`));
+    return { train: new IterableDataAdapter(x, orderX, orderY, options.stepsPerEpoch) };
+  }
+  if (y === undefined) throw new Error('Expected targets y for x given as arrays or tensors, received undefined');
+  let xs = orderParts(x as DataLike, names, 'inputs').map((value, i) => toHostArray(value, names.length === 1 ? 'x' : `x[${i}]`));
+  let ys = orderParts(y, outputs, 'targets').map((value, i) => toHostArray(value, outputs.length === 1 ? 'y' : `y[${i}]`));
+  checkInputShapes(model, xs);
+  let weights = options.sampleWeight === undefined ? undefined : Float32Array.from(toHostArray(options.sampleWeight, 'sampleWeight').values);
+  if (options.classWeight) {
+    const fromClasses = classWeightsToSampleWeights(options.classWeight, ys[0]);
+    weights = weights ? weights.map((w, i) => w * fromClasses[i]) : fromClasses;
+  }
+  let validation: DataAdapter | undefined;
+  if (options.validationSplit) {
+    const [trainX, trainY, valX, valY, trainW, valW] = ArrayDataAdapter.split(xs, ys, options.validationSplit, weights);
+    [xs, ys, weights] = [trainX, trainY, trainW];
+    validation = new ArrayDataAdapter(valX, valY, { batchSize: options.batchSize, shuffle: false, sampleWeight: valW });
+  }
+  const train = new ArrayDataAdapter(xs, ys, {
+    batchSize: options.batchSize,
+    shuffle: options.shuffle,
+    sampleWeight: weights,
+    stepsPerEpoch: options.stepsPerEpoch,
+  });
+  return { train, validation };
+}
