@@ -54,7 +54,7 @@ export function toHostArray(value: DataLike, argumentName: string): HostArray {
       throw new Error(`Expected ${argumentName}.values to hold ${expected} numbers for shape [${shape.join(', ')}], received ${values.length}`);
     }
   } else if (Array.isArray(value)) {
-    shape = tf.util.inferShape(value);
+    shape = nestedShape(value);
     values = Float32Array.from(tf.util.flatten(value as number[]) as number[]);
     dtype = 'float32';
     if (values.length !== tf.util.sizeFromShape(shape)) {
@@ -65,6 +65,17 @@ export function toHostArray(value: DataLike, argumentName: string): HostArray {
   }
   if (shape.length === 0) throw new Error(`Expected ${argumentName} to have a batch axis, received a scalar`);
   return { values, shape, dtype, rowSize: tf.util.sizeFromShape(shape.slice(1)) };
+}
+
+/** The shape of a nested array, read along its first elements. */
+function nestedShape(value: unknown): number[] {
+  const shape: number[] = [];
+  let level: unknown = value;
+  while (Array.isArray(level)) {
+    shape.push(level.length);
+    level = level[0];
+  }
+  return shape;
 }
 
 function describe(value: unknown): string {
