@@ -48,7 +48,8 @@ export function checkInputShapes(model: Model, x: Array<{ shape: number[] }>): v
     if (!shape) return;
     const fits = shape.length === array.shape.length && shape.every((size, axis) => axis === 0 || size === null || size === array.shape[axis]);
     if (!fits) {
-      const layerName = inputNames(model)[index] ?? model.layers[0]?.name ?? model.name;
+      const hasInputLayers = (model as Model & { inputs?: unknown }).inputs !== undefined;
+      const layerName = hasInputLayers ? inputNames(model)[index] : (model.layers[0]?.name ?? model.name);
       throw new Error(
         `Expected input of shape ${shapeToString(shape)} for layer "${layerName}" of model "${model.name}", received x of shape ${shapeToString(array.shape)}`,
       );

