@@ -7,7 +7,7 @@ const shimPath = fileURLToPath(new URL('./src/tf/core-internals.ts', import.meta
 
 export default defineConfig(
   definePackageConfig({
-    noExternal: [/register_all_gradients/],
+    noExternal: [/register_all_(gradients|chained_ops)/],
     esbuildPlugins: [tfjsGradientsEsbuildPlugin(shimPath)],
   }),
 );

@@ -11,8 +11,13 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-/** The side-effect import that the backend package makes. */
+/** The side-effect imports that the backend package makes: gradients, and chained ops (`x.reshape()`). */
 export const GRADIENTS_ENTRY = '@tensorflow/tfjs-core/dist/register_all_gradients';
+export const CHAINED_OPS_ENTRY = '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+const ENTRIES = new Map([
+  [GRADIENTS_ENTRY, 'register_all_gradients.js'],
+  [CHAINED_OPS_ENTRY, 'public/chained_ops/register_all_chained_ops.js'],
+]);
 
 /** Internal tfjs-core op files the gradients use that the public API does not export. */
 const BUNDLED_OPS = new Set([
@@ -46,6 +51,7 @@ export function resolveGradientImport(specifier, importer, shimPath) {
   const bundled =
     relative.startsWith('gradients/') ||
     relative === 'register_all_gradients' ||
+    relative.startsWith('public/chained_ops/') ||
     (relative.startsWith('ops/') && BUNDLED_OPS.has(relative.slice('ops/'.length)));
   if (relative === 'kernel_registry') return shimPath;
   return bundled ? `${target}.js` : shimPath;
@@ -69,8 +75,8 @@ export function tfjsGradientsEsbuildPlugin(shimPath) {
   return {
     name: 'dendrite-tfjs-gradients',
     setup(build) {
-      build.onResolve({ filter: /register_all_gradients$/ }, (args) =>
-        args.path === GRADIENTS_ENTRY ? { path: `${coreDistDirectory()}register_all_gradients.js` } : undefined,
+      build.onResolve({ filter: /register_all_(gradients|chained_ops)$/ }, (args) =>
+        ENTRIES.has(args.path) ? { path: `${coreDistDirectory()}${ENTRIES.get(args.path)}` } : undefined,
       );
       build.onResolve({ filter: /^\./ }, (args) => {
         const resolved = resolveGradientImport(args.path, args.importer, shimPath);
@@ -91,7 +97,7 @@ export function tfjsGradientsVitePlugin(shimPath) {
     name: 'dendrite-tfjs-gradients',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === GRADIENTS_ENTRY) return `${coreDistDirectory()}register_all_gradients.js`;
+      if (ENTRIES.has(source)) return `${coreDistDirectory()}${ENTRIES.get(source)}`;
       if (!importer) return undefined;
       return resolveGradientImport(source, importer.split('?')[0], shimPath);
     },

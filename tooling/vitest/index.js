@@ -42,7 +42,7 @@ export function sharedConfig() {
     plugins: [tfjsGradientsVitePlugin(shimPath)],
     resolve: { alias: sourceAliases() },
     test: {
-      server: { deps: { inline: [/tfjs-core\/dist\/(gradients|register_all_gradients|ops)/] } },
+      server: { deps: { inline: [/tfjs-core\/dist\/(gradients|register_all_gradients|ops|public\/chained_ops)/] } },
       testTimeout: 60_000,
       hookTimeout: 60_000,
     },

@@ -40,3 +40,10 @@ export const {
   SELU_SCALEALPHA,
 } = tfc.backend_util;
 export const { parseSliceParams } = tfc.slice_util;
+
+/** The Tensor class chained ops are added to (`x.reshape()`), as tfjs-core's `tensor.ts` exports it. */
+export function getGlobalTensorClass(): typeof tfc.Tensor {
+  return tfc.Tensor;
+}
+
+export const { resizeBilinear, resizeNearestNeighbor } = tfc.image;

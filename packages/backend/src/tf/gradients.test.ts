@@ -9,3 +9,13 @@ describe('tf', () => {
     expect(g(tf.tensor1d([1, -2, 3])).arraySync()).toEqual([2, 0, 6]);
   });
 });
+
+describe('chained ops', () => {
+  it('are registered on tensors, as in @tensorflow/tfjs', async () => {
+    await tf.setBackend('cpu');
+    const x = tf.tensor1d([1, -2, 3, -4]);
+    const y = x.reshape([2, 2]).square().sum();
+    expect(y.arraySync()).toBe(30);
+    tf.dispose([x, y]);
+  });
+});

@@ -1,5 +1,7 @@
 /**
- * Registers every tfjs-core gradient. tfjs-core registers none by itself, and the file that does
- * cannot be loaded by plain Node; the build compiles it in (see tooling/tfjs-gradients).
+ * Registers every tfjs-core gradient and the chained ops (`x.reshape()`, `x.square()`). tfjs-core
+ * registers neither by itself, and the files that do cannot be loaded by plain Node; the build
+ * compiles them in (see tooling/tfjs-gradients).
  */
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';

@@ -5,7 +5,7 @@ import { computeOn, expectArraysClose, expectNoLeakedTensors, seededArray, useBa
 type Case = { aShape: number[]; bShape: number[]; transposeA: boolean; transposeB: boolean };
 
 const cases: Case[] = [];
-for (const [m, k, n] of [[7, 5, 3], [128, 784, 16], [1, 9, 4], [33, 1, 17]]) {
+for (const [m, k, n] of [[7, 5, 3], [128, 784, 16], [1, 9, 4], [33, 1, 17]] as const) {
   for (const transposeA of [false, true]) {
     for (const transposeB of [false, true]) {
       cases.push({ aShape: transposeA ? [k, m] : [m, k], bShape: transposeB ? [n, k] : [k, n], transposeA, transposeB });
@@ -36,8 +36,8 @@ describe('wasm BatchMatMul and _FusedMatMul with transposed operands', () => {
       const bias = seededArray(n, 5);
       const compute = () =>
         tf.fused.matMul({
-          a: tf.tensor(a, aShape) as tf.Tensor2D,
-          b: tf.tensor(b, bShape) as tf.Tensor2D,
+          a: tf.tensor2d(a, aShape as [number, number]),
+          b: tf.tensor2d(b, bShape as [number, number]),
           transposeA,
           transposeB,
           bias: tf.tensor1d(bias),

@@ -1,12 +1,25 @@
 import '@tensorflow/tfjs-backend-wasm';
 import { batchMatMulOverride, fusedMatMulOverride } from './batch-mat-mul';
 import { sliceOverride } from './slice';
+import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter';
+import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './depthwise-conv2d-backprop';
+import { unsortedSegmentSumKernel } from './unsorted-segment-sum';
+import { maxPoolGradKernel } from './max-pool-grad';
 import { installWasmKernels as install, type WasmKernelOverride } from './wasm-kernel-overrides';
 
 export { uninstallWasmKernels, wasmKernelsInstalled, type WasmKernelOverride } from './wasm-kernel-overrides';
 
 /** Every kernel Dendrite registers on the wasm backend: the speed fixes and the training gaps. */
-export const WASM_KERNEL_OVERRIDES: readonly WasmKernelOverride[] = [batchMatMulOverride, fusedMatMulOverride, sliceOverride];
+export const WASM_KERNEL_OVERRIDES: readonly WasmKernelOverride[] = [
+  batchMatMulOverride,
+  fusedMatMulOverride,
+  sliceOverride,
+  conv2dBackpropFilterKernel,
+  depthwiseConv2dBackpropFilterKernel,
+  depthwiseConv2dBackpropInputKernel,
+  unsortedSegmentSumKernel,
+  maxPoolGradKernel,
+];
 
 /**
  * Registers Dendrite's wasm kernels (done on import of `@dendrite/backend`); call it again after
