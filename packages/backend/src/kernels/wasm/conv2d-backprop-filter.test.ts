@@ -51,7 +51,7 @@ describe('wasm Conv2DBackpropFilter', () => {
     await useBackend('wasm');
     const x = tf.tensor(seededArray(2 * 6 * 6 * 3, 3), [2, 6, 6, 3]) as tf.Tensor4D;
     const filter = tf.tensor(seededArray(3 * 3 * 3 * 4, 4), [3, 3, 3, 4]) as tf.Tensor4D;
-    const gradient = () => tf.grad((f: tf.Tensor4D) => tf.sum(tf.square(tf.conv2d(x, f, 1, 'same'))))(filter);
+    const gradient = () => tf.grad((f: tf.Tensor) => tf.sum(tf.square(tf.conv2d(x, f as tf.Tensor4D, 1, "same"))))(filter);
     const wasmValues = await expectNoLeakedTensors(() => {
       const g = gradient();
       const values = g.dataSync().slice();

@@ -15,8 +15,8 @@ describe('wasm MaxPoolGrad', () => {
   it.each([{ shape: [2, 6, 6, 2], size: 2, stride: 2, pad: 'valid' } as const, ...randomCases(20)])(
     'routes each window’s gradient to its maximum as the cpu backend does: %j',
     async ({ shape, size, stride, pad }) => {
-      const x = seededArray(tf.util.sizeFromShape(shape), 12);
-      const gradient = () => tf.grad((t: tf.Tensor) => tf.sum(tf.square(tf.maxPool(t as tf.Tensor4D, size, stride, pad))))(tf.tensor(x, shape));
+      const x = seededArray(tf.util.sizeFromShape([...shape]), 12);
+      const gradient = () => tf.grad((t: tf.Tensor) => tf.sum(tf.square(tf.maxPool(t as tf.Tensor4D, size, stride, pad))))(tf.tensor(x, [...shape]));
       const [expected] = await computeOn('cpu', gradient);
       const [actual] = await computeOn('wasm', gradient);
       expectArraysClose(actual, expected);
