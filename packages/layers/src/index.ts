@@ -14,3 +14,11 @@ export { type Shape, shapeToString, isShapeList, singleShape, shapesCompatible }
 export { getMask, setMask } from './engine/masking';
 export { classNameToSnakeCase, uniqueName, resetUniqueNames } from './engine/unique-names';
 export { Dense, dense, type DenseArgs } from './core/dense';
+export * as activations from './activations/index';
+export * as initializers from './initializers/index';
+export * as regularizers from './regularizers/index';
+export * as constraints from './constraints/index';
+export { getActivation, serializeActivation, type ActivationIdentifier } from './activations/index';
+export { Initializer, getInitializer, serializeInitializer, type InitializerIdentifier } from './initializers/index';
+export { Regularizer, getRegularizer, serializeRegularizer, type RegularizerIdentifier } from './regularizers/index';
+export { Constraint, getConstraint, serializeConstraint, type ConstraintIdentifier } from './constraints/index';

@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { type ActivationIdentifier, FUSABLE_ACTIVATIONS, getActivation, serializeActivation } from '../activations/index';
+import { type ActivationIdentifier, fusedActivationOf, getActivation, serializeActivation } from '../activations/index';
 import { type ConstraintIdentifier, getConstraint, serializeConstraint } from '../constraints/index';
 import { type InitializerIdentifier, getInitializer, serializeInitializer } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer, serializeRegularizer } from '../regularizers/index';
@@ -84,7 +84,7 @@ export class Dense extends Layer {
     const bias = this.bias?.read();
     const rank = x.rank;
     const flat = rank > 2 ? tf.reshape(x, [-1, x.shape[rank - 1]]) : x;
-    const fused = FUSABLE_ACTIVATIONS.get(this.activation);
+    const fused = fusedActivationOf(this.activation);
     let output: tf.Tensor;
     if (fused !== undefined) {
       output = tf.fused.matMul({ a: flat as tf.Tensor2D, b: kernel as tf.Tensor2D, bias, activation: fused.name, leakyreluAlpha: fused.alpha });
@@ -111,7 +111,7 @@ export class Dense extends Layer {
       bias_initializer: serializeInitializer(getInitializer(a.biasInitializer ?? 'zeros')),
       kernel_regularizer: a.kernelRegularizer != null ? serializeRegularizer(getRegularizer(a.kernelRegularizer)) : null,
       bias_regularizer: a.biasRegularizer != null ? serializeRegularizer(getRegularizer(a.biasRegularizer)) : null,
-      activity_regularizer: this.activityRegularizer ? serializeRegularizer(this.activityRegularizer as never) : null,
+      activity_regularizer: a.activityRegularizer != null ? serializeRegularizer(getRegularizer(a.activityRegularizer)) : null,
       kernel_constraint: a.kernelConstraint != null ? serializeConstraint(getConstraint(a.kernelConstraint)) : null,
       bias_constraint: a.biasConstraint != null ? serializeConstraint(getConstraint(a.biasConstraint)) : null,
     };

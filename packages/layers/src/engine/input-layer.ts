@@ -67,7 +67,7 @@ export class InputLayer extends Layer {
     return { batch_shape: [...this.batchShape], dtype: this.dtype, sparse: false, name: this.name };
   }
 
-  toString(): string {
+  override toString(): string {
     return `InputLayer(${this.name}, ${shapeToString(this.batchShape)})`;
   }
 }

@@ -13,12 +13,25 @@ function shapeArgument(inputs: unknown, shapes: Shape[]): Shape | Shape[] {
   return Array.isArray(inputs) ? shapes : shapes[0];
 }
 
+let callDepth = 0;
+
 /**
  * Runs a layer on concrete tensors: checks the input spec, builds, casts integer inputs, finds the
  * incoming mask, calls, records activity losses and attaches the output mask. Intermediates are
- * freed; outputs, masks and losses are kept.
+ * freed; outputs, masks and losses are kept. The outermost call first drops the activity losses of
+ * the previous call, as Keras does, so they never pile up.
  */
 export function applyOnTensors(layer: Layer, inputs: TensorOrList, args: CallArgs): TensorOrList {
+  if (callDepth === 0) layer.clearLosses();
+  callDepth++;
+  try {
+    return applyOnTensorsInside(layer, inputs, args);
+  } finally {
+    callDepth--;
+  }
+}
+
+function applyOnTensorsInside(layer: Layer, inputs: TensorOrList, args: CallArgs): TensorOrList {
   const tensors = toList(inputs);
   for (const [index, tensor] of tensors.entries()) {
     if (!(tensor instanceof tf.Tensor)) {
@@ -31,6 +44,7 @@ export function applyOnTensors(layer: Layer, inputs: TensorOrList, args: CallArg
   layer.maybeBuild(shapeArgument(inputs, shapes));
 
   const mask = args.mask !== undefined ? args.mask : incomingMask(inputs);
+  type Result = { outputs: TensorOrList; outputMask: tf.Tensor | tf.Tensor[] | null; losses: tf.Tensor[] };
   const { outputs, outputMask, losses } = tf.tidy(() => {
     const cast = tensors.map((tensor) =>
       layer['autoCastInputs'] && tensor.dtype !== layer.dtype && tensor.dtype !== 'string' ? tf.cast(tensor, layer.dtype) : tensor,
@@ -41,8 +55,8 @@ export function applyOnTensors(layer: Layer, inputs: TensorOrList, args: CallArg
       ? toList(result).map((output) => layer.activityRegularizer!.call(output))
       : [];
     const resultMask = layer.computeMask(callInputs, mask ?? null);
-    return { outputs: result, outputMask: resultMask, losses: activity };
-  });
+    return { outputs: result, outputMask: resultMask, losses: activity } as unknown as tf.TensorContainer;
+  }) as unknown as Result;
   for (const loss of losses) layer.addLoss(loss);
   if (outputMask !== null) {
     const outputList = toList(outputs);

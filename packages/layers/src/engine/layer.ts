@@ -258,8 +258,9 @@ export abstract class Layer {
     this.activityLosses.push(loss);
   }
 
-  /** Forgets the activity losses of past calls (the trainer does this before each step). */
+  /** Drops (and frees) the activity losses of past calls; the outermost call does this first. */
   clearLosses(): void {
+    tf.dispose(this.activityLosses);
     this.activityLosses = [];
     for (const layer of this.trackedLayers) layer.clearLosses();
   }

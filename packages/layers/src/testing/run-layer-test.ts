@@ -83,11 +83,11 @@ export async function runLayerTest(testCase: LayerTestCase): Promise<void> {
   if (trainableCount > 0) {
     const variables = layer.trainableWeights.map((w) => w.read());
     const before = variables.map((v) => v.dataSync().slice());
+    layer.clearLosses();
     await expectNoLeakedTensors(() => {
       const { value, grads } = tf.variableGrads(() => {
         const output = outputList(layer.apply(callInputs, { training: true }) as tf.Tensor | tf.Tensor[]);
         const penalties = layer.losses;
-        layer.clearLosses();
         return tf.addN([...output.map((t) => tf.sum(tf.square(t))), ...penalties.map((p) => tf.sum(p))]) as tf.Scalar;
       }, variables);
       for (const variable of variables) {

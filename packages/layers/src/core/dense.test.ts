@@ -1,0 +1,52 @@
+import { afterEach, expect, it } from 'vitest';
+import { tf } from '@dendrite/backend';
+import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
+import { runLayerTest } from '../testing/run-layer-test';
+import { resetUniqueNames } from '../engine/unique-names';
+import { dense } from './dense';
+
+afterEach(() => resetUniqueNames());
+
+describeEachBackend('Dense', () => {
+  it.each([
+    { units: 4, activation: 'relu' },
+    { units: 3, activation: 'tanh', useBias: false },
+    { units: 2, activation: 'softmax', kernelRegularizer: 'l2', activityRegularizer: 'l1' },
+    { units: 1, kernelConstraint: 'max_norm', kernelInitializer: 'he_normal' },
+  ] as const)('passes runLayerTest with %j', async (args) => {
+    await runLayerTest({
+      makeLayer: () => dense(args as never),
+      inputShape: [5, 6],
+      expectedOutputShape: [5, args.units],
+      expectedWeightShapes: 'useBias' in args ? [[6, args.units]] : [[6, args.units], [args.units]],
+    });
+  });
+
+  it('applies to the last axis of rank-3 inputs', async () => {
+    await runLayerTest({ makeLayer: () => dense({ units: 3 }), inputShape: [2, 4, 5], expectedOutputShape: [2, 4, 3], expectedWeightShapes: [[5, 3], [3]] });
+  });
+
+  it('computes activation(x·W + b) as hand computed', async () => {
+    const layer = dense({ units: 2, activation: 'relu', kernelInitializer: 'ones', biasInitializer: { class_name: 'Constant', config: { value: -4 } } });
+    const x = tf.tensor2d([[1, 2], [3, 4]]);
+    layer.build([2, 2]);
+    await expectNoLeakedTensors(() => {
+      const y = layer.apply(x) as tf.Tensor;
+      expectArraysClose(y, [0, 0, 3, 3]); // rows sum to 3 and 7, minus 4, relu
+      y.dispose();
+    });
+    x.dispose();
+    layer.dispose();
+  });
+
+  it('rejects bad arguments and inputs, naming the layer', () => {
+    expect(() => dense({ units: 0 })).toThrow('Expected units to be an integer ≥ 1, received 0 in layer "dense"');
+    expect(() => dense({ units: 2, activation: 'relux' })).toThrow(/Unknown activation "relux"/);
+    expect(() => dense({ units: 2, kernelInitializer: 'glorot' })).toThrow(/Unknown initializer "glorot"/);
+    const layer = dense({ units: 2, name: 'dense_1' });
+    tf.dispose(layer.apply(tf.ones([1, 4])));
+    expect(() => layer.apply(tf.ones([1, 5]))).toThrow('Expected axis -1 of the input to have size 4, received shape [1, 5] in layer "dense_1"');
+    expect(() => layer.apply(tf.ones([4]))).toThrow('Expected inputShape of rank ≥ 2, received [4] in layer "dense_1"');
+    layer.dispose();
+  });
+});
