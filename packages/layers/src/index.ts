@@ -22,3 +22,5 @@ export { getActivation, serializeActivation, type ActivationIdentifier } from '.
 export { Initializer, getInitializer, serializeInitializer, type InitializerIdentifier } from './initializers/index';
 export { Regularizer, getRegularizer, serializeRegularizer, type RegularizerIdentifier } from './regularizers/index';
 export { Constraint, getConstraint, serializeConstraint, type ConstraintIdentifier } from './constraints/index';
+export * from './regularization/index';
+export * from './merging/index';

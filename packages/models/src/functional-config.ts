@@ -58,8 +58,10 @@ export function functionalFromConfig(config: Record<string, unknown>, make: (arg
   for (const [name, layer] of layers) if (layer.inboundNodes.length > 0) outputsOf.set(name, layer.inboundNodes.map((n) => n.outputs));
 
   const pending = entries.flatMap((entry) => entry.inbound_nodes.map((nodeInputs, nodeIndex) => ({ entry, nodeInputs, nodeIndex })));
-  const lookup = ([layerName, nodeIndex, tensorIndex]: TensorReference | [string, number, number, unknown]) =>
-    outputsOf.get(layerName)?.[nodeIndex]?.[tensorIndex];
+  const lookup = (reference: readonly unknown[]) => {
+    const [layerName, nodeIndex, tensorIndex] = reference as TensorReference;
+    return outputsOf.get(layerName)?.[nodeIndex]?.[tensorIndex];
+  };
   while (pending.length > 0) {
     const readyIndex = pending.findIndex(({ nodeInputs }) => nodeInputs.every((ref) => lookup(ref) !== undefined));
     if (readyIndex < 0) {

@@ -50,7 +50,11 @@ function applyOnTensorsInside(layer: Layer, inputs: TensorOrList, args: CallArgs
       layer['autoCastInputs'] && tensor.dtype !== layer.dtype && tensor.dtype !== 'string' ? tf.cast(tensor, layer.dtype) : tensor,
     );
     const callInputs = Array.isArray(inputs) ? cast : cast[0];
-    const result = layer.call(callInputs, { ...args, mask });
+    const raw = layer.call(callInputs, { ...args, mask });
+    // An output that is an input (an identity layer) becomes a clone sharing its data, so the
+    // caller owns every tensor apply returns.
+    const ownOutput = (output: tf.Tensor) => (tensors.includes(output) ? tf.clone(output) : output);
+    const result = Array.isArray(raw) ? raw.map(ownOutput) : ownOutput(raw);
     const activity = layer.activityRegularizer
       ? toList(result).map((output) => layer.activityRegularizer!.call(output))
       : [];

@@ -133,12 +133,14 @@ export abstract class Layer {
 
   /**
    * Runs the layer: on tensors it computes (building first if needed); on symbolic tensors it
-   * records the call and returns symbolic outputs.
+   * records the call and returns symbolic outputs. Typed for the usual single output; layers with
+   * several outputs (an RNN with `returnState`) return a list at run time.
    *
    * @throws Error naming the layer when inputs do not match its input spec
    */
-  apply(inputs: TensorOrList, args?: CallArgs): TensorOrList;
-  apply(inputs: SymbolicTensor | SymbolicTensor[], args?: CallArgs): SymbolicTensor | SymbolicTensor[];
+  apply(inputs: SymbolicTensor | SymbolicTensor[], args?: CallArgs): SymbolicTensor;
+  apply(inputs: TensorOrList, args?: CallArgs): tf.Tensor;
+  apply(inputs: TensorOrList | SymbolicTensor | SymbolicTensor[], args?: CallArgs): TensorOrList | SymbolicTensor | SymbolicTensor[];
   apply(inputs: TensorOrList | SymbolicTensor | SymbolicTensor[], args: CallArgs = {}): unknown {
     if (isSymbolic(inputs)) return applyOnSymbols(this, inputs, args);
     return applyOnTensors(this, inputs as TensorOrList, args);

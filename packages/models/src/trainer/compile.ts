@@ -55,11 +55,12 @@ export class CompiledModel {
     const outputs = model.outputNames;
     this.optimizer = optimizers.get(args.optimizer as never);
     this.lossFunctions = perOutput(args.loss, outputs, 'losses', isSingleLoss).map((loss) => losses.get(loss as never));
+    // A saved compile config names losses by their Keras names; keep them resolvable.
     this.lossWeights =
       args.lossWeights === undefined ? outputs.map(() => 1) : perOutput(args.lossWeights, outputs, 'lossWeights', (v) => typeof v === 'number');
     this.metrics = new MetricSet(outputs, args.metrics ?? [], this.lossFunctions);
     this.compileConfig = {
-      optimizer: { class_name: this.optimizer.constructor.name, config: this.optimizer.getConfig() },
+      optimizer: optimizers.serialize(this.optimizer),
       loss: this.lossFunctions.map((loss) => loss.name),
       metrics: args.metrics === undefined ? [] : JSON.parse(JSON.stringify(args.metrics, (_key, value) => (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { name?: unknown }).name === 'string' && 'updateState' in value ? (value as { name: string }).name : value))),
       loss_weights: this.lossWeights,
@@ -114,16 +115,28 @@ export class CompiledModel {
     this.optimizer.learningRate = rate;
   }
 
-  /** The optimizer's config and state (iterations, slot variables) as archive entries. */
+  /**
+   * The optimizer's config and state (iterations, slot variables) as archive entries, slots named
+   * by the weights' Keras paths (tfjs variable names differ from run to run).
+   */
   getOptimizerState(): { config: Record<string, unknown>; entries: ArchiveEntry[] } {
+    const pathOf = new Map(this.model.weights.map((weight) => [weight.variable.name, weight.path]));
     const state = this.optimizer.getState();
-    return { config: this.compileConfig.optimizer as Record<string, unknown>, entries: stateToEntries(state) };
+    const slots = state.slots.map((slot) => ({ ...slot, variable: pathOf.get(slot.variable) ?? slot.variable }));
+    return { config: this.compileConfig.optimizer as Record<string, unknown>, entries: stateToEntries({ ...state, slots }) };
   }
 
-  /** Restores {@link getOptimizerState}'s entries. */
+  /** Restores {@link getOptimizerState}'s entries onto this model's weights. */
   setOptimizerState(entries: ArchiveEntry[], path: string): void {
+    const variableOf = new Map(this.model.weights.map((weight) => [weight.path, weight.variable]));
+    const state = entriesToState(entries);
     try {
-      this.optimizer.setState(entriesToState(entries));
+      const slots = state.slots.map((slot) => {
+        const variable = variableOf.get(slot.variable);
+        if (variable === undefined) throw new Error(`no weight "${slot.variable}" in model "${this.model.name}"`);
+        return { ...slot, variable: variable.name };
+      });
+      this.optimizer.setState({ ...state, slots }, this.model.weights.map((weight) => weight.variable));
     } catch (error) {
       throw new Error(`Expected optimizer state matching the model in "${path}": ${(error as Error).message}`);
     }
@@ -141,8 +154,15 @@ export function compileModel(model: Model, args: CompileArgs): CompiledModel {
 }
 
 function stateToEntries(state: optimizers.OptimizerState): ArchiveEntry[] {
+  const extra = Object.entries(state.extra ?? {}).map(([key, value]) => ({
+    name: `optimizer/extra:${key}`,
+    shape: [1],
+    dtype: 'float32' as const,
+    values: Float32Array.of(value),
+  }));
   return [
     { name: 'optimizer/iterations', shape: [1], dtype: 'float32', values: Float32Array.of(state.iterations) },
+    ...extra,
     ...state.slots.map((slot) => ({
       name: `optimizer/${slot.variable}/${slot.slot}`,
       shape: slot.shape,
@@ -154,10 +174,14 @@ function stateToEntries(state: optimizers.OptimizerState): ArchiveEntry[] {
 
 function entriesToState(entries: ArchiveEntry[]): optimizers.OptimizerState {
   const iterations = entries.find((entry) => entry.name === 'optimizer/iterations');
+  const extra = Object.fromEntries(
+    entries.filter((entry) => entry.name.startsWith('optimizer/extra:')).map((entry) => [entry.name.slice('optimizer/extra:'.length), entry.values[0]]),
+  );
   return {
     iterations: iterations ? iterations.values[0] : 0,
+    extra,
     slots: entries
-      .filter((entry) => entry.name !== 'optimizer/iterations')
+      .filter((entry) => entry.name !== 'optimizer/iterations' && !entry.name.startsWith('optimizer/extra:'))
       .map((entry) => {
         const rest = entry.name.slice('optimizer/'.length);
         const cut = rest.lastIndexOf('/');

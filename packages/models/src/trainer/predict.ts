@@ -24,7 +24,7 @@ export function predictModel(model: Model, x: ModelData, options: PredictOptions
   const batchSize = options.batchSize ?? 32;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`Expected batchSize to be an integer ≥ 1, received ${batchSize}`);
   const names = inputNames(model);
-  const xs = orderParts(x as DataLike, names, 'inputs').map((value, i) => toHostArray(value, names.length === 1 ? 'x' : `x[${i}]`));
+  const xs = orderParts<DataLike>(x as DataLike, names, 'inputs').map((value, i) => toHostArray(value, names.length === 1 ? 'x' : `x[${i}]`));
   checkInputShapes(model, xs);
   const samples = xs[0].shape[0];
   const order = Int32Array.from({ length: samples }, (_, i) => i);

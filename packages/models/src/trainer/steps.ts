@@ -36,7 +36,7 @@ export function defaultTrainStep(model: Model, data: StepData): void {
       predictions = outputList(model.apply(modelInputs(data.x), { training: true }) as TensorOrList);
       const losses = compiled.computeLoss(data.y, predictions, data.sampleWeight, model.losses);
       perOutput = losses.perOutput;
-      tf.keep(predictions);
+      predictions.forEach((prediction) => tf.keep(prediction));
       perOutput.forEach((loss) => tf.keep(loss));
       return losses.total;
     }, variables);

@@ -99,15 +99,15 @@ export function selectAdapter(
   if (isBatchSource(x)) {
     if (y !== undefined) throw new Error('Expected y to be undefined when x is a dataset or iterable of batches (they carry their targets), received y');
     if (options.validationSplit) throw new Error('Expected no validationSplit with a dataset or iterable x (Keras cannot split a stream), received ' + options.validationSplit);
-    const orderX = (part: BatchPart) => orderParts(part as DataLike, names, 'inputs').map((value, i) => asTensor(value, `x[${i}]`));
-    const orderY = (part: BatchPart) => orderParts(part as DataLike, outputs, 'targets').map((value, i) => asTensor(value, `y[${i}]`));
+    const orderX = (part: BatchPart) => orderParts<DataLike>(part as DataLike, names, 'inputs').map((value, i) => asTensor(value, `x[${i}]`));
+    const orderY = (part: BatchPart) => orderParts<DataLike>(part as DataLike, outputs, 'targets').map((value, i) => asTensor(value, `y[${i}]`));
     return { train: new IterableDataAdapter(x, orderX, orderY, options.stepsPerEpoch) };
   }
   if (y === undefined) throw new Error('Expected targets y for x given as arrays or tensors, received undefined');
-  let xs = orderParts(x as DataLike, names, 'inputs').map((value, i) => toHostArray(value, names.length === 1 ? 'x' : `x[${i}]`));
-  let ys = orderParts(y, outputs, 'targets').map((value, i) => toHostArray(value, outputs.length === 1 ? 'y' : `y[${i}]`));
+  let xs = orderParts<DataLike>(x as DataLike, names, 'inputs').map((value, i) => toHostArray(value, names.length === 1 ? 'x' : `x[${i}]`));
+  let ys = orderParts<DataLike>(y, outputs, 'targets').map((value, i) => toHostArray(value, outputs.length === 1 ? 'y' : `y[${i}]`));
   checkInputShapes(model, xs);
-  let weights = options.sampleWeight === undefined ? undefined : Float32Array.from(toHostArray(options.sampleWeight, 'sampleWeight').values);
+  let weights: Float32Array | undefined = options.sampleWeight === undefined ? undefined : Float32Array.from(toHostArray(options.sampleWeight, 'sampleWeight').values);
   if (options.classWeight) {
     const fromClasses = classWeightsToSampleWeights(options.classWeight, ys[0]);
     weights = weights ? weights.map((w, i) => w * fromClasses[i]) : fromClasses;
@@ -115,8 +115,8 @@ export function selectAdapter(
   let validation: DataAdapter | undefined;
   if (options.validationSplit) {
     const [trainX, trainY, valX, valY, trainW, valW] = ArrayDataAdapter.split(xs, ys, options.validationSplit, weights);
-    [xs, ys, weights] = [trainX, trainY, trainW];
-    validation = new ArrayDataAdapter(valX, valY, { batchSize: options.batchSize, shuffle: false, sampleWeight: valW });
+    [xs, ys, weights] = [trainX, trainY, trainW as Float32Array | undefined];
+    validation = new ArrayDataAdapter(valX, valY, { batchSize: options.batchSize, shuffle: false, sampleWeight: valW as Float32Array | undefined });
   }
   const train = new ArrayDataAdapter(xs, ys, {
     batchSize: options.batchSize,

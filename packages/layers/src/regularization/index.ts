@@ -1,0 +1,1 @@
+export { Dropout, dropout, type DropoutArgs } from './dropout';
