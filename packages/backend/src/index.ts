@@ -7,6 +7,7 @@
  */
 export { tf } from './tf/index';
 import '@tensorflow/tfjs-backend-cpu';
+import { lowerWasmPriority } from './select/default-priority';
 export { installWasmKernels, uninstallWasmKernels, wasmKernelsInstalled, WASM_KERNEL_OVERRIDES } from './kernels/wasm/index';
 export type { WasmKernelOverride } from './kernels/wasm/index';
 export { BACKEND_NAMES, isBackendName, parseBackendPreference, type BackendName } from './select/backend-names';
@@ -15,3 +16,5 @@ export { defaultRuntimeProbes, listCudaDevices, type RuntimeProbes } from './sel
 export { setSeed, clearSeed, getSeed, random, nextSeed, createRandom } from './seed/seed';
 export { ObjectRegistry, isKerasSerialized, normalizeIdentifier, type KerasSerialized, type FromConfig } from './serialization/object-registry';
 export { toSnakeCase, toCamelCase, keysToSnakeCase, keysToCamelCase } from './serialization/case-conversion';
+
+lowerWasmPriority();

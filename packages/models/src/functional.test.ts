@@ -47,6 +47,7 @@ describeEachBackend('Functional', () => {
     const xWide = { values: seededArray(samples * 5, 5), shape: [samples, 5] };
     const xDeep = { values: seededArray(samples * 6, 6), shape: [samples, 6] };
     const y = { values: seededArray(samples, 7), shape: [samples, 1] };
+    await m.fit({ wide_input: xWide, deep_input: xDeep }, { main_output: y, aux_output: y }, { epochs: 1, verbose: 0 });
     const history = await expectNoLeakedTensors(() =>
       m.fit({ wide_input: xWide, deep_input: xDeep }, { main_output: y, aux_output: y }, { epochs: 3, verbose: 0 }),
     );

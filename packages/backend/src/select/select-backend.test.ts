@@ -143,3 +143,4 @@ describe('listCudaDevices', () => {
     expect(listCudaDevices(fs({}), {})).toEqual([]);
   });
 });
+

@@ -34,7 +34,9 @@ export abstract class Metric {
 
   /** Starts over. */
   resetState(): void {
-    for (const variable of this.stateVariables) variable.assign(tf.zerosLike(variable));
+    tf.tidy(() => {
+      for (const variable of this.stateVariables) variable.assign(tf.zerosLike(variable));
+    });
   }
 
   /** Makes a zero-filled state variable. */

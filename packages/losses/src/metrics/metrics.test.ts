@@ -27,7 +27,7 @@ describeEachBackend('metrics', () => {
     await expectNoLeakedTensors(() => stream(metric, [[labels.slice(3, 4), scores.slice(3, 4)]]));
     const value = stream(metric, [[labels.slice(4), scores.slice(4)]]);
     expect(value).toBeCloseTo(correct / 9, 6);
-    metric.resetState();
+    await expectNoLeakedTensors(() => metric.resetState());
     expect(metric.resultValue()).toBe(0);
     metric.dispose();
   });

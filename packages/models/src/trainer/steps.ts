@@ -24,6 +24,8 @@ function modelInputs(x: tf.Tensor[]): TensorOrList {
  */
 export function defaultTrainStep(model: Model, data: StepData): void {
   const compiled = model.requireCompiled('fit');
+  // A subclassed model (or a Sequential without an input shape) makes its weights on its first call.
+  if (!model.built) tf.dispose(model.apply(modelInputs(data.x), { training: false }) as TensorOrList);
   const variables = model.trainableWeights.map((weight) => weight.read());
   if (variables.length === 0) {
     throw new Error(`Expected model "${model.name}" to have trainable weights to fit, received none (is every layer frozen?)`);

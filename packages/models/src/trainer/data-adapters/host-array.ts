@@ -24,7 +24,7 @@ export interface HostArray {
 }
 
 function isArrayWithShape(value: unknown): value is ArrayWithShape {
-  return typeof value === 'object' && value !== null && 'values' in value && 'shape' in value;
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'values' in value && 'shape' in value;
 }
 
 /**

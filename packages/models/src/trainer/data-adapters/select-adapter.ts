@@ -18,7 +18,7 @@ function isDataLikeList(value: unknown): value is DataLike[] {
 
 /** Puts one or several inputs/targets in the model's order, from a single value, a list or a map. */
 export function orderParts<T>(part: T | T[] | Record<string, T>, names: string[], what: string): T[] {
-  if (part instanceof tf.Tensor || (typeof part === 'object' && part !== null && 'values' in (part as object))) return [part as T];
+  if (part instanceof tf.Tensor || (typeof part === 'object' && part !== null && !Array.isArray(part) && 'values' in (part as object) && 'shape' in (part as object))) return [part as T];
   if (isDataLikeList(part)) {
     if (part.length !== names.length) throw new Error(`Expected ${names.length} ${what} (${names.join(', ')}), received ${part.length}`);
     return part as T[];

@@ -1,0 +1,14 @@
+import { tf } from '../tf/index';
+
+/**
+ * tfjs-backend-wasm registers itself above the cpu backend, but it starts asynchronously: code
+ * that runs before `await selectBackend()` (or `tf.ready()`) would throw "backend 'wasm' has not
+ * yet been initialized". Re-registering it below cpu makes such code run on cpu; `selectBackend()`
+ * still picks wasm, by name.
+ */
+export function lowerWasmPriority(): void {
+  const factory = tf.findBackendFactory('wasm');
+  if (factory == null || tf.findBackend('wasm') != null) return;
+  tf.removeBackend('wasm');
+  tf.registerBackend('wasm', factory, 0);
+}
