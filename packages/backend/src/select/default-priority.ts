@@ -8,7 +8,8 @@ import { tf } from '../tf/index';
  */
 export function lowerWasmPriority(): void {
   const factory = tf.findBackendFactory('wasm');
-  if (factory == null || tf.findBackend('wasm') != null) return;
+  // findBackend would start the asynchronous init; look at the registry instead.
+  if (factory == null || 'wasm' in tf.engine().registry) return;
   tf.removeBackend('wasm');
   tf.registerBackend('wasm', factory, 0);
 }
