@@ -11,3 +11,5 @@ export { parseIdx, encodeIdx, type IdxArray } from './formats/idx';
 export { isGzip, maybeGunzip } from './formats/gzip';
 export { locateFile, candidatePaths, cacheDirectory, type DatasetFile, type LoadOptions } from './sources/locate-file';
 export { downloadToCache } from './sources/download';
+export { toCategorical } from './utils/to-categorical';
+export { scaleImages } from './utils/scale-images';

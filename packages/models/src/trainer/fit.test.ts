@@ -162,3 +162,14 @@ describe('fit reproducibility', () => {
     expect(await run()).toEqual(await run());
   });
 });
+
+describe('fit input checks', () => {
+  it('names mismatched sample counts, even with validationSplit', async () => {
+    const model = sequential({ layers: [dense({ units: 1, inputShape: [1] })] });
+    model.compile({ optimizer: 'sgd', loss: 'mse' });
+    await expect(model.fit([[1], [2], [3]], [[1]], { validationSplit: 0.5, verbose: 0 })).rejects.toThrow(
+      'Expected x and y to have the same number of samples, received 3, 1',
+    );
+    model.dispose();
+  });
+});

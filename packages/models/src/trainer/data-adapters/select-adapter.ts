@@ -107,6 +107,10 @@ export function selectAdapter(
   let xs = orderParts<DataLike>(x as DataLike, names, 'inputs').map((value, i) => toHostArray(value, names.length === 1 ? 'x' : `x[${i}]`));
   let ys = orderParts<DataLike>(y, outputs, 'targets').map((value, i) => toHostArray(value, outputs.length === 1 ? 'y' : `y[${i}]`));
   checkInputShapes(model, xs);
+  const counts = [...xs, ...ys].map((array) => array.shape[0]);
+  if (counts.some((count) => count !== counts[0])) {
+    throw new Error(`Expected x and y to have the same number of samples, received ${counts.join(', ')}`);
+  }
   let weights: Float32Array | undefined = options.sampleWeight === undefined ? undefined : Float32Array.from(toHostArray(options.sampleWeight, 'sampleWeight').values);
   if (options.classWeight) {
     const fromClasses = classWeightsToSampleWeights(options.classWeight, ys[0]);

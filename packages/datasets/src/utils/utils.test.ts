@@ -1,0 +1,17 @@
+import { expect, it } from 'vitest';
+import { toCategorical } from './to-categorical';
+import { scaleImages } from './scale-images';
+
+it('one-hot encodes labels as keras.utils.to_categorical', () => {
+  expect(toCategorical([2, 0, 1])).toEqual({ values: Float32Array.from([0, 0, 1, 1, 0, 0, 0, 1, 0]), shape: [3, 3] });
+  expect(toCategorical({ values: Int32Array.from([1]), shape: [1] }, 4).values).toEqual(Float32Array.from([0, 1, 0, 0]));
+  expect(toCategorical(Int32Array.from([1, 0]), 2)).toEqual({ values: Float32Array.from([0, 1, 1, 0]), shape: [2, 2] });
+  expect(() => toCategorical([0, 5], 3)).toThrow('Expected labels to be integers in [0, 3), received 5 at index 1');
+});
+
+it('scales pixels to [0, 1] and reshapes', () => {
+  const scaled = scaleImages({ values: Uint8Array.from([0, 255, 51, 102]), shape: [1, 2, 2] }, [1, 4]);
+  expect(scaled.shape).toEqual([1, 4]);
+  expect(Array.from(scaled.values)).toEqual([0, 1, 0.2, 0.4].map((v) => Math.fround(v)));
+  expect(() => scaleImages({ values: new Uint8Array(4), shape: [4] }, [3])).toThrow('Expected a shape holding 4 values, received [3] (3)');
+});
