@@ -46,15 +46,23 @@ export function resolveGradientImport(specifier, importer, shimPath) {
   if (!specifier.startsWith('.')) return undefined;
   const coreDist = coreDistDirectory();
   if (!importer.startsWith(coreDist)) return undefined;
+  // Only the files we compile in are redirected; tfjs-core's own modules (when a browser bundle
+  // includes tfjs-core itself) resolve as usual.
+  if (!isCompiledIn(path.relative(coreDist, importer).replace(/\.js$/, ''))) return undefined;
   const target = path.resolve(path.dirname(importer), specifier);
   const relative = path.relative(coreDist, target).split(path.sep).join('/');
-  const bundled =
-    relative.startsWith('gradients/') ||
-    relative === 'register_all_gradients' ||
-    relative.startsWith('public/chained_ops/') ||
-    (relative.startsWith('ops/') && BUNDLED_OPS.has(relative.slice('ops/'.length)));
-  if (relative === 'kernel_registry') return shimPath;
-  return bundled ? `${target}.js` : shimPath;
+  return isCompiledIn(relative) ? `${target}.js` : shimPath;
+}
+
+/** Whether a tfjs-core dist module (relative path, no extension) is compiled into our build. */
+function isCompiledIn(relative) {
+  const normalized = relative.split(path.sep).join('/');
+  return (
+    normalized.startsWith('gradients/') ||
+    normalized === 'register_all_gradients' ||
+    normalized.startsWith('public/chained_ops/') ||
+    (normalized.startsWith('ops/') && BUNDLED_OPS.has(normalized.slice('ops/'.length)))
+  );
 }
 
 let cachedCoreDist;

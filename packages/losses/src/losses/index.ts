@@ -24,3 +24,4 @@ export {
   type LossIdentifier,
 } from './loss-classes';
 export { alignShapes } from './shapes';
+export { validateLabels } from './validate-labels';

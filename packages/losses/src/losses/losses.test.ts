@@ -117,3 +117,10 @@ it('resolves every Keras spelling and alias, and round-trips configs', () => {
   });
   expect(custom.name).toBe('squaredSum');
 });
+
+it('names NaN or infinite labels', async () => {
+  const { validateLabels } = await import('./validate-labels');
+  expect(() => validateLabels([0, 1, Number.NaN], 'loss "mse"')).toThrow('Expected finite labels in loss "mse", received NaN at flat index 2');
+  expect(() => validateLabels(Float32Array.of(Infinity), 'y')).toThrow('Expected finite labels in y, received Infinity at flat index 0');
+  expect(() => validateLabels([0, 1], 'y')).not.toThrow();
+});

@@ -173,3 +173,12 @@ describe('fit input checks', () => {
     model.dispose();
   });
 });
+
+describe('fit target checks', () => {
+  it('names NaN targets before training', async () => {
+    const model = sequential({ layers: [dense({ units: 1, inputShape: [1] })] });
+    model.compile({ optimizer: 'sgd', loss: 'mse' });
+    await expect(model.fit([[1], [2]], [[1], [Number.NaN]], { verbose: 0 })).rejects.toThrow('Expected finite labels in y, received NaN at flat index 1');
+    model.dispose();
+  });
+});

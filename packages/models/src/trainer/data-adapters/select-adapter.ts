@@ -1,4 +1,5 @@
 import { tf } from '@dendrite/backend';
+import { validateLabels } from '@dendrite/losses';
 import { shapeToString } from '@dendrite/layers';
 import type { Model } from '../../model';
 import { ArrayDataAdapter } from './array-adapter';
@@ -107,6 +108,7 @@ export function selectAdapter(
   let xs = orderParts<DataLike>(x as DataLike, names, 'inputs').map((value, i) => toHostArray(value, names.length === 1 ? 'x' : `x[${i}]`));
   let ys = orderParts<DataLike>(y, outputs, 'targets').map((value, i) => toHostArray(value, outputs.length === 1 ? 'y' : `y[${i}]`));
   checkInputShapes(model, xs);
+  ys.forEach((array, i) => validateLabels(array.values, outputs.length === 1 ? 'y' : `y[${i}] (output "${outputs[i]}")`));
   const counts = [...xs, ...ys].map((array) => array.shape[0]);
   if (counts.some((count) => count !== counts[0])) {
     throw new Error(`Expected x and y to have the same number of samples, received ${counts.join(', ')}`);
