@@ -32,28 +32,29 @@ export function confusionCounts(yTrue: tf.Tensor, yPred: tf.Tensor, thresholds: 
   };
 }
 
-/** Precision `TP / (TP + FP)` at one threshold (0.5) or several. */
-export class Precision extends Metric {
-  static override className = 'Precision';
+type CountName = 'truePositives' | 'falsePositives' | 'falseNegatives';
+
+/** A ratio `TP / (TP + other)` of counts accumulated at one or several thresholds. */
+abstract class ConfusionRatio extends Metric {
   readonly thresholds: number[];
   private readonly truePositives: tf.Variable;
-  private readonly falsePositives: tf.Variable;
-  constructor(args: { thresholds?: number | number[]; name?: string } = {}) {
-    super(args.name ?? 'precision');
+  private readonly other: tf.Variable;
+  constructor(args: { thresholds?: number | number[]; name?: string }, defaultName: string, private readonly otherCount: CountName) {
+    super(args.name ?? defaultName);
     this.thresholds = checkThresholds(args.thresholds ?? 0.5, this.name);
     this.truePositives = this.addState([this.thresholds.length]);
-    this.falsePositives = this.addState([this.thresholds.length]);
+    this.other = this.addState([this.thresholds.length]);
   }
   updateState(yTrue: tf.Tensor, yPred: tf.Tensor, sampleWeight?: tf.Tensor): void {
     tf.tidy(() => {
       const counts = confusionCounts(yTrue, yPred, this.thresholds, sampleWeight, `metric "${this.name}"`);
       this.truePositives.assign(tf.add(this.truePositives, counts.truePositives));
-      this.falsePositives.assign(tf.add(this.falsePositives, counts.falsePositives));
+      this.other.assign(tf.add(this.other, counts[this.otherCount]));
     });
   }
   result(): tf.Tensor {
     return tf.tidy(() => {
-      const value = tf.divNoNan(this.truePositives, tf.add(this.truePositives, this.falsePositives));
+      const value = tf.divNoNan(this.truePositives, tf.add(this.truePositives, this.other));
       return this.thresholds.length === 1 ? tf.reshape(value, []) : value;
     });
   }
@@ -62,32 +63,18 @@ export class Precision extends Metric {
   }
 }
 
-/** Recall `TP / (TP + FN)` at one threshold (0.5) or several. */
-export class Recall extends Metric {
-  static override className = 'Recall';
-  readonly thresholds: number[];
-  private readonly truePositives: tf.Variable;
-  private readonly falseNegatives: tf.Variable;
+/** Precision `TP / (TP + FP)` at one threshold (0.5) or several. */
+export class Precision extends ConfusionRatio {
+  static override className = 'Precision';
   constructor(args: { thresholds?: number | number[]; name?: string } = {}) {
-    super(args.name ?? 'recall');
-    this.thresholds = checkThresholds(args.thresholds ?? 0.5, this.name);
-    this.truePositives = this.addState([this.thresholds.length]);
-    this.falseNegatives = this.addState([this.thresholds.length]);
+    super(args, 'precision', 'falsePositives');
   }
-  updateState(yTrue: tf.Tensor, yPred: tf.Tensor, sampleWeight?: tf.Tensor): void {
-    tf.tidy(() => {
-      const counts = confusionCounts(yTrue, yPred, this.thresholds, sampleWeight, `metric "${this.name}"`);
-      this.truePositives.assign(tf.add(this.truePositives, counts.truePositives));
-      this.falseNegatives.assign(tf.add(this.falseNegatives, counts.falseNegatives));
-    });
-  }
-  result(): tf.Tensor {
-    return tf.tidy(() => {
-      const value = tf.divNoNan(this.truePositives, tf.add(this.truePositives, this.falseNegatives));
-      return this.thresholds.length === 1 ? tf.reshape(value, []) : value;
-    });
-  }
-  override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), thresholds: this.thresholds.length === 1 ? this.thresholds[0] : this.thresholds };
+}
+
+/** Recall `TP / (TP + FN)` at one threshold (0.5) or several. */
+export class Recall extends ConfusionRatio {
+  static override className = 'Recall';
+  constructor(args: { thresholds?: number | number[]; name?: string } = {}) {
+    super(args, 'recall', 'falseNegatives');
   }
 }

@@ -18,18 +18,18 @@ function checkDecay(args: DecayArgs, className: string): Required<DecayArgs> {
   };
 }
 
-/** `lr0 · rate^(step / decaySteps)`: the seeds' exponential scheduling. */
-export class ExponentialDecay extends LearningRateSchedule {
-  static override className = 'ExponentialDecay';
+/** A decay of `initialLearningRate` by `decayRate` per `decaySteps`, the formula its subclass's. */
+abstract class StepDecay extends LearningRateSchedule {
   readonly args: Required<DecayArgs>;
   constructor(args: DecayArgs) {
     super();
-    this.args = checkDecay(args, 'ExponentialDecay');
+    this.args = checkDecay(args, this.className);
   }
+  /** The rate after `progress` decay periods. */
+  protected abstract decayed(progress: number): number;
   call(step: number): number {
-    const { initialLearningRate, decaySteps, decayRate, staircase } = this.args;
-    const progress = staircase ? Math.floor(step / decaySteps) : step / decaySteps;
-    return initialLearningRate * decayRate ** progress;
+    const { decaySteps, staircase } = this.args;
+    return this.decayed(staircase ? Math.floor(step / decaySteps) : step / decaySteps);
   }
   getConfig(): Record<string, unknown> {
     const a = this.args;
@@ -37,22 +37,19 @@ export class ExponentialDecay extends LearningRateSchedule {
   }
 }
 
+/** `lr0 · rate^(step / decaySteps)`: the seeds' exponential scheduling. */
+export class ExponentialDecay extends StepDecay {
+  static override className = 'ExponentialDecay';
+  protected decayed(progress: number): number {
+    return this.args.initialLearningRate * this.args.decayRate ** progress;
+  }
+}
+
 /** `lr0 / (1 + rate · step / decaySteps)`: the seeds' power scheduling. */
-export class InverseTimeDecay extends LearningRateSchedule {
+export class InverseTimeDecay extends StepDecay {
   static override className = 'InverseTimeDecay';
-  readonly args: Required<DecayArgs>;
-  constructor(args: DecayArgs) {
-    super();
-    this.args = checkDecay(args, 'InverseTimeDecay');
-  }
-  call(step: number): number {
-    const { initialLearningRate, decaySteps, decayRate, staircase } = this.args;
-    const progress = staircase ? Math.floor(step / decaySteps) : step / decaySteps;
-    return initialLearningRate / (1 + decayRate * progress);
-  }
-  getConfig(): Record<string, unknown> {
-    const a = this.args;
-    return { initial_learning_rate: a.initialLearningRate, decay_steps: a.decaySteps, decay_rate: a.decayRate, staircase: a.staircase };
+  protected decayed(progress: number): number {
+    return this.args.initialLearningRate / (1 + this.args.decayRate * progress);
   }
 }
 
