@@ -24,3 +24,6 @@ export { Regularizer, getRegularizer, serializeRegularizer, type RegularizerIden
 export { Constraint, getConstraint, serializeConstraint, type ConstraintIdentifier } from './constraints/index';
 export * from './regularization/index';
 export * from './merging/index';
+export * from './reshaping/index';
+export * from './convolutional/index';
+export * from './pooling/index';

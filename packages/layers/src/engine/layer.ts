@@ -281,7 +281,9 @@ export abstract class Layer {
 
   /** Rebuilds a layer from {@link getConfig}'s output. */
   static fromConfig<T extends Layer>(this: new (args: never) => T, config: Record<string, unknown>): T {
-    return new this(keysToCamelCase(config) as never);
+    // Keras writes null for an unset option; the constructors read undefined as unset.
+    const set = Object.fromEntries(Object.entries(config).filter(([, value]) => value !== null));
+    return new this(keysToCamelCase(set) as never);
   }
 
   /** Frees every weight. */
