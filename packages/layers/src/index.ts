@@ -27,3 +27,6 @@ export * from './merging/index';
 export * from './reshaping/index';
 export * from './convolutional/index';
 export * from './pooling/index';
+export * from './normalization/index';
+export * from './embedding/index';
+export * from './activation-layers/index';

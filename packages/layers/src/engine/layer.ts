@@ -101,6 +101,12 @@ export abstract class Layer {
     this.dtype = args.dtype ?? 'float32';
     if (args.batchInputShape !== undefined) this.batchInputShape = [...args.batchInputShape];
     else if (args.inputShape !== undefined) this.batchInputShape = [args.batchSize ?? null, ...args.inputShape];
+    // As Keras, a layer is built once its build has run, whichever way it was called.
+    const build = this.build;
+    this.build = (inputShape: Shape | Shape[]) => {
+      build.call(this, inputShape);
+      this.built = true;
+    };
   }
 
   /** The Keras class name of this layer. */

@@ -1,0 +1,1 @@
+export { BatchNormalization, LayerNormalization, batchNormalization, layerNormalization, type BatchNormalizationArgs } from './batch-normalization';
