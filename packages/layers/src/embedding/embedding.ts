@@ -44,7 +44,7 @@ export class Embedding extends Layer {
     this.supportsMasking = this.maskZero;
   }
 
-  override build(): void {
+  override build(_inputShape?: Shape | Shape[]): void {
     const a = this.embeddingArgs;
     this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], {
       initializer: getInitializer(a.embeddingsInitializer ?? 'uniform'),

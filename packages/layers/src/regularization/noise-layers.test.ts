@@ -25,7 +25,7 @@ describeEachBackend('noise layers', () => {
   it('keeps the statistics Keras promises', () => {
     const x = tf.ones([100, 100]);
     const noisy = gaussianNoise({ stddev: 0.5, seed: 1 }).apply(x, { training: true });
-    const values = noisy.dataSync();
+    const values = Array.from(noisy.dataSync() as Float32Array);
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
     const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
     expect(mean).toBeCloseTo(1, 1);
