@@ -30,3 +30,4 @@ export * from './pooling/index';
 export * from './normalization/index';
 export * from './embedding/index';
 export * from './activation-layers/index';
+export * from './recurrent/index';

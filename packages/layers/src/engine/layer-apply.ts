@@ -65,7 +65,10 @@ function applyOnTensorsInside(layer: Layer, inputs: TensorOrList, args: CallArgs
   if (outputMask !== null) {
     const outputList = toList(outputs);
     const maskList = toList(outputMask);
-    outputList.forEach((output, index) => setMask(output, maskList[Math.min(index, maskList.length - 1)]));
+    // A list of masks goes output by output; a single mask belongs to the first output.
+    outputList.forEach((output, index) => {
+      if (index < maskList.length) setMask(output, maskList[index]);
+    });
   }
   return outputs;
 }

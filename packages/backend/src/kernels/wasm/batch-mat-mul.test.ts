@@ -73,3 +73,17 @@ describe('wasm BatchMatMul and _FusedMatMul with transposed operands', () => {
     expect(tf.getKernel('BatchMatMul', 'wasm')).toBeDefined();
   });
 });
+
+describe('wasm _FusedMatMul with a bias that is a view of larger data', () => {
+  it('accepts a rank-1 bias squeezed from a rank-2 slice, as cpu does', async () => {
+    const compute = () => {
+      const biases = tf.tensor2d([[1, 2, 3], [4, 5, 6]]);
+      const bias = tf.squeeze(tf.slice(biases, [1, 0], [1, -1]), [0]);
+      return tf.fused.matMul({ a: tf.ones([2, 4]) as tf.Tensor2D, b: tf.ones([4, 3]) as tf.Tensor2D, bias });
+    };
+    const [expected] = await computeOn('cpu', compute);
+    const [actual] = await computeOn('wasm', compute);
+    expectArraysClose(actual, expected);
+    expectArraysClose(actual, [8, 9, 10, 8, 9, 10]);
+  });
+});

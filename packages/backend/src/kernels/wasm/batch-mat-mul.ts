@@ -1,5 +1,5 @@
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { release, transposeLastTwo, type WasmKernelArgs } from './wasm-kernel-context';
+import { allocate, heapView, release, transposeLastTwo, type WasmKernelArgs } from './wasm-kernel-context';
 import type { WasmKernelOverride } from './wasm-kernel-overrides';
 
 /**
@@ -15,9 +15,25 @@ export function untransposeOperands(kernelName: string): WasmKernelOverride {
       if (stock == null) throw new Error(`Expected a stock wasm kernel "${kernelName}" to wrap, received none`);
       return (rawArgs) => {
         const args = rawArgs as unknown as WasmKernelArgs;
-        const { inputs, backend, attrs = {} } = args;
-        if (!attrs.transposeA && !attrs.transposeB) return stock(rawArgs);
+        const { backend, attrs = {} } = args;
         const scratch: TensorInfo[] = [];
+        const inputs = { ...args.inputs };
+        // The stock _FusedMatMul reads the bias's rank from its data, not from the tensor: a
+        // rank-1 view of rank-2 data (a squeezed slice) is refused. Such a bias gets its own copy.
+        const bias = inputs.bias;
+        if (bias && bias.shape.length === 1 && backend.dataIdMap.get(bias.dataId)!.shape.length !== 1) {
+          const copy = allocate(backend, [...bias.shape], bias.dtype);
+          heapView(backend, copy).set(heapView(backend, bias));
+          scratch.push(copy);
+          inputs.bias = copy;
+        }
+        if (!attrs.transposeA && !attrs.transposeB) {
+          try {
+            return stock({ ...rawArgs, inputs } as Parameters<KernelFunc>[0]);
+          } finally {
+            for (const info of scratch) release(backend, info);
+          }
+        }
         const a = attrs.transposeA ? transposeLastTwo(backend, inputs.a) : inputs.a;
         if (a !== inputs.a) scratch.push(a);
         const b = attrs.transposeB ? transposeLastTwo(backend, inputs.b) : inputs.b;
