@@ -100,7 +100,7 @@ describeEachBackend('recurrent layers', () => {
     const { grads } = tf.variableGrads(() => tf.sum(tf.square(layer.apply(x))) as tf.Scalar, [kernel]);
     const analytic = grads[kernel.name].dataSync().slice();
     tf.dispose(Object.values(grads));
-    const base = kernel.dataSync().slice();
+    const base = Float32Array.from(kernel.dataSync());
     const loss = (values: Float32Array) => {
       tf.tidy(() => kernel.assign(tf.tensor(values, kernel.shape)));
       return tf.tidy(() => tf.sum(tf.square(layer.apply(x))).dataSync()[0]);
