@@ -75,7 +75,9 @@ export async function readTensorArchive(path: string): Promise<{ header: Record<
     const start = body + item.offset;
     const end = start + item.length * 4;
     if (end > bytes.length) throw fail(`a truncated file (array "${item.name}" ends at byte ${end}, file has ${bytes.length})`);
-    const copy = bytes.slice(start, end);
+    // A fresh, aligned copy: fs gives a Buffer whose slice() shares (unaligned) pooled memory.
+    const copy = new Uint8Array(end - start);
+    copy.set(bytes.subarray(start, end));
     const values = item.dtype === 'int32' ? new Int32Array(copy.buffer) : new Float32Array(copy.buffer);
     return { name: item.name, shape: item.shape, dtype: item.dtype, values };
   });
