@@ -4,10 +4,12 @@
  */
 import { matmulBench } from './matmul-bench';
 import { mlpStepBench } from './mlp-step-bench';
+import { mnistEpochBench } from './mnist-epoch-bench';
 
 const sections: Array<[string, () => Promise<string>]> = [
   ['Matmul on wasm (GFLOP/s)', matmulBench],
   ['Training step', mlpStepBench],
+  ['MNIST epoch against tfjs-layers', mnistEpochBench],
 ];
 
 const only = process.argv.slice(2);

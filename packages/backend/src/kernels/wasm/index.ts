@@ -5,6 +5,7 @@ import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter';
 import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './depthwise-conv2d-backprop';
 import { unsortedSegmentSumKernel } from './unsorted-segment-sum';
 import { maxPoolGradKernel } from './max-pool-grad';
+import { conv2dBackpropInputOverride } from './conv2d-backprop-input';
 import { installWasmKernels as install, type WasmKernelOverride } from './wasm-kernel-overrides';
 
 export { uninstallWasmKernels, wasmKernelsInstalled, type WasmKernelOverride } from './wasm-kernel-overrides';
@@ -19,6 +20,7 @@ export const WASM_KERNEL_OVERRIDES: readonly WasmKernelOverride[] = [
   depthwiseConv2dBackpropInputKernel,
   unsortedSegmentSumKernel,
   maxPoolGradKernel,
+  conv2dBackpropInputOverride,
 ];
 
 /**
