@@ -18,3 +18,5 @@ export { ModelCheckpoint, modelCheckpoint, type ModelCheckpointOptions } from '.
 export { BackupAndRestore, backupAndRestore, type BackupAndRestoreOptions } from './backup-and-restore';
 export { pythonFormat } from './python-format';
 export { resolveMode, improves, type MonitorMode } from './monitor';
+export { TensorBoard, tensorBoard, type TensorBoardOptions } from './tensorboard';
+export { crc32c, maskedCrc32c, tfRecord } from './tensorboard-format';
