@@ -13,3 +13,7 @@ export { locateFile, candidatePaths, cacheDirectory, type DatasetFile, type Load
 export { downloadToCache } from './sources/download';
 export { toCategorical } from './utils/to-categorical';
 export { scaleImages } from './utils/scale-images';
+export { iris, digits, wine, breastCancer, bostonHousing, type TabularDataset, type BostonOptions } from './loaders/tabular';
+export { parseNumericCsv } from './formats/csv';
+export { shuffledIndices } from './utils/shuffle';
+export { trainTestSplit, kFold, normalize, takeRows } from './utils/split';

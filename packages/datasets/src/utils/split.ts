@@ -1,0 +1,69 @@
+import type { ArrayWithShape } from '../loaders/image-classification';
+import { shuffledIndices } from './shuffle';
+
+type Numeric = Float32Array | Int32Array | Uint8Array;
+
+/** The rows `indices` of an array with shape. */
+export function takeRows<T extends Numeric>(array: ArrayWithShape<T>, indices: ArrayLike<number>): ArrayWithShape<T> {
+  const rowSize = array.shape.slice(1).reduce((a, b) => a * b, 1);
+  const Constructor = array.values.constructor as new (length: number) => T;
+  const values = new Constructor(indices.length * rowSize);
+  for (let i = 0; i < indices.length; i++) values.set(array.values.subarray(indices[i] * rowSize, (indices[i] + 1) * rowSize) as never, i * rowSize);
+  return { values, shape: [indices.length, ...array.shape.slice(1)] };
+}
+
+/**
+ * Splits samples into train and test, as scikit-learn's `train_test_split` (shuffled with a seed).
+ *
+ * @throws Error when x and y differ in samples or testSize leaves a side empty
+ */
+export function trainTestSplit<X extends Numeric, Y extends Numeric>(
+  x: ArrayWithShape<X>,
+  y: ArrayWithShape<Y>,
+  options: { testSize?: number; seed?: number; shuffle?: boolean } = {},
+): { xTrain: ArrayWithShape<X>; xTest: ArrayWithShape<X>; yTrain: ArrayWithShape<Y>; yTest: ArrayWithShape<Y> } {
+  const samples = x.shape[0];
+  if (y.shape[0] !== samples) throw new Error(`Expected x and y to have the same number of samples, received ${samples} and ${y.shape[0]}`);
+  const testSize = options.testSize ?? 0.25;
+  const testCount = testSize >= 1 ? Math.floor(testSize) : Math.ceil(samples * testSize);
+  if (testCount < 1 || testCount >= samples) throw new Error(`Expected testSize to leave samples on both sides of ${samples}, received ${testSize}`);
+  const order = options.shuffle === false ? Int32Array.from({ length: samples }, (_, i) => i) : shuffledIndices(samples, options.seed);
+  const trainIndices = order.subarray(0, samples - testCount);
+  const testIndices = order.subarray(samples - testCount);
+  return { xTrain: takeRows(x, trainIndices), xTest: takeRows(x, testIndices), yTrain: takeRows(y, trainIndices), yTest: takeRows(y, testIndices) };
+}
+
+/**
+ * K-fold validation folds, as seed 004's manual 4-fold loop: fold i validates on the i-th block
+ * of `n / k` samples and trains on the rest.
+ *
+ * @throws Error for k < 2 or more folds than samples
+ */
+export function kFold(samples: number, k: number): Array<{ train: Int32Array; validation: Int32Array }> {
+  if (!Number.isInteger(k) || k < 2 || k > samples) throw new Error(`Expected k to be an integer in [2, ${samples}], received ${k}`);
+  const size = Math.floor(samples / k);
+  return Array.from({ length: k }, (_, fold) => {
+    const validation = Int32Array.from({ length: size }, (_, i) => fold * size + i);
+    const train = Int32Array.from([...Array(samples).keys()].filter((i) => i < fold * size || i >= (fold + 1) * size));
+    return { train, validation };
+  });
+}
+
+/**
+ * Standardizes features by the mean and standard deviation of `reference` (the training data),
+ * as the seeds do: `(x − mean) / std` per column.
+ */
+export function normalize(x: ArrayWithShape<Float32Array>, reference: ArrayWithShape<Float32Array> = x): ArrayWithShape<Float32Array> {
+  const columns = x.shape.slice(1).reduce((a, b) => a * b, 1);
+  const rows = reference.shape[0];
+  const mean = new Float64Array(columns);
+  const squares = new Float64Array(columns);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) mean[c] += reference.values[r * columns + c] / rows;
+  for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) squares[c] += (reference.values[r * columns + c] - mean[c]) ** 2 / rows;
+  const out = new Float32Array(x.values.length);
+  for (let i = 0; i < out.length; i++) {
+    const c = i % columns;
+    out[i] = (x.values[i] - mean[c]) / (Math.sqrt(squares[c]) || 1);
+  }
+  return { values: out, shape: [...x.shape] };
+}
