@@ -1,16 +1,19 @@
 /**
  * `npx pnpm@9 experiment [name] [--epochs N] [--backend wasm|cpu|native|cuda] [--json FILE]
  * [--limit N] [--verbose 0|1|2]`: runs one of the seeds' experiments (mnist-adam by default) and
- * prints our result beside the seed's.
+ * prints our result beside the seed's. `--table [dir]` prints the seeds' results beside ours from
+ * the `--json` files in a folder (results/ by default); `--list` names the experiments.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BackendName, selectBackend, setSeed } from '@dendrite/backend';
 import { EXPERIMENTS } from './experiments/index';
+import { resultTable } from './result-table';
 
 interface CliOptions {
   name: string;
+  table?: string;
   epochs?: number;
   backend?: BackendName;
   json?: string;
@@ -33,6 +36,7 @@ function parse(argv: string[]): CliOptions {
     else if (argument === '--limit') options.limit = Number(value());
     else if (argument === '--verbose') options.verbose = Number(value()) as 0 | 1 | 2;
     else if (argument === '--list') options.name = '--list';
+    else if (argument === '--table') options.table = argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'results';
     else if (argument.startsWith('--')) throw new Error(`Unknown option ${argument}: expected --epochs, --backend, --json, --limit, --verbose or --list`);
     else options.name = argument;
   }
@@ -41,6 +45,10 @@ function parse(argv: string[]): CliOptions {
 
 async function main(): Promise<void> {
   const options = parse(process.argv.slice(2).filter((a) => a !== '--'));
+  if (options.table !== undefined) {
+    console.log(resultTable(resolve(process.cwd(), options.table)));
+    return;
+  }
   if (options.name === '--list') {
     for (const experiment of EXPERIMENTS.values()) console.log(`${experiment.name.padEnd(24)} ${experiment.description}`);
     return;

@@ -1,8 +1,28 @@
 import type { Experiment } from './experiment';
-import { mnistAdam, mnistRmsprop } from './mnist-mlp';
+import { DNN_EXPERIMENTS, mnistCnn } from './dnn-table';
+import { kerasMnistBasic, mnistAdam, mnistDropoutSgd, mnistHiddenSgd, mnistRmsprop, mnistSingleSgd } from './mnist-mlp';
+import { bostonKfold, fashionMlp, irisMlp, perceptronIris } from './small-data';
+import { SWEEPS } from './sweeps';
 import { xorMlp } from './xor-mlp';
 
 export type { Experiment, ExperimentContext, ExperimentResult } from './experiment';
 
 /** Every experiment, by name (the names are the CLI's interface). */
-export const EXPERIMENTS: ReadonlyMap<string, Experiment> = new Map([mnistAdam, mnistRmsprop, xorMlp].map((e) => [e.name, e]));
+export const EXPERIMENTS: ReadonlyMap<string, Experiment> = new Map(
+  [
+    mnistSingleSgd,
+    mnistHiddenSgd,
+    mnistDropoutSgd,
+    mnistRmsprop,
+    mnistAdam,
+    ...DNN_EXPERIMENTS,
+    mnistCnn,
+    kerasMnistBasic,
+    fashionMlp,
+    irisMlp,
+    xorMlp,
+    perceptronIris,
+    bostonKfold,
+    ...SWEEPS,
+  ].map((e) => [e.name, e]),
+);
