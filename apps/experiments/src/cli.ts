@@ -1,6 +1,6 @@
 /**
  * `npx pnpm@9 experiment [name] [--epochs N] [--backend wasm|cpu|native|cuda] [--json FILE]
- * [--limit N] [--verbose 0|1|2]`: runs one of the seeds' experiments (mnist-adam by default) and
+ * [--limit N] [--verbose 0|1|2] [--plot FILE.svg|.png]`: runs one of the seeds' experiments (mnist-adam by default) and
  * prints our result beside the seed's. `--table [dir]` prints the seeds' results beside ours from
  * the `--json` files in a folder (results/ by default); `--list` names the experiments.
  */
@@ -10,9 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { type BackendName, selectBackend, setSeed } from '@dendrite/backend';
 import { EXPERIMENTS } from './experiments/index';
 import { resultTable } from './result-table';
+import { plotHistory } from './plot';
 
 interface CliOptions {
   name: string;
+  plot?: string;
   table?: string;
   epochs?: number;
   backend?: BackendName;
@@ -33,6 +35,7 @@ function parse(argv: string[]): CliOptions {
     if (argument === '--epochs') options.epochs = Number(value());
     else if (argument === '--backend') options.backend = value() as BackendName;
     else if (argument === '--json') options.json = value();
+    else if (argument === '--plot') options.plot = value();
     else if (argument === '--limit') options.limit = Number(value());
     else if (argument === '--verbose') options.verbose = Number(value()) as 0 | 1 | 2;
     else if (argument === '--list') options.name = '--list';
@@ -72,6 +75,7 @@ async function main(): Promise<void> {
   const ours = seed ? result.test[seed.metric] : undefined;
   const seedText = seed ? ` | seed: ${seed.metric} ${seed.metric.includes('acc') ? `${(seed.value * 100).toFixed(2)}%` : seed.value}${seed.note ? ` (${seed.note})` : ''}` : '';
   console.log(`\n${experiment.name}: test ${metrics.join(', ')}${seedText}${ours !== undefined ? '' : ''} | ${result.secondsPerEpoch.toFixed(2)} s/epoch on ${backend.name}`);
+  if (options.plot) await plotHistory(result.history, `${experiment.name} on ${backend.name}`, options.plot);
   if (options.json) {
     mkdirSync(dirname(resolve(options.json)), { recursive: true });
     writeFileSync(options.json, JSON.stringify({ experiment: experiment.name, backend: backend.name, ...result, date: new Date().toISOString() }, null, 2));
