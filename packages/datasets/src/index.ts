@@ -17,3 +17,5 @@ export { iris, digits, wine, breastCancer, bostonHousing, type TabularDataset, t
 export { parseNumericCsv } from './formats/csv';
 export { shuffledIndices } from './utils/shuffle';
 export { trainTestSplit, kFold, normalize, takeRows } from './utils/split';
+export { Dataset } from './pipeline/dataset';
+export { padSequences, vectorizeSequences, type PadSequencesOptions } from './utils/sequences';

@@ -182,3 +182,17 @@ describe('fit target checks', () => {
     model.dispose();
   });
 });
+
+describe('fit on a Dataset pipeline', () => {
+  it('trains on Dataset.fromArrays(...).shuffle().batch() each epoch, leaking nothing', async () => {
+    const { Dataset } = await import('@dendrite/datasets');
+    const model = frozenLinear();
+    const data = Dataset.fromArrays({ xs: { values: Float32Array.from([1, 2, 3, 4]), shape: [4, 1] }, ys: { values: Float32Array.from([2, 3, 4, 5]), shape: [4, 1] } })
+      .shuffle(4, 1)
+      .batch(2);
+    await model.fit(data, undefined, { epochs: 1, verbose: 0 });
+    const history = await expectNoLeakedTensors(() => model.fit(data, undefined, { epochs: 3, verbose: 0 }));
+    expectArraysClose(history.history.loss, [1, 1, 1]);
+    model.dispose();
+  });
+});
