@@ -19,3 +19,8 @@ export { shuffledIndices } from './utils/shuffle';
 export { trainTestSplit, kFold, normalize, takeRows } from './utils/split';
 export { Dataset } from './pipeline/dataset';
 export { padSequences, vectorizeSequences, type PadSequencesOptions } from './utils/sequences';
+export { imdb, reuters, getWordIndex, type TextDatasetOptions, type TextSplit } from './loaders/text-classification';
+export { californiaHousing, type CaliforniaOptions } from './loaders/california-housing';
+export { readZip } from './formats/zip';
+export { parseNpy, parseNpz, type NpyArray } from './formats/npy';
+export { unpickle, type PickledCall } from './formats/pickle';

@@ -1,0 +1,135 @@
+import { readZip } from '../formats/zip';
+import { type NpyArray, parseNpz } from '../formats/npy';
+import { type DatasetFile, type LoadOptions, locateFile, readBytes } from '../sources/locate-file';
+import { shuffledIndices } from '../utils/shuffle';
+
+const KERAS = 'https://storage.googleapis.com/tensorflow/tf-keras-datasets/';
+
+/** Options of {@link imdb} and {@link reuters}, as Keras's `load_data`. */
+export interface TextDatasetOptions extends LoadOptions {
+  /** Keep the `numWords` most frequent words; rarer ones become `oovChar`. */
+  numWords?: number;
+  /** Treat the `skipTop` most frequent words as out of vocabulary. */
+  skipTop?: number;
+  /** Drop sequences longer than this. */
+  maxlen?: number;
+  /** Seed of the shuffle (113). */
+  seed?: number;
+  /** Marks the start of each sequence (1). */
+  startChar?: number | null;
+  /** Replaces words cut by numWords/skipTop (2). */
+  oovChar?: number | null;
+  /** Word indices are shifted by this (3). */
+  indexFrom?: number;
+}
+
+/** Sequences of word indices and their labels. */
+export interface TextSplit {
+  x: Int32Array[];
+  y: Int32Array;
+}
+
+function toIndices(array: NpyArray, name: string, fileName: string): number[][] {
+  if (!Array.isArray(array.values)) throw new Error(`Expected "${name}" in "${fileName}" to be an object array of sequences, received dtype ${array.dtype}`);
+  return (array.values as unknown[]).map((sequence) => (sequence as Array<number | bigint>).map(Number));
+}
+
+function labelsOf(array: NpyArray): number[] {
+  return Array.from(array.values as ArrayLike<number | bigint>, Number);
+}
+
+/** Keras's shared preprocessing of imdb and reuters sequences. */
+function prepare(sequences: number[][], labels: number[], options: TextDatasetOptions): { x: number[][]; y: number[] } {
+  const { skipTop = 0, maxlen, startChar = 1, oovChar = 2, indexFrom = 3 } = options;
+  let xs = sequences.map((s) => (startChar !== null ? [startChar, ...s.map((w) => w + indexFrom)] : indexFrom ? s.map((w) => w + indexFrom) : s));
+  let ys = labels;
+  if (maxlen !== undefined) {
+    const keep = xs.map((s) => s.length <= maxlen);
+    xs = xs.filter((_, i) => keep[i]);
+    ys = ys.filter((_, i) => keep[i]);
+    if (xs.length === 0) throw new Error(`Expected some sequences of length ≤ maxlen ${maxlen}, received none`);
+  }
+  const numWords = options.numWords ?? Math.max(...xs.map((s) => Math.max(...s)));
+  xs = xs.map((s) => (oovChar !== null ? s.map((w) => (w >= skipTop && w < numWords ? w : oovChar)) : s.filter((w) => w >= skipTop && w < numWords)));
+  return { x: xs, y: ys };
+}
+
+async function loadNpz(name: string, file: DatasetFile, options: LoadOptions): Promise<Map<string, NpyArray>> {
+  const path = await locateFile(name, file, options);
+  return parseNpz(readZip(readBytes(path), path), path);
+}
+
+function reorder<T>(items: T[], order: Int32Array): T[] {
+  return Array.from(order, (i) => items[i]);
+}
+
+/**
+ * IMDB movie reviews, as `keras.datasets.imdb.load_data()`: 25 000 + 25 000 reviews as word-index
+ * sequences (1 starts a review, 2 is out of vocabulary, words from 3), labels 0/1. Read from
+ * `imdb.npz` (a pickled object array, parsed without running code). The shuffle is Dendrite's
+ * seeded one, not NumPy's sample for sample.
+ */
+export async function imdb(options: TextDatasetOptions = {}): Promise<{ train: TextSplit; test: TextSplit }> {
+  const file = { name: 'imdb.npz', kerasName: 'imdb.npz', url: `${KERAS}imdb.npz`, sha256: '69664113be75683a8fe16e3ed0ab59fda8886cb3cd7ada244f7d9544e4676b9f' };
+  const arrays = await loadNpz('imdb', file, options);
+  const get = (key: string) => {
+    const array = arrays.get(key);
+    if (!array) throw new Error(`Expected an array "${key}" in imdb.npz, received ${[...arrays.keys()].join(', ')}`);
+    return array;
+  };
+  const seed = options.seed ?? 113;
+  const trainOrder = shuffledIndices(get('x_train').shape[0], seed);
+  const testOrder = shuffledIndices(get('x_test').shape[0], seed + 1);
+  const xTrain = reorder(toIndices(get('x_train'), 'x_train', 'imdb.npz'), trainOrder);
+  const yTrain = reorder(labelsOf(get('y_train')), trainOrder);
+  const xTest = reorder(toIndices(get('x_test'), 'x_test', 'imdb.npz'), testOrder);
+  const yTest = reorder(labelsOf(get('y_test')), testOrder);
+  // Keras prepares train and test together, so numWords defaults to the largest index of both.
+  const all = prepare([...xTrain, ...xTest], [...yTrain, ...yTest], { ...options, maxlen: undefined });
+  const split = (from: number, to: number) => {
+    let x = all.x.slice(from, to);
+    let y = all.y.slice(from, to);
+    if (options.maxlen !== undefined) {
+      const keep = x.map((s) => s.length <= options.maxlen!);
+      x = x.filter((_, i) => keep[i]);
+      y = y.filter((_, i) => keep[i]);
+    }
+    return { x: x.map((s) => Int32Array.from(s)), y: Int32Array.from(y) };
+  };
+  return { train: split(0, xTrain.length), test: split(xTrain.length, all.x.length) };
+}
+
+/**
+ * Reuters newswires, as `keras.datasets.reuters.load_data()`: 11 228 wires in 46 topics as
+ * word-index sequences, `testSplit` (0.2) held out after a seeded shuffle.
+ */
+export async function reuters(options: TextDatasetOptions & { testSplit?: number } = {}): Promise<{ train: TextSplit; test: TextSplit }> {
+  const file = { name: 'reuters.npz', kerasName: 'reuters.npz', url: `${KERAS}reuters.npz`, sha256: 'd6586e694ee56d7a4e65172e12b3e987c03096cb01eab99753921ef915959916' };
+  const arrays = await loadNpz('reuters', file, options);
+  const x = arrays.get('x');
+  const y = arrays.get('y');
+  if (!x || !y) throw new Error(`Expected arrays "x" and "y" in reuters.npz, received ${[...arrays.keys()].join(', ')}`);
+  const order = shuffledIndices(x.shape[0], options.seed ?? 113);
+  const prepared = prepare(reorder(toIndices(x, 'x', 'reuters.npz'), order), reorder(labelsOf(y), order), options);
+  const cut = Math.floor(prepared.x.length * (1 - (options.testSplit ?? 0.2)));
+  const pack = (from: number, to: number) => ({ x: prepared.x.slice(from, to).map((s) => Int32Array.from(s)), y: Int32Array.from(prepared.y.slice(from, to)) });
+  return { train: pack(0, cut), test: pack(cut, prepared.x.length) };
+}
+
+/**
+ * The word → index map of a text data set (`imdb` or `reuters`), as Keras's `get_word_index()`;
+ * indices are before `indexFrom` shifting.
+ */
+export async function getWordIndex(dataset: 'imdb' | 'reuters', options: LoadOptions = {}): Promise<Map<string, number>> {
+  const name = `${dataset}_word_index.json`;
+  // Keras publishes only an MD5 for these files, so the download is not checked by sha256.
+  const path = await locateFile(dataset, { name, kerasName: name, url: `${KERAS}${name}` }, options);
+  const text = new TextDecoder().decode(readBytes(path));
+  let parsed: Record<string, number>;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new Error(`Expected a JSON word index in "${path}", received text that is not JSON`);
+  }
+  return new Map(Object.entries(parsed));
+}
