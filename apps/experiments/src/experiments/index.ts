@@ -4,6 +4,7 @@ import { kerasMnistBasic, mnistAdam, mnistDropoutSgd, mnistHiddenSgd, mnistRmspr
 import { bostonKfold, fashionMlp, irisMlp, perceptronIris } from './small-data';
 import { SWEEPS } from './sweeps';
 import { xorMlp } from './xor-mlp';
+import { californiaSearch, imdbDense, imdbEmbedding, reutersDense } from './text-and-search';
 
 export type { Experiment, ExperimentContext, ExperimentResult } from './experiment';
 
@@ -23,6 +24,10 @@ export const EXPERIMENTS: ReadonlyMap<string, Experiment> = new Map(
     xorMlp,
     perceptronIris,
     bostonKfold,
+    imdbEmbedding,
+    imdbDense,
+    reutersDense,
+    californiaSearch,
     ...SWEEPS,
   ].map((e) => [e.name, e]),
 );

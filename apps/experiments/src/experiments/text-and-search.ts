@@ -1,0 +1,117 @@
+import { createRandom } from '@dendrite/backend';
+import { californiaHousing, imdb, kFold, normalize, padSequences, reuters, takeRows, toCategorical, vectorizeSequences } from '@dendrite/datasets';
+import { dense, dropout, embedding, globalMaxPooling1d, inputLayer } from '@dendrite/layers';
+import { sequential } from '@dendrite/models';
+import { earlyStopping } from '@dendrite/callbacks';
+import { sgd } from '@dendrite/optimizers';
+import type { Experiment, ExperimentContext } from './experiment';
+import { EpochTimer } from './timing';
+
+const limited = <T>(items: T[], context: ExperimentContext) => (context.limit === undefined ? items : items.slice(0, context.limit));
+
+/** Seed 000: IMDB with an Embedding (10 000 × 256), dropout, global max pooling, 128, sigmoid (85.26 %). */
+export const imdbEmbedding: Experiment = {
+  name: 'imdb-embedding',
+  description: 'Seed 000: IMDB, Embedding(10000, 256) on 200 words, dropout 0.3, GlobalMaxPooling1D, Dense(128), sigmoid, Adam, batch 500, 20 epochs',
+  seedResult: { metric: 'accuracy', value: 0.8526, note: '20 epochs' },
+  async run(context) {
+    const { train, test } = await imdb({ numWords: 10000, searchDirs: context.searchDirs });
+    const x = padSequences(limited(train.x, context), { maxlen: 200 });
+    const xTest = padSequences(limited(test.x, context), { maxlen: 200 });
+    const y = { values: Float32Array.from(limited(Array.from(train.y), context)), shape: [x.shape[0], 1] };
+    const yTest = { values: Float32Array.from(limited(Array.from(test.y), context)), shape: [xTest.shape[0], 1] };
+    const model = sequential({
+      layers: [embedding({ inputDim: 10000, outputDim: 256, inputLength: 200 }), dropout({ rate: 0.3 }), globalMaxPooling1d(), dense({ units: 128, activation: 'relu' }), dropout({ rate: 0.5 }), dense({ units: 1, activation: 'sigmoid' })],
+    });
+    if (context.verbose > 0) model.summary();
+    model.compile({ optimizer: 'adam', loss: 'binary_crossentropy', metrics: ['accuracy'] });
+    const timer = new EpochTimer();
+    const history = await model.fit(x, y, { epochs: context.epochs ?? 20, batchSize: 500, validationData: [xTest, yTest], verbose: context.verbose, callbacks: [timer] });
+    const [loss, accuracy] = (await model.evaluate(xTest, yTest)) as number[];
+    model.dispose();
+    return { test: { loss, accuracy }, history: history.history, secondsPerEpoch: timer.mean };
+  },
+};
+
+/** Seed 004: multi-hot IMDB reviews into Dense(16)-Dense(16)-sigmoid, RMSprop, batch 512, 20 epochs. */
+export const imdbDense: Experiment = {
+  name: 'imdb-dense',
+  description: 'Seed 004: IMDB as 10 000-dimensional multi-hot vectors, Dense(16)-Dense(16)-Dense(1, sigmoid), RMSprop, batch 512, 20 epochs',
+  async run(context) {
+    const { train, test } = await imdb({ numWords: 10000, searchDirs: context.searchDirs });
+    const x = vectorizeSequences(limited(train.x, context));
+    const y = { values: Float32Array.from(limited(Array.from(train.y), context)), shape: [x.shape[0], 1] };
+    const model = sequential({ layers: [dense({ units: 16, activation: 'relu', inputShape: [10000] }), dense({ units: 16, activation: 'relu' }), dense({ units: 1, activation: 'sigmoid' })] });
+    model.compile({ optimizer: 'rmsprop', loss: 'binary_crossentropy', metrics: ['accuracy'] });
+    const timer = new EpochTimer();
+    const history = await model.fit(x, y, { epochs: context.epochs ?? 20, batchSize: 512, validationSplit: 0.4, verbose: context.verbose, callbacks: [timer] });
+    const xTest = vectorizeSequences(limited(test.x, context));
+    const yTest = { values: Float32Array.from(limited(Array.from(test.y), context)), shape: [xTest.shape[0], 1] };
+    const [loss, accuracy] = (await model.evaluate(xTest, yTest)) as number[];
+    model.dispose();
+    return { test: { loss, accuracy }, history: history.history, secondsPerEpoch: timer.mean };
+  },
+};
+
+/** Seed 004: Reuters topics from multi-hot vectors, Dense(64)-Dense(64)-Dense(46, softmax). */
+export const reutersDense: Experiment = {
+  name: 'reuters-dense',
+  description: 'Seed 004: Reuters, 10 000-dimensional multi-hot, Dense(64)-Dense(64)-Dense(46, softmax), RMSprop, batch 512, 20 epochs',
+  async run(context) {
+    const { train, test } = await reuters({ numWords: 10000, searchDirs: context.searchDirs });
+    const x = vectorizeSequences(limited(train.x, context));
+    const y = toCategorical(Int32Array.from(limited(Array.from(train.y), context)), 46);
+    const model = sequential({ layers: [dense({ units: 64, activation: 'relu', inputShape: [10000] }), dense({ units: 64, activation: 'relu' }), dense({ units: 46, activation: 'softmax' })] });
+    model.compile({ optimizer: 'rmsprop', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
+    const timer = new EpochTimer();
+    const history = await model.fit(x, y, { epochs: context.epochs ?? 20, batchSize: 512, validationSplit: 0.15, verbose: context.verbose, callbacks: [timer] });
+    const [loss, accuracy] = (await model.evaluate(vectorizeSequences(limited(test.x, context)), toCategorical(Int32Array.from(limited(Array.from(test.y), context)), 46))) as number[];
+    model.dispose();
+    return { test: { loss, accuracy }, history: history.history, secondsPerEpoch: timer.mean };
+  },
+};
+
+/**
+ * Seed 003: randomized search over n_hidden (0–3), n_neurons (1–99) and a learning rate drawn
+ * from a reciprocal distribution on [3e-4, 3e-2], each candidate scored by 3-fold validation MSE
+ * with early stopping, on California housing.
+ */
+export const californiaSearch: Experiment = {
+  name: 'california-search',
+  description: 'Seed 003: randomized search (10 candidates, 3-fold) over n_hidden, n_neurons and a reciprocal learning rate, SGD, MSE, California housing',
+  async run(context) {
+    const { train, test } = await californiaHousing({ searchDirs: context.searchDirs });
+    const samples = Math.min(context.limit ?? train.x.shape[0], train.x.shape[0]);
+    const rows = Int32Array.from({ length: samples }, (_, i) => i);
+    const x = normalize(takeRows(train.x, rows));
+    const y = takeRows(train.y as never, rows);
+    const draw = createRandom(42);
+    const reciprocal = (low: number, high: number) => Math.exp(Math.log(low) + draw() * (Math.log(high) - Math.log(low)));
+    const build = (nHidden: number, nNeurons: number, learningRate: number) => {
+      const model = sequential({ layers: [inputLayer({ shape: [8] }), ...Array.from({ length: nHidden }, () => dense({ units: nNeurons, activation: 'relu' })), dense({ units: 1 })] });
+      model.compile({ optimizer: sgd({ learningRate }), loss: 'mse' });
+      return model;
+    };
+    const trials: Array<{ nHidden: number; nNeurons: number; learningRate: number; mse: number }> = [];
+    const timer = new EpochTimer();
+    for (let trial = 0; trial < (context.limit ? 2 : 10); trial++) {
+      const candidate = { nHidden: Math.floor(draw() * 4), nNeurons: 1 + Math.floor(draw() * 99), learningRate: reciprocal(3e-4, 3e-2) };
+      const scores: number[] = [];
+      for (const fold of kFold(samples, 3)) {
+        const model = build(candidate.nHidden, candidate.nNeurons, candidate.learningRate);
+        await model.fit(takeRows(x, fold.train), takeRows(y, fold.train), { epochs: context.epochs ?? 100, verbose: 0, validationData: [takeRows(x, fold.validation), takeRows(y, fold.validation)], callbacks: [earlyStopping({ patience: 10 }), timer] });
+        scores.push((await model.evaluate(takeRows(x, fold.validation), takeRows(y, fold.validation))) as number);
+        model.dispose();
+      }
+      trials.push({ ...candidate, mse: scores.reduce((a, b) => a + b, 0) / scores.length });
+      if (context.verbose > 0) console.log(`n_hidden=${candidate.nHidden} n_neurons=${candidate.nNeurons} learning_rate=${candidate.learningRate.toExponential(2)}: mse ${trials.at(-1)!.mse.toFixed(4)}`);
+    }
+    const best = trials.reduce((a, b) => (b.mse < a.mse ? b : a));
+    const model = build(best.nHidden, best.nNeurons, best.learningRate);
+    const history = await model.fit(x, y, { epochs: context.epochs ?? 100, verbose: 0, validationSplit: 0.2, callbacks: [earlyStopping({ patience: 10 })] });
+    const testRows = Int32Array.from({ length: Math.min(context.limit ?? test.x.shape[0], test.x.shape[0]) }, (_, i) => i);
+    const mse = (await model.evaluate(normalize(takeRows(test.x, testRows), takeRows(train.x, rows)), takeRows(test.y as never, testRows))) as number;
+    model.dispose();
+    return { test: { mse, best_n_hidden: best.nHidden, best_n_neurons: best.nNeurons, best_learning_rate: best.learningRate }, history: { ...history.history, trial_mse: trials.map((t) => t.mse) }, secondsPerEpoch: timer.mean };
+  },
+};
