@@ -1,13 +1,14 @@
 import { tf } from '@dendrite/backend';
 import { type ActivationIdentifier, fusedActivationOf, getActivation, serializeActivation } from '../activations/index';
-import { type ConstraintIdentifier, getConstraint, serializeConstraint } from '../constraints/index';
-import { type InitializerIdentifier, getInitializer, serializeInitializer } from '../initializers/index';
-import { type RegularizerIdentifier, getRegularizer, serializeRegularizer } from '../regularizers/index';
+import type { ConstraintIdentifier } from '../constraints/index';
+import { type InitializerIdentifier, getInitializer } from '../initializers/index';
+import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, singleShape } from '../engine/shape';
 import { checkOneOf, checkPositiveInteger, normalizeTuple } from '../core/argument-checks';
 import { convOutputLength } from './conv-utils';
+import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
 
 /** Arguments of the convolution layers. */
 export interface ConvArgs extends LayerArgs {
@@ -73,18 +74,8 @@ export abstract class BaseConv extends Layer {
     const channels = shape[shape.length - 1];
     if (channels === null) throw new Error(`Expected the channels axis of the input to be known in layer "${this.name}", received null`);
     const a = this.convArgs;
-    this.kernel = this.addWeight('kernel', this.kernelShape(channels), {
-      initializer: getInitializer(a.kernelInitializer ?? 'glorot_uniform'),
-      regularizer: a.kernelRegularizer != null ? getRegularizer(a.kernelRegularizer) : undefined,
-      constraint: a.kernelConstraint != null ? getConstraint(a.kernelConstraint) : undefined,
-    });
-    if (this.useBias) {
-      this.bias = this.addWeight('bias', [this.filters], {
-        initializer: getInitializer(a.biasInitializer ?? 'zeros'),
-        regularizer: a.biasRegularizer != null ? getRegularizer(a.biasRegularizer) : undefined,
-        constraint: a.biasConstraint != null ? getConstraint(a.biasConstraint) : undefined,
-      });
-    }
+    this.kernel = this.addWeight('kernel', this.kernelShape(channels), weightOptions(a.kernelInitializer, 'glorot_uniform', a.kernelRegularizer, a.kernelConstraint));
+    if (this.useBias) this.bias = this.addWeight('bias', [this.filters], weightOptions(a.biasInitializer, 'zeros', a.biasRegularizer, a.biasConstraint));
     this.inputSpec = { ndim: this.rank + 2, axes: { [-1]: channels } };
   }
 
@@ -136,13 +127,13 @@ export abstract class BaseConv extends Layer {
       dilation_rate: this.dilationRate,
       activation: serializeActivation(this.activation),
       use_bias: this.useBias,
-      kernel_initializer: serializeInitializer(getInitializer(a.kernelInitializer ?? 'glorot_uniform')),
-      bias_initializer: serializeInitializer(getInitializer(a.biasInitializer ?? 'zeros')),
-      kernel_regularizer: a.kernelRegularizer != null ? serializeRegularizer(getRegularizer(a.kernelRegularizer)) : null,
-      bias_regularizer: a.biasRegularizer != null ? serializeRegularizer(getRegularizer(a.biasRegularizer)) : null,
-      activity_regularizer: a.activityRegularizer != null ? serializeRegularizer(getRegularizer(a.activityRegularizer)) : null,
-      kernel_constraint: a.kernelConstraint != null ? serializeConstraint(getConstraint(a.kernelConstraint)) : null,
-      bias_constraint: a.biasConstraint != null ? serializeConstraint(getConstraint(a.biasConstraint)) : null,
+      kernel_initializer: initializerConfig(a.kernelInitializer, 'glorot_uniform'),
+      bias_initializer: initializerConfig(a.biasInitializer, 'zeros'),
+      kernel_regularizer: regularizerConfig(a.kernelRegularizer),
+      bias_regularizer: regularizerConfig(a.biasRegularizer),
+      activity_regularizer: regularizerConfig(a.activityRegularizer),
+      kernel_constraint: constraintConfig(a.kernelConstraint),
+      bias_constraint: constraintConfig(a.biasConstraint),
     };
   }
 }

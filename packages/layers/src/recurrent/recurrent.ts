@@ -1,12 +1,13 @@
 import { nextSeed, tf } from '@dendrite/backend';
 import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations/index';
-import { type ConstraintIdentifier, getConstraint, serializeConstraint } from '../constraints/index';
-import { type InitializerIdentifier, getInitializer, serializeInitializer } from '../initializers/index';
-import { type RegularizerIdentifier, getRegularizer, serializeRegularizer } from '../regularizers/index';
+import type { ConstraintIdentifier } from '../constraints/index';
+import { type InitializerIdentifier, getInitializer } from '../initializers/index';
+import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, singleShape } from '../engine/shape';
 import { checkPositiveInteger } from '../core/argument-checks';
+import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
 
 /** Arguments of the recurrent layers (SimpleRNN, LSTM, GRU). */
 export interface RecurrentArgs extends LayerArgs {
@@ -101,11 +102,9 @@ export abstract class Recurrent extends Layer {
     const features = shape[2];
     if (features === null) throw new Error(`Expected the feature axis of the input to be known in layer "${this.name}", received null`);
     const a = this.recurrentArgs;
-    const regularizer = (r?: RegularizerIdentifier) => (r == null ? undefined : getRegularizer(r));
-    const constraint = (c?: ConstraintIdentifier) => (c == null ? undefined : getConstraint(c));
-    this.kernel = this.addWeight('kernel', [features, this.gates * this.units], { initializer: getInitializer(a.kernelInitializer ?? 'glorot_uniform'), regularizer: regularizer(a.kernelRegularizer), constraint: constraint(a.kernelConstraint) });
-    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, this.gates * this.units], { initializer: getInitializer(a.recurrentInitializer ?? 'orthogonal'), regularizer: regularizer(a.recurrentRegularizer), constraint: constraint(a.recurrentConstraint) });
-    if (this.useBias) this.bias = this.addWeight('bias', this.biasShape(), { initializer: this.biasInitializer(), regularizer: regularizer(a.biasRegularizer), constraint: constraint(a.biasConstraint) });
+    this.kernel = this.addWeight('kernel', [features, this.gates * this.units], weightOptions(a.kernelInitializer, 'glorot_uniform', a.kernelRegularizer, a.kernelConstraint));
+    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, this.gates * this.units], weightOptions(a.recurrentInitializer, 'orthogonal', a.recurrentRegularizer, a.recurrentConstraint));
+    if (this.useBias) this.bias = this.addWeight('bias', this.biasShape(), { ...weightOptions(undefined, 'zeros', a.biasRegularizer, a.biasConstraint), initializer: this.biasInitializer() });
     this.inputSpec = { ndim: 3, axes: { [-1]: features } };
   }
 
@@ -167,23 +166,21 @@ export abstract class Recurrent extends Layer {
 
   override getConfig(): Record<string, unknown> {
     const a = this.recurrentArgs;
-    const reg = (r?: RegularizerIdentifier) => (r == null ? null : serializeRegularizer(getRegularizer(r)));
-    const con = (c?: ConstraintIdentifier) => (c == null ? null : serializeConstraint(getConstraint(c)));
     return {
       ...super.getConfig(),
       units: this.units,
       activation: serializeActivation(this.activation),
       use_bias: this.useBias,
-      kernel_initializer: serializeInitializer(getInitializer(a.kernelInitializer ?? 'glorot_uniform')),
-      recurrent_initializer: serializeInitializer(getInitializer(a.recurrentInitializer ?? 'orthogonal')),
-      bias_initializer: serializeInitializer(getInitializer(a.biasInitializer ?? 'zeros')),
-      kernel_regularizer: reg(a.kernelRegularizer),
-      recurrent_regularizer: reg(a.recurrentRegularizer),
-      bias_regularizer: reg(a.biasRegularizer),
-      activity_regularizer: reg(a.activityRegularizer),
-      kernel_constraint: con(a.kernelConstraint),
-      recurrent_constraint: con(a.recurrentConstraint),
-      bias_constraint: con(a.biasConstraint),
+      kernel_initializer: initializerConfig(a.kernelInitializer, 'glorot_uniform'),
+      recurrent_initializer: initializerConfig(a.recurrentInitializer, 'orthogonal'),
+      bias_initializer: initializerConfig(a.biasInitializer, 'zeros'),
+      kernel_regularizer: regularizerConfig(a.kernelRegularizer),
+      recurrent_regularizer: regularizerConfig(a.recurrentRegularizer),
+      bias_regularizer: regularizerConfig(a.biasRegularizer),
+      activity_regularizer: regularizerConfig(a.activityRegularizer),
+      kernel_constraint: constraintConfig(a.kernelConstraint),
+      recurrent_constraint: constraintConfig(a.recurrentConstraint),
+      bias_constraint: constraintConfig(a.biasConstraint),
       dropout: this.dropout,
       recurrent_dropout: this.recurrentDropout,
       return_sequences: this.returnSequences,

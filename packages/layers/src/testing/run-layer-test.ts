@@ -3,7 +3,6 @@ import { tf } from '@dendrite/backend';
 import { expectArraysClose, expectNoLeakedTensors, seededArray } from '@dendrite/test-utils';
 import type { Layer } from '../engine/layer';
 import { deserializeLayer, serializeLayer } from '../engine/layer-registry';
-import type { Shape } from '../engine/shape';
 import { SymbolicTensor } from '../engine/symbolic-tensor';
 import { InputLayer } from '../engine/input-layer';
 

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
-import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
+import { describeEachBackend, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { get, resolveAccuracy } from './get-metric';
 import { AUC } from './auc';
 import { Precision, Recall } from './confusion-metrics';

@@ -30,7 +30,7 @@ export const conv2dBackpropFilterKernel: WasmKernelOverride = {
         false,
         'channelsLast',
       );
-      const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth } = info;
+      const { batchSize, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth } = info;
       const rows = filterHeight * filterWidth * inChannels;
       const perImage = outHeight * outWidth;
       const chunk = Math.max(1, Math.min(batchSize, Math.floor(PATCH_BUDGET / Math.max(1, rows * perImage))));
