@@ -1,0 +1,118 @@
+import { type KerasSerialized, tf } from '@dendrite/backend';
+import { deserializeLayer, serializeLayer } from '@dendrite/layers';
+import type { Model } from '../model';
+import { nodeFs, writeFileAtomic } from './node-fs';
+
+/** The TF.js Layers format: `model.json` (topology and weight manifest) beside `weights.bin`. */
+export interface LayersModelJson {
+  modelTopology: { class_name: string; config: Record<string, unknown>; keras_version?: string; backend?: string };
+  format?: string;
+  generatedBy?: string;
+  convertedBy?: string | null;
+  weightsManifest: Array<{ paths: string[]; weights: Array<{ name: string; shape: number[]; dtype: string }> }>;
+}
+
+/** A Sequential config as TF.js reads it: the input shape on the first layer, no InputLayer entry. */
+function toTfjsTopology(serialized: KerasSerialized): KerasSerialized {
+  if (serialized.class_name !== 'Sequential') return serialized;
+  const layers = [...((serialized.config.layers as KerasSerialized[]) ?? [])];
+  if (layers[0]?.class_name === 'InputLayer') {
+    const input = layers.shift()!;
+    const shape = input.config.batch_shape ?? input.config.batch_input_shape;
+    if (layers[0]) layers[0] = { ...layers[0], config: { ...layers[0].config, batch_input_shape: shape } };
+  }
+  return { class_name: 'Sequential', config: { name: serialized.config.name, layers } };
+}
+
+/**
+ * Saves a model in the TF.js Layers format, so `tf.loadLayersModel` of tfjs-layers reads it:
+ * `directory/model.json` and `directory/weights.bin`, each written atomically.
+ */
+export async function saveLayersModel(model: Model, directory: string): Promise<void> {
+  const weights = model.weights;
+  const specs = weights.map((w) => ({ name: w.path, shape: [...w.shape], dtype: w.dtype === 'int32' ? 'int32' : 'float32' }));
+  const total = weights.reduce((sum, w) => sum + tf.util.sizeFromShape(w.shape) * 4, 0);
+  const data = new Uint8Array(total);
+  let offset = 0;
+  for (const weight of weights) {
+    const values = weight.read().dataSync() as Float32Array | Int32Array;
+    data.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), offset);
+    offset += values.byteLength;
+  }
+  const json: LayersModelJson = {
+    modelTopology: { ...toTfjsTopology(serializeLayer(model)), keras_version: 'dendrite', backend: 'tensor_flow.js' },
+    format: 'layers-model',
+    generatedBy: 'dendrite',
+    convertedBy: null,
+    weightsManifest: [{ paths: ['weights.bin'], weights: specs }],
+  };
+  await writeFileAtomic(`${directory}/weights.bin`, data);
+  await writeFileAtomic(`${directory}/model.json`, JSON.stringify(json));
+}
+
+/**
+ * Loads a model saved in the TF.js Layers format (by tfjs-layers or by {@link saveLayersModel}):
+ * the topology through the layer registry (no code is evaluated), the weights checked against the
+ * manifest — names, shapes, dtypes and byte lengths — before anything is set, and weight files
+ * kept inside `directory`.
+ *
+ * @throws Error naming the file and what is wrong with it
+ */
+export async function loadLayersModel(directory: string): Promise<Model> {
+  const { fs } = nodeFs('loading');
+  const jsonPath = `${directory}/model.json`;
+  let json: LayersModelJson;
+  try {
+    json = JSON.parse(new TextDecoder().decode(await fs.promises.readFile(jsonPath)));
+  } catch (error) {
+    throw new Error(`Expected a TF.js model.json in "${jsonPath}", received ${(error as Error).message}`);
+  }
+  if (!json.modelTopology || !Array.isArray(json.weightsManifest)) {
+    throw new Error(`Expected modelTopology and weightsManifest in "${jsonPath}", received keys [${Object.keys(json).join(', ')}]`);
+  }
+  const topology = (json.modelTopology as { model_config?: KerasSerialized }).model_config ?? (json.modelTopology as KerasSerialized);
+  const model = deserializeLayer(topology) as Model;
+  const specs = json.weightsManifest.flatMap((group) => group.weights);
+  const buffers: Uint8Array[] = [];
+  for (const group of json.weightsManifest) {
+    for (const file of group.paths) {
+      if (file.includes('..') || file.startsWith('/') || file.includes('\\')) {
+        throw new Error(`Expected weight files inside "${directory}", received the path "${file}" in "${jsonPath}"`);
+      }
+      buffers.push(new Uint8Array(await fs.promises.readFile(`${directory}/${file}`)));
+    }
+  }
+  const data = new Uint8Array(buffers.reduce((n, b) => n + b.length, 0));
+  let at = 0;
+  for (const buffer of buffers) {
+    data.set(buffer, at);
+    at += buffer.length;
+  }
+  const needed = specs.reduce((n, s) => n + tf.util.sizeFromShape(s.shape) * 4, 0);
+  if (data.length !== needed) throw new Error(`Expected ${needed} bytes of weights for "${jsonPath}", received ${data.length}`);
+  const byName = new Map<string, { values: Float32Array | Int32Array; shape: number[] }>();
+  let offset = 0;
+  for (const spec of specs) {
+    if (spec.dtype !== 'float32' && spec.dtype !== 'int32') throw new Error(`Expected float32 or int32 weights in "${jsonPath}", received ${spec.dtype} for "${spec.name}"`);
+    const size = tf.util.sizeFromShape(spec.shape);
+    const copy = data.slice(offset, offset + size * 4);
+    byName.set(spec.name, { values: spec.dtype === 'int32' ? new Int32Array(copy.buffer) : new Float32Array(copy.buffer), shape: spec.shape });
+    offset += size * 4;
+  }
+  const values = model.weights.map((weight) => {
+    // Weights are named `layer/weight` in both libraries (tfjs-layers: dense_Dense1/kernel).
+    const found = byName.get(weight.path);
+    if (!found) throw new Error(`Expected a weight "${weight.path}" in "${jsonPath}", received ${[...byName.keys()].join(', ')}`);
+    if (!tf.util.arraysEqual(found.shape, weight.shape)) {
+      throw new Error(`Expected weight "${weight.path}" of shape [${weight.shape}] in "${jsonPath}", received [${found.shape}]`);
+    }
+    return found;
+  });
+  const tensors = values.map((v) => tf.tensor(v.values, v.shape));
+  try {
+    model.setWeights(tensors);
+  } finally {
+    tf.dispose(tensors);
+  }
+  return model;
+}
