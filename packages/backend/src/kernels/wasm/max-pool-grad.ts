@@ -30,28 +30,32 @@ export const maxPoolGradKernel: WasmKernelOverride = {
       const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth, strideHeight, strideWidth, effectiveFilterHeight, effectiveFilterWidth } = info;
       const top = info.padInfo.top;
       const left = info.padInfo.left;
+      // Channels innermost: each window position is one contiguous run of `channels` values.
+      const best = new Float32Array(channels);
+      const bestIndex = new Int32Array(channels);
       let gradientIndex = 0;
       for (let b = 0; b < batchSize; b++) {
         for (let yR = 0; yR < outHeight; yR++) {
           const rowStart = Math.max(0, yR * strideHeight - top);
           const rowEnd = Math.min(inHeight, yR * strideHeight - top + effectiveFilterHeight);
-          for (let yC = 0; yC < outWidth; yC++) {
+          for (let yC = 0; yC < outWidth; yC++, gradientIndex += channels) {
             const columnStart = Math.max(0, yC * strideWidth - left);
             const columnEnd = Math.min(inWidth, yC * strideWidth - left + effectiveFilterWidth);
-            for (let d = 0; d < channels; d++, gradientIndex++) {
-              let best = Number.NEGATIVE_INFINITY;
-              let bestIndex = -1;
-              for (let xR = rowStart; xR < rowEnd; xR++) {
-                for (let xC = columnStart; xC < columnEnd; xC++) {
-                  const index = ((b * inHeight + xR) * inWidth + xC) * channels + d;
-                  if (x[index] > best) {
-                    best = x[index];
-                    bestIndex = index;
+            best.fill(Number.NEGATIVE_INFINITY);
+            bestIndex.fill(-1);
+            for (let xR = rowStart; xR < rowEnd; xR++) {
+              for (let xC = columnStart; xC < columnEnd; xC++) {
+                const base = ((b * inHeight + xR) * inWidth + xC) * channels;
+                for (let d = 0; d < channels; d++) {
+                  const value = x[base + d];
+                  if (value > best[d]) {
+                    best[d] = value;
+                    bestIndex[d] = base + d;
                   }
                 }
               }
-              if (bestIndex >= 0) dx[bestIndex] += gradients[gradientIndex];
             }
+            for (let d = 0; d < channels; d++) if (bestIndex[d] >= 0) dx[bestIndex[d]] += gradients[gradientIndex + d];
           }
         }
       }
