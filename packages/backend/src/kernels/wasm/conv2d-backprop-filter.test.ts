@@ -1,57 +1,80 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom, tf } from '@dendrite/backend';
 import { computeOn, expectArraysClose, expectNoLeakedTensors, seededArray, useBackend } from '@dendrite/test-utils';
+import { makeConv2dBackpropFilter } from './conv2d-backprop-filter';
+
+type Pad = 'valid' | 'same' | number | [[number, number], [number, number], [number, number], [number, number]];
 
 interface Case {
   xShape: [number, number, number, number];
   filterShape: [number, number, number, number];
   strides: [number, number];
-  pad: 'valid' | 'same' | [[number, number], [number, number], [number, number], [number, number]];
+  pad: Pad;
+  dimRoundingMode?: 'floor' | 'round' | 'ceil';
 }
 
 /** Seeded random convolutions: batch, size, channels, kernel, stride and padding vary. */
-function randomCases(count: number): Case[] {
-  const draw = createRandom(2024);
+function randomCases(count: number, seed: number, maxBatch = 3): Case[] {
+  const draw = createRandom(seed);
   const pick = (low: number, high: number) => low + Math.floor(draw() * (high - low + 1));
-  const cases: Case[] = [];
-  for (let i = 0; i < count; i++) {
+  return Array.from({ length: count }, (_, i) => {
     const kh = pick(1, 4);
     const kw = pick(1, 4);
-    const strides: [number, number] = [pick(1, 3), pick(1, 3)];
-    const padKind = i % 3;
-    const pad: Case['pad'] = padKind === 0 ? 'valid' : padKind === 1 ? 'same' : [[0, 0], [pick(0, 2), pick(0, 2)], [pick(0, 2), pick(0, 2)], [0, 0]];
-    cases.push({ xShape: [pick(1, 3), pick(kh, 9), pick(kw, 9), pick(1, 4)], filterShape: [kh, kw, 0, pick(1, 5)], strides, pad });
-    cases[i].filterShape[2] = cases[i].xShape[3];
-  }
-  return cases;
+    const inChannels = pick(1, 4);
+    const kind = i % 4;
+    const pad: Pad =
+      kind === 0 ? 'valid' : kind === 1 ? 'same' : kind === 2 ? [[0, 0], [pick(0, 3), pick(0, 3)], [pick(0, 3), pick(0, 3)], [0, 0]] : pick(0, 2);
+    return {
+      xShape: [pick(1, maxBatch), pick(kh, 9), pick(kw, 9), inChannels],
+      filterShape: [kh, kw, inChannels, pick(1, 5)],
+      strides: [pick(1, 3), pick(1, 3)],
+      pad,
+      // Only a numeric pad is rounded; the mode is ignored otherwise.
+      dimRoundingMode: kind === 3 ? (['floor', 'round', 'ceil'] as const)[pick(0, 2)] : undefined,
+    };
+  });
 }
 
-function outputShape({ xShape, filterShape, strides, pad }: Case): number[] {
-  return tf.backend_util.computeConv2DInfo(xShape, filterShape, strides, 1, pad as 'valid').outShape;
+function dyShape({ xShape, filterShape, strides, pad, dimRoundingMode }: Case): number[] {
+  return tf.backend_util.computeConv2DInfo(xShape, filterShape, strides, 1, pad as 'valid', dimRoundingMode).outShape;
+}
+
+/** The kernel's result for one case, run through `kernelName` on whatever backend is current. */
+function runCase(kernelName: string, testCase: Case, x: Float32Array, dy: Float32Array): tf.Tensor {
+  return tf.engine().runKernel(kernelName, { x: tf.tensor(x, testCase.xShape), dy: tf.tensor(dy, dyShape(testCase)) }, {
+    strides: testCase.strides,
+    pad: testCase.pad,
+    dataFormat: 'NHWC',
+    dimRoundingMode: testCase.dimRoundingMode,
+    filterShape: testCase.filterShape,
+  } as never) as tf.Tensor;
+}
+
+function caseData(testCase: Case, seed: number): [Float32Array, Float32Array] {
+  return [seededArray(tf.util.sizeFromShape(testCase.xShape), seed), seededArray(tf.util.sizeFromShape(dyShape(testCase)), seed + 1)];
 }
 
 describe('wasm Conv2DBackpropFilter', () => {
-  it.each(randomCases(30))('equals the cpu backend for %j', async (testCase) => {
-    const x = seededArray(tf.util.sizeFromShape(testCase.xShape), 1);
-    const dyShape = outputShape(testCase);
-    const dy = seededArray(tf.util.sizeFromShape(dyShape), 2);
-    const compute = () =>
-      tf.engine().runKernel('Conv2DBackpropFilter', { x: tf.tensor(x, testCase.xShape), dy: tf.tensor(dy, dyShape) }, {
-        strides: testCase.strides,
-        pad: testCase.pad,
-        dataFormat: 'NHWC',
-        filterShape: testCase.filterShape,
-      } as never) as tf.Tensor;
+  it.each(randomCases(32, 2024))('equals the cpu backend for %j', async (testCase) => {
+    const [x, dy] = caseData(testCase, 1);
+    const compute = () => runCase('Conv2DBackpropFilter', testCase, x, dy);
     const [expected] = await computeOn('cpu', compute);
     const [actual] = await computeOn('wasm', compute);
     expectArraysClose(actual, expected);
   });
 
-  it('gives conv2d its filter gradient on wasm, with no leak, across batch chunks', async () => {
+  it('leaves no tensor behind when called directly', async () => {
+    await useBackend('wasm');
+    const [testCase] = randomCases(1, 5);
+    const [x, dy] = caseData(testCase, 3);
+    await expectNoLeakedTensors(() => tf.dispose(tf.tidy(() => runCase('Conv2DBackpropFilter', testCase, x, dy))));
+  });
+
+  it('gives conv2d its filter gradient on wasm, with no leak', async () => {
     await useBackend('wasm');
     const x = tf.tensor(seededArray(2 * 6 * 6 * 3, 3), [2, 6, 6, 3]) as tf.Tensor4D;
     const filter = tf.tensor(seededArray(3 * 3 * 3 * 4, 4), [3, 3, 3, 4]) as tf.Tensor4D;
-    const gradient = () => tf.grad((f: tf.Tensor) => tf.sum(tf.square(tf.conv2d(x, f as tf.Tensor4D, 1, "same"))))(filter);
+    const gradient = () => tf.grad((f: tf.Tensor) => tf.sum(tf.square(tf.conv2d(x, f as tf.Tensor4D, 1, 'same'))))(filter);
     const wasmValues = await expectNoLeakedTensors(() => {
       const g = gradient();
       const values = g.dataSync().slice();
@@ -71,5 +94,26 @@ describe('wasm Conv2DBackpropFilter', () => {
       tf.engine().runKernel('Conv2DBackpropFilter', { x, dy }, { strides: 1, pad: 'same', dataFormat: 'NCHW', filterShape: [1, 1, 1, 1] } as never),
     ).toThrow('Expected dataFormat NHWC in Conv2DBackpropFilter on wasm, received NCHW');
     tf.dispose([x, dy]);
+  });
+});
+
+// The real budget (16 M scalars) is only exceeded by large batches; a tiny one exercises the same
+// chunking (a scratch copy of dy's rows per chunk, products summed) on small cases.
+describe('wasm Conv2DBackpropFilter over batch chunks', () => {
+  const chunked = 'DendriteTestConv2DBackpropFilterChunked';
+  beforeAll(() => tf.registerKernel({ kernelName: chunked, backendName: 'wasm', kernelFunc: makeConv2dBackpropFilter(200) }));
+  afterAll(() => tf.unregisterKernel(chunked, 'wasm'));
+
+  it.each(randomCases(8, 99, 5))('sums per-chunk products as the cpu backend sums the batch, for %j', async (testCase) => {
+    const [x, dy] = caseData(testCase, 7);
+    const [expected] = await computeOn('cpu', () => runCase('Conv2DBackpropFilter', testCase, x, dy));
+    await useBackend('wasm');
+    const actual = await expectNoLeakedTensors(() => {
+      const result = tf.tidy(() => runCase(chunked, testCase, x, dy));
+      const values = result.dataSync().slice();
+      tf.dispose(result);
+      return values;
+    });
+    expectArraysClose(actual, expected);
   });
 });

@@ -1,13 +1,14 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRandom, tf } from '@dendrite/backend';
 import { computeOn, expectArraysClose, expectNoLeakedTensors, seededArray, useBackend } from '@dendrite/test-utils';
+import { tapsByInputPosition } from './depthwise-conv2d-backprop';
 
 interface Case {
   xShape: [number, number, number, number];
   filterShape: [number, number, number, number];
   strides: [number, number];
   dilations: [number, number];
-  pad: 'valid' | 'same';
+  pad: 'valid' | 'same' | [[number, number], [number, number], [number, number], [number, number]];
 }
 
 function randomCases(count: number): Case[] {
@@ -26,7 +27,7 @@ function randomCases(count: number): Case[] {
       filterShape: [kh, kw, channels, pick(1, 3)],
       strides,
       dilations,
-      pad: i % 2 === 0 ? 'valid' : 'same',
+      pad: i % 3 === 0 ? 'valid' : i % 3 === 1 ? 'same' : [[0, 0], [pick(0, 2), pick(0, 2)], [pick(0, 2), pick(0, 2)], [0, 0]],
     };
   });
 }
@@ -62,11 +63,11 @@ function unstuff(gradient: Float32Array, c: Case): Float32Array {
 }
 
 function outputShape(c: Case): number[] {
-  return tf.backend_util.computeConv2DInfo(c.xShape, c.filterShape, c.strides, c.dilations, c.pad, undefined, true).outShape;
+  return tf.backend_util.computeConv2DInfo(c.xShape, c.filterShape, c.strides, c.dilations, c.pad as 'valid', undefined, true).outShape;
 }
 
 describe('wasm depthwise convolution gradients', () => {
-  it.each(randomCases(24))('DepthwiseConv2dNativeBackpropFilter and BackpropInput equal the cpu backend for %j', async (c) => {
+  it.each(randomCases(30))('DepthwiseConv2dNativeBackpropFilter and BackpropInput equal the cpu backend for %j', async (c) => {
     const dyShape = outputShape(c);
     const x = seededArray(tf.util.sizeFromShape(c.xShape), 5);
     const filter = seededArray(tf.util.sizeFromShape(c.filterShape), 6);
@@ -111,5 +112,34 @@ describe('wasm depthwise convolution gradients', () => {
     const actual = await computeOn('wasm', gradients);
     expectArraysClose(actual[0], expected[0]);
     expectArraysClose(actual[1], expected[1]);
+  });
+
+  it('leaves no tensor behind when the kernels are called directly', async () => {
+    await useBackend('wasm');
+    const attrs = { strides: [2, 1], dilations: [1, 1], pad: 'same' };
+    await expectNoLeakedTensors(() =>
+      tf.tidy(() => {
+        const x = tf.tensor4d(seededArray(2 * 5 * 6 * 3, 11), [2, 5, 6, 3]);
+        const dy = tf.tensor4d(seededArray(2 * 3 * 6 * 6, 12), [2, 3, 6, 6]);
+        const filter = tf.tensor4d(seededArray(3 * 3 * 3 * 2, 13), [3, 3, 3, 2]);
+        tf.engine().runKernel('DepthwiseConv2dNativeBackpropFilter', { x, dy }, { ...attrs, filterShape: [3, 3, 3, 2] } as never);
+        tf.engine().runKernel('DepthwiseConv2dNativeBackpropInput', { dy, filter }, { ...attrs, inputShape: [2, 5, 6, 3] } as never);
+      }),
+    );
+  });
+});
+
+describe('tapsByInputPosition', () => {
+  it('lists, for each input position, the (tap, output) pairs that read it', () => {
+    // 5 inputs, 3 taps, stride 2, dilation 1, one padded position before: output o reads 2o-1+k.
+    const { start, taps, outputs } = tapsByInputPosition(5, 3, 3, 2, 1, 1);
+    const pairs = Array.from({ length: 5 }, (_, i) => Array.from({ length: start[i + 1] - start[i] }, (_, j) => [taps[start[i] + j], outputs[start[i] + j]]));
+    expect(pairs).toEqual([
+      [[1, 0]],
+      [[0, 1], [2, 0]],
+      [[1, 1]],
+      [[0, 2], [2, 1]],
+      [[1, 2]],
+    ]);
   });
 });

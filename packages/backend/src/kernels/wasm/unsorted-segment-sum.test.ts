@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tf } from '@dendrite/backend';
+import { createRandom, tf } from '@dendrite/backend';
 import { computeOn, expectArraysClose, expectNoLeakedTensors, seededArray, seededIntArray, useBackend } from '@dendrite/test-utils';
 
 const cases = [
@@ -8,7 +8,40 @@ const cases = [
   { xShape: [4, 2, 3], ids: [1, 1, 1, 1], numSegments: 3 },
 ];
 
+/** Seeded cases: rank 1–3 x, both dtypes, ids repeated and out of range on both sides. */
+function randomCases(count: number) {
+  const draw = createRandom(404);
+  const pick = (low: number, high: number) => low + Math.floor(draw() * (high - low + 1));
+  return Array.from({ length: count }, (_, i) => {
+    const rows = pick(1, 12);
+    const numSegments = pick(1, 6);
+    return {
+      xShape: [rows, ...Array.from({ length: i % 3 }, () => pick(1, 4))],
+      dtype: i % 2 === 0 ? ('float32' as const) : ('int32' as const),
+      ids: Array.from({ length: rows }, () => pick(-2, numSegments + 1)),
+      numSegments,
+    };
+  });
+}
+
 describe('wasm UnsortedSegmentSum', () => {
+  it.each(randomCases(24))('equals the cpu backend for %j', async ({ xShape, dtype, ids, numSegments }) => {
+    const size = tf.util.sizeFromShape(xShape);
+    const x = dtype === 'int32' ? seededIntArray(size, 6, -50, 50) : seededArray(size, 6);
+    const compute = () => tf.unsortedSegmentSum(tf.tensor(x, xShape, dtype), tf.tensor1d(ids, 'int32'), numSegments);
+    const [expected] = await computeOn('cpu', compute);
+    await useBackend('wasm');
+    const actual = await expectNoLeakedTensors(() => {
+      const result = tf.tidy(compute);
+      expect(result.dtype).toBe(dtype);
+      expect(result.shape).toEqual([numSegments, ...xShape.slice(1)]);
+      const values = Float32Array.from(result.dataSync());
+      result.dispose();
+      return values;
+    });
+    expectArraysClose(actual, expected, dtype === 'int32' ? 0 : 1e-5);
+  });
+
   it.each(cases)('equals the cpu backend for float32 %j', async ({ xShape, ids, numSegments }) => {
     const x = seededArray(tf.util.sizeFromShape(xShape), 3);
     const compute = () => tf.unsortedSegmentSum(tf.tensor(x, xShape), tf.tensor(ids as number[], undefined, 'int32'), numSegments);
