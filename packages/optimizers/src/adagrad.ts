@@ -1,33 +1,55 @@
 import { tf } from '@dendrite/backend';
+import { NON_NEGATIVE, checkNumber } from './check-argument';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 
 /** Arguments of {@link Adagrad}. */
 export interface AdagradArgs extends OptimizerArgs {
+  /** The accumulator's starting value, ≥ 0. Default 0.1. */
   initialAccumulatorValue?: number;
+  /** ε inside the square root. Default 1e-7. */
   epsilon?: number;
 }
 
-/** Adagrad, as Keras 3's (0.001, accumulator 0.1, ε 1e-7): `a ← a + g²`; `w ← w − η·g / √(a + ε)`. */
+/**
+ * Adagrad, as Keras 3's (learning rate 0.001): `a ← a + g²`, `w ← w − η·g / √(a + ε)`. One slot,
+ * `accumulator`, starting at `initialAccumulatorValue`.
+ *
+ * @example
+ * ```ts
+ * new Adagrad({ learningRate: 0.01 });
+ * ```
+ */
 export class Adagrad extends Optimizer {
   static override className = 'Adagrad';
   readonly initialAccumulatorValue: number;
   readonly epsilon: number;
+
+  /** @throws Error naming an argument out of range */
   constructor(args: AdagradArgs = {}) {
     super(args, { learningRate: 0.001, name: 'adagrad' });
-    this.initialAccumulatorValue = this.checkArgument('initialAccumulatorValue', args.initialAccumulatorValue ?? 0.1, (v) => v >= 0, 'a finite number ≥ 0');
-    this.epsilon = this.checkArgument('epsilon', args.epsilon ?? 1e-7, (v) => v >= 0, 'a finite number ≥ 0');
+    this.initialAccumulatorValue = checkNumber(args.initialAccumulatorValue ?? 0.1, 'initialAccumulatorValue', NON_NEGATIVE, this.owner);
+    this.epsilon = checkNumber(args.epsilon ?? 1e-7, 'epsilon', NON_NEGATIVE, this.owner);
   }
+
   protected slotNames(): string[] {
     return ['accumulator'];
   }
+
   protected override initialSlotValue(_slot: string, variable: tf.Variable): tf.Tensor {
     return tf.fill(variable.shape, this.initialAccumulatorValue);
   }
-  protected updateStep(g: tf.Tensor, w: tf.Variable, lr: number, { accumulator }: Record<string, tf.Variable>): void {
-    accumulator.assign(tf.add(accumulator, tf.square(g)));
-    w.assign(tf.sub(w, tf.div(tf.mul(g, lr), tf.sqrt(tf.add(accumulator, this.epsilon)))));
+
+  protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number, { accumulator }: Record<string, tf.Variable>): void {
+    accumulator.assign(tf.add(accumulator, tf.square(gradient)));
+    variable.assign(tf.sub(variable, tf.div(tf.mul(gradient, learningRate), tf.sqrt(tf.add(accumulator, this.epsilon)))));
   }
+
   protected ownConfig(): Record<string, unknown> {
     return { initial_accumulator_value: this.initialAccumulatorValue, epsilon: this.epsilon };
   }
+}
+
+/** Makes an {@link Adagrad} optimizer (tfjs-layers spelling). */
+export function adagrad(args: AdagradArgs = {}): Adagrad {
+  return new Adagrad(args);
 }

@@ -1,28 +1,27 @@
 import { tf } from '@dendrite/backend';
+import { type BetaArgs, resolveBetaArgs } from './beta-arguments';
+import { checkBoolean } from './check-argument';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 
-/** Arguments of {@link Adam}, {@link AdamW} and {@link Adamax}. */
-export interface AdamArgs extends OptimizerArgs {
-  beta1?: number;
-  beta2?: number;
-  epsilon?: number;
-  /** Adam's AMSGrad variant (Adam and AdamW). */
+/** Arguments of {@link Adam} and {@link AdamW}. */
+export interface AdamArgs extends OptimizerArgs, BetaArgs {
+  /** The AMSGrad variant: divide by the running maximum of the second moment. Default false. */
   amsgrad?: boolean;
 }
 
-/** Checks and fills Adam-family hyperparameters. */
-export function adamHyperparameters(optimizer: { checkArgument: Optimizer['checkArgument'] }, args: AdamArgs) {
-  return {
-    beta1: optimizer.checkArgument('beta1', args.beta1 ?? 0.9, (v) => v >= 0 && v < 1, 'a number in [0, 1)'),
-    beta2: optimizer.checkArgument('beta2', args.beta2 ?? 0.999, (v) => v >= 0 && v < 1, 'a number in [0, 1)'),
-    epsilon: optimizer.checkArgument('epsilon', args.epsilon ?? 1e-7, (v) => v >= 0, 'a finite number ≥ 0'),
-  };
-}
-
 /**
- * Adam, as Keras 3's (0.001, β₁ 0.9, β₂ 0.999, ε 1e-7): `m ← m + (g − m)(1 − β₁)`,
- * `v ← v + (g² − v)(1 − β₂)`, `α = η·√(1 − β₂ᵗ) / (1 − β₁ᵗ)`, `w ← w − α·m / (√v + ε)`; AMSGrad
- * uses the running maximum of v.
+ * Adam, as Keras 3's (learning rate 0.001, β₁ 0.9, β₂ 0.999, ε 1e-7): at step t (from 1)
+ * `m ← m + (g − m)(1 − β₁)`, `v ← v + (g² − v)(1 − β₂)`, `α = η·√(1 − β₂ᵗ) / (1 − β₁ᵗ)`,
+ * `w ← w − α·m / (√v + ε)`. AMSGrad keeps `v̂ ← max(v̂, v)` and uses it for v. Slots: `momentum`,
+ * `velocity`, and `velocity_hat` with AMSGrad.
+ *
+ * Keras folds the bias corrections into α, so ε sits outside the corrected root ("epsilon hat"):
+ * the textbook form in the course notes differs slightly for small v.
+ *
+ * @example
+ * ```ts
+ * new Adam({ learningRate: 0.001, beta1: 0.9, beta2: 0.999 });
+ * ```
  */
 export class Adam extends Optimizer {
   static override className = 'Adam';
@@ -30,66 +29,46 @@ export class Adam extends Optimizer {
   readonly beta2: number;
   readonly epsilon: number;
   readonly amsgrad: boolean;
-  constructor(args: AdamArgs = {}, defaults = { learningRate: 0.001, name: 'adam' }) {
-    super(args, defaults);
-    ({ beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon } = adamHyperparameters(this as never, args));
-    this.amsgrad = args.amsgrad ?? false;
+
+  /** @throws Error naming an argument out of range (a β outside [0, 1)…) */
+  constructor(args: AdamArgs = {}) {
+    super(args, { learningRate: 0.001, name: 'adam' });
+    ({ beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon } = resolveBetaArgs(args, this.owner));
+    this.amsgrad = checkBoolean(args.amsgrad ?? false, 'amsgrad', this.owner);
   }
+
   protected slotNames(): string[] {
-    return this.amsgrad ? ['m', 'v', 'v_hat'] : ['m', 'v'];
+    return this.amsgrad ? ['momentum', 'velocity', 'velocity_hat'] : ['momentum', 'velocity'];
   }
-  protected updateStep(g: tf.Tensor, w: tf.Variable, lr: number, slots: Record<string, tf.Variable>): void {
-    const step = this.iterations + 1;
-    const alpha = (lr * Math.sqrt(1 - this.beta2 ** step)) / (1 - this.beta1 ** step);
-    const m = tf.add(slots.m, tf.mul(tf.sub(g, slots.m), 1 - this.beta1));
-    const v = tf.add(slots.v, tf.mul(tf.sub(tf.square(g), slots.v), 1 - this.beta2));
-    slots.m.assign(m);
-    slots.v.assign(v);
-    let second = v;
+
+  protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number, slots: Record<string, tf.Variable>): void {
+    const t = this.iterations + 1;
+    const alpha = (learningRate * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);
+    const momentum = tf.add(slots.momentum, tf.mul(tf.sub(gradient, slots.momentum), 1 - this.beta1));
+    const velocity = tf.add(slots.velocity, tf.mul(tf.sub(tf.square(gradient), slots.velocity), 1 - this.beta2));
+    slots.momentum.assign(momentum);
+    slots.velocity.assign(velocity);
+    let second = velocity;
     if (this.amsgrad) {
-      second = tf.maximum(slots.v_hat, v);
-      slots.v_hat.assign(second);
+      second = tf.maximum(slots.velocity_hat, velocity);
+      slots.velocity_hat.assign(second);
     }
-    w.assign(tf.sub(w, tf.div(tf.mul(m, alpha), tf.add(tf.sqrt(second), this.epsilon))));
+    variable.assign(tf.sub(variable, tf.div(tf.mul(momentum, alpha), tf.add(tf.sqrt(second), this.epsilon))));
   }
+
   protected ownConfig(): Record<string, unknown> {
     return { beta_1: this.beta1, beta_2: this.beta2, epsilon: this.epsilon, amsgrad: this.amsgrad };
   }
 }
 
-/** Adam with decoupled weight decay (0.004 by default), as Keras 3's `AdamW`. */
-export class AdamW extends Adam {
-  static override className = 'AdamW';
-  constructor(args: AdamArgs = {}) {
-    super({ ...args, weightDecay: args.weightDecay ?? 0.004 }, { learningRate: 0.001, name: 'adamw' });
-  }
-}
-
 /**
- * Adamax, as Keras 3's: `m ← m + (g − m)(1 − β₁)`, `u ← max(β₂·u, |g|)`,
- * `w ← w − η·m / ((1 − β₁ᵗ)(u + ε))`.
+ * Makes an {@link Adam} optimizer (tfjs-layers spelling).
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: adam({ learningRate: 0.01 }), loss: 'categorical_crossentropy' });
+ * ```
  */
-export class Adamax extends Optimizer {
-  static override className = 'Adamax';
-  readonly beta1: number;
-  readonly beta2: number;
-  readonly epsilon: number;
-  constructor(args: AdamArgs = {}) {
-    super(args, { learningRate: 0.001, name: 'adamax' });
-    ({ beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon } = adamHyperparameters(this as never, args));
-  }
-  protected slotNames(): string[] {
-    return ['m', 'u'];
-  }
-  protected updateStep(g: tf.Tensor, w: tf.Variable, lr: number, slots: Record<string, tf.Variable>): void {
-    const step = this.iterations + 1;
-    const m = tf.add(slots.m, tf.mul(tf.sub(g, slots.m), 1 - this.beta1));
-    const u = tf.maximum(tf.mul(slots.u, this.beta2), tf.abs(g));
-    slots.m.assign(m);
-    slots.u.assign(u);
-    w.assign(tf.sub(w, tf.div(tf.mul(m, lr), tf.mul(tf.add(u, this.epsilon), 1 - this.beta1 ** step))));
-  }
-  protected ownConfig(): Record<string, unknown> {
-    return { beta_1: this.beta1, beta_2: this.beta2, epsilon: this.epsilon };
-  }
+export function adam(args: AdamArgs = {}): Adam {
+  return new Adam(args);
 }

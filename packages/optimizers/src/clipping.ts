@@ -1,45 +1,59 @@
 import { tf } from '@dendrite/backend';
+import { POSITIVE, checkNumber } from './check-argument';
 
-/** Clipping options every optimizer takes (at most one of them), as Keras's. */
+/** Gradient clipping, as Keras's optimizers take it: at most one of the three. */
 export interface ClipOptions {
-  /** Clip each gradient element to [−clipValue, clipValue]. */
-  clipValue?: number;
-  /** Scale each gradient whose L2 norm exceeds clipNorm down to it. */
-  clipNorm?: number;
-  /** Scale all gradients together when their global L2 norm exceeds it. */
-  globalClipNorm?: number;
+  /** Clip every gradient element to [−clipValue, clipValue] (Keras `clipvalue`). */
+  clipValue?: number | null;
+  /** Scale each gradient whose own L2 norm exceeds clipNorm down to it (Keras `clipnorm`). */
+  clipNorm?: number | null;
+  /** Scale all gradients together when their joint L2 norm exceeds it (Keras `global_clipnorm`). */
+  globalClipNorm?: number | null;
+}
+
+const CLIP_KEYS = ['clipValue', 'clipNorm', 'globalClipNorm'] as const;
+
+/**
+ * Checks clipping options: each one set is a finite number > 0, and at most one is set (as Keras).
+ *
+ * @param owner for messages: `optimizer "adam"`
+ * @returns the options with unset ones as `null`
+ * @throws Error naming both options when two are set, or the option and its value when it is not > 0
+ * @example
+ * ```ts
+ * checkClipOptions({ clipNorm: 1 }, 'optimizer "adam"'); // { clipValue: null, clipNorm: 1, globalClipNorm: null }
+ * ```
+ */
+export function checkClipOptions(options: ClipOptions, owner: string): Required<ClipOptions> {
+  const set = CLIP_KEYS.filter((key) => options[key] != null);
+  if (set.length > 1) {
+    throw new Error(`Expected at most one of clipValue, clipNorm, globalClipNorm in ${owner}, received ${set.join(' and ')}`);
+  }
+  const checked = { clipValue: null, clipNorm: null, globalClipNorm: null } as Required<ClipOptions>;
+  for (const key of set) checked[key] = checkNumber(options[key], key, POSITIVE, owner);
+  return checked;
 }
 
 /**
- * Checks the clipping options: each a positive number, at most one set (as Keras).
+ * The gradients after clipping, Keras's way: by value elementwise, by norm per gradient
+ * (`g · c / max(‖g‖, c)`), or by the global norm of all of them (`g · c / max(√Σ‖gᵢ‖², c)`).
+ * Returns new tensors (or the inputs when no clipping is set); call it inside `tf.tidy`.
  *
- * @throws Error naming the options and the optimizer
+ * @example
+ * ```ts
+ * tf.tidy(() => clipGradients([tf.tensor1d([3, 4])], { clipNorm: 1 })); // [[0.6, 0.8]]
+ * ```
  */
-export function checkClipOptions(options: ClipOptions, optimizerName: string): void {
-  const set = (['clipValue', 'clipNorm', 'globalClipNorm'] as const).filter((key) => options[key] != null);
-  if (set.length > 1) {
-    throw new Error(`Expected at most one of clipValue, clipNorm, globalClipNorm in optimizer "${optimizerName}", received ${set.join(' and ')}`);
-  }
-  for (const key of set) {
-    const value = options[key]!;
-    if (!(typeof value === 'number' && Number.isFinite(value) && value > 0)) {
-      throw new Error(`Expected ${key} to be a finite number > 0 in optimizer "${optimizerName}", received ${JSON.stringify(value)}`);
-    }
-  }
-}
-
-/** The gradients after clipping; call inside `tf.tidy`. */
 export function clipGradients(gradients: tf.Tensor[], options: ClipOptions): tf.Tensor[] {
-  if (options.clipValue != null) return gradients.map((g) => tf.clipByValue(g, -options.clipValue!, options.clipValue!));
-  if (options.clipNorm != null) {
-    const limit = options.clipNorm;
-    return gradients.map((g) => tf.mul(g, tf.div(limit, tf.maximum(tf.norm(g), limit))));
+  const { clipValue, clipNorm, globalClipNorm } = options;
+  if (clipValue != null) return gradients.map((gradient) => tf.clipByValue(gradient, -clipValue, clipValue));
+  if (clipNorm != null) {
+    return gradients.map((gradient) => tf.div(tf.mul(gradient, clipNorm), tf.maximum(tf.norm(gradient), clipNorm)));
   }
-  if (options.globalClipNorm != null) {
-    const limit = options.globalClipNorm;
-    const globalNorm = tf.sqrt(tf.addN(gradients.map((g) => tf.sum(tf.square(g)))));
-    const scale = tf.div(limit, tf.maximum(globalNorm, limit));
-    return gradients.map((g) => tf.mul(g, scale));
+  if (globalClipNorm != null && gradients.length > 0) {
+    const globalNorm = tf.sqrt(tf.addN(gradients.map((gradient) => tf.sum(tf.square(gradient)))));
+    const scale = tf.div(globalClipNorm, tf.maximum(globalNorm, globalClipNorm));
+    return gradients.map((gradient) => tf.mul(gradient, scale));
   }
   return gradients;
 }

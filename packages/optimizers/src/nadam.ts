@@ -1,11 +1,22 @@
 import { tf } from '@dendrite/backend';
-import { Optimizer } from './optimizer';
-import { type AdamArgs, adamHyperparameters } from './adam';
+import { type BetaArgs, resolveBetaArgs } from './beta-arguments';
+import { Optimizer, type OptimizerArgs } from './optimizer';
+
+/** Arguments of {@link Nadam}. */
+export interface NadamArgs extends OptimizerArgs, BetaArgs {}
 
 /**
- * Nadam (Adam with Nesterov momentum), as Keras 3's: a momentum cache
- * `uₜ = β₁(1 − ½·0.96ᵗ)` whose product is kept across steps, `m̂ = uₜ₊₁·m / (1 − Πuₜ₊₁) +
- * (1 − uₜ)·g / (1 − Πuₜ)`, `v̂ = v / (1 − β₂ᵗ)`, `w ← w − η·m̂ / (√v̂ + ε)`.
+ * Nadam, Adam with Nesterov momentum, as Keras 3's (learning rate 0.001, β₁ 0.9, β₂ 0.999,
+ * ε 1e-7), with Dozat's momentum cache: `uₜ = β₁(1 − ½·0.96ᵗ)` and its running product
+ * `Πₜ = u₁⋯uₜ`, kept across steps. At step t: `m ← m + (g − m)(1 − β₁)`,
+ * `v ← v + (g² − v)(1 − β₂)`, `m̂ = uₜ₊₁·m / (1 − Πₜ·uₜ₊₁) + (1 − uₜ)·g / (1 − Πₜ)`,
+ * `v̂ = v / (1 − β₂ᵗ)`, `w ← w − η·m̂ / (√v̂ + ε)`. Slots: `momentum`, `velocity`; Πₜ is saved in
+ * the state's `extra.u_product`.
+ *
+ * @example
+ * ```ts
+ * new Nadam({ learningRate: 0.002 });
+ * ```
  */
 export class Nadam extends Optimizer {
   static override className = 'Nadam';
@@ -13,40 +24,55 @@ export class Nadam extends Optimizer {
   readonly beta2: number;
   readonly epsilon: number;
   private uProduct = 1;
-  constructor(args: AdamArgs = {}) {
+
+  /** @throws Error naming an argument out of range */
+  constructor(args: NadamArgs = {}) {
     super(args, { learningRate: 0.001, name: 'nadam' });
-    ({ beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon } = adamHyperparameters(this as never, args));
+    ({ beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon } = resolveBetaArgs(args, this.owner));
   }
-  private u(step: number): number {
+
+  private momentumCache(step: number): number {
     return this.beta1 * (1 - 0.5 * 0.96 ** step);
   }
+
   protected override beforeStep(): void {
-    this.uProduct *= this.u(this.iterations + 1);
+    this.uProduct *= this.momentumCache(this.iterations + 1);
   }
+
   protected slotNames(): string[] {
-    return ['m', 'v'];
+    return ['momentum', 'velocity'];
   }
-  protected updateStep(g: tf.Tensor, w: tf.Variable, lr: number, slots: Record<string, tf.Variable>): void {
-    const step = this.iterations + 1;
-    const uT = this.u(step);
-    const uNext = this.u(step + 1);
-    const product = this.uProduct;
-    const productNext = product * uNext;
-    const m = tf.add(slots.m, tf.mul(tf.sub(g, slots.m), 1 - this.beta1));
-    const v = tf.add(slots.v, tf.mul(tf.sub(tf.square(g), slots.v), 1 - this.beta2));
-    slots.m.assign(m);
-    slots.v.assign(v);
-    const mHat = tf.add(tf.mul(m, uNext / (1 - productNext)), tf.mul(g, (1 - uT) / (1 - product)));
-    const vHat = tf.div(v, 1 - this.beta2 ** step);
-    w.assign(tf.sub(w, tf.div(tf.mul(mHat, lr), tf.add(tf.sqrt(vHat), this.epsilon))));
+
+  protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number, slots: Record<string, tf.Variable>): void {
+    const t = this.iterations + 1;
+    const u = this.momentumCache(t);
+    const uNext = this.momentumCache(t + 1);
+    const momentum = tf.add(slots.momentum, tf.mul(tf.sub(gradient, slots.momentum), 1 - this.beta1));
+    const velocity = tf.add(slots.velocity, tf.mul(tf.sub(tf.square(gradient), slots.velocity), 1 - this.beta2));
+    slots.momentum.assign(momentum);
+    slots.velocity.assign(velocity);
+    const momentumHat = tf.add(tf.mul(momentum, uNext / (1 - this.uProduct * uNext)), tf.mul(gradient, (1 - u) / (1 - this.uProduct)));
+    const velocityHat = tf.div(velocity, 1 - this.beta2 ** t);
+    variable.assign(tf.sub(variable, tf.div(tf.mul(momentumHat, learningRate), tf.add(tf.sqrt(velocityHat), this.epsilon))));
   }
+
   protected override extraState(): Record<string, number> {
     return { u_product: this.uProduct };
   }
+
   protected override restoreExtraState(extra: Record<string, number>): void {
-    this.uProduct = extra.u_product ?? 1;
+    // The product depends only on β₁ and the step, so a state without it can still be resumed.
+    let product = 1;
+    for (let step = 1; step <= this.iterations; step++) product *= this.momentumCache(step);
+    this.uProduct = extra.u_product ?? product;
   }
+
   protected ownConfig(): Record<string, unknown> {
     return { beta_1: this.beta1, beta_2: this.beta2, epsilon: this.epsilon };
   }
+}
+
+/** Makes a {@link Nadam} optimizer (tfjs-layers spelling). */
+export function nadam(args: NadamArgs = {}): Nadam {
+  return new Nadam(args);
 }

@@ -1,103 +1,133 @@
 import { tf } from '@dendrite/backend';
+import { NON_NEGATIVE, checkNumber, describeValue } from './check-argument';
 import { type ClipOptions, checkClipOptions, clipGradients } from './clipping';
-import { LearningRateSchedule, getSchedule, serializeSchedule } from './schedules/learning-rate-schedule';
+import { type Gradients, toGradientPairs } from './gradient-pairs';
+import { configToArgs, unknownConfigKeys } from './optimizer-config';
+import { type OptimizerState, type SlotState, matchStateToVariables } from './optimizer-state';
+import { LearningRateSchedule } from './schedules/learning-rate-schedule';
+import { serializeSchedule } from './schedules/get-schedule';
 
-/** Arguments every optimizer takes. */
+/** Arguments every optimizer takes, as Keras 3's base optimizer. */
 export interface OptimizerArgs extends ClipOptions {
-  /** A number, or a schedule of the step. */
+  /** A number ≥ 0, or a schedule of the step. Each optimizer has its Keras default. */
   learningRate?: number | LearningRateSchedule;
-  /** Decoupled weight decay (AdamW's; available to every optimizer, as Keras 3). */
-  weightDecay?: number;
-  /** The optimizer's name. */
+  /** Decoupled weight decay `w ← w − w·λ·η` before each update (AdamW's; any optimizer may use it, as in Keras 3). */
+  weightDecay?: number | null;
+  /** The optimizer's name (Keras's: `adam`, `SGD`, `rmsprop`…). */
   name?: string;
 }
 
-/** One slot variable's values, keyed by the variable's name. */
-export interface SlotState {
-  variable: string;
-  slot: string;
-  shape: number[];
-  values: Float32Array;
-}
-
-/** Everything needed to resume training exactly: the step and every slot variable. */
-export interface OptimizerState {
-  iterations: number;
-  slots: SlotState[];
-  /** Extra per-optimizer scalars (Nadam's momentum-cache product). */
-  extra?: Record<string, number>;
-}
-
-/** Gradients keyed by variable name (as `tf.variableGrads` gives them), or `[gradient, variable]` pairs. */
-export type Gradients = Record<string, tf.Tensor> | Array<[tf.Tensor, tf.Variable]>;
-
 /**
- * The base of every optimizer, as Keras 3's: slot variables built lazily per variable, the
- * learning rate (a number or a schedule, changeable between steps), clipping, weight decay, and
- * state that can be saved and restored. Subclasses write `updateStep`.
+ * The base of every optimizer, after Keras 3's `BaseOptimizer`. A subclass names its slot
+ * variables and writes `updateStep`; the base builds slots lazily, reads the learning rate (a
+ * number or a schedule) at the current step, clips, applies weight decay, counts steps, and
+ * saves, restores and frees its state.
+ *
+ * Every update runs in `tf.tidy` and reads nothing back from the backend.
+ *
+ * @example
+ * ```ts
+ * const optimizer = adam({ learningRate: 0.01, clipNorm: 1 });
+ * const { value, grads } = tf.variableGrads(() => loss(w), [w]);
+ * optimizer.applyGradients(grads, [w]);
+ * ```
  */
 export abstract class Optimizer {
+  /** The Keras class name (`Adam`), used by `{class_name, config}`. */
   static className = 'Optimizer';
+  /** The optimizer's name (Keras's `name`), used in error messages and configs. */
   readonly name: string;
-  /** Steps taken; a host number, so schedules and bias corrections cost no backend reads. */
+  /** Steps taken: a host number, so schedules and bias corrections cost no backend reads. */
   iterations = 0;
-  readonly clip: ClipOptions;
-  readonly weightDecay?: number;
-  private rate: number | LearningRateSchedule;
+  /** Elementwise gradient clipping threshold, or null. */
+  readonly clipValue: number | null;
+  /** Per-gradient L2 norm clipping threshold, or null. */
+  readonly clipNorm: number | null;
+  /** Joint L2 norm clipping threshold of all gradients, or null. */
+  readonly globalClipNorm: number | null;
+  /** Decoupled weight decay λ, or null for none. */
+  readonly weightDecay: number | null;
+  /** `optimizer "adam"`: how error messages name this optimizer. */
+  protected readonly owner: string;
+  private rate: number | LearningRateSchedule = 0;
   private readonly slots = new Map<tf.Variable, Record<string, tf.Variable>>();
+  private readonly decayExcluded = { variables: new Set<tf.Variable>(), pattern: null as RegExp | null };
 
+  /**
+   * @param defaults the optimizer's Keras defaults
+   * @throws Error for a learning rate, weight decay or clipping option out of range, or two clipping options
+   */
   constructor(args: OptimizerArgs, defaults: { learningRate: number; name: string }) {
     this.name = args.name ?? defaults.name;
-    this.rate = defaults.learningRate;
+    this.owner = `optimizer "${this.name}"`;
     this.learningRate = args.learningRate ?? defaults.learningRate;
-    this.clip = { clipValue: args.clipValue, clipNorm: args.clipNorm, globalClipNorm: args.globalClipNorm };
-    checkClipOptions(this.clip, this.name);
-    if (args.weightDecay != null) this.weightDecay = this.checkArgument('weightDecay', args.weightDecay, (v) => v >= 0, 'a finite number ≥ 0');
+    ({ clipValue: this.clipValue, clipNorm: this.clipNorm, globalClipNorm: this.globalClipNorm } = checkClipOptions(args, this.owner));
+    this.weightDecay = args.weightDecay == null ? null : checkNumber(args.weightDecay, 'weightDecay', NON_NEGATIVE, this.owner);
   }
 
+  /** The Keras class name of this optimizer (`Adam`). */
   get className(): string {
     return (this.constructor as typeof Optimizer).className;
   }
 
-  /** The learning rate as set: a number or a schedule. */
+  /** The learning rate as set: a number or a schedule (see {@link currentLearningRate}). */
   get learningRate(): number | LearningRateSchedule {
     return this.rate;
   }
 
   /**
-   * Sets the learning rate (a number replaces a schedule), as callbacks do between steps.
+   * Sets the learning rate between steps, as callbacks do; a number replaces a schedule.
    *
-   * @throws Error for a negative or non-finite rate
+   * @throws Error for a negative or non-finite number, or a value that is neither number nor schedule
    */
   set learningRate(value: number | LearningRateSchedule) {
-    if (!(value instanceof LearningRateSchedule)) this.checkArgument('learningRate', value, (v) => v >= 0, 'a finite number ≥ 0');
-    this.rate = value;
+    if (value instanceof LearningRateSchedule) {
+      this.rate = value;
+    } else if (typeof value === 'object' && value !== null) {
+      throw new Error(`Expected learningRate to be a finite number ≥ 0 or a LearningRateSchedule, received ${describeValue(value)} in ${this.owner}`);
+    } else {
+      this.rate = checkNumber(value, 'learningRate', NON_NEGATIVE, this.owner);
+    }
   }
 
-  /** The rate at the current step. */
+  /** The learning rate of the next step: the number, or the schedule at {@link iterations}. */
   currentLearningRate(): number {
     return this.rate instanceof LearningRateSchedule ? this.rate.call(this.iterations) : this.rate;
   }
 
-  /** Names of the slot variables each variable gets (`m`, `v` for Adam). */
+  /** Names of the slot variables each variable gets (`momentum`, `velocity` for Adam). */
   protected abstract slotNames(): string[];
 
-  /** The initial value of a slot (zeros unless the optimizer says otherwise). */
+  /** A slot's initial value (zeros unless the optimizer says otherwise); runs inside `tf.tidy`. */
   protected initialSlotValue(_slot: string, variable: tf.Variable): tf.Tensor {
     return tf.zerosLike(variable);
   }
 
-  /** The math of one update of one variable; runs inside `tf.tidy`. */
+  /** The math of one update of one variable; runs inside `tf.tidy`, after clipping and weight decay. */
   protected abstract updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number, slots: Record<string, tf.Variable>): void;
 
-  /** Called once per step before the per-variable updates (Nadam's momentum cache). */
+  /** Runs once per step before the per-variable updates (Nadam's momentum cache). */
   protected beforeStep(): void {}
 
-  /** The slot variables of a variable, made on first use. */
-  protected slotsOf(variable: tf.Variable): Record<string, tf.Variable> {
-    let slots = this.slots.get(variable);
-    if (slots === undefined) {
-      slots = {};
+  /** The optimizer's own hyperparameters for {@link getConfig}, in Keras's snake_case. */
+  protected abstract ownConfig(): Record<string, unknown>;
+
+  /** Scalars of the optimizer's own state for {@link getState}. */
+  protected extraState(): Record<string, number> {
+    return {};
+  }
+
+  /** Restores {@link extraState}'s scalars (missing ones take their initial values). */
+  protected restoreExtraState(_extra: Record<string, number>): void {}
+
+  /**
+   * Creates the slot variables (non-trainable `tf.Variable`s) of the variables that have none yet.
+   * `applyGradients` calls it on first use; calling it earlier only moves the allocation.
+   */
+  build(variables: readonly tf.Variable[]): void {
+    for (const variable of variables) {
+      if (this.slots.has(variable)) continue;
+      const slots: Record<string, tf.Variable> = {};
       for (const slot of this.slotNames()) {
         const initial = tf.tidy(() => this.initialSlotValue(slot, variable));
         slots[slot] = tf.variable(initial, false);
@@ -105,58 +135,92 @@ export abstract class Optimizer {
       }
       this.slots.set(variable, slots);
     }
-    return slots;
+  }
+
+  /** Every slot variable, in build order. */
+  get variables(): tf.Variable[] {
+    return [...this.slots.values()].flatMap((slots) => Object.values(slots));
   }
 
   /**
-   * One step: clips, decays and updates every variable that has a gradient, then counts the step.
+   * One step: clips the gradients, decays and updates each variable that has a gradient, then
+   * counts the step. Nothing happens (and the step is not counted) when there are no gradients.
    *
    * @param gradients by variable name (`tf.variableGrads`'s `grads`), or `[gradient, variable]` pairs
-   * @param variables the variables named in `gradients` (needed with the record form)
-   * @throws Error when a gradient's shape differs from its variable's
+   * @param variables the variables gradients keyed by name refer to; without it, names are looked
+   *   up among the variables tfjs has registered
+   * @throws Error for a gradient whose shape differs from its variable's, or a name with no variable
    */
-  applyGradients(gradients: Gradients, variables?: tf.Variable[]): void {
-    const pairs: Array<[tf.Tensor, tf.Variable]> = Array.isArray(gradients)
-      ? gradients
-      : (variables ?? []).filter((variable) => gradients[variable.name] != null).map((variable) => [gradients[variable.name], variable]);
-    if (!Array.isArray(gradients) && variables === undefined) {
-      throw new Error(`Expected the variables to go with gradients keyed by name in optimizer "${this.name}", received none`);
-    }
-    for (const [gradient, variable] of pairs) {
-      if (!tf.util.arraysEqual(gradient.shape, variable.shape)) {
-        throw new Error(`Expected a gradient of shape [${variable.shape}] for variable "${variable.name}" in optimizer "${this.name}", received [${gradient.shape}]`);
-      }
-    }
+  applyGradients(gradients: Gradients, variables?: readonly tf.Variable[]): void {
+    const pairs = toGradientPairs(gradients, variables, this.owner);
+    if (pairs.length === 0) return;
+    this.build(pairs.map(([, variable]) => variable));
     const learningRate = this.currentLearningRate();
-    for (const [, variable] of pairs) this.slotsOf(variable);
     this.beforeStep();
     tf.tidy(() => {
-      const clipped = clipGradients(pairs.map(([gradient]) => gradient), this.clip);
+      const clipped = clipGradients(pairs.map(([gradient]) => gradient), this);
       pairs.forEach(([, variable], index) => {
-        if (this.weightDecay) variable.assign(tf.sub(variable, tf.mul(variable, this.weightDecay * learningRate)));
+        if (this.weightDecay !== null && this.usesWeightDecay(variable)) {
+          variable.assign(tf.sub(variable, tf.mul(variable, this.weightDecay * learningRate)));
+        }
         this.updateStep(clipped[index], variable, learningRate, this.slots.get(variable)!);
       });
     });
     this.iterations++;
   }
 
-  /** Keras's config: snake_case keys, the learning rate as a number or a serialized schedule. */
+  /**
+   * Keeps weight decay off some variables (biases, normalization scales), as Keras's
+   * `exclude_from_weight_decay`: the variables given, and those whose name contains one of
+   * `variableNames`.
+   */
+  excludeFromWeightDecay({ variables = [], variableNames = [] }: { variables?: readonly tf.Variable[]; variableNames?: readonly string[] }): void {
+    for (const variable of variables) this.decayExcluded.variables.add(variable);
+    const escaped = variableNames.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    if (escaped.length > 0) this.decayExcluded.pattern = new RegExp(escaped.join('|'));
+  }
+
+  private usesWeightDecay(variable: tf.Variable): boolean {
+    return !this.decayExcluded.variables.has(variable) && !(this.decayExcluded.pattern?.test(variable.name) ?? false);
+  }
+
+  /**
+   * The Keras config: snake_case keys, the learning rate as a number or a serialized schedule.
+   *
+   * @example
+   * ```ts
+   * adam().getConfig(); // { name: 'adam', learning_rate: 0.001, weight_decay: null, clipnorm: null, …, beta_1: 0.9, … }
+   * ```
+   */
   getConfig(): Record<string, unknown> {
     return {
       name: this.name,
       learning_rate: this.rate instanceof LearningRateSchedule ? serializeSchedule(this.rate) : this.rate,
-      weight_decay: this.weightDecay ?? null,
-      clipnorm: this.clip.clipNorm ?? null,
-      global_clipnorm: this.clip.globalClipNorm ?? null,
-      clipvalue: this.clip.clipValue ?? null,
+      weight_decay: this.weightDecay,
+      clipnorm: this.clipNorm,
+      global_clipnorm: this.globalClipNorm,
+      clipvalue: this.clipValue,
       ...this.ownConfig(),
     };
   }
 
-  /** The optimizer's own hyperparameters, camelCase in the API and snake_case here. */
-  protected abstract ownConfig(): Record<string, unknown>;
+  /**
+   * Rebuilds an optimizer from its Keras config (`Adam.fromConfig({learning_rate: 0.01})`).
+   *
+   * @throws Error for a key the optimizer does not know, or a Keras option Dendrite lacks turned on
+   */
+  static fromConfig<T extends Optimizer>(this: new (args: never) => T, config: Record<string, unknown>): T {
+    const className = (this as unknown as typeof Optimizer).className;
+    const optimizer = new this(configToArgs(config, className) as never);
+    const unknown = unknownConfigKeys(config, optimizer.getConfig());
+    if (unknown.length > 0) throw new Error(`Expected config keys of optimizer ${className} among [${Object.keys(optimizer.getConfig()).join(', ')}], received unknown [${unknown.join(', ')}]`);
+    return optimizer;
+  }
 
-  /** The step and every slot variable, as plain arrays (for checkpoints). */
+  /**
+   * The step count and every slot variable as plain typed arrays, keyed by variable name: what a
+   * checkpoint needs to resume training exactly. Reads the slots back from the backend.
+   */
   getState(): OptimizerState {
     const slots: SlotState[] = [];
     for (const [variable, byName] of this.slots) {
@@ -167,64 +231,31 @@ export abstract class Optimizer {
     return { iterations: this.iterations, slots, extra: this.extraState() };
   }
 
-  /** Extra scalars of the optimizer's state. */
-  protected extraState(): Record<string, number> {
-    return {};
-  }
-
-  /** Restores extra scalars. */
-  protected restoreExtraState(_extra: Record<string, number>): void {}
-
   /**
-   * Restores {@link getState}'s output onto `variables` (matched by name). Nothing changes when a
-   * slot does not match.
+   * Restores {@link getState}'s output, matching slots to variables by name. Everything is checked
+   * before anything changes.
    *
-   * @throws Error naming the slot whose variable is unknown or whose shape differs
+   * @param variables the variables to match slot names against; without it, the variables tfjs
+   *   has registered
+   * @throws Error naming a slot whose variable is missing, whose shape differs, or that this optimizer does not keep
    */
-  setState(state: OptimizerState, variables: tf.Variable[]): void {
-    const byName = new Map(variables.map((variable) => [variable.name, variable]));
-    for (const slot of state.slots) {
-      const variable = byName.get(slot.variable);
-      if (variable === undefined) throw new Error(`Expected a variable named "${slot.variable}" for slot "${slot.slot}" in optimizer "${this.name}", received none`);
-      if (!tf.util.arraysEqual(variable.shape, slot.shape)) {
-        throw new Error(`Expected slot "${slot.slot}" of "${slot.variable}" to have shape [${variable.shape}] in optimizer "${this.name}", received [${slot.shape}]`);
-      }
-      if (!this.slotNames().includes(slot.slot)) throw new Error(`Expected a slot among ${this.slotNames().join(', ')} in optimizer "${this.name}", received "${slot.slot}"`);
-    }
-    for (const slot of state.slots) {
-      const slots = this.slotsOf(byName.get(slot.variable)!);
-      const value = tf.tensor(slot.values, slot.shape);
-      slots[slot.slot].assign(value);
+  setState(state: OptimizerState, variables?: readonly tf.Variable[]): void {
+    const byName = variables === undefined ? tf.engine().registeredVariables : Object.fromEntries(variables.map((variable) => [variable.name, variable]));
+    if (state == null || !Array.isArray(state.slots)) throw new Error(`Expected a state {iterations, slots} in ${this.owner}, received ${describeValue(state)}`);
+    const targets = matchStateToVariables(state, byName, this.slotNames(), this.owner);
+    this.build(targets);
+    state.slots.forEach((slot, index) => {
+      const value = tf.tensor(slot.values, slot.shape, 'float32');
+      this.slots.get(targets[index])![slot.slot].assign(value);
       value.dispose();
-    }
+    });
     this.iterations = state.iterations;
     this.restoreExtraState(state.extra ?? {});
   }
 
-  /** Frees every slot variable. */
+  /** Frees every slot variable. The optimizer stays usable: later steps start new slots from their initial values. */
   dispose(): void {
-    for (const slots of this.slots.values()) for (const slot of Object.values(slots)) slot.dispose();
+    for (const variable of this.variables) variable.dispose();
     this.slots.clear();
   }
-
-  protected checkArgument(argumentName: string, value: unknown, condition: (v: number) => boolean, expected: string): number {
-    if (typeof value !== 'number' || !Number.isFinite(value) || !condition(value)) {
-      throw new Error(`Expected ${argumentName} to be ${expected}, received ${JSON.stringify(value)} in optimizer "${this.name}"`);
-    }
-    return value;
-  }
-
-  /** Rebuilds an optimizer from its Keras config. */
-  static fromConfig<T extends Optimizer>(this: new (args: never) => T, config: Record<string, unknown>): T {
-    const args: Record<string, unknown> = {};
-    const keys: Record<string, string> = { clipnorm: 'clipNorm', clipvalue: 'clipValue', global_clipnorm: 'globalClipNorm', beta_1: 'beta1', beta_2: 'beta2' };
-    for (const [key, value] of Object.entries(config)) {
-      if (value === null) continue;
-      const camel = keys[key] ?? key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-      args[camel] = key === 'learning_rate' && typeof value === 'object' ? getSchedule(value as never) : value;
-    }
-    return new this(args as never);
-  }
 }
-
-

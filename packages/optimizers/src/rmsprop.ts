@@ -1,18 +1,29 @@
 import { tf } from '@dendrite/backend';
+import { CLOSED_FRACTION, FRACTION, NON_NEGATIVE, checkBoolean, checkNumber } from './check-argument';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 
 /** Arguments of {@link RMSprop}. */
 export interface RMSpropArgs extends OptimizerArgs {
+  /** ρ: decay of the squared gradients' running mean, in [0, 1). Default 0.9. */
   rho?: number;
+  /** Momentum μ in [0, 1]. Default 0. */
   momentum?: number;
+  /** ε inside the square root. Default 1e-7. */
   epsilon?: number;
+  /** Divide by the gradients' estimated variance instead of their second moment. Default false. */
   centered?: boolean;
 }
 
 /**
- * RMSprop, as Keras 3's (0.001, ρ 0.9, momentum 0, ε 1e-7): `s ← ρ·s + (1−ρ)·g²`; centered also
- * tracks `ḡ ← ρ·ḡ + (1−ρ)·g` and uses `s − ḡ²`; `Δ = η·g / √(s + ε)`; with momentum
- * `m ← μ·m + Δ`, `w ← w − m`, else `w ← w − Δ`.
+ * RMSprop, as Keras 3's (learning rate 0.001): `s ← ρ·s + (1 − ρ)·g²`; centered also keeps
+ * `ḡ ← ρ·ḡ + (1 − ρ)·g` and uses `s − ḡ²`; the step is `Δ = η·g / √(s [− ḡ²] + ε)`; with momentum
+ * `m ← μ·m + Δ`, `w ← w − m`, else `w ← w − Δ`. Slots: `velocity`, and `momentum` and
+ * `average_gradient` when used.
+ *
+ * @example
+ * ```ts
+ * new RMSprop({ learningRate: 0.001, rho: 0.9 });
+ * ```
  */
 export class RMSprop extends Optimizer {
   static override className = 'RMSprop';
@@ -20,37 +31,45 @@ export class RMSprop extends Optimizer {
   readonly momentum: number;
   readonly epsilon: number;
   readonly centered: boolean;
+
+  /** @throws Error naming an argument out of range */
   constructor(args: RMSpropArgs = {}) {
     super(args, { learningRate: 0.001, name: 'rmsprop' });
-    this.rho = this.checkArgument('rho', args.rho ?? 0.9, (v) => v >= 0 && v < 1, 'a number in [0, 1)');
-    this.momentum = this.checkArgument('momentum', args.momentum ?? 0, (v) => v >= 0 && v <= 1, 'a number in [0, 1]');
-    this.epsilon = this.checkArgument('epsilon', args.epsilon ?? 1e-7, (v) => v >= 0, 'a finite number ≥ 0');
-    this.centered = args.centered ?? false;
+    this.rho = checkNumber(args.rho ?? 0.9, 'rho', FRACTION, this.owner);
+    this.momentum = checkNumber(args.momentum ?? 0, 'momentum', CLOSED_FRACTION, this.owner);
+    this.epsilon = checkNumber(args.epsilon ?? 1e-7, 'epsilon', NON_NEGATIVE, this.owner);
+    this.centered = checkBoolean(args.centered ?? false, 'centered', this.owner);
   }
+
   protected slotNames(): string[] {
     return ['velocity', ...(this.momentum > 0 ? ['momentum'] : []), ...(this.centered ? ['average_gradient'] : [])];
   }
-  protected updateStep(g: tf.Tensor, w: tf.Variable, lr: number, slots: Record<string, tf.Variable>): void {
-    const velocity = tf.add(tf.mul(slots.velocity, this.rho), tf.mul(tf.square(g), 1 - this.rho));
+
+  protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number, slots: Record<string, tf.Variable>): void {
+    const velocity = tf.add(tf.mul(slots.velocity, this.rho), tf.mul(tf.square(gradient), 1 - this.rho));
     slots.velocity.assign(velocity);
-    let denominator: tf.Tensor;
+    let second: tf.Tensor = velocity;
     if (this.centered) {
-      const average = tf.add(tf.mul(slots.average_gradient, this.rho), tf.mul(g, 1 - this.rho));
+      const average = tf.add(tf.mul(slots.average_gradient, this.rho), tf.mul(gradient, 1 - this.rho));
       slots.average_gradient.assign(average);
-      denominator = tf.add(tf.sub(velocity, tf.square(average)), this.epsilon);
-    } else {
-      denominator = tf.add(velocity, this.epsilon);
+      second = tf.sub(velocity, tf.square(average));
     }
-    const increment = tf.div(tf.mul(g, lr), tf.sqrt(denominator));
+    const increment = tf.div(tf.mul(gradient, learningRate), tf.sqrt(tf.add(second, this.epsilon)));
     if (this.momentum > 0) {
-      const m = tf.add(tf.mul(slots.momentum, this.momentum), increment);
-      slots.momentum.assign(m);
-      w.assign(tf.sub(w, m));
+      const momentum = tf.add(tf.mul(slots.momentum, this.momentum), increment);
+      slots.momentum.assign(momentum);
+      variable.assign(tf.sub(variable, momentum));
     } else {
-      w.assign(tf.sub(w, increment));
+      variable.assign(tf.sub(variable, increment));
     }
   }
+
   protected ownConfig(): Record<string, unknown> {
     return { rho: this.rho, momentum: this.momentum, epsilon: this.epsilon, centered: this.centered };
   }
+}
+
+/** Makes an {@link RMSprop} optimizer (tfjs-layers spelling). */
+export function rmsprop(args: RMSpropArgs = {}): RMSprop {
+  return new RMSprop(args);
 }

@@ -1,41 +1,65 @@
 import { tf } from '@dendrite/backend';
+import { CLOSED_FRACTION, checkBoolean, checkNumber } from './check-argument';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 
 /** Arguments of {@link SGD}. */
 export interface SGDArgs extends OptimizerArgs {
-  /** Momentum in [0, 1] (0). */
+  /** Momentum μ in [0, 1]; 0 (default) is plain gradient descent. */
   momentum?: number;
-  /** Nesterov momentum (false). */
+  /** Nesterov momentum. Default false. */
   nesterov?: boolean;
 }
 
 /**
- * Gradient descent with optional (Nesterov) momentum, as Keras 3's `SGD` (learning rate 0.01):
- * `m ← μ·m − η·g`; `w ← w + m` (or `w + μ·m − η·g` with Nesterov); without momentum `w ← w − η·g`.
+ * Gradient descent with optional momentum, as Keras 3's `SGD` (learning rate 0.01). Without
+ * momentum `w ← w − η·g`; with it `m ← μ·m − η·g`, then `w ← w + m`, or with Nesterov
+ * `w ← w + μ·m − η·g`. One slot, `momentum`, when μ > 0.
+ *
+ * @example
+ * ```ts
+ * new SGD({ learningRate: 0.001, momentum: 0.9, nesterov: true });
+ * ```
  */
 export class SGD extends Optimizer {
   static override className = 'SGD';
   readonly momentum: number;
   readonly nesterov: boolean;
+
+  /** @throws Error naming an argument out of range (learningRate < 0, momentum outside [0, 1]…) */
   constructor(args: SGDArgs = {}) {
     super(args, { learningRate: 0.01, name: 'SGD' });
-    this.momentum = this.checkArgument('momentum', args.momentum ?? 0, (v) => v >= 0 && v <= 1, 'a number in [0, 1]');
-    this.nesterov = args.nesterov ?? false;
+    this.momentum = checkNumber(args.momentum ?? 0, 'momentum', CLOSED_FRACTION, this.owner);
+    this.nesterov = checkBoolean(args.nesterov ?? false, 'nesterov', this.owner);
   }
+
   protected slotNames(): string[] {
     return this.momentum > 0 ? ['momentum'] : [];
   }
-  protected updateStep(g: tf.Tensor, w: tf.Variable, lr: number, slots: Record<string, tf.Variable>): void {
+
+  protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number, slots: Record<string, tf.Variable>): void {
+    const step = tf.mul(gradient, learningRate);
     if (this.momentum === 0) {
-      w.assign(tf.sub(w, tf.mul(g, lr)));
+      variable.assign(tf.sub(variable, step));
       return;
     }
-    const m = slots.momentum;
-    const next = tf.sub(tf.mul(m, this.momentum), tf.mul(g, lr));
-    m.assign(next);
-    w.assign(this.nesterov ? tf.add(w, tf.sub(tf.mul(next, this.momentum), tf.mul(g, lr))) : tf.add(w, next));
+    const momentum = tf.sub(tf.mul(slots.momentum, this.momentum), step);
+    slots.momentum.assign(momentum);
+    variable.assign(tf.add(variable, this.nesterov ? tf.sub(tf.mul(momentum, this.momentum), step) : momentum));
   }
+
   protected ownConfig(): Record<string, unknown> {
     return { momentum: this.momentum, nesterov: this.nesterov };
   }
+}
+
+/**
+ * Makes an {@link SGD} optimizer (tfjs-layers spelling).
+ *
+ * @example
+ * ```ts
+ * model.compile({ optimizer: sgd({ learningRate: 0.01, momentum: 0.9 }), loss: 'mse' });
+ * ```
+ */
+export function sgd(args: SGDArgs = {}): SGD {
+  return new SGD(args);
 }

@@ -1,46 +1,39 @@
-import { type KerasSerialized, ObjectRegistry, keysToCamelCase } from '@dendrite/backend';
+import { keysToCamelCase } from '@dendrite/backend';
 
 /**
- * A learning rate that depends on the optimizer's step, as Keras's `LearningRateSchedule`:
- * `call(step)` gives the rate for that step (a plain number: schedules run on the host, so a
- * step costs no backend work).
+ * A learning rate that depends on the optimizer's step, as Keras's `LearningRateSchedule`.
+ * `call(step)` gives the rate for a step as a plain number: schedules run on the host, so a step
+ * costs no backend work. Pass one as any optimizer's `learningRate`.
+ *
+ * @example
+ * ```ts
+ * class Halving extends LearningRateSchedule {
+ *   static override className = 'Halving';
+ *   call(step: number) { return 0.1 * 0.5 ** step; }
+ *   getConfig() { return {}; }
+ * }
+ * registerSchedule(Halving);
+ * sgd({ learningRate: new Halving() });
+ * ```
  */
 export abstract class LearningRateSchedule {
+  /** The Keras class name, used by `{class_name, config}`. */
   static className = 'LearningRateSchedule';
+
+  /** The learning rate at `step` (the optimizer's `iterations`, from 0). */
   abstract call(step: number): number;
+
+  /** The schedule's arguments with Keras's snake_case keys. */
   abstract getConfig(): Record<string, unknown>;
+
+  /** The Keras class name of this schedule. */
   get className(): string {
     return (this.constructor as typeof LearningRateSchedule).className;
   }
+
+  /** Rebuilds a schedule from its Keras config (snake_case keys become camelCase arguments). */
   static fromConfig<T extends LearningRateSchedule>(this: new (args: never) => T, config: Record<string, unknown>): T {
-    return new this(keysToCamelCase(config) as never);
+    const args = Object.fromEntries(Object.entries(keysToCamelCase(config)).filter(([, value]) => value !== null));
+    return new this(args as never);
   }
-}
-
-/** Checks one numeric argument of a schedule, naming it. */
-export function checkScheduleArgument(value: unknown, argumentName: string, className: string, condition: (v: number) => boolean, expected: string): number {
-  if (typeof value !== 'number' || !condition(value)) {
-    throw new Error(`Expected ${argumentName} to be ${expected}, received ${JSON.stringify(value)} in schedule ${className}`);
-  }
-  return value;
-}
-
-/** Whether a number is finite and ≥ 0. */
-export const nonNegative = (v: number) => Number.isFinite(v) && v >= 0;
-/** Whether a number is finite and > 0. */
-export const positive = (v: number) => Number.isFinite(v) && v > 0;
-
-export const scheduleRegistry = new ObjectRegistry<LearningRateSchedule>(
-  'learning rate schedule',
-  (value): value is LearningRateSchedule => value instanceof LearningRateSchedule,
-);
-
-/** Resolves a schedule from `{class_name, config}` or an instance. */
-export function getSchedule(identifier: KerasSerialized | LearningRateSchedule): LearningRateSchedule {
-  return scheduleRegistry.get(identifier);
-}
-
-/** `{class_name, config}` of a schedule. */
-export function serializeSchedule(schedule: LearningRateSchedule): KerasSerialized {
-  return { class_name: schedule.className, config: schedule.getConfig() };
 }

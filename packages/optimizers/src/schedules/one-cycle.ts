@@ -1,23 +1,32 @@
-import { LearningRateSchedule, checkScheduleArgument, positive, scheduleRegistry } from './learning-rate-schedule';
+import { NON_NEGATIVE, POSITIVE, STEP_COUNT, checkNumber } from '../check-argument';
+import { LearningRateSchedule } from './learning-rate-schedule';
 
 /** Arguments of {@link OneCycle}. */
 export interface OneCycleArgs {
-  /** Steps in the whole run (epochs × batches per epoch). */
+  /** Steps in the whole run: epochs × batches per epoch (an integer ≥ 3). */
   totalSteps: number;
-  /** The peak rate, reached at the middle of the cycle (η₁). */
+  /** η₁, the peak rate, reached in the middle of the cycle. */
   maxLearningRate: number;
-  /** The rate at the start and end of the cycle (η₀; maxLearningRate / 10 by default). */
+  /** η₀, the rate at the start and end of the cycle. Default maxLearningRate / 10. */
   startLearningRate?: number;
-  /** Steps of the final annealing (totalSteps / 10 + 1 by default). */
+  /** Steps of the final annealing, after the cycle. Default floor(totalSteps / 10) + 1. */
   lastSteps?: number;
-  /** The rate the annealing ends at (startLearningRate / 1000 by default). */
+  /** The rate the annealing ends at, "a few decimal places" below η₀. Default startLearningRate / 1000. */
   lastLearningRate?: number;
 }
 
 /**
- * 1cycle scheduling (seed 003, after Smith and Géron): the rate rises linearly from η₀ to η₁ over
- * the first half of the cycle, falls back to η₀ over the second half, then is annealed linearly
- * to a tiny rate over the last steps.
+ * 1cycle scheduling (seed 003, after Smith 2018 and Géron's `OneCycleScheduler`). With
+ * `h = floor((totalSteps − lastSteps) / 2)`, the rate rises linearly from η₀ to η₁ over steps
+ * [0, h), falls linearly back to η₀ over [h, 2h), then falls linearly from η₀ to
+ * `lastLearningRate` over the remaining steps up to `totalSteps`, and stays there after.
+ * Use it with SGD and momentum (Smith also cycles momentum the other way; this schedule does not).
+ *
+ * @example
+ * ```ts
+ * const steps = epochs * Math.ceil(trainSize / batchSize);
+ * sgd({ momentum: 0.9, learningRate: oneCycle({ totalSteps: steps, maxLearningRate: 0.05 }) });
+ * ```
  */
 export class OneCycle extends LearningRateSchedule {
   static override className = 'OneCycle';
@@ -26,25 +35,33 @@ export class OneCycle extends LearningRateSchedule {
   readonly startLearningRate: number;
   readonly lastSteps: number;
   readonly lastLearningRate: number;
-  private readonly halfCycle: number;
+  /** h: the steps of each half of the cycle. */
+  readonly halfCycle: number;
 
+  /** @throws Error naming an argument out of range, or lastSteps leaving a cycle under 2 steps */
   constructor(args: OneCycleArgs) {
     super();
-    this.totalSteps = checkScheduleArgument(args.totalSteps, 'totalSteps', 'OneCycle', (v) => Number.isInteger(v) && v >= 3, 'an integer ≥ 3');
-    this.maxLearningRate = checkScheduleArgument(args.maxLearningRate, 'maxLearningRate', 'OneCycle', positive, 'a number > 0');
-    this.startLearningRate = args.startLearningRate ?? this.maxLearningRate / 10;
-    this.lastSteps = args.lastSteps ?? Math.floor(this.totalSteps / 10) + 1;
-    this.lastLearningRate = args.lastLearningRate ?? this.startLearningRate / 1000;
+    const owner = 'schedule "OneCycle"';
+    this.totalSteps = checkNumber(args.totalSteps, 'totalSteps', { test: (v) => Number.isInteger(v) && v >= 3, expected: 'an integer ≥ 3' }, owner);
+    this.maxLearningRate = checkNumber(args.maxLearningRate, 'maxLearningRate', POSITIVE, owner);
+    this.startLearningRate = checkNumber(args.startLearningRate ?? this.maxLearningRate / 10, 'startLearningRate', NON_NEGATIVE, owner);
+    this.lastSteps = checkNumber(args.lastSteps ?? Math.floor(this.totalSteps / 10) + 1, 'lastSteps', STEP_COUNT, owner);
+    this.lastLearningRate = checkNumber(args.lastLearningRate ?? this.startLearningRate / 1000, 'lastLearningRate', NON_NEGATIVE, owner);
     this.halfCycle = Math.floor((this.totalSteps - this.lastSteps) / 2);
-    if (this.halfCycle < 1) throw new Error(`Expected lastSteps to leave a cycle of ≥ 2 steps in schedule OneCycle, received lastSteps ${this.lastSteps} of ${this.totalSteps}`);
+    if (this.halfCycle < 1) {
+      throw new Error(`Expected lastSteps to leave a cycle of ≥ 2 steps of totalSteps ${this.totalSteps} in ${owner}, received ${this.lastSteps}`);
+    }
   }
 
   call(step: number): number {
-    const interpolate = (from: number, to: number, rateFrom: number, rateTo: number) => rateFrom + ((rateTo - rateFrom) * (step - from)) / (to - from);
-    const half = this.halfCycle;
-    if (step < half) return interpolate(0, half, this.startLearningRate, this.maxLearningRate);
-    if (step < 2 * half) return interpolate(half, 2 * half, this.maxLearningRate, this.startLearningRate);
-    return interpolate(2 * half, this.totalSteps, this.startLearningRate, this.lastLearningRate);
+    const h = this.halfCycle;
+    const at = Math.min(step, this.totalSteps);
+    const line = (from: number, to: number, rateFrom: number, rateTo: number) => rateFrom + ((rateTo - rateFrom) * (at - from)) / (to - from);
+    if (at < h) return line(0, h, this.startLearningRate, this.maxLearningRate);
+    if (at < 2 * h) return line(h, 2 * h, this.maxLearningRate, this.startLearningRate);
+    // lastSteps 0 with an even totalSteps: no annealing phase, the cycle ends at η₀.
+    if (2 * h === this.totalSteps) return this.startLearningRate;
+    return line(2 * h, this.totalSteps, this.startLearningRate, this.lastLearningRate);
   }
 
   getConfig(): Record<string, unknown> {
@@ -58,4 +75,11 @@ export class OneCycle extends LearningRateSchedule {
   }
 }
 
-scheduleRegistry.register('OneCycle', (config) => OneCycle.fromConfig(config));
+/**
+ * Makes a {@link OneCycle} schedule.
+ *
+ * @throws Error naming an argument out of range
+ */
+export function oneCycle(args: OneCycleArgs): OneCycle {
+  return new OneCycle(args);
+}

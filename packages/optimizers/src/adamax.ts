@@ -1,0 +1,51 @@
+import { tf } from '@dendrite/backend';
+import { type BetaArgs, resolveBetaArgs } from './beta-arguments';
+import { Optimizer, type OptimizerArgs } from './optimizer';
+
+/** Arguments of {@link Adamax}. */
+export interface AdamaxArgs extends OptimizerArgs, BetaArgs {}
+
+/**
+ * Adamax, Adam with the infinity norm, as Keras 3's (learning rate 0.001, β₁ 0.9, β₂ 0.999,
+ * ε 1e-7): at step t `m ← m + (g − m)(1 − β₁)`, `u ← max(β₂·u, |g|)`,
+ * `w ← w − η·m / ((1 − β₁ᵗ)(u + ε))`. Slots: `momentum`, `norm`.
+ *
+ * @example
+ * ```ts
+ * new Adamax({ learningRate: 0.002 });
+ * ```
+ */
+export class Adamax extends Optimizer {
+  static override className = 'Adamax';
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+
+  /** @throws Error naming an argument out of range */
+  constructor(args: AdamaxArgs = {}) {
+    super(args, { learningRate: 0.001, name: 'adamax' });
+    ({ beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon } = resolveBetaArgs(args, this.owner));
+  }
+
+  protected slotNames(): string[] {
+    return ['momentum', 'norm'];
+  }
+
+  protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number, slots: Record<string, tf.Variable>): void {
+    const t = this.iterations + 1;
+    const momentum = tf.add(slots.momentum, tf.mul(tf.sub(gradient, slots.momentum), 1 - this.beta1));
+    const norm = tf.maximum(tf.mul(slots.norm, this.beta2), tf.abs(gradient));
+    slots.momentum.assign(momentum);
+    slots.norm.assign(norm);
+    variable.assign(tf.sub(variable, tf.div(tf.mul(momentum, learningRate), tf.mul(tf.add(norm, this.epsilon), 1 - this.beta1 ** t))));
+  }
+
+  protected ownConfig(): Record<string, unknown> {
+    return { beta_1: this.beta1, beta_2: this.beta2, epsilon: this.epsilon };
+  }
+}
+
+/** Makes an {@link Adamax} optimizer (tfjs-layers spelling). */
+export function adamax(args: AdamaxArgs = {}): Adamax {
+  return new Adamax(args);
+}

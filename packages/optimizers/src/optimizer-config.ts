@@ -1,0 +1,49 @@
+import { type KerasSerialized, toCamelCase } from '@dendrite/backend';
+import { describeValue } from './check-argument';
+import { getSchedule } from './schedules/get-schedule';
+
+/** Keras config keys whose camelCase spelling is not the plain conversion. */
+const ARGUMENT_NAMES: Record<string, string> = { clipnorm: 'clipNorm', clipvalue: 'clipValue', global_clipnorm: 'globalClipNorm' };
+
+/** Keras 3 options Dendrite does not implement: accepted only at their "off" values. */
+const UNSUPPORTED_WHEN_SET = ['use_ema', 'ema_overwrite_frequency', 'loss_scale_factor', 'gradient_accumulation_steps'];
+
+/** Keys Keras writes that change nothing here (`decay` is ignored by Keras 3 too). */
+const IGNORED = ['ema_momentum', 'jit_compile', 'is_legacy_optimizer', 'decay'];
+
+/**
+ * Turns a Keras optimizer config (snake_case keys) into constructor arguments (camelCase): nulls
+ * become defaults, a `{class_name, config}` learning rate becomes a schedule, and Keras-only keys
+ * are dropped when they are off.
+ *
+ * @param className for messages
+ * @throws Error when the config turns on a Keras option Dendrite lacks (EMA, loss scaling,
+ *   gradient accumulation)
+ * @example
+ * ```ts
+ * configToArgs({ learning_rate: 0.01, beta_1: 0.8, clipnorm: null }, 'Adam'); // { learningRate: 0.01, beta1: 0.8 }
+ * ```
+ */
+export function configToArgs(config: Record<string, unknown>, className: string): Record<string, unknown> {
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (UNSUPPORTED_WHEN_SET.includes(key)) {
+      if (value != null && value !== false) {
+        throw new Error(`Expected ${key} to be off (null or false) in the config of optimizer ${className}, which Dendrite does not support, received ${describeValue(value)}`);
+      }
+      continue;
+    }
+    if (IGNORED.includes(key) || value === null) continue;
+    const isSerializedSchedule = key === 'learning_rate' && typeof value === 'object';
+    args[ARGUMENT_NAMES[key] ?? toCamelCase(key)] = isSerializedSchedule ? getSchedule(value as KerasSerialized) : value;
+  }
+  return args;
+}
+
+/**
+ * The keys of `config` that an optimizer's own config lacks (after those Keras writes and
+ * Dendrite ignores): typos and options of another optimizer.
+ */
+export function unknownConfigKeys(config: Record<string, unknown>, known: Record<string, unknown>): string[] {
+  return Object.keys(config).filter((key) => !(key in known) && !UNSUPPORTED_WHEN_SET.includes(key) && !IGNORED.includes(key));
+}
