@@ -1,71 +1,150 @@
-import { tf } from '@dendrite/backend';
-
-/** How per-sample losses become one number: Keras's reductions (camelCase accepted too). */
-export type Reduction = 'sum_over_batch_size' | 'sum' | 'none' | 'sumOverBatchSize';
+import { keysToCamelCase, tf } from '@dendrite/backend';
+import { type Reduction, type ReductionArgument, reduceWeightedValues, standardizeReduction } from './reduction';
 
 /** Arguments every loss takes. */
 export interface LossArgs {
-  reduction?: Reduction;
+  /** How per-sample losses are reduced; `sum_over_batch_size` by default. */
+  reduction?: ReductionArgument;
+  /** The loss's name (its Keras default otherwise). */
   name?: string;
 }
 
-const REDUCTIONS = ['sum_over_batch_size', 'sum', 'none'] as const;
-
 /**
- * The base of every loss, as Keras's `Loss`: `call` gives per-sample values, `apply` weights
- * them by `sampleWeight` and reduces them (`sum_over_batch_size` divides the weighted sum by the
- * number of values, as Keras 3).
+ * The base of every loss, as Keras's `Loss`. Subclasses implement {@link Loss.call}, which turns
+ * targets and predictions into one loss per sample; {@link Loss.apply} weights those by
+ * `sampleWeight` and reduces them.
+ *
+ * @example
+ * ```ts
+ * class MeanCubicError extends Loss {
+ *   static override className = 'MeanCubicError';
+ *   constructor(args: LossArgs = {}) { super(args, 'mean_cubic_error'); }
+ *   call(yTrue: tf.Tensor, yPred: tf.Tensor) { return tf.mean(tf.abs(tf.pow(tf.sub(yTrue, yPred), 3)), -1); }
+ * }
+ * new MeanCubicError().apply(yTrue, yPred); // a scalar
+ * ```
  */
 export abstract class Loss {
+  /** The Keras class name, for `{class_name, config}`. */
   static className = 'Loss';
   readonly name: string;
-  readonly reduction: 'sum_over_batch_size' | 'sum' | 'none';
+  readonly reduction: Reduction;
+  /** `loss "name"`, as errors show it; built once rather than per call. */
+  protected readonly owner: string;
 
+  /**
+   * @param args `reduction` and `name`
+   * @param defaultName the Keras default name of the subclass (`mean_squared_error`)
+   * @throws Error for an unknown reduction
+   */
   constructor(args: LossArgs, defaultName: string) {
     this.name = args.name ?? defaultName;
-    const reduction = args.reduction === 'sumOverBatchSize' ? 'sum_over_batch_size' : (args.reduction ?? 'sum_over_batch_size');
-    if (!(REDUCTIONS as readonly string[]).includes(reduction)) {
-      throw new Error(`Expected reduction to be one of ${REDUCTIONS.join(', ')}, received ${JSON.stringify(args.reduction)} in loss "${this.name}"`);
-    }
-    this.reduction = reduction as Loss['reduction'];
+    this.owner = `loss "${this.name}"`;
+    this.reduction = standardizeReduction(args.reduction, this.owner);
   }
 
+  /** The Keras class name of this loss (`BinaryCrossentropy`). */
   get className(): string {
     return (this.constructor as typeof Loss).className;
   }
 
-  /** Per-sample losses. */
+  /**
+   * One loss per sample: the last axis of the targets reduced (`[batch, classes]` → `[batch]`).
+   *
+   * @param yTrue targets
+   * @param yPred predictions
+   */
   abstract call(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor;
 
   /**
-   * The reduced loss.
-   *
-   * @param sampleWeight one weight per sample (shape [batch] or [batch, 1]), or matching the values
-   * @throws Error when sampleWeight cannot be matched to the per-sample losses
+   * Which per-sample losses count (1) and which are left out (0), shaped like {@link Loss.call}'s
+   * output — Keras's mask on the losses. Undefined (all count) unless a subclass says otherwise,
+   * as the sparse crossentropy does for `ignoreClass`.
    */
-  apply(yTrue: tf.Tensor, yPred: tf.Tensor, sampleWeight?: tf.Tensor): tf.Tensor {
-    return tf.tidy(() => {
-      let values = this.call(yTrue, yPred);
-      if (sampleWeight !== undefined) values = tf.mul(values, alignWeights(sampleWeight, values, this.name));
-      if (this.reduction === 'none') return values;
-      const total = tf.sum(values);
-      return this.reduction === 'sum' ? total : tf.div(total, Math.max(values.size, 1));
-    });
+  protected lossMask(_yTrue: tf.Tensor, _yPred: tf.Tensor): tf.Tensor | undefined {
+    return undefined;
   }
 
+  /**
+   * The loss: {@link Loss.call}, weighted by `sampleWeight`, reduced by {@link Loss.reduction}.
+   * Everything happens in one `tf.tidy`, so only the result is left for the caller to dispose.
+   *
+   * @param yTrue targets
+   * @param yPred predictions
+   * @param sampleWeight one weight per sample (`[batch]` or `[batch, 1]`) or one per loss value
+   * @returns a scalar (or the per-sample losses for `reduction: 'none'`)
+   * @throws Error when the shapes of targets, predictions or weights do not fit together
+   * @example
+   * ```ts
+   * new MeanSquaredError().apply(tf.tensor2d([[1], [2]]), tf.tensor2d([[2], [2]]), tf.tensor1d([3, 1])); // (3·1 + 1·0) / 2
+   * ```
+   */
+  apply(yTrue: tf.Tensor, yPred: tf.Tensor, sampleWeight?: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => reduceWeightedValues(this.call(yTrue, yPred), sampleWeight, this.lossMask(yTrue, yPred), this.reduction, this.owner));
+  }
+
+  /**
+   * The Keras config: `name`, `reduction` and the subclass's arguments in snake_case.
+   *
+   * @example
+   * ```ts
+   * new BinaryCrossentropy({ fromLogits: true }).getConfig();
+   * // { name: 'binary_crossentropy', reduction: 'sum_over_batch_size', from_logits: true, label_smoothing: 0, axis: -1 }
+   * ```
+   */
   getConfig(): Record<string, unknown> {
     return { name: this.name, reduction: this.reduction };
   }
+
+  /**
+   * Rebuilds a loss from its Keras config (snake_case keys; Keras's `dtype` is accepted and
+   * ignored, since Dendrite computes losses in float32).
+   *
+   * @throws Error for a key the loss does not take
+   * @example
+   * ```ts
+   * CategoricalCrossentropy.fromConfig({ from_logits: true, label_smoothing: 0.1 });
+   * ```
+   */
+  static fromConfig<T extends Loss>(this: new (args: never) => T, config: Record<string, unknown>): T {
+    const { dtype: _dtype, ...rest } = config;
+    const loss = new this(keysToCamelCase(rest) as never);
+    const known = Object.keys(loss.getConfig());
+    const unknown = Object.keys(rest).filter((key) => !known.includes(key));
+    if (unknown.length > 0) {
+      throw new Error(`Expected config keys of loss ${loss.className} among [${known.join(', ')}], received unknown [${unknown.join(', ')}]`);
+    }
+    return loss;
+  }
 }
 
-/** Sample weights brought to the rank of the per-sample losses (extra trailing 1s added or dropped). */
-export function alignWeights(sampleWeight: tf.Tensor, values: tf.Tensor, owner: string): tf.Tensor {
-  let weights = sampleWeight.dtype === 'float32' ? sampleWeight : tf.cast(sampleWeight, 'float32');
-  while (weights.rank > values.rank && weights.shape[weights.rank - 1] === 1) weights = tf.squeeze(weights, [weights.rank - 1]);
-  while (weights.rank < values.rank) weights = tf.expandDims(weights, -1);
-  const fits = weights.shape.every((size, axis) => size === values.shape[axis] || size === 1);
-  if (!fits) {
-    throw new Error(`Expected sampleWeight of shape [${values.shape[0]}] (one per sample), received [${sampleWeight.shape.join(', ')}] in "${owner}"`);
+/**
+ * A loss made from a per-sample function, as Keras's `LossFunctionWrapper`: what `compile`
+ * makes of `loss: (yTrue, yPred) => …`.
+ *
+ * @example
+ * ```ts
+ * const loss = new LossFunctionWrapper((t, p) => tf.mean(tf.abs(tf.sub(t, p)), -1), { name: 'my_mae' });
+ * loss.apply(yTrue, yPred);
+ * ```
+ */
+export class LossFunctionWrapper extends Loss {
+  static override className = 'LossFunctionWrapper';
+
+  /**
+   * @param fn `(yTrue, yPred) => perSampleLosses`
+   * @param args `reduction`, and `name` (the function's name by default, `custom_loss` if it has none)
+   * @throws Error when `fn` is not a function
+   */
+  constructor(
+    readonly fn: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor,
+    args: LossArgs = {},
+  ) {
+    super(args, typeof fn === 'function' && fn.name ? fn.name : 'custom_loss');
+    if (typeof fn !== 'function') throw new Error(`Expected fn to be a function (yTrue, yPred) => tf.Tensor, received ${typeof fn} in ${this.owner}`);
   }
-  return weights;
+
+  call(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
+    return this.fn(yTrue, yPred);
+  }
 }

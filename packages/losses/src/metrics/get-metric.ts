@@ -1,111 +1,131 @@
-import { type KerasSerialized, ObjectRegistry, normalizeIdentifier, tf } from '@dendrite/backend';
-import * as lossRegistry from '../losses/loss-classes';
+import { type KerasSerialized, ObjectRegistry, isKerasSerialized, normalizeIdentifier, tf } from '@dendrite/backend';
+import { get as getLoss, isLossName } from '../losses/get-loss';
 import { Loss } from '../losses/loss';
-import { AUC } from './auc';
-import { Precision, Recall } from './confusion-metrics';
-import { Mean, MeanMetricWrapper, Metric } from './metric';
+import { describeValue } from '../utils/check-args';
 import {
+  Accuracy,
   BinaryAccuracy,
   CategoricalAccuracy,
-  MeanAbsoluteErrorMetric,
-  MeanAbsolutePercentageErrorMetric,
-  MeanSquaredErrorMetric,
-  MeanSquaredLogarithmicErrorMetric,
-  RootMeanSquaredError,
   SparseCategoricalAccuracy,
   SparseTopKCategoricalAccuracy,
   TopKCategoricalAccuracy,
-} from './metric-classes';
-
-/** A metric as `compile` accepts it: a name, `{class_name, config}`, a Metric, or a per-sample function. */
-export type MetricIdentifier = string | KerasSerialized | Metric | ((yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor);
-
-/** What resolving `'accuracy'` needs to know, as Keras: the loss and the shapes of one batch. */
-export interface MetricContext {
-  /** Keras's function name of the loss (`binary_crossentropy`, `sparse_categorical_crossentropy`). */
-  lossName?: string;
-  yTrueShape?: number[];
-  yPredShape?: number[];
-}
-
-type MetricClass = { className: string; new (args: { name?: string }): Metric };
-const registry = new ObjectRegistry<Metric>('metric', (value): value is Metric => value instanceof Metric);
-const CLASSES: Array<[MetricClass, string[]]> = [
-  [BinaryAccuracy, ['binary_accuracy']],
-  [CategoricalAccuracy, ['categorical_accuracy']],
-  [SparseCategoricalAccuracy, ['sparse_categorical_accuracy']],
-  [TopKCategoricalAccuracy, ['top_k_categorical_accuracy']],
-  [SparseTopKCategoricalAccuracy, ['sparse_top_k_categorical_accuracy']],
-  [Precision as unknown as MetricClass, []],
-  [Recall as unknown as MetricClass, []],
-  [AUC as unknown as MetricClass, []],
-  [MeanAbsoluteErrorMetric, ['mae', 'mean_absolute_error']],
-  [MeanSquaredErrorMetric, ['mse', 'mean_squared_error']],
-  [MeanAbsolutePercentageErrorMetric, ['mape']],
-  [MeanSquaredLogarithmicErrorMetric, ['msle']],
-  [RootMeanSquaredError, ['rmse']],
-  [Mean as unknown as MetricClass, []],
-];
-for (const [metricClass, aliases] of CLASSES) {
-  registry.register(
-    metricClass.className,
-    (config) => new metricClass(Object.fromEntries(Object.entries(config).map(([k, v]) => [k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), v])) as { name?: string }),
-    aliases,
-  );
-}
+} from './accuracy-metrics';
+import { AUC } from './auc';
+import { Mean, MeanMetricWrapper, Sum } from './mean';
+import { Metric } from './metric';
+import { Precision, Recall } from './precision-recall';
+import { MeanAbsoluteError, MeanAbsolutePercentageError, MeanSquaredError, MeanSquaredLogarithmicError, RootMeanSquaredError } from './regression-metrics';
+import { type MetricContext, resolveAccuracy } from './resolve-accuracy';
 
 /**
- * Picks the accuracy Keras would for `'accuracy'`: binary for a binary-crossentropy loss or a
- * last axis of 1, sparse categorical for a sparse loss or integer labels (one axis fewer, or a
- * trailing 1 against several classes), categorical otherwise.
+ * A metric as `compile` accepts it: a name (`'accuracy'`, `'mae'`, `'AUC'`, a loss name), a
+ * `{class_name, config}` object, a Metric, a Loss, or a per-sample function.
  */
-export function resolveAccuracy(context: MetricContext = {}): 'binary' | 'sparse_categorical' | 'categorical' {
-  const loss = context.lossName ? normalizeIdentifier(context.lossName) : '';
-  if (loss === 'binarycrossentropy' || loss === 'bce') return 'binary';
-  if (loss === 'sparsecategoricalcrossentropy' || loss === 'scce') return 'sparse_categorical';
-  if (loss === 'categoricalcrossentropy' || loss === 'cce') return 'categorical';
-  const { yTrueShape: t, yPredShape: p } = context;
-  if (p && p[p.length - 1] === 1) return 'binary';
-  if (t && p && (t.length < p.length || (t[t.length - 1] === 1 && p[p.length - 1] > 1))) return 'sparse_categorical';
-  return 'categorical';
+export type MetricIdentifier = string | KerasSerialized | Metric | Loss | ((yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor);
+
+type MetricClass = { className: string; fromConfig(config: Record<string, unknown>): Metric };
+
+/** The metric classes `get` knows by name, with Keras's other names for them. */
+const METRICS: ReadonlyArray<[MetricClass, string[]]> = [
+  [Accuracy, []],
+  [BinaryAccuracy, []],
+  [CategoricalAccuracy, []],
+  [SparseCategoricalAccuracy, []],
+  [TopKCategoricalAccuracy, []],
+  [SparseTopKCategoricalAccuracy, []],
+  [Precision, []],
+  [Recall, []],
+  [AUC, []],
+  [MeanSquaredError, ['mse']],
+  [MeanAbsoluteError, ['mae']],
+  [MeanAbsolutePercentageError, ['mape']],
+  [MeanSquaredLogarithmicError, ['msle']],
+  [RootMeanSquaredError, ['rmse']],
+  [Mean, []],
+  [Sum, []],
+];
+
+const registry = new ObjectRegistry<Metric>('metric', (value): value is Metric => value instanceof Metric);
+for (const [metricClass, aliases] of METRICS) {
+  registry.register(metricClass.className, (config) => metricClass.fromConfig(config), aliases);
+}
+
+const ACCURACY_NAMES = new Set(['accuracy', 'acc']);
+
+/** The streaming mean of a loss's per-sample values, named `name`. */
+function lossMetric(loss: Loss, name: string): MeanMetricWrapper {
+  return new MeanMetricWrapper((yTrue, yPred) => loss.call(yTrue, yPred), name);
 }
 
 /**
- * Resolves a metric. `'accuracy'`/`'acc'` becomes the right accuracy for the loss and shapes
- * ({@link resolveAccuracy}) and keeps the name it was given; `'mae'`, `'mse'`, `'AUC'`,
- * `'precision'`, class names in any spelling; a loss name gives the streaming mean of that loss;
- * a function `(yTrue, yPred) => perSample` is averaged; a Metric passes through.
+ * Resolves a metric as Keras's `compile` does:
+ * - `'accuracy'` / `'acc'` (any case) becomes binary, categorical or sparse categorical accuracy
+ *   for the loss and shapes in `context` ({@link resolveAccuracy});
+ * - a metric name in any spelling or alias (`'mae'`, `'mse'`, `'rmse'`, `'binary_accuracy'`,
+ *   `'AUC'`, `'Precision'`) gives that metric; a loss name (`'binary_crossentropy'`, `'kld'`)
+ *   gives the streaming mean of that loss. A metric built from a name is named by that string,
+ *   as Keras 3 does (`'mae'` logs as `mae`);
+ * - `{class_name, config}` is deserialized (metric classes first, then loss classes);
+ * - a Metric passes through; a Loss or a function `(yTrue, yPred) => perSample` is averaged over
+ *   samples (a {@link MeanMetricWrapper} named after it).
  *
- * @throws Error for an unknown name, listing the known ones
+ * @param identifier what to resolve
+ * @param context the loss name and batch shapes, for `'accuracy'`
+ * @returns a Metric (new, except a Metric passed in)
+ * @throws Error for an unknown name (listing the known ones) or anything else
+ * @example
+ * ```ts
+ * get('accuracy', { lossName: 'sparse_categorical_crossentropy' }); // SparseCategoricalAccuracy named 'accuracy'
+ * get('mae').name;                       // 'mae'
+ * get({ class_name: 'AUC', config: { curve: 'PR' } });
+ * ```
  */
 export function get(identifier: MetricIdentifier, context: MetricContext = {}): Metric {
   if (identifier instanceof Metric) return identifier;
+  if (identifier instanceof Loss) return lossMetric(identifier, identifier.name);
   if (typeof identifier === 'function') return new MeanMetricWrapper(identifier, identifier.name || 'custom_metric');
   if (typeof identifier === 'string') {
-    const key = normalizeIdentifier(identifier);
-    if (key === 'accuracy' || key === 'acc') {
+    if (ACCURACY_NAMES.has(normalizeIdentifier(identifier))) {
       const kind = resolveAccuracy(context);
-      const name = identifier;
-      return kind === 'binary' ? new BinaryAccuracy({ name }) : kind === 'sparse_categorical' ? new SparseCategoricalAccuracy({ name }) : new CategoricalAccuracy({ name });
+      if (kind === 'binary') return new BinaryAccuracy({ name: identifier });
+      return kind === 'sparse_categorical' ? new SparseCategoricalAccuracy({ name: identifier }) : new CategoricalAccuracy({ name: identifier });
     }
-    if (registry.has(identifier)) {
-      const metricClass = CLASSES.find(([c]) => c.className === registry.className(identifier))![0];
-      const isClassName = normalizeIdentifier(metricClass.className) === key;
-      return isClassName ? registry.get(identifier) : new metricClass({ name: identifier });
-    }
-    let loss: Loss | undefined;
-    try {
-      loss = lossRegistry.get(identifier);
-    } catch {
-      loss = undefined;
-    }
-    if (loss) return new MeanMetricWrapper((t, p) => loss!.call(t, p), identifier);
-    throw new Error(`Unknown metric "${identifier}": expected accuracy, acc, one of ${registry.names().join(', ')}, or a loss name`);
+    if (registry.has(identifier)) return registry.get({ class_name: registry.className(identifier), config: { name: identifier } });
+    if (isLossName(identifier)) return lossMetric(getLoss(identifier), identifier);
+    throw new Error(`Unknown metric "${identifier}": expected accuracy, acc, one of ${registry.names().join(', ')}, their snake_case names, or a loss name`);
   }
-  return registry.get(identifier);
+  if (isKerasSerialized(identifier)) {
+    if (registry.has(identifier.class_name)) return registry.get(identifier);
+    if (isLossName(identifier.class_name)) {
+      const loss = getLoss(identifier);
+      return lossMetric(loss, loss.name);
+    }
+    throw new Error(`Unknown metric class "${identifier.class_name}": expected one of ${registry.names().join(', ')} or a loss class`);
+  }
+  throw new Error(`Expected a metric name, a {class_name, config} object, a Metric, a Loss or a function, received ${describeValue(identifier)}`);
 }
 
-/** `{class_name, config}` of a metric. */
+/**
+ * A metric as Keras saves it: `{class_name, config}`.
+ *
+ * @example
+ * ```ts
+ * serialize(new AUC({ curve: 'PR' })); // { class_name: 'AUC', config: { name: 'auc', num_thresholds: 200, curve: 'PR', … } }
+ * ```
+ */
 export function serialize(metric: Metric): KerasSerialized {
   return { class_name: metric.className, config: metric.getConfig() };
+}
+
+/**
+ * Rebuilds a metric from {@link serialize}'s output.
+ *
+ * @throws Error for an unknown class name or config key
+ * @example
+ * ```ts
+ * deserialize({ class_name: 'Precision', config: { thresholds: 0.7 } });
+ * ```
+ */
+export function deserialize(config: KerasSerialized): Metric {
+  return registry.get(config);
 }

@@ -1,18 +1,59 @@
-export { Metric, Mean, MeanMetricWrapper } from './metric';
-export * from './accuracy-functions';
+/**
+ * Keras's streaming metrics, the stateless metric functions (Keras's `keras.metrics.*`
+ * functions, loss functions included), and `get` to resolve any identifier.
+ */
+export { Metric } from './metric';
+export { WeightedMean, Mean, Sum, MeanMetricWrapper } from './mean';
 export {
+  accuracy,
+  binaryAccuracy,
+  categoricalAccuracy,
+  sparseCategoricalAccuracy,
+  topKCategoricalAccuracy,
+  sparseTopKCategoricalAccuracy,
+  type BinaryAccuracyOptions,
+  type TopKOptions,
+} from './accuracy-functions';
+export {
+  Accuracy,
   BinaryAccuracy,
   CategoricalAccuracy,
   SparseCategoricalAccuracy,
   TopKCategoricalAccuracy,
   SparseTopKCategoricalAccuracy,
-  MeanAbsoluteErrorMetric as MeanAbsoluteError,
-  MeanSquaredErrorMetric as MeanSquaredError,
-  MeanAbsolutePercentageErrorMetric as MeanAbsolutePercentageError,
-  MeanSquaredLogarithmicErrorMetric as MeanSquaredLogarithmicError,
-  RootMeanSquaredError,
-} from './metric-classes';
-export { Precision, Recall, confusionCounts } from './confusion-metrics';
+  type MetricArgs,
+} from './accuracy-metrics';
+export { MeanSquaredError, MeanAbsoluteError, MeanAbsolutePercentageError, MeanSquaredLogarithmicError, RootMeanSquaredError } from './regression-metrics';
+export { confusionCounts, bucketedConfusionCounts, NEG_INF, type ConfusionCounts, type ConfusionOptions } from './confusion-counts';
+export { Precision, Recall, type ConfusionRatioArgs } from './precision-recall';
 export { AUC, type AUCArgs } from './auc';
-export { get, serialize, resolveAccuracy, type MetricIdentifier, type MetricContext } from './get-metric';
-export { meanAbsoluteError, meanSquaredError, meanAbsolutePercentageError, meanSquaredLogarithmicError } from '../losses/loss-functions';
+export { resolveAccuracy, type AccuracyKind, type MetricContext } from './resolve-accuracy';
+export { get, serialize, deserialize, type MetricIdentifier } from './get-metric';
+// Keras exports its loss functions as metric functions too (`keras.metrics.mean_squared_error`).
+export {
+  meanSquaredError,
+  meanAbsoluteError,
+  meanAbsolutePercentageError,
+  meanSquaredLogarithmicError,
+  mse,
+  mae,
+  mape,
+  msle,
+  MSE,
+  MAE,
+  MAPE,
+  MSLE,
+  binaryCrossentropy,
+  categoricalCrossentropy,
+  sparseCategoricalCrossentropy,
+  hinge,
+  squaredHinge,
+  categoricalHinge,
+  kullbackLeiblerDivergence,
+  kld,
+  KLD,
+  klDivergence,
+  poisson,
+  huber,
+  logCosh,
+} from '../losses/index';

@@ -1,30 +1,71 @@
-import { tf } from '@dendrite/backend';
-import { alignWeights } from '../losses/loss';
+import { keysToCamelCase, tf } from '@dendrite/backend';
 
 /**
- * The base of every streaming metric, as Keras's `Metric`: state in non-trainable variables,
- * `updateState` per batch (no values read back), `result()` when asked, `resetState()` per epoch.
+ * The base of every streaming metric, as Keras's `Metric`. State lives in non-trainable
+ * variables made by {@link Metric.addState} in the constructor; {@link Metric.updateState}
+ * folds in one batch on the device (inside `tf.tidy`, reading nothing back), {@link Metric.result}
+ * computes the value when asked, {@link Metric.resetState} starts over (each epoch).
+ *
+ * @example
+ * ```ts
+ * class Count extends Metric {
+ *   private readonly count = this.addState();
+ *   constructor() { super('count'); }
+ *   updateState(yTrue: tf.Tensor) { tf.tidy(() => this.count.assign(tf.add(this.count, yTrue.shape[0]))); }
+ *   result() { return this.count.clone(); }
+ * }
+ * ```
  */
 export abstract class Metric {
+  /** The Keras class name, for `{class_name, config}`. */
   static className = 'Metric';
   readonly name: string;
+  /** `metric "name"`, as errors show it; built once rather than per batch. */
+  protected readonly owner: string;
   private readonly stateVariables: tf.Variable[] = [];
 
+  /** @param name the metric's name, the key it is logged under */
   constructor(name: string) {
     this.name = name;
+    this.owner = `metric "${name}"`;
   }
 
+  /** The Keras class name of this metric (`AUC`). */
   get className(): string {
     return (this.constructor as typeof Metric).className;
   }
 
-  /** Accumulates one batch. */
+  /** The state variables (non-trainable), in creation order. */
+  get variables(): readonly tf.Variable[] {
+    return this.stateVariables;
+  }
+
+  /**
+   * Folds one batch into the state. Implementations stay on the device (no `dataSync`) and leave
+   * no tensors behind.
+   *
+   * @param yTrue targets of the batch
+   * @param yPred predictions of the batch
+   * @param sampleWeight optional weights, one per sample (`[batch]`) or broadcastable to the values
+   */
   abstract updateState(yTrue: tf.Tensor, yPred: tf.Tensor, sampleWeight?: tf.Tensor): void;
 
-  /** The metric over everything accumulated since the last reset (a scalar, or a vector for several thresholds). */
+  /**
+   * The metric over everything since the last reset: a scalar tensor (a vector for Precision or
+   * Recall with several thresholds). The caller disposes it.
+   */
   abstract result(): tf.Tensor;
 
-  /** The result as a number (reads it back from the backend). */
+  /**
+   * {@link Metric.result} read back as a number (its first value). A convenience for scripts and
+   * tests: it blocks on the backend, so the trainer reads `result()` tensors once per epoch instead.
+   *
+   * @example
+   * ```ts
+   * accuracy.updateState(yTrue, yPred);
+   * accuracy.resultValue(); // 0.75
+   * ```
+   */
   resultValue(): number {
     const value = this.result();
     const number = value.dataSync()[0];
@@ -32,14 +73,18 @@ export abstract class Metric {
     return number;
   }
 
-  /** Starts over. */
+  /** Starts over: every state variable back to zero. */
   resetState(): void {
     tf.tidy(() => {
       for (const variable of this.stateVariables) variable.assign(tf.zerosLike(variable));
     });
   }
 
-  /** Makes a zero-filled state variable. */
+  /**
+   * Makes a zero-filled, non-trainable state variable that {@link Metric.resetState} clears.
+   *
+   * @param shape the variable's shape; a scalar by default
+   */
   protected addState(shape: number[] = []): tf.Variable {
     const zeros = tf.zeros(shape);
     const variable = tf.variable(zeros, false);
@@ -48,63 +93,35 @@ export abstract class Metric {
     return variable;
   }
 
+  /** The Keras config (snake_case keys); subclasses add their arguments. */
   getConfig(): Record<string, unknown> {
     return { name: this.name };
   }
 
-  /** Frees the state variables. */
+  /**
+   * Rebuilds a metric from its Keras config (snake_case keys; Keras's `dtype` is ignored).
+   *
+   * @throws Error for a key the metric does not take
+   * @example
+   * ```ts
+   * AUC.fromConfig({ num_thresholds: 100, curve: 'PR' });
+   * ```
+   */
+  static fromConfig<T extends Metric>(this: new (args: never) => T, config: Record<string, unknown>): T {
+    const { dtype: _dtype, ...rest } = config;
+    const metric = new this(keysToCamelCase(rest) as never);
+    const known = Object.keys(metric.getConfig());
+    const unknown = Object.keys(rest).filter((key) => !known.includes(key));
+    if (unknown.length > 0) {
+      metric.dispose();
+      throw new Error(`Expected config keys of metric ${metric.className} among [${known.join(', ')}], received unknown [${unknown.join(', ')}]`);
+    }
+    return metric;
+  }
+
+  /** Frees the state variables; the metric cannot be used afterwards. */
   dispose(): void {
     for (const variable of this.stateVariables) variable.dispose();
-  }
-}
-
-/** The (weighted) mean of the values it is given: Keras's `Mean`. */
-export class Mean extends Metric {
-  static override className = 'Mean';
-  private readonly total: tf.Variable;
-  private readonly count: tf.Variable;
-
-  constructor(args: { name?: string } = {}) {
-    super(args.name ?? 'mean');
-    this.total = this.addState();
-    this.count = this.addState();
-  }
-
-  /** Adds values (any shape) with optional weights to the running mean. */
-  updateValues(values: tf.Tensor, sampleWeight?: tf.Tensor): void {
-    tf.tidy(() => {
-      const v = values.dtype === 'float32' ? values : tf.cast(values, 'float32');
-      if (sampleWeight === undefined) {
-        this.total.assign(tf.add(this.total, tf.sum(v)));
-        this.count.assign(tf.add(this.count, v.size));
-        return;
-      }
-      const weights = tf.broadcastTo(alignWeights(sampleWeight, v, this.name), v.shape);
-      this.total.assign(tf.add(this.total, tf.sum(tf.mul(v, weights))));
-      this.count.assign(tf.add(this.count, tf.sum(weights)));
-    });
-  }
-
-  /** For Mean itself, `yTrue` holds the values (Keras's `Mean.update_state(values)`). */
-  updateState(values: tf.Tensor, _unused?: tf.Tensor, sampleWeight?: tf.Tensor): void {
-    this.updateValues(values, sampleWeight);
-  }
-
-  result(): tf.Tensor {
-    return tf.tidy(() => tf.divNoNan(this.total, this.count));
-  }
-}
-
-/** A metric from a per-sample function, averaged over samples: Keras's `MeanMetricWrapper`. */
-export class MeanMetricWrapper extends Mean {
-  static override className = 'MeanMetricWrapper';
-  constructor(
-    readonly fn: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor,
-    name: string,
-  ) {
-    super({ name });
-  }
-  override updateState(yTrue: tf.Tensor, yPred: tf.Tensor, sampleWeight?: tf.Tensor): void {
-    tf.tidy(() => this.updateValues(this.fn(yTrue, yPred), sampleWeight));
+    this.stateVariables.length = 0;
   }
 }

@@ -1,0 +1,83 @@
+import { tf } from '@dendrite/backend';
+import { checkInRange } from '../utils/check-args';
+import { alignShapes, checkTensor, looksSparse } from '../utils/shapes';
+import { withKerasName } from '../utils/keras-name';
+import type { CrossentropyOptions } from './binary-crossentropy';
+import { EPSILON } from './epsilon';
+import { type LossArgs, Loss } from './loss';
+
+/**
+ * Categorical crossentropy summed over `axis`, Keras's `categorical_crossentropy`:
+ * `−Σ y·log ŷ`. From logits it goes through `tf.logSoftmax` (log-sum-exp, finite for any logit);
+ * from probabilities each row is renormalized to sum to 1 and clipped to `[ε, 1 − ε]`, as Keras.
+ * Label smoothing spreads `s` over the `C` classes: `y·(1 − s) + s/C`.
+ *
+ * @param yTrue one-hot (or soft) targets, the shape of `yPred`
+ * @param yPred probabilities, or logits with `fromLogits`
+ * @param options `fromLogits` (false), `labelSmoothing` (0), `axis` (−1)
+ * @returns one value per sample (`axis` reduced)
+ * @throws Error when the shapes differ (integer labels want {@link sparseCategoricalCrossentropy}) or
+ *   `labelSmoothing` is outside [0, 1]
+ * @example
+ * ```ts
+ * categoricalCrossentropy(tf.tensor2d([[0, 1, 0]]), tf.tensor2d([[0.1, 0.8, 0.1]])); // [−log 0.8]
+ * ```
+ */
+export const categoricalCrossentropy = withKerasName(function categoricalCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor, options: CrossentropyOptions = {}): tf.Tensor {
+  const owner = 'loss "categorical_crossentropy"';
+  const smoothing = checkInRange(options.labelSmoothing ?? 0, 'labelSmoothing', owner, 0, 1);
+  const axis = options.axis ?? -1;
+  return tf.tidy(() => {
+    checkTensor(yTrue, 'yTrue', owner);
+    checkTensor(yPred, 'yPred', owner);
+    const hint = looksSparse(yTrue, yPred) ? 'integer class labels go with sparse_categorical_crossentropy' : undefined;
+    let [t, p] = alignShapes(yTrue, yPred, owner, { broadcast: false, hint });
+    if (smoothing > 0) {
+      // Classes are counted along `axis`; Keras counts the last axis whatever `axis` is (the same by default).
+      const classes = p.shape[axis < 0 ? p.rank + axis : axis];
+      t = tf.add(tf.mul(t, 1 - smoothing), smoothing / classes);
+    }
+    const lastAxis = axis === -1 || axis === p.rank - 1;
+    // tf.logSoftmax takes only the last axis; x − logSumExp(x) is the same, stable, anywhere.
+    const logProbabilities = options.fromLogits
+      ? lastAxis
+        ? tf.logSoftmax(p, -1)
+        : tf.sub(p, tf.logSumExp(p, axis, true))
+      : tf.log(tf.clipByValue(tf.div(p, tf.sum(p, axis, true)), EPSILON, 1 - EPSILON));
+    return tf.neg(tf.sum(tf.mul(t, logProbabilities), axis));
+  });
+}, 'categorical_crossentropy');
+
+/**
+ * Categorical crossentropy as a loss object (Keras `CategoricalCrossentropy`).
+ *
+ * @example
+ * ```ts
+ * new CategoricalCrossentropy({ fromLogits: true }).apply(oneHotLabels, logits);
+ * ```
+ */
+export class CategoricalCrossentropy extends Loss {
+  static override className = 'CategoricalCrossentropy';
+  readonly fromLogits: boolean;
+  readonly labelSmoothing: number;
+  readonly axis: number;
+
+  /**
+   * @param args `fromLogits` (false), `labelSmoothing` (0), `axis` (−1), `reduction`, `name`
+   * @throws Error when `labelSmoothing` is outside [0, 1]
+   */
+  constructor(args: LossArgs & CrossentropyOptions = {}) {
+    super(args, 'categorical_crossentropy');
+    this.fromLogits = args.fromLogits ?? false;
+    this.labelSmoothing = checkInRange(args.labelSmoothing ?? 0, 'labelSmoothing', this.owner, 0, 1);
+    this.axis = args.axis ?? -1;
+  }
+
+  call(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
+    return categoricalCrossentropy(yTrue, yPred, this);
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), from_logits: this.fromLogits, label_smoothing: this.labelSmoothing, axis: this.axis };
+  }
+}

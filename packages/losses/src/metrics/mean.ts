@@ -1,0 +1,191 @@
+import { tf } from '@dendrite/backend';
+import { checkTensor, squeezeOrExpand } from '../utils/shapes';
+import { Metric } from './metric';
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
+
+type Reducer = (x: tf.Tensor, axes: number[]) => tf.Tensor;
+
+/**
+ * Keras's `reduce_to_samplewise_values`: per-sample values (extra axes reduced by `reduce`)
+ * multiplied by their weights, and the total weight of the batch (its sample count unweighted).
+ */
+function samplewise(values: tf.Tensor, sampleWeight: tf.Tensor | undefined, reduce: Reducer, owner: string): { values: tf.Tensor; count: tf.Tensor | number } {
+  let v = values.dtype === 'float32' ? values : tf.cast(values, 'float32');
+  let count: tf.Tensor | number = v.rank >= 1 ? v.shape[0] : 1;
+  if (sampleWeight !== undefined) {
+    let w = checkTensor(sampleWeight, 'sampleWeight', owner);
+    [v, w] = squeezeOrExpand(v, w.dtype === 'float32' ? w : tf.cast(w, 'float32'));
+    if (v.rank > w.rank) v = reduce(v, range(w.rank, v.rank));
+    const fits = w.rank === v.rank && w.shape.every((size, axis) => size === v.shape[axis] || size === 1);
+    if (!fits) {
+      throw new Error(`Expected sampleWeight of shape [${values.shape[0] ?? ''}] (one per sample) or broadcastable to [${values.shape.join(', ')}], received [${sampleWeight.shape.join(', ')}] in ${owner}`);
+    }
+    w = tf.broadcastTo(w, v.shape);
+    v = tf.mul(v, w);
+    if (w.rank > 1) w = reduce(w, range(1, w.rank));
+    count = tf.sum(w);
+  }
+  if (v.rank > 1) v = reduce(v, range(1, v.rank));
+  return { values: v, count };
+}
+
+/**
+ * A running weighted mean held in two variables, `total` and `count`: the state of {@link Mean},
+ * {@link MeanMetricWrapper} and every metric that averages per-sample values. Values with extra
+ * axes are averaged per sample first, and a sample counts by its weight, as Keras's `Mean`.
+ */
+export abstract class WeightedMean extends Metric {
+  private readonly total: tf.Variable;
+  private readonly count: tf.Variable;
+
+  /** @param name the metric's name */
+  constructor(name: string) {
+    super(name);
+    this.total = this.addState();
+    this.count = this.addState();
+  }
+
+  /**
+   * Adds values to the running mean, on the device.
+   *
+   * @param values any shape; `[batch, …]` counts `batch` samples
+   * @param sampleWeight optional, `[batch]` or broadcastable to `values`
+   * @throws Error when the weights do not fit the values
+   * @example
+   * ```ts
+   * lossTracker.updateValues(batchLoss); // a scalar counts as one sample
+   * ```
+   */
+  updateValues(values: tf.Tensor, sampleWeight?: tf.Tensor): void {
+    // An empty batch adds nothing (and tfjs-backend-wasm's Sum of an empty tensor is garbage).
+    if (checkTensor(values, 'values', this.owner).size === 0) return;
+    tf.tidy(() => {
+      const { values: weighted, count } = samplewise(values, sampleWeight, tf.mean, this.owner);
+      this.total.assign(tf.add(this.total, tf.sum(weighted)));
+      this.count.assign(tf.add(this.count, count));
+    });
+  }
+
+  /** `total / count` (0 before any update). */
+  result(): tf.Tensor {
+    return tf.tidy(() => tf.divNoNan(this.total, this.count));
+  }
+}
+
+/**
+ * The (weighted) mean of the values it is given, Keras's `Mean`.
+ *
+ * @example
+ * ```ts
+ * const mean = new Mean();
+ * mean.updateState(tf.tensor1d([1, 3, 5, 7]), tf.tensor1d([1, 1, 0, 0]));
+ * mean.resultValue(); // 2
+ * ```
+ */
+export class Mean extends WeightedMean {
+  static override className = 'Mean';
+
+  /** @param args `name` (`mean`) */
+  constructor(args: { name?: string } = {}) {
+    super(args.name ?? 'mean');
+  }
+
+  /**
+   * Adds `values` (Keras's `Mean.update_state(values, sample_weight)`).
+   *
+   * @param values any shape
+   * @param sampleWeight optional weights
+   */
+  updateState(values: tf.Tensor, sampleWeight?: tf.Tensor): void {
+    this.updateValues(values, sampleWeight);
+  }
+}
+
+/**
+ * The (weighted) sum of the values it is given, Keras's `Sum`.
+ *
+ * @example
+ * ```ts
+ * const sum = new Sum();
+ * sum.updateState(tf.tensor1d([1, 3, 5, 7]));
+ * sum.resultValue(); // 16
+ * ```
+ */
+export class Sum extends Metric {
+  static override className = 'Sum';
+  private readonly total: tf.Variable;
+
+  /** @param args `name` (`sum`) */
+  constructor(args: { name?: string } = {}) {
+    super(args.name ?? 'sum');
+    this.total = this.addState();
+  }
+
+  /**
+   * Adds `values`, weighted.
+   *
+   * @param values any shape
+   * @param sampleWeight optional weights
+   */
+  updateState(values: tf.Tensor, sampleWeight?: tf.Tensor): void {
+    if (checkTensor(values, 'values', this.owner).size === 0) return;
+    tf.tidy(() => {
+      const { values: weighted } = samplewise(values, sampleWeight, tf.sum, this.owner);
+      this.total.assign(tf.add(this.total, tf.sum(weighted)));
+    });
+  }
+
+  result(): tf.Tensor {
+    return this.total.clone();
+  }
+}
+
+/**
+ * A metric from a per-sample function, averaged over every sample seen: Keras's
+ * `MeanMetricWrapper`, what `compile` makes of `metrics: [(yTrue, yPred) => …]`.
+ *
+ * @example
+ * ```ts
+ * const metric = new MeanMetricWrapper((t, p) => tf.mean(tf.abs(tf.sub(t, p)), -1), 'my_mae');
+ * metric.updateState(yTrue, yPred);
+ * ```
+ */
+export class MeanMetricWrapper extends WeightedMean {
+  static override className = 'MeanMetricWrapper';
+
+  /**
+   * @param fn `(yTrue, yPred) => perSampleValues`
+   * @param name the metric's name (the function's name by default)
+   * @throws Error when `fn` is not a function
+   */
+  constructor(
+    readonly fn: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor,
+    name?: string,
+  ) {
+    super(name ?? (typeof fn === 'function' && fn.name ? fn.name : 'mean_metric_wrapper'));
+    if (typeof fn !== 'function') throw new Error(`Expected fn to be a function (yTrue, yPred) => tf.Tensor, received ${typeof fn} in ${this.owner}`);
+  }
+
+  /**
+   * Rebuilds a subclass (`BinaryAccuracy`, `MeanSquaredError`…) from its config. A bare
+   * MeanMetricWrapper cannot be: its function is not serializable.
+   *
+   * @throws Error for a bare MeanMetricWrapper, or a key the subclass does not take
+   */
+  static override fromConfig<T extends Metric>(this: new (args: never) => T, config: Record<string, unknown>): T {
+    if ((this as unknown) === MeanMetricWrapper) {
+      throw new Error(`Expected a MeanMetricWrapper subclass to rebuild from a config, received MeanMetricWrapper itself (config ${JSON.stringify(config)}): a wrapped function cannot be serialized`);
+    }
+    return Metric.fromConfig.call(this, config) as T;
+  }
+
+  /**
+   * Adds `fn(yTrue, yPred)` for one batch.
+   *
+   * @throws Error when the function rejects the shapes, or the weights do not fit
+   */
+  updateState(yTrue: tf.Tensor, yPred: tf.Tensor, sampleWeight?: tf.Tensor): void {
+    tf.tidy(() => this.updateValues(this.fn(yTrue, yPred), sampleWeight));
+  }
+}
