@@ -1,87 +1,154 @@
 import { normalizeIdentifier } from '@dendrite/backend';
-import * as fns from './activations';
-import type { Activation } from './activations';
+import type { Activation } from './activation';
+import { elu } from './elu';
+import { exponential } from './exponential';
+import { gelu, geluApproximate } from './gelu';
+import { hardSigmoid } from './hard-sigmoid';
+import { hardSilu } from './hard-silu';
+import { leakyRelu } from './leaky-relu';
+import { linear } from './linear';
+import { logSoftmax } from './log-softmax';
+import { mish } from './mish';
+import { relu } from './relu';
+import { relu6 } from './relu6';
+import { selu } from './selu';
+import { sigmoid } from './sigmoid';
+import { silu } from './silu';
+import { softmax } from './softmax';
+import { softplus } from './softplus';
+import { softsign } from './softsign';
+import { tanh } from './tanh';
 
 /** An activation as layers accept it: a Keras name in any spelling, a function, or none (linear). */
 export type ActivationIdentifier = string | Activation | null | undefined;
 
-/** Keras names of the built-in activations, with their functions. */
-const BY_NAME: ReadonlyArray<[string, Activation, string[]]> = [
-  ['linear', fns.linear, []],
-  ['sigmoid', fns.sigmoid, []],
-  ['hard_sigmoid', fns.hardSigmoid, []],
-  ['tanh', fns.tanh, []],
-  ['relu', fns.relu, []],
-  ['relu6', fns.relu6, []],
-  ['elu', fns.elu, []],
-  ['selu', fns.selu, []],
-  ['leaky_relu', fns.leakyRelu, []],
-  ['softmax', fns.softmax, []],
-  ['log_softmax', fns.logSoftmax, []],
-  ['softplus', fns.softplus, []],
-  ['softsign', fns.softsign, []],
-  ['silu', fns.swish, ['swish']],
-  ['gelu', fns.gelu, []],
-  ['exponential', fns.exponential, []],
-  ['mish', fns.mish, []],
+/** Keras's names of the built-ins, each with its function and its other Keras names. */
+const BUILT_INS: ReadonlyArray<readonly [string, Activation, readonly string[]]> = [
+  ['linear', linear, []],
+  ['sigmoid', sigmoid, []],
+  ['hard_sigmoid', hardSigmoid, []],
+  ['tanh', tanh, []],
+  ['relu', relu, []],
+  ['relu6', relu6, []],
+  ['elu', elu, []],
+  ['selu', selu, []],
+  ['leaky_relu', leakyRelu, []],
+  ['softmax', softmax, []],
+  ['log_softmax', logSoftmax, []],
+  ['softplus', softplus, []],
+  ['softsign', softsign, []],
+  ['silu', silu, ['swish']],
+  ['hard_silu', hardSilu, ['hard_swish']],
+  ['gelu', gelu, []],
+  ['gelu_new', geluApproximate, []],
+  ['exponential', exponential, []],
+  ['mish', mish, []],
 ];
 
-const lookup = new Map<string, Activation>();
-const names = new Map<Activation, string>();
-for (const [name, fn, aliases] of BY_NAME) {
-  for (const alias of [name, ...aliases]) lookup.set(normalizeIdentifier(alias), fn);
-  names.set(fn, name);
+const byKey = new Map<string, Activation>();
+const nameOf = new Map<Activation, string>();
+const acceptedNames: string[] = [];
+for (const [name, activation, aliases] of BUILT_INS) addName(name, activation, aliases);
+
+function addName(name: string, activation: Activation, aliases: readonly string[]): void {
+  for (const spelling of [name, ...aliases]) {
+    byKey.set(normalizeIdentifier(spelling), activation);
+    acceptedNames.push(spelling);
+  }
+  nameOf.set(activation, name);
 }
 
 /**
- * Resolves an activation: `'relu'`, `'leaky_relu'` / `'leakyRelu'`, `'swish'`, a function (passes
- * through), or null/undefined for linear.
+ * Resolves an activation identifier, as Keras's `activations.get`: a name in any of Keras's
+ * spellings (`'leaky_relu'`, `'leakyRelu'`, `'LeakyReLU'`; aliases `'swish'`, `'hard_swish'`), a
+ * function (returned as is), or null/undefined for {@link linear}. Names give the built-in with
+ * Keras's default options (`'leaky_relu'` has slope 0.2, `'gelu'` is the exact form).
  *
- * @throws Error for an unknown name, listing the known ones
+ * @param identifier a name, a function, null or undefined
+ * @returns the activation function
+ * @throws Error for an unknown name, listing the known ones, or for a value of another type
+ * @example
+ * ```ts
+ * getActivation('relu')(tf.tensor1d([-1, 2])); // [0, 2]
+ * getActivation(undefined) === linear;        // true
+ * ```
  */
 export function getActivation(identifier: ActivationIdentifier): Activation {
-  if (identifier == null) return fns.linear;
+  if (identifier == null) return linear;
   if (typeof identifier === 'function') return identifier;
   if (typeof identifier === 'string') {
-    const fn = lookup.get(normalizeIdentifier(identifier));
-    if (fn) return fn;
-    throw new Error(`Unknown activation "${identifier}": expected one of ${BY_NAME.map(([name]) => name).join(', ')}`);
+    const activation = byKey.get(normalizeIdentifier(identifier));
+    if (activation !== undefined) return activation;
+    throw new Error(`Unknown activation "${identifier}": expected one of ${acceptedNames.join(', ')}`);
   }
-  throw new Error(`Expected an activation name or function, received ${typeof identifier} ${JSON.stringify(identifier)}`);
+  throw new Error(`Expected an activation name, a function, null or undefined, received ${typeof identifier} ${JSON.stringify(identifier)}`);
 }
 
 /**
- * The Keras name of an activation, for configs.
+ * The Keras name of a built-in or registered activation, or undefined for any other function.
  *
- * @throws Error for a custom function that has no name to serialize
+ * @param activation a function
+ * @returns its name (`'silu'` for both `silu` and `swish`)
+ * @example
+ * ```ts
+ * activationName(leakyRelu); // 'leaky_relu'
+ * ```
+ */
+export function activationName(activation: Activation): string | undefined {
+  return nameOf.get(activation);
+}
+
+/**
+ * The Keras name of an activation, as layer configs store it (Keras's `activations.serialize`).
+ *
+ * @param activation a built-in or one given to {@link registerActivation}
+ * @returns its name: `'relu'`, `'leaky_relu'`, `'silu'`…
+ * @throws Error for a function that is neither built in nor registered
+ * @example
+ * ```ts
+ * serializeActivation(getActivation('LeakyReLU')); // 'leaky_relu'
+ * ```
  */
 export function serializeActivation(activation: Activation): string {
-  const name = names.get(activation);
+  const name = nameOf.get(activation);
   if (name !== undefined) return name;
-  const custom = (activation as Activation & { activationName?: string }).activationName;
-  if (custom) return custom;
-  throw new Error(`Expected a built-in activation (or a function with an activationName) to serialize, received ${activation.name || 'an anonymous function'}`);
+  throw new Error(
+    `Expected a built-in or registered activation to serialize, received the function "${activation.name || 'anonymous'}"; register it with registerActivation(name, fn)`,
+  );
 }
 
-/** How a built-in activation runs inside a fused op (`tf.fused.matMul`, `tf.fused.conv2d`). */
-export interface FusedActivation {
-  name: 'linear' | 'relu' | 'relu6' | 'elu' | 'sigmoid' | 'leakyrelu';
-  alpha?: number;
+/**
+ * Registers a custom activation under a name, so layer configs naming it can be rebuilt and
+ * {@link serializeActivation} can name it.
+ *
+ * @param name the name configs use; any spelling of it resolves
+ * @param activation the function
+ * @throws Error when the name (in any spelling) is already taken, or `activation` is not a function
+ * @example
+ * ```ts
+ * registerActivation('half_relu', (x) => tf.mul(tf.relu(x), 0.5));
+ * dense({ units: 4, activation: 'half_relu' });
+ * ```
+ */
+export function registerActivation(name: string, activation: Activation): void {
+  if (typeof activation !== 'function') {
+    throw new Error(`Expected activation to be a function in registerActivation("${name}"), received ${typeof activation}`);
+  }
+  const existing = byKey.get(normalizeIdentifier(name));
+  if (existing !== undefined) {
+    throw new Error(`Expected a new activation name in registerActivation, received "${name}", already registered for ${nameOf.get(existing)}`);
+  }
+  addName(name, activation, []);
 }
 
-/** The built-in activations that tfjs can fuse into a matmul or convolution, with their fused form. */
-export const FUSABLE_ACTIVATIONS: ReadonlyMap<Activation, FusedActivation> = new Map<Activation, FusedActivation>([
-  [fns.linear, { name: 'linear' }],
-  [fns.relu, { name: 'relu' }],
-  [fns.relu6, { name: 'relu6' }],
-  [fns.elu, { name: 'elu' }],
-  [fns.sigmoid, { name: 'sigmoid' }],
-  [fns.leakyRelu, { name: 'leakyrelu', alpha: 0.2 }],
-]);
-
-/** The fused form of an activation, or undefined when it must run as its own op. */
-export function fusedActivationOf(activation: Activation): FusedActivation | undefined {
-  return FUSABLE_ACTIVATIONS.get(activation);
+/**
+ * Every activation name {@link getActivation} accepts, aliases included, in Keras's spelling.
+ *
+ * @example
+ * ```ts
+ * activationNames().includes('swish'); // true
+ * ```
+ */
+export function activationNames(): string[] {
+  return [...acceptedNames];
 }
-
-

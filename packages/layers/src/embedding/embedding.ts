@@ -1,56 +1,73 @@
 import { tf } from '@dendrite/backend';
-import { type ConstraintIdentifier, getConstraint, serializeConstraint } from '../constraints/index';
-import { type InitializerIdentifier, getInitializer, serializeInitializer } from '../initializers/index';
-import { type RegularizerIdentifier, getRegularizer, serializeRegularizer } from '../regularizers/index';
+import type { ConstraintIdentifier } from '../constraints/index';
+import type { InitializerIdentifier } from '../initializers/index';
+import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
-import { type Shape, singleShape } from '../engine/shape';
+import { type Shape, shapeToString, singleShape } from '../engine/shape';
 import { checkPositiveInteger } from '../core/argument-checks';
+import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
 
 /** Arguments of {@link Embedding}. */
 export interface EmbeddingArgs extends LayerArgs {
   /** Vocabulary size: indices are in [0, inputDim). */
   inputDim: number;
-  /** Size of each vector. */
+  /** Size of each embedding vector. */
   outputDim: number;
+  /** Initializer of the table (`'uniform'`: Keras's RandomUniform in [−0.05, 0.05]). */
   embeddingsInitializer?: InitializerIdentifier;
   embeddingsRegularizer?: RegularizerIdentifier;
+  activityRegularizer?: RegularizerIdentifier;
   embeddingsConstraint?: ConstraintIdentifier;
-  /** Index 0 is padding: the layer masks it for the layers after. */
+  /** Index 0 is padding: the layer outputs a mask (`inputs ≠ 0`) for the layers after it. */
   maskZero?: boolean;
-  /** Keras 2's fixed sequence length (kept in the config and the output shape). */
+  /**
+   * Keras 2's fixed sequence length: kept in the config, it gives the first layer of a Sequential
+   * model its input shape `[inputLength]` and fills an unknown time axis in the output shape.
+   */
   inputLength?: number;
 }
 
-/** Integer indices to dense vectors (IMDB's first layer): `[batch, steps]` → `[batch, steps, outputDim]`. */
+/**
+ * Keras's `Embedding`: integer indices to dense vectors, `[batch, steps]` → `[batch, steps,
+ * outputDim]` (any input rank). Inputs are cast to int32 and looked up with `tf.gather`; with
+ * `maskZero`, index 0 is masked for the layers after (RNNs keep their state over masked steps).
+ *
+ * @example
+ * ```ts
+ * // The IMDB model of the course: 10 000 words, 256-dimensional vectors, reviews of 200 words.
+ * embedding({ inputDim: 10000, outputDim: 256, inputLength: 200 });
+ * ```
+ */
 export class Embedding extends Layer {
   static override className = 'Embedding';
   readonly inputDim: number;
   readonly outputDim: number;
   readonly maskZero: boolean;
   readonly inputLength?: number;
-  private readonly embeddingArgs: EmbeddingArgs;
+  private readonly args: EmbeddingArgs;
   embeddings?: LayerVariable;
 
+  /** @throws Error naming the layer and argument for a non-positive inputDim, outputDim or inputLength, or a bad identifier */
   constructor(args: EmbeddingArgs) {
-    super({ ...args, batchInputShape: args.batchInputShape ?? (args.inputShape === undefined && args.inputLength !== undefined ? [args.batchSize ?? null, args.inputLength] : undefined) });
+    const impliedShape = args.inputShape === undefined && args.batchInputShape === undefined && args.inputLength != null;
+    super(impliedShape ? { ...args, inputShape: [args.inputLength!] } : args);
     this.inputDim = checkPositiveInteger(args.inputDim, 'inputDim', this.name);
     this.outputDim = checkPositiveInteger(args.outputDim, 'outputDim', this.name);
+    this.inputLength = args.inputLength == null ? undefined : checkPositiveInteger(args.inputLength, 'inputLength', this.name);
     this.maskZero = args.maskZero ?? false;
-    this.inputLength = args.inputLength;
-    this.embeddingArgs = args;
+    this.args = args;
+    weightOptions(args.embeddingsInitializer, 'uniform', args.embeddingsRegularizer, args.embeddingsConstraint);
+    if (args.activityRegularizer != null) this.activityRegularizer = getRegularizer(args.activityRegularizer);
+    // Indices are looked up as integers: a float32 cast first would lose large ones.
     this.autoCastInputs = false;
     this.supportsMasking = this.maskZero;
   }
 
-  override build(_inputShape?: Shape | Shape[]): void {
-    const a = this.embeddingArgs;
-    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], {
-      initializer: getInitializer(a.embeddingsInitializer ?? 'uniform'),
-      regularizer: a.embeddingsRegularizer != null ? getRegularizer(a.embeddingsRegularizer) : undefined,
-      constraint: a.embeddingsConstraint != null ? getConstraint(a.embeddingsConstraint) : undefined,
-    });
+  override build(_inputShape: Shape | Shape[]): void {
+    const a = this.args;
+    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], weightOptions(a.embeddingsInitializer, 'uniform', a.embeddingsRegularizer, a.embeddingsConstraint));
   }
 
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
@@ -59,28 +76,33 @@ export class Embedding extends Layer {
     return tf.gather(this.embeddings!.read(), indices);
   }
 
-  override computeMask(inputs: TensorOrList): tf.Tensor | null {
+  override computeMask(inputs: TensorOrList, _mask: tf.Tensor | tf.Tensor[] | null): tf.Tensor | null {
     return this.maskZero ? tf.notEqual(inputs as tf.Tensor, 0) : null;
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
     const shape = singleShape(inputShape, this.name);
-    return [...shape, this.outputDim];
+    if (this.inputLength === undefined || shape.length < 2) return [...shape, this.outputDim];
+    if (shape[1] !== null && shape[1] !== this.inputLength) {
+      throw new Error(`Expected inputs of ${this.inputLength} steps (inputLength) in layer "${this.name}", received shape ${shapeToString(shape)}`);
+    }
+    return [shape[0], this.inputLength, ...shape.slice(2), this.outputDim];
   }
 
-  override computeOutputDtype(): tf.DataType {
-    return 'float32';
+  override computeOutputDtype(_inputDtypes: tf.DataType[]): tf.DataType {
+    return this.dtype;
   }
 
   override getConfig(): Record<string, unknown> {
-    const a = this.embeddingArgs;
+    const a = this.args;
     return {
       ...super.getConfig(),
       input_dim: this.inputDim,
       output_dim: this.outputDim,
-      embeddings_initializer: serializeInitializer(getInitializer(a.embeddingsInitializer ?? 'uniform')),
-      embeddings_regularizer: a.embeddingsRegularizer != null ? serializeRegularizer(getRegularizer(a.embeddingsRegularizer)) : null,
-      embeddings_constraint: a.embeddingsConstraint != null ? serializeConstraint(getConstraint(a.embeddingsConstraint)) : null,
+      embeddings_initializer: initializerConfig(a.embeddingsInitializer, 'uniform'),
+      embeddings_regularizer: regularizerConfig(a.embeddingsRegularizer),
+      activity_regularizer: regularizerConfig(a.activityRegularizer),
+      embeddings_constraint: constraintConfig(a.embeddingsConstraint),
       mask_zero: this.maskZero,
       input_length: this.inputLength ?? null,
     };
@@ -89,5 +111,14 @@ export class Embedding extends Layer {
 
 registerLayer(Embedding);
 
-/** Makes an {@link Embedding} layer. */
-export const embedding = (args: EmbeddingArgs) => new Embedding(args);
+/**
+ * Makes an {@link Embedding} layer.
+ *
+ * @example
+ * ```ts
+ * embedding({ inputDim: 1000, outputDim: 64, maskZero: true });
+ * ```
+ */
+export function embedding(args: EmbeddingArgs): Embedding {
+  return new Embedding(args);
+}

@@ -1,23 +1,35 @@
 import { type KerasSerialized, ObjectRegistry } from '@dendrite/backend';
-import { Constant, Identity, Ones, Zeros } from './constant-initializers';
+import { Constant } from './constant';
+import { Identity } from './identity';
 import { Initializer } from './initializer';
-import { Orthogonal, RandomNormal, RandomUniform, TruncatedNormal } from './random-initializers';
-import { GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform, VarianceScaling } from './variance-scaling';
+import { Ones } from './ones';
+import { Orthogonal } from './orthogonal';
+import { RandomNormal } from './random-normal';
+import { RandomUniform } from './random-uniform';
+import { TruncatedNormal } from './truncated-normal';
+import { VarianceScaling } from './variance-scaling';
+import { GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform } from './variance-scaling-presets';
+import { Zeros } from './zeros';
 
 /** An initializer as layers accept it: a Keras name in any spelling, `{class_name, config}`, or an instance. */
 export type InitializerIdentifier = string | KerasSerialized | Initializer;
 
+/** An initializer class as the registry needs it: its Keras name and how to build it from a config. */
+export interface InitializerClass {
+  className: string;
+  fromConfig(config: Record<string, unknown>): Initializer;
+}
+
 const registry = new ObjectRegistry<Initializer>('initializer', (value): value is Initializer => value instanceof Initializer);
 
-const CLASSES: Array<[{ className: string; fromConfig(config: Record<string, unknown>): Initializer }, string[]]> = [
+const BUILT_INS: ReadonlyArray<readonly [InitializerClass, readonly string[]]> = [
   [Zeros, ['zero']],
   [Ones, ['one']],
   [Constant, []],
-  [Identity, []],
+  [Identity, ['IdentityInitializer']],
   [RandomUniform, ['uniform']],
   [RandomNormal, ['normal']],
   [TruncatedNormal, []],
-  [Orthogonal, []],
   [VarianceScaling, []],
   [GlorotUniform, []],
   [GlorotNormal, []],
@@ -25,27 +37,70 @@ const CLASSES: Array<[{ className: string; fromConfig(config: Record<string, unk
   [HeUniform, []],
   [LecunNormal, []],
   [LecunUniform, []],
+  [Orthogonal, ['OrthogonalInitializer']],
 ];
-for (const [initializerClass, aliases] of CLASSES) {
+for (const [initializerClass, aliases] of BUILT_INS) {
   registry.register(initializerClass.className, (config) => initializerClass.fromConfig(config), aliases);
 }
 
 /**
- * Resolves an initializer: `'glorot_uniform'`, `'glorotUniform'`, `'GlorotUniform'`, `'he_normal'`,
- * `{class_name: 'RandomNormal', config: {stddev: 0.1}}`, or an instance (passes through).
+ * Resolves an initializer identifier, as Keras's `initializers.get`: a name in any spelling
+ * (`'glorot_uniform'`, `'glorotUniform'`, `'GlorotUniform'`; aliases `'uniform'`, `'normal'`,
+ * `'zero'`, `'one'`) with default arguments, a `{class_name, config}` object (snake_case or
+ * camelCase keys), or an instance, which passes through.
  *
- * @throws Error for an unknown name, listing the known ones
+ * @param identifier a name, a serialized initializer or an instance
+ * @returns the initializer
+ * @throws Error for an unknown name, listing the known ones; or for invalid config values, as the
+ *   constructor does
+ * @example
+ * ```ts
+ * getInitializer('he_normal');
+ * getInitializer({ class_name: 'RandomNormal', config: { mean: 0, stddev: 0.1, seed: null } });
+ * ```
  */
 export function getInitializer(identifier: InitializerIdentifier): Initializer {
   return registry.get(identifier);
 }
 
-/** `{class_name, config}` of an initializer, as Keras saves it. */
+/**
+ * An initializer as Keras saves it: `{class_name, config}`.
+ *
+ * @param initializer any initializer
+ * @returns `{ class_name: initializer.className, config: initializer.getConfig() }`
+ * @example
+ * ```ts
+ * serializeInitializer(glorotUniform()); // { class_name: 'GlorotUniform', config: { seed: null } }
+ * ```
+ */
 export function serializeInitializer(initializer: Initializer): KerasSerialized {
   return { class_name: initializer.className, config: initializer.getConfig() };
 }
 
-/** Registers a custom initializer class so configs naming it can be rebuilt. */
-export function registerInitializer(initializerClass: { className: string; fromConfig(config: Record<string, unknown>): Initializer }): void {
-  registry.register(initializerClass.className, (config) => initializerClass.fromConfig(config));
+/**
+ * Registers a custom initializer class, so {@link getInitializer} can rebuild configs naming it.
+ *
+ * @param initializerClass a subclass of {@link Initializer} with its own `static className`
+ * @param aliases other names it answers to
+ * @throws Error when a name is already taken by another class
+ * @example
+ * ```ts
+ * registerInitializer(Halves);
+ * getInitializer({ class_name: 'Halves', config: {} });
+ * ```
+ */
+export function registerInitializer(initializerClass: InitializerClass, aliases: readonly string[] = []): void {
+  registry.register(initializerClass.className, (config) => initializerClass.fromConfig(config), aliases);
+}
+
+/**
+ * The Keras class names {@link getInitializer} knows, built-in and registered.
+ *
+ * @example
+ * ```ts
+ * initializerNames().includes('HeNormal'); // true
+ * ```
+ */
+export function initializerNames(): string[] {
+  return registry.names();
 }

@@ -1,50 +1,53 @@
-import { keysToCamelCase, nextSeed, type tf } from '@dendrite/backend';
+import { keysToCamelCase, type tf } from '@dendrite/backend';
 
 /**
- * The base of every initializer: `call(shape, dtype)` makes a weight's first value; `getConfig()`
- * gives Keras's config (snake_case keys).
+ * The base of every initializer (Keras's `keras.initializers.Initializer`): `call(shape, dtype)`
+ * makes a weight's first value; `getConfig()` gives Keras's config with snake_case keys;
+ * `fromConfig` rebuilds the initializer from it. Subclasses set `static className` to their Keras
+ * class name, which is what configs store.
+ *
+ * @example
+ * ```ts
+ * class Halves extends Initializer {
+ *   static override className = 'Halves';
+ *   call(shape: number[], dtype: tf.DataType = 'float32') { return tf.fill(shape, 0.5, dtype); }
+ * }
+ * registerInitializer(Halves);
+ * ```
  */
 export abstract class Initializer {
-  /** The Keras class name. */
+  /** The Keras class name, as configs store it. */
   static className = 'Initializer';
 
-  /** Makes a tensor of `shape`. */
+  /**
+   * Makes a new tensor of `shape`; the caller owns (and disposes) it.
+   *
+   * @param shape the weight's shape
+   * @param dtype the weight's dtype, float32 by default
+   * @throws Error when the shape is not an array of non-negative integers, or does not suit the initializer
+   */
   abstract call(shape: number[], dtype?: tf.DataType): tf.Tensor;
 
-  /** Keras's config of this initializer. */
+  /** Keras's config of this initializer (snake_case keys); `{}` when it has no arguments. */
   getConfig(): Record<string, unknown> {
     return {};
   }
 
-  /** The Keras class name of this initializer. */
+  /** The Keras class name of this initializer (`'GlorotUniform'`). */
   get className(): string {
     return (this.constructor as typeof Initializer).className;
   }
 
-  /** Rebuilds an initializer from {@link getConfig}'s output. */
+  /**
+   * Rebuilds an initializer from a config as {@link Initializer.getConfig} gives it (snake_case or
+   * camelCase keys).
+   *
+   * @example
+   * ```ts
+   * RandomNormal.fromConfig({ mean: 0, stddev: 0.1, seed: null });
+   * ```
+   */
   static fromConfig<T extends Initializer>(this: new (args: never) => T, config: Record<string, unknown>): T {
     return new this(keysToCamelCase(config) as never);
   }
-}
-
-/** The seed of one draw: the initializer's own, or the next from the global stream (setSeed). */
-export function drawSeed(seed: number | undefined): number | undefined {
-  return seed ?? nextSeed();
-}
-
-/** Checks a number argument of an initializer, naming it. */
-export function checkNumber(value: unknown, argumentName: string, className: string, condition: (v: number) => boolean = Number.isFinite, expected = 'a finite number'): number {
-  if (typeof value !== 'number' || !condition(value)) {
-    throw new Error(`Expected ${argumentName} to be ${expected}, received ${JSON.stringify(value)} in initializer ${className}`);
-  }
-  return value;
-}
-
-/** Keras's `compute_fans`: fan-in and fan-out of a dense or convolution kernel shape. */
-export function computeFans(shape: readonly number[]): { fanIn: number; fanOut: number } {
-  if (shape.length === 0) return { fanIn: 1, fanOut: 1 };
-  if (shape.length === 1) return { fanIn: shape[0], fanOut: shape[0] };
-  if (shape.length === 2) return { fanIn: shape[0], fanOut: shape[1] };
-  const receptiveField = shape.slice(0, -2).reduce((product, size) => product * size, 1);
-  return { fanIn: shape[shape.length - 2] * receptiveField, fanOut: shape[shape.length - 1] * receptiveField };
 }

@@ -1,90 +1,95 @@
-import { tf } from '@dendrite/backend';
-import { checkNumber, computeFans, drawSeed, Initializer } from './initializer';
+import { tf, toSnakeCase } from '@dendrite/backend';
+import { checkNumber, checkShape, describeValue } from './argument-checks';
+import { computeFans } from './compute-fans';
+import { castTo, RandomInitializer } from './random-initializer';
 
-/** How {@link VarianceScaling} counts a kernel's fan. */
+/** Which fan {@link VarianceScaling} divides its scale by. */
 export type FanMode = 'fan_in' | 'fan_out' | 'fan_avg';
 /** The distribution {@link VarianceScaling} draws from. */
 export type ScalingDistribution = 'truncated_normal' | 'untruncated_normal' | 'uniform';
 
 /** Arguments of {@link VarianceScaling}. */
 export interface VarianceScalingArgs {
+  /** The variance's numerator, > 0; 1 by default. */
   scale?: number;
-  mode?: FanMode;
-  distribution?: ScalingDistribution | 'normal';
-  seed?: number;
+  /** `'fan_in'` (default), `'fan_out'` or `'fan_avg'`; tfjs's `'fanIn'` spellings are accepted. */
+  mode?: FanMode | 'fanIn' | 'fanOut' | 'fanAvg';
+  /**
+   * `'truncated_normal'` (default), `'untruncated_normal'` or `'uniform'`; `'normal'` means
+   * truncated_normal, as in Keras, and tfjs's `'truncatedNormal'` spelling is accepted.
+   */
+  distribution?: ScalingDistribution | 'normal' | 'truncatedNormal' | 'untruncatedNormal';
+  /** An integer for repeatable draws; none by default (see {@link RandomInitializer}). */
+  seed?: number | null;
 }
 
-/** Keras's correction that gives a normal truncated at 2σ the intended standard deviation. */
-const TRUNCATION_CORRECTION = 0.87962566103423978;
+const MODES: readonly FanMode[] = ['fan_in', 'fan_out', 'fan_avg'];
+const DISTRIBUTIONS: readonly ScalingDistribution[] = ['truncated_normal', 'untruncated_normal', 'uniform'];
 
 /**
- * Draws with a variance of `scale / fan` (Keras's `VarianceScaling`), the family behind Glorot,
- * He and LeCun initializers.
+ * The standard deviation of a unit normal truncated at ±2: dividing by it gives the truncated
+ * draws the intended standard deviation (Keras's constant).
  */
-export class VarianceScaling extends Initializer {
-  static override className = 'VarianceScaling';
-  readonly scale: number;
-  readonly mode: FanMode;
-  readonly distribution: ScalingDistribution;
-  readonly seed?: number;
+export const TRUNCATION_CORRECTION = 0.87962566103423978;
 
+/**
+ * Draws with variance `scale / n` (Keras `VarianceScaling`; config
+ * `{ seed, scale, mode, distribution }`), where n is the fan-in, the fan-out or their average
+ * (see {@link computeFans}; at least 1):
+ * - `truncated_normal`: normal with stddev `√(scale / n) / 0.87962566103423978`, truncated at 2σ;
+ * - `untruncated_normal`: normal with stddev `√(scale / n)`;
+ * - `uniform`: uniform in ±`√(3 · scale / n)`.
+ *
+ * The Glorot, He and LeCun initializers are presets of it.
+ *
+ * @example
+ * ```ts
+ * new VarianceScaling({ scale: 2, mode: 'fan_out', distribution: 'uniform' }).call([64, 32]);
+ * ```
+ */
+export class VarianceScaling extends RandomInitializer {
+  static override className = 'VarianceScaling';
+  /** The variance's numerator. */
+  readonly scale: number;
+  /** Which fan the scale is divided by. */
+  readonly mode: FanMode;
+  /** The distribution drawn from. */
+  readonly distribution: ScalingDistribution;
+
+  /** @throws Error for a scale ≤ 0, an unknown mode or distribution, or a non-integer seed */
   constructor(args: VarianceScalingArgs = {}) {
-    super();
-    const className = (this.constructor as typeof Initializer).className;
-    this.scale = checkNumber(args.scale ?? 1, 'scale', className, (v) => Number.isFinite(v) && v > 0, 'a finite number > 0');
-    const mode = args.mode ?? 'fan_in';
-    if (!['fan_in', 'fan_out', 'fan_avg'].includes(mode)) {
-      throw new Error(`Expected mode to be one of fan_in, fan_out, fan_avg, received ${JSON.stringify(mode)} in initializer ${className}`);
-    }
-    this.mode = mode;
-    const distribution = args.distribution === 'normal' ? 'truncated_normal' : (args.distribution ?? 'truncated_normal');
-    if (!['truncated_normal', 'untruncated_normal', 'uniform'].includes(distribution)) {
-      throw new Error(`Expected distribution to be one of truncated_normal, untruncated_normal, uniform, received ${JSON.stringify(distribution)} in initializer ${className}`);
-    }
-    this.distribution = distribution;
-    this.seed = args.seed;
+    super(args.seed);
+    this.scale = checkNumber(args.scale ?? 1, 'scale', this.className, (value) => value > 0, 'a finite number > 0');
+    this.mode = oneOf(args.mode ?? 'fan_in', MODES, 'mode', this.className);
+    const distribution = typeof args.distribution === 'string' && args.distribution.toLowerCase() === 'normal' ? 'truncated_normal' : (args.distribution ?? 'truncated_normal');
+    this.distribution = oneOf(distribution, DISTRIBUTIONS, 'distribution', this.className);
   }
 
+  /** A new tensor drawn with variance `scale / fan`. */
   call(shape: number[], dtype: tf.DataType = 'float32'): tf.Tensor {
+    checkShape(shape, this.className);
     const { fanIn, fanOut } = computeFans(shape);
     const fan = this.mode === 'fan_in' ? fanIn : this.mode === 'fan_out' ? fanOut : (fanIn + fanOut) / 2;
-    const scale = this.scale / Math.max(1, fan);
-    const seed = drawSeed(this.seed);
+    const variance = this.scale / Math.max(1, fan);
+    const seed = this.drawSeed();
     if (this.distribution === 'uniform') {
-      const limit = Math.sqrt(3 * scale);
-      return tf.randomUniform(shape, -limit, limit, dtype, seed);
+      const limit = Math.sqrt(3 * variance);
+      return castTo(tf.randomUniform(shape, -limit, limit, 'float32', seed), dtype);
     }
-    if (this.distribution === 'untruncated_normal') return tf.randomNormal(shape, 0, Math.sqrt(scale), dtype as 'float32', seed);
-    return tf.truncatedNormal(shape, 0, Math.sqrt(scale) / TRUNCATION_CORRECTION, dtype as 'float32', seed);
+    if (this.distribution === 'untruncated_normal') return castTo(tf.randomNormal(shape, 0, Math.sqrt(variance), 'float32', seed), dtype);
+    return castTo(tf.truncatedNormal(shape, 0, Math.sqrt(variance) / TRUNCATION_CORRECTION, 'float32', seed), dtype);
   }
 
   override getConfig(): Record<string, unknown> {
-    return { scale: this.scale, mode: this.mode, distribution: this.distribution, seed: this.seed ?? null };
+    return { ...super.getConfig(), scale: this.scale, mode: this.mode, distribution: this.distribution };
   }
 }
 
-/** A {@link VarianceScaling} with fixed scale, mode and distribution, configured only by its seed. */
-function preset(className: string, scale: number, mode: FanMode, distribution: ScalingDistribution) {
-  return class extends VarianceScaling {
-    static override className = className;
-    constructor(args: { seed?: number } = {}) {
-      super({ scale, mode, distribution, seed: args.seed });
-    }
-    override getConfig(): Record<string, unknown> {
-      return { seed: this.seed ?? null };
-    }
-  };
+/** `value` in Keras's snake_case spelling when it is one of `allowed`. */
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], argumentName: string, className: string): T {
+  const spelled = typeof value === 'string' ? toSnakeCase(value) : value;
+  if (!allowed.includes(spelled as T)) {
+    throw new Error(`Expected ${argumentName} to be one of ${allowed.join(', ')} in initializer ${className}, received ${describeValue(value)}`);
+  }
+  return spelled as T;
 }
-
-/** Uniform with limit √(6 / (fanIn + fanOut)): Keras's default kernel initializer. */
-export const GlorotUniform = preset('GlorotUniform', 1, 'fan_avg', 'uniform');
-/** Truncated normal with σ = √(2 / (fanIn + fanOut)). */
-export const GlorotNormal = preset('GlorotNormal', 1, 'fan_avg', 'truncated_normal');
-/** Truncated normal with σ = √(2 / fanIn), for relu layers. */
-export const HeNormal = preset('HeNormal', 2, 'fan_in', 'truncated_normal');
-/** Uniform with limit √(6 / fanIn). */
-export const HeUniform = preset('HeUniform', 2, 'fan_in', 'uniform');
-/** Truncated normal with σ = √(1 / fanIn), for selu layers. */
-export const LecunNormal = preset('LecunNormal', 1, 'fan_in', 'truncated_normal');
-/** Uniform with limit √(3 / fanIn). */
-export const LecunUniform = preset('LecunUniform', 1, 'fan_in', 'uniform');

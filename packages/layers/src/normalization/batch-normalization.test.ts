@@ -1,49 +1,125 @@
 import { afterEach, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
-import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
+import { describeEachBackend, expectArraysClose, expectNoLeakedTensors, seededArray } from '@dendrite/test-utils';
 import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
-import { batchNormalization, layerNormalization } from './batch-normalization';
+import { setMask } from '../engine/masking';
+import { expectGradientsMatchFiniteDifferences } from '../recurrent/expect-gradients-match';
+import { batchNormalization } from './batch-normalization';
 
 afterEach(() => resetUniqueNames());
 
-describeEachBackend('normalization layers', () => {
+/** Columns of a row-major [rows, columns] array. */
+const columns = (rows: number[][]) => rows[0].map((_, j) => rows.map((row) => row[j]));
+const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+const variance = (values: number[]) => mean(values.map((v) => (v - mean(values)) ** 2));
+
+describeEachBackend('BatchNormalization', () => {
   it.each([
-    ['batchNormalization', () => batchNormalization(), [4, 3], [[3], [3], [3], [3]], 2],
-    ['batchNormalization axis 1 no scale', () => batchNormalization({ axis: 1, scale: false }), [4, 2, 3], [[2], [2], [2]], 1],
-    ['layerNormalization', () => layerNormalization(), [4, 5], [[5], [5]], 2],
-  ] as const)('%s passes runLayerTest', async (_name, make, shape, weights, trainable) => {
-    await runLayerTest({ makeLayer: make, inputShape: [...shape], expectedOutputShape: [...shape], expectedWeightShapes: weights.map((w) => [...w]), expectedTrainableCount: trainable });
+    ['default', () => batchNormalization(), [4, 3], [[3], [3], [3], [3]], 2, true],
+    ['axis 1, no scale', () => batchNormalization({ axis: 1, scale: false }), [4, 2, 3], [[2], [2], [2]], 1, false],
+    ['no center, no scale', () => batchNormalization({ center: false, scale: false }), [4, 3], [[3], [3]], 0, false],
+    ['rank 4, regularized and constrained', () => batchNormalization({ gammaRegularizer: 'l2', betaConstraint: 'non_neg', momentum: 0.5 }), [2, 3, 3, 2], [[2], [2], [2], [2]], 2, true],
+  ] as const)('passes runLayerTest (%s)', async (_name, makeLayer, shape, weights, trainable, changes) => {
+    await runLayerTest({
+      makeLayer,
+      inputShape: [...shape],
+      expectedOutputShape: [...shape],
+      expectedWeightShapes: weights.map((w) => [...w]),
+      expectedTrainableCount: trainable,
+      expectTrainingChangesWeights: changes,
+    });
   });
 
-  it('normalizes by the batch in training, updates the moving statistics, and uses them otherwise', async () => {
-    const layer = batchNormalization({ momentum: 0.9, epsilon: 1e-3 });
-    const x = tf.tensor2d([[1, 10], [3, 30]]); // means [2, 20], variances [1, 100]
-    layer.build([2, 2]);
+  it('normalizes with the batch statistics in training, updates the moving ones, and uses them in inference', async () => {
+    const rows = [[1, 10], [3, 30], [5, 20]];
+    const [gamma, beta, movingMean, movingVariance] = [[2, 0.5], [1, -1], [0.5, 4], [2, 50]];
+    const [momentum, epsilon] = [0.9, 1e-3];
+    const layer = batchNormalization({ momentum, epsilon });
+    layer.build([3, 2]);
+    layer.setWeights([gamma, beta, movingMean, movingVariance].map((values) => tf.tensor1d(values)));
+    const x = tf.tensor2d(rows);
+    const normalize = (means: number[], variances: number[]) =>
+      rows.flatMap((row) => row.map((v, j) => (gamma[j] * (v - means[j])) / Math.sqrt(variances[j] + epsilon) + beta[j]));
+
+    const before = layer.apply(x, { training: false });
+    expectArraysClose(before, normalize(movingMean, movingVariance), 1e-5);
+    const batchMeans = columns(rows).map(mean);
+    const batchVariances = columns(rows).map(variance);
     await expectNoLeakedTensors(() => {
       const trained = layer.apply(x, { training: true });
-      expectArraysClose(trained, [-1 / Math.sqrt(1.001), -10 / Math.sqrt(100.001), 1 / Math.sqrt(1.001), 10 / Math.sqrt(100.001)]);
+      expectArraysClose(trained, normalize(batchMeans, batchVariances), 1e-5);
       trained.dispose();
     });
-    expectArraysClose(layer.movingMean!.read(), [0.2, 2]);
-    expectArraysClose(layer.movingVariance!.read(), [0.9 + 0.1, 0.9 + 10]);
-    const inferred = layer.apply(x, { training: false });
-    expectArraysClose(inferred, [(1 - 0.2) / Math.sqrt(1.001), (10 - 2) / Math.sqrt(10.901), (3 - 0.2) / Math.sqrt(1.001), (30 - 2) / Math.sqrt(10.901)]);
+    const newMean = movingMean.map((m, j) => m * momentum + batchMeans[j] * (1 - momentum));
+    const newVariance = movingVariance.map((v, j) => v * momentum + batchVariances[j] * (1 - momentum));
+    expectArraysClose(layer.movingMean!.read(), newMean, 1e-5);
+    expectArraysClose(layer.movingVariance!.read(), newVariance, 1e-5);
+    const after = layer.apply(x, { training: false });
+    expectArraysClose(after, normalize(newMean, newVariance), 1e-5);
+
+    // Frozen (Keras 3): inference mode even in training, and no update.
     layer.trainable = false;
     const frozen = layer.apply(x, { training: true });
-    expectArraysClose(frozen, inferred);
-    expectArraysClose(layer.movingMean!.read(), [0.2, 2]);
-    expect(layer.nonTrainableWeights).toHaveLength(4);
-    tf.dispose([x, inferred, frozen]);
+    expectArraysClose(frozen, after, 1e-6);
+    expectArraysClose(layer.movingMean!.read(), newMean, 1e-6);
+    expect(layer.nonTrainableWeights.map((w) => w.name)).toEqual(['gamma', 'beta', 'moving_mean', 'moving_variance']);
+    layer.trainable = true;
+    expect(layer.nonTrainableWeights.map((w) => w.name)).toEqual(['moving_mean', 'moving_variance']);
+    tf.dispose([x, before, after, frozen]);
+    layer.dispose();
   });
 
-  it('layer-normalizes each sample', () => {
-    const y = layerNormalization({ epsilon: 0 }).apply(tf.tensor2d([[1, 3]]));
-    expectArraysClose(y, [-1, 1]);
-    y.dispose();
+  it('normalizes along axis 1 of channels-first inputs', () => {
+    const values = Array.from(seededArray(2 * 2 * 3, 3));
+    const x = tf.tensor3d(values, [2, 2, 3]);
+    const layer = batchNormalization({ axis: 1, epsilon: 1e-3 });
+    const y = layer.apply(x, { training: true });
+    const channel = (c: number) => [0, 1].flatMap((b) => values.slice(b * 6 + c * 3, b * 6 + c * 3 + 3));
+    const expected = [0, 1].flatMap((b) => [0, 1].flatMap((c) => values.slice(b * 6 + c * 3, b * 6 + c * 3 + 3).map((v) => (v - mean(channel(c))) / Math.sqrt(variance(channel(c)) + 1e-3))));
+    expectArraysClose(y, expected, 1e-5);
+    tf.dispose([x, y]);
+    layer.dispose();
   });
 
-  it('names bad arguments', () => {
-    expect(() => batchNormalization({ momentum: 2 })).toThrow('Expected momentum in [0, 1], received 2 in layer "batch_normalization"');
+  it('leaves masked timesteps out of the batch statistics', () => {
+    const x = tf.tensor3d([[[1], [3], [100]]]);
+    const mask = tf.tensor2d([[1, 1, 0]], [1, 3], 'bool');
+    setMask(x, mask);
+    const layer = batchNormalization({ momentum: 0 });
+    const y = layer.apply(x, { training: true });
+    expectArraysClose(layer.movingMean!.read(), [2], 1e-5);
+    expectArraysClose(layer.movingVariance!.read(), [1], 1e-5);
+    expectArraysClose(Array.from(y.dataSync()).slice(0, 2), [-1 / Math.sqrt(1.001), 1 / Math.sqrt(1.001)], 1e-5);
+    tf.dispose([x, mask, y]);
+    layer.dispose();
+  });
+
+  it('gives training-mode gradients (through the batch statistics) that finite differences give', () => {
+    const layer = batchNormalization();
+    layer.build([4, 3]);
+    layer.setWeights([tf.tensor1d([1.5, 0.7, -0.4]), tf.tensor1d([0.1, -0.2, 0.3]), tf.zeros([3]), tf.ones([3])]);
+    const x = tf.variable(tf.tensor2d(seededArray(12, 4, -2, 2), [4, 3]));
+    const projection = tf.tensor2d(seededArray(12, 5), [4, 3]);
+    const loss = () => tf.sum(tf.mul(layer.apply(x, { training: true }), projection)) as tf.Scalar;
+    expectGradientsMatchFiniteDifferences(loss, [x, layer.gamma!.read(), layer.beta!.read()]);
+    tf.dispose([x, projection]);
+    layer.dispose();
+  });
+
+  it('rejects bad arguments and inputs, naming the layer', () => {
+    expect(() => batchNormalization({ momentum: 2 })).toThrow('Expected momentum to be a number in [0, 1], received 2 in layer "batch_normalization"');
+    expect(() => batchNormalization({ epsilon: 0 })).toThrow('Expected epsilon to be a number > 0, received 0 in layer "batch_normalization_1"');
+    expect(() => batchNormalization({ synchronized: true })).toThrow('Expected synchronized to be false (statistics of one device), received true in layer "batch_normalization_2"');
+    expect(() => batchNormalization({ gammaInitializer: 'onez' })).toThrow(/Unknown initializer "onez"/);
+    const layer = batchNormalization({ axis: 5, name: 'bn' });
+    const x = tf.ones([2, 3]);
+    expect(() => layer.apply(x)).toThrow('Expected axis to be an axis of a rank-2 input, in [-2, 1], received 5 in layer "bn"');
+    const built = batchNormalization({ name: 'bn_1' });
+    tf.dispose(built.apply(x));
+    const wide = tf.ones([2, 4]);
+    expect(() => built.apply(wide)).toThrow('Expected axis -1 of the input to have size 3, received shape [2, 4] in layer "bn_1"');
+    tf.dispose([x, wide]);
+    built.dispose();
   });
 });

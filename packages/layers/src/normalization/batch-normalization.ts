@@ -1,18 +1,25 @@
 import { tf } from '@dendrite/backend';
-import { type ConstraintIdentifier, getConstraint, serializeConstraint } from '../constraints/index';
-import { type InitializerIdentifier, getInitializer, serializeInitializer } from '../initializers/index';
-import { type RegularizerIdentifier, getRegularizer, serializeRegularizer } from '../regularizers/index';
+import type { ConstraintIdentifier } from '../constraints/index';
+import { type InitializerIdentifier, getInitializer } from '../initializers/index';
+import type { RegularizerIdentifier } from '../regularizers/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
-import { type Shape, singleShape } from '../engine/shape';
+import { type Shape, shapeToString, singleShape } from '../engine/shape';
+import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
+import { broadcastToAxes, normalizeAxis } from './normalization-axes';
 
 /** Arguments of {@link BatchNormalization}. */
 export interface BatchNormalizationArgs extends LayerArgs {
+  /** The feature axis, whose entries get their own statistics (−1, the last). */
   axis?: number;
+  /** Momentum of the moving averages, in [0, 1] (0.99). */
   momentum?: number;
+  /** Added to the variance before the square root (1e-3). */
   epsilon?: number;
+  /** Whether to add the learned offset `beta` (true). */
   center?: boolean;
+  /** Whether to multiply by the learned scale `gamma` (true). */
   scale?: boolean;
   betaInitializer?: InitializerIdentifier;
   gammaInitializer?: InitializerIdentifier;
@@ -22,14 +29,21 @@ export interface BatchNormalizationArgs extends LayerArgs {
   gammaRegularizer?: RegularizerIdentifier;
   betaConstraint?: ConstraintIdentifier;
   gammaConstraint?: ConstraintIdentifier;
+  /** Keras's cross-device statistics; only false (one device) is supported. */
+  synchronized?: boolean;
 }
 
-const resolve = <T>(value: T | undefined | null, get: (v: T) => unknown) => (value == null ? undefined : get(value));
-
 /**
- * Normalizes with the batch's statistics in training (updating the moving ones:
- * `moving = moving·momentum + batch·(1 − momentum)`) and with the moving statistics otherwise;
- * a frozen layer (`trainable = false`) always runs in inference mode, as Keras 3.
+ * Keras's `BatchNormalization`: `γ·(x − μ)/√(σ² + ε) + β` per feature. In training (`training:
+ * true` on a trainable layer) μ and σ² are the batch's (biased) statistics, and the moving ones are
+ * updated: `moving = moving·momentum + batch·(1 − momentum)`; otherwise the moving statistics are
+ * used. As in Keras 3, a frozen layer (`trainable = false`) always runs in inference mode. A mask of
+ * rank `inputs.rank − 1` keeps masked entries out of the batch statistics.
+ *
+ * @example
+ * ```ts
+ * sequential({ layers: [dense({ units: 512, inputShape: [784] }), batchNormalization(), activation({ activation: 'relu' })] });
+ * ```
  */
 export class BatchNormalization extends Layer {
   static override className = 'BatchNormalization';
@@ -38,72 +52,94 @@ export class BatchNormalization extends Layer {
   readonly epsilon: number;
   readonly center: boolean;
   readonly scale: boolean;
-  private readonly bnArgs: BatchNormalizationArgs;
+  private readonly args: BatchNormalizationArgs;
   gamma?: LayerVariable;
   beta?: LayerVariable;
   movingMean?: LayerVariable;
   movingVariance?: LayerVariable;
 
+  /** @throws Error naming the layer and argument for a bad axis, momentum, epsilon, identifier or `synchronized: true` */
   constructor(args: BatchNormalizationArgs = {}) {
     super(args);
     this.axis = args.axis ?? -1;
+    if (!Number.isInteger(this.axis)) throw new Error(`Expected axis to be an integer, received ${JSON.stringify(args.axis)} in layer "${this.name}"`);
     this.momentum = args.momentum ?? 0.99;
+    if (typeof this.momentum !== 'number' || !(this.momentum >= 0 && this.momentum <= 1)) {
+      throw new Error(`Expected momentum to be a number in [0, 1], received ${JSON.stringify(args.momentum)} in layer "${this.name}"`);
+    }
     this.epsilon = args.epsilon ?? 1e-3;
-    if (!(this.momentum >= 0 && this.momentum <= 1)) throw new Error(`Expected momentum in [0, 1], received ${args.momentum} in layer "${this.name}"`);
-    if (!(this.epsilon > 0)) throw new Error(`Expected epsilon > 0, received ${args.epsilon} in layer "${this.name}"`);
+    if (typeof this.epsilon !== 'number' || !(this.epsilon > 0)) {
+      throw new Error(`Expected epsilon to be a number > 0, received ${JSON.stringify(args.epsilon)} in layer "${this.name}"`);
+    }
+    if (args.synchronized === true) {
+      throw new Error(`Expected synchronized to be false (statistics of one device), received true in layer "${this.name}"`);
+    }
     this.center = args.center ?? true;
     this.scale = args.scale ?? true;
-    this.bnArgs = args;
+    this.args = args;
+    // Resolve every identifier now, so a bad one fails at construction, as in Keras.
+    weightOptions(args.betaInitializer, 'zeros', args.betaRegularizer, args.betaConstraint);
+    weightOptions(args.gammaInitializer, 'ones', args.gammaRegularizer, args.gammaConstraint);
+    getInitializer(args.movingMeanInitializer ?? 'zeros');
+    getInitializer(args.movingVarianceInitializer ?? 'ones');
     this.supportsMasking = true;
-  }
-
-  private featureAxis(rank: number): number {
-    const axis = this.axis < 0 ? rank + this.axis : this.axis;
-    if (axis <= 0 || axis >= rank) throw new Error(`Expected axis to name a feature axis of a rank-${rank} input in layer "${this.name}", received ${this.axis}`);
-    return axis;
   }
 
   override build(inputShape: Shape | Shape[]): void {
     const shape = singleShape(inputShape, this.name);
-    const size = shape[this.featureAxis(shape.length)];
-    if (size === null) throw new Error(`Expected the normalized axis to be known in layer "${this.name}", received null`);
-    const a = this.bnArgs;
-    if (this.scale) this.gamma = this.addWeight('gamma', [size], { initializer: getInitializer(a.gammaInitializer ?? 'ones'), regularizer: resolve(a.gammaRegularizer, getRegularizer) as never, constraint: resolve(a.gammaConstraint, getConstraint) as never });
-    if (this.center) this.beta = this.addWeight('beta', [size], { initializer: getInitializer(a.betaInitializer ?? 'zeros'), regularizer: resolve(a.betaRegularizer, getRegularizer) as never, constraint: resolve(a.betaConstraint, getConstraint) as never });
+    const axis = normalizeAxis(this.axis, shape.length, 'axis', this.name);
+    const size = shape[axis];
+    if (size === null) throw new Error(`Expected axis ${this.axis} of the input to be known in layer "${this.name}", received ${shapeToString(shape)}`);
+    const a = this.args;
+    if (this.scale) this.gamma = this.addWeight('gamma', [size], weightOptions(a.gammaInitializer, 'ones', a.gammaRegularizer, a.gammaConstraint));
+    if (this.center) this.beta = this.addWeight('beta', [size], weightOptions(a.betaInitializer, 'zeros', a.betaRegularizer, a.betaConstraint));
     this.movingMean = this.addWeight('moving_mean', [size], { initializer: getInitializer(a.movingMeanInitializer ?? 'zeros'), trainable: false });
     this.movingVariance = this.addWeight('moving_variance', [size], { initializer: getInitializer(a.movingVarianceInitializer ?? 'ones'), trainable: false });
-    this.inputSpec = { axes: { [this.axis]: size } };
+    this.inputSpec = { ndim: shape.length, axes: { [this.axis]: size } };
   }
 
   override call(inputs: TensorOrList, args: CallArgs): tf.Tensor {
     const x = inputs as tf.Tensor;
-    const axis = this.featureAxis(x.rank);
-    const reduction = [...Array(x.rank).keys()].filter((i) => i !== axis);
-    const broadcast = (v: tf.Tensor | undefined) => (v === undefined ? undefined : axis === x.rank - 1 ? v : tf.reshape(v, x.shape.map((s, i) => (i === axis ? s : 1))));
-    const gamma = broadcast(this.gamma?.read());
-    const beta = broadcast(this.beta?.read());
-    if (args.training && this.trainable) {
-      const { mean, variance } = tf.moments(x, reduction);
-      // The moving statistics are assigned, not trained: no gradient reaches them.
-      const m = this.momentum;
-      this.movingMean!.variable.assign(tf.tidy(() => tf.add(tf.mul(this.movingMean!.read(), m), tf.mul(mean, 1 - m))));
-      this.movingVariance!.variable.assign(tf.tidy(() => tf.add(tf.mul(this.movingVariance!.read(), m), tf.mul(variance, 1 - m))));
-      return this.normalize(x, broadcast(mean)!, broadcast(variance)!, gamma, beta);
+    const axis = normalizeAxis(this.axis, x.rank, 'axis', this.name);
+    const mask = (Array.isArray(args.mask) ? args.mask[0] : args.mask) ?? null;
+    if (mask !== null && mask.rank !== x.rank - 1) {
+      throw new Error(`Expected a mask of rank ${x.rank - 1} (one less than the inputs) in layer "${this.name}", received shape ${shapeToString(mask.shape)}`);
     }
-    return this.normalize(x, broadcast(this.movingMean!.read())!, broadcast(this.movingVariance!.read())!, gamma, beta);
+    let mean: tf.Tensor = this.movingMean!.read();
+    let variance: tf.Tensor = this.movingVariance!.read();
+    if (args.training === true && this.trainable) {
+      [mean, variance] = this.batchMoments(x, axis, mask);
+      // The moving statistics are assigned, not trained: Keras's update, outside the gradient.
+      const m = this.momentum;
+      const [movingMean, movingVariance] = [this.movingMean!.variable, this.movingVariance!.variable];
+      movingMean.assign(tf.add(tf.mul(movingMean, m), tf.mul(mean, 1 - m)));
+      movingVariance.assign(tf.add(tf.mul(movingVariance, m), tf.mul(variance, 1 - m)));
+    }
+    // Keras's batch_normalization: x·inv + (β − μ·inv), inv = γ/√(σ² + ε).
+    let inv = tf.rsqrt(tf.add(variance, this.epsilon));
+    if (this.gamma) inv = tf.mul(inv, this.gamma.read());
+    let offset = tf.neg(tf.mul(mean, inv));
+    if (this.beta) offset = tf.add(offset, this.beta.read());
+    return tf.add(tf.mul(x, broadcastToAxes(inv, x.shape, [axis])), broadcastToAxes(offset, x.shape, [axis]));
   }
 
-  /** `γ·(x − μ)/√(σ² + ε) + β` from primitive ops (tf.batchNorm's gradient fails without γ). */
-  private normalize(x: tf.Tensor, mean: tf.Tensor, variance: tf.Tensor, gamma?: tf.Tensor, beta?: tf.Tensor): tf.Tensor {
-    let y = tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, this.epsilon)));
-    if (gamma) y = tf.mul(y, gamma);
-    return beta ? tf.add(y, beta) : y;
+  /** Mean and biased variance over every axis but `axis`, masked entries left out (Keras's `_moments`). */
+  private batchMoments(x: tf.Tensor, axis: number, mask: tf.Tensor | null): [tf.Tensor, tf.Tensor] {
+    const reduction = [...Array(x.rank).keys()].filter((i) => i !== axis);
+    if (mask === null) {
+      const { mean, variance } = tf.moments(x, reduction);
+      return [mean, variance];
+    }
+    const weights = tf.expandDims(tf.cast(mask, x.dtype), -1);
+    const weighted = tf.mul(weights, x);
+    const count = tf.add(tf.sum(weights, reduction, true), 1e-7);
+    const mean = tf.div(tf.sum(weighted, reduction, true), count);
+    const variance = tf.div(tf.sum(tf.mul(weights, tf.square(tf.sub(weighted, mean))), reduction, true), count);
+    return [tf.reshape(mean, [-1]), tf.reshape(variance, [-1])];
   }
 
   override getConfig(): Record<string, unknown> {
-    const a = this.bnArgs;
-    const reg = (v: RegularizerIdentifier | undefined) => (v == null ? null : serializeRegularizer(getRegularizer(v)));
-    const con = (v: ConstraintIdentifier | undefined) => (v == null ? null : serializeConstraint(getConstraint(v)));
+    const a = this.args;
     return {
       ...super.getConfig(),
       axis: this.axis,
@@ -111,59 +147,29 @@ export class BatchNormalization extends Layer {
       epsilon: this.epsilon,
       center: this.center,
       scale: this.scale,
-      beta_initializer: serializeInitializer(getInitializer(a.betaInitializer ?? 'zeros')),
-      gamma_initializer: serializeInitializer(getInitializer(a.gammaInitializer ?? 'ones')),
-      moving_mean_initializer: serializeInitializer(getInitializer(a.movingMeanInitializer ?? 'zeros')),
-      moving_variance_initializer: serializeInitializer(getInitializer(a.movingVarianceInitializer ?? 'ones')),
-      beta_regularizer: reg(a.betaRegularizer),
-      gamma_regularizer: reg(a.gammaRegularizer),
-      beta_constraint: con(a.betaConstraint),
-      gamma_constraint: con(a.gammaConstraint),
+      beta_initializer: initializerConfig(a.betaInitializer, 'zeros'),
+      gamma_initializer: initializerConfig(a.gammaInitializer, 'ones'),
+      moving_mean_initializer: initializerConfig(a.movingMeanInitializer, 'zeros'),
+      moving_variance_initializer: initializerConfig(a.movingVarianceInitializer, 'ones'),
+      beta_regularizer: regularizerConfig(a.betaRegularizer),
+      gamma_regularizer: regularizerConfig(a.gammaRegularizer),
+      beta_constraint: constraintConfig(a.betaConstraint),
+      gamma_constraint: constraintConfig(a.gammaConstraint),
+      synchronized: false,
     };
   }
 }
 
-/** Normalizes each sample over `axis` (−1): `γ·(x − μ)/√(σ² + ε) + β`. */
-export class LayerNormalization extends Layer {
-  static override className = 'LayerNormalization';
-  readonly axis: number;
-  readonly epsilon: number;
-  readonly center: boolean;
-  readonly scale: boolean;
-  gamma?: LayerVariable;
-  beta?: LayerVariable;
-  constructor(args: LayerArgs & { axis?: number; epsilon?: number; center?: boolean; scale?: boolean } = {}) {
-    super(args);
-    this.axis = args.axis ?? -1;
-    this.epsilon = args.epsilon ?? 1e-3;
-    this.center = args.center ?? true;
-    this.scale = args.scale ?? true;
-    this.supportsMasking = true;
-  }
-  override build(inputShape: Shape | Shape[]): void {
-    const shape = singleShape(inputShape, this.name);
-    const size = shape[this.axis < 0 ? shape.length + this.axis : this.axis];
-    if (size === null || size === undefined) throw new Error(`Expected the normalized axis to be known in layer "${this.name}", received ${shape}`);
-    if (this.scale) this.gamma = this.addWeight('gamma', [size], { initializer: getInitializer('ones') });
-    if (this.center) this.beta = this.addWeight('beta', [size], { initializer: getInitializer('zeros') });
-  }
-  override call(inputs: TensorOrList): tf.Tensor {
-    const x = inputs as tf.Tensor;
-    const axis = this.axis < 0 ? x.rank + this.axis : this.axis;
-    const { mean, variance } = tf.moments(x, axis, true);
-    const reshape = (v: tf.Tensor) => (axis === x.rank - 1 ? v : tf.reshape(v, x.shape.map((s, i) => (i === axis ? s : 1))));
-    let y = tf.div(tf.sub(x, mean), tf.sqrt(tf.add(variance, this.epsilon)));
-    if (this.gamma) y = tf.mul(y, reshape(this.gamma.read()));
-    if (this.beta) y = tf.add(y, reshape(this.beta.read()));
-    return y;
-  }
-  override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), axis: this.axis, epsilon: this.epsilon, center: this.center, scale: this.scale };
-  }
-}
-
 registerLayer(BatchNormalization);
-registerLayer(LayerNormalization);
 
-export const batchNormalization = (args: BatchNormalizationArgs = {}) => new BatchNormalization(args);
-export const layerNormalization = (args: ConstructorParameters<typeof LayerNormalization>[0] = {}) => new LayerNormalization(args);
+/**
+ * Makes a {@link BatchNormalization} layer.
+ *
+ * @example
+ * ```ts
+ * batchNormalization({ momentum: 0.9 });
+ * ```
+ */
+export function batchNormalization(args: BatchNormalizationArgs = {}): BatchNormalization {
+  return new BatchNormalization(args);
+}

@@ -1,1 +1,8 @@
-export { BatchNormalization, LayerNormalization, batchNormalization, layerNormalization, type BatchNormalizationArgs } from './batch-normalization';
+/**
+ * Normalization layers: BatchNormalization (batch statistics in training, moving ones otherwise)
+ * and LayerNormalization (per-sample statistics).
+ *
+ * @packageDocumentation
+ */
+export { BatchNormalization, batchNormalization, type BatchNormalizationArgs } from './batch-normalization';
+export { LayerNormalization, layerNormalization, type LayerNormalizationArgs } from './layer-normalization';

@@ -1,41 +1,88 @@
 import { type KerasSerialized, tf } from '@dendrite/backend';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { deserializeLayer, registerLayer, serializeLayer } from '../engine/layer-registry';
 import { type Shape, isShapeList } from '../engine/shape';
 import { checkOneOf } from '../core/argument-checks';
-import { Recurrent } from './recurrent';
+import { RNN, type RNNCallArgs } from './rnn';
 
-/** How {@link Bidirectional} joins the two directions. */
+/** How {@link Bidirectional} joins the two directions; null returns both. */
 export type MergeMode = 'concat' | 'sum' | 'mul' | 'ave' | null;
 
 /** Arguments of {@link Bidirectional}. */
 export interface BidirectionalArgs extends LayerArgs {
-  /** The recurrent layer to run forwards (and, mirrored, backwards). */
-  layer: Recurrent;
+  /** The recurrent layer whose config both directions are made from (its weights are not reused). */
+  layer: RNN;
+  /** `'concat'` (default), `'sum'`, `'mul'`, `'ave'`, or null for `[forward, backward]`. */
   mergeMode?: MergeMode;
-  /** The backward layer (default: the forward one's config with goBackwards flipped). */
-  backwardLayer?: Recurrent;
+  /** The backward layer, used as given (default: `layer`'s config with goBackwards flipped). */
+  backwardLayer?: RNN;
 }
 
-/** Runs a recurrent layer forwards and backwards over the sequence and merges the two. */
+const MERGE_MODES = ['concat', 'sum', 'mul', 'ave'] as const;
+
+function withoutPrefix(name: string, prefix: string): string {
+  return name.startsWith(prefix) ? name.slice(prefix.length) : name;
+}
+
+/** A new layer from `layer`'s config, with some entries replaced. */
+function recreate(layer: RNN, changes: Record<string, unknown>): RNN {
+  const { class_name, config } = serializeLayer(layer);
+  return deserializeLayer({ class_name, config: { ...config, ...changes } }) as RNN;
+}
+
+/**
+ * Keras's `Bidirectional` wrapper: runs a recurrent layer forwards (`forward_<name>`) and a copy
+ * backwards (`backward_<name>`, goBackwards flipped) over the same sequence, and merges the two
+ * outputs; with returnSequences the backward output is put back in time order first, and masked
+ * steps output zeros (as Keras). With returnState the states of both follow:
+ * `[merged, ...forwardStates, ...backwardStates]`.
+ *
+ * @example
+ * ```ts
+ * bidirectional({ layer: lstm({ units: 10, returnSequences: true }) }).apply(tf.zeros([2, 5, 3])).shape; // [2, 5, 20]
+ * ```
+ */
 export class Bidirectional extends Layer {
   static override className = 'Bidirectional';
-  readonly forwardLayer: Recurrent;
-  readonly backwardLayer: Recurrent;
+  readonly forwardLayer: RNN;
+  readonly backwardLayer: RNN;
   readonly mergeMode: MergeMode;
+  readonly returnSequences: boolean;
+  readonly returnState: boolean;
 
+  /** @throws Error naming the layer and argument: a layer that is not an RNN, an unknown mergeMode, mismatched directions */
   constructor(args: BidirectionalArgs) {
     super(args);
-    if (!(args.layer instanceof Recurrent)) throw new Error(`Expected a recurrent layer to wrap in layer "${this.name}", received ${String(args.layer)}`);
-    this.mergeMode = args.mergeMode === null ? null : checkOneOf(args.mergeMode ?? 'concat', ['concat', 'sum', 'mul', 'ave'] as const, 'mergeMode', this.name);
-    this.forwardLayer = this.trackLayer(args.layer);
-    if (args.backwardLayer) {
-      this.backwardLayer = this.trackLayer(args.backwardLayer);
-    } else {
-      const { class_name, config } = serializeLayer(args.layer);
-      this.backwardLayer = this.trackLayer(deserializeLayer({ class_name, config: { ...config, name: `backward_${args.layer.name}`, go_backwards: !args.layer.goBackwards } }) as Recurrent);
+    if (!(args.layer instanceof RNN)) {
+      throw new Error(`Expected layer to be a recurrent layer (SimpleRNN, LSTM, GRU, RNN), received ${String(args.layer)} in layer "${this.name}"`);
     }
-    if (this.forwardLayer.returnState) throw new Error(`Expected a wrapped layer without returnState in layer "${this.name}", received returnState true`);
+    if (args.backwardLayer != null && !(args.backwardLayer instanceof RNN)) {
+      throw new Error(`Expected backwardLayer to be a recurrent layer, received ${String(args.backwardLayer)} in layer "${this.name}"`);
+    }
+    this.mergeMode = args.mergeMode === null ? null : checkOneOf(args.mergeMode ?? 'concat', MERGE_MODES, 'mergeMode', this.name);
+    const layer = args.layer;
+    const forward = recreate(layer, { name: `forward_${withoutPrefix(layer.name, 'forward_')}` });
+    const backward = args.backwardLayer ?? recreate(layer, { name: `backward_${withoutPrefix(layer.name, 'backward_')}`, go_backwards: !layer.goBackwards });
+    if (forward.goBackwards === backward.goBackwards) {
+      throw new Error(`Expected the forward and backward layers to differ in goBackwards in layer "${this.name}", received ${forward.goBackwards} for both`);
+    }
+    for (const option of ['returnSequences', 'returnState'] as const) {
+      if (forward[option] !== backward[option]) {
+        throw new Error(`Expected the forward and backward layers to agree on ${option} in layer "${this.name}", received ${forward[option]} and ${backward[option]}`);
+      }
+    }
+    if (this.mergeMode !== 'concat' && this.mergeMode !== null && forward.cell.outputSize !== backward.cell.outputSize) {
+      throw new Error(
+        `Expected the forward and backward layers to have one output size for mergeMode "${this.mergeMode}" in layer "${this.name}", received ${forward.cell.outputSize} and ${backward.cell.outputSize}`,
+      );
+    }
+    // As Keras: returned sequences are zero at masked steps, so the two directions line up.
+    forward.zeroOutputForMask = forward.returnSequences;
+    backward.zeroOutputForMask = backward.returnSequences;
+    this.forwardLayer = this.trackLayer(forward);
+    this.backwardLayer = this.trackLayer(backward);
+    this.returnSequences = forward.returnSequences;
+    this.returnState = forward.returnState;
     this.inputSpec = { ndim: 3 };
     this.supportsMasking = true;
   }
@@ -45,53 +92,85 @@ export class Bidirectional extends Layer {
     this.backwardLayer.maybeBuild(inputShape);
   }
 
-  override call(inputs: TensorOrList, args: CallArgs): TensorOrList {
-    const forward = this.forwardLayer.apply(inputs, args) as tf.Tensor;
-    let backward = this.backwardLayer.apply(inputs, args) as tf.Tensor;
-    if (this.forwardLayer.returnSequences) backward = tf.reverse(backward, 1);
+  override call(inputs: TensorOrList, args: RNNCallArgs): TensorOrList {
+    const initial = args.initialState === undefined ? undefined : Array.isArray(args.initialState) ? args.initialState : [args.initialState];
+    const half = initial === undefined ? 0 : initial.length / 2;
+    const run = (layer: RNN, initialState: tf.Tensor[] | undefined) => {
+      const result = layer.apply(inputs, { ...args, initialState }) as tf.Tensor | tf.Tensor[];
+      return this.returnState ? (result as tf.Tensor[]) : [result as tf.Tensor];
+    };
+    const [forward, ...forwardStates] = run(this.forwardLayer, initial?.slice(0, half));
+    const [reversed, ...backwardStates] = run(this.backwardLayer, initial?.slice(half));
+    const backward = this.returnSequences ? tf.reverse(reversed, 1) : reversed;
+    const merged = this.merge(forward, backward);
+    return this.returnState ? [...merged, ...forwardStates, ...backwardStates] : merged.length === 1 ? merged[0] : merged;
+  }
+
+  private merge(forward: tf.Tensor, backward: tf.Tensor): tf.Tensor[] {
     switch (this.mergeMode) {
       case 'concat':
-        return tf.concat([forward, backward], -1);
+        return [tf.concat([forward, backward], -1)];
       case 'sum':
-        return tf.add(forward, backward);
+        return [tf.add(forward, backward)];
       case 'mul':
-        return tf.mul(forward, backward);
+        return [tf.mul(forward, backward)];
       case 'ave':
-        return tf.div(tf.add(forward, backward), 2);
+        return [tf.div(tf.add(forward, backward), 2)];
       default:
         return [forward, backward];
     }
   }
 
-  override computeMask(_inputs: TensorOrList, mask: tf.Tensor | tf.Tensor[] | null): tf.Tensor | null {
-    return this.forwardLayer.returnSequences ? ((Array.isArray(mask) ? mask[0] : mask) ?? null) : null;
+  /** With returnSequences the mask goes on with the merged output (or with both, mergeMode null). */
+  override computeMask(_inputs: TensorOrList, mask: tf.Tensor | tf.Tensor[] | null): tf.Tensor | tf.Tensor[] | null {
+    const sequenceMask = (Array.isArray(mask) ? mask[0] : mask) ?? null;
+    if (!this.returnSequences || sequenceMask === null) return null;
+    return this.mergeMode === null ? [sequenceMask, sequenceMask] : sequenceMask;
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape | Shape[] {
-    const shape = this.forwardLayer.computeOutputShape(inputShape);
-    const single = isShapeList(shape) ? shape[0] : shape;
-    if (this.mergeMode === null) return [single, [...single]];
-    if (this.mergeMode !== 'concat') return single;
-    const last = single[single.length - 1];
-    return [...single.slice(0, -1), last === null ? null : last * 2];
+    const shapesOf = (layer: RNN) => {
+      const shapes = layer.computeOutputShape(inputShape);
+      return isShapeList(shapes) ? shapes : [shapes];
+    };
+    const [forward, ...forwardStates] = shapesOf(this.forwardLayer);
+    const [backward, ...backwardStates] = shapesOf(this.backwardLayer);
+    const [forwardSize, backwardSize] = [forward[forward.length - 1], backward[backward.length - 1]];
+    const concatenated: Shape = [...forward.slice(0, -1), forwardSize === null || backwardSize === null ? null : forwardSize + backwardSize];
+    const outputs = this.mergeMode === null ? [forward, backward] : this.mergeMode === 'concat' ? [concatenated] : [forward];
+    const all = this.returnState ? [...outputs, ...forwardStates, ...backwardStates] : outputs;
+    return all.length === 1 ? all[0] : all;
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), layer: serializeLayer(this.forwardLayer), backward_layer: serializeLayer(this.backwardLayer), merge_mode: this.mergeMode };
+    return { ...super.getConfig(), merge_mode: this.mergeMode, layer: serializeLayer(this.forwardLayer), backward_layer: serializeLayer(this.backwardLayer) };
   }
 
+  /** Rebuilds the wrapper and both directions from their configs. */
   static override fromConfig<T extends Layer>(this: new (args: never) => T, config: Record<string, unknown>): T {
-    return new Bidirectional({
+    const args: BidirectionalArgs = {
       name: config.name as string,
-      trainable: config.trainable as boolean,
-      layer: deserializeLayer(config.layer as KerasSerialized) as Recurrent,
-      backwardLayer: config.backward_layer ? (deserializeLayer(config.backward_layer as KerasSerialized) as Recurrent) : undefined,
+      trainable: (config.trainable as boolean | undefined) ?? true,
+      layer: deserializeLayer(config.layer as KerasSerialized) as RNN,
+      backwardLayer: config.backward_layer == null ? undefined : (deserializeLayer(config.backward_layer as KerasSerialized) as RNN),
       mergeMode: config.merge_mode === undefined ? 'concat' : (config.merge_mode as MergeMode),
-    }) as unknown as T;
+    };
+    if (config.dtype != null) args.dtype = config.dtype as tf.DataType;
+    if (config.batch_input_shape != null) args.batchInputShape = config.batch_input_shape as Shape;
+    return new this(args as never);
   }
 }
 
 registerLayer(Bidirectional);
 
-/** Makes a {@link Bidirectional} wrapper. */
-export const bidirectional = (args: BidirectionalArgs) => new Bidirectional(args);
+/**
+ * Makes a {@link Bidirectional} wrapper.
+ *
+ * @example
+ * ```ts
+ * bidirectional({ layer: gru({ units: 8, returnSequences: true }), mergeMode: 'sum' });
+ * ```
+ */
+export function bidirectional(args: BidirectionalArgs): Bidirectional {
+  return new Bidirectional(args);
+}

@@ -1,0 +1,58 @@
+import type { tf } from '@dendrite/backend';
+import { elu as eluActivation } from '../activations/index';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import { registerLayer } from '../engine/layer-registry';
+import { describeValue } from './check-non-negative';
+
+/** Arguments of {@link ELU}. */
+export interface ELUArgs extends LayerArgs {
+  /** Scale of the negative part (1). */
+  alpha?: number;
+}
+
+/**
+ * Keras's `ELU` layer: `x` for `x > 0`, `alpha·(exp(x) − 1)` otherwise.
+ *
+ * @example
+ * ```ts
+ * elu({ alpha: 0.5 }).apply(tf.tensor1d([-1, 2])); // [0.5·(e⁻¹ − 1), 2]
+ * ```
+ */
+export class ELU extends Layer {
+  static override className = 'ELU';
+  readonly alpha: number;
+
+  /** @throws Error naming the layer when `alpha` is not a finite number */
+  constructor(args: ELUArgs = {}) {
+    super(args);
+    const alpha = args.alpha ?? 1;
+    if (typeof alpha !== 'number' || !Number.isFinite(alpha)) {
+      throw new Error(`Expected alpha to be a finite number, received ${describeValue(args.alpha)} in layer "${this.name}"`);
+    }
+    this.alpha = alpha;
+    this.supportsMasking = true;
+  }
+
+  override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
+    return eluActivation(inputs as tf.Tensor, { alpha: this.alpha });
+  }
+
+  /** Keras 3 leaves `alpha` out of the config (and loses it); it is kept here. */
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), alpha: this.alpha };
+  }
+}
+
+registerLayer(ELU);
+
+/**
+ * Makes an {@link ELU} layer.
+ *
+ * @example
+ * ```ts
+ * elu();
+ * ```
+ */
+export function elu(args: ELUArgs = {}): ELU {
+  return new ELU(args);
+}

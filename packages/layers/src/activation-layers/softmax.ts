@@ -1,0 +1,66 @@
+import { tf } from '@dendrite/backend';
+import { softmax as softmaxActivation } from '../activations/index';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import { registerLayer } from '../engine/layer-registry';
+
+/** Arguments of {@link Softmax}. */
+export interface SoftmaxArgs extends LayerArgs {
+  /** The axis or axes normalized over (−1). */
+  axis?: number | number[];
+}
+
+/**
+ * Keras's `Softmax` layer: `exp(x) / Σ exp(x)` along `axis`. With a mask (the inputs' shape, or a
+ * prefix of it; 1 to keep), masked positions get −1e9 added first, so they get no probability.
+ *
+ * @example
+ * ```ts
+ * softmax().apply(tf.tensor1d([1, 2, 1])); // [0.2119, 0.5761, 0.2119]
+ * ```
+ */
+export class Softmax extends Layer {
+  static override className = 'Softmax';
+  readonly axis: number | number[];
+
+  /** @throws Error naming the layer when `axis` is not an integer or a non-empty list of them */
+  constructor(args: SoftmaxArgs = {}) {
+    super(args);
+    const axis = args.axis ?? -1;
+    const axes = Array.isArray(axis) ? axis : [axis];
+    if (axes.length === 0 || axes.some((entry) => !Number.isInteger(entry))) {
+      throw new Error(`Expected axis to be an integer or a non-empty list of integers, received ${JSON.stringify(args.axis)} in layer "${this.name}"`);
+    }
+    this.axis = Array.isArray(axis) ? [...axis] : axis;
+    this.supportsMasking = true;
+  }
+
+  override call(inputs: TensorOrList, args: CallArgs): tf.Tensor {
+    let x = inputs as tf.Tensor;
+    const mask = (Array.isArray(args.mask) ? args.mask[0] : args.mask) ?? null;
+    if (mask !== null) {
+      // A sequence mask ([batch, steps] for [batch, steps, features]) covers whole positions.
+      let keep = tf.cast(mask, x.dtype);
+      while (keep.rank < x.rank) keep = tf.expandDims(keep, -1);
+      x = tf.add(x, tf.mul(tf.sub(1, keep), -1e9));
+    }
+    return softmaxActivation(x, { axis: this.axis });
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), axis: this.axis };
+  }
+}
+
+registerLayer(Softmax);
+
+/**
+ * Makes a {@link Softmax} layer.
+ *
+ * @example
+ * ```ts
+ * softmax({ axis: 1 });
+ * ```
+ */
+export function softmax(args: SoftmaxArgs = {}): Softmax {
+  return new Softmax(args);
+}

@@ -1,0 +1,55 @@
+import { tf } from '@dendrite/backend';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import { registerLayer } from '../engine/layer-registry';
+import { checkNonNegative } from './check-non-negative';
+
+/** Arguments of {@link ThresholdedReLU}. */
+export interface ThresholdedReLUArgs extends LayerArgs {
+  /** Inputs at or below it give 0 (≥ 0, default 1). */
+  theta?: number;
+}
+
+/**
+ * Keras 2's `ThresholdedReLU` layer (gone from Keras 3, kept for old models): `x` for
+ * `x > theta`, 0 otherwise.
+ *
+ * @example
+ * ```ts
+ * thresholdedReLU({ theta: 1 }).apply(tf.tensor1d([0.5, 1, 2])); // [0, 0, 2]
+ * ```
+ */
+export class ThresholdedReLU extends Layer {
+  static override className = 'ThresholdedReLU';
+  readonly theta: number;
+
+  /** @throws Error naming the layer when `theta` is negative or not a number */
+  constructor(args: ThresholdedReLUArgs = {}) {
+    super(args);
+    this.theta = checkNonNegative(args.theta ?? 1, 'theta', this.name);
+    this.supportsMasking = true;
+  }
+
+  override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
+    const x = inputs as tf.Tensor;
+    // step(x − θ) rather than greater(x, θ): comparisons have no gradient in tfjs.
+    return tf.mul(x, tf.step(tf.sub(x, this.theta)));
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), theta: this.theta };
+  }
+}
+
+registerLayer(ThresholdedReLU);
+
+/**
+ * Makes a {@link ThresholdedReLU} layer.
+ *
+ * @example
+ * ```ts
+ * thresholdedReLU({ theta: 0.5 });
+ * ```
+ */
+export function thresholdedReLU(args: ThresholdedReLUArgs = {}): ThresholdedReLU {
+  return new ThresholdedReLU(args);
+}

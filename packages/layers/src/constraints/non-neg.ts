@@ -1,0 +1,31 @@
+import { tf } from '@dendrite/backend';
+import { Constraint } from './constraint';
+
+/**
+ * Sets negative entries to zero, `max(w, 0)` (Keras `NonNeg`, name `'non_neg'`; config `{}`).
+ *
+ * @example
+ * ```ts
+ * new NonNeg().call(tf.tensor1d([-1, 2])); // [0, 2]
+ * ```
+ */
+export class NonNeg extends Constraint {
+  static override className = 'NonNeg';
+
+  /** The weight with negative entries replaced by 0. */
+  call(weight: tf.Tensor): tf.Tensor {
+    return tf.tidy(() => tf.maximum(weight, tf.scalar(0, weight.dtype)));
+  }
+}
+
+/**
+ * A new {@link NonNeg}.
+ *
+ * @example
+ * ```ts
+ * dense({ units: 4, kernelConstraint: nonNeg() });
+ * ```
+ */
+export function nonNeg(): NonNeg {
+  return new NonNeg();
+}

@@ -1,0 +1,38 @@
+import { registerLayer } from '../engine/layer-registry';
+import { BaseConv, type ConvArgs } from './base-conv';
+
+/**
+ * A 1-D convolution over `[batch, steps, channels]` sequences (Keras's `Conv1D`); padding `valid`,
+ * `same` or `causal` (output step t sees input steps ≤ t only). Runs as a 2-D convolution of
+ * height 1.
+ *
+ * @example
+ * ```ts
+ * const layer = new Conv1D({ filters: 16, kernelSize: 5, padding: 'causal', inputShape: [100, 8] });
+ * ```
+ */
+export class Conv1D extends BaseConv {
+  static override className = 'Conv1D';
+
+  /**
+   * @param args filters, kernelSize and the options of {@link ConvArgs}
+   * @throws Error naming the layer and the argument for a bad one
+   */
+  constructor(args: ConvArgs) {
+    super(1, args);
+  }
+}
+
+registerLayer(Conv1D, ['Convolution1D']);
+
+/**
+ * Makes a {@link Conv1D} layer.
+ *
+ * @example
+ * ```ts
+ * const layer = conv1d({ filters: 4, kernelSize: 3, dilationRate: 2 });
+ * ```
+ */
+export function conv1d(args: ConvArgs): Conv1D {
+  return new Conv1D(args);
+}

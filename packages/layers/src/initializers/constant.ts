@@ -1,0 +1,38 @@
+import { tf } from '@dendrite/backend';
+import { checkNumber, checkShape } from './argument-checks';
+import { Initializer } from './initializer';
+
+/** Arguments of {@link Constant}. */
+export interface ConstantArgs {
+  /** The value of every entry; 0 by default, as Keras. */
+  value?: number;
+}
+
+/**
+ * Every entry `value` (Keras `Constant`; config `{ value }`).
+ *
+ * @example
+ * ```ts
+ * new Constant({ value: 3.5 }).call([2]); // [3.5, 3.5]
+ * ```
+ */
+export class Constant extends Initializer {
+  static override className = 'Constant';
+  /** The value of every entry. */
+  readonly value: number;
+
+  /** @throws Error when `value` is not a finite number */
+  constructor(args: ConstantArgs = {}) {
+    super();
+    this.value = checkNumber(args.value ?? 0, 'value', this.className);
+  }
+
+  /** A new tensor filled with `value`. */
+  call(shape: number[], dtype: tf.DataType = 'float32'): tf.Tensor {
+    return tf.fill(checkShape(shape, this.className), this.value, dtype);
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { value: this.value };
+  }
+}

@@ -1,0 +1,36 @@
+import { registerLayer } from '../engine/layer-registry';
+import { BasePooling, type PoolingArgs } from './base-pooling';
+
+/**
+ * The mean of every window of `[batch, height, width, channels]` images (Keras's `AveragePooling2D`); with `same` padding, the mean of the values inside the image.
+ *
+ * @example
+ * ```ts
+ * const layer = new AveragePooling2D({ poolSize: 2 }); // 28×28 → 14×14
+ * ```
+ */
+export class AveragePooling2D extends BasePooling {
+  static override className = 'AveragePooling2D';
+
+  /**
+   * @param args poolSize (2), strides (poolSize), padding (valid)
+   * @throws Error naming the layer and the argument for a bad one
+   */
+  constructor(args: PoolingArgs = {}) {
+    super(2, 'average', args);
+  }
+}
+
+registerLayer(AveragePooling2D, ['AvgPool2D']);
+
+/**
+ * Makes a {@link AveragePooling2D} layer.
+ *
+ * @example
+ * ```ts
+ * const layer = averagePooling2d({ poolSize: [2, 3] });
+ * ```
+ */
+export function averagePooling2d(args: PoolingArgs = {}): AveragePooling2D {
+  return new AveragePooling2D(args);
+}

@@ -1,0 +1,104 @@
+import { tf } from '@dendrite/backend';
+import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations/index';
+import { registerLayer } from '../engine/layer-registry';
+import { RNNCell, type RNNCellArgs } from './rnn-cell';
+
+/** Arguments of {@link GRUCell}. */
+export interface GRUCellArgs extends RNNCellArgs {
+  /** Activation of the update and reset gates (`'sigmoid'`). */
+  recurrentActivation?: ActivationIdentifier;
+  /**
+   * Keras 3's default (true, cuDNN's convention): the reset gate multiplies `h·U_h + b_h` after
+   * the product, and the bias has two rows (input, recurrent); false applies it to `h` before.
+   */
+  resetAfter?: boolean;
+}
+
+/**
+ * Keras's `GRUCell`, with the blocks z (update), r (reset), h (candidate):
+ * `z = σ(x·W_z + b_z + h·U_z + b'_z)`, `r = σ(x·W_r + b_r + h·U_r + b'_r)`,
+ * `ĥ = tanh(x·W_h + b_h + r·(h·U_h + b'_h))` (reset after) or `tanh(x·W_h + b_h + (r·h)·U_h)`
+ * (reset before), and `h_t = z·h_{t−1} + (1 − z)·ĥ`.
+ *
+ * @example
+ * ```ts
+ * const layer = rnn({ cell: gruCell({ units: 4 }) });
+ * ```
+ */
+export class GRUCell extends RNNCell {
+  static override className = 'GRUCell';
+  readonly recurrentActivation: (x: tf.Tensor) => tf.Tensor;
+  readonly resetAfter: boolean;
+
+  /** @throws Error naming the cell and argument for a bad units, rate, seed or identifier */
+  constructor(args: GRUCellArgs) {
+    super(args);
+    this.recurrentActivation = getActivation(args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation);
+    this.resetAfter = args.resetAfter ?? true;
+  }
+
+  protected get gates(): number {
+    return 3;
+  }
+
+  get stateSize(): number[] {
+    return [this.units];
+  }
+
+  protected override get dropoutMaskCount(): number {
+    return this.recurrentDropout > 0 ? 3 : 1;
+  }
+
+  protected override biasShape(): number[] {
+    return this.resetAfter ? [2, 3 * this.units] : [3 * this.units];
+  }
+
+  protected override inputBias(): tf.Tensor | undefined {
+    if (this.bias === undefined || !this.resetAfter) return this.bias?.read();
+    return tf.reshape(tf.slice(this.bias.read(), [0, 0], [1, -1]), [-1]);
+  }
+
+  step(projected: tf.Tensor, [h]: tf.Tensor[], recurrentMasks: tf.Tensor[] | null): { output: tf.Tensor; states: tf.Tensor[] } {
+    const units = this.units;
+    const kernel = this.recurrentKernel!.read();
+    const [xz, xr, xh] = tf.split(projected, 3, 1);
+    let z: tf.Tensor;
+    let candidate: tf.Tensor;
+    if (this.resetAfter) {
+      let inner = this.recurrentProduct(h, recurrentMasks, kernel);
+      if (this.bias !== undefined) inner = tf.add(inner, tf.reshape(tf.slice(this.bias.read(), [1, 0], [1, -1]), [-1]));
+      const [hz, hr, hh] = tf.split(inner, 3, 1);
+      z = this.recurrentActivation(tf.add(xz, hz));
+      const r = this.recurrentActivation(tf.add(xr, hr));
+      candidate = this.activation(tf.add(xh, tf.mul(r, hh)));
+    } else {
+      const gateMasks = recurrentMasks === null ? null : recurrentMasks.length === 1 ? recurrentMasks : recurrentMasks.slice(0, 2);
+      const [hz, hr] = tf.split(this.recurrentProduct(h, gateMasks, tf.slice(kernel, [0, 0], [units, 2 * units])), 2, 1);
+      z = this.recurrentActivation(tf.add(xz, hz));
+      const r = this.recurrentActivation(tf.add(xr, hr));
+      const candidateMask = recurrentMasks === null ? null : recurrentMasks[recurrentMasks.length === 1 ? 0 : 2];
+      const state = candidateMask === null ? h : tf.mul(h, candidateMask);
+      candidate = this.activation(tf.add(xh, tf.matMul(tf.mul(r, state), tf.slice(kernel, [0, 2 * units], [units, units]))));
+    }
+    const output = tf.add(tf.mul(z, h), tf.mul(tf.sub(1, z), candidate));
+    return { output, states: [output] };
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), recurrent_activation: serializeActivation(this.recurrentActivation), reset_after: this.resetAfter };
+  }
+}
+
+registerLayer(GRUCell);
+
+/**
+ * Makes a {@link GRUCell}.
+ *
+ * @example
+ * ```ts
+ * gruCell({ units: 8, resetAfter: false });
+ * ```
+ */
+export function gruCell(args: GRUCellArgs): GRUCell {
+  return new GRUCell(args);
+}

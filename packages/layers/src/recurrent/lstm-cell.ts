@@ -1,0 +1,85 @@
+import { tf } from '@dendrite/backend';
+import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations/index';
+import { registerLayer } from '../engine/layer-registry';
+import type { WeightInitializer } from '../engine/layer-variable';
+import { RNNCell, type RNNCellArgs } from './rnn-cell';
+
+/** Arguments of {@link LSTMCell}. */
+export interface LSTMCellArgs extends RNNCellArgs {
+  /** Activation of the gates (`'sigmoid'`). */
+  recurrentActivation?: ActivationIdentifier;
+  /** Start the forget gate's bias at 1 (true), as Keras and Jozefowicz et al. recommend. */
+  unitForgetBias?: boolean;
+}
+
+/**
+ * Keras's `LSTMCell`. With `z = x_t·W + h_{t−1}·U + b` split into the blocks i, f, c, o:
+ * `c_t = σ(z_f)·c_{t−1} + σ(z_i)·tanh(z_c)`, `h_t = σ(z_o)·tanh(c_t)` (σ the recurrent activation,
+ * tanh the activation); the states are `[h, c]` and the output is `h`.
+ *
+ * @example
+ * ```ts
+ * const layer = rnn({ cell: lstmCell({ units: 4 }), returnSequences: true });
+ * ```
+ */
+export class LSTMCell extends RNNCell {
+  static override className = 'LSTMCell';
+  readonly recurrentActivation: (x: tf.Tensor) => tf.Tensor;
+  readonly unitForgetBias: boolean;
+
+  /** @throws Error naming the cell and argument for a bad units, rate, seed or identifier */
+  constructor(args: LSTMCellArgs) {
+    super(args);
+    this.recurrentActivation = getActivation(args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation);
+    this.unitForgetBias = args.unitForgetBias ?? true;
+  }
+
+  protected get gates(): number {
+    return 4;
+  }
+
+  get stateSize(): number[] {
+    return [this.units, this.units];
+  }
+
+  protected override get dropoutMaskCount(): number {
+    return this.recurrentDropout > 0 ? 4 : 1;
+  }
+
+  /** Keras's: the bias initializer for i, then ones for f, then the initializer for c and o. */
+  protected override biasInitializer(): WeightInitializer {
+    const base = super.biasInitializer();
+    if (!this.unitForgetBias) return base;
+    const units = this.units;
+    return {
+      call: (_shape: number[], dtype?: tf.DataType) =>
+        tf.tidy(() => tf.concat([base.call([units], dtype), tf.ones([units], dtype), base.call([2 * units], dtype)])),
+    };
+  }
+
+  step(projected: tf.Tensor, [h, c]: tf.Tensor[], recurrentMasks: tf.Tensor[] | null): { output: tf.Tensor; states: tf.Tensor[] } {
+    const z = tf.add(projected, this.recurrentProduct(h, recurrentMasks, this.recurrentKernel!.read()));
+    const [zi, zf, zc, zo] = tf.split(z, 4, 1);
+    const carry = tf.add(tf.mul(this.recurrentActivation(zf), c), tf.mul(this.recurrentActivation(zi), this.activation(zc)));
+    const output = tf.mul(this.recurrentActivation(zo), this.activation(carry));
+    return { output, states: [output, carry] };
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), recurrent_activation: serializeActivation(this.recurrentActivation), unit_forget_bias: this.unitForgetBias };
+  }
+}
+
+registerLayer(LSTMCell);
+
+/**
+ * Makes an {@link LSTMCell}.
+ *
+ * @example
+ * ```ts
+ * lstmCell({ units: 16, recurrentDropout: 0.2 });
+ * ```
+ */
+export function lstmCell(args: LSTMCellArgs): LSTMCell {
+  return new LSTMCell(args);
+}

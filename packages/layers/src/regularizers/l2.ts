@@ -1,0 +1,47 @@
+import type { tf } from '@dendrite/backend';
+import { checkFactor } from './check-factor';
+import { penalties } from './penalties';
+import { Regularizer } from './regularizer';
+
+/**
+ * The L2 penalty `l2 · Σw²` (Keras `L2`, name `'l2'`; config `{ l2 }`), 0.01 by default. Keras's
+ * L2 has no ½: it is twice the "weight decay" of some texts.
+ *
+ * @example
+ * ```ts
+ * new L2({ l2: 2 }).call(tf.ones([5, 5])); // 50
+ * ```
+ */
+export class L2 extends Regularizer {
+  static override className = 'L2';
+  /** The L2 factor. */
+  readonly l2: number;
+
+  /** @throws Error when `l2` is negative or not finite */
+  constructor(args: { l2?: number | null } = {}) {
+    super();
+    this.l2 = checkFactor(args.l2 ?? 0.01, 'l2', this.className);
+  }
+
+  /** `l2 · Σw²`, a new scalar. */
+  call(weight: tf.Tensor): tf.Tensor {
+    return penalties(weight, 0, this.l2);
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { l2: this.l2 };
+  }
+}
+
+/**
+ * A new {@link L2}: `l2(1e-5)` and `l2({ l2: 1e-5 })` are the same; `l2()` is 0.01.
+ *
+ * @throws Error when the factor is negative or not finite
+ * @example
+ * ```ts
+ * dense({ units: 512, kernelRegularizer: l2(1e-5) });
+ * ```
+ */
+export function l2(args: number | { l2?: number | null } = {}): L2 {
+  return new L2(typeof args === 'number' ? { l2: args } : args);
+}

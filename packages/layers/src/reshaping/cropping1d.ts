@@ -1,0 +1,72 @@
+import { tf } from '@dendrite/backend';
+import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import { registerLayer } from '../engine/layer-registry';
+import { type Shape, shapeToString, singleShape } from '../engine/shape';
+import { type PaddingPair, normalizePair } from './spatial-arguments';
+
+/** Arguments of {@link Cropping1D}. */
+export interface Cropping1DArgs extends LayerArgs {
+  /** `n` (both ends) or `[before, after]` (1). */
+  cropping?: number | PaddingPair;
+}
+
+/**
+ * Removes steps at both ends of `[batch, steps, features]` sequences (Keras's `Cropping1D`).
+ *
+ * @example
+ * ```ts
+ * const layer = new Cropping1D({ cropping: [1, 2] }); // 10 steps → 7
+ * ```
+ */
+export class Cropping1D extends Layer {
+  static override className = 'Cropping1D';
+  /** `[before, after]`. */
+  readonly cropping: PaddingPair;
+
+  /**
+   * @param args cropping (1)
+   * @throws Error naming the layer and the argument for negative or malformed cropping
+   */
+  constructor(args: Cropping1DArgs = {}) {
+    super(args);
+    this.cropping = normalizePair(args.cropping ?? 1, 'cropping', this.name);
+    this.inputSpec = { ndim: 3 };
+  }
+
+  override build(inputShape: Shape | Shape[]): void {
+    this.computeOutputShape(inputShape);
+  }
+
+  override call(inputs: TensorOrList): tf.Tensor {
+    const x = inputs as tf.Tensor3D;
+    const [before, after] = this.cropping;
+    return tf.slice(x, [0, before, 0], [-1, x.shape[1] - before - after, -1]);
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    const shape = singleShape(inputShape, this.name);
+    const removed = this.cropping[0] + this.cropping[1];
+    if (shape[1] !== null && removed >= shape[1]) {
+      throw new Error(`Expected cropping to leave at least one step, received cropping [${this.cropping.join(', ')}] for inputShape ${shapeToString(shape)} in layer "${this.name}"`);
+    }
+    return [shape[0], shape[1] === null ? null : shape[1] - removed, shape[2]];
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), cropping: this.cropping };
+  }
+}
+
+registerLayer(Cropping1D);
+
+/**
+ * Makes a {@link Cropping1D} layer.
+ *
+ * @example
+ * ```ts
+ * const layer = cropping1d({ cropping: 2 });
+ * ```
+ */
+export function cropping1d(args: Cropping1DArgs = {}): Cropping1D {
+  return new Cropping1D(args);
+}

@@ -1,0 +1,82 @@
+import { tf } from '@dendrite/backend';
+import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import { registerLayer } from '../engine/layer-registry';
+import { type Shape, shapeToString, singleShape } from '../engine/shape';
+import { type DataFormat, checkDataFormat } from '../convolutional/check-data-format';
+import { type PaddingPair, normalizePairs2d } from './spatial-arguments';
+
+/** Arguments of {@link Cropping2D}. */
+export interface Cropping2DArgs extends LayerArgs {
+  /** `n` (every side), `[rows, columns]` or `[[top, bottom], [left, right]]` (0). */
+  cropping?: number | [number, number] | [PaddingPair, PaddingPair];
+  /** Only `channels_last` is supported. */
+  dataFormat?: string;
+}
+
+/**
+ * Removes rows and columns at the borders of `[batch, height, width, channels]` images (Keras's
+ * `Cropping2D`).
+ *
+ * @example
+ * ```ts
+ * const layer = new Cropping2D({ cropping: [[2, 2], [4, 4]] }); // 28×28 → 24×20
+ * ```
+ */
+export class Cropping2D extends Layer {
+  static override className = 'Cropping2D';
+  /** `[[top, bottom], [left, right]]`. */
+  readonly cropping: [PaddingPair, PaddingPair];
+  readonly dataFormat: DataFormat;
+
+  /**
+   * @param args cropping (0)
+   * @throws Error naming the layer and the argument for negative or malformed cropping
+   */
+  constructor(args: Cropping2DArgs = {}) {
+    super(args);
+    this.dataFormat = checkDataFormat(args.dataFormat, this.name);
+    this.cropping = normalizePairs2d(args.cropping ?? 0, 'cropping', this.name);
+    this.inputSpec = { ndim: 4 };
+  }
+
+  override build(inputShape: Shape | Shape[]): void {
+    this.computeOutputShape(inputShape);
+  }
+
+  override call(inputs: TensorOrList): tf.Tensor {
+    const x = inputs as tf.Tensor4D;
+    const [[top, bottom], [left, right]] = this.cropping;
+    return tf.slice(x, [0, top, left, 0], [-1, x.shape[1] - top - bottom, x.shape[2] - left - right, -1]);
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    const shape = singleShape(inputShape, this.name);
+    const cropped = [1, 2].map((axis) => {
+      const size = shape[axis];
+      const removed = this.cropping[axis - 1][0] + this.cropping[axis - 1][1];
+      if (size !== null && removed >= size) {
+        throw new Error(`Expected cropping to leave at least one row and column, received cropping ${JSON.stringify(this.cropping)} for inputShape ${shapeToString(shape)} in layer "${this.name}"`);
+      }
+      return size === null ? null : size - removed;
+    });
+    return [shape[0], ...cropped, shape[3]];
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), cropping: this.cropping, data_format: this.dataFormat };
+  }
+}
+
+registerLayer(Cropping2D);
+
+/**
+ * Makes a {@link Cropping2D} layer.
+ *
+ * @example
+ * ```ts
+ * const layer = cropping2d({ cropping: 1 });
+ * ```
+ */
+export function cropping2d(args: Cropping2DArgs = {}): Cropping2D {
+  return new Cropping2D(args);
+}

@@ -1,0 +1,52 @@
+/** `[before, after]` amounts along one axis. */
+export type PaddingPair = [number, number];
+
+function isNonNegativeInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+/**
+ * Keras's 1-D padding/cropping argument: `n` (both sides) or `[before, after]`, integers ≥ 0.
+ *
+ * @param value the argument as given
+ * @param argumentName its name, for the message
+ * @param layerName the layer, for the message
+ * @returns `[before, after]`
+ * @throws Error naming the layer and the argument, expected vs received
+ * @example
+ * ```ts
+ * normalizePair(2, 'padding', 'zero_padding1d'); // [2, 2]
+ * ```
+ */
+export function normalizePair(value: unknown, argumentName: string, layerName: string): PaddingPair {
+  if (isNonNegativeInteger(value)) return [value, value];
+  if (Array.isArray(value) && value.length === 2 && value.every(isNonNegativeInteger)) return [value[0], value[1]];
+  throw new Error(`Expected ${argumentName} to be an integer ≥ 0 or [before, after], received ${JSON.stringify(value)} in layer "${layerName}"`);
+}
+
+/**
+ * Keras's 2-D padding/cropping argument: `n` (every side), `[rows, columns]` (both sides of each)
+ * or `[[top, bottom], [left, right]]`, integers ≥ 0.
+ *
+ * @param value the argument as given
+ * @param argumentName its name, for the message
+ * @param layerName the layer, for the message
+ * @returns `[[top, bottom], [left, right]]`
+ * @throws Error naming the layer and the argument, expected vs received
+ * @example
+ * ```ts
+ * normalizePairs2d([1, 2], 'padding', 'zero_padding2d'); // [[1, 1], [2, 2]]
+ * ```
+ */
+export function normalizePairs2d(value: unknown, argumentName: string, layerName: string): [PaddingPair, PaddingPair] {
+  if (isNonNegativeInteger(value)) return [[value, value], [value, value]];
+  if (Array.isArray(value) && value.length === 2) {
+    if (value.every(isNonNegativeInteger)) return [[value[0], value[0]], [value[1], value[1]]];
+    if (value.every((pair) => Array.isArray(pair) && pair.length === 2 && pair.every(isNonNegativeInteger))) {
+      return [[value[0][0], value[0][1]], [value[1][0], value[1][1]]];
+    }
+  }
+  throw new Error(
+    `Expected ${argumentName} to be an integer ≥ 0, [rows, columns] or [[top, bottom], [left, right]], received ${JSON.stringify(value)} in layer "${layerName}"`,
+  );
+}

@@ -1,0 +1,62 @@
+import { tf } from '@dendrite/backend';
+import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import { registerLayer } from '../engine/layer-registry';
+import { type Shape, singleShape } from '../engine/shape';
+import { type PaddingPair, normalizePair } from './spatial-arguments';
+
+/** Arguments of {@link ZeroPadding1D}. */
+export interface ZeroPadding1DArgs extends LayerArgs {
+  /** `n` (both ends) or `[before, after]` (1). */
+  padding?: number | PaddingPair;
+}
+
+/**
+ * Adds zero steps at both ends of `[batch, steps, features]` sequences (Keras's `ZeroPadding1D`).
+ *
+ * @example
+ * ```ts
+ * const layer = new ZeroPadding1D({ padding: [2, 0] }); // 10 steps → 12
+ * ```
+ */
+export class ZeroPadding1D extends Layer {
+  static override className = 'ZeroPadding1D';
+  /** `[before, after]`. */
+  readonly padding: PaddingPair;
+
+  /**
+   * @param args padding (1)
+   * @throws Error naming the layer and the argument for negative or malformed padding
+   */
+  constructor(args: ZeroPadding1DArgs = {}) {
+    super(args);
+    this.padding = normalizePair(args.padding ?? 1, 'padding', this.name);
+    this.inputSpec = { ndim: 3 };
+  }
+
+  override call(inputs: TensorOrList): tf.Tensor {
+    return tf.pad(inputs as tf.Tensor, [[0, 0], this.padding, [0, 0]]);
+  }
+
+  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
+    const [batch, steps, features] = singleShape(inputShape, this.name);
+    return [batch, steps === null ? null : steps + this.padding[0] + this.padding[1], features];
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), padding: this.padding };
+  }
+}
+
+registerLayer(ZeroPadding1D);
+
+/**
+ * Makes a {@link ZeroPadding1D} layer.
+ *
+ * @example
+ * ```ts
+ * const layer = zeroPadding1d({ padding: 1 });
+ * ```
+ */
+export function zeroPadding1d(args: ZeroPadding1DArgs = {}): ZeroPadding1D {
+  return new ZeroPadding1D(args);
+}
