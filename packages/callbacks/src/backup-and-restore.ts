@@ -1,78 +1,143 @@
 import { Callback } from './callback';
 import { nodeFs, writeTextAtomic } from './node-fs';
 
-/** Options of {@link BackupAndRestore}. */
+/** Options of {@link BackupAndRestore}; Keras's arguments and defaults. */
 export interface BackupAndRestoreOptions {
-  /** `'epoch'` (default) or every N batches. */
+  /** `'epoch'` (default): back up at each epoch's end; a number N: every N batches. */
   saveFreq?: 'epoch' | number;
-  /** Remove the backup when training ends normally (true). */
+  /** Remove the backup folder when training ends normally (true). */
   deleteCheckpoint?: boolean;
 }
 
+/** What `training-metadata.json` holds (snake_case on disk). */
+interface TrainingMetadata {
+  /** The epoch to resume from (the epochs completed). */
+  epoch: number;
+  /** The last batch seen in that epoch when the backup was a batch-level one, else 0. */
+  batch: number;
+  /** The file holding weights and optimizer state, in the backup folder. */
+  state_file: string;
+  /** A counter naming each backup's state file. */
+  save_count: number;
+}
+
+const METADATA = 'training-metadata.json';
+const STATE_FILE = /^training-state-\d+\.dndr$/;
+
 /**
- * Backs training up into `backupDir` at each epoch's end (weights and optimizer state, then a
- * small JSON with the epoch, each written atomically), so that a killed run, started again with
- * the same callback, resumes where it was: `fit` reads {@link initialEpoch} after `onTrainBegin`.
+ * Backs training up so that a killed run, started again with a BackupAndRestore on the same
+ * folder, resumes where it was (Keras's `BackupAndRestore`). At each epoch's end (or every
+ * `saveFreq` batches) it writes `model.saveTrainingState` (weights and optimizer state) to a new
+ * file in `backupDir`, then `training-metadata.json` naming it, atomically (temporary file and
+ * rename), then removes the older state file: a crash at any point leaves a consistent backup.
+ *
+ * At `onTrainBegin`, when a backup exists, it loads it with `model.loadTrainingState` and sets
+ * {@link initialEpoch}; `fit` reads that after `onTrainBegin` and starts there. When training ends
+ * normally the folder is removed (`deleteCheckpoint`). A run ended by `model.stopTraining`
+ * (EarlyStopping, TerminateOnNaN, a callback simulating a kill) keeps its backup, so that run can
+ * be resumed; Keras removes it on every `on_train_end` and keeps it only when fit throws.
+ *
+ * Node only (it writes files); `backupDir` must not be shared with other callbacks.
+ *
+ * @example
+ * ```ts
+ * // Run this script again after a crash: it continues from the last finished epoch.
+ * await model.fit(x, y, { epochs: 50, callbacks: [backupAndRestore('/tmp/backup')] });
+ * ```
  */
 export class BackupAndRestore extends Callback {
   readonly saveFreq: 'epoch' | number;
   readonly deleteCheckpoint: boolean;
-  /** The epoch to resume from (0 when there is no backup); `fit` reads it after onTrainBegin. */
+  /**
+   * The epoch (0-based) `fit` resumes from: 0 when there was no backup, else the number of epochs
+   * the backed-up run completed. Set by `onTrainBegin`; `fit` reads it right after.
+   */
   initialEpoch = 0;
-  private batches = 0;
-  private epoch = 0;
+  private currentEpoch = 0;
+  private batchesSinceSave = 0;
+  private saveCount = 0;
 
+  /**
+   * @param backupDir - the folder of the backup (created when needed)
+   * @throws Error when `backupDir` is empty or `saveFreq` is neither `'epoch'` nor an integer ≥ 1
+   */
   constructor(
     readonly backupDir: string,
     options: BackupAndRestoreOptions = {},
   ) {
     super();
+    if (typeof backupDir !== 'string' || backupDir === '') throw new Error(`Expected backupDir to be a non-empty path in BackupAndRestore, received ${JSON.stringify(backupDir)}`);
     this.saveFreq = options.saveFreq ?? 'epoch';
+    if (this.saveFreq !== 'epoch' && !(Number.isInteger(this.saveFreq) && this.saveFreq > 0)) {
+      throw new Error(`Expected saveFreq to be 'epoch' or an integer ≥ 1 in BackupAndRestore, received ${JSON.stringify(options.saveFreq)}`);
+    }
     this.deleteCheckpoint = options.deleteCheckpoint ?? true;
   }
 
-  private paths() {
-    const { path } = nodeFs('BackupAndRestore');
-    return { state: path.join(this.backupDir, 'training-state.dndr'), meta: path.join(this.backupDir, 'backup.json') };
-  }
-
+  /** @throws Error when the backup cannot be read or loaded into the model (the model is unchanged then) */
   override async onTrainBegin(): Promise<void> {
-    const { fs } = nodeFs('BackupAndRestore');
-    const { state, meta } = this.paths();
+    const { fs, path } = nodeFs('BackupAndRestore');
     this.initialEpoch = 0;
-    if (!fs.existsSync(meta)) return;
-    const { epoch } = JSON.parse(fs.readFileSync(meta, 'utf8')) as { epoch: number };
-    await this.model!.loadTrainingState(state);
-    this.initialEpoch = epoch + 1;
+    this.currentEpoch = 0;
+    this.batchesSinceSave = 0;
+    this.saveCount = 0;
+    const metadataPath = path.join(this.backupDir, METADATA);
+    if (!fs.existsSync(metadataPath)) return;
+    let metadata: TrainingMetadata;
+    try {
+      metadata = JSON.parse(fs.readFileSync(metadataPath, 'utf8')) as TrainingMetadata;
+    } catch (error) {
+      throw new Error(`Expected ${metadataPath} to hold the JSON of a BackupAndRestore backup, received unreadable content (${(error as Error).message})`);
+    }
+    if (!Number.isInteger(metadata.epoch) || metadata.epoch < 0 || typeof metadata.state_file !== 'string') {
+      throw new Error(`Expected ${metadataPath} to hold {epoch, state_file}, received ${JSON.stringify(metadata)}`);
+    }
+    await this.model!.loadTrainingState(path.join(this.backupDir, metadata.state_file));
+    this.saveCount = (metadata.save_count ?? 0) + 1;
+    this.initialEpoch = metadata.epoch;
+    this.currentEpoch = metadata.epoch;
   }
 
   override onEpochBegin(epoch: number): void {
-    this.epoch = epoch;
+    this.currentEpoch = epoch;
   }
 
-  override async onBatchEnd(): Promise<void> {
+  override async onBatchEnd(batch: number): Promise<void> {
     if (this.saveFreq === 'epoch') return;
-    this.batches += 1;
-    if (this.batches % this.saveFreq === 0) await this.backup(this.epoch - 1);
+    this.batchesSinceSave += 1;
+    if (this.batchesSinceSave < this.saveFreq) return;
+    this.batchesSinceSave = 0;
+    // Mid-epoch: resuming repeats this epoch from its start, with the weights of this batch (Keras).
+    await this.backup(this.currentEpoch, batch);
   }
 
   override async onEpochEnd(epoch: number): Promise<void> {
-    if (this.saveFreq === 'epoch') await this.backup(epoch);
-  }
-
-  private async backup(completedEpoch: number): Promise<void> {
-    const { fs } = nodeFs('BackupAndRestore');
-    const { state, meta } = this.paths();
-    fs.mkdirSync(this.backupDir, { recursive: true });
-    await this.model!.saveTrainingState(state);
-    writeTextAtomic(meta, JSON.stringify({ epoch: completedEpoch }), 'BackupAndRestore');
+    this.currentEpoch = epoch + 1;
+    if (this.saveFreq === 'epoch') await this.backup(epoch + 1, 0);
   }
 
   override onTrainEnd(): void {
-    if (!this.deleteCheckpoint || this.model!.stopTraining) return;
+    if (!this.deleteCheckpoint || this.model?.stopTraining) return;
     nodeFs('BackupAndRestore').fs.rmSync(this.backupDir, { recursive: true, force: true });
+  }
+
+  private async backup(resumeEpoch: number, batch: number): Promise<void> {
+    const { fs, path } = nodeFs('BackupAndRestore');
+    fs.mkdirSync(this.backupDir, { recursive: true });
+    const stateFile = `training-state-${this.saveCount}.dndr`;
+    await this.model!.saveTrainingState(path.join(this.backupDir, stateFile));
+    const metadata: TrainingMetadata = { epoch: resumeEpoch, batch, state_file: stateFile, save_count: this.saveCount };
+    writeTextAtomic(path.join(this.backupDir, METADATA), JSON.stringify(metadata), 'BackupAndRestore');
+    this.saveCount += 1;
+    for (const name of fs.readdirSync(this.backupDir)) {
+      if (STATE_FILE.test(name) && name !== stateFile) fs.rmSync(path.join(this.backupDir, name), { recursive: true, force: true });
+    }
   }
 }
 
-/** Makes a {@link BackupAndRestore}. */
+/**
+ * Makes a {@link BackupAndRestore} callback.
+ *
+ * @example `backupAndRestore('/tmp/backup', { saveFreq: 100 })`
+ */
 export const backupAndRestore = (backupDir: string, options: BackupAndRestoreOptions = {}) => new BackupAndRestore(backupDir, options);

@@ -7,10 +7,21 @@ export type HookName =
   | 'onTestBegin' | 'onTestEnd' | 'onTestBatchBegin' | 'onTestBatchEnd'
   | 'onPredictBegin' | 'onPredictEnd' | 'onPredictBatchBegin' | 'onPredictBatchEnd';
 
-/** Calls a hook on every callback in order, awaiting each; what `fit` talks to. */
+/**
+ * Calls a hook on every callback in order, awaiting each; what `fit` talks to.
+ *
+ * @example
+ * ```ts
+ * const list = new CallbackList([new History()]);
+ * list.setModel(model);
+ * await list.call('onEpochEnd', 0, { loss: 0.5 });
+ * ```
+ */
 export class CallbackList {
+  /** The callbacks, in call order. */
   readonly callbacks: Callback[];
 
+  /** @throws Error naming the first entry that is not a Callback */
   constructor(callbacks: Callback[] = []) {
     for (const [index, callback] of callbacks.entries()) {
       if (!(callback instanceof Callback)) {
@@ -20,10 +31,12 @@ export class CallbackList {
     this.callbacks = [...callbacks];
   }
 
+  /** Gives every callback the model. */
   setModel(model: TrainingModel): void {
     for (const callback of this.callbacks) callback.setModel(model);
   }
 
+  /** Gives every callback the run's parameters. */
   setParams(params: TrainingParams): void {
     for (const callback of this.callbacks) callback.setParams(params);
   }
@@ -36,6 +49,7 @@ export class CallbackList {
     );
   }
 
+  /** Calls `hook` on each callback in turn, awaiting a returned promise before the next. */
   async call(hook: HookName, ...args: [number, Logs?] | [Logs?]): Promise<void> {
     for (const callback of this.callbacks) {
       const result = (callback[hook] as (...hookArgs: unknown[]) => void | Promise<void>).apply(callback, args);
@@ -46,5 +60,7 @@ export class CallbackList {
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);
-  return typeof value === 'object' ? `a ${value.constructor?.name ?? 'plain object'}` : `${typeof value} ${String(value)}`;
+  if (typeof value !== 'object') return `${typeof value} ${String(value)}`;
+  const name = (value as object).constructor?.name;
+  return name && name !== 'Object' ? `an instance of ${name}` : 'a plain object';
 }

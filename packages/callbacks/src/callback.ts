@@ -18,28 +18,45 @@ export abstract class Callback {
   /** The run's parameters (set by `fit` before `onTrainBegin`). */
   params?: TrainingParams;
 
+  /** Gives the callback the model (called by `fit`, `evaluate` and `predict`). */
   setModel(model: TrainingModel): void {
     this.model = model;
   }
 
+  /** Gives the callback the run's parameters (called before `onTrainBegin`). */
   setParams(params: TrainingParams): void {
     this.params = params;
   }
 
+  /** Once before the first epoch; `fit` reads resume points (`initialEpoch`) right after. */
   onTrainBegin(_logs?: Logs): void | Promise<void> {}
+  /** Once after the last epoch, also when a callback set `model.stopTraining`. */
   onTrainEnd(_logs?: Logs): void | Promise<void> {}
+  /** Before each epoch (0-based index). */
   onEpochBegin(_epoch: number, _logs?: Logs): void | Promise<void> {}
+  /**
+   * After each epoch, with the epoch's logs (`loss`, metrics, `val_*`); a callback may add
+   * entries (ReduceLROnPlateau adds `learning_rate`) that later callbacks see.
+   */
   onEpochEnd(_epoch: number, _logs?: Logs): void | Promise<void> {}
   /** Before each training batch. */
   onBatchBegin(_batch: number, _logs?: Logs): void | Promise<void> {}
   /** After each training batch; `logs` hold the running means of the epoch so far. */
   onBatchEnd(_batch: number, _logs?: Logs): void | Promise<void> {}
+  /** Before an evaluation. */
   onTestBegin(_logs?: Logs): void | Promise<void> {}
+  /** After an evaluation, with its logs. */
   onTestEnd(_logs?: Logs): void | Promise<void> {}
+  /** Before each evaluation batch. */
   onTestBatchBegin(_batch: number, _logs?: Logs): void | Promise<void> {}
+  /** After each evaluation batch. */
   onTestBatchEnd(_batch: number, _logs?: Logs): void | Promise<void> {}
+  /** Before a prediction. */
   onPredictBegin(_logs?: Logs): void | Promise<void> {}
+  /** After a prediction. */
   onPredictEnd(_logs?: Logs): void | Promise<void> {}
+  /** Before each prediction batch. */
   onPredictBatchBegin(_batch: number, _logs?: Logs): void | Promise<void> {}
+  /** After each prediction batch. */
   onPredictBatchEnd(_batch: number, _logs?: Logs): void | Promise<void> {}
 }

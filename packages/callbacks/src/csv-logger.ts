@@ -1,51 +1,91 @@
 import { Callback } from './callback';
 import { nodeFs } from './node-fs';
+import { pythonRepr } from './python-float';
 import type { Logs } from './training-model';
 
-/** Options of {@link CSVLogger}. */
+/** Options of {@link CSVLogger}; Keras's arguments and defaults. */
 export interface CSVLoggerOptions {
+  /** Between fields (`','`). */
   separator?: string;
-  /** Continue an existing file instead of starting over. */
+  /** Continue an existing file (for a resumed run) instead of starting it over (false). */
   append?: boolean;
 }
 
-/** Writes each epoch's logs to a CSV file: `epoch,accuracy,loss,val_accuracy,val_loss` (sorted keys, as Keras). */
+/**
+ * Streams each epoch's logs to a CSV file, as Keras's `CSVLogger`: a header of `epoch` and the
+ * sorted keys (`epoch,accuracy,loss,val_accuracy,val_loss`), then one row per epoch with the
+ * values as Python prints floats (`0.25`, `1e-05`, `nan`), `NA` for a value an epoch did not log.
+ * With `append`, rows continue an existing file and the header is written only to an empty one.
+ * Rows end in `\n` (Python's csv module writes `\r\n`). Node only: it writes through `node:fs`,
+ * loaded lazily, and throws a clear Error when used in a browser.
+ *
+ * @example `await model.fit(x, y, { epochs: 10, callbacks: [csvLogger('run/log.csv')] })`
+ */
 export class CSVLogger extends Callback {
   readonly separator: string;
   readonly append: boolean;
   private keys: string[] | null = null;
   private writeHeader = true;
 
+  /** @param filename - the CSV file (its folder is created) */
   constructor(
     readonly filename: string,
     options: CSVLoggerOptions = {},
   ) {
     super();
+    if (typeof filename !== 'string' || filename === '') throw new Error(`Expected filename to be a non-empty string in CSVLogger, received ${JSON.stringify(filename)}`);
     this.separator = options.separator ?? ',';
+    if (typeof this.separator !== 'string' || this.separator.length !== 1) {
+      throw new Error(`Expected separator to be one character in CSVLogger, received ${JSON.stringify(options.separator)}`);
+    }
     this.append = options.append ?? false;
   }
 
+  /** @throws Error outside Node */
   override onTrainBegin(): void {
     const { fs, path } = nodeFs('CSVLogger');
     fs.mkdirSync(path.dirname(path.resolve(this.filename)), { recursive: true });
-    const exists = fs.existsSync(this.filename) && fs.statSync(this.filename).size > 0;
-    this.writeHeader = !(this.append && exists);
-    if (!this.append) fs.writeFileSync(this.filename, '');
+    if (this.append) {
+      const firstLine = fs.existsSync(this.filename) ? fs.readFileSync(this.filename, 'utf8').split('\n', 1)[0] : '';
+      this.writeHeader = firstLine.length === 0;
+    } else {
+      fs.writeFileSync(this.filename, '');
+      this.writeHeader = true;
+    }
     this.keys = null;
   }
 
   override onEpochEnd(epoch: number, logs: Logs = {}): void {
-    const { fs } = nodeFs('CSVLogger');
-    this.keys ??= Object.keys(logs).sort();
-    const lines: string[] = [];
+    if (this.keys === null) {
+      this.keys = Object.keys(logs).sort();
+      // Validation values the run will log, even if this epoch did not validate (Keras).
+      for (const name of this.params?.metrics ?? []) {
+        if (name.startsWith('val_') && !this.keys.includes(name)) this.keys.push(name);
+      }
+    }
+    let text = '';
     if (this.writeHeader) {
-      lines.push(['epoch', ...this.keys].join(this.separator));
+      text += this.row(['epoch', ...this.keys]);
       this.writeHeader = false;
     }
-    lines.push([String(epoch), ...this.keys.map((key) => (logs[key] === undefined ? 'NA' : String(logs[key])))].join(this.separator));
-    fs.appendFileSync(this.filename, `${lines.join('\n')}\n`);
+    text += this.row([String(epoch), ...this.keys.map((key) => (typeof logs[key] === 'number' ? pythonRepr(logs[key]) : 'NA'))]);
+    nodeFs('CSVLogger').fs.appendFileSync(this.filename, text);
+  }
+
+  override onTrainEnd(): void {
+    this.keys = null;
+  }
+
+  /** One line, quoting fields as Python's csv module does (QUOTE_MINIMAL). */
+  private row(fields: string[]): string {
+    const quote = (field: string) => (field.includes(this.separator) || /["\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field);
+    return `${fields.map(quote).join(this.separator)}\n`;
   }
 }
 
-/** Makes a {@link CSVLogger}. */
+/**
+ * Makes a {@link CSVLogger}.
+ *
+ * @example `csvLogger('log.csv', { append: true })`
+ */
 export const csvLogger = (filename: string, options: CSVLoggerOptions = {}) => new CSVLogger(filename, options);

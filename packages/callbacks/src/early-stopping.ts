@@ -1,41 +1,61 @@
 import { tf } from '@dendrite/backend';
 import { Callback } from './callback';
-import { type MonitorMode, improves, monitoredValue, resolveMode } from './monitor';
+import { type MonitorMode, WarnOnce, improves, monitoredValue, resolveMode } from './monitor';
 import type { Logs } from './training-model';
 
-/** Options of {@link EarlyStopping}. */
+/** Options of {@link EarlyStopping}; Keras's arguments and defaults. */
 export interface EarlyStoppingOptions {
+  /** The logged value watched (`'val_loss'`). */
   monitor?: string;
+  /** Least change that counts as an improvement (0). */
   minDelta?: number;
+  /** Epochs without improvement before stopping (0). */
   patience?: number;
+  /** 1 prints `Epoch 5: early stopping` and the restore message (0). */
   verbose?: 0 | 1;
+  /** `'min'`, `'max'`, or `'auto'` from the name (see {@link resolveMode}). */
   mode?: MonitorMode;
+  /** A value to beat: until it is, the patience keeps running down. */
   baseline?: number;
+  /** Put back the best epoch's weights when training ends (false). */
   restoreBestWeights?: boolean;
+  /** Epochs of warm-up before watching starts (0). */
   startFromEpoch?: number;
 }
 
 /**
- * Stops training when `monitor` (val_loss) has not improved by more than `minDelta` for
- * `patience` epochs, as Keras 3's `EarlyStopping`; with `restoreBestWeights` the best epoch's
- * weights come back at the end.
+ * Stops training when `monitor` has not improved by more than `minDelta` for `patience` epochs:
+ * Keras 3's `EarlyStopping`, step for step. With `baseline`, an epoch restarts the patience only
+ * if it beats both the best so far and the baseline. With `restoreBestWeights`, the weights of
+ * the best epoch are put back when training ends, whether it was stopped or ran out of epochs.
+ *
+ * @example
+ * ```ts
+ * await model.fit(x, y, {
+ *   epochs: 100, validationSplit: 0.2,
+ *   callbacks: [earlyStopping({ monitor: 'val_loss', patience: 10, restoreBestWeights: true })],
+ * });
+ * ```
  */
 export class EarlyStopping extends Callback {
   readonly monitor: string;
   readonly minDelta: number;
   readonly patience: number;
   readonly verbose: 0 | 1;
-  readonly baseline?: number;
+  readonly mode: 'min' | 'max';
+  readonly baseline: number | null;
   readonly restoreBestWeights: boolean;
   readonly startFromEpoch: number;
-  private readonly direction: 'min' | 'max';
-  /** The epoch training stopped at (0 when it was not stopped). */
+  /** The epoch (0-based) training was stopped at, or 0 when it was not stopped. */
   stoppedEpoch = 0;
-  /** The best monitored value so far. */
-  best = Infinity;
-  private wait = 0;
-  private bestEpoch = 0;
+  /** The best monitored value so far (null before the first one). */
+  best: number | null = null;
+  /** The epoch (0-based) the best value came from. */
+  bestEpoch = 0;
+  /** Epochs since the last improvement. */
+  wait = 0;
   private bestWeights: tf.Tensor[] | null = null;
+  private readonly warnings = new WarnOnce();
 
   constructor(options: EarlyStoppingOptions = {}) {
     super();
@@ -43,32 +63,42 @@ export class EarlyStopping extends Callback {
     this.minDelta = Math.abs(options.minDelta ?? 0);
     this.patience = options.patience ?? 0;
     this.verbose = options.verbose ?? 0;
-    this.baseline = options.baseline;
+    this.baseline = options.baseline ?? null;
     this.restoreBestWeights = options.restoreBestWeights ?? false;
     this.startFromEpoch = options.startFromEpoch ?? 0;
-    this.direction = resolveMode(this.monitor, options.mode ?? 'auto', 'EarlyStopping');
-    if (!Number.isInteger(this.patience) || this.patience < 0) throw new Error(`Expected patience to be an integer ≥ 0 in EarlyStopping, received ${options.patience}`);
+    this.mode = resolveMode(this.monitor, options.mode ?? 'auto', 'EarlyStopping');
+    if (!Number.isInteger(this.patience) || this.patience < 0) {
+      throw new Error(`Expected patience to be an integer ≥ 0 in EarlyStopping, received ${options.patience}`);
+    }
+    if (!Number.isInteger(this.startFromEpoch) || this.startFromEpoch < 0) {
+      throw new Error(`Expected startFromEpoch to be an integer ≥ 0 in EarlyStopping, received ${options.startFromEpoch}`);
+    }
+    if (!Number.isFinite(this.minDelta)) throw new Error(`Expected minDelta to be a finite number in EarlyStopping, received ${options.minDelta}`);
   }
 
   override onTrainBegin(): void {
+    // Allow instances to be re-used, as Keras.
     this.wait = 0;
     this.stoppedEpoch = 0;
-    this.best = this.direction === 'min' ? Infinity : -Infinity;
+    this.best = null;
     this.bestEpoch = 0;
-    this.disposeBest();
+    this.keepWeights(null);
   }
 
   override onEpochEnd(epoch: number, logs?: Logs): void {
-    const current = monitoredValue(logs, this.monitor, 'Early stopping');
+    const current = monitoredValue(logs, this.monitor, 'Early stopping', this.warnings);
     if (current === undefined || epoch < this.startFromEpoch) return;
-    if (this.restoreBestWeights && this.bestWeights === null) this.keepBest();
+    if (this.restoreBestWeights && this.bestWeights === null) {
+      // Until something improves, the current weights are the best.
+      this.keepWeights(this.model!.getWeights());
+      this.bestEpoch = epoch;
+    }
     this.wait += 1;
-    if (improves(current, this.best, this.direction, this.minDelta)) {
+    if (improves(current, this.best, this.mode, this.minDelta)) {
       this.best = current;
       this.bestEpoch = epoch;
-      if (this.restoreBestWeights) this.keepBest();
-      // Only restart the wait when the baseline is beaten (or there is none), as Keras.
-      if (this.baseline === undefined || improves(current, this.baseline, this.direction, 0)) this.wait = 0;
+      if (this.restoreBestWeights) this.keepWeights(this.model!.getWeights());
+      if (this.baseline === null || improves(current, this.baseline, this.mode, this.minDelta)) this.wait = 0;
       return;
     }
     if (this.wait >= this.patience && epoch > 0) {
@@ -83,19 +113,18 @@ export class EarlyStopping extends Callback {
       if (this.verbose > 0) console.log(`Restoring model weights from the end of the best epoch: ${this.bestEpoch + 1}.`);
       this.model!.setWeights(this.bestWeights);
     }
-    this.disposeBest();
+    this.keepWeights(null);
   }
 
-  private keepBest(): void {
-    this.disposeBest();
-    this.bestWeights = this.model!.getWeights();
-  }
-
-  private disposeBest(): void {
+  private keepWeights(weights: tf.Tensor[] | null): void {
     if (this.bestWeights) tf.dispose(this.bestWeights);
-    this.bestWeights = null;
+    this.bestWeights = weights;
   }
 }
 
-/** Makes an {@link EarlyStopping} callback. */
+/**
+ * Makes an {@link EarlyStopping} callback.
+ *
+ * @example `earlyStopping({ monitor: 'val_accuracy', patience: 5 })`
+ */
 export const earlyStopping = (options: EarlyStoppingOptions = {}) => new EarlyStopping(options);

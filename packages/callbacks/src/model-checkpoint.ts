@@ -1,27 +1,38 @@
 import { Callback } from './callback';
-import { type MonitorMode, improves, resolveMode } from './monitor';
-import { pythonFormat } from './python-format';
+import { type MonitorMode, WarnOnce, improves, resolveMode } from './monitor';
+import { formatValueWithSpec, pythonFormat } from './python-format';
 import type { Logs } from './training-model';
 
-/** Options of {@link ModelCheckpoint}. */
+/** Options of {@link ModelCheckpoint}; Keras's arguments and defaults. */
 export interface ModelCheckpointOptions {
+  /** The logged value `saveBestOnly` compares (`'val_loss'`). */
   monitor?: string;
+  /** 1 prints a line for each save or skipped save (0). */
   verbose?: 0 | 1;
-  /** Save only when `monitor` improves. */
+  /** Save only when `monitor` improves on the best so far (false). */
   saveBestOnly?: boolean;
-  /** Save the weights only (else the whole model). */
+  /** Save the weights only (`model.saveWeights`) instead of the whole model (false). */
   saveWeightsOnly?: boolean;
+  /** `'min'`, `'max'`, or `'auto'` from the name (see {@link resolveMode}). */
   mode?: MonitorMode;
-  /** `'epoch'`, or save every N batches. */
+  /** `'epoch'` (default): save at each epoch's end; a number N: every N batches. */
   saveFreq?: 'epoch' | number;
-  /** A value the monitored one must beat before the first save. */
+  /** With `saveBestOnly`, a value the monitored one must beat before the first save. */
   initialValueThreshold?: number;
 }
 
 /**
- * Saves the model (or its weights) to `filepath`, a template formatted as Python does with the
- * epoch (1-based) and the logs: `weights.{epoch:02d}-{val_loss:.4f}.h5`. Saves are atomic on the
- * model's side.
+ * Saves the model (or only its weights) to `filepath`, a Python format template filled with the
+ * 1-based `epoch` (and `batch` for batch saves) and the logs:
+ * `'weights.{epoch:02d}-{val_loss:.4f}.h5'` → `weights.03-0.1235.h5` (see {@link pythonFormat}).
+ * The writes go through `model.save` / `model.saveWeights`, which are atomic on the model's side.
+ * As Keras, with `saveBestOnly` a missing monitored value warns and saves anyway.
+ *
+ * @example
+ * ```ts
+ * const checkpoint = modelCheckpoint('best.dndr', { monitor: 'val_accuracy', saveBestOnly: true });
+ * await model.fit(x, y, { epochs: 20, validationSplit: 0.2, callbacks: [checkpoint] });
+ * ```
  */
 export class ModelCheckpoint extends Callback {
   readonly monitor: string;
@@ -29,19 +40,25 @@ export class ModelCheckpoint extends Callback {
   readonly saveBestOnly: boolean;
   readonly saveWeightsOnly: boolean;
   readonly saveFreq: 'epoch' | number;
-  private readonly direction: 'min' | 'max';
-  /** The best monitored value saved so far. */
+  readonly mode: 'min' | 'max';
+  /** The best monitored value saved so far (`initialValueThreshold`, else ±Infinity). */
   best: number;
+  /** The paths written so far, in order. */
+  readonly saved: string[] = [];
   private batchesSinceSave = 0;
   private currentEpoch = 0;
-  /** Paths written, in order. */
-  readonly saved: string[] = [];
+  private readonly warnings = new WarnOnce();
 
+  /**
+   * @param filepath - the template of the file name (`'ckpt-{epoch:02d}.dndr'`)
+   * @throws Error when `saveFreq` is neither `'epoch'` nor an integer ≥ 1, or `mode` is unknown
+   */
   constructor(
     readonly filepath: string,
     options: ModelCheckpointOptions = {},
   ) {
     super();
+    if (typeof filepath !== 'string' || filepath === '') throw new Error(`Expected filepath to be a non-empty string in ModelCheckpoint, received ${JSON.stringify(filepath)}`);
     this.monitor = options.monitor ?? 'val_loss';
     this.verbose = options.verbose ?? 0;
     this.saveBestOnly = options.saveBestOnly ?? false;
@@ -50,49 +67,61 @@ export class ModelCheckpoint extends Callback {
     if (this.saveFreq !== 'epoch' && !(Number.isInteger(this.saveFreq) && this.saveFreq > 0)) {
       throw new Error(`Expected saveFreq to be 'epoch' or an integer ≥ 1 in ModelCheckpoint, received ${JSON.stringify(options.saveFreq)}`);
     }
-    this.direction = resolveMode(this.monitor, options.mode ?? 'auto', 'ModelCheckpoint');
-    this.best = options.initialValueThreshold ?? (this.direction === 'min' ? Infinity : -Infinity);
+    this.mode = resolveMode(this.monitor, options.mode ?? 'auto', 'ModelCheckpoint');
+    this.best = options.initialValueThreshold ?? (this.mode === 'min' ? Infinity : -Infinity);
   }
 
   override onEpochBegin(epoch: number): void {
     this.currentEpoch = epoch;
   }
 
-  override async onBatchEnd(batch: number, logs: Logs = {}): Promise<void> {
+  override async onBatchEnd(batch: number, logs?: Logs): Promise<void> {
     if (this.saveFreq === 'epoch') return;
     this.batchesSinceSave += 1;
-    if (this.batchesSinceSave >= this.saveFreq) {
-      this.batchesSinceSave = 0;
-      await this.save(this.currentEpoch, { ...logs, batch });
-    }
+    if (this.batchesSinceSave < this.saveFreq) return;
+    this.batchesSinceSave = 0;
+    await this.save(this.currentEpoch, batch, logs ?? {});
   }
 
-  override async onEpochEnd(epoch: number, logs: Logs = {}): Promise<void> {
-    if (this.saveFreq === 'epoch') await this.save(epoch, logs);
+  override async onEpochEnd(epoch: number, logs?: Logs): Promise<void> {
+    if (this.saveFreq === 'epoch') await this.save(epoch, null, logs ?? {});
   }
 
-  private async save(epoch: number, logs: Logs): Promise<void> {
-    const path = pythonFormat(this.filepath, { ...logs, epoch: epoch + 1 });
-    if (this.saveBestOnly) {
-      const current = logs[this.monitor];
-      if (current === undefined) {
-        console.warn(`Can save best model only with ${this.monitor} available, skipping. Available: ${Object.keys(logs).join(',')}`);
-        return;
-      }
-      if (!improves(current, this.best, this.direction, 0)) {
-        if (this.verbose > 0) console.log(`\nEpoch ${epoch + 1}: ${this.monitor} did not improve from ${this.best.toFixed(5)}`);
-        return;
-      }
-      if (this.verbose > 0) console.log(`\nEpoch ${epoch + 1}: ${this.monitor} improved from ${this.best.toFixed(5)} to ${current.toFixed(5)}, saving model to ${path}`);
-      this.best = current;
-    } else if (this.verbose > 0) {
-      console.log(`\nEpoch ${epoch + 1}: saving model to ${path}`);
-    }
+  private async save(epoch: number, batch: number | null, logs: Logs): Promise<void> {
+    const values: Record<string, number | bigint> = { ...logs, epoch: BigInt(epoch + 1) };
+    if (batch !== null && !('batch' in logs)) values.batch = BigInt(batch + 1);
+    const path = pythonFormat(this.filepath, values);
+    if (!this.shouldSave(epoch, logs, path)) return;
     if (this.saveWeightsOnly) await this.model!.saveWeights(path);
     else await this.model!.save(path);
     this.saved.push(path);
+    if (this.verbose > 0) console.log(`\nEpoch ${epoch + 1}: finished saving model to ${path}`);
+  }
+
+  private shouldSave(epoch: number, logs: Logs, path: string): boolean {
+    if (!this.saveBestOnly) {
+      if (this.verbose > 0) console.log(`\nEpoch ${epoch + 1}: saving model to ${path}`);
+      return true;
+    }
+    const current = logs[this.monitor];
+    if (current === undefined || current === null) {
+      this.warnings.warn(`Can save best model only with ${this.monitor} available.`);
+      return true;
+    }
+    const bestText = formatValueWithSpec(this.best, '.5f');
+    if (improves(current, this.best, this.mode, 0)) {
+      if (this.verbose > 0) console.log(`\nEpoch ${epoch + 1}: ${this.monitor} improved from ${bestText} to ${formatValueWithSpec(current, '.5f')}, saving model to ${path}`);
+      this.best = current;
+      return true;
+    }
+    if (this.verbose > 0) console.log(`\nEpoch ${epoch + 1}: ${this.monitor} did not improve from ${bestText}`);
+    return false;
   }
 }
 
-/** Makes a {@link ModelCheckpoint}. */
+/**
+ * Makes a {@link ModelCheckpoint}.
+ *
+ * @example `modelCheckpoint('model-{epoch:02d}.dndr')`
+ */
 export const modelCheckpoint = (filepath: string, options: ModelCheckpointOptions = {}) => new ModelCheckpoint(filepath, options);

@@ -1,65 +1,94 @@
 import { Callback } from './callback';
-import { type MonitorMode, improves, monitoredValue, resolveMode } from './monitor';
+import { type MonitorMode, WarnOnce, improves, monitoredValue, resolveMode } from './monitor';
+import { pythonRepr } from './python-float';
 import type { Logs } from './training-model';
 
-/** Options of {@link ReduceLROnPlateau}. */
+/** Options of {@link ReduceLROnPlateau}; Keras's arguments and defaults. */
 export interface ReduceLROnPlateauOptions {
+  /** The logged value watched (`'val_loss'`). */
   monitor?: string;
+  /** The rate is multiplied by it on a plateau (0.1); in [0, 1). */
   factor?: number;
+  /** Epochs without improvement before a cut (10). */
   patience?: number;
+  /** 1 prints each cut (0). */
   verbose?: 0 | 1;
+  /** `'min'`, `'max'`, or `'auto'` from the name (see {@link resolveMode}). */
   mode?: MonitorMode;
+  /** Least change that counts as an improvement (1e-4). */
   minDelta?: number;
+  /** Epochs to wait after a cut before counting again (0). */
   cooldown?: number;
+  /** The rate never goes below it (0). */
   minLr?: number;
 }
 
 /**
- * Multiplies the learning rate by `factor` (0.1) when `monitor` stops improving for `patience`
- * (10) epochs, waiting `cooldown` epochs after each cut and never going below `minLr` — the seeds'
- * performance scheduling. Adds `learning_rate` to the epoch logs, as Keras 3.
+ * Multiplies the learning rate by `factor` when `monitor` has not improved by more than
+ * `minDelta` for `patience` epochs, then waits `cooldown` epochs, never going below `minLr`: Keras
+ * 3's `ReduceLROnPlateau`. Like Keras 3 it adds `learning_rate` (the rate the epoch ran with) to
+ * the epoch logs, so History, CSVLogger and the progress bar show it.
+ *
+ * @example
+ * ```ts
+ * reduceLROnPlateau({ monitor: 'val_loss', factor: 0.2, patience: 5, minLr: 0.001 })
+ * ```
  */
 export class ReduceLROnPlateau extends Callback {
   readonly monitor: string;
   readonly factor: number;
   readonly patience: number;
   readonly verbose: 0 | 1;
+  readonly mode: 'min' | 'max';
   readonly minDelta: number;
   readonly cooldown: number;
   readonly minLr: number;
-  private readonly direction: 'min' | 'max';
-  private best = Infinity;
-  private wait = 0;
-  private cooldownCounter = 0;
+  /** The best monitored value so far. */
+  best = Infinity;
+  /** Epochs since the last improvement (outside cooldown). */
+  wait = 0;
+  /** Epochs of cooldown left. */
+  cooldownCounter = 0;
+  private readonly warnings = new WarnOnce();
 
+  /** @throws Error when `factor` is not in [0, 1), or a count is not an integer ≥ 0 */
   constructor(options: ReduceLROnPlateauOptions = {}) {
     super();
     this.monitor = options.monitor ?? 'val_loss';
     this.factor = options.factor ?? 0.1;
-    if (!(this.factor < 1 && this.factor >= 0)) throw new Error(`Expected factor in [0, 1) in ReduceLROnPlateau, received ${options.factor}`);
+    if (!(this.factor >= 0 && this.factor < 1)) throw new Error(`Expected factor to be in [0, 1) in ReduceLROnPlateau, received ${options.factor}`);
     this.patience = options.patience ?? 10;
     this.verbose = options.verbose ?? 0;
     this.minDelta = options.minDelta ?? 1e-4;
     this.cooldown = options.cooldown ?? 0;
     this.minLr = options.minLr ?? 0;
-    this.direction = resolveMode(this.monitor, options.mode ?? 'auto', 'ReduceLROnPlateau');
+    for (const [name, value] of [['patience', this.patience], ['cooldown', this.cooldown]] as const) {
+      if (!Number.isInteger(value) || value < 0) throw new Error(`Expected ${name} to be an integer ≥ 0 in ReduceLROnPlateau, received ${value}`);
+    }
+    if (!(this.minLr >= 0)) throw new Error(`Expected minLr to be a number ≥ 0 in ReduceLROnPlateau, received ${options.minLr}`);
+    this.mode = resolveMode(this.monitor, options.mode ?? 'auto', 'ReduceLROnPlateau');
+    this.reset();
   }
 
-  override onTrainBegin(): void {
-    this.best = this.direction === 'min' ? Infinity : -Infinity;
+  private reset(): void {
+    this.best = this.mode === 'min' ? Infinity : -Infinity;
     this.wait = 0;
     this.cooldownCounter = 0;
   }
 
+  override onTrainBegin(): void {
+    this.reset();
+  }
+
   override onEpochEnd(epoch: number, logs: Logs = {}): void {
     logs.learning_rate = this.model!.getLearningRate();
-    const current = monitoredValue(logs, this.monitor, 'Learning rate reduction');
+    const current = monitoredValue(logs, this.monitor, 'Learning rate reduction is', this.warnings, '.');
     if (current === undefined) return;
     if (this.cooldownCounter > 0) {
       this.cooldownCounter -= 1;
       this.wait = 0;
     }
-    if (improves(current, this.best, this.direction, this.minDelta)) {
+    if (improves(current, this.best, this.mode, this.minDelta)) {
       this.best = current;
       this.wait = 0;
       return;
@@ -68,15 +97,20 @@ export class ReduceLROnPlateau extends Callback {
     this.wait += 1;
     if (this.wait < this.patience) return;
     const old = this.model!.getLearningRate();
-    if (old > this.minLr) {
+    // Compared in float32, as the optimizer holds the rate: a rate set to minLr is at minLr.
+    if (Math.fround(old) > Math.fround(this.minLr)) {
       const next = Math.max(old * this.factor, this.minLr);
       this.model!.setLearningRate(next);
-      if (this.verbose > 0) console.log(`\nEpoch ${epoch + 1}: ReduceLROnPlateau reducing learning rate to ${next}.`);
+      if (this.verbose > 0) console.log(`\nEpoch ${epoch + 1}: ReduceLROnPlateau reducing learning rate to ${pythonRepr(next)}.`);
       this.cooldownCounter = this.cooldown;
       this.wait = 0;
     }
   }
 }
 
-/** Makes a {@link ReduceLROnPlateau} callback. */
+/**
+ * Makes a {@link ReduceLROnPlateau} callback.
+ *
+ * @example `reduceLROnPlateau({ factor: 0.5, patience: 3 })`
+ */
 export const reduceLROnPlateau = (options: ReduceLROnPlateauOptions = {}) => new ReduceLROnPlateau(options);

@@ -1,83 +1,134 @@
 import { Callback } from './callback';
+import { EventFileWriter } from './event-file-writer';
 import { nodeFs } from './node-fs';
-import { fileVersionEvent, histogramProto, summaryEvent, tfRecord } from './tensorboard-format';
+import { histogramEvent, histogramProto, scalarEvent } from './tensorboard-events';
 import type { Logs } from './training-model';
 
-/** Options of {@link TensorBoard}. */
+/** Options of {@link TensorBoard}; Keras's names and defaults. */
 export interface TensorBoardOptions {
-  /** `'epoch'` (default), `'batch'`, or every N batches: when batch scalars are written. */
+  /**
+   * When batch scalars (`batch_loss`, …) are written: `'epoch'` (default, never), `'batch'`
+   * (every batch) or a number N (every N batches). Writing them reads each such batch's logs.
+   */
   updateFreq?: 'epoch' | 'batch' | number;
-  /** Write weight histograms every N epochs (0: never). */
+  /** Write weight histograms every N epochs (0, never). */
   histogramFreq?: number;
+  /** Accepted for Keras compatibility and ignored: there is no graph to write. */
+  writeGraph?: boolean;
 }
-
-/** One event file of one run (`train` or `validation`). */
-class EventWriter {
-  private readonly file: string;
-  constructor(directory: string, index: number) {
-    const { fs, path } = nodeFs('TensorBoard');
-    fs.mkdirSync(directory, { recursive: true });
-    const os = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:os') as { hostname(): string } | undefined;
-    this.file = path.join(directory, `events.out.tfevents.${Math.floor(Date.now() / 1000)}.${os?.hostname() ?? 'localhost'}.${process.pid}.${index}.v2`);
-    fs.writeFileSync(this.file, tfRecord(fileVersionEvent(Date.now() / 1000)));
-  }
-  write(event: Uint8Array): void {
-    nodeFs('TensorBoard').fs.appendFileSync(this.file, tfRecord(event));
-  }
-}
-
-let writerCount = 0;
 
 /**
- * Writes real TensorBoard event files — `logDir/train` and `logDir/validation` runs with
- * `epoch_loss`, `epoch_accuracy`, … (and `batch_*` scalars with updateFreq) and weight histograms
- * — in pure JS, so `tensorboard --logdir logDir` shows them.
+ * Writes real TensorBoard event files, in pure JS, so `tensorboard --logdir <logDir>` shows the
+ * run: Keras 3's layout and tags. `logDir/train` gets `epoch_loss`, `epoch_accuracy`, …,
+ * `epoch_learning_rate` at step = epoch, `batch_<name>` at step = batches seen (with
+ * `updateFreq`), and weight histograms tagged `<weight path>/histogram` (`dense/kernel/histogram`;
+ * Keras 3 uses the short name, `kernel/histogram`, which collides across layers) every
+ * `histogramFreq` epochs; `logDir/validation` gets the `val_` values, prefix stripped
+ * (`epoch_loss`). Files are created when first needed, flushed at each epoch's end and closed
+ * when training ends; each run of `fit` adds new files. Node only.
+ *
+ * @example
+ * ```ts
+ * const logDir = `logs/run_${new Date().toISOString().replace(/[:.]/g, '-')}`;
+ * await model.fit(x, y, { epochs: 30, validationSplit: 0.2, callbacks: [tensorBoard(logDir)] });
+ * // then: tensorboard --logdir logs
+ * ```
  */
 export class TensorBoard extends Callback {
-  readonly updateFreq: 'epoch' | 'batch' | number;
+  readonly updateFreq: 'epoch' | number;
   readonly histogramFreq: number;
-  private train?: EventWriter;
-  private validation?: EventWriter;
-  private step = 0;
+  private writers = new Map<'train' | 'validation', EventFileWriter>();
+  private globalTrainBatch = 0;
 
+  /**
+   * @param logDir - the folder of this run's `train` and `validation` subfolders (`'logs'`)
+   * @throws Error when `updateFreq` or `histogramFreq` is not a valid count
+   */
   constructor(
-    readonly logDir: string,
+    readonly logDir = 'logs',
     options: TensorBoardOptions = {},
   ) {
     super();
-    this.updateFreq = options.updateFreq ?? 'epoch';
+    const updateFreq = options.updateFreq ?? 'epoch';
+    if (updateFreq !== 'epoch' && updateFreq !== 'batch' && !(Number.isInteger(updateFreq) && updateFreq > 0)) {
+      throw new Error(`Expected updateFreq to be 'epoch', 'batch' or an integer ≥ 1 in TensorBoard, received ${JSON.stringify(updateFreq)}`);
+    }
+    this.updateFreq = updateFreq === 'batch' ? 1 : updateFreq;
     this.histogramFreq = options.histogramFreq ?? 0;
+    if (!Number.isInteger(this.histogramFreq) || this.histogramFreq < 0) {
+      throw new Error(`Expected histogramFreq to be an integer ≥ 0 in TensorBoard, received ${options.histogramFreq}`);
+    }
+    // Without batch scalars, no batch hook: fit then skips preparing batch logs.
+    if (this.updateFreq === 'epoch') this.onBatchEnd = Callback.prototype.onBatchEnd;
+  }
+
+  private writer(run: 'train' | 'validation'): EventFileWriter {
+    let writer = this.writers.get(run);
+    if (!writer) {
+      writer = new EventFileWriter(nodeFs('TensorBoard').path.join(this.logDir, run));
+      this.writers.set(run, writer);
+    }
+    return writer;
   }
 
   override onTrainBegin(): void {
-    const { path } = nodeFs('TensorBoard');
-    this.train = new EventWriter(path.join(this.logDir, 'train'), writerCount++);
-    this.validation = new EventWriter(path.join(this.logDir, 'validation'), writerCount++);
-    this.step = 0;
+    this.globalTrainBatch = 0;
+    this.closeWriters();
   }
 
-  override onBatchEnd(_batch: number, logs: Logs = {}): void {
-    this.step += 1;
-    const every = this.updateFreq === 'batch' ? 1 : this.updateFreq === 'epoch' ? 0 : this.updateFreq;
-    if (every === 0 || this.step % every !== 0) return;
-    const now = Date.now() / 1000;
-    for (const [key, value] of Object.entries(logs)) this.train!.write(summaryEvent(this.step, now, `batch_${key}`, { scalar: value }));
+  override onBatchEnd(_batch: number, logs?: Logs): void {
+    this.globalTrainBatch += 1;
+    if (this.updateFreq === 'epoch' || this.globalTrainBatch % this.updateFreq !== 0 || !logs) return;
+    const wallTime = Date.now() / 1000;
+    const train = this.writer('train');
+    for (const key of Object.keys(logs)) train.write(scalarEvent(this.globalTrainBatch, wallTime, `batch_${key}`, logs[key]));
   }
 
-  override onEpochEnd(epoch: number, logs: Logs = {}): void {
-    const now = Date.now() / 1000;
+  override async onEpochEnd(epoch: number, logs: Logs = {}): Promise<void> {
+    const wallTime = Date.now() / 1000;
+    const trainLogs: Logs = {};
+    const validationLogs: Logs = {};
     for (const [key, value] of Object.entries(logs)) {
-      const validation = key.startsWith('val_');
-      const writer = validation ? this.validation! : this.train!;
-      writer.write(summaryEvent(epoch, now, `epoch_${validation ? key.slice(4) : key}`, { scalar: value }));
+      if (key.startsWith('val_')) validationLogs[key.slice(4)] = value;
+      else trainLogs[key] = value;
     }
-    if (this.histogramFreq > 0 && epoch % this.histogramFreq === 0) {
-      for (const { name, value } of this.model!.namedWeights()) {
-        this.train!.write(summaryEvent(epoch, now, `${name}/histogram`, { histogram: histogramProto(value.dataSync() as Float32Array) }));
+    const learningRate = this.learningRate();
+    if (learningRate !== undefined) trainLogs.learning_rate = learningRate;
+    for (const [run, runLogs] of [['train', trainLogs], ['validation', validationLogs]] as const) {
+      for (const [key, value] of Object.entries(runLogs)) this.writer(run).write(scalarEvent(epoch, wallTime, `epoch_${key}`, value));
+    }
+    if (this.histogramFreq > 0 && epoch % this.histogramFreq === 0 && this.model) {
+      for (const { name, value } of this.model.namedWeights()) {
+        const values = (await value.data()) as ArrayLike<number>;
+        this.writer('train').write(histogramEvent(epoch, wallTime, `${name.replace(/:/g, '_')}/histogram`, histogramProto(values)));
       }
     }
+    for (const writer of this.writers.values()) writer.flush();
+  }
+
+  override onTrainEnd(): void {
+    this.closeWriters();
+  }
+
+  /** The optimizer's rate, as Keras 3 logs it; none when the model cannot tell (not compiled). */
+  private learningRate(): number | undefined {
+    try {
+      const rate = this.model?.getLearningRate();
+      return typeof rate === 'number' ? rate : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private closeWriters(): void {
+    for (const writer of this.writers.values()) writer.close();
+    this.writers.clear();
   }
 }
 
-/** Makes a {@link TensorBoard} callback. */
-export const tensorBoard = (logDir: string, options: TensorBoardOptions = {}) => new TensorBoard(logDir, options);
+/**
+ * Makes a {@link TensorBoard} callback.
+ *
+ * @example `tensorBoard('logs/run1', { histogramFreq: 1 })`
+ */
+export const tensorBoard = (logDir = 'logs', options: TensorBoardOptions = {}) => new TensorBoard(logDir, options);
