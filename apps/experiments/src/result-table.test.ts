@@ -12,3 +12,12 @@ it('prints the seeds’ results beside the measured ones', () => {
   expect(table).toMatch(/\| fashion-mlp\s+\| accuracy \| 88\.27% \(30 epochs\)\s+\| —/);
   rmSync(dir, { recursive: true, force: true });
 });
+
+it('gives a sweep one row per setting', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dendrite-results-'));
+  writeFileSync(join(dir, 'lr-sweep.json'), JSON.stringify({ experiment: 'lr-sweep', backend: 'cpu', test: { 'accuracy_0.001': 0.9764, 'accuracy_0.1': 0.0982 }, secondsPerEpoch: 1.4, date: '2026-11-24T16:00:00Z' }));
+  const table = resultTable(dir);
+  expect(table).toMatch(/\| lr-sweep\s+\| accuracy_0\.001\s+\| —\s+\| 97\.64%\s+\| 1\.40 s\s+\| cpu, 2026-11-24/);
+  expect(table).toMatch(/\| lr-sweep\s+\| accuracy_0\.1\s+\| —\s+\| 9\.82%/);
+  rmSync(dir, { recursive: true, force: true });
+});

@@ -25,18 +25,19 @@ export function resultTable(directory: string): string {
       results.set(result.experiment, result);
     }
   }
-  const rows = [...EXPERIMENTS.values()].map((experiment) => {
+  const rows = [...EXPERIMENTS.values()].flatMap((experiment) => {
     const seed = experiment.seedResult;
     const ours = results.get(experiment.name);
-    const metric = seed?.metric ?? Object.keys(ours?.test ?? {})[0] ?? '';
-    return [
+    // A sweep reports one metric per setting: a row each, unless the seed names the one to show.
+    const metrics = seed ? [seed.metric] : Object.keys(ours?.test ?? {});
+    return (metrics.length > 0 ? metrics : ['']).map((metric) => [
       experiment.name,
       metric,
       seed ? `${format(metric, seed.value)}${seed.note ? ` (${seed.note})` : ''}` : '—',
       ours ? format(metric, ours.test[metric]) : '—',
       ours ? `${ours.secondsPerEpoch.toFixed(2)} s` : '—',
       ours ? `${ours.backend}, ${ours.date.slice(0, 10)}` : '—',
-    ];
+    ]);
   });
   const header = ['experiment', 'metric', 'seed', 'dendrite', 's/epoch', 'run'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

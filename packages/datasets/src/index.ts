@@ -24,3 +24,6 @@ export { californiaHousing, type CaliforniaOptions } from './loaders/california-
 export { readZip } from './formats/zip';
 export { parseNpy, parseNpz, type NpyArray } from './formats/npy';
 export { unpickle, type PickledCall } from './formats/pickle';
+export { cifar10, cifar100, CIFAR10_CLASSES, type Cifar100Options } from './loaders/cifar';
+export { parseCifarBinary, parseCifarPickle, type CifarBatch } from './formats/cifar';
+export { readTar } from './formats/tar';

@@ -30,6 +30,12 @@ export function unpickle(bytes: Uint8Array, fileName: string): unknown {
   const u16 = () => (need(2), (i += 2), view.getUint16(i - 2, true));
   const u32 = () => (need(4), (i += 4), view.getUint32(i - 4, true));
   const text = (n: number) => (need(n), (i += n), new TextDecoder().decode(bytes.subarray(i - n, i)));
+  // Python 2 `str` is bytes: ASCII comes back as a string (dict keys), anything else as bytes.
+  const pythonTwoString = (n: number) => {
+    need(n);
+    const raw = bytes.subarray(i, (i += n));
+    return raw.every((b) => b < 0x80) ? new TextDecoder().decode(raw) : raw.slice();
+  };
   const line = () => {
     const end = bytes.indexOf(0x0a, i);
     if (end < 0) throw fail('an unterminated line');
@@ -72,8 +78,8 @@ export function unpickle(bytes: Uint8Array, fileName: string): unknown {
       case 0x58: stack.push(text(u32())); break; // BINUNICODE
       case 0x43: { const n = u8(); need(n); stack.push(bytes.slice(i, i + n)); i += n; break; } // SHORT_BINBYTES
       case 0x42: { const n = u32(); need(n); stack.push(bytes.slice(i, i + n)); i += n; break; } // BINBYTES
-      case 0x55: { const n = u8(); stack.push(text(n)); break; } // SHORT_BINSTRING
-      case 0x54: { const n = u32(); stack.push(text(n)); break; } // BINSTRING
+      case 0x55: stack.push(pythonTwoString(u8())); break; // SHORT_BINSTRING
+      case 0x54: stack.push(pythonTwoString(u32())); break; // BINSTRING
       case 0x5d: stack.push([]); break; // EMPTY_LIST
       case 0x29: stack.push([]); break; // EMPTY_TUPLE
       case 0x7d: stack.push(new Map()); break; // EMPTY_DICT
