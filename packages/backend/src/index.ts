@@ -7,6 +7,7 @@
  */
 export { tf } from './tf/index';
 import '@tensorflow/tfjs-backend-cpu';
+export { CPU_KERNEL_OVERRIDES } from './kernels/cpu/index';
 import { lowerWasmPriority } from './select/default-priority';
 export { installWasmKernels, uninstallWasmKernels, wasmKernelsInstalled, WASM_KERNEL_OVERRIDES } from './kernels/wasm/index';
 export type { WasmKernelOverride } from './kernels/wasm/index';

@@ -21,4 +21,5 @@ export * as losses from '@dendrite/losses';
 export { metrics } from '@dendrite/losses';
 export * as callbacks from '@dendrite/callbacks';
 export * as datasets from '@dendrite/datasets';
+export * as augment from './augment';
 export * as backend from '@dendrite/backend';

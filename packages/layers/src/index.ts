@@ -31,3 +31,4 @@ export * from './normalization/index';
 export * from './embedding/index';
 export * from './activation-layers/index';
 export * from './recurrent/index';
+export * from './preprocessing/index';

@@ -7,6 +7,13 @@ import { type FitOptions, fitModel, type History } from './trainer/fit';
 import { type PredictOptions, predictModel } from './trainer/predict';
 import { type StepData, defaultTestStep, defaultTrainStep } from './trainer/steps';
 import type { ModelData, TargetData } from './trainer/data-adapters/select-adapter';
+import { isBatchSource } from './trainer/data-adapters/iterable-adapter';
+
+/** Whether `fit(stream, {...})` passed its options where the targets go (a stream carries its targets). */
+function optionsInPlaceOfTargets(x: unknown, y: unknown): boolean {
+  if (!isBatchSource(x) || y == null || typeof y !== 'object' || Array.isArray(y) || y instanceof tf.Tensor) return false;
+  return !('values' in y && 'shape' in y);
+}
 import { formatSummary, type SummaryOptions } from './summary';
 import { modelPersistence } from './saving/model-persistence';
 
@@ -93,14 +100,19 @@ export class Model extends Layer implements TrainingModel {
     this.compiled = compileModel(this, args);
   }
 
-  /** Trains for a number of epochs; returns the History. */
-  fit(x: ModelData, y?: TargetData, options: FitOptions = {}): Promise<History> {
-    return fitModel(this, x, y, options);
+  /**
+   * Trains for a number of epochs; returns the History. A dataset or generator carries its targets:
+   * `fit(flow, { epochs })`, as Keras's `fit(generator, epochs=…)`.
+   */
+  fit(x: ModelData, y?: TargetData | FitOptions, options: FitOptions = {}): Promise<History> {
+    if (optionsInPlaceOfTargets(x, y)) return fitModel(this, x, undefined, y as FitOptions);
+    return fitModel(this, x, y as TargetData | undefined, options);
   }
 
   /** Loss, then metrics in compile order (a number when there are no metrics, a record with `returnDict`). */
-  evaluate(x: ModelData, y?: TargetData, options: EvaluateOptions = {}): Promise<number | number[] | Logs> {
-    return evaluateModel(this, x, y, options);
+  evaluate(x: ModelData, y?: TargetData | EvaluateOptions, options: EvaluateOptions = {}): Promise<number | number[] | Logs> {
+    if (optionsInPlaceOfTargets(x, y)) return evaluateModel(this, x, undefined, y as EvaluateOptions);
+    return evaluateModel(this, x, y as TargetData | undefined, options);
   }
 
   /** Predictions, computed in batches; the caller disposes the returned tensors. */

@@ -6,6 +6,7 @@ import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel
 import { unsortedSegmentSumKernel } from './unsorted-segment-sum';
 import { maxPoolGradKernel } from './max-pool-grad';
 import { conv2dBackpropInputOverride } from './conv2d-backprop-input';
+import { transformKernel } from './transform';
 import { installWasmKernels as install, type WasmKernelOverride } from './wasm-kernel-overrides';
 
 export { uninstallWasmKernels, wasmKernelsInstalled, type WasmKernelOverride } from './wasm-kernel-overrides';
@@ -21,6 +22,7 @@ export const WASM_KERNEL_OVERRIDES: readonly WasmKernelOverride[] = [
   unsortedSegmentSumKernel,
   maxPoolGradKernel,
   conv2dBackpropInputOverride,
+  transformKernel,
 ];
 
 /**

@@ -24,6 +24,22 @@ describe('IterableDataAdapter', () => {
     expect(isBatchSource({ iterator: async () => ({ next: async () => ({ done: true, value: undefined }) }) })).toBe(true);
   });
 
+  it('takes its steps from a source that knows its length, one pass per epoch', async () => {
+    let passes = 0;
+    const source = {
+      length: 2,
+      *[Symbol.iterator]() {
+        passes++;
+        yield { xs: [[passes * 10 + 1]], ys: [[0]] };
+        yield { xs: [[passes * 10 + 2]], ys: [[0]] };
+      },
+    };
+    const adapter = new IterableDataAdapter(source as never, single, single);
+    expect(adapter.steps).toBe(2);
+    expect(await collect(adapter)).toEqual([[11], [12]]);
+    expect(await collect(adapter)).toEqual([[21], [22]]);
+  });
+
   it('reads {xs, ys}, {x, y} and [x, y] batches and starts a re-iterable source over each epoch', async () => {
     const source = {
       *[Symbol.iterator]() {

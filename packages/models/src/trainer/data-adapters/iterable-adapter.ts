@@ -5,7 +5,7 @@ import { type DataLike, toHostArray } from './host-array';
 /** One element of a batch source: `{xs, ys}` (TF.js), `{x, y, sampleWeight}`, or `[x, y, sampleWeight?]`. */
 export type BatchElement =
   | { xs: BatchPart; ys: BatchPart; sampleWeight?: DataLike }
-  | { x: BatchPart; y: BatchPart; sampleWeight?: DataLike }
+  | { x: BatchPart; y?: BatchPart; sampleWeight?: DataLike }
   | [BatchPart, BatchPart]
   | [BatchPart, BatchPart, DataLike];
 
@@ -43,7 +43,9 @@ export class IterableDataAdapter implements DataAdapter {
     private readonly orderY: (part: BatchPart) => tf.Tensor[],
     stepsPerEpoch?: number,
   ) {
-    this.steps = stepsPerEpoch ?? null;
+    // A source that knows its batches per pass (an ImageDataGenerator flow, Keras's `len(sequence)`).
+    const length = (source as { length?: unknown }).length;
+    this.steps = stepsPerEpoch ?? (typeof length === 'number' && Number.isInteger(length) && length > 0 ? length : null);
   }
 
   private async freshIterator(): Promise<AnyIterator> {
@@ -74,7 +76,7 @@ export class IterableDataAdapter implements DataAdapter {
     let x: BatchPart, y: BatchPart, sampleWeight: DataLike | undefined;
     if (Array.isArray(element)) [x, y, sampleWeight] = element as [BatchPart, BatchPart, DataLike?];
     else if ('xs' in element) ({ xs: x, ys: y, sampleWeight } = element);
-    else if ('x' in element) ({ x, y, sampleWeight } = element);
+    else if ('x' in element && element.y !== undefined) ({ x, y, sampleWeight } = element as { x: BatchPart; y: BatchPart; sampleWeight?: DataLike });
     else throw new Error(`Expected batch ${step} to be {xs, ys}, {x, y} or [x, y], received keys [${Object.keys(element as object).join(', ')}]`);
     return {
       x: this.orderX(x),

@@ -1,0 +1,40 @@
+import { tf } from '@dendrite/backend';
+import { type TransformParameters, toTfTransform, transformMatrix } from './affine';
+import type { FillMode } from './generator-options';
+
+/**
+ * Applies one transform per image to a batch `[n, h, w, c]` on the backend: every image's affine
+ * matrix (rotation, shift, shear, zoom, flips) in one `tf.image.transform` call with bilinear
+ * sampling and Keras's fill mode, then the channel shifts (clipped to each image's range) and
+ * brightness factors as batched tensor ops. Returns a new tensor; `images` is not disposed.
+ */
+export function applyTransforms(images: tf.Tensor4D, parameters: TransformParameters[], fillMode: FillMode, cval: number): tf.Tensor4D {
+  const [n, height, width] = images.shape;
+  if (parameters.length !== n) throw new Error(`Expected one transform per image (${n}), received ${parameters.length}`);
+  return tf.tidy(() => {
+    let out: tf.Tensor4D = images;
+    const matrices = parameters.map((p) => transformMatrix(p, height, width));
+    const moves = matrices.some((m) => m.some((v, i) => v !== [1, 0, 0, 0, 1, 0, 0, 0, 1][i]));
+    if (moves) {
+      const transforms = tf.tensor2d(matrices.flatMap(toTfTransform), [n, 8], 'float32');
+      out = tf.image.transform(out, transforms, 'bilinear', fillMode, cval);
+    }
+    const needsRange = parameters.some((p) => p.channelShiftIntensity !== 0 || p.brightness !== null);
+    if (!needsRange) return out === images ? out.clone() : out;
+    // Each step reads the range of the image as the previous step left it, as Keras does.
+    const range = (x: tf.Tensor4D) => [tf.min(x, [1, 2, 3], true), tf.max(x, [1, 2, 3], true)] as const;
+    if (parameters.some((p) => p.channelShiftIntensity !== 0)) {
+      const [low, high] = range(out);
+      const shift = tf.tensor4d(parameters.map((p) => p.channelShiftIntensity), [n, 1, 1, 1]);
+      out = tf.minimum(tf.maximum(tf.add(out, shift), low), high);
+    }
+    if (parameters.some((p) => p.brightness !== null)) {
+      // Keras scales the image to [0, 255], lets PIL multiply and clip, and scales back.
+      const [low, high] = range(out);
+      const factor = tf.tensor4d(parameters.map((p) => p.brightness ?? 1), [n, 1, 1, 1]);
+      const scaled = tf.mul(tf.sub(out, low), factor);
+      out = tf.add(low, tf.minimum(tf.maximum(scaled, 0), tf.sub(high, low)));
+    }
+    return out;
+  });
+}

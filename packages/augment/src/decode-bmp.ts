@@ -1,0 +1,53 @@
+import type { DecodedImage } from './decode-image';
+
+/**
+ * Decodes an uncompressed Windows bitmap (`BM`): 24- and 32-bit pixels (BI_RGB or BI_BITFIELDS in
+ * the usual BGRA layout) and 1-, 4- and 8-bit palettes, bottom-up or top-down rows.
+ *
+ * @throws Error naming the file and the header field it does not read
+ */
+export function decodeBmp(bytes: Uint8Array, fileName: string): DecodedImage {
+  const fail = (what: string) => new Error(`Expected a BMP image in "${fileName}", received ${what}`);
+  if (bytes.length < 54 || bytes[0] !== 0x42 || bytes[1] !== 0x4d) throw fail('no BM header');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const dataOffset = view.getUint32(10, true);
+  const headerSize = view.getUint32(14, true);
+  const width = view.getInt32(18, true);
+  const rawHeight = view.getInt32(22, true);
+  const bits = view.getUint16(28, true);
+  const compression = view.getUint32(30, true);
+  const height = Math.abs(rawHeight);
+  if (width <= 0 || height === 0) throw fail(`a size of ${width}×${rawHeight}`);
+  if (!(compression === 0 || (compression === 3 && bits === 32))) throw fail(`compression ${compression}, which this reader does not support`);
+  if (![1, 4, 8, 24, 32].includes(bits)) throw fail(`${bits} bits per pixel`);
+  const rowBytes = Math.ceil((width * bits) / 32) * 4;
+  if (dataOffset + rowBytes * height > bytes.length) throw fail(`a truncated pixel array (${bytes.length - dataOffset} bytes for ${rowBytes * height})`);
+  let palette: Uint8Array | undefined;
+  if (bits <= 8) {
+    const colours = view.getUint32(46, true) || 1 << bits;
+    palette = bytes.subarray(14 + headerSize, 14 + headerSize + colours * 4);
+  }
+  const data = new Uint8Array(width * height * 4);
+  for (let y = 0; y < height; y++) {
+    const row = dataOffset + (rawHeight > 0 ? height - 1 - y : y) * rowBytes;
+    for (let x = 0; x < width; x++) {
+      const out = (y * width + x) * 4;
+      if (palette) {
+        const bitOffset = x * bits;
+        const byte = bytes[row + (bitOffset >> 3)];
+        const index = bits === 8 ? byte : (byte >> (8 - bits - (bitOffset & 7))) & ((1 << bits) - 1);
+        data[out] = palette[index * 4 + 2];
+        data[out + 1] = palette[index * 4 + 1];
+        data[out + 2] = palette[index * 4];
+        data[out + 3] = 255;
+      } else {
+        const at = row + x * (bits / 8);
+        data[out] = bytes[at + 2];
+        data[out + 1] = bytes[at + 1];
+        data[out + 2] = bytes[at];
+        data[out + 3] = bits === 32 ? bytes[at + 3] : 255;
+      }
+    }
+  }
+  return { width, height, data, channels: 3 };
+}

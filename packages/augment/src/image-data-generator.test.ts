@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { tf } from '@dendrite/backend';
+import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
+import { ImageDataGenerator } from './image-data-generator';
+
+/** `n` images 4×4×1 whose pixels are `image·16 + position`. */
+function images(n: number) {
+  return { values: Float32Array.from({ length: n * 16 }, (_, i) => i), shape: [n, 4, 4, 1] };
+}
+const labels = (n: number) => ({ values: Float32Array.from({ length: n }, (_, i) => i), shape: [n] });
+
+describe('ImageDataGenerator options', () => {
+  it('accepts Keras’s snake_case names and names a bad option, expected and received', () => {
+    const generator = new ImageDataGenerator({ rotation_range: 40, zoom_range: 0.2, fill_mode: 'nearest' } as never);
+    expect(generator.options.rotationRange).toBe(40);
+    expect(generator.options.zoomRange).toEqual([0.8, 1.2]);
+    expect(() => new ImageDataGenerator({ fillMode: 'mirror' as never })).toThrow('Expected fillMode to be one of "nearest", "constant", "reflect", "wrap" in ImageDataGenerator, received "mirror"');
+    expect(() => new ImageDataGenerator({ rotationRange: -1 })).toThrow('Expected rotationRange to be a number ≥ 0 in ImageDataGenerator, received -1');
+    expect(() => new ImageDataGenerator({ zoomRange: 1.5 })).toThrow(/Expected zoomRange/);
+    expect(() => new ImageDataGenerator({ rotaton_range: 4 } as never)).toThrow(/Expected options to be among .* received "rotaton_range"/);
+  });
+});
+
+describeEachBackend('ImageDataGenerator', () => {
+  it('flows batches with a partial last one, rescaled, with their labels, and one seed gives one sequence', async () => {
+    const generator = new ImageDataGenerator({ rescale: 1 / 16 });
+    await expectNoLeakedTensors(async () => {
+      const flow = generator.flow(images(5), labels(5), { batchSize: 2, shuffle: false });
+      expect(flow.length).toBe(3);
+      const seen: number[][] = [];
+      for await (const batch of flow) {
+        seen.push(Array.from(batch.y!.dataSync()));
+        expect(batch.x.shape.slice(1)).toEqual([4, 4, 1]);
+        tf.dispose([batch.x, batch.y!]);
+      }
+      expect(seen).toEqual([[0, 1], [2, 3], [4]]);
+      const first = flow.nextBatch();
+      expect(first.x.dataSync()[16]).toBeCloseTo(1, 6); // image 1, pixel 0: (16 + 0) / 16
+      tf.dispose([first.x, first.y!]);
+    });
+    const order = (seed: number) => {
+      const flow = new ImageDataGenerator({ rotationRange: 30, horizontalFlip: true }).flow(images(6), labels(6), { batchSize: 6, seed });
+      const batch = flow.nextBatch();
+      const result = [Array.from(batch.y!.dataSync()), Array.from(batch.x.dataSync())];
+      tf.dispose([batch.x, batch.y!]);
+      return result;
+    };
+    expect(order(7)).toEqual(order(7));
+    expect(order(7)[0]).not.toEqual(order(8)[0]);
+    expect([...order(7)[0]].sort()).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('takes the validation part first with validationSplit and subset, as Keras', () => {
+    const generator = new ImageDataGenerator({ validationSplit: 0.4 });
+    const y = (subset: 'training' | 'validation') => {
+      const batch = generator.flow(images(5), labels(5), { subset, shuffle: false, batchSize: 10 }).nextBatch();
+      const values = Array.from(batch.y!.dataSync());
+      tf.dispose([batch.x, batch.y!]);
+      return values;
+    };
+    expect(y('validation')).toEqual([0, 1]);
+    expect(y('training')).toEqual([2, 3, 4]);
+    expect(() => new ImageDataGenerator().flow(images(2), labels(2), { subset: 'validation' })).toThrow('Expected a validationSplit on the ImageDataGenerator to use subset in flow, received none');
+    expect(() => generator.flow({ values: new Float32Array(16), shape: [4, 4] }, undefined)).toThrow('Expected x of rank 4 [samples, height, width, channels] in ImageDataGenerator.flow, received shape [4,4]');
+    expect(() => generator.flow(images(3), labels(2))).toThrow('Expected y to have as many samples as x (3) in ImageDataGenerator.flow, received 2');
+  });
+
+  it('fits featurewise statistics per channel and standardizes with them', () => {
+    // Two channels: channel 0 is 0…31, channel 1 is 100.
+    const values = new Float32Array(2 * 4 * 4 * 2);
+    for (let i = 0; i < 32; i++) {
+      values[i * 2] = i;
+      values[i * 2 + 1] = 100;
+    }
+    const x = { values, shape: [2, 4, 4, 2] };
+    const generator = new ImageDataGenerator({ featurewiseCenter: true, featurewiseStdNormalization: true });
+    expect(() => generator.flow(x).nextBatch()).toThrow('Expected ImageDataGenerator.fit(x) before featurewiseCenter is used, received no statistics');
+    generator.fit(x);
+    expectArraysClose(generator.statistics.mean!, [15.5, 100], 1e-5);
+    // The population std of 0…31 is sqrt((32² − 1) / 12).
+    expectArraysClose(generator.statistics.std!, [Math.sqrt((32 * 32 - 1) / 12), 0], 1e-4);
+    const batch = generator.flow(x, undefined, { batchSize: 2, shuffle: false }).nextBatch();
+    const { mean, variance } = tf.moments(batch.x.slice([0, 0, 0, 0], [2, 4, 4, 1]));
+    expectArraysClose(mean, [0], 1e-5);
+    expectArraysClose(variance, [1], 1e-4);
+    tf.dispose([batch.x, mean, variance]);
+  });
+
+  it('centres and scales each sample on its own', () => {
+    const generator = new ImageDataGenerator({ samplewiseCenter: true, samplewiseStdNormalization: true });
+    const batch = generator.flow(images(2), undefined, { shuffle: false }).nextBatch();
+    const second = batch.x.slice([1, 0, 0, 0], [1, 4, 4, 1]);
+    const { mean, variance } = tf.moments(second);
+    expectArraysClose(mean, [0], 1e-5);
+    expectArraysClose(variance, [1], 1e-4);
+    tf.dispose([batch.x, second, mean, variance]);
+  });
+
+  it('draws Keras’s parameters within their ranges and applies one to an image', () => {
+    const generator = new ImageDataGenerator({ rotationRange: 40, widthShiftRange: 0.2, heightShiftRange: 3, shearRange: 10, zoomRange: [0.5, 0.9], channelShiftRange: 5, brightnessRange: [0.2, 0.4], horizontalFlip: true });
+    for (let seed = 0; seed < 20; seed++) {
+      const p = generator.getRandomTransform([10, 20, 3], seed);
+      expect(Math.abs(p.theta)).toBeLessThanOrEqual(40);
+      expect(Math.abs(p.ty)).toBeLessThanOrEqual(0.2 * 20);
+      expect(Math.abs(p.tx)).toBeLessThanOrEqual(3);
+      expect(p.zx).toBeGreaterThanOrEqual(0.5);
+      expect(p.zy).toBeLessThanOrEqual(0.9);
+      expect(p.brightness).toBeGreaterThanOrEqual(0.2);
+      expect(p.flipVertical).toBe(false);
+    }
+    expect(generator.getRandomTransform([10, 20, 3], 3)).toEqual(generator.getRandomTransform([10, 20, 3], 3));
+    const image = tf.tensor3d([1, 2, 3, 4], [2, 2, 1]);
+    const flipped = new ImageDataGenerator().applyTransform(image, { ...generator.getRandomTransform([2, 2], 0), theta: 0, tx: 0, ty: 0, shear: 0, zx: 1, zy: 1, flipHorizontal: true, channelShiftIntensity: 0, brightness: null });
+    expect(Array.from(flipped.dataSync())).toEqual([2, 1, 4, 3]);
+    tf.dispose([image, flipped]);
+  });
+});

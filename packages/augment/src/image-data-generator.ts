@@ -1,0 +1,134 @@
+import { tf } from '@dendrite/backend';
+import { type TransformParameters, IDENTITY_PARAMETERS } from './affine';
+import { applyTransforms } from './apply-transforms';
+import { type ArrayFlowOptions, ArrayIterator, type BatchAugmenter } from './array-iterator';
+import { DirectoryIterator, type DirectoryFlowOptions } from './directory-iterator';
+import { type ImageDataGeneratorOptions, type ResolvedOptions, resolveOptions } from './generator-options';
+import { type ArrayInput, toHost } from './image-array';
+import { randomStream } from './random';
+import { drawTransform, transforms } from './random-transform';
+import { type FeatureStatistics, standardize } from './standardize';
+
+/** Options of {@link ImageDataGenerator.fit}. */
+export interface FitStatisticsOptions {
+  /** Compute the statistics on randomly transformed copies (false). */
+  augment?: boolean;
+  /** How many transformed copies of the data, with `augment` (1). */
+  rounds?: number;
+  seed?: number;
+}
+
+/**
+ * Keras's `ImageDataGenerator`: random rotations, shifts, shear, zoom, flips, channel shifts and
+ * brightness, then rescaling and normalisation, applied batch by batch on the backend (one affine
+ * matrix per image through `tf.image.transform`).
+ *
+ * ```ts
+ * const datagen = new ImageDataGenerator({ rotationRange: 40, widthShiftRange: 0.2, horizontalFlip: true, rescale: 1 / 255 });
+ * await model.fit(datagen.flow(x, y, { batchSize: 32 }), { epochs: 10 });
+ * await model.fit(datagen.flowFromDirectory('data/train', { targetSize: [150, 150], classMode: 'binary' }), { epochs: 10 });
+ * ```
+ */
+export class ImageDataGenerator implements BatchAugmenter {
+  /** The checked options. */
+  readonly options: ResolvedOptions;
+  /** Per-channel mean and std from {@link fit} (featurewise options). */
+  readonly statistics: FeatureStatistics = {};
+
+  constructor(options: ImageDataGeneratorOptions = {}) {
+    this.options = resolveOptions(options as ImageDataGeneratorOptions & Record<string, unknown>);
+  }
+
+  /** The fraction `subset: 'validation'` takes. */
+  get validationSplit(): number {
+    return this.options.validationSplit ?? 0;
+  }
+
+  /**
+   * Computes the per-channel mean and standard deviation that `featurewiseCenter` and
+   * `featurewiseStdNormalization` use, on `x` (`[n, h, w, c]`) after `rescale` — or on randomly
+   * transformed copies with `augment`.
+   *
+   * @throws Error when x is not of rank 4
+   */
+  fit(x: ArrayInput, options: FitStatisticsOptions = {}): void {
+    const host = toHost(x, 'x');
+    if (host.shape.length !== 4) throw new Error(`Expected x of rank 4 [samples, height, width, channels] in ImageDataGenerator.fit, received shape [${host.shape}]`);
+    const rounds = options.rounds ?? 1;
+    if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`Expected rounds to be an integer ≥ 1 in ImageDataGenerator.fit, received ${rounds}`);
+    const draw = randomStream(options.seed);
+    const [mean, variance] = tf.tidy(() => {
+      let data: tf.Tensor4D = tf.tensor4d(Float32Array.from(host.values), host.shape as [number, number, number, number]);
+      if (options.augment) {
+        const copies = Array.from({ length: rounds }, () => this.randomTransformBatch(data, draw));
+        data = tf.concat(copies, 0);
+      }
+      if (this.options.rescale) data = tf.mul(data, this.options.rescale);
+      const moments = tf.moments(data, [0, 1, 2]);
+      return [moments.mean, moments.variance];
+    });
+    const values = [mean.dataSync() as Float32Array, variance.dataSync() as Float32Array];
+    tf.dispose([mean, variance]);
+    if (this.options.featurewiseCenter || this.options.featurewiseStdNormalization) this.statistics.mean = Float32Array.from(values[0]);
+    if (this.options.featurewiseStdNormalization) this.statistics.std = values[1].map(Math.sqrt);
+  }
+
+  /** A random transform for one image of `shape` (`[h, w, c]` or `[h, w]`), as Keras's `get_random_transform`. */
+  getRandomTransform(shape: number[], seed?: number): TransformParameters {
+    return transforms(this.options) ? drawTransform(this.options, shape[0], shape[1], randomStream(seed)) : { ...IDENTITY_PARAMETERS };
+  }
+
+  /** Applies `parameters` to one image `[h, w, c]`, as Keras's `apply_transform` (a new tensor). */
+  applyTransform(image: tf.Tensor3D, parameters: TransformParameters): tf.Tensor3D {
+    return tf.tidy(() => applyTransforms(image.expandDims(0) as tf.Tensor4D, [parameters], this.options.fillMode, this.options.cval).squeeze([0]) as tf.Tensor3D);
+  }
+
+  /** A randomly transformed copy of one image (`[h, w, c]`), as Keras's `random_transform`. */
+  randomTransform(image: tf.Tensor3D, seed?: number): tf.Tensor3D {
+    return this.applyTransform(image, this.getRandomTransform(image.shape, seed));
+  }
+
+  /** Standardizes a batch `[n, h, w, c]` (rescale, then sample- and featurewise), as Keras's `standardize`. */
+  standardize(batch: tf.Tensor4D): tf.Tensor4D {
+    return standardize(batch, this.options, this.statistics);
+  }
+
+  private randomTransformBatch(images: tf.Tensor4D, draw: () => number): tf.Tensor4D {
+    const [n, height, width] = images.shape;
+    const parameters = Array.from({ length: n }, () => drawTransform(this.options, height, width, draw));
+    return applyTransforms(images, parameters, this.options.fillMode, this.options.cval);
+  }
+
+  /** @internal A batch as the iterators yield it: randomly transformed, then standardized. */
+  augmentBatch(images: tf.Tensor4D, draw: () => number): tf.Tensor4D {
+    if (!transforms(this.options)) return this.standardize(images);
+    const moved = this.randomTransformBatch(images, draw);
+    const out = this.standardize(moved);
+    moved.dispose();
+    return out;
+  }
+
+  /**
+   * Batches of augmented images (and their targets) from arrays: Keras's `flow(x, y)`.
+   *
+   * @throws Error when x is not of rank 4 or y has another number of samples
+   */
+  flow(x: ArrayInput, y?: ArrayInput, options: ArrayFlowOptions = {}): ArrayIterator {
+    return new ArrayIterator(this, x, y, options);
+  }
+
+  /**
+   * Batches of augmented images read from class folders (`dir/<class>/<image>`), as Keras's
+   * `flow_from_directory`: classes are the sorted folder names; PNG, JPEG, BMP and PPM files.
+   *
+   * @throws Error when the folder does not exist or holds no images
+   */
+  flowFromDirectory(directory: string, options: DirectoryFlowOptions = {}): DirectoryIterator {
+    return new DirectoryIterator(this, directory, options);
+  }
+}
+
+/** Creates an {@link ImageDataGenerator}. */
+export function imageDataGenerator(options: ImageDataGeneratorOptions = {}): ImageDataGenerator {
+  return new ImageDataGenerator(options);
+}

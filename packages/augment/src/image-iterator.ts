@@ -1,0 +1,76 @@
+import { tf } from '@dendrite/backend';
+import { type Draw, randomStream } from './random';
+
+/** One batch from a flow: images `[n, h, w, c]` float32 and, unless there are none, targets. */
+export interface ImageBatch {
+  x: tf.Tensor4D;
+  y?: tf.Tensor;
+  sampleWeight?: tf.Tensor;
+}
+
+/** Options every flow takes. */
+export interface FlowOptions {
+  /** Images per batch (32). */
+  batchSize?: number;
+  /** Reshuffle the order on each pass (true). */
+  shuffle?: boolean;
+  /** Seeds the order and the random transforms: one seed gives one sequence of batches. */
+  seed?: number;
+}
+
+/**
+ * The base of `flow` and `flowFromDirectory`, like Keras's `Iterator`: `length` batches per pass,
+ * the order reshuffled on every pass, a partial last batch. `model.fit` takes it as it is (one pass
+ * per epoch); iterate it yourself with `for await`, or take batches with `nextBatch()`, Keras's
+ * `next(iterator)`. The caller owns each batch's tensors (`fit` disposes them).
+ */
+export abstract class ImageIterator implements AsyncIterable<ImageBatch>, Iterable<ImageBatch> {
+  /** Batches per pass: `ceil(samples / batchSize)`, Keras's `len(iterator)`. */
+  readonly length: number;
+  readonly batchSize: number;
+  readonly shuffle: boolean;
+  /** The stream of draws for the order and the transforms. */
+  protected readonly draw: Draw;
+  private pending: number[][] = [];
+
+  protected constructor(readonly samples: number, options: FlowOptions, owner: string) {
+    const batchSize = options.batchSize ?? 32;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`Expected batchSize to be an integer ≥ 1 in ${owner}, received ${batchSize}`);
+    if (samples < 1) throw new Error(`Expected at least one image in ${owner}, received none`);
+    this.batchSize = batchSize;
+    this.shuffle = options.shuffle ?? true;
+    this.draw = randomStream(options.seed);
+    this.length = Math.ceil(samples / batchSize);
+  }
+
+  /** The index batches of one pass, in a fresh order when shuffling. */
+  private pass(): number[][] {
+    const order = Array.from({ length: this.samples }, (_, i) => i);
+    if (this.shuffle) {
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(this.draw() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+      }
+    }
+    const batches: number[][] = [];
+    for (let start = 0; start < order.length; start += this.batchSize) batches.push(order.slice(start, start + this.batchSize));
+    return batches;
+  }
+
+  /** Builds the batch of the samples `indices`. */
+  protected abstract batch(indices: number[]): ImageBatch;
+
+  /** The next batch, passes following each other without end, as Keras's `next(iterator)`. */
+  nextBatch(): ImageBatch {
+    if (this.pending.length === 0) this.pending = this.pass();
+    return this.batch(this.pending.shift() as number[]);
+  }
+
+  *[Symbol.iterator](): Iterator<ImageBatch> {
+    for (const indices of this.pass()) yield this.batch(indices);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<ImageBatch> {
+    for (const indices of this.pass()) yield this.batch(indices);
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * @dendrite/augment: Keras's `ImageDataGenerator` — random affine transforms, flips, channel
+ * shifts and brightness run on the backend batch by batch — with `flow` over arrays and
+ * `flowFromDirectory` over class folders of PNG, JPEG, BMP and PPM files, both fed to `model.fit`
+ * as they are. The augmentation layers (`randomFlip`, `randomRotation`, …) live in
+ * `@dendrite/layers`, where Keras keeps them.
+ *
+ * @packageDocumentation
+ */
+export { ImageDataGenerator, imageDataGenerator, type FitStatisticsOptions } from './image-data-generator';
+export type { ImageDataGeneratorOptions, FillMode, ShiftRange, ResolvedOptions } from './generator-options';
+export { ImageIterator, type ImageBatch, type FlowOptions } from './image-iterator';
+export { ArrayIterator, type ArrayFlowOptions, type BatchAugmenter } from './array-iterator';
+export { DirectoryIterator, type DirectoryFlowOptions, type ClassMode } from './directory-iterator';
+export { type TransformParameters, type Matrix3, IDENTITY_PARAMETERS, transformMatrix, toTfTransform } from './affine';
+export { applyTransforms } from './apply-transforms';
+export { decodeImage, type DecodedImage } from './decode-image';
+export { decodeBmp } from './decode-bmp';
+export { loadImage, toArray as imageToArray, type ColorMode, type LoadImageOptions } from './load-image';
+export { listImageFiles, IMAGE_EXTENSIONS, type ImageFileList } from './list-image-files';
+export type { ArrayInput, HostArray } from './image-array';
+export type { FeatureStatistics } from './standardize';

@@ -1,0 +1,54 @@
+/** File extensions `flowFromDirectory` reads, as Keras's white list. */
+export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'bmp', 'ppm', 'pgm'] as const;
+
+/** The images of a class-folder tree. */
+export interface ImageFileList {
+  /** Class names in index order (sorted folder names, or the given list). */
+  classNames: string[];
+  /** Paths relative to the root (`cats/cat.1.jpg`), class by class, sorted within each. */
+  filenames: string[];
+  /** The class index of each file. */
+  classes: Int32Array;
+}
+
+function node() {
+  const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+  if (!get) throw new Error('Expected Node.js (≥ 20.16) to read image folders, received a runtime without node: modules');
+  return { fs: get('node:fs') as typeof import('node:fs'), path: get('node:path') as typeof import('node:path') };
+}
+
+/**
+ * Lists `root/<class>/**` images as Keras does: classes are the sorted sub-folder names (or
+ * `classes`), files are walked recursively in sorted order, and with `split` = `[from, to)` only
+ * that fraction of each class is kept (`[0, v)` for validation, `[v, 1)` for training).
+ *
+ * @throws Error when the folder does not exist or a named class has no folder
+ */
+export function listImageFiles(root: string, options: { classes?: string[]; followLinks?: boolean; split?: [number, number] } = {}): ImageFileList {
+  const { fs, path } = node();
+  if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new Error(`Expected a folder of class folders at "${root}", received ${fs.existsSync(root) ? 'a file' : 'nothing'}`);
+  const classNames = options.classes ?? fs.readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory() || (options.followLinks && entry.isSymbolicLink())).map((entry) => entry.name).sort();
+  const filenames: string[] = [];
+  const labels: number[] = [];
+  classNames.forEach((name, index) => {
+    const folder = path.join(root, name);
+    if (!fs.existsSync(folder)) throw new Error(`Expected a folder for class "${name}" at "${folder}", received nothing`);
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        const full = path.join(dir, entry.name);
+        const isDir = entry.isDirectory() || (options.followLinks === true && entry.isSymbolicLink() && fs.statSync(full).isDirectory());
+        if (isDir) walk(full);
+        else if ((IMAGE_EXTENSIONS as readonly string[]).includes(entry.name.split('.').pop()?.toLowerCase() ?? '')) files.push(path.relative(root, full));
+      }
+    };
+    walk(folder);
+    const [from, to] = options.split ?? [0, 1];
+    for (const file of files.slice(Math.floor(from * files.length), Math.floor(to * files.length))) {
+      filenames.push(file);
+      labels.push(index);
+    }
+  });
+  return { classNames, filenames, classes: Int32Array.from(labels) };
+}

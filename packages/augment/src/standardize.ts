@@ -1,0 +1,38 @@
+import { tf } from '@dendrite/backend';
+import type { ResolvedOptions } from './generator-options';
+
+/** Per-channel statistics `fit` computes for featurewise normalisation. */
+export interface FeatureStatistics {
+  mean?: Float32Array;
+  std?: Float32Array;
+}
+
+/**
+ * Keras's `standardize` on a batch `[n, h, w, c]`, in Keras's order: `preprocessingFunction`,
+ * `rescale`, samplewise centre and std, featurewise centre and std (the last two need `fit`).
+ * Returns a new tensor; `batch` is not disposed.
+ *
+ * @throws Error when featurewise options are set and `fit` has not run
+ */
+export function standardize(batch: tf.Tensor4D, options: ResolvedOptions, statistics: FeatureStatistics): tf.Tensor4D {
+  return tf.tidy(() => {
+    let x: tf.Tensor4D = batch;
+    if (options.preprocessingFunction) x = options.preprocessingFunction(x);
+    if (options.rescale !== undefined && options.rescale !== 0) x = tf.mul(x, options.rescale);
+    if (options.samplewiseCenter) x = tf.sub(x, tf.mean(x, [1, 2, 3], true));
+    if (options.samplewiseStdNormalization) {
+      const { variance } = tf.moments(x, [1, 2, 3], true);
+      x = tf.div(x, tf.add(tf.sqrt(variance), 1e-6));
+    }
+    const channels = x.shape[3];
+    if (options.featurewiseCenter) {
+      if (!statistics.mean) throw new Error('Expected ImageDataGenerator.fit(x) before featurewiseCenter is used, received no statistics');
+      x = tf.sub(x, tf.tensor1d(statistics.mean).reshape([1, 1, 1, channels]));
+    }
+    if (options.featurewiseStdNormalization) {
+      if (!statistics.std) throw new Error('Expected ImageDataGenerator.fit(x) before featurewiseStdNormalization is used, received no statistics');
+      x = tf.div(x, tf.add(tf.tensor1d(statistics.std).reshape([1, 1, 1, channels]), 1e-6));
+    }
+    return x === batch ? x.clone() : x;
+  });
+}

@@ -1,0 +1,48 @@
+import { tf } from '@dendrite/backend';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import { registerLayer } from '../engine/layer-registry';
+import type { Shape } from '../engine/shape';
+
+/** Arguments of {@link Rescaling}. */
+export interface RescalingArgs extends LayerArgs {
+  /** Multiplies the inputs (`1 / 255`). */
+  scale: number;
+  /** Added after scaling (0). */
+  offset?: number;
+}
+
+/** Keras's `Rescaling`: `x · scale + offset`, in training and inference. */
+export class Rescaling extends Layer {
+  static override className = 'Rescaling';
+  readonly scale: number;
+  readonly offset: number;
+
+  /** @throws Error naming the layer when scale or offset is not a finite number */
+  constructor(args: RescalingArgs) {
+    super(args);
+    for (const [name, value] of [['scale', args.scale], ['offset', args.offset ?? 0]] as const) {
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`Expected ${name} to be a finite number, received ${JSON.stringify(value)} in layer "${this.name}"`);
+    }
+    this.scale = args.scale;
+    this.offset = args.offset ?? 0;
+  }
+
+  override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
+    return tf.tidy(() => tf.add(tf.mul(tf.cast(inputs as tf.Tensor, 'float32'), this.scale), this.offset));
+  }
+
+  override computeOutputShape(inputShape: Shape): Shape {
+    return inputShape;
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), scale: this.scale, offset: this.offset };
+  }
+}
+
+registerLayer(Rescaling);
+
+/** Makes a {@link Rescaling} layer: `rescaling({ scale: 1 / 255 })`. */
+export function rescaling(args: RescalingArgs): Rescaling {
+  return new Rescaling(args);
+}
