@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -41,6 +41,19 @@ describe('mnist', () => {
     const { train } = await mnist({ cacheDir, download: false });
     expect(train.x.shape).toEqual([2, 2, 2]);
     expect(Array.from(train.y.values)).toEqual([3, 7]);
+  });
+
+  it('reads Keras’s mnist.npz where it already is, before any IDX file', async () => {
+    const dir = temporaryDir();
+    copyFileSync(join(__dirname, '../../test/fixtures/mnist-like.npz'), join(dir, 'mnist.npz'));
+    const { train, test } = await mnist({ searchDirs: [dir], cacheDir: join(dir, 'cache'), download: false });
+    expect(train.x.shape).toEqual([3, 28, 28]);
+    expect(Array.from(train.y.values)).toEqual([5, 0, 4]);
+    expect(Array.from(train.x.values.subarray(784 + 3 * 28, 784 + 3 * 28 + 4))).toEqual([37, 110, 59, 49]);
+    expect(Array.from(test.y.values)).toEqual([7, 2]);
+    expect(test.x.values[2 * 784 - 1]).toBe(144);
+    writeFileSync(join(dir, 'mnist.npz'), new Uint8Array([0x50, 0x4b, 3, 4, 0]));
+    await expect(mnist({ searchDirs: [dir], cacheDir: join(dir, 'cache'), download: false })).rejects.toThrow(/mnist\.npz/);
   });
 
   it('names every place looked and how to provide the file when offline with nothing found', async () => {

