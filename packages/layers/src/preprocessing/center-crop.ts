@@ -2,7 +2,7 @@ import { tf } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { Shape } from '../engine/shape';
-import { asBatch, checkImageRank } from './image-preprocessing';
+import { asBatch, checkImageRank, resizedShape } from './image-preprocessing';
 import { checkSize, resizeBatch } from './resizing';
 
 /** Arguments of {@link CenterCrop}. */
@@ -41,11 +41,7 @@ export class CenterCrop extends Layer {
   }
 
   override computeOutputShape(inputShape: Shape): Shape {
-    checkImageRank(inputShape, this.name);
-    const shape = [...inputShape];
-    shape[shape.length - 3] = this.height;
-    shape[shape.length - 2] = this.width;
-    return shape;
+    return resizedShape(inputShape, this.height, this.width, this.name);
   }
 
   override getConfig(): Record<string, unknown> {

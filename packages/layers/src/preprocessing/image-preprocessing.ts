@@ -49,3 +49,12 @@ export function uniformDraws(n: number, [lower, upper]: [number, number], seed: 
 export function transformImages(batch: tf.Tensor4D, rows: number[][], interpolation: ImageInterpolation, fillMode: LayerFillMode, fillValue: number): tf.Tensor4D {
   return tf.tidy(() => tf.image.transform(batch, tf.tensor2d(rows.flat(), [rows.length, 8]), interpolation, fillMode, fillValue));
 }
+
+/** The shape of images resized to `height × width` (`[…, h, w, c]` → `[…, height, width, c]`). */
+export function resizedShape(inputShape: Shape, height: number, width: number, layerName: string): Shape {
+  checkImageRank(inputShape, layerName);
+  const shape = [...inputShape];
+  shape[shape.length - 3] = height;
+  shape[shape.length - 2] = width;
+  return shape;
+}

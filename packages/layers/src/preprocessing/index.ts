@@ -8,6 +8,7 @@
 export { Rescaling, rescaling, type RescalingArgs } from './rescaling';
 export { Resizing, resizing, type ResizingArgs } from './resizing';
 export { CenterCrop, centerCrop, type CenterCropArgs } from './center-crop';
+export { RandomImageLayer, type RandomImageArgs } from './random-image-layer';
 export { RandomAffineLayer, type RandomAffineArgs } from './random-affine-layer';
 export { RandomRotation, randomRotation, type RandomRotationArgs } from './random-rotation';
 export { RandomZoom, randomZoom, type RandomZoomArgs } from './random-zoom';

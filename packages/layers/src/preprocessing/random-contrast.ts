@@ -1,29 +1,24 @@
 import { tf } from '@dendrite/backend';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
-import type { Shape } from '../engine/shape';
-import { SeedGenerator } from '../regularization/seed-generator';
-import { asBatch, checkImageRank, factorRange, uniformDraws } from './image-preprocessing';
+import { factorRange, uniformDraws } from './image-preprocessing';
+import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';
 
 /** Arguments of {@link RandomContrast}. */
-export interface RandomContrastArgs extends LayerArgs {
+export interface RandomContrastArgs extends RandomImageArgs {
   /** `f` in [0, 1] for a contrast factor in [1 − f, 1 + f], or `[lower, upper]` for [1 − lower, 1 + upper]. */
   factor: number | [number, number];
   /** The range outputs are clipped to ([0, 255]). */
   valueRange?: [number, number];
-  seed?: number;
 }
 
 /**
  * Keras's `RandomContrast`: in training, each image's distance from its per-channel mean is
  * scaled by a random factor, then clipped to `valueRange`.
  */
-export class RandomContrast extends Layer {
+export class RandomContrast extends RandomImageLayer {
   static override className = 'RandomContrast';
   readonly factor: [number, number];
   readonly valueRange: [number, number];
-  readonly seed?: number;
-  private readonly seeds: SeedGenerator;
 
   /** @throws Error naming the layer when the factor is outside [0, 1] */
   constructor(args: RandomContrastArgs) {
@@ -32,32 +27,20 @@ export class RandomContrast extends Layer {
     if (!(lower >= 0 && lower <= 1 && upper >= 0)) throw new Error(`Expected factor to be in [0, 1] or [lower, upper] with 0 ≤ lower ≤ 1, received ${JSON.stringify(args.factor)} in layer "${this.name}"`);
     this.factor = [lower, upper];
     this.valueRange = args.valueRange ?? [0, 255];
-    this.seed = args.seed;
-    this.seeds = new SeedGenerator(args.seed, this.name);
   }
 
-  override call(inputs: TensorOrList, args: CallArgs): tf.Tensor {
-    const x = inputs as tf.Tensor;
-    checkImageRank(x.shape, this.name);
-    if (args.training !== true) return x;
-    return asBatch(x, (batch) =>
-      tf.tidy(() => {
-        const n = batch.shape[0];
-        const factors = tf.tensor4d(uniformDraws(n, [1 - this.factor[0], 1 + this.factor[1]], this.seeds.next()), [n, 1, 1, 1]);
-        const images = tf.cast(batch, 'float32') as tf.Tensor4D;
-        const mean = tf.mean(images, [1, 2], true);
-        return tf.clipByValue(tf.add(tf.mul(tf.sub(images, mean), factors), mean), this.valueRange[0], this.valueRange[1]) as tf.Tensor4D;
-      }),
-    );
-  }
-
-  override computeOutputShape(inputShape: Shape): Shape {
-    checkImageRank(inputShape, this.name);
-    return inputShape;
+  protected augment(batch: tf.Tensor4D, seed: number | undefined): tf.Tensor4D {
+    return tf.tidy(() => {
+      const n = batch.shape[0];
+      const factors = tf.tensor4d(uniformDraws(n, [1 - this.factor[0], 1 + this.factor[1]], seed), [n, 1, 1, 1]);
+      const images = tf.cast(batch, 'float32') as tf.Tensor4D;
+      const mean = tf.mean(images, [1, 2], true);
+      return tf.clipByValue(tf.add(tf.mul(tf.sub(images, mean), factors), mean), this.valueRange[0], this.valueRange[1]) as tf.Tensor4D;
+    });
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), factor: this.factor, value_range: this.valueRange, seed: this.seed ?? null };
+    return { ...super.getConfig(), factor: this.factor, value_range: this.valueRange };
   }
 }
 

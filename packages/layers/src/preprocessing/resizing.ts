@@ -2,7 +2,7 @@ import { tf } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { Shape } from '../engine/shape';
-import { asBatch, checkChoice, checkImageRank, type ImageInterpolation } from './image-preprocessing';
+import { asBatch, checkChoice, checkImageRank, type ImageInterpolation, resizedShape } from './image-preprocessing';
 
 /** Arguments of {@link Resizing}. */
 export interface ResizingArgs extends LayerArgs {
@@ -63,11 +63,7 @@ export class Resizing extends Layer {
   }
 
   override computeOutputShape(inputShape: Shape): Shape {
-    checkImageRank(inputShape, this.name);
-    const shape = [...inputShape];
-    shape[shape.length - 3] = this.height;
-    shape[shape.length - 2] = this.width;
-    return shape;
+    return resizedShape(inputShape, this.height, this.width, this.name);
   }
 
   override getConfig(): Record<string, unknown> {
