@@ -17,4 +17,4 @@ export type { ModelData, TargetData } from './trainer/data-adapters/select-adapt
 export type { ArrayWithShape, DataLike } from './trainer/data-adapters/host-array';
 export type { BatchElement, BatchSource } from './trainer/data-adapters/iterable-adapter';
 export { loadModel } from './saving/model-persistence';
-export { saveLayersModel, loadLayersModel, type LayersModelJson } from './saving/layers-model-format';
+export { saveLayersModel, loadLayersModel, toModelArtifacts, type LayersModelJson, type LayersModelLocation } from './saving/layers-model-format';

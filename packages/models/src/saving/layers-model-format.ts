@@ -24,13 +24,16 @@ function toTfjsTopology(serialized: KerasSerialized): KerasSerialized {
   return { class_name: 'Sequential', config: { name: serialized.config.name, layers } };
 }
 
-/**
- * Saves a model in the TF.js Layers format, so `tf.loadLayersModel` of tfjs-layers reads it:
- * `directory/model.json` and `directory/weights.bin`, each written atomically.
- */
-export async function saveLayersModel(model: Model, directory: string): Promise<void> {
+/** Where the TF.js Layers format goes or comes from: a folder, a URL scheme, or a tfjs IO handler. */
+export type LayersModelLocation = string | tf.io.IOHandler;
+
+const BROWSER_SCHEMES = /^(indexeddb|localstorage|downloads):\/\//;
+const HTTP = /^https?:\/\//;
+
+/** The model as TF.js's `ModelArtifacts`: topology, weight specs and one weight buffer. */
+export function toModelArtifacts(model: Model): tf.io.ModelArtifacts {
   const weights = model.weights;
-  const specs = weights.map((w) => ({ name: w.path, shape: [...w.shape], dtype: w.dtype === 'int32' ? 'int32' : 'float32' }));
+  const weightSpecs = weights.map((w) => ({ name: w.path, shape: [...w.shape], dtype: (w.dtype === 'int32' ? 'int32' : 'float32') as 'int32' | 'float32' }));
   const total = weights.reduce((sum, w) => sum + tf.util.sizeFromShape(w.shape) * 4, 0);
   const data = new Uint8Array(total);
   let offset = 0;
@@ -39,14 +42,49 @@ export async function saveLayersModel(model: Model, directory: string): Promise<
     data.set(new Uint8Array(values.buffer, values.byteOffset, values.byteLength), offset);
     offset += values.byteLength;
   }
-  const json: LayersModelJson = {
+  return {
     modelTopology: { ...toTfjsTopology(serializeLayer(model)), keras_version: 'dendrite', backend: 'tensor_flow.js' },
     format: 'layers-model',
     generatedBy: 'dendrite',
     convertedBy: null,
-    weightsManifest: [{ paths: ['weights.bin'], weights: specs }],
+    weightSpecs,
+    weightData: data.buffer,
   };
-  await writeFileAtomic(`${directory}/weights.bin`, data);
+}
+
+/** The IO handler of a URL (`indexeddb://`, `localstorage://`, `downloads://`, `http(s)://`), or null for a folder. */
+function handlerFor(location: LayersModelLocation, purpose: 'save' | 'load'): tf.io.IOHandler | null {
+  if (typeof location !== 'string') return location;
+  if (HTTP.test(location)) return tf.io.http(location);
+  if (!BROWSER_SCHEMES.test(location)) return null;
+  const handlers = purpose === 'save' ? tf.io.getSaveHandlers(location) : tf.io.getLoadHandlers(location);
+  if (handlers.length === 0) throw new Error(`Expected a browser (with IndexedDB, localStorage or downloads) to ${purpose} "${location}", received a runtime without that storage`);
+  return handlers[0];
+}
+
+/**
+ * Saves a model in the TF.js Layers format, so `tf.loadLayersModel` of tfjs-layers reads it: in
+ * Node, `directory/model.json` and `directory/weights.bin`, each written atomically; in the
+ * browser, `indexeddb://name`, `localstorage://name` or `downloads://name`; `http(s)://` POSTs
+ * both files as tfjs does; a tfjs `IOHandler` is used as it is.
+ */
+export async function saveLayersModel(model: Model, location: LayersModelLocation): Promise<void> {
+  const artifacts = toModelArtifacts(model);
+  const handler = handlerFor(location, 'save');
+  if (handler) {
+    if (!handler.save) throw new Error(`Expected an IO handler that can save, received one without save() for ${String(location)}`);
+    await handler.save(artifacts);
+    return;
+  }
+  const directory = location as string;
+  const json: LayersModelJson = {
+    modelTopology: artifacts.modelTopology as LayersModelJson['modelTopology'],
+    format: artifacts.format,
+    generatedBy: artifacts.generatedBy,
+    convertedBy: artifacts.convertedBy,
+    weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs as LayersModelJson['weightsManifest'][0]['weights'] }],
+  };
+  await writeFileAtomic(`${directory}/weights.bin`, new Uint8Array(artifacts.weightData as ArrayBuffer));
   await writeFileAtomic(`${directory}/model.json`, JSON.stringify(json));
 }
 
@@ -58,7 +96,16 @@ export async function saveLayersModel(model: Model, directory: string): Promise<
  *
  * @throws Error naming the file and what is wrong with it
  */
-export async function loadLayersModel(directory: string): Promise<Model> {
+export async function loadLayersModel(location: LayersModelLocation): Promise<Model> {
+  const handler = handlerFor(location, 'load');
+  if (handler) {
+    if (!handler.load) throw new Error(`Expected an IO handler that can load, received one without load() for ${String(location)}`);
+    const artifacts = await handler.load();
+    const where = typeof location === 'string' ? location : 'the IO handler';
+    const weightData = artifacts.weightData === undefined ? new ArrayBuffer(0) : tf.io.concatenateArrayBuffers(Array.isArray(artifacts.weightData) ? artifacts.weightData : [artifacts.weightData]);
+    return modelFromParts(artifacts.modelTopology as LayersModelJson['modelTopology'], (artifacts.weightSpecs ?? []) as LayersModelJson['weightsManifest'][0]['weights'], new Uint8Array(weightData), where);
+  }
+  const directory = location as string;
   const { fs } = nodeFs('loading');
   const jsonPath = `${directory}/model.json`;
   let json: LayersModelJson;
@@ -70,8 +117,6 @@ export async function loadLayersModel(directory: string): Promise<Model> {
   if (!json.modelTopology || !Array.isArray(json.weightsManifest)) {
     throw new Error(`Expected modelTopology and weightsManifest in "${jsonPath}", received keys [${Object.keys(json).join(', ')}]`);
   }
-  const topology = (json.modelTopology as { model_config?: KerasSerialized }).model_config ?? (json.modelTopology as KerasSerialized);
-  const model = deserializeLayer(topology) as Model;
   const specs = json.weightsManifest.flatMap((group) => group.weights);
   const buffers: Uint8Array[] = [];
   for (const group of json.weightsManifest) {
@@ -88,6 +133,17 @@ export async function loadLayersModel(directory: string): Promise<Model> {
     data.set(buffer, at);
     at += buffer.length;
   }
+  return modelFromParts(json.modelTopology, specs, data, jsonPath);
+}
+
+/**
+ * Builds the model of a topology and sets its weights, checked against the specs (names, shapes,
+ * dtypes, byte lengths) before anything is set.
+ */
+function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: LayersModelJson['weightsManifest'][0]['weights'], data: Uint8Array, jsonPath: string): Model {
+  if (!modelTopology) throw new Error(`Expected a modelTopology in "${jsonPath}", received none`);
+  const topology = (modelTopology as { model_config?: KerasSerialized }).model_config ?? (modelTopology as KerasSerialized);
+  const model = deserializeLayer(topology) as Model;
   const needed = specs.reduce((n, s) => n + tf.util.sizeFromShape(s.shape) * 4, 0);
   if (data.length !== needed) throw new Error(`Expected ${needed} bytes of weights for "${jsonPath}", received ${data.length}`);
   const byName = new Map<string, { values: Float32Array | Int32Array; shape: number[] }>();
