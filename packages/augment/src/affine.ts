@@ -43,6 +43,11 @@ export function multiply(a: Matrix3, b: Matrix3): Matrix3 {
 
 const IDENTITY: Matrix3 = [1, 0, 0, 0, 1, 0, 0, 0, 1];
 
+/** Whether a matrix leaves every pixel where it is. */
+export function isIdentity(m: Matrix3): boolean {
+  return m.every((value, i) => value === IDENTITY[i]);
+}
+
 /**
  * The matrix mapping an output pixel (row, column, 1) to the input point it samples, for an image
  * of `height × width`: Keras's rotation · shift · shear · zoom about the image centre, followed by

@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { type TransformParameters, toTfTransform, transformMatrix } from './affine';
+import { type TransformParameters, isIdentity, toTfTransform, transformMatrix } from './affine';
 import type { FillMode } from './generator-options';
 
 /**
@@ -14,8 +14,7 @@ export function applyTransforms(images: tf.Tensor4D, parameters: TransformParame
   return tf.tidy(() => {
     let out: tf.Tensor4D = images;
     const matrices = parameters.map((p) => transformMatrix(p, height, width));
-    const moves = matrices.some((m) => m.some((v, i) => v !== [1, 0, 0, 0, 1, 0, 0, 0, 1][i]));
-    if (moves) {
+    if (!matrices.every(isIdentity)) {
       const transforms = tf.tensor2d(matrices.flatMap(toTfTransform), [n, 8], 'float32');
       out = tf.image.transform(out, transforms, 'bilinear', fillMode, cval);
     }

@@ -1,6 +1,6 @@
 import { tf } from '@dendrite/backend';
 import { type ArrayInput, type HostArray, gatherRows, toHost } from './image-array';
-import { type FlowOptions, type ImageBatch, ImageIterator } from './image-iterator';
+import { type BatchAugmenter, type FlowOptions, type ImageBatch, ImageIterator } from './image-iterator';
 
 /** Options of `flow`. */
 export interface ArrayFlowOptions extends FlowOptions {
@@ -8,12 +8,6 @@ export interface ArrayFlowOptions extends FlowOptions {
   sampleWeight?: ArrayInput;
   /** `'training'` or `'validation'`: the part of the data `validationSplit` gives (the validation part comes first, as Keras). */
   subset?: 'training' | 'validation';
-}
-
-/** What an iterator needs of its generator: its random transform and standardisation. */
-export interface BatchAugmenter {
-  augmentBatch(images: tf.Tensor4D, draw: () => number): tf.Tensor4D;
-  readonly validationSplit: number;
 }
 
 function rows(array: HostArray, from: number, to: number): HostArray {
@@ -29,7 +23,7 @@ export class ArrayIterator extends ImageIterator {
   private readonly y?: HostArray;
   private readonly weights?: HostArray;
 
-  constructor(private readonly generator: BatchAugmenter, x: ArrayInput, y: ArrayInput | undefined, options: ArrayFlowOptions = {}) {
+  constructor(generator: BatchAugmenter, x: ArrayInput, y: ArrayInput | undefined, options: ArrayFlowOptions = {}) {
     let images = toHost(x, 'x');
     if (images.shape.length !== 4) throw new Error(`Expected x of rank 4 [samples, height, width, channels] in ImageDataGenerator.flow, received shape [${images.shape}]`);
     let targets = y === undefined ? undefined : toHost(y, 'y');
@@ -46,7 +40,7 @@ export class ArrayIterator extends ImageIterator {
       targets = targets && rows(targets, from, to);
       weights = weights && rows(weights, from, to);
     }
-    super(images.shape[0], options, 'ImageDataGenerator.flow');
+    super(generator, images.shape[0], options, 'ImageDataGenerator.flow');
     this.x = images;
     this.y = targets;
     this.weights = weights;
@@ -54,10 +48,7 @@ export class ArrayIterator extends ImageIterator {
 
   protected batch(indices: number[]): ImageBatch {
     const host = gatherRows(this.x, indices);
-    const raw = tf.tensor4d(host.values, host.shape as [number, number, number, number]);
-    const x = this.generator.augmentBatch(raw, this.draw);
-    raw.dispose();
-    const batch: ImageBatch = { x };
+    const batch: ImageBatch = { x: this.augment(host.values, host.shape) };
     if (this.y) {
       const y = gatherRows(this.y, indices);
       batch.y = tf.tensor(y.values, y.shape);

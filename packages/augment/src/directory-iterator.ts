@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import type { BatchAugmenter } from './array-iterator';
-import { type FlowOptions, type ImageBatch, ImageIterator } from './image-iterator';
+import { type BatchAugmenter, type FlowOptions, type ImageBatch, ImageIterator } from './image-iterator';
 import { listImageFiles } from './list-image-files';
 import { type ColorMode, loadImage } from './load-image';
 
@@ -39,7 +38,7 @@ export class DirectoryIterator extends ImageIterator {
   readonly imageShape: [number, number, number];
   private readonly settings: { targetSize: [number, number]; colorMode: ColorMode; interpolation: 'nearest' | 'bilinear'; classMode: ClassMode };
 
-  constructor(private readonly generator: BatchAugmenter, readonly directory: string, options: DirectoryFlowOptions = {}) {
+  constructor(generator: BatchAugmenter, readonly directory: string, options: DirectoryFlowOptions = {}) {
     const classMode = options.classMode === undefined ? 'categorical' : options.classMode;
     if (!['categorical', 'binary', 'sparse', 'input', 'none', null].includes(classMode)) {
       throw new Error(`Expected classMode to be "categorical", "binary", "sparse", "input", "none" or null in flowFromDirectory, received ${JSON.stringify(classMode)}`);
@@ -71,7 +70,7 @@ export class DirectoryIterator extends ImageIterator {
     }
     if (classMode === 'binary' && list.classNames.length !== 2) throw new Error(`Expected 2 class folders for classMode "binary" in "${directory}", received ${list.classNames.length} (${list.classNames.join(', ')})`);
     if (options.verbose !== false) console.log(`Found ${filenames.length} images belonging to ${list.classNames.length} classes.`);
-    super(filenames.length, options, `flowFromDirectory("${directory}")`);
+    super(generator, filenames.length, options, `flowFromDirectory("${directory}")`);
     this.filenames = filenames;
     this.classes = classes;
     this.numClasses = list.classNames.length;
@@ -93,9 +92,7 @@ export class DirectoryIterator extends ImageIterator {
       const image = loadImage(`${this.directory}/${this.filenames[index]}`, this.settings);
       values.set(image.values, k * pixels);
     });
-    const raw = tf.tensor4d(values, [indices.length, height, width, channels]);
-    const x = this.generator.augmentBatch(raw, this.draw);
-    raw.dispose();
+    const x = this.augment(values, [indices.length, height, width, channels]);
     const labels = indices.map((index) => this.classes[index]);
     switch (this.settings.classMode) {
       case 'categorical':

@@ -1,11 +1,11 @@
-import { tf } from '@dendrite/backend';
+import { createRandom, tf } from '@dendrite/backend';
 import { type TransformParameters, IDENTITY_PARAMETERS } from './affine';
 import { applyTransforms } from './apply-transforms';
-import { type ArrayFlowOptions, ArrayIterator, type BatchAugmenter } from './array-iterator';
+import { type ArrayFlowOptions, ArrayIterator } from './array-iterator';
+import type { BatchAugmenter } from './image-iterator';
 import { DirectoryIterator, type DirectoryFlowOptions } from './directory-iterator';
 import { type ImageDataGeneratorOptions, type ResolvedOptions, resolveOptions } from './generator-options';
 import { type ArrayInput, toHost } from './image-array';
-import { randomStream } from './random';
 import { drawTransform, transforms } from './random-transform';
 import { type FeatureStatistics, standardize } from './standardize';
 
@@ -56,7 +56,7 @@ export class ImageDataGenerator implements BatchAugmenter {
     if (host.shape.length !== 4) throw new Error(`Expected x of rank 4 [samples, height, width, channels] in ImageDataGenerator.fit, received shape [${host.shape}]`);
     const rounds = options.rounds ?? 1;
     if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`Expected rounds to be an integer ≥ 1 in ImageDataGenerator.fit, received ${rounds}`);
-    const draw = randomStream(options.seed);
+    const draw = createRandom(options.seed);
     const [mean, variance] = tf.tidy(() => {
       let data: tf.Tensor4D = tf.tensor4d(Float32Array.from(host.values), host.shape as [number, number, number, number]);
       if (options.augment) {
@@ -75,7 +75,7 @@ export class ImageDataGenerator implements BatchAugmenter {
 
   /** A random transform for one image of `shape` (`[h, w, c]` or `[h, w]`), as Keras's `get_random_transform`. */
   getRandomTransform(shape: number[], seed?: number): TransformParameters {
-    return transforms(this.options) ? drawTransform(this.options, shape[0], shape[1], randomStream(seed)) : { ...IDENTITY_PARAMETERS };
+    return transforms(this.options) ? drawTransform(this.options, shape[0], shape[1], createRandom(seed)) : { ...IDENTITY_PARAMETERS };
   }
 
   /** Applies `parameters` to one image `[h, w, c]`, as Keras's `apply_transform` (a new tensor). */

@@ -1,11 +1,17 @@
-import { tf } from '@dendrite/backend';
-import { type Draw, randomStream } from './random';
+import { createRandom, tf } from '@dendrite/backend';
+import type { Draw } from './random';
 
 /** One batch from a flow: images `[n, h, w, c]` float32 and, unless there are none, targets. */
 export interface ImageBatch {
   x: tf.Tensor4D;
   y?: tf.Tensor;
   sampleWeight?: tf.Tensor;
+}
+
+/** What an iterator needs of its generator: its random transform and standardisation. */
+export interface BatchAugmenter {
+  augmentBatch(images: tf.Tensor4D, draw: Draw): tf.Tensor4D;
+  readonly validationSplit: number;
 }
 
 /** Options every flow takes. */
@@ -33,13 +39,18 @@ export abstract class ImageIterator implements AsyncIterable<ImageBatch>, Iterab
   protected readonly draw: Draw;
   private pending: number[][] = [];
 
-  protected constructor(readonly samples: number, options: FlowOptions, owner: string) {
+  protected constructor(
+    private readonly generator: BatchAugmenter,
+    readonly samples: number,
+    options: FlowOptions,
+    owner: string,
+  ) {
     const batchSize = options.batchSize ?? 32;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`Expected batchSize to be an integer ≥ 1 in ${owner}, received ${batchSize}`);
     if (samples < 1) throw new Error(`Expected at least one image in ${owner}, received none`);
     this.batchSize = batchSize;
     this.shuffle = options.shuffle ?? true;
-    this.draw = randomStream(options.seed);
+    this.draw = createRandom(options.seed);
     this.length = Math.ceil(samples / batchSize);
   }
 
@@ -55,6 +66,16 @@ export abstract class ImageIterator implements AsyncIterable<ImageBatch>, Iterab
     const batches: number[][] = [];
     for (let start = 0; start < order.length; start += this.batchSize) batches.push(order.slice(start, start + this.batchSize));
     return batches;
+  }
+
+  /** Uploads a batch of raw images and returns it randomly transformed and standardized. */
+  protected augment(values: Float32Array, shape: number[]): tf.Tensor4D {
+    const raw = tf.tensor4d(values, shape as [number, number, number, number]);
+    try {
+      return this.generator.augmentBatch(raw, this.draw);
+    } finally {
+      raw.dispose();
+    }
   }
 
   /** Builds the batch of the samples `indices`. */

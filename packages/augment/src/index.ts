@@ -9,10 +9,10 @@
  */
 export { ImageDataGenerator, imageDataGenerator, type FitStatisticsOptions } from './image-data-generator';
 export type { ImageDataGeneratorOptions, FillMode, ShiftRange, ResolvedOptions } from './generator-options';
-export { ImageIterator, type ImageBatch, type FlowOptions } from './image-iterator';
-export { ArrayIterator, type ArrayFlowOptions, type BatchAugmenter } from './array-iterator';
+export { ImageIterator, type ImageBatch, type FlowOptions, type BatchAugmenter } from './image-iterator';
+export { ArrayIterator, type ArrayFlowOptions } from './array-iterator';
 export { DirectoryIterator, type DirectoryFlowOptions, type ClassMode } from './directory-iterator';
-export { type TransformParameters, type Matrix3, IDENTITY_PARAMETERS, transformMatrix, toTfTransform } from './affine';
+export { type TransformParameters, type Matrix3, IDENTITY_PARAMETERS, isIdentity, transformMatrix, toTfTransform } from './affine';
 export { applyTransforms } from './apply-transforms';
 export { decodeImage, type DecodedImage } from './decode-image';
 export { decodeBmp } from './decode-bmp';

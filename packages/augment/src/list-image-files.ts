@@ -1,3 +1,5 @@
+import { nodeModules } from './node-modules';
+
 /** File extensions `flowFromDirectory` reads, as Keras's white list. */
 export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'bmp', 'ppm', 'pgm'] as const;
 
@@ -11,12 +13,6 @@ export interface ImageFileList {
   classes: Int32Array;
 }
 
-function node() {
-  const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
-  if (!get) throw new Error('Expected Node.js (≥ 20.16) to read image folders, received a runtime without node: modules');
-  return { fs: get('node:fs') as typeof import('node:fs'), path: get('node:path') as typeof import('node:path') };
-}
-
 /**
  * Lists `root/<class>/**` images as Keras does: classes are the sorted sub-folder names (or
  * `classes`), files are walked recursively in sorted order, and with `split` = `[from, to)` only
@@ -25,7 +21,7 @@ function node() {
  * @throws Error when the folder does not exist or a named class has no folder
  */
 export function listImageFiles(root: string, options: { classes?: string[]; followLinks?: boolean; split?: [number, number] } = {}): ImageFileList {
-  const { fs, path } = node();
+  const { fs, path } = nodeModules('read image folders');
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new Error(`Expected a folder of class folders at "${root}", received ${fs.existsSync(root) ? 'a file' : 'nothing'}`);
   const classNames = options.classes ?? fs.readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory() || (options.followLinks && entry.isSymbolicLink())).map((entry) => entry.name).sort();
   const filenames: string[] = [];

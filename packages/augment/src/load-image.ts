@@ -1,4 +1,5 @@
 import { type DecodedImage, decodeImage } from './decode-image';
+import { nodeModules } from './node-modules';
 
 /** Colour modes of Keras's `load_img`. */
 export type ColorMode = 'grayscale' | 'rgb' | 'rgba';
@@ -76,7 +77,6 @@ export function toArray(image: DecodedImage, options: LoadImageOptions = {}): { 
  * @throws Error naming the file when it cannot be read or decoded
  */
 export function loadImage(path: string, options: LoadImageOptions = {}): { values: Uint8Array | Float32Array; shape: [number, number, number] } {
-  const fs = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:fs') as typeof import('node:fs') | undefined;
-  if (!fs) throw new Error(`Expected Node.js (≥ 20.16) to read "${path}", received a runtime without node:fs`);
+  const { fs } = nodeModules(`read "${path}"`);
   return toArray(decodeImage(new Uint8Array(fs.readFileSync(path)), path), options);
 }

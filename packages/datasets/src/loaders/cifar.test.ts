@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cifar10, cifar100 } from './cifar';
 import { readTar } from '../formats/tar';
-import { pythonTwoCifarBatch, writeTar } from '../testing/write-tar';
+import { pythonTwoCifarBatch } from '../testing/cifar-pickle';
+import { writeTar } from '../testing/write-tar';
 
 const FIXTURES = join(__dirname, '../../test/fixtures');
 const dirs: string[] = [];
