@@ -27,8 +27,8 @@ const REDUCTIONS: readonly Reduction[] = ['sum_over_batch_size', 'sum', 'none', 
 export function standardizeReduction(reduction: ReductionArgument | undefined, owner: string): Reduction {
   if (reduction === undefined) return 'sum_over_batch_size';
   if (reduction === null) return 'none';
-  const snake = reduction.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-  if (!(REDUCTIONS as readonly string[]).includes(snake)) {
+  const snake = typeof reduction === 'string' ? reduction.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) : undefined;
+  if (snake === undefined || !(REDUCTIONS as readonly string[]).includes(snake)) {
     throw new Error(`Expected reduction to be one of ${REDUCTIONS.join(', ')}, received ${describeValue(reduction)} in ${owner}`);
   }
   return snake as Reduction;

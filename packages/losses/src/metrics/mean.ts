@@ -151,6 +151,12 @@ export class Sum extends Metric {
  * metric.updateState(yTrue, yPred);
  * ```
  */
+/** `fn` when it is a function; otherwise an Error naming the metric. */
+function checkedFunction(fn: unknown, name: string | undefined): { name?: string } {
+  if (typeof fn !== 'function') throw new Error(`Expected fn to be a function (yTrue, yPred) => tf.Tensor, received ${typeof fn} in metric "${name ?? 'mean_metric_wrapper'}"`);
+  return { name: fn.name || undefined };
+}
+
 export class MeanMetricWrapper extends WeightedMean {
   static override className = 'MeanMetricWrapper';
 
@@ -163,8 +169,8 @@ export class MeanMetricWrapper extends WeightedMean {
     readonly fn: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor,
     name?: string,
   ) {
-    super(name ?? (typeof fn === 'function' && fn.name ? fn.name : 'mean_metric_wrapper'));
-    if (typeof fn !== 'function') throw new Error(`Expected fn to be a function (yTrue, yPred) => tf.Tensor, received ${typeof fn} in ${this.owner}`);
+    // Checked before super() creates the metric's state variables, so a bad fn leaks none.
+    super(name ?? checkedFunction(fn, name).name ?? 'mean_metric_wrapper');
   }
 
   /**
