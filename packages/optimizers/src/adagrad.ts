@@ -41,7 +41,7 @@ export class Adagrad extends Optimizer {
 
   protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number, { accumulator }: Record<string, tf.Variable>): void {
     accumulator.assign(tf.add(accumulator, tf.square(gradient)));
-    variable.assign(tf.sub(variable, tf.div(tf.mul(gradient, learningRate), tf.sqrt(tf.add(accumulator, this.epsilon)))));
+    variable.assign(tf.sub(variable, tf.div(tf.mul(gradient, this.scalar(learningRate)), tf.sqrt(tf.add(accumulator, this.scalar(this.epsilon))))));
   }
 
   protected ownConfig(): Record<string, unknown> {

@@ -44,8 +44,8 @@ export class Adam extends Optimizer {
   protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number, slots: Record<string, tf.Variable>): void {
     const t = this.iterations + 1;
     const alpha = (learningRate * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);
-    const momentum = tf.add(slots.momentum, tf.mul(tf.sub(gradient, slots.momentum), 1 - this.beta1));
-    const velocity = tf.add(slots.velocity, tf.mul(tf.sub(tf.square(gradient), slots.velocity), 1 - this.beta2));
+    const momentum = tf.add(slots.momentum, tf.mul(tf.sub(gradient, slots.momentum), this.scalar(1 - this.beta1)));
+    const velocity = tf.add(slots.velocity, tf.mul(tf.sub(tf.square(gradient), slots.velocity), this.scalar(1 - this.beta2)));
     slots.momentum.assign(momentum);
     slots.velocity.assign(velocity);
     let second = velocity;
@@ -53,7 +53,7 @@ export class Adam extends Optimizer {
       second = tf.maximum(slots.velocity_hat, velocity);
       slots.velocity_hat.assign(second);
     }
-    variable.assign(tf.sub(variable, tf.div(tf.mul(momentum, alpha), tf.add(tf.sqrt(second), this.epsilon))));
+    variable.assign(tf.sub(variable, tf.div(tf.mul(momentum, this.scalar(alpha)), tf.add(tf.sqrt(second), this.scalar(this.epsilon)))));
   }
 
   protected ownConfig(): Record<string, unknown> {

@@ -33,11 +33,11 @@ export class Adamax extends Optimizer {
 
   protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number, slots: Record<string, tf.Variable>): void {
     const t = this.iterations + 1;
-    const momentum = tf.add(slots.momentum, tf.mul(tf.sub(gradient, slots.momentum), 1 - this.beta1));
-    const norm = tf.maximum(tf.mul(slots.norm, this.beta2), tf.abs(gradient));
+    const momentum = tf.add(slots.momentum, tf.mul(tf.sub(gradient, slots.momentum), this.scalar(1 - this.beta1)));
+    const norm = tf.maximum(tf.mul(slots.norm, this.scalar(this.beta2)), tf.abs(gradient));
     slots.momentum.assign(momentum);
     slots.norm.assign(norm);
-    variable.assign(tf.sub(variable, tf.div(tf.mul(momentum, learningRate), tf.mul(tf.add(norm, this.epsilon), 1 - this.beta1 ** t))));
+    variable.assign(tf.sub(variable, tf.div(tf.mul(momentum, this.scalar(learningRate)), tf.mul(tf.add(norm, this.scalar(this.epsilon)), this.scalar(1 - this.beta1 ** t)))));
   }
 
   protected ownConfig(): Record<string, unknown> {

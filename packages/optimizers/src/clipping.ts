@@ -48,7 +48,9 @@ export function clipGradients(gradients: tf.Tensor[], options: ClipOptions): tf.
   const { clipValue, clipNorm, globalClipNorm } = options;
   if (clipValue != null) return gradients.map((gradient) => tf.clipByValue(gradient, -clipValue, clipValue));
   if (clipNorm != null) {
-    return gradients.map((gradient) => tf.div(tf.mul(gradient, clipNorm), tf.maximum(tf.norm(gradient), clipNorm)));
+    const limit = tf.scalar(clipNorm);
+    // One pass over each gradient: the scale clipNorm / max(‖g‖, clipNorm) is a scalar.
+    return gradients.map((gradient) => tf.mul(gradient, tf.div(limit, tf.maximum(tf.norm(gradient), limit))));
   }
   if (globalClipNorm != null && gradients.length > 0) {
     const globalNorm = tf.sqrt(tf.addN(gradients.map((gradient) => tf.sum(tf.square(gradient)))));

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { Nadam, nadam } from './nadam';
 import { GRADIENTS, START, expectWeights, weightsAfterSteps } from './testing/optimizer-steps';
@@ -58,5 +59,22 @@ describeEachBackend('Nadam', () => {
   it('rejects bad arguments, naming them', () => {
     expect(() => nadam({ beta1: 1 })).toThrow('Expected beta1 to be a number in [0, 1), received 1 in optimizer "nadam"');
     expect(() => nadam({ epsilon: Number.NaN })).toThrow('Expected epsilon to be a finite number ≥ 0, received NaN in optimizer "nadam"');
+  });
+});
+
+describeEachBackend('Optimizer.dispose', () => {
+  it('starts the step count (and Nadam’s momentum product) over with the new slots', () => {
+    const optimizer = new Nadam({ learningRate: 0.1 });
+    const w = tf.variable(tf.tensor1d([1, 2]));
+    const g = tf.tensor1d([0.5, -0.5]);
+    optimizer.applyGradients([[g, w]]);
+    const firstStep = Array.from(w.dataSync());
+    optimizer.dispose();
+    expect(optimizer.iterations).toBe(0);
+    w.assign(tf.tensor1d([1, 2]));
+    optimizer.applyGradients([[g, w]]);
+    expect(Array.from(w.dataSync())).toEqual(firstStep);
+    optimizer.dispose();
+    tf.dispose([w, g]);
   });
 });

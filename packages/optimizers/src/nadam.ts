@@ -47,13 +47,13 @@ export class Nadam extends Optimizer {
     const t = this.iterations + 1;
     const u = this.momentumCache(t);
     const uNext = this.momentumCache(t + 1);
-    const momentum = tf.add(slots.momentum, tf.mul(tf.sub(gradient, slots.momentum), 1 - this.beta1));
-    const velocity = tf.add(slots.velocity, tf.mul(tf.sub(tf.square(gradient), slots.velocity), 1 - this.beta2));
+    const momentum = tf.add(slots.momentum, tf.mul(tf.sub(gradient, slots.momentum), this.scalar(1 - this.beta1)));
+    const velocity = tf.add(slots.velocity, tf.mul(tf.sub(tf.square(gradient), slots.velocity), this.scalar(1 - this.beta2)));
     slots.momentum.assign(momentum);
     slots.velocity.assign(velocity);
-    const momentumHat = tf.add(tf.mul(momentum, uNext / (1 - this.uProduct * uNext)), tf.mul(gradient, (1 - u) / (1 - this.uProduct)));
-    const velocityHat = tf.div(velocity, 1 - this.beta2 ** t);
-    variable.assign(tf.sub(variable, tf.div(tf.mul(momentumHat, learningRate), tf.add(tf.sqrt(velocityHat), this.epsilon))));
+    const momentumHat = tf.add(tf.mul(momentum, this.scalar(uNext / (1 - this.uProduct * uNext))), tf.mul(gradient, this.scalar((1 - u) / (1 - this.uProduct))));
+    const velocityHat = tf.div(velocity, this.scalar(1 - this.beta2 ** t));
+    variable.assign(tf.sub(variable, tf.div(tf.mul(momentumHat, this.scalar(learningRate)), tf.add(tf.sqrt(velocityHat), this.scalar(this.epsilon)))));
   }
 
   protected override extraState(): Record<string, number> {
@@ -62,9 +62,13 @@ export class Nadam extends Optimizer {
 
   protected override restoreExtraState(extra: Record<string, number>): void {
     // The product depends only on β₁ and the step, so a state without it can still be resumed.
+    this.uProduct = extra.u_product ?? this.productOfMomentumCaches(this.iterations);
+  }
+
+  private productOfMomentumCaches(steps: number): number {
     let product = 1;
-    for (let step = 1; step <= this.iterations; step++) product *= this.momentumCache(step);
-    this.uProduct = extra.u_product ?? product;
+    for (let step = 1; step <= steps; step++) product *= this.momentumCache(step);
+    return product;
   }
 
   protected ownConfig(): Record<string, unknown> {

@@ -52,6 +52,8 @@ export abstract class Optimizer {
   private rate: number | LearningRateSchedule = 0;
   private readonly slots = new Map<tf.Variable, Record<string, tf.Variable>>();
   private readonly decayExcluded = { variables: new Set<tf.Variable>(), pattern: null as RegExp | null };
+  /** The scalars of the running step, by value: uploaded once per step, however many variables use them. */
+  private stepScalars: Map<number, tf.Scalar> | null = null;
 
   /**
    * @param defaults the optimizer's Keras defaults
@@ -101,6 +103,19 @@ export abstract class Optimizer {
   /** A slot's initial value (zeros unless the optimizer says otherwise); runs inside `tf.tidy`. */
   protected initialSlotValue(_slot: string, variable: tf.Variable): tf.Tensor {
     return tf.zerosLike(variable);
+  }
+
+  /**
+   * `value` as a scalar tensor. During a step it is uploaded once and shared by every variable's
+   * update (the step's `tf.tidy` frees it); use it for the numbers {@link updateStep} multiplies by.
+   */
+  protected scalar(value: number): tf.Scalar {
+    let scalar = this.stepScalars?.get(value);
+    if (scalar === undefined) {
+      scalar = tf.scalar(value);
+      this.stepScalars?.set(value, scalar);
+    }
+    return scalar;
   }
 
   /** The math of one update of one variable; runs inside `tf.tidy`, after clipping and weight decay. */
@@ -158,13 +173,18 @@ export abstract class Optimizer {
     const learningRate = this.currentLearningRate();
     this.beforeStep();
     tf.tidy(() => {
-      const clipped = clipGradients(pairs.map(([gradient]) => gradient), this);
-      pairs.forEach(([, variable], index) => {
-        if (this.weightDecay !== null && this.usesWeightDecay(variable)) {
-          variable.assign(tf.sub(variable, tf.mul(variable, this.weightDecay * learningRate)));
-        }
-        this.updateStep(clipped[index], variable, learningRate, this.slots.get(variable)!);
-      });
+      this.stepScalars = new Map();
+      try {
+        const clipped = clipGradients(pairs.map(([gradient]) => gradient), this);
+        pairs.forEach(([, variable], index) => {
+          if (this.weightDecay !== null && this.usesWeightDecay(variable)) {
+            variable.assign(tf.sub(variable, tf.mul(variable, this.scalar(this.weightDecay * learningRate))));
+          }
+          this.updateStep(clipped[index], variable, learningRate, this.slots.get(variable)!);
+        });
+      } finally {
+        this.stepScalars = null;
+      }
     });
     this.iterations++;
   }
@@ -253,9 +273,14 @@ export abstract class Optimizer {
     this.restoreExtraState(state.extra ?? {});
   }
 
-  /** Frees every slot variable. The optimizer stays usable: later steps start new slots from their initial values. */
+  /**
+   * Frees every slot variable. The optimizer stays usable: later steps start new slots from their
+   * initial values, and the step count (with the bias corrections that depend on it) starts over.
+   */
   dispose(): void {
     for (const variable of this.variables) variable.dispose();
     this.slots.clear();
+    this.iterations = 0;
+    this.restoreExtraState({});
   }
 }

@@ -46,17 +46,17 @@ export class RMSprop extends Optimizer {
   }
 
   protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number, slots: Record<string, tf.Variable>): void {
-    const velocity = tf.add(tf.mul(slots.velocity, this.rho), tf.mul(tf.square(gradient), 1 - this.rho));
+    const velocity = tf.add(tf.mul(slots.velocity, this.scalar(this.rho)), tf.mul(tf.square(gradient), this.scalar(1 - this.rho)));
     slots.velocity.assign(velocity);
     let second: tf.Tensor = velocity;
     if (this.centered) {
-      const average = tf.add(tf.mul(slots.average_gradient, this.rho), tf.mul(gradient, 1 - this.rho));
+      const average = tf.add(tf.mul(slots.average_gradient, this.scalar(this.rho)), tf.mul(gradient, this.scalar(1 - this.rho)));
       slots.average_gradient.assign(average);
       second = tf.sub(velocity, tf.square(average));
     }
-    const increment = tf.div(tf.mul(gradient, learningRate), tf.sqrt(tf.add(second, this.epsilon)));
+    const increment = tf.div(tf.mul(gradient, this.scalar(learningRate)), tf.sqrt(tf.add(second, this.scalar(this.epsilon))));
     if (this.momentum > 0) {
-      const momentum = tf.add(tf.mul(slots.momentum, this.momentum), increment);
+      const momentum = tf.add(tf.mul(slots.momentum, this.scalar(this.momentum)), increment);
       slots.momentum.assign(momentum);
       variable.assign(tf.sub(variable, momentum));
     } else {

@@ -37,14 +37,14 @@ export class SGD extends Optimizer {
   }
 
   protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number, slots: Record<string, tf.Variable>): void {
-    const step = tf.mul(gradient, learningRate);
+    const step = tf.mul(gradient, this.scalar(learningRate));
     if (this.momentum === 0) {
       variable.assign(tf.sub(variable, step));
       return;
     }
-    const momentum = tf.sub(tf.mul(slots.momentum, this.momentum), step);
+    const momentum = tf.sub(tf.mul(slots.momentum, this.scalar(this.momentum)), step);
     slots.momentum.assign(momentum);
-    variable.assign(tf.add(variable, this.nesterov ? tf.sub(tf.mul(momentum, this.momentum), step) : momentum));
+    variable.assign(tf.add(variable, this.nesterov ? tf.sub(tf.mul(momentum, this.scalar(this.momentum)), step) : momentum));
   }
 
   protected ownConfig(): Record<string, unknown> {
