@@ -106,17 +106,15 @@ export class RNN<Cell extends RNNCell = RNNCell> extends Layer {
     let output = tf.zeros([batch, cell.outputSize], x.dtype);
     const outputs: tf.Tensor[] = [];
     steps.forEach((projected, t) => {
-      const next = cell.step(projected, states, dropoutMasks.recurrent);
-      if (keeps === null) {
-        output = next.output;
-        states = next.states;
-      } else {
+      // Each step's gates and products are freed when it ends (the tape keeps what backprop needs).
+      [output, ...states] = tf.tidy(() => {
+        const next = cell.step(projected, states, dropoutMasks.recurrent);
+        if (keeps === null) return [next.output, ...next.states];
         // keep·next + (1 − keep)·previous: masked steps carry the states (and output) over.
         const keep = keeps[t];
         const blend = (value: tf.Tensor, previous: tf.Tensor) => tf.add(previous, tf.mul(keep, tf.sub(value, previous)));
-        output = this.zeroOutputForMask ? tf.mul(next.output, keep) : blend(next.output, output);
-        states = next.states.map((state, index) => blend(state, states[index]));
-      }
+        return [this.zeroOutputForMask ? tf.mul(next.output, keep) : blend(next.output, output), ...next.states.map((state, index) => blend(state, states[index]))];
+      });
       if (this.returnSequences) outputs.push(output);
     });
     const main = this.returnSequences ? (outputs.length > 0 ? tf.stack(outputs, 1) : tf.zeros([batch, 0, cell.outputSize])) : output;
