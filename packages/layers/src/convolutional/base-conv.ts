@@ -113,6 +113,8 @@ export abstract class BaseConv extends Layer {
 
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
     const x = inputs as tf.Tensor;
+    // Sizes the built shape left open are checked now, naming the layer (not deep in a kernel).
+    this.computeOutputShape(x.shape);
     const kernel = this.kernel!.read();
     const common = { groups: this.groups, bias: this.bias?.read(), activation: this.activation };
     if (this.rank === 2) {

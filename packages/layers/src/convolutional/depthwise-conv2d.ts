@@ -108,6 +108,8 @@ export class DepthwiseConv2D extends Layer {
 
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
     const x = inputs as tf.Tensor4D;
+    // Sizes the built shape left open are checked now, naming the layer (not deep in a kernel).
+    this.computeOutputShape(x.shape);
     const filter = dilateKernel(this.kernel!.read() as tf.Tensor4D, this.dilationRate);
     const strides = this.strides as [number, number];
     const bias = this.bias?.read();

@@ -120,6 +120,8 @@ export class SeparableConv2D extends Layer {
   }
 
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
+    // Sizes the built shape left open are checked now, naming the layer (not deep in a kernel).
+    this.computeOutputShape((inputs as tf.Tensor).shape);
     const depthwiseFilter = dilateKernel(this.depthwiseKernel!.read() as tf.Tensor4D, this.dilationRate);
     const depthwise = tf.depthwiseConv2d(inputs as tf.Tensor4D, depthwiseFilter, this.strides as [number, number], this.padding);
     return convolve2d(depthwise, this.pointwiseKernel!.read() as tf.Tensor4D, {

@@ -51,6 +51,8 @@ export abstract class BasePooling extends Layer {
 
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
     const x = inputs as tf.Tensor;
+    // Sizes the built shape left open are checked now, naming the layer (not deep in a kernel).
+    this.computeOutputShape(x.shape);
     const pool = (input: tf.Tensor4D, size: [number, number], strides: [number, number]) =>
       this.mode === 'max' ? tf.maxPool(input, size, strides, this.padding) : averagePool2d(input, size, strides, this.padding);
     if (this.rank === 2) return pool(x as tf.Tensor4D, this.poolSize as [number, number], this.strides as [number, number]);

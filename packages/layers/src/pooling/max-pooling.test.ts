@@ -83,3 +83,9 @@ it('max pooling on wasm equals the cpu backend, forward and backward', async () 
   const actual = await computeOn('wasm', compute);
   actual.forEach((values, index) => expectArraysClose(values, expected[index], 1e-5));
 });
+
+it('names the layer when a size the built shape left open turns out too small', () => {
+  const pool = maxPooling2d({ poolSize: [3, 3], name: 'p1' });
+  pool.apply(input({ shape: [null, null, 1] }));
+  expect(() => pool.apply(tf.zeros([1, 2, 2, 1]))).toThrow(/in layer "p1"/);
+});

@@ -41,4 +41,13 @@ describeEachBackend('Cropping1D and Cropping2D', () => {
     expect(() => cropping2d({ cropping: [[1], [1]] as never, name: 'c3' })).toThrow(/Expected cropping to be an integer ≥ 0, \[rows, columns\] or .*in layer "c3"/);
     expect(cropping2d({ cropping: 1 }).getConfig()).toMatchObject({ cropping: [[1, 1], [1, 1]] });
   });
+
+  it('checks the real sizes when the built shape left them open', () => {
+    const steps = cropping1d({ cropping: [2, 0], name: 'c4' });
+    steps.apply(input({ shape: [null, 2] }));
+    expect(() => steps.apply(tf.zeros([1, 1, 2]))).toThrow('Expected cropping to leave at least one step, received cropping [2, 0] for inputShape [1, 1, 2] in layer "c4"');
+    const pixels = cropping2d({ cropping: [[0, 0], [3, 0]], name: 'c5' });
+    pixels.apply(input({ shape: [2, null, 1] }));
+    expect(() => pixels.apply(tf.zeros([1, 2, 3, 1]))).toThrow(/Expected cropping to leave at least one row and column, .* for inputShape \[1, 2, 3, 1\] in layer "c5"/);
+  });
 });

@@ -39,8 +39,9 @@ export class Cropping1D extends Layer {
 
   override call(inputs: TensorOrList): tf.Tensor {
     const x = inputs as tf.Tensor3D;
-    const [before, after] = this.cropping;
-    return tf.slice(x, [0, before, 0], [-1, x.shape[1] - before - after, -1]);
+    // The real length is known only now (the built shape may have had a null steps axis).
+    const [, steps] = this.computeOutputShape(x.shape) as number[];
+    return tf.slice(x, [0, this.cropping[0], 0], [-1, steps, -1]);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

@@ -45,8 +45,9 @@ export class Cropping2D extends Layer {
 
   override call(inputs: TensorOrList): tf.Tensor {
     const x = inputs as tf.Tensor4D;
-    const [[top, bottom], [left, right]] = this.cropping;
-    return tf.slice(x, [0, top, left, 0], [-1, x.shape[1] - top - bottom, x.shape[2] - left - right, -1]);
+    // The real sizes are known only now (the built shape may have had null spatial axes).
+    const [, height, width] = this.computeOutputShape(x.shape) as number[];
+    return tf.slice(x, [0, this.cropping[0][0], this.cropping[1][0], 0], [-1, height, width, -1]);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
