@@ -57,6 +57,8 @@ describe('BackupAndRestore', () => {
     // Batches 3 (epoch 0, batch 2) and 6 (epoch 1, batch 1) were backed up.
     expect(metadata(dir)).toEqual({ epoch: 1, batch: 1, state_file: 'training-state-1.dndr', save_count: 1 });
     const resumed = new BackupAndRestore(dir, { saveFreq: 3 });
+    expect(resumed.implementsBatchHooks()).toBe(true);
+    expect(new BackupAndRestore(dir).implementsBatchHooks()).toBe(false);
     const second = await runFit([resumed], fiveEpochs, { model: new WritingFakeModel(), steps: 4, killAfterEpoch: 1 });
     expect(second.epochs).toEqual([1]);
     [model, second.model].forEach((m) => m.dispose());

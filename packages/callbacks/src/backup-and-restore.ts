@@ -102,6 +102,11 @@ export class BackupAndRestore extends Callback {
     this.currentEpoch = epoch;
   }
 
+  /** Backs up on batches only with a numeric `saveFreq`. */
+  override implementsBatchHooks(): boolean {
+    return this.saveFreq !== 'epoch';
+  }
+
   override async onBatchEnd(batch: number): Promise<void> {
     if (this.saveFreq === 'epoch') return;
     this.batchesSinceSave += 1;
@@ -112,7 +117,6 @@ export class BackupAndRestore extends Callback {
   }
 
   override async onEpochEnd(epoch: number): Promise<void> {
-    this.currentEpoch = epoch + 1;
     if (this.saveFreq === 'epoch') await this.backup(epoch + 1, 0);
   }
 

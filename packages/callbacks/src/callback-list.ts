@@ -43,10 +43,7 @@ export class CallbackList {
 
   /** Whether any callback overrides a batch hook (the trainer then prepares batch logs). */
   hasBatchHooks(): boolean {
-    return this.callbacks.some(
-      (callback) =>
-        callback.onBatchEnd !== Callback.prototype.onBatchEnd || callback.onBatchBegin !== Callback.prototype.onBatchBegin,
-    );
+    return this.callbacks.some((callback) => callback.implementsBatchHooks());
   }
 
   /** Calls `hook` on each callback in turn, awaiting a returned promise before the next. */

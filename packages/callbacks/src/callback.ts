@@ -39,6 +39,14 @@ export abstract class Callback {
    * entries (ReduceLROnPlateau adds `learning_rate`) that later callbacks see.
    */
   onEpochEnd(_epoch: number, _logs?: Logs): void | Promise<void> {}
+  /**
+   * Whether this callback acts on training batches (Keras's `_implements_train_batch_hooks`): by
+   * default, whether it overrides a batch hook. When no callback does, `fit` skips building batch
+   * logs and awaiting hooks on every step; callbacks whose batch hooks depend on an option say so.
+   */
+  implementsBatchHooks(): boolean {
+    return this.onBatchEnd !== Callback.prototype.onBatchEnd || this.onBatchBegin !== Callback.prototype.onBatchBegin;
+  }
   /** Before each training batch. */
   onBatchBegin(_batch: number, _logs?: Logs): void | Promise<void> {}
   /** After each training batch; `logs` hold the running means of the epoch so far. */

@@ -50,6 +50,8 @@ describe('ModelCheckpoint', () => {
 
   it('saves every saveFreq batches, counting across epochs, with {batch} 1-based', async () => {
     const frequent = new ModelCheckpoint('ckpt-{epoch}-{batch}.dndr', { saveFreq: 3 });
+    expect(frequent.implementsBatchHooks()).toBe(true);
+    expect(new ModelCheckpoint('ckpt.dndr').implementsBatchHooks()).toBe(false);
     const { model } = await runFit([frequent], [{ loss: 1 }, { loss: 1 }, { loss: 1 }], { steps: 2 });
     expect(model.calls.map((call) => call.path)).toEqual(['ckpt-2-1.dndr', 'ckpt-3-2.dndr']);
     model.dispose();

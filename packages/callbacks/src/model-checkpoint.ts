@@ -75,6 +75,11 @@ export class ModelCheckpoint extends Callback {
     this.currentEpoch = epoch;
   }
 
+  /** Saves on batches only with a numeric `saveFreq`. */
+  override implementsBatchHooks(): boolean {
+    return this.saveFreq !== 'epoch';
+  }
+
   override async onBatchEnd(batch: number, logs?: Logs): Promise<void> {
     if (this.saveFreq === 'epoch') return;
     this.batchesSinceSave += 1;

@@ -58,8 +58,11 @@ export class TensorBoard extends Callback {
     if (!Number.isInteger(this.histogramFreq) || this.histogramFreq < 0) {
       throw new Error(`Expected histogramFreq to be an integer ≥ 0 in TensorBoard, received ${options.histogramFreq}`);
     }
-    // Without batch scalars, no batch hook: fit then skips preparing batch logs.
-    if (this.updateFreq === 'epoch') this.onBatchEnd = Callback.prototype.onBatchEnd;
+  }
+
+  /** Batch scalars only with a numeric `updateFreq`: otherwise fit skips preparing batch logs. */
+  override implementsBatchHooks(): boolean {
+    return this.updateFreq !== 'epoch';
   }
 
   private writer(run: 'train' | 'validation'): EventFileWriter {
@@ -78,7 +81,7 @@ export class TensorBoard extends Callback {
 
   override onBatchEnd(_batch: number, logs?: Logs): void {
     this.globalTrainBatch += 1;
-    if (this.updateFreq === 'epoch' || this.globalTrainBatch % this.updateFreq !== 0 || !logs) return;
+    if (this.globalTrainBatch % (this.updateFreq as number) !== 0 || !logs) return;
     const wallTime = Date.now() / 1000;
     const train = this.writer('train');
     for (const key of Object.keys(logs)) train.write(scalarEvent(this.globalTrainBatch, wallTime, `batch_${key}`, logs[key]));
