@@ -89,10 +89,6 @@ export class Embedding extends Layer {
     return [shape[0], this.inputLength, ...shape.slice(2), this.outputDim];
   }
 
-  override computeOutputDtype(_inputDtypes: tf.DataType[]): tf.DataType {
-    return this.dtype;
-  }
-
   override getConfig(): Record<string, unknown> {
     const a = this.args;
     return {

@@ -94,7 +94,7 @@ export abstract class Merge extends Layer {
     const batch = this.batchSize(shapes);
     let output: Shape | null = shapes[0].slice(1);
     for (const shape of shapes.slice(1)) {
-      output = output === null ? null : computeElementwiseOutputShape(output, shape.slice(1));
+      output = computeElementwiseOutputShape(output, shape.slice(1));
       if (output === null) {
         throw new Error(`Expected inputs of compatible shapes in layer "${this.name}", received ${shapes.map(shapeToString).join(', ')}`);
       }

@@ -70,7 +70,7 @@ export class Concatenate extends Merge {
     if (!Array.isArray(mask) || !Array.isArray(inputs) || mask.every((entry) => entry == null)) return null;
     const full = inputs.map((input, index) => {
       const entry = mask[index];
-      if (entry == null) return tf.onesLike(input).asType('bool');
+      if (entry == null) return tf.ones(input.shape, 'bool');
       return entry.rank < input.rank ? tf.broadcastTo(tf.expandDims(entry, -1), input.shape) : entry;
     });
     return tf.any(tf.concat(full, this.axis), -1);

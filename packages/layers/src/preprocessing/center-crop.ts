@@ -3,7 +3,8 @@ import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engi
 import { registerLayer } from '../engine/layer-registry';
 import type { Shape } from '../engine/shape';
 import { asBatch, checkImageRank, resizedShape } from './image-preprocessing';
-import { checkSize, resizeBatch } from './resizing';
+import { checkPositiveInteger } from '../core/argument-checks';
+import { resizeBatch } from './resizing';
 
 /** Arguments of {@link CenterCrop}. */
 export interface CenterCropArgs extends LayerArgs {
@@ -23,21 +24,18 @@ export class CenterCrop extends Layer {
   /** @throws Error naming the layer for a bad size */
   constructor(args: CenterCropArgs) {
     super(args);
-    checkSize(args, this.name);
-    this.height = args.height;
-    this.width = args.width;
+    this.height = checkPositiveInteger(args.height, 'height', this.name);
+    this.width = checkPositiveInteger(args.width, 'width', this.name);
   }
 
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
     const x = inputs as tf.Tensor;
     checkImageRank(x.shape, this.name);
-    return asBatch(x, (batch) =>
-      tf.tidy(() => {
-        const [, h, w] = batch.shape;
-        if (h < this.height || w < this.width) return resizeBatch(tf.cast(batch, 'float32'), this.height, this.width, 'bilinear', true);
-        return tf.slice(batch, [0, Math.floor((h - this.height) / 2), Math.floor((w - this.width) / 2), 0], [-1, this.height, this.width, -1]);
-      }),
-    );
+    return asBatch(x, (batch) => {
+      const [, h, w] = batch.shape;
+      if (h < this.height || w < this.width) return resizeBatch(batch, this.height, this.width, 'bilinear', true);
+      return tf.slice(batch, [0, Math.floor((h - this.height) / 2), Math.floor((w - this.width) / 2), 0], [-1, this.height, this.width, -1]);
+    });
   }
 
   override computeOutputShape(inputShape: Shape): Shape {

@@ -19,13 +19,6 @@ export function factorRange(value: number | [number, number], argument: string, 
   return [lower, upper];
 }
 
-/** @throws Error naming the layer when `value` is not one of `allowed` */
-export function checkChoice<T extends string>(value: T | undefined, allowed: readonly T[], fallback: T, argument: string, layerName: string): T {
-  const chosen = value ?? fallback;
-  if (!allowed.includes(chosen)) throw new Error(`Expected ${argument} to be one of ${allowed.map((a) => `"${a}"`).join(', ')}, received ${JSON.stringify(chosen)} in layer "${layerName}"`);
-  return chosen;
-}
-
 /** @throws Error naming the layer when the input is not `[h, w, c]` or `[n, h, w, c]` */
 export function checkImageRank(shape: Shape | number[], layerName: string): void {
   if (shape.length !== 3 && shape.length !== 4) {
@@ -33,10 +26,12 @@ export function checkImageRank(shape: Shape | number[], layerName: string): void
   }
 }
 
-/** Runs `body` on a batch: a single image `[h, w, c]` gets a batch axis for it and loses it after. */
+/**
+ * Runs `body` on a batch: a single image `[h, w, c]` gets a batch axis for it and loses it after.
+ * Layers call it inside `call`, whose intermediates `apply` frees.
+ */
 export function asBatch(x: tf.Tensor, body: (batch: tf.Tensor4D) => tf.Tensor4D): tf.Tensor {
-  if (x.rank === 4) return body(x as tf.Tensor4D);
-  return tf.tidy(() => body(x.expandDims(0) as tf.Tensor4D).squeeze([0]));
+  return x.rank === 4 ? body(x as tf.Tensor4D) : tf.squeeze(body(tf.expandDims(x, 0) as tf.Tensor4D), [0]);
 }
 
 /** `n` uniform draws in [lower, upper) from a seed (or the global stream when undefined). */
@@ -45,9 +40,9 @@ export function uniformDraws(n: number, [lower, upper]: [number, number], seed: 
   return Array.from({ length: n }, () => lower + (upper - lower) * draw());
 }
 
-/** Applies one `tf.image.transform` row per image. */
+/** Applies one `tf.image.transform` row per image (inside `call`: `apply` frees the rows tensor). */
 export function transformImages(batch: tf.Tensor4D, rows: number[][], interpolation: ImageInterpolation, fillMode: LayerFillMode, fillValue: number): tf.Tensor4D {
-  return tf.tidy(() => tf.image.transform(batch, tf.tensor2d(rows.flat(), [rows.length, 8]), interpolation, fillMode, fillValue));
+  return tf.image.transform(batch, tf.tensor2d(rows.flat(), [rows.length, 8]), interpolation, fillMode, fillValue);
 }
 
 /** The shape of images resized to `height × width` (`[…, h, w, c]` → `[…, height, width, c]`). */

@@ -1,5 +1,6 @@
 import { tf } from '@dendrite/backend';
-import { checkChoice, type ImageInterpolation, type LayerFillMode, transformImages } from './image-preprocessing';
+import { checkOneOf } from '../core/argument-checks';
+import { type ImageInterpolation, type LayerFillMode, transformImages } from './image-preprocessing';
 import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';
 
 /** Arguments every random affine layer takes. */
@@ -23,8 +24,8 @@ export abstract class RandomAffineLayer extends RandomImageLayer {
 
   constructor(args: RandomAffineArgs) {
     super(args);
-    this.fillMode = checkChoice(args.fillMode, ['reflect', 'wrap', 'constant', 'nearest'] as const, 'reflect', 'fillMode', this.name);
-    this.interpolation = checkChoice(args.interpolation, ['bilinear', 'nearest'] as const, 'bilinear', 'interpolation', this.name);
+    this.fillMode = checkOneOf(args.fillMode ?? 'reflect', ['reflect', 'wrap', 'constant', 'nearest'] as const, 'fillMode', this.name);
+    this.interpolation = checkOneOf(args.interpolation ?? 'bilinear', ['bilinear', 'nearest'] as const, 'interpolation', this.name);
     this.fillValue = args.fillValue ?? 0;
   }
 
@@ -33,7 +34,7 @@ export abstract class RandomAffineLayer extends RandomImageLayer {
 
   protected augment(batch: tf.Tensor4D, seed: number | undefined): tf.Tensor4D {
     const [n, height, width] = batch.shape;
-    return tf.tidy(() => transformImages(tf.cast(batch, 'float32') as tf.Tensor4D, this.transformRows(n, height, width, seed), this.interpolation, this.fillMode, this.fillValue));
+    return transformImages(batch, this.transformRows(n, height, width, seed), this.interpolation, this.fillMode, this.fillValue);
   }
 
   override getConfig(): Record<string, unknown> {

@@ -30,13 +30,10 @@ export class RandomContrast extends RandomImageLayer {
   }
 
   protected augment(batch: tf.Tensor4D, seed: number | undefined): tf.Tensor4D {
-    return tf.tidy(() => {
-      const n = batch.shape[0];
-      const factors = tf.tensor4d(uniformDraws(n, [1 - this.factor[0], 1 + this.factor[1]], seed), [n, 1, 1, 1]);
-      const images = tf.cast(batch, 'float32') as tf.Tensor4D;
-      const mean = tf.mean(images, [1, 2], true);
-      return tf.clipByValue(tf.add(tf.mul(tf.sub(images, mean), factors), mean), this.valueRange[0], this.valueRange[1]) as tf.Tensor4D;
-    });
+    const n = batch.shape[0];
+    const factors = tf.tensor4d(uniformDraws(n, [1 - this.factor[0], 1 + this.factor[1]], seed), [n, 1, 1, 1]);
+    const mean = tf.mean(batch, [1, 2], true);
+    return tf.clipByValue(tf.add(tf.mul(tf.sub(batch, mean), factors), mean), this.valueRange[0], this.valueRange[1]) as tf.Tensor4D;
   }
 
   override getConfig(): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { tf } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
-import { checkChoice, uniformDraws } from './image-preprocessing';
+import { checkOneOf } from '../core/argument-checks';
+import { uniformDraws } from './image-preprocessing';
 import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';
 
 /** Flip modes of {@link RandomFlip}. */
@@ -20,22 +21,20 @@ export class RandomFlip extends RandomImageLayer {
   /** @throws Error naming the layer for an unknown mode */
   constructor(args: RandomFlipArgs = {}) {
     super(args);
-    this.mode = checkChoice(args.mode, ['horizontal', 'vertical', 'horizontal_and_vertical'] as const, 'horizontal_and_vertical', 'mode', this.name);
+    this.mode = checkOneOf(args.mode ?? 'horizontal_and_vertical', ['horizontal', 'vertical', 'horizontal_and_vertical'] as const, 'mode', this.name);
   }
 
   protected augment(batch: tf.Tensor4D, seed: number | undefined): tf.Tensor4D {
-    return tf.tidy(() => {
-      const n = batch.shape[0];
-      const draws = uniformDraws(2 * n, [0, 1], seed);
-      let out: tf.Tensor4D = batch;
-      const flip = (axis: number, offset: number) => {
-        const mask = tf.tensor4d(Array.from({ length: n }, (_, i) => (draws[2 * i + offset] < 0.5 ? 1 : 0)), [n, 1, 1, 1], 'bool');
-        out = tf.where(mask, tf.reverse(out, axis), out);
-      };
-      if (this.mode !== 'vertical') flip(2, 0);
-      if (this.mode !== 'horizontal') flip(1, 1);
-      return out === batch ? out.clone() : out;
-    });
+    const n = batch.shape[0];
+    const draws = uniformDraws(2 * n, [0, 1], seed);
+    let out: tf.Tensor4D = batch;
+    const flip = (axis: number, offset: number) => {
+      const mask = tf.tensor4d(Array.from({ length: n }, (_, i) => (draws[2 * i + offset] < 0.5 ? 1 : 0)), [n, 1, 1, 1], 'bool');
+      out = tf.where(mask, tf.reverse(out, axis), out);
+    };
+    if (this.mode !== 'vertical') flip(2, 0);
+    if (this.mode !== 'horizontal') flip(1, 1);
+    return out;
   }
 
   override getConfig(): Record<string, unknown> {

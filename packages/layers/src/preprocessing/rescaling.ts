@@ -28,7 +28,7 @@ export class Rescaling extends Layer {
   }
 
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
-    return tf.tidy(() => tf.add(tf.mul(tf.cast(inputs as tf.Tensor, 'float32'), this.scale), this.offset));
+    return tf.add(tf.mul(inputs as tf.Tensor, this.scale), this.offset);
   }
 
   override computeOutputShape(inputShape: Shape): Shape {

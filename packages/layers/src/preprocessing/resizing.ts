@@ -2,7 +2,8 @@ import { tf } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { Shape } from '../engine/shape';
-import { asBatch, checkChoice, checkImageRank, type ImageInterpolation, resizedShape } from './image-preprocessing';
+import { checkOneOf, checkPositiveInteger } from '../core/argument-checks';
+import { asBatch, checkImageRank, type ImageInterpolation, resizedShape } from './image-preprocessing';
 
 /** Arguments of {@link Resizing}. */
 export interface ResizingArgs extends LayerArgs {
@@ -14,26 +15,17 @@ export interface ResizingArgs extends LayerArgs {
   cropToAspectRatio?: boolean;
 }
 
-/** @throws Error naming the layer when a size is not a positive integer */
-export function checkSize(args: { height: number; width: number }, layerName: string): void {
-  for (const name of ['height', 'width'] as const) {
-    if (!Number.isInteger(args[name]) || args[name] < 1) throw new Error(`Expected ${name} to be an integer ≥ 1, received ${JSON.stringify(args[name])} in layer "${layerName}"`);
-  }
-}
-
 /** Resizes a batch, optionally after a centred crop to the target's aspect ratio (Keras's smart resize). */
 export function resizeBatch(batch: tf.Tensor4D, height: number, width: number, interpolation: ImageInterpolation, cropToAspectRatio: boolean): tf.Tensor4D {
-  return tf.tidy(() => {
-    let x = batch;
-    if (cropToAspectRatio) {
-      const [, h, w] = x.shape;
-      const cropHeight = Math.min(h, Math.floor((w * height) / width));
-      const cropWidth = Math.min(w, Math.floor((h * width) / height));
-      x = tf.slice(x, [0, Math.floor((h - cropHeight) / 2), Math.floor((w - cropWidth) / 2), 0], [-1, cropHeight, cropWidth, -1]);
-    }
-    if (x.shape[1] === height && x.shape[2] === width) return x.clone();
-    return interpolation === 'nearest' ? tf.image.resizeNearestNeighbor(x, [height, width], false, true) : tf.image.resizeBilinear(x, [height, width], false, true);
-  });
+  let x = batch;
+  if (cropToAspectRatio) {
+    const [, h, w] = x.shape;
+    const cropHeight = Math.min(h, Math.floor((w * height) / width));
+    const cropWidth = Math.min(w, Math.floor((h * width) / height));
+    x = tf.slice(x, [0, Math.floor((h - cropHeight) / 2), Math.floor((w - cropWidth) / 2), 0], [-1, cropHeight, cropWidth, -1]);
+  }
+  if (x.shape[1] === height && x.shape[2] === width) return x;
+  return interpolation === 'nearest' ? tf.image.resizeNearestNeighbor(x, [height, width], false, true) : tf.image.resizeBilinear(x, [height, width], false, true);
 }
 
 /** Keras's `Resizing`: every image to `height × width`. */
@@ -47,19 +39,16 @@ export class Resizing extends Layer {
   /** @throws Error naming the layer for a bad size or interpolation */
   constructor(args: ResizingArgs) {
     super(args);
-    checkSize(args, this.name);
-    this.height = args.height;
-    this.width = args.width;
-    this.interpolation = checkChoice(args.interpolation, ['bilinear', 'nearest'] as const, 'bilinear', 'interpolation', this.name);
+    this.height = checkPositiveInteger(args.height, 'height', this.name);
+    this.width = checkPositiveInteger(args.width, 'width', this.name);
+    this.interpolation = checkOneOf(args.interpolation ?? 'bilinear', ['bilinear', 'nearest'] as const, 'interpolation', this.name);
     this.cropToAspectRatio = args.cropToAspectRatio ?? false;
   }
 
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
-    const x = tf.cast(inputs as tf.Tensor, 'float32');
+    const x = inputs as tf.Tensor;
     checkImageRank(x.shape, this.name);
-    const out = asBatch(x, (batch) => resizeBatch(batch, this.height, this.width, this.interpolation, this.cropToAspectRatio));
-    if (x !== inputs) x.dispose();
-    return out;
+    return asBatch(x, (batch) => resizeBatch(batch, this.height, this.width, this.interpolation, this.cropToAspectRatio));
   }
 
   override computeOutputShape(inputShape: Shape): Shape {

@@ -4,10 +4,8 @@ import { registerLayer } from '../engine/layer-registry';
 import { checkRate } from '../core/argument-checks';
 import { checkNoiseShape, resolveNoiseShape } from './dropout';
 import { SeedGenerator } from './seed-generator';
-
-/** SELU's constants, which AlphaDropout keeps the statistics of. */
-const SELU_ALPHA = 1.6732632423543772;
-const SELU_SCALE = 1.0507009873554805;
+// SELU's constants, which AlphaDropout keeps the statistics of.
+import { SELU_ALPHA, SELU_SCALE } from '../activations/selu';
 
 /** Arguments of {@link AlphaDropout}. */
 export interface AlphaDropoutArgs extends LayerArgs {
