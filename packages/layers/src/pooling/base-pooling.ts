@@ -4,7 +4,6 @@ import { type Shape, singleShape } from '../engine/shape';
 import { checkOneOf, normalizeTuple } from '../core/argument-checks';
 import { type DataFormat, checkDataFormat } from '../convolutional/check-data-format';
 import { spatialOutputSizes } from '../convolutional/conv-utils';
-import { averagePool2d } from './average-pool';
 
 /** Arguments of the max and average pooling layers. */
 export interface PoolingArgs extends LayerArgs {
@@ -21,7 +20,7 @@ export interface PoolingArgs extends LayerArgs {
 /**
  * Keras's `BasePooling`: the maximum or the mean of every window over 1-D or 2-D channels-last
  * inputs. Average pooling with `same` padding averages the values inside the input only, as
- * TensorFlow, with the matching gradient (see {@link averagePool2d}). 1-D pooling runs as 2-D
+ * TensorFlow, with the matching gradient (@dendrite/backend's AvgPoolGrad). 1-D pooling runs as 2-D
  * pooling of height 1.
  */
 export abstract class BasePooling extends Layer {
@@ -54,7 +53,7 @@ export abstract class BasePooling extends Layer {
     // Sizes the built shape left open are checked now, naming the layer (not deep in a kernel).
     this.computeOutputShape(x.shape);
     const pool = (input: tf.Tensor4D, size: [number, number], strides: [number, number]) =>
-      this.mode === 'max' ? tf.maxPool(input, size, strides, this.padding) : averagePool2d(input, size, strides, this.padding);
+      this.mode === 'max' ? tf.maxPool(input, size, strides, this.padding) : tf.avgPool(input, size, strides, this.padding);
     if (this.rank === 2) return pool(x as tf.Tensor4D, this.poolSize as [number, number], this.strides as [number, number]);
     return tf.squeeze(pool(tf.expandDims(x, 1) as tf.Tensor4D, [1, this.poolSize[0]], [1, this.strides[0]]), [1]);
   }

@@ -1,10 +1,6 @@
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { projectiveTransform, type TransformAttributes } from '../shared/projective-transform';
-
-interface CpuBackendLike {
-  data: { get(dataId: object): { values: ArrayLike<number> } };
-  makeTensorInfo(shape: number[], dtype: string, values: Float32Array | Int32Array): TensorInfo;
-}
+import type { CpuBackendLike } from './cpu-backend';
 
 /**
  * `Transform` (`tf.image.transform`) on cpu transforming every image of the batch (the stock

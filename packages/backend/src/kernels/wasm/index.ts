@@ -7,6 +7,7 @@ import { unsortedSegmentSumKernel } from './unsorted-segment-sum';
 import { maxPoolGradKernel } from './max-pool-grad';
 import { conv2dBackpropInputOverride } from './conv2d-backprop-input';
 import { transformKernel } from './transform';
+import { avgPoolGradKernel } from './avg-pool-grad';
 import { installWasmKernels as install, type WasmKernelOverride } from './wasm-kernel-overrides';
 
 export { uninstallWasmKernels, wasmKernelsInstalled, type WasmKernelOverride } from './wasm-kernel-overrides';
@@ -23,6 +24,7 @@ export const WASM_KERNEL_OVERRIDES: readonly WasmKernelOverride[] = [
   maxPoolGradKernel,
   conv2dBackpropInputOverride,
   transformKernel,
+  avgPoolGradKernel,
 ];
 
 /**
