@@ -24,37 +24,10 @@ export function repeatElements(x: tf.Tensor, factor: number, axis: number): tf.T
 }
 
 /**
- * The `[size · factor, size]` matrix of bilinear upsampling along one axis with half-pixel
- * centres, as TensorFlow's `tf.image.resize(method="bilinear")`: output `i` samples the input at
- * `(i + ½) / factor − ½`, clamped to the edges.
- */
-function bilinearMatrix(size: number, factor: number): tf.Tensor2D {
-  const weights = new Float32Array(size * factor * size);
-  for (let i = 0; i < size * factor; i++) {
-    const centre = (i + 0.5) / factor - 0.5;
-    const low = Math.floor(centre);
-    const fraction = centre - low;
-    weights[i * size + Math.min(Math.max(low, 0), size - 1)] += 1 - fraction;
-    weights[i * size + Math.min(Math.max(low + 1, 0), size - 1)] += fraction;
-  }
-  return tf.tensor2d(weights, [size * factor, size]);
-}
-
-/** Applies `matrix` (`[out, in]`) along `axis` of `x`. */
-function mixAxis(x: tf.Tensor, matrix: tf.Tensor2D, axis: number): tf.Tensor {
-  const order = [...x.shape.keys()].filter((i) => i !== axis).concat(axis);
-  const moved = tf.transpose(x, order);
-  const mixed = tf.matMul(tf.reshape(moved, [-1, x.shape[axis]]), matrix, false, true);
-  const movedShape = [...moved.shape.slice(0, -1), matrix.shape[0]];
-  const back = order.map((_, i) => order.indexOf(i));
-  return tf.transpose(tf.reshape(mixed, movedShape), back);
-}
-
-/**
  * Bilinear upsampling of channels-last images by integer factors, equal to TensorFlow's
- * `tf.image.resize(..., method="bilinear")` (half-pixel centres). Runs as two small matrix
- * products, so its gradient is exact on every backend (tfjs-backend-cpu's ResizeBilinearGrad
- * fails on non-square images).
+ * `tf.image.resize(..., method="bilinear")`: half-pixel centres, edges clamped. Its gradient is
+ * @dendrite/backend's ResizeBilinearGrad (tfjs 4.22's is wrong on cpu for non-square images and
+ * ignores half-pixel centres on wasm).
  *
  * @param x `[batch, height, width, channels]`
  * @param factors `[rows, columns]` upsampling factors
@@ -65,10 +38,6 @@ function mixAxis(x: tf.Tensor, matrix: tf.Tensor2D, axis: number): tf.Tensor {
  * ```
  */
 export function bilinearUpsample2d(x: tf.Tensor4D, factors: [number, number]): tf.Tensor4D {
-  let result: tf.Tensor = x;
-  for (const [index, factor] of factors.entries()) {
-    if (factor === 1) continue;
-    result = mixAxis(result, bilinearMatrix(x.shape[index + 1], factor), index + 1);
-  }
-  return result as tf.Tensor4D;
+  const [, height, width] = x.shape;
+  return tf.image.resizeBilinear(x, [height * factors[0], width * factors[1]], false, true);
 }

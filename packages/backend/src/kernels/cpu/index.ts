@@ -1,10 +1,11 @@
 import '@tensorflow/tfjs-backend-cpu';
 import { tf } from '../../tf/index';
 import { cpuAvgPoolGradKernel } from './avg-pool-grad';
+import { cpuResizeBilinearGradKernel } from './resize-bilinear-grad';
 import { cpuTransformKernel } from './transform';
 
 /** Kernels Dendrite replaces on the cpu backend, for bugs in tfjs-backend-cpu 4.22. */
-export const CPU_KERNEL_OVERRIDES = [cpuTransformKernel, cpuAvgPoolGradKernel] as const;
+export const CPU_KERNEL_OVERRIDES = [cpuTransformKernel, cpuAvgPoolGradKernel, cpuResizeBilinearGradKernel] as const;
 
 for (const kernel of CPU_KERNEL_OVERRIDES) {
   if (tf.getKernel(kernel.kernelName, 'cpu') != null) tf.unregisterKernel(kernel.kernelName, 'cpu');

@@ -8,6 +8,7 @@ import { maxPoolGradKernel } from './max-pool-grad';
 import { conv2dBackpropInputOverride } from './conv2d-backprop-input';
 import { transformKernel } from './transform';
 import { avgPoolGradKernel } from './avg-pool-grad';
+import { resizeBilinearGradKernel } from './resize-bilinear-grad';
 import { installWasmKernels as install, type WasmKernelOverride } from './wasm-kernel-overrides';
 
 export { uninstallWasmKernels, wasmKernelsInstalled, type WasmKernelOverride } from './wasm-kernel-overrides';
@@ -25,6 +26,7 @@ export const WASM_KERNEL_OVERRIDES: readonly WasmKernelOverride[] = [
   conv2dBackpropInputOverride,
   transformKernel,
   avgPoolGradKernel,
+  resizeBilinearGradKernel,
 ];
 
 /**
