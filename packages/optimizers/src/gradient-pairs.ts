@@ -1,4 +1,5 @@
 import { tf } from '@dendrite/backend';
+import { describeValue } from './check-argument';
 
 /**
  * Gradients as `applyGradients` takes them: keyed by variable name, as `tf.variableGrads` gives
@@ -44,7 +45,7 @@ export function toGradientPairs(gradients: Gradients, variables: readonly tf.Var
   }
   const seen = new Set<tf.Variable>();
   for (const [gradient, variable] of pairs) {
-    if (!(variable instanceof tf.Variable)) throw new Error(`Expected a tf.Variable with each gradient in ${owner}, received ${String(variable)}`);
+    if (!(variable instanceof tf.Variable)) throw new Error(`Expected a tf.Variable with each gradient in ${owner}, received ${describeValue(variable)}`);
     if (seen.has(variable)) throw new Error(`Expected each variable once in ${owner}, received "${variable.name}" twice`);
     seen.add(variable);
     if (!tf.util.arraysEqual(gradient.shape, variable.shape)) {

@@ -81,7 +81,8 @@ export class CompiledModel {
 
   /** One optimizer update from `tf.variableGrads`'s gradients. */
   applyGradients(grads: Record<string, tf.Tensor>, variables: tf.Variable[]): void {
-    this.optimizer.applyGradients(grads, variables);
+    // As [gradient, variable] pairs: the optimizer need not rebuild a name table every step.
+    this.optimizer.applyGradients(variables.map((variable): [tf.Tensor, tf.Variable] => [grads[variable.name], variable]));
   }
 
   updateMetrics(y: tf.Tensor[], predictions: tf.Tensor[], sampleWeight: tf.Tensor | undefined, total: tf.Tensor, perOutputLosses: tf.Tensor[]): void {
