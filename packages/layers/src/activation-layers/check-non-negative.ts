@@ -1,3 +1,4 @@
+import { describeValue } from '../core/argument-checks';
 /**
  * A finite number ≥ 0 (slopes, thresholds, caps of the ReLU family).
  *
@@ -10,7 +11,3 @@ export function checkNonNegative(value: unknown, argumentName: string, layerName
   return value;
 }
 
-/** A value as error messages quote it: numbers as JavaScript prints them (NaN, Infinity), the rest as JSON. */
-export function describeValue(value: unknown): string {
-  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
-}

@@ -1,3 +1,4 @@
+import { describeValue } from '../core/argument-checks';
 import { tf } from '@dendrite/backend';
 
 /** Keras's `backend.epsilon()`, added to norms before dividing by them. */
@@ -5,12 +6,6 @@ export const EPSILON = 1e-7;
 
 /** The axis argument of the norm constraints: one axis or several, negative from the end. */
 export type NormAxis = number | number[];
-
-/** How a received value reads in an error message. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  return JSON.stringify(value) ?? String(value);
-}
 
 /**
  * Checks a numeric argument of a constraint and returns it.

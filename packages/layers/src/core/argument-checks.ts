@@ -35,3 +35,9 @@ export function checkOneOf<T extends string>(value: unknown, allowed: readonly T
   }
   return lowered as T;
 }
+
+/** A value as error messages show it: JSON, with non-finite numbers spelled out (`NaN`, `Infinity`). */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return JSON.stringify(value) ?? String(value);
+}

@@ -1,13 +1,8 @@
+import { describeValue } from '../core/argument-checks';
 /**
  * Argument checks shared by the initializers. Each error names the argument and the
  * initializer, says what was expected and what was received.
  */
-
-/** How a received value reads in an error message. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  return JSON.stringify(value) ?? String(value);
-}
 
 /**
  * Returns `value` when it is a finite number passing `condition`.

@@ -1,5 +1,6 @@
 import { tf, toSnakeCase } from '@dendrite/backend';
-import { checkNumber, checkShape, describeValue } from './argument-checks';
+import { describeValue } from '../core/argument-checks';
+import { checkNumber, checkShape } from './argument-checks';
 import { computeFans } from './compute-fans';
 import { castTo, RandomInitializer } from './random-initializer';
 
