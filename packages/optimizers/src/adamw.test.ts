@@ -47,6 +47,11 @@ describeEachBackend('AdamW', () => {
     expectArraysClose(kernel, [0.95], 1e-6);
     expectArraysClose(bias, [1], 1e-6);
     expectArraysClose(gamma, [1], 1e-6);
+    // A second call replaces the exclusions (Keras): now only gamma, by name, is left out.
+    optimizer.excludeFromWeightDecay({ variableNames: ['gamma'] });
+    optimizer.applyGradients([[zero, kernel], [zero, bias], [zero, gamma]]);
+    expectArraysClose(bias, [0.95], 1e-6);
+    expectArraysClose(gamma, [1], 1e-6);
     tf.dispose([kernel, bias, gamma, zero]);
     optimizer.dispose();
   });

@@ -192,12 +192,12 @@ export abstract class Optimizer {
   /**
    * Keeps weight decay off some variables (biases, normalization scales), as Keras's
    * `exclude_from_weight_decay`: the variables given, and those whose name contains one of
-   * `variableNames`.
+   * `variableNames`. Each call replaces the previous exclusions, as Keras's does.
    */
   excludeFromWeightDecay({ variables = [], variableNames = [] }: { variables?: readonly tf.Variable[]; variableNames?: readonly string[] }): void {
-    for (const variable of variables) this.decayExcluded.variables.add(variable);
+    this.decayExcluded.variables = new Set(variables);
     const escaped = variableNames.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    if (escaped.length > 0) this.decayExcluded.pattern = new RegExp(escaped.join('|'));
+    this.decayExcluded.pattern = escaped.length > 0 ? new RegExp(escaped.join('|')) : null;
   }
 
   private usesWeightDecay(variable: tf.Variable): boolean {
