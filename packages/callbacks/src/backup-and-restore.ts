@@ -1,4 +1,5 @@
 import { Callback } from './callback';
+import { checkSaveFreq } from './check-options';
 import { nodeFs, writeTextAtomic } from './node-fs';
 
 /** Options of {@link BackupAndRestore}; Keras's arguments and defaults. */
@@ -67,10 +68,7 @@ export class BackupAndRestore extends Callback {
   ) {
     super();
     if (typeof backupDir !== 'string' || backupDir === '') throw new Error(`Expected backupDir to be a non-empty path in BackupAndRestore, received ${JSON.stringify(backupDir)}`);
-    this.saveFreq = options.saveFreq ?? 'epoch';
-    if (this.saveFreq !== 'epoch' && !(Number.isInteger(this.saveFreq) && this.saveFreq > 0)) {
-      throw new Error(`Expected saveFreq to be 'epoch' or an integer ≥ 1 in BackupAndRestore, received ${JSON.stringify(options.saveFreq)}`);
-    }
+    this.saveFreq = checkSaveFreq(options.saveFreq, 'BackupAndRestore');
     this.deleteCheckpoint = options.deleteCheckpoint ?? true;
   }
 

@@ -1,4 +1,5 @@
 import { tf } from '@dendrite/backend';
+import { checkCount } from './check-options';
 import { Callback } from './callback';
 import { type MonitorMode, WarnOnce, improves, monitoredValue, resolveMode } from './monitor';
 import type { Logs } from './training-model';
@@ -61,18 +62,12 @@ export class EarlyStopping extends Callback {
     super();
     this.monitor = options.monitor ?? 'val_loss';
     this.minDelta = Math.abs(options.minDelta ?? 0);
-    this.patience = options.patience ?? 0;
+    this.patience = checkCount(options.patience ?? 0, 'patience', 'EarlyStopping');
     this.verbose = options.verbose ?? 0;
     this.baseline = options.baseline ?? null;
     this.restoreBestWeights = options.restoreBestWeights ?? false;
-    this.startFromEpoch = options.startFromEpoch ?? 0;
+    this.startFromEpoch = checkCount(options.startFromEpoch ?? 0, 'startFromEpoch', 'EarlyStopping');
     this.mode = resolveMode(this.monitor, options.mode ?? 'auto', 'EarlyStopping');
-    if (!Number.isInteger(this.patience) || this.patience < 0) {
-      throw new Error(`Expected patience to be an integer ≥ 0 in EarlyStopping, received ${options.patience}`);
-    }
-    if (!Number.isInteger(this.startFromEpoch) || this.startFromEpoch < 0) {
-      throw new Error(`Expected startFromEpoch to be an integer ≥ 0 in EarlyStopping, received ${options.startFromEpoch}`);
-    }
     if (!Number.isFinite(this.minDelta)) throw new Error(`Expected minDelta to be a finite number in EarlyStopping, received ${options.minDelta}`);
   }
 

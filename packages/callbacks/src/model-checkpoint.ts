@@ -1,4 +1,5 @@
 import { Callback } from './callback';
+import { checkSaveFreq } from './check-options';
 import { type MonitorMode, WarnOnce, improves, resolveMode } from './monitor';
 import { formatValueWithSpec, pythonFormat } from './python-format';
 import type { Logs } from './training-model';
@@ -63,10 +64,7 @@ export class ModelCheckpoint extends Callback {
     this.verbose = options.verbose ?? 0;
     this.saveBestOnly = options.saveBestOnly ?? false;
     this.saveWeightsOnly = options.saveWeightsOnly ?? false;
-    this.saveFreq = options.saveFreq ?? 'epoch';
-    if (this.saveFreq !== 'epoch' && !(Number.isInteger(this.saveFreq) && this.saveFreq > 0)) {
-      throw new Error(`Expected saveFreq to be 'epoch' or an integer ≥ 1 in ModelCheckpoint, received ${JSON.stringify(options.saveFreq)}`);
-    }
+    this.saveFreq = checkSaveFreq(options.saveFreq, 'ModelCheckpoint');
     this.mode = resolveMode(this.monitor, options.mode ?? 'auto', 'ModelCheckpoint');
     this.best = options.initialValueThreshold ?? (this.mode === 'min' ? Infinity : -Infinity);
   }

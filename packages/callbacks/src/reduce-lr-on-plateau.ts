@@ -1,4 +1,5 @@
 import { Callback } from './callback';
+import { checkCount } from './check-options';
 import { type MonitorMode, WarnOnce, improves, monitoredValue, resolveMode } from './monitor';
 import { pythonRepr } from './python-float';
 import type { Logs } from './training-model';
@@ -62,9 +63,9 @@ export class ReduceLROnPlateau extends Callback {
     this.minDelta = options.minDelta ?? 1e-4;
     this.cooldown = options.cooldown ?? 0;
     this.minLr = options.minLr ?? 0;
-    for (const [name, value] of [['patience', this.patience], ['cooldown', this.cooldown]] as const) {
-      if (!Number.isInteger(value) || value < 0) throw new Error(`Expected ${name} to be an integer ≥ 0 in ReduceLROnPlateau, received ${value}`);
-    }
+    checkCount(this.patience, 'patience', 'ReduceLROnPlateau');
+    checkCount(this.cooldown, 'cooldown', 'ReduceLROnPlateau');
+    if (!Number.isFinite(this.minDelta)) throw new Error(`Expected minDelta to be a finite number in ReduceLROnPlateau, received ${options.minDelta}`);
     if (!(this.minLr >= 0)) throw new Error(`Expected minLr to be a number ≥ 0 in ReduceLROnPlateau, received ${options.minLr}`);
     this.mode = resolveMode(this.monitor, options.mode ?? 'auto', 'ReduceLROnPlateau');
     this.reset();

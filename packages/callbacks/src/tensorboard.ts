@@ -1,4 +1,5 @@
 import { Callback } from './callback';
+import { checkCount } from './check-options';
 import { EventFileWriter } from './event-file-writer';
 import { nodeFs } from './node-fs';
 import { histogramEvent, histogramProto, scalarEvent } from './tensorboard-events';
@@ -54,10 +55,7 @@ export class TensorBoard extends Callback {
       throw new Error(`Expected updateFreq to be 'epoch', 'batch' or an integer ≥ 1 in TensorBoard, received ${JSON.stringify(updateFreq)}`);
     }
     this.updateFreq = updateFreq === 'batch' ? 1 : updateFreq;
-    this.histogramFreq = options.histogramFreq ?? 0;
-    if (!Number.isInteger(this.histogramFreq) || this.histogramFreq < 0) {
-      throw new Error(`Expected histogramFreq to be an integer ≥ 0 in TensorBoard, received ${options.histogramFreq}`);
-    }
+    this.histogramFreq = checkCount(options.histogramFreq ?? 0, 'histogramFreq', 'TensorBoard');
   }
 
   /** Batch scalars only with a numeric `updateFreq`: otherwise fit skips preparing batch logs. */
