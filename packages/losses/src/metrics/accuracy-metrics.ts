@@ -1,3 +1,4 @@
+import type { tf } from '@dendrite/backend';
 import { checkInRange, checkInteger } from '../utils/check-args';
 import {
   type BinaryAccuracyOptions,
@@ -102,6 +103,23 @@ export class SparseCategoricalAccuracy extends MeanMetricWrapper {
   }
 }
 
+/** The top-k accuracies: a function of `k`, checked once, and `k` in the config. */
+abstract class TopKAccuracy extends MeanMetricWrapper {
+  readonly k: number;
+
+  /** @throws Error when `k` is not an integer ≥ 1 */
+  protected constructor(args: MetricArgs & TopKOptions, accuracy: (yTrue: tf.Tensor, yPred: tf.Tensor, options: { k: number }) => tf.Tensor, defaultName: string) {
+    const name = args.name ?? defaultName;
+    const k = checkInteger(args.k ?? 5, 'k', `metric "${name}"`, 1);
+    super((yTrue, yPred) => accuracy(yTrue, yPred, { k }), name);
+    this.k = k;
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), k: this.k };
+  }
+}
+
 /**
  * How often the one-hot label is among the `k` highest scores (Keras `TopKCategoricalAccuracy`).
  *
@@ -110,23 +128,15 @@ export class SparseCategoricalAccuracy extends MeanMetricWrapper {
  * const metric = new TopKCategoricalAccuracy({ k: 2 });
  * ```
  */
-export class TopKCategoricalAccuracy extends MeanMetricWrapper {
+export class TopKCategoricalAccuracy extends TopKAccuracy {
   static override className = 'TopKCategoricalAccuracy';
-  readonly k: number;
 
   /**
    * @param args `k` (5) and `name` (`top_k_categorical_accuracy`)
    * @throws Error when `k` is not an integer ≥ 1
    */
   constructor(args: MetricArgs & TopKOptions = {}) {
-    const name = args.name ?? 'top_k_categorical_accuracy';
-    const k = checkInteger(args.k ?? 5, 'k', `metric "${name}"`, 1);
-    super((yTrue, yPred) => topKCategoricalAccuracy(yTrue, yPred, { k }), name);
-    this.k = k;
-  }
-
-  override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), k: this.k };
+    super(args, topKCategoricalAccuracy, 'top_k_categorical_accuracy');
   }
 }
 
@@ -139,22 +149,14 @@ export class TopKCategoricalAccuracy extends MeanMetricWrapper {
  * const metric = new SparseTopKCategoricalAccuracy({ k: 3 });
  * ```
  */
-export class SparseTopKCategoricalAccuracy extends MeanMetricWrapper {
+export class SparseTopKCategoricalAccuracy extends TopKAccuracy {
   static override className = 'SparseTopKCategoricalAccuracy';
-  readonly k: number;
 
   /**
    * @param args `k` (5) and `name` (`sparse_top_k_categorical_accuracy`)
    * @throws Error when `k` is not an integer ≥ 1
    */
   constructor(args: MetricArgs & TopKOptions = {}) {
-    const name = args.name ?? 'sparse_top_k_categorical_accuracy';
-    const k = checkInteger(args.k ?? 5, 'k', `metric "${name}"`, 1);
-    super((yTrue, yPred) => sparseTopKCategoricalAccuracy(yTrue, yPred, { k }), name);
-    this.k = k;
-  }
-
-  override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), k: this.k };
+    super(args, sparseTopKCategoricalAccuracy, 'sparse_top_k_categorical_accuracy');
   }
 }
