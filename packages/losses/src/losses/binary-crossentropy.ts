@@ -3,17 +3,10 @@ import { checkInRange } from '../utils/check-args';
 import { alignShapes } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { EPSILON } from './epsilon';
-import { type LossArgs, Loss } from './loss';
+import type { LossArgs } from './loss';
+import { type CrossentropyOptions, CrossentropyLoss } from './crossentropy-loss';
 
-/** Options of the binary and categorical crossentropies. */
-export interface CrossentropyOptions {
-  /** Whether `yPred` holds logits rather than probabilities; false by default. */
-  fromLogits?: boolean;
-  /** In [0, 1]: how far targets are pulled towards the uniform distribution; 0 by default. */
-  labelSmoothing?: number;
-  /** The axis the loss is averaged (binary) or summed (categorical) over; −1 by default. */
-  axis?: number;
-}
+export type { CrossentropyOptions } from './crossentropy-loss';
 
 /**
  * Binary crossentropy averaged over `axis`, Keras's `binary_crossentropy`. From logits it uses
@@ -58,11 +51,8 @@ export const binaryCrossentropy = withKerasName(function binaryCrossentropy(yTru
  * loss.apply(tf.tensor2d([[1], [0]]), logits);
  * ```
  */
-export class BinaryCrossentropy extends Loss {
+export class BinaryCrossentropy extends CrossentropyLoss {
   static override className = 'BinaryCrossentropy';
-  readonly fromLogits: boolean;
-  readonly labelSmoothing: number;
-  readonly axis: number;
 
   /**
    * @param args `fromLogits` (false), `labelSmoothing` (0), `axis` (−1), `reduction`, `name`
@@ -70,16 +60,9 @@ export class BinaryCrossentropy extends Loss {
    */
   constructor(args: LossArgs & CrossentropyOptions = {}) {
     super(args, 'binary_crossentropy');
-    this.fromLogits = args.fromLogits ?? false;
-    this.labelSmoothing = checkInRange(args.labelSmoothing ?? 0, 'labelSmoothing', this.owner, 0, 1);
-    this.axis = args.axis ?? -1;
   }
 
   call(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
     return binaryCrossentropy(yTrue, yPred, this);
-  }
-
-  override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), from_logits: this.fromLogits, label_smoothing: this.labelSmoothing, axis: this.axis };
   }
 }

@@ -2,9 +2,9 @@ import { tf } from '@dendrite/backend';
 import { checkInRange } from '../utils/check-args';
 import { alignShapes, checkTensor, looksSparse } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
-import type { CrossentropyOptions } from './binary-crossentropy';
 import { EPSILON } from './epsilon';
-import { type LossArgs, Loss } from './loss';
+import type { LossArgs } from './loss';
+import { type CrossentropyOptions, CrossentropyLoss } from './crossentropy-loss';
 
 /**
  * Categorical crossentropy summed over `axis`, Keras's `categorical_crossentropy`:
@@ -56,11 +56,8 @@ export const categoricalCrossentropy = withKerasName(function categoricalCrossen
  * new CategoricalCrossentropy({ fromLogits: true }).apply(oneHotLabels, logits);
  * ```
  */
-export class CategoricalCrossentropy extends Loss {
+export class CategoricalCrossentropy extends CrossentropyLoss {
   static override className = 'CategoricalCrossentropy';
-  readonly fromLogits: boolean;
-  readonly labelSmoothing: number;
-  readonly axis: number;
 
   /**
    * @param args `fromLogits` (false), `labelSmoothing` (0), `axis` (−1), `reduction`, `name`
@@ -68,16 +65,9 @@ export class CategoricalCrossentropy extends Loss {
    */
   constructor(args: LossArgs & CrossentropyOptions = {}) {
     super(args, 'categorical_crossentropy');
-    this.fromLogits = args.fromLogits ?? false;
-    this.labelSmoothing = checkInRange(args.labelSmoothing ?? 0, 'labelSmoothing', this.owner, 0, 1);
-    this.axis = args.axis ?? -1;
   }
 
   call(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
     return categoricalCrossentropy(yTrue, yPred, this);
-  }
-
-  override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), from_logits: this.fromLogits, label_smoothing: this.labelSmoothing, axis: this.axis };
   }
 }

@@ -1,0 +1,31 @@
+import { checkInRange } from '../utils/check-args';
+import { type LossArgs, Loss } from './loss';
+
+/** Options of the binary and categorical crossentropies. */
+export interface CrossentropyOptions {
+  /** Whether `yPred` holds logits rather than probabilities; false by default. */
+  fromLogits?: boolean;
+  /** In [0, 1]: how far targets are pulled towards the uniform distribution; 0 by default. */
+  labelSmoothing?: number;
+  /** The axis the loss is averaged (binary) or summed (categorical) over; −1 by default. */
+  axis?: number;
+}
+
+/** The binary and categorical crossentropy losses: their options, checked once, and their config. */
+export abstract class CrossentropyLoss extends Loss {
+  readonly fromLogits: boolean;
+  readonly labelSmoothing: number;
+  readonly axis: number;
+
+  /** @throws Error when `labelSmoothing` is outside [0, 1] */
+  protected constructor(args: LossArgs & CrossentropyOptions, defaultName: string) {
+    super(args, defaultName);
+    this.fromLogits = args.fromLogits ?? false;
+    this.labelSmoothing = checkInRange(args.labelSmoothing ?? 0, 'labelSmoothing', this.owner, 0, 1);
+    this.axis = args.axis ?? -1;
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), from_logits: this.fromLogits, label_smoothing: this.labelSmoothing, axis: this.axis };
+  }
+}
