@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export { tf } from './tf/index';
+export { dilateKernel } from './ops/dilate-kernel';
 import '@tensorflow/tfjs-backend-cpu';
 export { CPU_KERNEL_OVERRIDES } from './kernels/cpu/index';
 import { lowerWasmPriority } from './select/default-priority';

@@ -4,4 +4,5 @@
  * compiles them in (see tooling/tfjs-gradients).
  */
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import './dilated-conv-gradients';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { convOutputLength, deconvForwardPadding, deconvOutputLength } from './conv-utils';
-import { dilateKernel } from './dilate-kernel';
 import { checkDataFormat } from './check-data-format';
 
 describe('convolution arithmetic', () => {
@@ -42,15 +41,6 @@ describe('convolution arithmetic', () => {
     }
     expect(deconvForwardPadding(3, 2, 'valid')).toEqual([0, 0]);
     expect(deconvForwardPadding(2, 2, 'same', 0)).toEqual([1, 1]);
-  });
-
-  it('dilates kernels with zeros between taps', () => {
-    const kernel = tf.tensor3d([1, 2, 3, 4], [2, 2, 1]);
-    const dilated = dilateKernel(kernel, [2, 3]);
-    expect(dilated.shape).toEqual([3, 4, 1]);
-    expect(Array.from(dilated.dataSync())).toEqual([1, 0, 0, 2, 0, 0, 0, 0, 3, 0, 0, 4]);
-    expect(dilateKernel(kernel, [1, 1])).toBe(kernel);
-    tf.dispose([kernel, dilated]);
   });
 
   it('accepts channels last only', () => {

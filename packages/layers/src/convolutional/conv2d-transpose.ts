@@ -6,7 +6,7 @@ import { normalizeTuple } from '../core/argument-checks';
 import { BaseConv, type ConvArgs } from './base-conv';
 import { deconvForwardPadding, deconvOutputLength } from './conv-utils';
 import { applyBiasAndActivation } from './convolve';
-import { dilateKernel } from './dilate-kernel';
+import { dilateKernel } from '@dendrite/backend';
 
 /** Arguments of {@link Conv2DTranspose}. */
 export interface Conv2DTransposeArgs extends Omit<ConvArgs, 'groups' | 'padding'> {

@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
 import { type Activation, fusedActivationOf } from '../activations/index';
-import { dilateKernel } from './dilate-kernel';
 
 /** Options of {@link convolve2d}. */
 export interface Convolve2dOptions {
@@ -31,8 +30,9 @@ export function applyBiasAndActivation(output: tf.Tensor, bias: tf.Tensor | unde
 /**
  * A channels-last 2-D convolution with bias and activation: one `tf.fused.conv2d` when the
  * activation is one tfjs fuses, else the fused convolution with bias followed by the activation.
- * Dilations go through {@link dilateKernel} (tfjs has no gradient for dilated convolutions);
- * groups split the channels and concatenate the group outputs.
+ * Dilated convolutions run unfused: tfjs's fused convolution has no gradient for them, the plain
+ * one has (@dendrite/backend registers it). Groups split the channels and concatenate the group
+ * outputs.
  *
  * @param x `[batch, height, width, channels]`
  * @param kernel `[kh, kw, channels / groups, filters]`
@@ -44,14 +44,17 @@ export function applyBiasAndActivation(output: tf.Tensor, bias: tf.Tensor | unde
  * ```
  */
 export function convolve2d(x: tf.Tensor4D, kernel: tf.Tensor4D, options: Convolve2dOptions): tf.Tensor4D {
-  const { strides, padding, bias, activation } = options;
-  const filter = dilateKernel(kernel, options.dilationRate);
+  const { strides, padding, bias, activation, dilationRate } = options;
+  const filter = kernel;
   const groups = options.groups ?? 1;
   if (groups > 1) {
     const inputs = tf.split(x, groups, 3) as tf.Tensor4D[];
     const filters = tf.split(filter, groups, 3) as tf.Tensor4D[];
-    const outputs = inputs.map((input, group) => tf.conv2d(input, filters[group], strides, padding));
+    const outputs = inputs.map((input, group) => tf.conv2d(input, filters[group], strides, padding, 'NHWC', dilationRate));
     return applyBiasAndActivation(tf.concat(outputs, 3), bias, activation) as tf.Tensor4D;
+  }
+  if (dilationRate.some((rate) => rate > 1)) {
+    return applyBiasAndActivation(tf.conv2d(x, filter, strides, padding, 'NHWC', dilationRate), bias, activation) as tf.Tensor4D;
   }
   const fused = activation === undefined ? undefined : fusedActivationOf(activation);
   if (fused !== undefined) {

@@ -13,7 +13,6 @@ import { type DataFormat, checkDataFormat } from './check-data-format';
 import { resolveConvGeometry } from './conv-geometry';
 import { spatialOutputSizes } from './conv-utils';
 import { applyBiasAndActivation } from './convolve';
-import { dilateKernel } from './dilate-kernel';
 
 /** Arguments of {@link DepthwiseConv2D}. */
 export interface DepthwiseConv2DArgs extends LayerArgs {
@@ -110,14 +109,17 @@ export class DepthwiseConv2D extends Layer {
     const x = inputs as tf.Tensor4D;
     // Sizes the built shape left open are checked now, naming the layer (not deep in a kernel).
     this.computeOutputShape(x.shape);
-    const filter = dilateKernel(this.kernel!.read() as tf.Tensor4D, this.dilationRate);
+    const filter = this.kernel!.read() as tf.Tensor4D;
     const strides = this.strides as [number, number];
+    const dilations = this.dilationRate as [number, number];
     const bias = this.bias?.read();
     const fused = fusedActivationOf(this.activation);
-    if (fused !== undefined) {
+    // tfjs's fused depthwise convolution has no gradient for dilations; the plain one has
+    // (@dendrite/backend registers it), so dilated layers run unfused.
+    if (fused !== undefined && dilations.every((rate) => rate === 1)) {
       return tf.fused.depthwiseConv2d({ x, filter, strides, pad: this.padding, bias, activation: fused.name, leakyreluAlpha: fused.alpha });
     }
-    return applyBiasAndActivation(tf.depthwiseConv2d(x, filter, strides, this.padding), bias, this.activation);
+    return applyBiasAndActivation(tf.depthwiseConv2d(x, filter, strides, this.padding, 'NHWC', dilations), bias, this.activation);
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {

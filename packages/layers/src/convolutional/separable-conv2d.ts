@@ -13,7 +13,6 @@ import { type DataFormat, checkDataFormat } from './check-data-format';
 import { resolveConvGeometry } from './conv-geometry';
 import { spatialOutputSizes } from './conv-utils';
 import { convolve2d } from './convolve';
-import { dilateKernel } from './dilate-kernel';
 
 /** Arguments of {@link SeparableConv2D}. */
 export interface SeparableConv2DArgs extends LayerArgs {
@@ -122,8 +121,7 @@ export class SeparableConv2D extends Layer {
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
     // Sizes the built shape left open are checked now, naming the layer (not deep in a kernel).
     this.computeOutputShape((inputs as tf.Tensor).shape);
-    const depthwiseFilter = dilateKernel(this.depthwiseKernel!.read() as tf.Tensor4D, this.dilationRate);
-    const depthwise = tf.depthwiseConv2d(inputs as tf.Tensor4D, depthwiseFilter, this.strides as [number, number], this.padding);
+    const depthwise = tf.depthwiseConv2d(inputs as tf.Tensor4D, this.depthwiseKernel!.read() as tf.Tensor4D, this.strides as [number, number], this.padding, 'NHWC', this.dilationRate as [number, number]);
     return convolve2d(depthwise, this.pointwiseKernel!.read() as tf.Tensor4D, {
       strides: [1, 1],
       padding: 'valid',

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import * as tf from '@tensorflow/tfjs-core';
 
 /**
  * Spreads a kernel's leading spatial axes apart by `rate − 1` zeros, so that an ordinary
