@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { tf } from '@dendrite/backend';
 import { convOutputLength, deconvForwardPadding, deconvOutputLength } from './conv-utils';
 import { checkDataFormat } from './check-data-format';
 
