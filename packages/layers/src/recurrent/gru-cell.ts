@@ -1,7 +1,7 @@
 import { tf } from '@dendrite/backend';
 import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations/index';
 import { registerLayer } from '../engine/layer-registry';
-import { RNNCell, type RNNCellArgs } from './rnn-cell';
+import { RNNCell, type RNNCellArgs, type StepWeights } from './rnn-cell';
 
 /** Arguments of {@link GRUCell}. */
 export interface GRUCellArgs extends RNNCellArgs {
@@ -58,27 +58,38 @@ export class GRUCell extends RNNCell {
     return tf.reshape(tf.slice(this.bias.read(), [0, 0], [1, -1]), [-1]);
   }
 
-  step(projected: tf.Tensor, [h]: tf.Tensor[], recurrentMasks: tf.Tensor[] | null): { output: tf.Tensor; states: tf.Tensor[] } {
-    const units = this.units;
-    const kernel = this.recurrentKernel!.read();
+  /** Besides the kernel: the recurrent bias (resetAfter), or the kernel's gate and candidate parts. */
+  override stepWeights(recurrentMasks: tf.Tensor[] | null): StepWeights {
+    if (this.resetAfter) {
+      const weights = super.stepWeights(recurrentMasks);
+      if (this.bias !== undefined) weights.recurrentBias = tf.reshape(tf.slice(this.bias.read(), [1, 0], [1, -1]), [-1]);
+      return weights;
+    }
+    const recurrentKernel = this.recurrentKernel!.read();
+    const gateKernel = tf.slice(recurrentKernel, [0, 0], [this.units, 2 * this.units]);
+    const blocks = recurrentMasks !== null && recurrentMasks.length > 1 ? tf.split(gateKernel, 2, 1) : undefined;
+    return { recurrentKernel, blocks, gateKernel, candidateKernel: tf.slice(recurrentKernel, [0, 2 * this.units], [this.units, this.units]) };
+  }
+
+  step(projected: tf.Tensor, [h]: tf.Tensor[], recurrentMasks: tf.Tensor[] | null, weights: StepWeights): { output: tf.Tensor; states: tf.Tensor[] } {
     const [xz, xr, xh] = tf.split(projected, 3, 1);
     let z: tf.Tensor;
     let candidate: tf.Tensor;
     if (this.resetAfter) {
-      let inner = this.recurrentProduct(h, recurrentMasks, kernel);
-      if (this.bias !== undefined) inner = tf.add(inner, tf.reshape(tf.slice(this.bias.read(), [1, 0], [1, -1]), [-1]));
+      let inner = this.recurrentProduct(h, recurrentMasks, weights.recurrentKernel, weights.blocks);
+      if (weights.recurrentBias !== undefined) inner = tf.add(inner, weights.recurrentBias as tf.Tensor);
       const [hz, hr, hh] = tf.split(inner, 3, 1);
       z = this.recurrentActivation(tf.add(xz, hz));
       const r = this.recurrentActivation(tf.add(xr, hr));
       candidate = this.activation(tf.add(xh, tf.mul(r, hh)));
     } else {
       const gateMasks = recurrentMasks === null ? null : recurrentMasks.length === 1 ? recurrentMasks : recurrentMasks.slice(0, 2);
-      const [hz, hr] = tf.split(this.recurrentProduct(h, gateMasks, tf.slice(kernel, [0, 0], [units, 2 * units])), 2, 1);
+      const [hz, hr] = tf.split(this.recurrentProduct(h, gateMasks, weights.gateKernel as tf.Tensor, weights.blocks), 2, 1);
       z = this.recurrentActivation(tf.add(xz, hz));
       const r = this.recurrentActivation(tf.add(xr, hr));
       const candidateMask = recurrentMasks === null ? null : recurrentMasks[recurrentMasks.length === 1 ? 0 : 2];
       const state = candidateMask === null ? h : tf.mul(h, candidateMask);
-      candidate = this.activation(tf.add(xh, tf.matMul(tf.mul(r, state), tf.slice(kernel, [0, 2 * units], [units, units]))));
+      candidate = this.activation(tf.add(xh, tf.matMul(tf.mul(r, state), weights.candidateKernel as tf.Tensor)));
     }
     const output = tf.add(tf.mul(z, h), tf.mul(tf.sub(1, z), candidate));
     return { output, states: [output] };

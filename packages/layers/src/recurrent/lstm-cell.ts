@@ -2,7 +2,7 @@ import { tf } from '@dendrite/backend';
 import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations/index';
 import { registerLayer } from '../engine/layer-registry';
 import type { WeightInitializer } from '../engine/layer-variable';
-import { RNNCell, type RNNCellArgs } from './rnn-cell';
+import { RNNCell, type RNNCellArgs, type StepWeights } from './rnn-cell';
 
 /** Arguments of {@link LSTMCell}. */
 export interface LSTMCellArgs extends RNNCellArgs {
@@ -57,8 +57,8 @@ export class LSTMCell extends RNNCell {
     };
   }
 
-  step(projected: tf.Tensor, [h, c]: tf.Tensor[], recurrentMasks: tf.Tensor[] | null): { output: tf.Tensor; states: tf.Tensor[] } {
-    const z = tf.add(projected, this.recurrentProduct(h, recurrentMasks, this.recurrentKernel!.read()));
+  step(projected: tf.Tensor, [h, c]: tf.Tensor[], recurrentMasks: tf.Tensor[] | null, weights: StepWeights): { output: tf.Tensor; states: tf.Tensor[] } {
+    const z = tf.add(projected, this.recurrentProduct(h, recurrentMasks, weights.recurrentKernel, weights.blocks));
     const [zi, zf, zc, zo] = tf.split(z, 4, 1);
     const carry = tf.add(tf.mul(this.recurrentActivation(zf), c), tf.mul(this.recurrentActivation(zi), this.activation(zc)));
     const output = tf.mul(this.recurrentActivation(zo), this.activation(carry));

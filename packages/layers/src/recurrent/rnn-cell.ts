@@ -55,6 +55,15 @@ export function checkCellArgs(args: RNNCellArgs, layerName: string): void {
   checkRate(args.recurrentDropout ?? 0, 'recurrentDropout', layerName);
 }
 
+/** What a cell's steps read of its weights, prepared once per sequence ({@link RNNCell.stepWeights}). */
+export interface StepWeights {
+  recurrentKernel: tf.Tensor;
+  /** The recurrent kernel's gate blocks, when the recurrent dropout masks are per gate. */
+  blocks?: tf.Tensor[];
+  /** Cell-specific pieces (GRU: the recurrent bias, the kernel's gate and candidate parts). */
+  [name: string]: tf.Tensor | tf.Tensor[] | undefined;
+}
+
 /**
  * The base of the recurrent cells: one timestep of a recurrent layer, which the {@link RNN} layer
  * runs over the sequence. The input projection `x·W + b` of every step is one matmul before the
@@ -167,20 +176,32 @@ export abstract class RNNCell extends Layer {
     return tf.reshape(projected, [batch, time, this.gates * this.units]);
   }
 
-  /** `state·U`, with the state's dropout mask (one for all gates, or one per gate block). */
-  protected recurrentProduct(state: tf.Tensor, masks: tf.Tensor[] | null, kernel: tf.Tensor): tf.Tensor {
+  /**
+   * The recurrent weights every step of a sequence reads, prepared once per sequence (the RNN
+   * layer calls it before its loop): the recurrent kernel, and its gate blocks when the recurrent
+   * dropout masks are per gate. Cells add what else their steps slice (GRU's recurrent bias).
+   */
+  stepWeights(recurrentMasks: tf.Tensor[] | null): StepWeights {
+    const recurrentKernel = this.recurrentKernel!.read();
+    const blocks = recurrentMasks !== null && recurrentMasks.length > 1 ? tf.split(recurrentKernel, recurrentMasks.length, 1) : undefined;
+    return { recurrentKernel, blocks };
+  }
+
+  /** `state·U`, with the state's dropout mask (one for all gates, or one per gate block of `blocks`). */
+  protected recurrentProduct(state: tf.Tensor, masks: tf.Tensor[] | null, kernel: tf.Tensor, blocks?: tf.Tensor[]): tf.Tensor {
     if (masks === null) return tf.matMul(state, kernel);
     if (masks.length === 1) return tf.matMul(tf.mul(state, masks[0]), kernel);
-    const blocks = tf.split(kernel, masks.length, 1);
-    return tf.concat(masks.map((mask, gate) => tf.matMul(tf.mul(state, mask), blocks[gate])), 1);
+    const gateBlocks = blocks ?? tf.split(kernel, masks.length, 1);
+    return tf.concat(masks.map((mask, gate) => tf.matMul(tf.mul(state, mask), gateBlocks[gate])), 1);
   }
 
   /**
    * One step from the projected input `[batch, gates·units]` and the previous states.
    *
+   * @param weights {@link stepWeights} of the sequence
    * @returns the step's output and the new states
    */
-  abstract step(projected: tf.Tensor, states: tf.Tensor[], recurrentMasks: tf.Tensor[] | null): { output: tf.Tensor; states: tf.Tensor[] };
+  abstract step(projected: tf.Tensor, states: tf.Tensor[], recurrentMasks: tf.Tensor[] | null, weights: StepWeights): { output: tf.Tensor; states: tf.Tensor[] };
 
   /** One step on its own: `[x, ...states]` (zero states when only x is given) → `[output, ...newStates]`. */
   override call(inputs: TensorOrList, args: CallArgs): tf.Tensor[] {
@@ -192,7 +213,7 @@ export abstract class RNNCell extends Layer {
     }
     const masks = args.training === true ? this.dropoutMasks(batch, x.shape[1] as number) : { inputs: null, recurrent: null };
     const projected = tf.squeeze(this.projectInputs(tf.expandDims(x, 1), masks.inputs), [1]);
-    const result = this.step(projected, states, masks.recurrent);
+    const result = this.step(projected, states, masks.recurrent, this.stepWeights(masks.recurrent));
     return [result.output, ...result.states];
   }
 

@@ -105,10 +105,11 @@ export class RNN<Cell extends RNNCell = RNNCell> extends Layer {
     let states = this.initialStates(args.initialState, batch);
     let output = tf.zeros([batch, cell.outputSize], x.dtype);
     const outputs: tf.Tensor[] = [];
+    const weights = cell.stepWeights(dropoutMasks.recurrent);
     steps.forEach((projected, t) => {
       // Each step's gates and products are freed when it ends (the tape keeps what backprop needs).
       [output, ...states] = tf.tidy(() => {
-        const next = cell.step(projected, states, dropoutMasks.recurrent);
+        const next = cell.step(projected, states, dropoutMasks.recurrent, weights);
         if (keeps === null) return [next.output, ...next.states];
         // keep·next + (1 − keep)·previous: masked steps carry the states (and output) over.
         const keep = keeps[t];

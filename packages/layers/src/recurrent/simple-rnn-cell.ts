@@ -1,6 +1,6 @@
 import { tf } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
-import { RNNCell, type RNNCellArgs } from './rnn-cell';
+import { RNNCell, type RNNCellArgs, type StepWeights } from './rnn-cell';
 
 /** Arguments of {@link SimpleRNNCell}. */
 export type SimpleRNNCellArgs = RNNCellArgs;
@@ -24,8 +24,8 @@ export class SimpleRNNCell extends RNNCell {
     return [this.units];
   }
 
-  step(projected: tf.Tensor, [previous]: tf.Tensor[], recurrentMasks: tf.Tensor[] | null): { output: tf.Tensor; states: tf.Tensor[] } {
-    const output = this.activation(tf.add(projected, this.recurrentProduct(previous, recurrentMasks, this.recurrentKernel!.read())));
+  step(projected: tf.Tensor, [previous]: tf.Tensor[], recurrentMasks: tf.Tensor[] | null, weights: StepWeights): { output: tf.Tensor; states: tf.Tensor[] } {
+    const output = this.activation(tf.add(projected, this.recurrentProduct(previous, recurrentMasks, weights.recurrentKernel, weights.blocks)));
     return { output, states: [output] };
   }
 }
