@@ -31,5 +31,6 @@ describeEachBackend('Softmax', () => {
 
   it('rejects a bad axis, naming the layer', () => {
     expect(() => softmax({ axis: 0.5 })).toThrow('Expected axis to be an integer or a non-empty list of integers, received 0.5 in layer "softmax"');
+    expect(() => softmax({ axis: 3, name: 's9' }).apply(tf.zeros([2, 3]))).toThrow('Expected axis to be an axis of a rank-2 input, in [-2, 1], received 3 in layer "s9"');
   });
 });

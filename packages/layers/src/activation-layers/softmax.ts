@@ -2,6 +2,7 @@ import { tf } from '@dendrite/backend';
 import { softmax as softmaxActivation } from '../activations/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
+import { normalizeAxis } from '../normalization/normalization-axes';
 
 /** Arguments of {@link Softmax}. */
 export interface SoftmaxArgs extends LayerArgs {
@@ -36,6 +37,8 @@ export class Softmax extends Layer {
 
   override call(inputs: TensorOrList, args: CallArgs): tf.Tensor {
     let x = inputs as tf.Tensor;
+    // Checked against the input's rank here, so a bad axis names this layer.
+    for (const axis of Array.isArray(this.axis) ? this.axis : [this.axis]) normalizeAxis(axis, x.rank, 'axis', this.name);
     const mask = (Array.isArray(args.mask) ? args.mask[0] : args.mask) ?? null;
     if (mask !== null) {
       // A sequence mask ([batch, steps] for [batch, steps, features]) covers whole positions.

@@ -112,5 +112,10 @@ describeEachBackend('Bidirectional', () => {
     const x = tf.zeros([32, 10]);
     expect(() => layer.apply(x)).toThrow('Expected inputShape of rank 3, received [32, 10] in layer "bi"');
     x.dispose();
+    // An LSTM has two states a direction: four initial states, forward's then backward's.
+    const sequence = tf.zeros([1, 3, 2]);
+    const three = [tf.zeros([1, 2]), tf.zeros([1, 2]), tf.zeros([1, 2])];
+    expect(() => layer.apply(sequence, { initialState: three })).toThrow('Expected 4 initial states (the forward layer\'s, then the backward layer\'s) in layer "bi", received 3');
+    tf.dispose([sequence, ...three]);
   });
 });

@@ -94,7 +94,11 @@ export class Bidirectional extends Layer {
 
   override call(inputs: TensorOrList, args: RNNCallArgs): TensorOrList {
     const initial = args.initialState === undefined ? undefined : Array.isArray(args.initialState) ? args.initialState : [args.initialState];
-    const half = initial === undefined ? 0 : initial.length / 2;
+    const half = this.forwardLayer.cell.stateSize.length;
+    const expected = half + this.backwardLayer.cell.stateSize.length;
+    if (initial !== undefined && initial.length !== expected) {
+      throw new Error(`Expected ${expected} initial states (the forward layer's, then the backward layer's) in layer "${this.name}", received ${initial.length}`);
+    }
     const run = (layer: RNN, initialState: tf.Tensor[] | undefined) => {
       const result = layer.apply(inputs, { ...args, initialState }) as tf.Tensor | tf.Tensor[];
       return this.returnState ? (result as tf.Tensor[]) : [result as tf.Tensor];
