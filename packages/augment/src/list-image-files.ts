@@ -1,4 +1,4 @@
-import { nodeModules } from './node-modules';
+import { nodeModules } from '@dendrite/backend';
 
 /** File extensions `flowFromDirectory` reads, as Keras's white list. */
 export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'bmp', 'ppm', 'pgm'] as const;
@@ -21,7 +21,7 @@ export interface ImageFileList {
  * @throws Error when the folder does not exist or a named class has no folder
  */
 export function listImageFiles(root: string, options: { classes?: string[]; followLinks?: boolean; split?: [number, number] } = {}): ImageFileList {
-  const { fs, path } = nodeModules('read image folders');
+  const { fs, path } = nodeModules('to read image folders');
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new Error(`Expected a folder of class folders at "${root}", received ${fs.existsSync(root) ? 'a file' : 'nothing'}`);
   const classNames = options.classes ?? fs.readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory() || (options.followLinks && entry.isSymbolicLink())).map((entry) => entry.name).sort();
   const filenames: string[] = [];

@@ -1,5 +1,5 @@
+import { nodeModules } from '@dendrite/backend';
 import { type DecodedImage, decodeImage } from './decode-image';
-import { nodeModules } from './node-modules';
 
 /** Colour modes of Keras's `load_img`. */
 export type ColorMode = 'grayscale' | 'rgb' | 'rgba';
@@ -77,6 +77,6 @@ export function toArray(image: DecodedImage, options: LoadImageOptions = {}): { 
  * @throws Error naming the file when it cannot be read or decoded
  */
 export function loadImage(path: string, options: LoadImageOptions = {}): { values: Uint8Array | Float32Array; shape: [number, number, number] } {
-  const { fs } = nodeModules(`read "${path}"`);
+  const { fs } = nodeModules(`to read "${path}"`);
   return toArray(decodeImage(new Uint8Array(fs.readFileSync(path)), path), options);
 }

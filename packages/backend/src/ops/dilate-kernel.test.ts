@@ -22,8 +22,8 @@ describeEachBackend('gradients of dilated convolutions', () => {
     ['depthwiseConv2d, dilation 2, same', (x, w, spread) => (spread ? tf.depthwiseConv2d(x, dilateKernel(w, [2, 2]), 1, 'same') : tf.depthwiseConv2d(x, w, 1, 'same', 'NHWC', 2)), [2, 6, 6, 3], [2, 2, 3, 2]],
   ];
   it.each(cases)('%s equal those of the convolution with the spread kernel', (_name, conv, xShape, wShape) => {
-    const x = tf.randomNormal(xShape, 0, 1, 'float32', 1) as tf.Tensor4D;
-    const w = tf.randomNormal(wShape, 0, 1, 'float32', 2) as tf.Tensor4D;
+    const x = tf.randomNormal(xShape as [number, number, number, number], 0, 1, 'float32', 1);
+    const w = tf.randomNormal(wShape as [number, number, number, number], 0, 1, 'float32', 2);
     const gradients = (spread: boolean) => tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.square(conv(a as tf.Tensor4D, b as tf.Tensor4D, spread))))([x, w]);
     const [dx, dw] = gradients(false);
     const [expectedDx, expectedDw] = gradients(true);

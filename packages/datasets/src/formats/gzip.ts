@@ -1,4 +1,4 @@
-import { nodeModules } from '../sources/node-modules';
+import { nodeModules } from '@dendrite/backend';
 
 /** Whether bytes start with gzip's magic number. */
 export function isGzip(bytes: Uint8Array): boolean {
@@ -13,7 +13,7 @@ export function isGzip(bytes: Uint8Array): boolean {
 export function maybeGunzip(bytes: Uint8Array, fileName: string): Uint8Array {
   if (!isGzip(bytes)) return bytes;
   try {
-    return new Uint8Array(nodeModules('gunzip').zlib.gunzipSync(bytes));
+    return new Uint8Array(nodeModules('to gunzip').zlib.gunzipSync(bytes));
   } catch (error) {
     throw new Error(`Expected a valid gzip stream in "${fileName}", received a corrupt or truncated one (${(error as Error).message})`);
   }

@@ -1,4 +1,4 @@
-import { nodeModules } from '../sources/node-modules';
+import { nodeModules } from '@dendrite/backend';
 
 /**
  * The entries of a ZIP file (`.npz` is one): the central directory is read from the end, each
@@ -21,7 +21,7 @@ export function readZip(bytes: Uint8Array, fileName: string): Map<string, Uint8A
   let offset = view.getUint32(end + 16, true);
   if (count === 0xffff || offset === 0xffffffff) throw fail('a ZIP64 archive, which is not supported');
   const entries = new Map<string, Uint8Array>();
-  const { zlib } = nodeModules('read ZIP archives');
+  const { zlib } = nodeModules('to read ZIP archives');
   for (let n = 0; n < count; n++) {
     if (offset + 46 > bytes.length || view.getUint32(offset, true) !== 0x02014b50) throw fail(`a broken central directory at entry ${n}`);
     const method = view.getUint16(offset + 10, true);

@@ -1,7 +1,7 @@
+import { nodeModules } from '@dendrite/backend';
 import { maybeGunzip } from '../formats/gzip';
 import { type CifarBatch, parseCifarBinary, parseCifarPickle } from '../formats/cifar';
 import { readTar } from '../formats/tar';
-import { nodeModules } from '../sources/node-modules';
 import { type DatasetFile, type LoadOptions, locateFile, readBytes } from '../sources/locate-file';
 import type { ImageDataset } from './image-classification';
 
@@ -16,7 +16,7 @@ export const CIFAR10_CLASSES = ['airplane', 'automobile', 'bird', 'cat', 'deer',
 
 /** Batch files by base name, from an extracted folder (searched two levels deep) or a (gzipped) tarball. */
 function batchFiles(path: string): Map<string, () => Uint8Array> {
-  const { fs, path: paths } = nodeModules('load CIFAR');
+  const { fs, path: paths } = nodeModules('to load CIFAR');
   const found = new Map<string, () => Uint8Array>();
   if (fs.statSync(path).isDirectory()) {
     const visit = (dir: string, depth: number) => {

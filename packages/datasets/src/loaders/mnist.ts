@@ -1,7 +1,7 @@
+import { nodeModules } from '@dendrite/backend';
 import { parseNpz } from '../formats/npy';
 import { readZip } from '../formats/zip';
 import { type LoadOptions, candidatePaths, readBytes } from '../sources/locate-file';
-import { nodeModules } from '../sources/node-modules';
 import { type IdxFiles, type ImageDataset, loadIdxDataset } from './image-classification';
 
 /** Keras's own copy: `mnist.npz` (x_train, y_train, x_test, y_test), read where it already is. */
@@ -64,7 +64,7 @@ const MNIST_FILES: IdxFiles = {
  * ```
  */
 export async function mnist(options: LoadOptions = {}): Promise<ImageDataset> {
-  const { fs } = nodeModules('load MNIST');
+  const { fs } = nodeModules('to load MNIST');
   const npz = candidatePaths('mnist', MNIST_NPZ, options).find((place) => fs.existsSync(place));
   if (npz) return readMnistNpz(npz);
   return loadIdxDataset('mnist', MNIST_FILES, options);

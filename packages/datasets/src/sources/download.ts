@@ -1,4 +1,4 @@
-import { nodeModules } from './node-modules';
+import { nodeModules, writeFileAtomicSync } from '@dendrite/backend';
 
 function defaultProgress(url: string): (received: number, total: number | null) => void {
   let last = 0;
@@ -29,7 +29,7 @@ export async function downloadToCache(
   onProgress?: ((received: number, total: number | null) => void) | null,
   gunzipBeforeCheck = false,
 ): Promise<void> {
-  const { fs, path, crypto, zlib } = nodeModules('download datasets');
+  const { crypto, zlib } = nodeModules('to download datasets');
   const response = await fetch(url);
   if (!response.ok || response.body == null) throw new Error(`Expected HTTP 200 from ${url}, received ${response.status} ${response.statusText}`);
   const total = Number(response.headers.get('content-length')) || null;
@@ -48,13 +48,5 @@ export async function downloadToCache(
   if (gunzipBeforeCheck) bytes = new Uint8Array(zlib.gunzipSync(bytes));
   const digest = crypto.createHash('sha256').update(bytes).digest('hex');
   if (sha256 && digest !== sha256) throw new Error(`Expected sha256 ${sha256} for ${url}, received ${digest}`);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temporary = `${target}.download-${process.pid}-${Date.now()}`;
-  try {
-    fs.writeFileSync(temporary, bytes);
-    fs.renameSync(temporary, target);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw error;
-  }
+  writeFileAtomicSync(target, bytes, 'to download datasets');
 }

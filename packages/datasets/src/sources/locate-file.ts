@@ -1,4 +1,4 @@
-import { nodeModules } from './node-modules';
+import { nodeModules } from '@dendrite/backend';
 import { downloadToCache } from './download';
 
 /** Where one file of a data set can come from. */
@@ -33,14 +33,14 @@ export interface LoadOptions {
 
 /** The cache folder: `options.cacheDir`, `DENDRITE_DATASETS`, or `~/.dendrite/datasets`. */
 export function cacheDirectory(options: LoadOptions = {}): string {
-  const { path, os } = nodeModules('find the dataset cache');
+  const { path, os } = nodeModules('to find the dataset cache');
   const fromEnvironment = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.DENDRITE_DATASETS;
   return options.cacheDir ?? fromEnvironment ?? path.join(os.homedir(), '.dendrite', 'datasets');
 }
 
 /** The places {@link locateFile} looks, in order, for messages and tests. */
 export function candidatePaths(dataset: string, file: DatasetFile, options: LoadOptions = {}): string[] {
-  const { path, os, module } = nodeModules('find dataset files');
+  const { path, os, module } = nodeModules('to find dataset files');
   const names = [file.name, ...(file.aliases ?? [])];
   const places: string[] = [];
   for (const dir of options.searchDirs ?? []) for (const name of names) places.push(path.join(dir, dataset, name), path.join(dir, name));
@@ -71,7 +71,7 @@ export function candidatePaths(dataset: string, file: DatasetFile, options: Load
  *   cannot be downloaded
  */
 export async function locateFile(dataset: string, file: DatasetFile, options: LoadOptions = {}): Promise<string> {
-  const { fs, path } = nodeModules('load datasets');
+  const { fs, path } = nodeModules('to load datasets');
   const places = candidatePaths(dataset, file, options);
   const found = places.find((place) => fs.existsSync(place));
   if (found) return found;
@@ -94,5 +94,5 @@ export async function locateFile(dataset: string, file: DatasetFile, options: Lo
 
 /** Reads a located file's bytes. */
 export function readBytes(filePath: string): Uint8Array {
-  return new Uint8Array(nodeModules('read dataset files').fs.readFileSync(filePath));
+  return new Uint8Array(nodeModules('to read dataset files').fs.readFileSync(filePath));
 }

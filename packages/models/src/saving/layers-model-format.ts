@@ -1,7 +1,7 @@
-import { type KerasSerialized, tf } from '@dendrite/backend';
+import { type KerasSerialized, tf, writeFileAtomic } from '@dendrite/backend';
 import { deserializeLayer, serializeLayer } from '@dendrite/layers';
 import type { Model } from '../model';
-import { nodeFs, writeFileAtomic } from './node-fs';
+import { nodeFs } from './node-fs';
 
 /** The TF.js Layers format: `model.json` (topology and weight manifest) beside `weights.bin`. */
 export interface LayersModelJson {

@@ -1,5 +1,5 @@
-import { tf } from '@dendrite/backend';
-import { nodeFs, writeFileAtomic } from './node-fs';
+import { tf, writeFileAtomic } from '@dendrite/backend';
+import { nodeFs } from './node-fs';
 
 const MAGIC = 'DNDR';
 const VERSION = 1;
