@@ -24,6 +24,33 @@ export function normalArguments(args: RandomNormalArgs, className: string): { me
   };
 }
 
+/** The normal initializers: `mean` and `stddev`, checked once, a sampler, and the config. */
+export abstract class NormalInitializer extends RandomInitializer {
+  /** Mean. */
+  readonly mean: number;
+  /** Standard deviation (before truncation, for TruncatedNormal). */
+  readonly stddev: number;
+
+  /** @throws Error for a non-finite mean, a negative or non-finite stddev, or a non-integer seed */
+  constructor(args: RandomNormalArgs = {}) {
+    super(args.seed);
+    ({ mean: this.mean, stddev: this.stddev } = normalArguments(args, this.className));
+  }
+
+  /** `tf.randomNormal` or `tf.truncatedNormal`. */
+  protected abstract readonly sample: typeof tf.randomNormal;
+
+  /** A new tensor of draws. */
+  call(shape: number[], dtype: tf.DataType = 'float32'): tf.Tensor {
+    checkShape(shape, this.className);
+    return castTo(this.sample(shape, this.mean, this.stddev, 'float32', this.drawSeed()), dtype);
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), mean: this.mean, stddev: this.stddev };
+  }
+}
+
 /**
  * Normal draws with `mean` and `stddev` (Keras `RandomNormal`, alias `'normal'`; config
  * `{ seed, mean, stddev }`).
@@ -33,26 +60,7 @@ export function normalArguments(args: RandomNormalArgs, className: string): { me
  * new RandomNormal({ stddev: 0.1, seed: 1 }).call([3, 3]);
  * ```
  */
-export class RandomNormal extends RandomInitializer {
+export class RandomNormal extends NormalInitializer {
   static override className = 'RandomNormal';
-  /** Mean. */
-  readonly mean: number;
-  /** Standard deviation. */
-  readonly stddev: number;
-
-  /** @throws Error for a non-finite mean, a negative or non-finite stddev, or a non-integer seed */
-  constructor(args: RandomNormalArgs = {}) {
-    super(args.seed);
-    ({ mean: this.mean, stddev: this.stddev } = normalArguments(args, this.className));
-  }
-
-  /** A new tensor of normal draws. */
-  call(shape: number[], dtype: tf.DataType = 'float32'): tf.Tensor {
-    checkShape(shape, this.className);
-    return castTo(tf.randomNormal(shape, this.mean, this.stddev, 'float32', this.drawSeed()), dtype);
-  }
-
-  override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), mean: this.mean, stddev: this.stddev };
-  }
+  protected readonly sample = tf.randomNormal;
 }

@@ -1,7 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { checkShape } from './argument-checks';
-import { normalArguments, type RandomNormalArgs } from './random-normal';
-import { castTo, RandomInitializer } from './random-initializer';
+import { NormalInitializer } from './random-normal';
 
 /**
  * Normal draws with `mean` and `stddev`, where any value more than two standard deviations from
@@ -13,26 +11,7 @@ import { castTo, RandomInitializer } from './random-initializer';
  * new TruncatedNormal({ stddev: 0.02 }).call([768, 768]); // all within ±0.04
  * ```
  */
-export class TruncatedNormal extends RandomInitializer {
+export class TruncatedNormal extends NormalInitializer {
   static override className = 'TruncatedNormal';
-  /** Mean. */
-  readonly mean: number;
-  /** Standard deviation before truncation. */
-  readonly stddev: number;
-
-  /** @throws Error for a non-finite mean, a negative or non-finite stddev, or a non-integer seed */
-  constructor(args: RandomNormalArgs = {}) {
-    super(args.seed);
-    ({ mean: this.mean, stddev: this.stddev } = normalArguments(args, this.className));
-  }
-
-  /** A new tensor of truncated normal draws. */
-  call(shape: number[], dtype: tf.DataType = 'float32'): tf.Tensor {
-    checkShape(shape, this.className);
-    return castTo(tf.truncatedNormal(shape, this.mean, this.stddev, 'float32', this.drawSeed()), dtype);
-  }
-
-  override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), mean: this.mean, stddev: this.stddev };
-  }
+  protected readonly sample = tf.truncatedNormal;
 }
