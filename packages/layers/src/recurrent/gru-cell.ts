@@ -1,12 +1,10 @@
 import { tf } from '@dendrite/backend';
-import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations/index';
 import { registerLayer } from '../engine/layer-registry';
-import { RNNCell, type RNNCellArgs, type StepWeights } from './rnn-cell';
+import type { StepWeights } from './rnn-cell';
+import { GatedRNNCell, type GatedRNNCellArgs } from './gated-rnn-cell';
 
 /** Arguments of {@link GRUCell}. */
-export interface GRUCellArgs extends RNNCellArgs {
-  /** Activation of the update and reset gates (`'sigmoid'`). */
-  recurrentActivation?: ActivationIdentifier;
+export interface GRUCellArgs extends GatedRNNCellArgs {
   /**
    * Keras 3's default (true, cuDNN's convention): the reset gate multiplies `h·U_h + b_h` after
    * the product, and the bias has two rows (input, recurrent); false applies it to `h` before.
@@ -25,15 +23,13 @@ export interface GRUCellArgs extends RNNCellArgs {
  * const layer = rnn({ cell: gruCell({ units: 4 }) });
  * ```
  */
-export class GRUCell extends RNNCell {
+export class GRUCell extends GatedRNNCell {
   static override className = 'GRUCell';
-  readonly recurrentActivation: (x: tf.Tensor) => tf.Tensor;
   readonly resetAfter: boolean;
 
   /** @throws Error naming the cell and argument for a bad units, rate, seed or identifier */
   constructor(args: GRUCellArgs) {
     super(args);
-    this.recurrentActivation = getActivation(args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation);
     this.resetAfter = args.resetAfter ?? true;
   }
 
@@ -43,10 +39,6 @@ export class GRUCell extends RNNCell {
 
   get stateSize(): number[] {
     return [this.units];
-  }
-
-  protected override get dropoutMaskCount(): number {
-    return this.recurrentDropout > 0 ? 3 : 1;
   }
 
   protected override biasShape(): number[] {
@@ -96,7 +88,7 @@ export class GRUCell extends RNNCell {
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), recurrent_activation: serializeActivation(this.recurrentActivation), reset_after: this.resetAfter };
+    return { ...super.getConfig(), reset_after: this.resetAfter };
   }
 }
 

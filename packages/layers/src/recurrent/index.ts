@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export { RNNCell, type RNNCellArgs, type CellDropoutMasks, type StepWeights } from './rnn-cell';
+export { GatedRNNCell, type GatedRNNCellArgs } from './gated-rnn-cell';
 export { SimpleRNNCell, simpleRNNCell, type SimpleRNNCellArgs } from './simple-rnn-cell';
 export { LSTMCell, lstmCell, type LSTMCellArgs } from './lstm-cell';
 export { GRUCell, gruCell, type GRUCellArgs } from './gru-cell';

@@ -1,13 +1,11 @@
 import { tf } from '@dendrite/backend';
-import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations/index';
 import { registerLayer } from '../engine/layer-registry';
 import type { WeightInitializer } from '../engine/layer-variable';
-import { RNNCell, type RNNCellArgs, type StepWeights } from './rnn-cell';
+import type { StepWeights } from './rnn-cell';
+import { GatedRNNCell, type GatedRNNCellArgs } from './gated-rnn-cell';
 
 /** Arguments of {@link LSTMCell}. */
-export interface LSTMCellArgs extends RNNCellArgs {
-  /** Activation of the gates (`'sigmoid'`). */
-  recurrentActivation?: ActivationIdentifier;
+export interface LSTMCellArgs extends GatedRNNCellArgs {
   /** Start the forget gate's bias at 1 (true), as Keras and Jozefowicz et al. recommend. */
   unitForgetBias?: boolean;
 }
@@ -22,15 +20,13 @@ export interface LSTMCellArgs extends RNNCellArgs {
  * const layer = rnn({ cell: lstmCell({ units: 4 }), returnSequences: true });
  * ```
  */
-export class LSTMCell extends RNNCell {
+export class LSTMCell extends GatedRNNCell {
   static override className = 'LSTMCell';
-  readonly recurrentActivation: (x: tf.Tensor) => tf.Tensor;
   readonly unitForgetBias: boolean;
 
   /** @throws Error naming the cell and argument for a bad units, rate, seed or identifier */
   constructor(args: LSTMCellArgs) {
     super(args);
-    this.recurrentActivation = getActivation(args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation);
     this.unitForgetBias = args.unitForgetBias ?? true;
   }
 
@@ -40,10 +36,6 @@ export class LSTMCell extends RNNCell {
 
   get stateSize(): number[] {
     return [this.units, this.units];
-  }
-
-  protected override get dropoutMaskCount(): number {
-    return this.recurrentDropout > 0 ? 4 : 1;
   }
 
   /** Keras's: the bias initializer for i, then ones for f, then the initializer for c and o. */
@@ -66,7 +58,7 @@ export class LSTMCell extends RNNCell {
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), recurrent_activation: serializeActivation(this.recurrentActivation), unit_forget_bias: this.unitForgetBias };
+    return { ...super.getConfig(), unit_forget_bias: this.unitForgetBias };
   }
 }
 

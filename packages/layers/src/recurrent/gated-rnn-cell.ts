@@ -1,0 +1,31 @@
+import type { tf } from '@dendrite/backend';
+import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations/index';
+import { RNNCell, type RNNCellArgs } from './rnn-cell';
+
+/** Arguments of the gated cells (LSTM, GRU). */
+export interface GatedRNNCellArgs extends RNNCellArgs {
+  /** Activation of the gates (`'sigmoid'`). */
+  recurrentActivation?: ActivationIdentifier;
+}
+
+/**
+ * The base of the gated cells (LSTMCell, GRUCell): a recurrent activation for the gates, and one
+ * recurrent dropout mask per gate block when `recurrentDropout` is set, as Keras.
+ */
+export abstract class GatedRNNCell extends RNNCell {
+  readonly recurrentActivation: (x: tf.Tensor) => tf.Tensor;
+
+  /** @throws Error naming the cell and argument for a bad units, rate, seed or identifier */
+  constructor(args: GatedRNNCellArgs) {
+    super(args);
+    this.recurrentActivation = getActivation(args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation);
+  }
+
+  protected override get dropoutMaskCount(): number {
+    return this.recurrentDropout > 0 ? this.gates : 1;
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), recurrent_activation: serializeActivation(this.recurrentActivation) };
+  }
+}
