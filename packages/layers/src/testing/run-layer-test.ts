@@ -5,6 +5,7 @@ import type { Layer } from '../engine/layer';
 import { deserializeLayer, serializeLayer } from '../engine/layer-registry';
 import { SymbolicTensor } from '../engine/symbolic-tensor';
 import { InputLayer } from '../engine/input-layer';
+import { getMask } from '../engine/masking';
 
 /** What {@link runLayerTest} checks of one layer. */
 export interface LayerTestCase {
@@ -43,6 +44,12 @@ function outputList(output: tf.Tensor | tf.Tensor[]): tf.Tensor[] {
   return Array.isArray(output) ? output : [output];
 }
 
+/** Frees outputs and the masks the engine attached to them (a mask-making layer's, like Embedding's). */
+function disposeOutputs(output: tf.Tensor | tf.Tensor[]): void {
+  const outputs = outputList(output);
+  tf.dispose([...outputs.map((t) => getMask(t)).filter((mask): mask is tf.Tensor => mask != null), ...outputs]);
+}
+
 /**
  * The check every layer passes (Keras's `run_layer_test`): output shape on tensors and on symbolic
  * tensors, weight count and shapes, one training step whose gradients are finite and move the
@@ -58,14 +65,13 @@ export async function runLayerTest(testCase: LayerTestCase): Promise<void> {
   // Forward pass, output shapes, weights (the first call builds, so count tensors after it).
   const first = layer.apply(callInputs) as tf.Tensor | tf.Tensor[];
   expect(outputList(first).map((t) => t.shape)).toEqual(expectedShapes);
-  tf.dispose(first);
+  disposeOutputs(first);
   expect(layer.weights.map((w) => w.shape)).toEqual(testCase.expectedWeightShapes);
   const trainableCount = testCase.expectedTrainableCount ?? testCase.expectedWeightShapes.length;
   expect(layer.trainableWeights).toHaveLength(trainableCount);
 
   await expectNoLeakedTensors(() => {
-    const output = layer.apply(callInputs, { training: false }) as tf.Tensor | tf.Tensor[];
-    tf.dispose(output);
+    disposeOutputs(layer.apply(callInputs, { training: false }) as tf.Tensor | tf.Tensor[]);
   });
 
   // Symbolic call: shapes with a null batch axis.
@@ -113,11 +119,13 @@ export async function runLayerTest(testCase: LayerTestCase): Promise<void> {
   const again = rebuilt.apply(callInputs, { training: false }) as tf.Tensor | tf.Tensor[];
   const weights = layer.getWeights();
   rebuilt.setWeights(weights);
-  tf.dispose([weights, again]);
+  tf.dispose(weights);
+  disposeOutputs(again);
   const fromRebuilt = rebuilt.apply(callInputs, { training: false }) as tf.Tensor | tf.Tensor[];
   outputList(fromRebuilt).forEach((output, index) => expectArraysClose(output, outputList(reference)[index], 1e-5));
-  tf.dispose(fromRebuilt);
-  tf.dispose([reference, inputs]);
+  disposeOutputs(fromRebuilt);
+  disposeOutputs(reference);
+  tf.dispose(inputs);
   layer.dispose();
   rebuilt.dispose();
 }
