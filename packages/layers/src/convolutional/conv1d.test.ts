@@ -5,7 +5,7 @@ import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
 import { input } from '../engine/input-layer';
 import { conv1d } from './conv1d';
-import { expectGradientsMatchFiniteDifferences } from './expect-gradients-match';
+import { expectLayerGradientsMatchFiniteDifferences } from '../testing/expect-layer-gradients';
 
 afterEach(() => resetUniqueNames());
 
@@ -48,7 +48,7 @@ describeEachBackend('Conv1D', () => {
 
   it('gives the gradients finite differences give', async () => {
     const layer = conv1d({ filters: 2, kernelSize: 3, padding: 'causal', dilationRate: 2, biasInitializer: 'ones' });
-    await expectGradientsMatchFiniteDifferences({ layer, inputShape: [2, 6, 2] });
+    await expectLayerGradientsMatchFiniteDifferences({ layer, inputShape: [2, 6, 2] });
   });
 
   it('computes symbolic shapes and names bad arguments', () => {

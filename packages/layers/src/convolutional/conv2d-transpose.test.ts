@@ -6,7 +6,7 @@ import { resetUniqueNames } from '../engine/unique-names';
 import { input } from '../engine/input-layer';
 import { conv2d } from './conv2d';
 import { conv2dTranspose } from './conv2d-transpose';
-import { expectGradientsMatchFiniteDifferences } from './expect-gradients-match';
+import { expectLayerGradientsMatchFiniteDifferences } from '../testing/expect-layer-gradients';
 
 afterEach(() => resetUniqueNames());
 
@@ -61,7 +61,7 @@ describeEachBackend('Conv2DTranspose', () => {
     ['valid, outputPadding 1', { filters: 1, kernelSize: 3, strides: 2, outputPadding: 1 }],
     ['dilation 2', { filters: 2, kernelSize: 2, dilationRate: 2 }],
   ] as const)('gives the gradients finite differences give: %s', async (_name, args) => {
-    await expectGradientsMatchFiniteDifferences({ layer: conv2dTranspose({ ...args, biasInitializer: 'ones' } as never), inputShape: [1, 3, 3, 2] });
+    await expectLayerGradientsMatchFiniteDifferences({ layer: conv2dTranspose({ ...args, biasInitializer: 'ones' } as never), inputShape: [1, 3, 3, 2] });
   });
 
   it('computes Keras output shapes and names bad arguments', () => {

@@ -5,7 +5,7 @@ import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
 import { input } from '../engine/input-layer';
 import { conv2d } from './conv2d';
-import { expectGradientsMatchFiniteDifferences } from './expect-gradients-match';
+import { expectLayerGradientsMatchFiniteDifferences } from '../testing/expect-layer-gradients';
 
 afterEach(() => resetUniqueNames());
 
@@ -86,7 +86,7 @@ describeEachBackend('Conv2D', () => {
     ['groups 2, sigmoid', { filters: 2, kernelSize: 2, groups: 2, activation: 'sigmoid' }, [1, 3, 3, 2]],
   ] as const)('gives the gradients finite differences give: %s', async (_name, args, inputShape) => {
     const layer = conv2d({ ...args, biasInitializer: constant(0.1) } as never);
-    await expectGradientsMatchFiniteDifferences({ layer, inputShape: [...inputShape] });
+    await expectLayerGradientsMatchFiniteDifferences({ layer, inputShape: [...inputShape] });
     layer.dispose();
   });
 

@@ -5,7 +5,7 @@ import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
 import { input } from '../engine/input-layer';
 import { depthwiseConv2d } from './depthwise-conv2d';
-import { expectGradientsMatchFiniteDifferences } from './expect-gradients-match';
+import { expectLayerGradientsMatchFiniteDifferences } from '../testing/expect-layer-gradients';
 
 afterEach(() => resetUniqueNames());
 
@@ -45,7 +45,7 @@ describeEachBackend('DepthwiseConv2D', () => {
     ['same, strides 2', { kernelSize: 3, strides: 2, padding: 'same', depthMultiplier: 2 }],
     ['dilation 2, elu', { kernelSize: 2, dilationRate: 2, activation: 'elu' }],
   ] as const)('gives the gradients finite differences give: %s', async (_name, args) => {
-    await expectGradientsMatchFiniteDifferences({ layer: depthwiseConv2d({ ...args, biasInitializer: 'ones' } as never), inputShape: [1, 5, 5, 2] });
+    await expectLayerGradientsMatchFiniteDifferences({ layer: depthwiseConv2d({ ...args, biasInitializer: 'ones' } as never), inputShape: [1, 5, 5, 2] });
   });
 
   it('computes symbolic shapes, writes Keras config keys and names bad arguments', () => {

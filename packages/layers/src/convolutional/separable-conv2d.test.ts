@@ -5,7 +5,7 @@ import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
 import { input } from '../engine/input-layer';
 import { separableConv2d } from './separable-conv2d';
-import { expectGradientsMatchFiniteDifferences } from './expect-gradients-match';
+import { expectLayerGradientsMatchFiniteDifferences } from '../testing/expect-layer-gradients';
 
 afterEach(() => resetUniqueNames());
 
@@ -44,7 +44,7 @@ describeEachBackend('SeparableConv2D', () => {
     ['same, strides 2', { filters: 2, kernelSize: 3, strides: 2, padding: 'same', depthMultiplier: 2 }],
     ['dilation 2, sigmoid', { filters: 3, kernelSize: 2, dilationRate: 2, activation: 'sigmoid' }],
   ] as const)('gives the gradients finite differences give: %s', async (_name, args) => {
-    await expectGradientsMatchFiniteDifferences({ layer: separableConv2d({ ...args, biasInitializer: 'ones' } as never), inputShape: [1, 5, 5, 2] });
+    await expectLayerGradientsMatchFiniteDifferences({ layer: separableConv2d({ ...args, biasInitializer: 'ones' } as never), inputShape: [1, 5, 5, 2] });
   });
 
   it('computes symbolic shapes, writes Keras config keys and names bad arguments', () => {

@@ -4,7 +4,7 @@ import { describeEachBackend, expectArraysClose, expectNoLeakedTensors, seededAr
 import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
 import { setMask } from '../engine/masking';
-import { expectGradientsMatchFiniteDifferences } from '../recurrent/expect-gradients-match';
+import { expectLossGradientsMatchFiniteDifferences } from '../testing/expect-loss-gradients';
 import { batchNormalization } from './batch-normalization';
 
 afterEach(() => resetUniqueNames());
@@ -102,7 +102,7 @@ describeEachBackend('BatchNormalization', () => {
     const x = tf.variable(tf.tensor2d(seededArray(12, 4, -2, 2), [4, 3]));
     const projection = tf.tensor2d(seededArray(12, 5), [4, 3]);
     const loss = () => tf.sum(tf.mul(layer.apply(x, { training: true }), projection)) as tf.Scalar;
-    expectGradientsMatchFiniteDifferences(loss, [x, layer.gamma!.read(), layer.beta!.read()]);
+    expectLossGradientsMatchFiniteDifferences(loss, [x, layer.gamma!.read(), layer.beta!.read()]);
     tf.dispose([x, projection]);
     layer.dispose();
   });

@@ -4,7 +4,7 @@ import { computeOn, describeEachBackend, expectArraysClose, expectNoLeakedTensor
 import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
 import { input } from '../engine/input-layer';
-import { expectGradientsMatchFiniteDifferences } from '../convolutional/expect-gradients-match';
+import { expectLayerGradientsMatchFiniteDifferences } from '../testing/expect-layer-gradients';
 import { averagePooling1d } from './average-pooling1d';
 import { averagePooling2d } from './average-pooling2d';
 
@@ -43,7 +43,7 @@ describeEachBackend('AveragePooling1D and AveragePooling2D', () => {
     ['2d 3, strides 2, same', () => averagePooling2d({ poolSize: 3, strides: 2, padding: 'same' }), [1, 5, 5, 1]],
     ['1d 3, strides 2, same', () => averagePooling1d({ poolSize: 3, strides: 2, padding: 'same' }), [2, 5, 2]],
   ] as const)('gives the input gradient finite differences give: %s', async (_name, make, shape) => {
-    await expectGradientsMatchFiniteDifferences({ layer: make(), inputShape: [...shape], samples: 12 });
+    await expectLayerGradientsMatchFiniteDifferences({ layer: make(), inputShape: [...shape], samples: 12 });
   });
 
   it('computes symbolic shapes and names bad arguments', () => {

@@ -5,7 +5,7 @@ import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
 import { getMask, setMask } from '../engine/masking';
 import { input } from '../engine/input-layer';
-import { expectGradientsMatchFiniteDifferences } from '../convolutional/expect-gradients-match';
+import { expectLayerGradientsMatchFiniteDifferences } from '../testing/expect-layer-gradients';
 import { globalAveragePooling1d } from './global-average-pooling1d';
 import { globalAveragePooling2d } from './global-average-pooling2d';
 import { globalMaxPooling1d } from './global-max-pooling1d';
@@ -62,7 +62,7 @@ describeEachBackend('global pooling layers', () => {
     ['GlobalAveragePooling2D', () => globalAveragePooling2d(), [2, 3, 3, 2]],
     ['GlobalAveragePooling1D', () => globalAveragePooling1d({ keepdims: true }), [2, 4, 3]],
   ] as const)('gives the input gradient finite differences give: %s', async (_name, make, shape) => {
-    await expectGradientsMatchFiniteDifferences({ layer: make(), inputShape: [...shape] });
+    await expectLayerGradientsMatchFiniteDifferences({ layer: make(), inputShape: [...shape] });
   });
 
   it('computes symbolic shapes and names bad inputs', () => {

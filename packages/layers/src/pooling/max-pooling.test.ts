@@ -4,7 +4,7 @@ import { computeOn, describeEachBackend, expectArraysClose, expectNoLeakedTensor
 import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
 import { input } from '../engine/input-layer';
-import { expectGradientsMatchFiniteDifferences } from '../convolutional/expect-gradients-match';
+import { expectLayerGradientsMatchFiniteDifferences } from '../testing/expect-layer-gradients';
 import { maxPooling1d } from './max-pooling1d';
 import { maxPooling2d } from './max-pooling2d';
 
@@ -52,7 +52,7 @@ describeEachBackend('MaxPooling1D and MaxPooling2D', () => {
     ['1d 3, strides 1, same', () => maxPooling1d({ poolSize: 3, strides: 1, padding: 'same' }), [2, 5, 2]],
   ] as const)('gives the input gradient finite differences give: %s', async (_name, make, shape) => {
     const inputShape = [...shape];
-    await expectGradientsMatchFiniteDifferences({ layer: make(), inputShape, inputValues: separatedValues(tf.util.sizeFromShape(inputShape)), samples: 12 });
+    await expectLayerGradientsMatchFiniteDifferences({ layer: make(), inputShape, inputValues: separatedValues(tf.util.sizeFromShape(inputShape)), samples: 12 });
   });
 
   it('computes symbolic shapes, writes Keras config keys and names bad arguments and inputs', () => {

@@ -3,7 +3,7 @@ import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors, seededArray } from '@dendrite/test-utils';
 import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
-import { expectGradientsMatchFiniteDifferences } from './expect-gradients-match';
+import { expectLossGradientsMatchFiniteDifferences } from '../testing/expect-loss-gradients';
 import { gru } from './gru';
 
 afterEach(() => resetUniqueNames());
@@ -84,7 +84,7 @@ describeEachBackend('GRU', () => {
     const x = tf.tensor3d(seededArray(2 * 3 * 2, 25), [2, 3, 2]);
     const projection = tf.tensor3d(seededArray(12, 26), [2, 3, 2]);
     const loss = () => tf.sum(tf.mul(layer.apply(x), projection)) as tf.Scalar;
-    expectGradientsMatchFiniteDifferences(loss, layer.trainableWeights.map((w) => w.read()));
+    expectLossGradientsMatchFiniteDifferences(loss, layer.trainableWeights.map((w) => w.read()));
     tf.dispose([x, projection]);
     layer.dispose();
   });

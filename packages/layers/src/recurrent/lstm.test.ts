@@ -3,7 +3,7 @@ import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors, seededArray } from '@dendrite/test-utils';
 import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
-import { expectGradientsMatchFiniteDifferences } from './expect-gradients-match';
+import { expectLossGradientsMatchFiniteDifferences } from '../testing/expect-loss-gradients';
 import { lstm } from './lstm';
 
 afterEach(() => resetUniqueNames());
@@ -79,7 +79,7 @@ describeEachBackend('LSTM', () => {
     const x = tf.tensor3d(seededArray(2 * 3 * 2, 14), [2, 3, 2]);
     const projection = tf.tensor3d(seededArray(12, 15), [2, 3, 2]);
     const loss = () => tf.sum(tf.mul(layer.apply(x), projection)) as tf.Scalar;
-    expectGradientsMatchFiniteDifferences(loss, layer.trainableWeights.map((w) => w.read()));
+    expectLossGradientsMatchFiniteDifferences(loss, layer.trainableWeights.map((w) => w.read()));
     tf.dispose([x, projection]);
     layer.dispose();
   });

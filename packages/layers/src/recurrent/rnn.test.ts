@@ -6,7 +6,7 @@ import { resetUniqueNames } from '../engine/unique-names';
 import { getMask, setMask } from '../engine/masking';
 import { deserializeLayer, serializeLayer } from '../engine/layer-registry';
 import { embedding } from '../embedding/embedding';
-import { expectGradientsMatchFiniteDifferences } from './expect-gradients-match';
+import { expectLossGradientsMatchFiniteDifferences } from '../testing/expect-loss-gradients';
 import { gruCell } from './gru-cell';
 import { lstm } from './lstm';
 import { lstmCell } from './lstm-cell';
@@ -123,12 +123,12 @@ describeEachBackend('RNN and the cells', () => {
 
   it('checks gradients against finite differences, and catches a wrong one', () => {
     const w = tf.variable(tf.tensor1d([0.5, -1, 2]));
-    expectGradientsMatchFiniteDifferences(() => tf.sum(tf.square(w)) as tf.Scalar, [w]);
+    expectLossGradientsMatchFiniteDifferences(() => tf.sum(tf.square(w)) as tf.Scalar, [w]);
     const wrongSquare = tf.customGrad(((v: tf.Tensor, save: (tensors: tf.Tensor[]) => void) => {
       save([v]);
       return { value: tf.square(v), gradFunc: (dy: tf.Tensor, [saved]: tf.Tensor[]) => tf.mul(dy, tf.mul(saved, 3)) };
     }) as unknown as Parameters<typeof tf.customGrad>[0]);
-    expect(() => expectGradientsMatchFiniteDifferences(() => tf.sum(wrongSquare(w) as tf.Tensor) as tf.Scalar, [w])).toThrow(/d loss \/ d/);
+    expect(() => expectLossGradientsMatchFiniteDifferences(() => tf.sum(wrongSquare(w) as tf.Tensor) as tf.Scalar, [w])).toThrow(/d loss \/ d/);
     w.dispose();
   });
 

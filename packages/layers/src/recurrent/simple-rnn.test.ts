@@ -4,7 +4,7 @@ import { describeEachBackend, expectArraysClose, expectNoLeakedTensors, seededAr
 import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
 import { setMask } from '../engine/masking';
-import { expectGradientsMatchFiniteDifferences } from './expect-gradients-match';
+import { expectLossGradientsMatchFiniteDifferences } from '../testing/expect-loss-gradients';
 import { simpleRNN } from './simple-rnn';
 
 afterEach(() => resetUniqueNames());
@@ -93,7 +93,7 @@ describeEachBackend('SimpleRNN', () => {
     setMask(x, mask);
     const projection = tf.tensor3d(seededArray(12, 4), [2, 3, 2]);
     const loss = () => tf.sum(tf.mul(layer.apply(x), projection)) as tf.Scalar;
-    expectGradientsMatchFiniteDifferences(loss, layer.trainableWeights.map((w) => w.read()));
+    expectLossGradientsMatchFiniteDifferences(loss, layer.trainableWeights.map((w) => w.read()));
     tf.dispose([x, mask, projection]);
     layer.dispose();
   });

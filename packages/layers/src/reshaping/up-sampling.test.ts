@@ -4,7 +4,7 @@ import { computeOn, describeEachBackend, expectArraysClose, expectNoLeakedTensor
 import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
 import { input } from '../engine/input-layer';
-import { expectGradientsMatchFiniteDifferences } from '../convolutional/expect-gradients-match';
+import { expectLayerGradientsMatchFiniteDifferences } from '../testing/expect-layer-gradients';
 import { upSampling1d } from './up-sampling1d';
 import { upSampling2d } from './up-sampling2d';
 
@@ -54,7 +54,7 @@ describeEachBackend('UpSampling1D and UpSampling2D', () => {
     ['nearest [2, 3]', () => upSampling2d({ size: [2, 3] })],
     ['bilinear [2, 3]', () => upSampling2d({ size: [2, 3], interpolation: 'bilinear' })],
   ] as const)('gives the input gradient finite differences give: %s', async (_name, make) => {
-    await expectGradientsMatchFiniteDifferences({ layer: make(), inputShape: [1, 2, 3, 2], samples: 12 });
+    await expectLayerGradientsMatchFiniteDifferences({ layer: make(), inputShape: [1, 2, 3, 2], samples: 12 });
   });
 
   it('computes symbolic shapes, writes Keras configs and names bad arguments', () => {

@@ -3,7 +3,7 @@ import { tf } from '@dendrite/backend';
 import { expectNoLeakedTensors, seededArray } from '@dendrite/test-utils';
 import type { Layer } from '../engine/layer';
 
-/** What {@link expectGradientsMatchFiniteDifferences} checks. */
+/** What {@link expectLayerGradientsMatchFiniteDifferences} checks. */
 export interface GradientCheck {
   /** The layer (built on the first call if needed). */
   layer: Layer;
@@ -34,10 +34,10 @@ function sampleIndices(size: number, samples: number): number[] {
  * @param check the layer, input shape and tolerances
  * @example
  * ```ts
- * await expectGradientsMatchFiniteDifferences({ layer: conv2d({ filters: 2, kernelSize: 2 }), inputShape: [1, 4, 4, 2] });
+ * await expectLayerGradientsMatchFiniteDifferences({ layer: conv2d({ filters: 2, kernelSize: 2 }), inputShape: [1, 4, 4, 2] });
  * ```
  */
-export async function expectGradientsMatchFiniteDifferences(check: GradientCheck): Promise<void> {
+export async function expectLayerGradientsMatchFiniteDifferences(check: GradientCheck): Promise<void> {
   const { layer, inputShape } = check;
   const step = check.step ?? 1e-2;
   const tolerance = check.tolerance ?? 1e-2;

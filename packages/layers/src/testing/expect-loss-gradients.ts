@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { tf } from '@dendrite/backend';
 
-/** Options of {@link expectGradientsMatchFiniteDifferences}. */
+/** Options of {@link expectLossGradientsMatchFiniteDifferences}. */
 export interface FiniteDifferenceOptions {
   /** Step of the central differences (1e-2: float32 round-off stays well below the tolerance). */
   delta?: number;
@@ -21,10 +21,10 @@ export interface FiniteDifferenceOptions {
  * @throws an assertion error naming the variable and entry that differ
  * @example
  * ```ts
- * expectGradientsMatchFiniteDifferences(() => tf.sum(layer.apply(x)) as tf.Scalar, [layer.weights[0].read()]);
+ * expectLossGradientsMatchFiniteDifferences(() => tf.sum(layer.apply(x)) as tf.Scalar, [layer.weights[0].read()]);
  * ```
  */
-export function expectGradientsMatchFiniteDifferences(loss: () => tf.Scalar, variables: tf.Variable[], options: FiniteDifferenceOptions = {}): void {
+export function expectLossGradientsMatchFiniteDifferences(loss: () => tf.Scalar, variables: tf.Variable[], options: FiniteDifferenceOptions = {}): void {
   const delta = options.delta ?? 1e-2;
   const absolute = options.absolute ?? 1e-3;
   const relative = options.relative ?? 2e-2;
