@@ -1,7 +1,8 @@
 import { tf } from '@dendrite/backend';
-import { type BetaArgs, resolveBetaArgs } from './beta-arguments';
+import type { BetaArgs } from './beta-arguments';
 import { checkBoolean } from './check-argument';
-import { Optimizer, type OptimizerArgs } from './optimizer';
+import type { OptimizerArgs } from './optimizer';
+import { MomentOptimizer } from './moment-optimizer';
 
 /** Arguments of {@link Adam} and {@link AdamW}. */
 export interface AdamArgs extends OptimizerArgs, BetaArgs {
@@ -23,17 +24,13 @@ export interface AdamArgs extends OptimizerArgs, BetaArgs {
  * new Adam({ learningRate: 0.001, beta1: 0.9, beta2: 0.999 });
  * ```
  */
-export class Adam extends Optimizer {
+export class Adam extends MomentOptimizer {
   static override className = 'Adam';
-  readonly beta1: number;
-  readonly beta2: number;
-  readonly epsilon: number;
   readonly amsgrad: boolean;
 
   /** @throws Error naming an argument out of range (a β outside [0, 1)…) */
   constructor(args: AdamArgs = {}) {
     super(args, { learningRate: 0.001, name: 'adam' });
-    ({ beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon } = resolveBetaArgs(args, this.owner));
     this.amsgrad = checkBoolean(args.amsgrad ?? false, 'amsgrad', this.owner);
   }
 
@@ -56,8 +53,8 @@ export class Adam extends Optimizer {
     variable.assign(tf.sub(variable, tf.div(tf.mul(momentum, this.scalar(alpha)), tf.add(tf.sqrt(second), this.scalar(this.epsilon)))));
   }
 
-  protected ownConfig(): Record<string, unknown> {
-    return { beta_1: this.beta1, beta_2: this.beta2, epsilon: this.epsilon, amsgrad: this.amsgrad };
+  protected override ownConfig(): Record<string, unknown> {
+    return { ...super.ownConfig(), amsgrad: this.amsgrad };
   }
 }
 

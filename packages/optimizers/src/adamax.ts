@@ -1,6 +1,7 @@
 import { tf } from '@dendrite/backend';
-import { type BetaArgs, resolveBetaArgs } from './beta-arguments';
-import { Optimizer, type OptimizerArgs } from './optimizer';
+import type { BetaArgs } from './beta-arguments';
+import type { OptimizerArgs } from './optimizer';
+import { MomentOptimizer } from './moment-optimizer';
 
 /** Arguments of {@link Adamax}. */
 export interface AdamaxArgs extends OptimizerArgs, BetaArgs {}
@@ -15,16 +16,12 @@ export interface AdamaxArgs extends OptimizerArgs, BetaArgs {}
  * new Adamax({ learningRate: 0.002 });
  * ```
  */
-export class Adamax extends Optimizer {
+export class Adamax extends MomentOptimizer {
   static override className = 'Adamax';
-  readonly beta1: number;
-  readonly beta2: number;
-  readonly epsilon: number;
 
   /** @throws Error naming an argument out of range */
   constructor(args: AdamaxArgs = {}) {
     super(args, { learningRate: 0.001, name: 'adamax' });
-    ({ beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon } = resolveBetaArgs(args, this.owner));
   }
 
   protected slotNames(): string[] {
@@ -38,10 +35,6 @@ export class Adamax extends Optimizer {
     slots.momentum.assign(momentum);
     slots.norm.assign(norm);
     variable.assign(tf.sub(variable, tf.div(tf.mul(momentum, this.scalar(learningRate)), tf.mul(tf.add(norm, this.scalar(this.epsilon)), this.scalar(1 - this.beta1 ** t)))));
-  }
-
-  protected ownConfig(): Record<string, unknown> {
-    return { beta_1: this.beta1, beta_2: this.beta2, epsilon: this.epsilon };
   }
 }
 

@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+export { MomentOptimizer } from './moment-optimizer';
 export { Optimizer, type OptimizerArgs } from './optimizer';
 export type { OptimizerState, SlotState } from './optimizer-state';
 export type { Gradients, GradientPair } from './gradient-pairs';

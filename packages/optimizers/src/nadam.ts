@@ -1,6 +1,7 @@
 import { tf } from '@dendrite/backend';
-import { type BetaArgs, resolveBetaArgs } from './beta-arguments';
-import { Optimizer, type OptimizerArgs } from './optimizer';
+import type { BetaArgs } from './beta-arguments';
+import type { OptimizerArgs } from './optimizer';
+import { MomentOptimizer } from './moment-optimizer';
 
 /** Arguments of {@link Nadam}. */
 export interface NadamArgs extends OptimizerArgs, BetaArgs {}
@@ -18,17 +19,13 @@ export interface NadamArgs extends OptimizerArgs, BetaArgs {}
  * new Nadam({ learningRate: 0.002 });
  * ```
  */
-export class Nadam extends Optimizer {
+export class Nadam extends MomentOptimizer {
   static override className = 'Nadam';
-  readonly beta1: number;
-  readonly beta2: number;
-  readonly epsilon: number;
   private uProduct = 1;
 
   /** @throws Error naming an argument out of range */
   constructor(args: NadamArgs = {}) {
     super(args, { learningRate: 0.001, name: 'nadam' });
-    ({ beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon } = resolveBetaArgs(args, this.owner));
   }
 
   private momentumCache(step: number): number {
@@ -69,10 +66,6 @@ export class Nadam extends Optimizer {
     let product = 1;
     for (let step = 1; step <= steps; step++) product *= this.momentumCache(step);
     return product;
-  }
-
-  protected ownConfig(): Record<string, unknown> {
-    return { beta_1: this.beta1, beta_2: this.beta2, epsilon: this.epsilon };
   }
 }
 
