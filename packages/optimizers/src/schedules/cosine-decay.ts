@@ -37,7 +37,7 @@ export class CosineDecay extends LearningRateSchedule {
   /** @throws Error naming an argument out of range */
   constructor(args: CosineDecayArgs) {
     super();
-    const owner = 'schedule "CosineDecay"';
+    const owner = this.owner;
     this.initialLearningRate = checkNumber(args.initialLearningRate, 'initialLearningRate', NON_NEGATIVE, owner);
     this.decaySteps = checkNumber(args.decaySteps, 'decaySteps', POSITIVE, owner);
     this.alpha = checkNumber(args.alpha ?? 0, 'alpha', CLOSED_FRACTION, owner);

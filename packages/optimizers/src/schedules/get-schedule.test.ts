@@ -31,6 +31,9 @@ describeEachBackend('schedules: getSchedule and configs', () => {
 
   it('reads configs Keras writes (with a name key) and passes instances through', () => {
     const schedule = getSchedule({ class_name: 'ExponentialDecay', config: { initial_learning_rate: 0.1, decay_steps: 10, decay_rate: 0.5, staircase: false, name: 'ExponentialDecay' } });
+    expect(() => getSchedule({ class_name: 'ExponentialDecay', config: { initial_learning_rate: 0.1, decay_steps: 10, decay_rate: 0.5, staircas: true } })).toThrow(
+      'Expected config keys of schedule "ExponentialDecay" among [initial_learning_rate, decay_steps, decay_rate, staircase], received unknown [staircas]',
+    );
     expect(schedule.call(10)).toBeCloseTo(0.05, 15);
     expect(getSchedule(schedule)).toBe(schedule);
   });

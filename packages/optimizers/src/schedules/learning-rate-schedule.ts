@@ -31,9 +31,25 @@ export abstract class LearningRateSchedule {
     return (this.constructor as typeof LearningRateSchedule).className;
   }
 
-  /** Rebuilds a schedule from its Keras config (snake_case keys become camelCase arguments). */
+  /** How errors name this schedule: `schedule "CosineDecay"`. */
+  protected get owner(): string {
+    return `schedule "${this.className}"`;
+  }
+
+  /**
+   * Rebuilds a schedule from its Keras config (snake_case keys become camelCase arguments).
+   *
+   * @throws Error for a key the schedule's own config lacks (a typo, another schedule's option);
+   *   Keras's `name` is accepted and ignored
+   */
   static fromConfig<T extends LearningRateSchedule>(this: new (args: never) => T, config: Record<string, unknown>): T {
     const args = Object.fromEntries(Object.entries(keysToCamelCase(config)).filter(([, value]) => value !== null));
-    return new this(args as never);
+    const schedule = new this(args as never);
+    const known = schedule.getConfig();
+    const unknown = Object.keys(config).filter((key) => key !== 'name' && !(key in known));
+    if (unknown.length > 0) {
+      throw new Error(`Expected config keys of ${schedule.owner} among [${Object.keys(known).join(', ')}], received unknown [${unknown.join(', ')}]`);
+    }
+    return schedule;
   }
 }

@@ -41,7 +41,7 @@ export class OneCycle extends LearningRateSchedule {
   /** @throws Error naming an argument out of range, or lastSteps leaving a cycle under 2 steps */
   constructor(args: OneCycleArgs) {
     super();
-    const owner = 'schedule "OneCycle"';
+    const owner = this.owner;
     this.totalSteps = checkNumber(args.totalSteps, 'totalSteps', { test: (v) => Number.isInteger(v) && v >= 3, expected: 'an integer ≥ 3' }, owner);
     this.maxLearningRate = checkNumber(args.maxLearningRate, 'maxLearningRate', POSITIVE, owner);
     this.startLearningRate = checkNumber(args.startLearningRate ?? this.maxLearningRate / 10, 'startLearningRate', NON_NEGATIVE, owner);

@@ -27,7 +27,7 @@ export class PiecewiseConstantDecay extends LearningRateSchedule {
   /** @throws Error when values are not one more than boundaries, boundaries do not increase, or a value is not a finite number ≥ 0 */
   constructor(args: PiecewiseConstantDecayArgs) {
     super();
-    const owner = 'schedule "PiecewiseConstantDecay"';
+    const owner = this.owner;
     const { boundaries, values } = args;
     if (!Array.isArray(boundaries) || !Array.isArray(values) || values.length !== boundaries.length + 1) {
       throw new Error(`Expected values to have one more entry than boundaries in ${owner}, received boundaries ${describeValue(boundaries)} and values ${describeValue(values)}`);

@@ -36,7 +36,7 @@ export class PolynomialDecay extends LearningRateSchedule {
   /** @throws Error naming an argument out of range */
   constructor(args: PolynomialDecayArgs) {
     super();
-    const owner = 'schedule "PolynomialDecay"';
+    const owner = this.owner;
     this.initialLearningRate = checkNumber(args.initialLearningRate, 'initialLearningRate', NON_NEGATIVE, owner);
     this.decaySteps = checkNumber(args.decaySteps, 'decaySteps', POSITIVE, owner);
     this.endLearningRate = checkNumber(args.endLearningRate ?? 0.0001, 'endLearningRate', NON_NEGATIVE, owner);

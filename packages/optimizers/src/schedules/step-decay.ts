@@ -26,7 +26,7 @@ export abstract class StepDecay extends LearningRateSchedule {
   /** @throws Error naming an argument out of range (decaySteps ≤ 0, a negative rate…) */
   constructor(args: DecayArgs) {
     super();
-    const owner = `schedule "${this.className}"`;
+    const owner = this.owner;
     this.initialLearningRate = checkNumber(args.initialLearningRate, 'initialLearningRate', NON_NEGATIVE, owner);
     this.decaySteps = checkNumber(args.decaySteps, 'decaySteps', POSITIVE, owner);
     this.decayRate = checkNumber(args.decayRate, 'decayRate', NON_NEGATIVE, owner);
