@@ -83,13 +83,14 @@ export class EarlyStopping extends Callback {
   override onEpochEnd(epoch: number, logs?: Logs): void {
     const current = monitoredValue(logs, this.monitor, 'Early stopping', this.warnings);
     if (current === undefined || epoch < this.startFromEpoch) return;
-    if (this.restoreBestWeights && this.bestWeights === null) {
-      // Until something improves, the current weights are the best.
+    const improved = improves(current, this.best, this.mode, this.minDelta);
+    if (this.restoreBestWeights && this.bestWeights === null && !improved) {
+      // Until something improves, the current weights are the best (an improvement copies them below).
       this.keepWeights(this.model!.getWeights());
       this.bestEpoch = epoch;
     }
     this.wait += 1;
-    if (improves(current, this.best, this.mode, this.minDelta)) {
+    if (improved) {
       this.best = current;
       this.bestEpoch = epoch;
       if (this.restoreBestWeights) this.keepWeights(this.model!.getWeights());
