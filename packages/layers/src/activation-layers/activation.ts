@@ -1,5 +1,6 @@
+import { layerActivation } from '../core/weight-options';
 import type { tf } from '@dendrite/backend';
-import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations/index';
+import { type ActivationIdentifier, serializeActivation } from '../activations/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 
@@ -25,7 +26,7 @@ export class Activation extends Layer {
   /** @throws Error for an unknown activation name */
   constructor(args: ActivationArgs) {
     super(args);
-    this.activation = getActivation(args.activation);
+    this.activation = layerActivation(args.activation, 'activation', this.name);
     this.supportsMasking = true;
   }
 

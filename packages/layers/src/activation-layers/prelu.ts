@@ -2,7 +2,7 @@ import { tf } from '@dendrite/backend';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type AddWeightOptions } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
@@ -31,6 +31,7 @@ export class PReLU extends Layer {
   static override className = 'PReLU';
   readonly sharedAxes: number[] | null;
   private readonly args: PReLUArgs;
+  private readonly alphaOptions: AddWeightOptions;
   alpha?: LayerVariable;
 
   /** @throws Error naming the layer when `sharedAxes` is not a list of axes ≥ 1, or an identifier is unknown */
@@ -42,7 +43,7 @@ export class PReLU extends Layer {
     }
     this.sharedAxes = shared;
     this.args = args;
-    weightOptions(args.alphaInitializer, 'zeros', args.alphaRegularizer, args.alphaConstraint);
+    this.alphaOptions = weightOptions(args.alphaInitializer, 'zeros', args.alphaRegularizer, args.alphaConstraint, { layerName: this.name, weight: 'alpha' });
     this.supportsMasking = true;
   }
 
@@ -56,8 +57,7 @@ export class PReLU extends Layer {
     if (alphaShape.some((size) => size === null)) {
       throw new Error(`Expected known sizes on the axes that get their own slopes in layer "${this.name}", received shape ${shapeToString(shape)}`);
     }
-    const a = this.args;
-    this.alpha = this.addWeight('alpha', alphaShape as number[], weightOptions(a.alphaInitializer, 'zeros', a.alphaRegularizer, a.alphaConstraint));
+    this.alpha = this.addWeight('alpha', alphaShape as number[], this.alphaOptions);
     const axes: Record<number, number> = {};
     if (shared.length > 0) shape.forEach((size, axis) => axis > 0 && !shared.includes(axis) && size !== null && (axes[axis] = size));
     this.inputSpec = { ndim: shape.length, axes };

@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { type Activation, type ActivationIdentifier, getActivation, serializeActivation } from '../activations/index';
+import { type Activation, type ActivationIdentifier, serializeActivation } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
@@ -7,7 +7,7 @@ import { type AddWeightOptions, type CallArgs, Layer, type LayerArgs, type Tenso
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
 import { checkPositiveInteger } from '../core/argument-checks';
-import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
+import { constraintConfig, initializerConfig, regularizerConfig, weightOptions, layerActivation } from '../core/weight-options';
 import { type DataFormat, checkDataFormat } from './check-data-format';
 import { type ConvGeometryArgs, resolveConvGeometry } from './conv-geometry';
 import { type ConvPadding, spatialOutputSizes } from './conv-utils';
@@ -84,11 +84,11 @@ export abstract class BaseConv extends Layer {
     if (this.filters % this.groups !== 0) {
       throw new Error(`Expected filters to be divisible by groups (${this.groups}), received filters ${this.filters} in layer "${this.name}"`);
     }
-    this.activation = getActivation(args.activation);
+    this.activation = layerActivation(args.activation, 'activation', this.name);
     this.useBias = args.useBias ?? true;
     // Resolved now, so a bad identifier fails at construction, as in Keras.
-    this.kernelOptions = weightOptions(args.kernelInitializer, 'glorot_uniform', args.kernelRegularizer, args.kernelConstraint);
-    this.biasOptions = weightOptions(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint);
+    this.kernelOptions = weightOptions(args.kernelInitializer, 'glorot_uniform', args.kernelRegularizer, args.kernelConstraint, { layerName: this.name, weight: 'kernel' });
+    this.biasOptions = weightOptions(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint, { layerName: this.name, weight: 'bias' });
     if (args.activityRegularizer != null) this.activityRegularizer = getRegularizer(args.activityRegularizer);
     this.convArgs = args;
     this.inputSpec = { ndim: rank + 2 };

@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { type Activation, type ActivationIdentifier, getActivation, serializeActivation } from '../activations/index';
+import { type Activation, type ActivationIdentifier, serializeActivation } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
@@ -8,7 +8,7 @@ import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
 import { checkPositiveInteger } from '../core/argument-checks';
-import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
+import { constraintConfig, initializerConfig, regularizerConfig, weightOptions, layerActivation } from '../core/weight-options';
 import { type DataFormat, checkDataFormat } from './check-data-format';
 import { resolveConvGeometry } from './conv-geometry';
 import { spatialOutputSizes } from './conv-utils';
@@ -95,12 +95,12 @@ export class SeparableConv2D extends Layer {
     this.padding = geometry.padding as 'valid' | 'same';
     this.dilationRate = geometry.dilationRate;
     this.depthMultiplier = checkPositiveInteger(args.depthMultiplier ?? 1, 'depthMultiplier', this.name);
-    this.activation = getActivation(args.activation);
+    this.activation = layerActivation(args.activation, 'activation', this.name);
     this.useBias = args.useBias ?? true;
     this.options = {
-      depthwise: weightOptions(args.depthwiseInitializer, 'glorot_uniform', args.depthwiseRegularizer, args.depthwiseConstraint),
-      pointwise: weightOptions(args.pointwiseInitializer, 'glorot_uniform', args.pointwiseRegularizer, args.pointwiseConstraint),
-      bias: weightOptions(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint),
+      depthwise: weightOptions(args.depthwiseInitializer, 'glorot_uniform', args.depthwiseRegularizer, args.depthwiseConstraint, { layerName: this.name, weight: 'depthwise' }),
+      pointwise: weightOptions(args.pointwiseInitializer, 'glorot_uniform', args.pointwiseRegularizer, args.pointwiseConstraint, { layerName: this.name, weight: 'pointwise' }),
+      bias: weightOptions(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint, { layerName: this.name, weight: 'bias' }),
     };
     if (args.activityRegularizer != null) this.activityRegularizer = getRegularizer(args.activityRegularizer);
     this.separableArgs = args;

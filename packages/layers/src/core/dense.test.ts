@@ -43,6 +43,9 @@ describeEachBackend('Dense', () => {
     expect(() => dense({ units: 0 })).toThrow('Expected units to be an integer ≥ 1, received 0 in layer "dense"');
     expect(() => dense({ units: 2, activation: 'relux' })).toThrow(/Unknown activation "relux"/);
     expect(() => dense({ units: 2, kernelInitializer: 'glorot' })).toThrow(/Unknown initializer "glorot"/);
+    // Identifiers are resolved at construction and their errors name the argument and the layer.
+    expect(() => dense({ units: 2, activation: 'relux', name: 'd1' })).toThrow(/Unknown activation "relux".*, for activation in layer "d1"$/);
+    expect(() => dense({ units: 2, biasRegularizer: 'l3' as never, name: 'd2' })).toThrow(/, for biasRegularizer in layer "d2"$/);
     const layer = dense({ units: 2, name: 'dense_1' });
     tf.dispose(layer.apply(tf.ones([1, 4])));
     expect(() => layer.apply(tf.ones([1, 5]))).toThrow('Expected axis -1 of the input to have size 4, received shape [1, 5] in layer "dense_1"');

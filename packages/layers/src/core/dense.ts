@@ -1,14 +1,14 @@
 import { tf } from '@dendrite/backend';
-import { type ActivationIdentifier, fusedActivationOf, getActivation, serializeActivation } from '../activations/index';
+import { type ActivationIdentifier, fusedActivationOf, serializeActivation } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
-import { type InitializerIdentifier, getInitializer } from '../initializers/index';
+import type { InitializerIdentifier } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type AddWeightOptions } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, singleShape } from '../engine/shape';
 import { checkPositiveInteger } from './argument-checks';
-import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from './weight-options';
+import { constraintConfig, initializerConfig, regularizerConfig, weightOptions, layerActivation } from './weight-options';
 
 /** Arguments of {@link Dense}. */
 export interface DenseArgs extends LayerArgs {
@@ -42,18 +42,19 @@ export class Dense extends Layer {
   readonly activation: (x: tf.Tensor) => tf.Tensor;
   readonly useBias: boolean;
   private readonly args: DenseArgs;
+  private readonly kernelOptions: AddWeightOptions;
+  private readonly biasOptions: AddWeightOptions;
   kernel?: LayerVariable;
   bias?: LayerVariable;
 
   constructor(args: DenseArgs) {
     super(args);
     this.units = checkPositiveInteger(args.units, 'units', this.name);
-    this.activation = getActivation(args.activation);
+    this.activation = layerActivation(args.activation, 'activation', this.name);
     this.useBias = args.useBias ?? true;
     this.args = args;
-    // Resolve every identifier now, so a bad one fails at construction, as in Keras.
-    getInitializer(args.kernelInitializer ?? 'glorot_uniform');
-    getInitializer(args.biasInitializer ?? 'zeros');
+    this.kernelOptions = weightOptions(args.kernelInitializer, 'glorot_uniform', args.kernelRegularizer, args.kernelConstraint, { layerName: this.name, weight: 'kernel' });
+    this.biasOptions = weightOptions(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint, { layerName: this.name, weight: 'bias' });
     if (args.activityRegularizer != null) this.activityRegularizer = getRegularizer(args.activityRegularizer);
     this.inputSpec = { minNdim: 2 };
   }
@@ -62,9 +63,8 @@ export class Dense extends Layer {
     const shape = singleShape(inputShape, this.name);
     const inputDim = shape[shape.length - 1];
     if (inputDim === null) throw new Error(`Expected the last axis of the input to be known in layer "${this.name}", received null`);
-    const a = this.args;
-    this.kernel = this.addWeight('kernel', [inputDim, this.units], weightOptions(a.kernelInitializer, 'glorot_uniform', a.kernelRegularizer, a.kernelConstraint));
-    if (this.useBias) this.bias = this.addWeight('bias', [this.units], weightOptions(a.biasInitializer, 'zeros', a.biasRegularizer, a.biasConstraint));
+    this.kernel = this.addWeight('kernel', [inputDim, this.units], this.kernelOptions);
+    if (this.useBias) this.bias = this.addWeight('bias', [this.units], this.biasOptions);
     this.inputSpec = { minNdim: 2, axes: { [-1]: inputDim } };
     this.built = true;
   }

@@ -2,7 +2,7 @@ import { tf } from '@dendrite/backend';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type AddWeightOptions } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
@@ -47,6 +47,7 @@ export class Embedding extends Layer {
   readonly maskZero: boolean;
   readonly inputLength?: number;
   private readonly args: EmbeddingArgs;
+  private readonly embeddingsOptions: AddWeightOptions;
   embeddings?: LayerVariable;
 
   /** @throws Error naming the layer and argument for a non-positive inputDim, outputDim or inputLength, or a bad identifier */
@@ -58,7 +59,7 @@ export class Embedding extends Layer {
     this.inputLength = args.inputLength == null ? undefined : checkPositiveInteger(args.inputLength, 'inputLength', this.name);
     this.maskZero = args.maskZero ?? false;
     this.args = args;
-    weightOptions(args.embeddingsInitializer, 'uniform', args.embeddingsRegularizer, args.embeddingsConstraint);
+    this.embeddingsOptions = weightOptions(args.embeddingsInitializer, 'uniform', args.embeddingsRegularizer, args.embeddingsConstraint, { layerName: this.name, weight: 'embeddings' });
     if (args.activityRegularizer != null) this.activityRegularizer = getRegularizer(args.activityRegularizer);
     // Indices are looked up as integers: a float32 cast first would lose large ones.
     this.autoCastInputs = false;
@@ -66,8 +67,7 @@ export class Embedding extends Layer {
   }
 
   override build(_inputShape: Shape | Shape[]): void {
-    const a = this.args;
-    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], weightOptions(a.embeddingsInitializer, 'uniform', a.embeddingsRegularizer, a.embeddingsConstraint));
+    this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], this.embeddingsOptions);
   }
 
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {

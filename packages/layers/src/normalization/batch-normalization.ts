@@ -2,7 +2,7 @@ import { tf } from '@dendrite/backend';
 import type { ConstraintIdentifier } from '../constraints/index';
 import { type InitializerIdentifier, getInitializer } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type AddWeightOptions } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
@@ -53,6 +53,8 @@ export class BatchNormalization extends Layer {
   readonly center: boolean;
   readonly scale: boolean;
   private readonly args: BatchNormalizationArgs;
+  private readonly betaOptions: AddWeightOptions;
+  private readonly gammaOptions: AddWeightOptions;
   gamma?: LayerVariable;
   beta?: LayerVariable;
   movingMean?: LayerVariable;
@@ -77,9 +79,8 @@ export class BatchNormalization extends Layer {
     this.center = args.center ?? true;
     this.scale = args.scale ?? true;
     this.args = args;
-    // Resolve every identifier now, so a bad one fails at construction, as in Keras.
-    weightOptions(args.betaInitializer, 'zeros', args.betaRegularizer, args.betaConstraint);
-    weightOptions(args.gammaInitializer, 'ones', args.gammaRegularizer, args.gammaConstraint);
+    this.betaOptions = weightOptions(args.betaInitializer, 'zeros', args.betaRegularizer, args.betaConstraint, { layerName: this.name, weight: 'beta' });
+    this.gammaOptions = weightOptions(args.gammaInitializer, 'ones', args.gammaRegularizer, args.gammaConstraint, { layerName: this.name, weight: 'gamma' });
     getInitializer(args.movingMeanInitializer ?? 'zeros');
     getInitializer(args.movingVarianceInitializer ?? 'ones');
     this.supportsMasking = true;
@@ -91,8 +92,8 @@ export class BatchNormalization extends Layer {
     const size = shape[axis];
     if (size === null) throw new Error(`Expected axis ${this.axis} of the input to be known in layer "${this.name}", received ${shapeToString(shape)}`);
     const a = this.args;
-    if (this.scale) this.gamma = this.addWeight('gamma', [size], weightOptions(a.gammaInitializer, 'ones', a.gammaRegularizer, a.gammaConstraint));
-    if (this.center) this.beta = this.addWeight('beta', [size], weightOptions(a.betaInitializer, 'zeros', a.betaRegularizer, a.betaConstraint));
+    if (this.scale) this.gamma = this.addWeight('gamma', [size], this.gammaOptions);
+    if (this.center) this.beta = this.addWeight('beta', [size], this.betaOptions);
     this.movingMean = this.addWeight('moving_mean', [size], { initializer: getInitializer(a.movingMeanInitializer ?? 'zeros'), trainable: false });
     this.movingVariance = this.addWeight('moving_variance', [size], { initializer: getInitializer(a.movingVarianceInitializer ?? 'ones'), trainable: false });
     this.inputSpec = { ndim: shape.length, axes: { [this.axis]: size } };

@@ -2,7 +2,7 @@ import { tf } from '@dendrite/backend';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type AddWeightOptions } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
@@ -47,6 +47,8 @@ export class LayerNormalization extends Layer {
   readonly scale: boolean;
   readonly rmsScaling: boolean;
   private readonly args: LayerNormalizationArgs;
+  private readonly betaOptions: AddWeightOptions;
+  private readonly gammaOptions: AddWeightOptions;
   gamma?: LayerVariable;
   beta?: LayerVariable;
 
@@ -67,8 +69,8 @@ export class LayerNormalization extends Layer {
     this.scale = args.scale ?? true;
     this.rmsScaling = args.rmsScaling ?? false;
     this.args = args;
-    weightOptions(args.betaInitializer, 'zeros', args.betaRegularizer, args.betaConstraint);
-    weightOptions(args.gammaInitializer, 'ones', args.gammaRegularizer, args.gammaConstraint);
+    this.betaOptions = weightOptions(args.betaInitializer, 'zeros', args.betaRegularizer, args.betaConstraint, { layerName: this.name, weight: 'beta' });
+    this.gammaOptions = weightOptions(args.gammaInitializer, 'ones', args.gammaRegularizer, args.gammaConstraint, { layerName: this.name, weight: 'gamma' });
     this.supportsMasking = true;
   }
 
@@ -85,9 +87,8 @@ export class LayerNormalization extends Layer {
       throw new Error(`Expected the normalized axes ${JSON.stringify(this.axis)} of the input to be known in layer "${this.name}", received ${shapeToString(shape)}`);
     }
     const weightShape = sizes as number[];
-    const a = this.args;
-    if (this.scale || this.rmsScaling) this.gamma = this.addWeight('gamma', weightShape, weightOptions(a.gammaInitializer, 'ones', a.gammaRegularizer, a.gammaConstraint));
-    if (this.center && !this.rmsScaling) this.beta = this.addWeight('beta', weightShape, weightOptions(a.betaInitializer, 'zeros', a.betaRegularizer, a.betaConstraint));
+    if (this.scale || this.rmsScaling) this.gamma = this.addWeight('gamma', weightShape, this.gammaOptions);
+    if (this.center && !this.rmsScaling) this.beta = this.addWeight('beta', weightShape, this.betaOptions);
   }
 
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {

@@ -1,5 +1,6 @@
+import { layerActivation } from '../core/weight-options';
 import type { tf } from '@dendrite/backend';
-import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations/index';
+import { type ActivationIdentifier, serializeActivation } from '../activations/index';
 import { RNNCell, type RNNCellArgs } from './rnn-cell';
 
 /** Arguments of the gated cells (LSTM, GRU). */
@@ -18,7 +19,7 @@ export abstract class GatedRNNCell extends RNNCell {
   /** @throws Error naming the cell and argument for a bad units, rate, seed or identifier */
   constructor(args: GatedRNNCellArgs) {
     super(args);
-    this.recurrentActivation = getActivation(args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation);
+    this.recurrentActivation = layerActivation(args.recurrentActivation === undefined ? 'sigmoid' : args.recurrentActivation, 'recurrentActivation', this.name);
   }
 
   protected override get dropoutMaskCount(): number {

@@ -1,13 +1,13 @@
 import { tf } from '@dendrite/backend';
-import { type ActivationIdentifier, getActivation, serializeActivation } from '../activations/index';
+import { type ActivationIdentifier, serializeActivation } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type AddWeightOptions } from '../engine/layer';
 import type { LayerVariable, WeightInitializer } from '../engine/layer-variable';
 import { type Shape, isShapeList, shapeToString } from '../engine/shape';
 import { checkPositiveInteger, checkRate } from '../core/argument-checks';
-import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
+import { constraintConfig, initializerConfig, regularizerConfig, weightOptions, layerActivation } from '../core/weight-options';
 import { SeedGenerator } from '../regularization/seed-generator';
 
 /** Arguments every recurrent cell takes (Keras's SimpleRNNCell, LSTMCell and GRUCell). */
@@ -83,22 +83,27 @@ export abstract class RNNCell extends Layer {
   kernel?: LayerVariable;
   recurrentKernel?: LayerVariable;
   bias?: LayerVariable;
+  private readonly kernelOptions: AddWeightOptions;
+  private readonly recurrentOptions: AddWeightOptions;
+  /** The bias's options (LSTM's unitForgetBias builds on its initializer). */
+  protected readonly biasOptions: AddWeightOptions;
 
   /** @throws Error naming the cell and argument for a bad units, rate, seed or identifier */
   constructor(args: RNNCellArgs) {
     super(args);
     checkCellArgs(args, this.name);
     this.units = args.units;
-    this.activation = getActivation(args.activation === undefined ? 'tanh' : args.activation);
+    this.activation = layerActivation(args.activation === undefined ? 'tanh' : args.activation, 'activation', this.name);
     this.useBias = args.useBias ?? true;
     this.dropout = args.dropout ?? 0;
     this.recurrentDropout = args.recurrentDropout ?? 0;
     this.seeds = new SeedGenerator(args.seed, this.name);
     this.seed = args.seed;
     this.cellArgs = args;
-    weightOptions(args.kernelInitializer, 'glorot_uniform', args.kernelRegularizer, args.kernelConstraint);
-    weightOptions(args.recurrentInitializer, 'orthogonal', args.recurrentRegularizer, args.recurrentConstraint);
-    weightOptions(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint);
+    const owner = (weight: string) => ({ layerName: this.name, weight });
+    this.kernelOptions = weightOptions(args.kernelInitializer, 'glorot_uniform', args.kernelRegularizer, args.kernelConstraint, owner('kernel'));
+    this.recurrentOptions = weightOptions(args.recurrentInitializer, 'orthogonal', args.recurrentRegularizer, args.recurrentConstraint, owner('recurrent'));
+    this.biasOptions = weightOptions(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint, owner('bias'));
   }
 
   /** Gate blocks side by side in the kernels: 1 (SimpleRNN), 4 (LSTM), 3 (GRU). */
@@ -119,7 +124,7 @@ export abstract class RNNCell extends Layer {
 
   /** The bias initializer (LSTM overrides it for unitForgetBias). */
   protected biasInitializer(): WeightInitializer {
-    return weightOptions(this.cellArgs.biasInitializer, 'zeros').initializer;
+    return this.biasOptions.initializer;
   }
 
   /** The bias added to the input projection (GRU with resetAfter: its first row). */
@@ -138,12 +143,11 @@ export abstract class RNNCell extends Layer {
     if (features === null || features === undefined) {
       throw new Error(`Expected the feature axis of the input to be known in layer "${this.name}", received ${shapeToString(shape)}`);
     }
-    const a = this.cellArgs;
     const width = this.gates * this.units;
-    this.kernel = this.addWeight('kernel', [features, width], weightOptions(a.kernelInitializer, 'glorot_uniform', a.kernelRegularizer, a.kernelConstraint));
-    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, width], weightOptions(a.recurrentInitializer, 'orthogonal', a.recurrentRegularizer, a.recurrentConstraint));
+    this.kernel = this.addWeight('kernel', [features, width], this.kernelOptions);
+    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, width], this.recurrentOptions);
     if (this.useBias) {
-      this.bias = this.addWeight('bias', this.biasShape(), { ...weightOptions(undefined, 'zeros', a.biasRegularizer, a.biasConstraint), initializer: this.biasInitializer() });
+      this.bias = this.addWeight('bias', this.biasShape(), { ...this.biasOptions, initializer: this.biasInitializer() });
     }
   }
 
