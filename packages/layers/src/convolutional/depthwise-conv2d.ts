@@ -1,47 +1,29 @@
 import { tf } from '@dendrite/backend';
-import { type Activation, type ActivationIdentifier, fusedActivationOf, serializeActivation } from '../activations/index';
+import { fusedActivationOf } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
-import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
-import { type AddWeightOptions, type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import type { RegularizerIdentifier } from '../regularizers/index';
+import type { AddWeightOptions, CallArgs, TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
 import { checkPositiveInteger } from '../core/argument-checks';
-import { constraintConfig, initializerConfig, regularizerConfig, weightOptions, layerActivation } from '../core/weight-options';
-import { type DataFormat, checkDataFormat } from './check-data-format';
-import { resolveConvGeometry } from './conv-geometry';
-import { spatialOutputSizes } from './conv-utils';
+import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
 import { applyBiasAndActivation } from './convolve';
+import { SpatialConv, type SpatialConvArgs } from './spatial-conv';
 
 /** Arguments of {@link DepthwiseConv2D}. */
-export interface DepthwiseConv2DArgs extends LayerArgs {
+export interface DepthwiseConv2DArgs extends SpatialConvArgs {
   /** Window size: one integer or [height, width]. */
   kernelSize: number | number[];
-  /** Step between windows (1). */
-  strides?: number | number[];
   /** `valid` (default) or `same`. */
   padding?: 'valid' | 'same';
   /** Output channels per input channel (1). */
   depthMultiplier?: number;
-  /** Only `channels_last` is supported. */
-  dataFormat?: string;
-  /** Dilation rate (1); strides must then be 1. */
-  dilationRate?: number | number[];
-  /** Activation applied to the output (none). */
-  activation?: ActivationIdentifier;
-  /** Whether to add a bias (true). */
-  useBias?: boolean;
   /** Kernel initializer (glorot_uniform). */
   depthwiseInitializer?: InitializerIdentifier;
-  /** Bias initializer (zeros). */
-  biasInitializer?: InitializerIdentifier;
   depthwiseRegularizer?: RegularizerIdentifier;
-  biasRegularizer?: RegularizerIdentifier;
-  /** Penalty on the layer's output. */
-  activityRegularizer?: RegularizerIdentifier;
   depthwiseConstraint?: ConstraintIdentifier;
-  biasConstraint?: ConstraintIdentifier;
 }
 
 /**
@@ -55,44 +37,24 @@ export interface DepthwiseConv2DArgs extends LayerArgs {
  * const layer = new DepthwiseConv2D({ kernelSize: 3, depthMultiplier: 2, padding: 'same' });
  * ```
  */
-export class DepthwiseConv2D extends Layer {
+export class DepthwiseConv2D extends SpatialConv {
   static override className = 'DepthwiseConv2D';
-  readonly kernelSize: number[];
-  readonly strides: number[];
-  readonly padding: 'valid' | 'same';
+  declare readonly padding: 'valid' | 'same';
   readonly depthMultiplier: number;
-  readonly dataFormat: DataFormat;
-  readonly dilationRate: number[];
-  readonly activation: Activation;
-  readonly useBias: boolean;
   /** `[kh, kw, channels, depthMultiplier]`, once built. */
   kernel?: LayerVariable;
-  /** `[channels · depthMultiplier]`, once built with `useBias`. */
-  bias?: LayerVariable;
   private readonly depthwiseArgs: DepthwiseConv2DArgs;
   private readonly kernelOptions: AddWeightOptions;
-  private readonly biasOptions: AddWeightOptions;
 
   /**
    * @param args kernelSize and the options of {@link DepthwiseConv2DArgs}
    * @throws Error naming the layer and the argument for a bad one
    */
   constructor(args: DepthwiseConv2DArgs) {
-    super(args);
-    this.dataFormat = checkDataFormat(args.dataFormat, this.name);
-    const geometry = resolveConvGeometry(args, 2, ['valid', 'same'], this.name);
-    this.kernelSize = geometry.kernelSize;
-    this.strides = geometry.strides;
-    this.padding = geometry.padding as 'valid' | 'same';
-    this.dilationRate = geometry.dilationRate;
+    super(2, args, ['valid', 'same']);
     this.depthMultiplier = checkPositiveInteger(args.depthMultiplier ?? 1, 'depthMultiplier', this.name);
-    this.activation = layerActivation(args.activation, 'activation', this.name);
-    this.useBias = args.useBias ?? true;
     this.kernelOptions = weightOptions(args.depthwiseInitializer, 'glorot_uniform', args.depthwiseRegularizer, args.depthwiseConstraint, { layerName: this.name, weight: 'depthwise' });
-    this.biasOptions = weightOptions(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint, { layerName: this.name, weight: 'bias' });
-    if (args.activityRegularizer != null) this.activityRegularizer = getRegularizer(args.activityRegularizer);
     this.depthwiseArgs = args;
-    this.inputSpec = { ndim: 4 };
   }
 
   override build(inputShape: Shape | Shape[]): void {
@@ -122,10 +84,8 @@ export class DepthwiseConv2D extends Layer {
     return applyBiasAndActivation(tf.depthwiseConv2d(x, filter, strides, this.padding, 'NHWC', dilations), bias, this.activation);
   }
 
-  override computeOutputShape(inputShape: Shape | Shape[]): Shape {
-    const shape = singleShape(inputShape, this.name);
-    const spatial = spatialOutputSizes(shape, this.kernelSize, this.padding, this.strides, this.dilationRate, this.name);
-    return [shape[0], ...spatial, shape[3] === null ? null : shape[3] * this.depthMultiplier];
+  protected outputChannels(channels: number | null): number | null {
+    return channels === null ? null : channels * this.depthMultiplier;
   }
 
   override getConfig(): Record<string, unknown> {
@@ -133,20 +93,10 @@ export class DepthwiseConv2D extends Layer {
     return {
       ...super.getConfig(),
       depth_multiplier: this.depthMultiplier,
-      kernel_size: this.kernelSize,
-      strides: this.strides,
-      padding: this.padding,
-      data_format: this.dataFormat,
-      dilation_rate: this.dilationRate,
-      activation: serializeActivation(this.activation),
-      use_bias: this.useBias,
+      ...this.spatialConfig(),
       depthwise_initializer: initializerConfig(a.depthwiseInitializer, 'glorot_uniform'),
-      bias_initializer: initializerConfig(a.biasInitializer, 'zeros'),
       depthwise_regularizer: regularizerConfig(a.depthwiseRegularizer),
-      bias_regularizer: regularizerConfig(a.biasRegularizer),
-      activity_regularizer: regularizerConfig(a.activityRegularizer),
       depthwise_constraint: constraintConfig(a.depthwiseConstraint),
-      bias_constraint: constraintConfig(a.biasConstraint),
     };
   }
 }

@@ -4,6 +4,7 @@
  *
  * @packageDocumentation
  */
+export { SpatialConv, type SpatialConvArgs } from './spatial-conv';
 export { BaseConv, type ConvArgs } from './base-conv';
 export { Conv1D, conv1d } from './conv1d';
 export { Conv2D, conv2d } from './conv2d';
