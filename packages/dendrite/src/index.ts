@@ -12,7 +12,7 @@
  * @packageDocumentation
  */
 export { tf, selectBackend, getBackendInfo, setSeed, type BackendInfo, type BackendName } from '@dendrite/backend';
-export { sequential, model, loadModel, Model, Sequential, Functional } from '@dendrite/models';
+export { sequential, model, loadModel, registerClass, Model, Sequential, Functional } from '@dendrite/models';
 export { input } from '@dendrite/layers';
 export * as layers from '@dendrite/layers';
 export * as models from '@dendrite/models';

@@ -16,5 +16,6 @@ export type { StepData } from './trainer/steps';
 export type { ModelData, TargetData } from './trainer/data-adapters/select-adapter';
 export type { ArrayWithShape, DataLike } from './trainer/data-adapters/host-array';
 export type { BatchElement, BatchSource } from './trainer/data-adapters/iterable-adapter';
-export { loadModel } from './saving/model-persistence';
+export { registerClass, type SerializableClass } from './saving/register-class';
+export { loadModel, saveModel, saveModelWeights, loadModelWeights, type ModelLocation, type ModelSource } from './saving/model-io';
 export { saveLayersModel, loadLayersModel, toModelArtifacts, type LayersModelJson, type LayersModelLocation } from './saving/layers-model-format';

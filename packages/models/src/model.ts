@@ -16,6 +16,7 @@ function optionsInPlaceOfTargets(x: unknown, y: unknown): boolean {
 }
 import { formatSummary, type SummaryOptions } from './summary';
 import { modelPersistence } from './saving/model-persistence';
+import { type ModelLocation, loadModelWeights, saveModel, saveModelWeights } from './saving/model-io';
 
 /**
  * The base of every model, and the class to extend for subclassed models (override `call`):
@@ -180,16 +181,23 @@ export class Model extends Layer implements TrainingModel {
     this.requireCompiled('setLearningRate').setLearningRate(rate);
   }
 
-  save(path: string): Promise<void> {
-    return modelPersistence.save(this, path);
+  /**
+   * Saves the whole model in the format its location names: `.keras` (Keras 3), `.h5` (Keras's
+   * legacy HDF5), `…/model.json` or `indexeddb://`/`localstorage://`/`downloads://`/`http(s)://`
+   * or a tfjs IO handler (TF.js Layers), any other path Dendrite's archive. Written atomically.
+   */
+  save(location: ModelLocation): Promise<void> {
+    return saveModel(this, location);
   }
 
+  /** Saves the weights and optimizer state: `.weights.h5` (Keras 3), `.h5` (Keras 2) or Dendrite's archive. */
   saveWeights(path: string): Promise<void> {
-    return modelPersistence.saveWeights(this, path);
+    return saveModelWeights(this, path);
   }
 
+  /** Loads weights saved in any of those formats (or a `.keras` archive's); a failed load changes nothing. */
   loadWeights(path: string): Promise<void> {
-    return modelPersistence.loadWeights(this, path);
+    return loadModelWeights(this, path);
   }
 
   saveTrainingState(path: string): Promise<void> {

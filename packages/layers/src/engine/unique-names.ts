@@ -7,7 +7,7 @@ const counters = new Map<string, number>();
  * `MaxPooling2D` → `max_pooling2d`, `SimpleRNN` → `simple_rnn`, `ReLU` → `re_lu`.
  */
 export function classNameToSnakeCase(className: string): string {
-  const intermediate = className.replace(/(.)([A-Z][a-z0-9]+)/g, '$1_$2');
+  const intermediate = className.replace(/\W+/g, '').replace(/(.)([A-Z][a-z]+)/g, '$1_$2');
   return intermediate.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
 }
 

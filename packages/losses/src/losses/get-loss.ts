@@ -21,7 +21,8 @@ export type LossFunction = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
 /** A loss as `compile` accepts it: a name in any Keras spelling, `{class_name, config}`, a Loss, or a function. */
 export type LossIdentifier = string | KerasSerialized | Loss | LossFunction;
 
-type LossClass = { className: string; fromConfig(config: Record<string, unknown>): Loss };
+/** A loss class as the registry needs it: its Keras name and a way to rebuild it. */
+export type LossClass = { className: string; fromConfig(config: Record<string, unknown>): Loss };
 
 /**
  * Every built-in loss: its class, its Keras function name, and the other names Keras accepts for
@@ -48,6 +49,14 @@ const LOSSES: ReadonlyArray<[LossClass, string, string[]]> = [
 const registry = new ObjectRegistry<Loss>('loss', (value): value is Loss => value instanceof Loss);
 for (const [lossClass, functionName, aliases] of LOSSES) {
   registry.register(lossClass.className, (config) => lossClass.fromConfig(config), [functionName, ...aliases]);
+}
+
+/**
+ * Registers a custom loss class under its Keras class name (and aliases), so that `compile` and
+ * saved compile configs can name it.
+ */
+export function registerLoss(lossClass: LossClass, aliases: readonly string[] = []): void {
+  registry.register(lossClass.className, (config) => lossClass.fromConfig(config), aliases);
 }
 
 /**

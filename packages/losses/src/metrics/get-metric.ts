@@ -23,7 +23,8 @@ import { type MetricContext, resolveAccuracy } from './resolve-accuracy';
  */
 export type MetricIdentifier = string | KerasSerialized | Metric | Loss | ((yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor);
 
-type MetricClass = { className: string; fromConfig(config: Record<string, unknown>): Metric };
+/** A metric class as the registry needs it: its Keras name and a way to rebuild it. */
+export type MetricClass = { className: string; fromConfig(config: Record<string, unknown>): Metric };
 
 /** The metric classes `get` knows by name, with Keras's other names for them. */
 const METRICS: ReadonlyArray<[MetricClass, string[]]> = [
@@ -47,6 +48,14 @@ const METRICS: ReadonlyArray<[MetricClass, string[]]> = [
 
 const registry = new ObjectRegistry<Metric>('metric', (value): value is Metric => value instanceof Metric);
 for (const [metricClass, aliases] of METRICS) {
+  registry.register(metricClass.className, (config) => metricClass.fromConfig(config), aliases);
+}
+
+/**
+ * Registers a custom metric class under its Keras class name (and aliases), so that `compile`
+ * and saved compile configs can name it.
+ */
+export function registerMetric(metricClass: MetricClass, aliases: readonly string[] = []): void {
   registry.register(metricClass.className, (config) => metricClass.fromConfig(config), aliases);
 }
 

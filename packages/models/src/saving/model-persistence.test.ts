@@ -7,7 +7,7 @@ import { BackupAndRestore, EarlyStopping, LambdaCallback, ModelCheckpoint } from
 import { dense, resetUniqueNames } from '@dendrite/layers';
 import { describeEachBackend, expectArraysClose, seededArray } from '@dendrite/test-utils';
 import { sequential } from '../sequential';
-import { loadModel } from './model-persistence';
+import { loadModel } from './model-io';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -87,7 +87,7 @@ describeEachBackend('saving', () => {
     const before = weightsOf(model);
     const garbage = join(dir, 'garbage.dndr');
     writeFileSync(garbage, 'not an archive');
-    await expect(model.loadWeights(garbage)).rejects.toThrow(`Expected a Dendrite archive in "${garbage}", received a file without the DNDR header`);
+    await expect(model.loadWeights(garbage)).rejects.toThrow(`Expected saved weights (.weights.h5, .h5, .keras or a Dendrite archive) in "${garbage}", received a file starting with bytes [6e 6f 74 20 61 6e 20 61]`);
     const good = join(dir, 'weights.dndr');
     await model.saveWeights(good);
     const truncated = join(dir, 'truncated.dndr');

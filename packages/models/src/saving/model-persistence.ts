@@ -37,8 +37,9 @@ function applyWeights(model: Model, entries: ArchiveEntry[], path: string): void
 }
 
 /**
- * Saving in Dendrite's own archive format until Keras/TF.js interop lands: weights, the model's
- * config and compile settings, and the optimizer's state. Node file paths; writes are atomic.
+ * Dendrite's own archive format: weights, the model's config and compile settings, and the
+ * optimizer's state, keyed by weight path. Used for paths without a Keras or TF.js extension and
+ * for BackupAndRestore's training state. Node file paths; writes are atomic.
  */
 export const modelPersistence = {
   async saveWeights(model: Model, path: string): Promise<void> {
@@ -93,12 +94,12 @@ export const modelPersistence = {
 };
 
 /**
- * Loads a model saved by `model.save(path)`: architecture from its config (no code is
+ * Loads a model saved in Dendrite's archive: architecture from its config (no code is
  * evaluated), weights, and — when it was compiled — compile settings and optimizer state.
  *
  * @throws Error naming the file and what is wrong with it
  */
-export async function loadModel(path: string): Promise<Model> {
+export async function loadDendriteModel(path: string): Promise<Model> {
   const { header, entries } = await readTensorArchive(path);
   if (header.format !== 'dendrite-model') throw new Error(`Expected a saved model in "${path}", received an archive of format ${String(header.format)}`);
   const model = deserializeLayer(header.model_config as never) as Model;

@@ -54,14 +54,16 @@ export class CompiledModel {
     if (args.loss == null) throw new Error(`Expected compile({optimizer, loss}) for model "${model.name}", received no loss`);
     const outputs = model.outputNames;
     this.optimizer = optimizers.get(args.optimizer as never);
-    this.lossFunctions = perOutput(args.loss, outputs, 'losses', isSingleLoss).map((loss) => losses.get(loss as never));
+    const givenLosses = perOutput(args.loss, outputs, 'losses', isSingleLoss);
+    this.lossFunctions = givenLosses.map((loss) => losses.get(loss as never));
     // A saved compile config names losses by their Keras names; keep them resolvable.
     this.lossWeights =
       args.lossWeights === undefined ? outputs.map(() => 1) : perOutput(args.lossWeights, outputs, 'lossWeights', (v) => typeof v === 'number');
     this.metrics = new MetricSet(outputs, args.metrics ?? [], this.lossFunctions);
     this.compileConfig = {
       optimizer: optimizers.serialize(this.optimizer),
-      loss: this.lossFunctions.map((loss) => loss.name),
+      // Names stay names; loss objects keep their class and config, so custom ones reload once registered.
+      loss: this.lossFunctions.map((loss, index) => (typeof givenLosses[index] === 'string' || loss instanceof losses.LossFunctionWrapper ? loss.name : losses.serialize(loss))),
       metrics: args.metrics === undefined ? [] : JSON.parse(JSON.stringify(args.metrics, (_key, value) => (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { name?: unknown }).name === 'string' && 'updateState' in value ? (value as { name: string }).name : value))),
       loss_weights: this.lossWeights,
     };

@@ -1,0 +1,138 @@
+import type { KerasSerialized } from '@dendrite/backend';
+import { type SymbolicTensor, deserializeLayer, serializeLayer } from '@dendrite/layers';
+import type { Functional } from '../functional';
+import type { Model } from '../model';
+import { readHdf5, writeHdf5 } from './hdf5';
+import { type TensorSpecOf, compileArgsFromKeras, compileConfigToKeras3, fromKeras3, modelConfigToKeras3 } from './keras-v3-config';
+import { applyWeightAssignments, readKerasWeightStore, writeKerasWeightStore } from './keras-weight-store';
+import { readZip, writeZip } from './zip-archive';
+
+/** The Keras version whose `.keras` layout these files follow (written to `metadata.json`). */
+export const KERAS_FORMAT_VERSION = '3.6.0';
+
+const CONFIG = 'config.json';
+const METADATA = 'metadata.json';
+const WEIGHTS = 'model.weights.h5';
+
+/** `2026-11-30@01:02:03`, as Keras's `date_saved`. */
+function dateSaved(date = new Date()): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}@${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+}
+
+/** A model that can describe itself as a config: Sequential or functional, not subclassed. */
+export function requireConfigurable(model: Model, where: string): void {
+  if (model.className !== 'Sequential' && model.className !== 'Functional') {
+    throw new Error(
+      `Expected a Sequential or functional model to save its architecture to "${where}", received ${model.className} "${model.name}", whose architecture is code: save its weights with saveWeights("….weights.h5")`,
+    );
+  }
+}
+
+/** Shapes and dtypes of a functional model's tensors, by Keras reference `[layer, node, tensor]`. */
+function tensorSpecs(model: Model): TensorSpecOf | undefined {
+  if (model.className !== 'Functional') return undefined;
+  const functional = model as Functional;
+  return (layerName, nodeIndex, tensorIndex) => {
+    const layer = functional.layers.find((candidate) => candidate.name === layerName);
+    const nodes = layer?.inboundNodes.filter((node) => node.inputs.length === 0 || functional.graphNodes.includes(node)) ?? [];
+    const symbol = nodes[nodeIndex]?.outputs[tensorIndex] as SymbolicTensor | undefined;
+    return { shape: symbol ? [...symbol.shape] : null!, dtype: symbol?.dtype ?? 'float32' };
+  };
+}
+
+/**
+ * A model as a Keras 3 `.keras` archive: `metadata.json`, `config.json` (the architecture and
+ * compile settings in Keras 3's serialization) and `model.weights.h5` (the variables, the
+ * optimizer's included), stored uncompressed as Keras writes it.
+ *
+ * @throws Error for a subclassed model (its architecture is code)
+ */
+export async function kerasArchiveBytes(model: Model, where: string): Promise<Uint8Array> {
+  requireConfigurable(model, where);
+  const compile = compileConfigToKeras3(model.compiled?.compileConfig ?? null);
+  const config = modelConfigToKeras3(serializeLayer(model), compile, tensorSpecs(model));
+  const metadata = { keras_version: KERAS_FORMAT_VERSION, date_saved: dateSaved(), saved_by: 'dendrite' };
+  const weights = await writeHdf5((file) => writeKerasWeightStore(file, model), `${where}/${WEIGHTS}`);
+  const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+  return writeZip([
+    [METADATA, encode(metadata)],
+    [CONFIG, encode(config)],
+    [WEIGHTS, weights],
+  ]);
+}
+
+function parseJson(bytes: Uint8Array | undefined, name: string, where: string): Record<string, unknown> {
+  if (bytes === undefined) throw new Error(`Expected ${name} in the .keras archive "${where}", received an archive without it`);
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch (error) {
+    throw new Error(`Expected JSON in ${name} of "${where}", received ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Builds the model of a config (Keras 3 or legacy dialect), compiles it when `compile` is given,
+ * and calls `fill` to set its weights; a failure frees the half-made model.
+ */
+export function buildModel(config: unknown, compile: Record<string, unknown> | null | undefined, where: string, fill: (model: Model) => void): Model {
+  let model: Model;
+  try {
+    model = deserializeLayer(fromKeras3(config) as KerasSerialized) as Model;
+  } catch (error) {
+    throw new Error(`Expected a model config Dendrite can build in "${where}", received one that fails: ${(error as Error).message}`);
+  }
+  try {
+    if (compile) model.compile(compileArgsFromKeras(compile) as never);
+    fill(model);
+    return model;
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+}
+
+/**
+ * Loads a Keras 3 `.keras` archive: the architecture from `config.json` (through the layer
+ * registry; nothing is evaluated), compiled when it has a `compile_config`, then every weight
+ * and the optimizer's state from `model.weights.h5`, each checked against the model first.
+ *
+ * @throws Error naming the file and what is wrong with it
+ */
+export async function modelFromKerasArchive(bytes: Uint8Array, where: string): Promise<Model> {
+  const files = readZip(bytes, [CONFIG, METADATA, WEIGHTS, 'model.weights.npz'], where);
+  const config = parseJson(files.get(CONFIG), CONFIG, where);
+  const weights = files.get(WEIGHTS);
+  if (weights === undefined) {
+    throw new Error(`Expected ${WEIGHTS} in the .keras archive "${where}", received ${files.has('model.weights.npz') ? 'model.weights.npz (the npz weights format is not read here)' : 'no weights file'}`);
+  }
+  return readHdf5(weights, `${where}/${WEIGHTS}`, (file) =>
+    buildModel(config, config.compile_config as Record<string, unknown> | null, where, (model) => {
+      const { assignments, optimizer } = readKerasWeightStore(file, model, where);
+      applyWeightAssignments(model, assignments, optimizer, where);
+    }),
+  );
+}
+
+/** The weights (and optimizer state) of a model as Keras 3's `.weights.h5`. */
+export function kerasWeightsBytes(model: Model, where: string): Promise<Uint8Array> {
+  return writeHdf5((file) => writeKerasWeightStore(file, model), where);
+}
+
+/**
+ * Sets a model's weights (and its optimizer's state when the file has one and the model is
+ * compiled) from Keras 3 weights: a `.weights.h5` file, or the `model.weights.h5` of a `.keras`
+ * archive. Everything is checked first; a failure leaves the model as it was.
+ */
+export async function loadKerasWeights(model: Model, bytes: Uint8Array, where: string, inArchive: boolean): Promise<void> {
+  let h5 = bytes;
+  if (inArchive) {
+    const found = readZip(bytes, [WEIGHTS], where).get(WEIGHTS);
+    if (found === undefined) throw new Error(`Expected ${WEIGHTS} in the .keras archive "${where}", received an archive without it`);
+    h5 = found;
+  }
+  await readHdf5(h5, where, (file) => {
+    const { assignments, optimizer } = readKerasWeightStore(file, model, where);
+    applyWeightAssignments(model, assignments, model.compiled ? optimizer : [], where);
+  });
+}

@@ -1,0 +1,154 @@
+import type { KerasSerialized } from '@dendrite/backend';
+
+type Json = Record<string, unknown>;
+
+/** Keras 3's serialized object: the module it comes from and its registered name beside `class_name`/`config`. */
+export interface Keras3Serialized extends KerasSerialized {
+  module: string | null;
+  registered_name: string | null;
+  build_config?: Json;
+  compile_config?: Json | null;
+}
+
+const isSerialized = (value: unknown): value is KerasSerialized =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as KerasSerialized).class_name === 'string' && 'config' in (value as object);
+
+/** The Keras 3 module of a nested object, from the key that holds it. */
+function moduleOfKey(key: string): string {
+  if (key.endsWith('_initializer')) return 'keras.initializers';
+  if (key.endsWith('_regularizer')) return 'keras.regularizers';
+  if (key.endsWith('_constraint')) return 'keras.constraints';
+  return 'keras.layers';
+}
+
+/** A dtype as Keras 3 writes it on layers: a `DTypePolicy` object. */
+function dtypePolicy(name: unknown): Keras3Serialized {
+  return { module: 'keras', class_name: 'DTypePolicy', config: { name: name ?? 'float32' }, registered_name: null };
+}
+
+/** One layer's config in Keras 3's dialect: dtype policies, nested objects with their modules, no `batch_input_shape`. */
+function layerToKeras3(serialized: KerasSerialized): Keras3Serialized {
+  const isInput = serialized.class_name === 'InputLayer';
+  const config: Json = {};
+  for (const [key, value] of Object.entries(serialized.config ?? {})) {
+    if (!isInput && (key === 'batch_input_shape' || key === 'input_shape')) continue;
+    if (key === 'dtype' && !isInput) config.dtype = dtypePolicy(value);
+    else if (key === 'layers' && Array.isArray(value)) config.layers = value.map((layer) => nestedLayerToKeras3(layer as KerasSerialized & Json));
+    else if (isSerialized(value)) config[key] = moduleOfKey(key) === 'keras.layers' ? layerToKeras3(value) : { module: moduleOfKey(key), ...value, registered_name: null };
+    else config[key] = value;
+  }
+  return { module: 'keras.layers', class_name: serialized.class_name, config, registered_name: null };
+}
+
+/** The shape and dtype of a functional model's tensor, by its reference `[layer, node, tensor]`. */
+export type TensorSpecOf = (layer: string, node: number, tensor: number) => { shape: Array<number | null>; dtype: string };
+
+/** A layer inside a Sequential or functional config (functional entries carry `name` and `inbound_nodes`). */
+function nestedLayerToKeras3(entry: KerasSerialized & Json, specOf?: TensorSpecOf): Json {
+  const { class_name, config, ...rest } = entry;
+  const converted: Json = { ...layerToKeras3({ class_name, config }) };
+  if (!('inbound_nodes' in rest)) return converted;
+  return { ...converted, name: rest.name, inbound_nodes: (rest.inbound_nodes as unknown[]).map((node) => nodeToKeras3(node, specOf)) };
+}
+
+/**
+ * A legacy inbound node `[[layer, node, tensor, kwargs], …]` as Keras 3 writes it:
+ * `{args: [tensor or [tensors]], kwargs}` with `__keras_tensor__` references.
+ */
+function nodeToKeras3(node: unknown, specOf?: TensorSpecOf): Json {
+  const refs = node as Array<[string, number, number, Json?]>;
+  const tensor = (ref: [string, number, number, Json?]) => ({
+    class_name: '__keras_tensor__',
+    config: { ...(specOf?.(ref[0], ref[1], ref[2]) ?? { shape: null, dtype: 'float32' }), keras_history: [ref[0], ref[1], ref[2]] },
+  });
+  const kwargs = refs[0]?.[3] ?? {};
+  return { args: [refs.length === 1 ? tensor(refs[0]) : refs.map(tensor)], kwargs };
+}
+
+/**
+ * A model's config (Dendrite's `serializeLayer(model)`, in the Keras 2 / TF.js dialect) as Keras 3
+ * writes `config.json`: every object with `module` and `registered_name`, dtype policies, functional
+ * nodes as `{args, kwargs}`, and the model's `build_config` and `compile_config`.
+ */
+export function modelConfigToKeras3(serialized: KerasSerialized, compileConfig: Json | null, specOf?: TensorSpecOf): Keras3Serialized {
+  const config: Json = { ...serialized.config };
+  config.layers = ((config.layers as Array<KerasSerialized & Json>) ?? []).map((layer) => nestedLayerToKeras3(layer, specOf));
+  const functional = serialized.class_name !== 'Sequential';
+  if (!functional) config.dtype = dtypePolicy('float32');
+  return {
+    module: functional ? 'keras.src.models.functional' : 'keras',
+    class_name: serialized.class_name,
+    config,
+    registered_name: functional ? serialized.class_name : null,
+    build_config: { input_shape: functional ? null : ((config.build_input_shape as unknown) ?? null) },
+    compile_config: compileConfig,
+  };
+}
+
+/** Dendrite's compile config as Keras 3's `compile_config`. */
+export function compileConfigToKeras3(compile: Json | null): Json | null {
+  if (!compile) return null;
+  const optimizer = compile.optimizer as KerasSerialized;
+  const losses = (compile.loss as Array<string | KerasSerialized>).map((loss) => (typeof loss === 'string' ? loss : { module: 'keras.losses', ...loss, registered_name: null }));
+  const weights = compile.loss_weights as number[] | undefined;
+  const metrics = compile.metrics as unknown[] | undefined;
+  return {
+    optimizer: { module: 'keras.optimizers', ...optimizer, registered_name: null },
+    loss: losses.length === 1 ? losses[0] : losses,
+    loss_weights: weights === undefined || weights.every((w) => w === 1) ? null : weights,
+    metrics: metrics === undefined || metrics.length === 0 ? null : metrics,
+    weighted_metrics: null,
+    run_eagerly: false,
+    steps_per_execution: 1,
+    jit_compile: false,
+  };
+}
+
+/** Keras 3's `compile_config` (or a legacy `training_config`) as Dendrite's `compile` arguments. */
+export function compileArgsFromKeras(compile: Json): Json {
+  const optimizer = fromKeras3(compile.optimizer ?? compile.optimizer_config);
+  return {
+    optimizer,
+    loss: fromKeras3(compile.loss),
+    metrics: fromKeras3(compile.metrics) ?? undefined,
+    ...(compile.loss_weights == null ? {} : { lossWeights: compile.loss_weights }),
+  };
+}
+
+/** A Keras 3 inbound node `{args, kwargs}` in the legacy form `[[layer, node, tensor, kwargs], …]`. */
+function nodeFromKeras3(node: unknown): unknown {
+  if (Array.isArray(node)) return node;
+  const { args, kwargs } = node as { args: unknown[]; kwargs?: Json };
+  const refs: Array<[string, number, number, Json]> = [];
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (isSerialized(value) && value.class_name === '__keras_tensor__') {
+      const [layer, nodeIndex, tensorIndex] = (value.config as { keras_history: [string, number, number] }).keras_history;
+      refs.push([layer, nodeIndex, tensorIndex, {}]);
+    }
+  };
+  visit(args?.[0]);
+  const callArgs = Object.fromEntries(Object.entries(kwargs ?? {}).filter(([, v]) => !isSerialized(v)));
+  return refs.map((ref) => [ref[0], ref[1], ref[2], callArgs]);
+}
+
+/**
+ * Any Keras 3 serialized value in Dendrite's dialect: `module`, `registered_name` and
+ * `build_config` dropped, dtype policies as their name, built-in functions (`{class_name:
+ * 'function', config: 'relu'}`) as their name, functional nodes in the legacy form. Plain data
+ * in, plain data out: nothing is evaluated.
+ */
+export function fromKeras3(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(fromKeras3);
+  if (typeof value !== 'object' || value === null) return value;
+  const record = value as Json;
+  if (isSerialized(record)) {
+    if (record.class_name === 'DTypePolicy' || record.class_name === 'FloatDTypePolicy') return (record.config as Json).name;
+    if (record.class_name === 'function' && typeof record.config === 'string') return record.config;
+    const out: Json = { class_name: record.class_name, config: fromKeras3(record.config) };
+    if ('name' in record) out.name = record.name;
+    if ('inbound_nodes' in record) out.inbound_nodes = (record.inbound_nodes as unknown[]).map(nodeFromKeras3);
+    return out;
+  }
+  return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, fromKeras3(item)]));
+}

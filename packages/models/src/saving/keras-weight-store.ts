@@ -1,0 +1,119 @@
+import { tf } from '@dendrite/backend';
+import type { File as H5File, Group as H5Group } from 'h5wasm';
+import type { LayerVariable } from '@dendrite/layers';
+import type { Model } from '../model';
+import { type ReadArray, ensureGroup, readArray, writeArray, writeInt64Scalar } from './hdf5';
+import { applyKerasOptimizerVariables, kerasOptimizerVariables } from './keras-optimizer-variables';
+import { kerasWeightPaths } from './keras-weight-paths';
+
+/** A weight and the values a file holds for it, checked against its shape. */
+export interface WeightAssignment {
+  weight: LayerVariable;
+  values: Float32Array | Int32Array;
+}
+
+function valuesOf(weight: LayerVariable): Float32Array | Int32Array {
+  return weight.read().dataSync() as Float32Array | Int32Array;
+}
+
+/**
+ * Writes a model's variables as Keras 3's `H5IOStore` does (`model.weights.h5`, `.weights.h5`):
+ * `vars/<i>` in a group per saveable (see {@link kerasWeightPaths}), and the compiled
+ * optimizer's variables at `optimizer/vars/<i>`.
+ */
+export function writeKerasWeightStore(file: H5File, model: Model): void {
+  for (const { path, weights } of kerasWeightPaths(model)) {
+    const vars = path ? ensureGroup(file, path).create_group('vars') : file.create_group('vars');
+    weights.forEach((weight, index) => {
+      writeArray(vars, String(index), { shape: [...weight.shape], dtype: weight.dtype === 'int32' ? 'int32' : 'float32', values: valuesOf(weight) });
+    });
+  }
+  const optimizer = kerasOptimizerVariables(model);
+  if (optimizer.length > 0) {
+    const vars = ensureGroup(file, 'optimizer').create_group('vars');
+    optimizer.forEach((variable, index) => {
+      if (variable.dtype === 'int64') writeInt64Scalar(vars, String(index), variable.values as number);
+      else writeArray(vars, String(index), { shape: variable.shape, dtype: 'float32', values: variable.values as Float32Array });
+    });
+  }
+}
+
+/** The `vars` group of a saveable, following Keras 2.13's `_layer_checkpoint_dependencies` spelling too. */
+function varsGroup(file: H5File, path: string): H5Group | null {
+  const direct = (file.get(path ? `${path}/vars` : 'vars') ?? null) as H5Group | null;
+  if (direct !== null || !path.startsWith('layers') || file.get('_layer_checkpoint_dependencies') === null) return direct;
+  return (file.get(`${path.replace(/^layers/, '_layer_checkpoint_dependencies')}/vars`) ?? null) as H5Group | null;
+}
+
+/** The arrays `0, 1, …` of a `vars` group, in order. */
+function readVars(group: H5Group | null, where: string, path: string): ReadArray[] {
+  if (group === null) return [];
+  const keys = group.keys();
+  return keys.map((_, index) => {
+    if (!keys.includes(String(index))) throw new Error(`Expected variables named 0…${keys.length - 1} at "${path}/vars" in "${where}", received [${keys.join(', ')}]`);
+    return readArray(group, String(index), where);
+  });
+}
+
+/**
+ * Reads Keras 3 weights (`model.weights.h5` or `.weights.h5`) for `model`, checking every
+ * saveable's variable count and every shape against the model before anything is set.
+ *
+ * @returns the weights' new values and the optimizer's arrays (empty when the file has none)
+ * @throws Error naming the file, the group, and what was expected and received
+ */
+export function readKerasWeightStore(file: H5File, model: Model, where: string): { assignments: WeightAssignment[]; optimizer: ReadArray[] } {
+  const assignments: WeightAssignment[] = [];
+  for (const { path, layer, weights } of kerasWeightPaths(model)) {
+    const arrays = readVars(varsGroup(file, path), where, path);
+    const at = path ? `"${path}/vars"` : '"vars"';
+    if (arrays.length !== weights.length) {
+      throw new Error(`Expected ${weights.length} variables for layer "${layer.name}" at ${at} in "${where}", received ${arrays.length}`);
+    }
+    weights.forEach((weight, index) => {
+      const array = arrays[index];
+      if (array.shape.join() !== weight.shape.join()) {
+        throw new Error(`Expected weight "${weight.path}" of shape [${weight.shape}] at ${at}/${index} in "${where}", received [${array.shape}]`);
+      }
+      const int = weight.dtype === 'int32';
+      assignments.push({ weight, values: int === (array.dtype === 'int32') ? array.values : int ? Int32Array.from(array.values) : Float32Array.from(array.values) });
+    });
+  }
+  const optimizer = readVars(varsGroup(file, 'optimizer'), where, 'optimizer');
+  return { assignments, optimizer };
+}
+
+/**
+ * Sets checked values on the model (every weight must have one), then restores the optimizer;
+ * if the optimizer's state does not fit, the weights go back to what they were.
+ *
+ * @throws Error naming a weight the file does not cover, or the optimizer's mismatch
+ */
+export function applyWeightAssignments(model: Model, assignments: WeightAssignment[], optimizer: ReadArray[], where: string): void {
+  const byWeight = new Map(assignments.map((assignment) => [assignment.weight, assignment.values]));
+  const weights = model.weights;
+  const missing = weights.find((weight) => !byWeight.has(weight));
+  if (missing) throw new Error(`Expected a value for weight "${missing.path}" of model "${model.name}" in "${where}", received none`);
+  const before = model.getWeights();
+  try {
+    setWeightValues(model, weights.map((weight) => byWeight.get(weight)!));
+    try {
+      applyKerasOptimizerVariables(model, optimizer, where);
+    } catch (error) {
+      model.setWeights(before);
+      throw error;
+    }
+  } finally {
+    for (const tensor of before) tensor.dispose();
+  }
+}
+
+/** Sets `values` (in `model.weights` order) on the model's weights. */
+export function setWeightValues(model: Model, values: ReadonlyArray<Float32Array | Int32Array>): void {
+  const tensors = model.weights.map((weight, index) => tf.tensor(values[index], weight.shape, weight.dtype === 'int32' ? 'int32' : 'float32'));
+  try {
+    model.setWeights(tensors);
+  } finally {
+    tf.dispose(tensors);
+  }
+}

@@ -1,0 +1,132 @@
+import { tf, writeFileAtomic } from '@dendrite/backend';
+import type { Model } from '../model';
+import { kerasArchiveBytes, kerasWeightsBytes, loadKerasWeights, modelFromKerasArchive } from './keras-archive';
+import { isLegacyH5, legacyH5Bytes, loadLegacyH5Weights, modelFromLegacyH5 } from './keras-h5';
+import { loadLayersModel, saveLayersModel } from './layers-model-format';
+import { loadDendriteModel, modelPersistence } from './model-persistence';
+import { nodeFs } from './node-fs';
+
+/** Where `model.save` writes: a file path (its extension picks the format), a URL scheme, or a tfjs IO handler. */
+export type ModelLocation = string | tf.io.IOHandler;
+
+/** What `loadModel` reads: a {@link ModelLocation}, or the bytes of a `.keras`, `.h5` or Dendrite file. */
+export type ModelSource = ModelLocation | Uint8Array | ArrayBuffer;
+
+const URL_SCHEME = /^(indexeddb|localstorage|downloads|https?):\/\//;
+const KERAS_FILE = /\.keras$/i;
+const WEIGHTS_H5 = /\.weights\.h5$/i;
+const H5_FILE = /\.(h5|hdf5|keras\.h5)$/i;
+const MODEL_JSON = /(^|[/\\])model\.json$/;
+
+type Kind = 'keras' | 'hdf5' | 'dendrite' | 'unknown';
+
+/** The format of a file from its first bytes. */
+function sniff(bytes: Uint8Array): Kind {
+  const head = [...bytes.subarray(0, 8)];
+  if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5)) return 'keras';
+  if (head.join() === [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a].join()) return 'hdf5';
+  if (String.fromCharCode(...head.slice(0, 4)) === 'DNDR') return 'dendrite';
+  return 'unknown';
+}
+
+function describeStart(bytes: Uint8Array): string {
+  return bytes.length === 0 ? 'an empty file' : `a file starting with bytes [${[...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ')}]`;
+}
+
+async function readBytes(path: string): Promise<Uint8Array> {
+  if (/^https?:\/\//.test(path)) {
+    const response = await fetch(path);
+    if (!response.ok) throw new Error(`Expected to fetch "${path}", received HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+  const { fs } = nodeFs('loading');
+  try {
+    return new Uint8Array(await fs.promises.readFile(path));
+  } catch (error) {
+    throw new Error(`Expected a model file at "${path}", received ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/**
+ * Saves a model whole — architecture, weights, compile settings, optimizer state — in the format
+ * its location names: `.keras` (Keras 3 archive), `.h5`/`.hdf5` (Keras's legacy HDF5),
+ * `…/model.json`, `indexeddb://`, `localstorage://`, `downloads://`, `http(s)://` or a tfjs IO
+ * handler (the TF.js Layers format), any other path Dendrite's own archive. Files are written to
+ * a temporary name and renamed.
+ *
+ * @throws Error for a subclassed model in a format that needs its architecture, or a
+ *   `.weights.h5` path (that is {@link saveModelWeights}' format)
+ */
+export async function saveModel(model: Model, location: ModelLocation): Promise<void> {
+  if (typeof location !== 'string' || (URL_SCHEME.test(location) && !KERAS_FILE.test(location) && !H5_FILE.test(location))) {
+    return saveLayersModel(model, location);
+  }
+  if (MODEL_JSON.test(location)) return saveLayersModel(model, location.replace(MODEL_JSON, '') || '.');
+  if (KERAS_FILE.test(location)) return writeFileAtomic(location, await kerasArchiveBytes(model, location));
+  if (WEIGHTS_H5.test(location)) throw new Error(`Expected a whole-model path (.keras, .h5, model.json) for save() of model "${model.name}", received "${location}": .weights.h5 is saveWeights' format`);
+  if (H5_FILE.test(location)) return writeFileAtomic(location, await legacyH5Bytes(model, location, false));
+  return modelPersistence.save(model, location);
+}
+
+/**
+ * Loads a model saved whole: a `.keras` archive, a legacy `.h5`, a TF.js `model.json` (a folder
+ * holding one, its path, a URL scheme or an IO handler) or Dendrite's archive — told apart by
+ * their first bytes, not their names. Bytes (`Uint8Array`, `ArrayBuffer`) are read as a file.
+ * Nothing in a file is evaluated; every weight is checked against the architecture before it is set.
+ *
+ * @throws Error naming the file and what is wrong with it
+ */
+export async function loadModel(source: ModelSource): Promise<Model> {
+  if (typeof source !== 'string' && !(source instanceof Uint8Array) && !(source instanceof ArrayBuffer)) return loadLayersModel(source);
+  if (typeof source === 'string' && URL_SCHEME.test(source) && !KERAS_FILE.test(source) && !H5_FILE.test(source)) return loadLayersModel(source);
+  if (typeof source === 'string' && MODEL_JSON.test(source)) return loadLayersModel(source.replace(MODEL_JSON, '') || '.');
+  if (typeof source === 'string' && !URL_SCHEME.test(source)) {
+    const { fs } = nodeFs('loading');
+    const stat = await fs.promises.stat(source).catch(() => null);
+    if (stat?.isDirectory()) return loadLayersModel(source);
+  }
+  const where = typeof source === 'string' ? source : 'the given bytes';
+  const bytes = typeof source === 'string' ? await readBytes(source) : source instanceof ArrayBuffer ? new Uint8Array(source) : source;
+  switch (sniff(bytes)) {
+    case 'keras':
+      return modelFromKerasArchive(bytes, where);
+    case 'hdf5':
+      return modelFromLegacyH5(bytes, where);
+    case 'dendrite':
+      if (typeof source !== 'string') throw new Error(`Expected a file path for a Dendrite archive, received ${where}`);
+      return loadDendriteModel(source);
+    default:
+      throw new Error(`Expected a .keras archive, an HDF5 file, a TF.js model.json or a Dendrite archive in "${where}", received ${describeStart(bytes)}`);
+  }
+}
+
+/**
+ * Saves a model's weights (and its optimizer's state): `.weights.h5` as Keras 3's
+ * `save_weights`, `.h5`/`.hdf5` as Keras 2's, any other path as Dendrite's archive. Works for
+ * subclassed models too.
+ */
+export async function saveModelWeights(model: Model, path: string): Promise<void> {
+  if (KERAS_FILE.test(path)) throw new Error(`Expected a weights path (.weights.h5, .h5) for saveWeights() of model "${model.name}", received "${path}": .keras holds a whole model, use save()`);
+  if (WEIGHTS_H5.test(path)) return writeFileAtomic(path, await kerasWeightsBytes(model, path));
+  if (H5_FILE.test(path)) return writeFileAtomic(path, await legacyH5Bytes(model, path, true));
+  return modelPersistence.saveWeights(model, path);
+}
+
+/**
+ * Sets a model's weights from a file of any format {@link saveModelWeights} or {@link saveModel}
+ * writes (told apart by their bytes), checking every count and shape first: a failed load leaves
+ * the model as it was.
+ */
+export async function loadModelWeights(model: Model, path: string): Promise<void> {
+  const bytes = await readBytes(path);
+  switch (sniff(bytes)) {
+    case 'keras':
+      return loadKerasWeights(model, bytes, path, true);
+    case 'hdf5':
+      return (await isLegacyH5(bytes, path)) ? loadLegacyH5Weights(model, bytes, path) : loadKerasWeights(model, bytes, path, false);
+    case 'dendrite':
+      return modelPersistence.loadWeights(model, path);
+    default:
+      throw new Error(`Expected saved weights (.weights.h5, .h5, .keras or a Dendrite archive) in "${path}", received ${describeStart(bytes)}`);
+  }
+}

@@ -1,0 +1,133 @@
+import { inflateSync } from 'fflate';
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+/** CRC-32 (ZIP's, IEEE 802.3) of `bytes`. */
+export function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) crc = CRC_TABLE[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A ZIP archive of stored (uncompressed) files, as Python's `zipfile.ZipFile(f, "w")` writes the
+ * `.keras` format: local headers, data, central directory, end record. Names are ASCII paths.
+ */
+export function writeZip(files: ReadonlyArray<[name: string, data: Uint8Array]>): Uint8Array {
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+  for (const [name, data] of files) {
+    const nameBytes = encoder.encode(name);
+    const crc = crc32(data);
+    const local = new Uint8Array(30 + nameBytes.length);
+    const view = new DataView(local.buffer);
+    view.setUint32(0, 0x04034b50, true);
+    view.setUint16(4, 20, true); // version needed
+    view.setUint16(8, 0, true); // stored
+    view.setUint16(10, 0, true); // time
+    view.setUint16(12, 0x21, true); // date: 1980-01-01
+    view.setUint32(14, crc, true);
+    view.setUint32(18, data.length, true);
+    view.setUint32(22, data.length, true);
+    view.setUint16(26, nameBytes.length, true);
+    local.set(nameBytes, 30);
+    const entry = new Uint8Array(46 + nameBytes.length);
+    const cview = new DataView(entry.buffer);
+    cview.setUint32(0, 0x02014b50, true);
+    cview.setUint16(4, 20, true);
+    cview.setUint16(6, 20, true);
+    cview.setUint16(14, 0x21, true);
+    cview.setUint32(16, crc, true);
+    cview.setUint32(20, data.length, true);
+    cview.setUint32(24, data.length, true);
+    cview.setUint16(28, nameBytes.length, true);
+    cview.setUint32(42, offset, true);
+    entry.set(nameBytes, 46);
+    parts.push(local, data);
+    central.push(entry);
+    offset += local.length + data.length;
+  }
+  const centralSize = central.reduce((n, c) => n + c.length, 0);
+  const end = new Uint8Array(22);
+  const eview = new DataView(end.buffer);
+  eview.setUint32(0, 0x06054b50, true);
+  eview.setUint16(8, files.length, true);
+  eview.setUint16(10, files.length, true);
+  eview.setUint32(12, centralSize, true);
+  eview.setUint32(16, offset, true);
+  const out = new Uint8Array(offset + centralSize + end.length);
+  let at = 0;
+  for (const part of [...parts, ...central, end]) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/**
+ * Reads the named files of a ZIP archive (stored or deflated), checking each one's CRC-32 and
+ * size. Nothing is extracted to disk, so an entry's path never matters; names not asked for are
+ * not read.
+ *
+ * @returns the files found, by name (a name asked for but absent is missing from the map)
+ * @throws Error naming `where` for a file that is not a ZIP archive, a truncated one, an entry
+ *   whose CRC or size does not match, or a compression method other than stored/deflate
+ */
+export function readZip(bytes: Uint8Array, names: readonly string[], where: string): Map<string, Uint8Array> {
+  const fail = (what: string) => new Error(`Expected a ZIP archive in "${where}", received ${what}`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let endAt = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      endAt = i;
+      break;
+    }
+  }
+  if (endAt < 0) throw fail(bytes.length >= 4 && view.getUint32(0, true) === 0x04034b50 ? 'a truncated archive (no end record)' : 'a file that is not a ZIP archive');
+  const count = view.getUint16(endAt + 10, true);
+  let at = view.getUint32(endAt + 16, true);
+  if (at === 0xffffffff || count === 0xffff) throw fail('a ZIP64 archive, which this reader does not support');
+  const decoder = new TextDecoder();
+  const found = new Map<string, Uint8Array>();
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw fail('a damaged central directory');
+    const method = view.getUint16(at + 10, true);
+    const crc = view.getUint32(at + 16, true);
+    const compressedSize = view.getUint32(at + 20, true);
+    const size = view.getUint32(at + 24, true);
+    const nameLength = view.getUint16(at + 28, true);
+    const extraLength = view.getUint16(at + 30, true);
+    const commentLength = view.getUint16(at + 32, true);
+    const localAt = view.getUint32(at + 42, true);
+    const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + extraLength + commentLength;
+    if (!names.includes(name)) continue;
+    if (localAt + 30 > bytes.length || view.getUint32(localAt, true) !== 0x04034b50) throw fail(`a damaged local header for "${name}"`);
+    const dataAt = localAt + 30 + view.getUint16(localAt + 26, true) + view.getUint16(localAt + 28, true);
+    if (dataAt + compressedSize > bytes.length) throw fail(`a truncated archive ("${name}" needs ${compressedSize} bytes at ${dataAt}, the file has ${bytes.length})`);
+    const raw = bytes.subarray(dataAt, dataAt + compressedSize);
+    let data: Uint8Array;
+    if (method === 0) data = raw.slice();
+    else if (method === 8) {
+      try {
+        data = inflateSync(raw, { out: new Uint8Array(size) });
+      } catch (error) {
+        throw fail(`"${name}" whose compressed data is damaged (${(error as Error).message})`);
+      }
+    } else throw fail(`"${name}" compressed with method ${method} (expected stored or deflate)`);
+    if (data.length !== size) throw fail(`"${name}" of ${data.length} bytes where the directory says ${size}`);
+    if (crc32(data) !== crc) throw fail(`"${name}" whose CRC-32 does not match (a damaged file)`);
+    found.set(name, data);
+  }
+  return found;
+}
