@@ -8,6 +8,7 @@
 export { tf } from './tf/index';
 export { dilateKernel } from './ops/dilate-kernel';
 export { nodeModules, writeFileAtomic, writeFileAtomicSync, type NodeModules } from './node/node-modules';
+export { crc32, readZip, writeZip } from './archive/zip';
 import '@tensorflow/tfjs-backend-cpu';
 export { CPU_KERNEL_OVERRIDES } from './kernels/cpu/index';
 import { lowerWasmPriority } from './select/default-priority';

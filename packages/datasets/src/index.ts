@@ -21,7 +21,7 @@ export { Dataset } from './pipeline/dataset';
 export { padSequences, vectorizeSequences, type PadSequencesOptions } from './utils/sequences';
 export { imdb, reuters, getWordIndex, type TextDatasetOptions, type TextSplit } from './loaders/text-classification';
 export { californiaHousing, type CaliforniaOptions } from './loaders/california-housing';
-export { readZip } from './formats/zip';
+export { readZip } from '@dendrite/backend';
 export { parseNpy, parseNpz, type NpyArray } from './formats/npy';
 export { unpickle, type PickledCall } from './formats/pickle';
 export { cifar10, cifar100, CIFAR10_CLASSES, type Cifar100Options } from './loaders/cifar';

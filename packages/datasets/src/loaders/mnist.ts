@@ -1,6 +1,5 @@
-import { nodeModules } from '@dendrite/backend';
+import { nodeModules, readZip } from '@dendrite/backend';
 import { parseNpz } from '../formats/npy';
-import { readZip } from '../formats/zip';
 import { type LoadOptions, candidatePaths, readBytes } from '../sources/locate-file';
 import { type IdxFiles, type ImageDataset, loadIdxDataset } from './image-classification';
 

@@ -1,4 +1,4 @@
-import { readZip } from '../formats/zip';
+import { readZip } from '@dendrite/backend';
 import { type NpyArray, parseNpz } from '../formats/npy';
 import { type DatasetFile, type LoadOptions, locateFile, readBytes } from '../sources/locate-file';
 import { shuffledIndices } from '../utils/shuffle';

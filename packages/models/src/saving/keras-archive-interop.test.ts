@@ -2,13 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { tf } from '@dendrite/backend';
+import { tf, writeZip } from '@dendrite/backend';
 import { concatenate, dense, input, resetUniqueNames } from '@dendrite/layers';
 import { expectArraysClose, seededArray, useBackend } from '@dendrite/test-utils';
 import { model as functionalModel } from '../functional';
 import { writeArray, writeHdf5, writeInt64Scalar } from './hdf5';
 import { loadModel } from './model-io';
-import { writeZip } from './zip-archive';
 
 const dirs: string[] = [];
 beforeAll(() => useBackend('cpu'));

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { clearSeed, setSeed, tf } from '@dendrite/backend';
+import { clearSeed, readZip, setSeed, tf } from '@dendrite/backend';
 import { ModelCheckpoint } from '@dendrite/callbacks';
 import { concatenate, dense, input, resetUniqueNames } from '@dendrite/layers';
 import { expectArraysClose, expectNoLeakedTensors, seededArray, useBackend } from '@dendrite/test-utils';
@@ -11,7 +11,6 @@ import { Model } from '../model';
 import { sequential } from '../sequential';
 import { readHdf5, readArray } from './hdf5';
 import { loadModel } from './model-io';
-import { readZip } from './zip-archive';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -48,7 +47,7 @@ it('writes a .keras zip of metadata.json, config.json and model.weights.h5 in Ke
   await model.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0 });
   const path = join(tempDir(), 'mlp.keras');
   await model.save(path);
-  const files = readZip(new Uint8Array(readFileSync(path)), ['metadata.json', 'config.json', 'model.weights.h5'], path);
+  const files = readZip(new Uint8Array(readFileSync(path)), path, ['metadata.json', 'config.json', 'model.weights.h5']);
   expect([...files.keys()].sort()).toEqual(['config.json', 'metadata.json', 'model.weights.h5']);
   const metadata = JSON.parse(new TextDecoder().decode(files.get('metadata.json')));
   expect(metadata.keras_version).toMatch(/^3\./);
@@ -120,7 +119,7 @@ it('round-trips a functional model with two inputs, nodes written as Keras 3 ker
   const model = functionalModel({ inputs: [left, right], outputs: out as never });
   const path = join(tempDir(), 'two.keras');
   await model.save(path);
-  const config = JSON.parse(new TextDecoder().decode(readZip(new Uint8Array(readFileSync(path)), ['config.json'], path).get('config.json')));
+  const config = JSON.parse(new TextDecoder().decode(readZip(new Uint8Array(readFileSync(path)), path, ['config.json']).get('config.json')));
   expect(config).toMatchObject({ module: 'keras.src.models.functional', class_name: 'Functional', registered_name: 'Functional' });
   const concat = config.config.layers.find((layer: { name: string }) => layer.name === 'concatenate');
   expect(concat.inbound_nodes).toEqual([
@@ -191,7 +190,7 @@ it('names the file and the problem for bad archives, and a failed loadWeights ch
 
   const truncated = join(dir, 'truncated.keras');
   writeFileSync(truncated, bytes.subarray(0, bytes.length - 40));
-  await expect(loadModel(truncated)).rejects.toThrow(`Expected a ZIP archive in "${truncated}", received a truncated archive (no end record)`);
+  await expect(loadModel(truncated)).rejects.toThrow(`Expected a ZIP archive in "${truncated}", received no end-of-central-directory record (truncated or not a ZIP)`);
 
   const flipped = bytes.slice();
   flipped[Math.floor(bytes.length / 2)] ^= 0xff;

@@ -1,11 +1,10 @@
-import type { KerasSerialized } from '@dendrite/backend';
+import { type KerasSerialized, readZip, writeZip } from '@dendrite/backend';
 import { type SymbolicTensor, deserializeLayer, serializeLayer } from '@dendrite/layers';
 import type { Functional } from '../functional';
 import type { Model } from '../model';
 import { readHdf5, writeHdf5 } from './hdf5';
 import { type TensorSpecOf, compileArgsFromKeras, compileConfigToKeras3, fromKeras3, modelConfigToKeras3 } from './keras-v3-config';
 import { applyWeightAssignments, readKerasWeightStore, writeKerasWeightStore } from './keras-weight-store';
-import { readZip, writeZip } from './zip-archive';
 
 /** The Keras version whose `.keras` layout these files follow (written to `metadata.json`). */
 export const KERAS_FORMAT_VERSION = '3.6.0';
@@ -100,7 +99,7 @@ export function buildModel(config: unknown, compile: Record<string, unknown> | n
  * @throws Error naming the file and what is wrong with it
  */
 export async function modelFromKerasArchive(bytes: Uint8Array, where: string): Promise<Model> {
-  const files = readZip(bytes, [CONFIG, METADATA, WEIGHTS, 'model.weights.npz'], where);
+  const files = readZip(bytes, where, [CONFIG, METADATA, WEIGHTS, 'model.weights.npz']);
   const config = parseJson(files.get(CONFIG), CONFIG, where);
   const weights = files.get(WEIGHTS);
   if (weights === undefined) {
@@ -127,7 +126,7 @@ export function kerasWeightsBytes(model: Model, where: string): Promise<Uint8Arr
 export async function loadKerasWeights(model: Model, bytes: Uint8Array, where: string, inArchive: boolean): Promise<void> {
   let h5 = bytes;
   if (inArchive) {
-    const found = readZip(bytes, [WEIGHTS], where).get(WEIGHTS);
+    const found = readZip(bytes, where, [WEIGHTS]).get(WEIGHTS);
     if (found === undefined) throw new Error(`Expected ${WEIGHTS} in the .keras archive "${where}", received an archive without it`);
     h5 = found;
   }

@@ -75,15 +75,17 @@ export function writeZip(files: ReadonlyArray<[name: string, data: Uint8Array]>)
 }
 
 /**
- * Reads the named files of a ZIP archive (stored or deflated), checking each one's CRC-32 and
- * size. Nothing is extracted to disk, so an entry's path never matters; names not asked for are
- * not read.
+ * Reads the files of a ZIP archive (stored or deflated: `.keras`, `.npz`, Keras's dataset zips),
+ * checking each one's CRC-32 and size. Nothing is extracted to disk; an entry whose name would
+ * leave the archive's folder (`..`, an absolute path) is refused.
  *
+ * @param names the files to read; others are skipped (all when omitted)
  * @returns the files found, by name (a name asked for but absent is missing from the map)
  * @throws Error naming `where` for a file that is not a ZIP archive, a truncated one, an entry
- *   whose CRC or size does not match, or a compression method other than stored/deflate
+ *   whose CRC or size does not match, an entry leaving the archive, ZIP64, or a compression
+ *   method other than stored/deflate
  */
-export function readZip(bytes: Uint8Array, names: readonly string[], where: string): Map<string, Uint8Array> {
+export function readZip(bytes: Uint8Array, where: string, names?: readonly string[]): Map<string, Uint8Array> {
   const fail = (what: string) => new Error(`Expected a ZIP archive in "${where}", received ${what}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let endAt = -1;
@@ -93,10 +95,10 @@ export function readZip(bytes: Uint8Array, names: readonly string[], where: stri
       break;
     }
   }
-  if (endAt < 0) throw fail(bytes.length >= 4 && view.getUint32(0, true) === 0x04034b50 ? 'a truncated archive (no end record)' : 'a file that is not a ZIP archive');
+  if (endAt < 0) throw fail('no end-of-central-directory record (truncated or not a ZIP)');
   const count = view.getUint16(endAt + 10, true);
   let at = view.getUint32(endAt + 16, true);
-  if (at === 0xffffffff || count === 0xffff) throw fail('a ZIP64 archive, which this reader does not support');
+  if (at === 0xffffffff || count === 0xffff) throw fail('a ZIP64 archive, which is not supported');
   const decoder = new TextDecoder();
   const found = new Map<string, Uint8Array>();
   for (let i = 0; i < count; i++) {
@@ -111,7 +113,8 @@ export function readZip(bytes: Uint8Array, names: readonly string[], where: stri
     const localAt = view.getUint32(at + 42, true);
     const name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     at += 46 + nameLength + extraLength + commentLength;
-    if (!names.includes(name)) continue;
+    if (name.split(/[\\/]/).includes('..') || name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw fail(`an entry "${name}" that leaves the archive`);
+    if (names !== undefined && !names.includes(name)) continue;
     if (localAt + 30 > bytes.length || view.getUint32(localAt, true) !== 0x04034b50) throw fail(`a damaged local header for "${name}"`);
     const dataAt = localAt + 30 + view.getUint16(localAt + 26, true) + view.getUint16(localAt + 28, true);
     if (dataAt + compressedSize > bytes.length) throw fail(`a truncated archive ("${name}" needs ${compressedSize} bytes at ${dataAt}, the file has ${bytes.length})`);
