@@ -1,18 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { tf, writeZip } from '@dendrite/backend';
 import { concatenate, dense, input, resetUniqueNames } from '@dendrite/layers';
-import { expectArraysClose, seededArray, useBackend } from '@dendrite/test-utils';
+import { expectArraysClose, seededArray, useBackend, useTempDirs } from '@dendrite/test-utils';
 import { model as functionalModel } from '../functional';
 import { writeArray, writeHdf5, writeInt64Scalar } from './hdf5';
 import { loadModel } from './model-io';
 
-const dirs: string[] = [];
+const tempDir = useTempDirs('keras3');
 beforeAll(() => useBackend('cpu'));
 afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   resetUniqueNames();
 });
 
@@ -86,9 +84,7 @@ it('loads a .keras archive as Keras 3 writes it (seed 003\'s wide-and-deep model
     writeArray(optimizer, '1', { values: Float32Array.of(0.001), shape: [], dtype: 'float32' });
   }, 'fixture');
   const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
-  const dir = mkdtempSync(join(tmpdir(), 'dendrite-keras3-'));
-  dirs.push(dir);
-  const path = join(dir, 'wide_deep.keras');
+  const path = join(tempDir(), 'wide_deep.keras');
   writeFileSync(path, writeZip([['metadata.json', encode({ keras_version: '3.6.0', date_saved: '2026-11-30@00:00:00' })], ['config.json', encode(wideAndDeepConfig)], ['model.weights.h5', weights]]));
 
   const loaded = await loadModel(path);

@@ -1,26 +1,19 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { clearSeed, readZip, setSeed, tf } from '@dendrite/backend';
 import { ModelCheckpoint } from '@dendrite/callbacks';
 import { concatenate, dense, input, resetUniqueNames } from '@dendrite/layers';
-import { expectArraysClose, expectNoLeakedTensors, seededArray, useBackend } from '@dendrite/test-utils';
+import { expectArraysClose, expectNoLeakedTensors, seededArray, useBackend, useTempDirs } from '@dendrite/test-utils';
 import { model as functionalModel } from '../functional';
 import { Model } from '../model';
 import { sequential } from '../sequential';
 import { readHdf5, readArray } from './hdf5';
 import { loadModel } from './model-io';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dendrite-keras-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = useTempDirs('keras');
 beforeAll(() => useBackend('cpu'));
 afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   resetUniqueNames();
   clearSeed();
 });

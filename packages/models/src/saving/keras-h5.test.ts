@@ -1,24 +1,17 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import type { Group } from 'h5wasm';
 import { clearSeed, setSeed, tf } from '@dendrite/backend';
 import { conv2d, dense, flatten, maxPooling2d, resetUniqueNames } from '@dendrite/layers';
-import { expectArraysClose, seededArray, useBackend } from '@dendrite/test-utils';
+import { expectArraysClose, seededArray, useBackend, useTempDirs } from '@dendrite/test-utils';
 import { sequential } from '../sequential';
 import { readArray, readHdf5, readNameList, readStringAttribute, writeArray, writeHdf5, writeInt64Scalar, writeNameList } from './hdf5';
 import { loadModel } from './model-io';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dendrite-h5-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = useTempDirs('h5');
 beforeAll(() => useBackend('cpu'));
 afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   resetUniqueNames();
   clearSeed();
 });

@@ -1,23 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { tf } from '@dendrite/backend';
 import { dense, dropout, resetUniqueNames } from '@dendrite/layers';
-import { expectArraysClose, seededArray, useBackend } from '@dendrite/test-utils';
+import { expectArraysClose, seededArray, useBackend, useTempDirs } from '@dendrite/test-utils';
 import { sequential } from '../sequential';
 import { loadLayersModel, saveLayersModel, type LayersModelJson } from './layers-model-format';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dendrite-tfjs-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = useTempDirs('tfjs');
 beforeAll(() => useBackend('cpu'));
 afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   resetUniqueNames();
 });
 

@@ -1,22 +1,15 @@
-import { mkdtempSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { clearSeed, setSeed, tf } from '@dendrite/backend';
 import { BackupAndRestore, EarlyStopping, LambdaCallback, ModelCheckpoint } from '@dendrite/callbacks';
 import { dense, resetUniqueNames } from '@dendrite/layers';
-import { describeEachBackend, expectArraysClose, seededArray } from '@dendrite/test-utils';
+import { describeEachBackend, expectArraysClose, seededArray, useTempDirs } from '@dendrite/test-utils';
 import { sequential } from '../sequential';
 import { loadModel } from './model-io';
 
-const dirs: string[] = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'dendrite-models-'));
-  dirs.push(dir);
-  return dir;
-};
+const tempDir = useTempDirs('models');
 afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   resetUniqueNames();
   clearSeed();
 });
