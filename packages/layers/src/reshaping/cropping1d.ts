@@ -2,7 +2,7 @@ import { tf } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
-import { type PaddingPair, normalizePair } from './spatial-arguments';
+import { type PaddingPair, borderedShape, normalizePair } from './spatial-arguments';
 
 /** Arguments of {@link Cropping1D}. */
 export interface Cropping1DArgs extends LayerArgs {
@@ -46,11 +46,11 @@ export class Cropping1D extends Layer {
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
     const shape = singleShape(inputShape, this.name);
-    const removed = this.cropping[0] + this.cropping[1];
-    if (shape[1] !== null && removed >= shape[1]) {
+    const cropped = borderedShape(shape, [this.cropping], -1);
+    if (cropped === null) {
       throw new Error(`Expected cropping to leave at least one step, received cropping [${this.cropping.join(', ')}] for inputShape ${shapeToString(shape)} in layer "${this.name}"`);
     }
-    return [shape[0], shape[1] === null ? null : shape[1] - removed, shape[2]];
+    return cropped;
   }
 
   override getConfig(): Record<string, unknown> {

@@ -3,7 +3,7 @@ import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
 import { type DataFormat, checkDataFormat } from '../convolutional/check-data-format';
-import { type PaddingPair, normalizePairs2d } from './spatial-arguments';
+import { type PaddingPair, borderedShape, normalizePairs2d } from './spatial-arguments';
 
 /** Arguments of {@link Cropping2D}. */
 export interface Cropping2DArgs extends LayerArgs {
@@ -52,15 +52,11 @@ export class Cropping2D extends Layer {
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
     const shape = singleShape(inputShape, this.name);
-    const cropped = [1, 2].map((axis) => {
-      const size = shape[axis];
-      const removed = this.cropping[axis - 1][0] + this.cropping[axis - 1][1];
-      if (size !== null && removed >= size) {
-        throw new Error(`Expected cropping to leave at least one row and column, received cropping ${JSON.stringify(this.cropping)} for inputShape ${shapeToString(shape)} in layer "${this.name}"`);
-      }
-      return size === null ? null : size - removed;
-    });
-    return [shape[0], ...cropped, shape[3]];
+    const cropped = borderedShape(shape, this.cropping, -1);
+    if (cropped === null) {
+      throw new Error(`Expected cropping to leave at least one row and column, received cropping ${JSON.stringify(this.cropping)} for inputShape ${shapeToString(shape)} in layer "${this.name}"`);
+    }
+    return cropped;
   }
 
   override getConfig(): Record<string, unknown> {

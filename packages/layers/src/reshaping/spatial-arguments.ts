@@ -1,3 +1,5 @@
+import type { Shape } from '../engine/shape';
+
 /** `[before, after]` amounts along one axis. */
 export type PaddingPair = [number, number];
 
@@ -49,4 +51,22 @@ export function normalizePairs2d(value: unknown, argumentName: string, layerName
   throw new Error(
     `Expected ${argumentName} to be an integer ≥ 0, [rows, columns] or [[top, bottom], [left, right]], received ${JSON.stringify(value)} in layer "${layerName}"`,
   );
+}
+
+/**
+ * The shape after adding (`sign` 1: padding) or removing (`sign` −1: cropping) `[before, after]`
+ * amounts along the spatial axes 1…n of `[batch, …spatial, channels]`; unknown sizes stay unknown.
+ *
+ * @returns the new shape, or null when an axis would be left with no entries (cropping too much)
+ */
+export function borderedShape(shape: Shape, pairs: readonly PaddingPair[], sign: 1 | -1): Shape | null {
+  const out = [...shape];
+  for (const [index, [before, after]] of pairs.entries()) {
+    const size = shape[index + 1];
+    if (size === null) continue;
+    const next = size + sign * (before + after);
+    if (next < 1) return null;
+    out[index + 1] = next;
+  }
+  return out;
 }

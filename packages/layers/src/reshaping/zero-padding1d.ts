@@ -2,7 +2,7 @@ import { tf } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, singleShape } from '../engine/shape';
-import { type PaddingPair, normalizePair } from './spatial-arguments';
+import { type PaddingPair, borderedShape, normalizePair } from './spatial-arguments';
 
 /** Arguments of {@link ZeroPadding1D}. */
 export interface ZeroPadding1DArgs extends LayerArgs {
@@ -38,8 +38,7 @@ export class ZeroPadding1D extends Layer {
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
-    const [batch, steps, features] = singleShape(inputShape, this.name);
-    return [batch, steps === null ? null : steps + this.padding[0] + this.padding[1], features];
+    return borderedShape(singleShape(inputShape, this.name), [this.padding], 1)!;
   }
 
   override getConfig(): Record<string, unknown> {

@@ -3,7 +3,7 @@ import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, singleShape } from '../engine/shape';
 import { type DataFormat, checkDataFormat } from '../convolutional/check-data-format';
-import { type PaddingPair, normalizePairs2d } from './spatial-arguments';
+import { type PaddingPair, borderedShape, normalizePairs2d } from './spatial-arguments';
 
 /** Arguments of {@link ZeroPadding2D}. */
 export interface ZeroPadding2DArgs extends LayerArgs {
@@ -44,9 +44,7 @@ export class ZeroPadding2D extends Layer {
   }
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
-    const [batch, height, width, channels] = singleShape(inputShape, this.name);
-    const [[top, bottom], [left, right]] = this.padding;
-    return [batch, height === null ? null : height + top + bottom, width === null ? null : width + left + right, channels];
+    return borderedShape(singleShape(inputShape, this.name), this.padding, 1)!;
   }
 
   override getConfig(): Record<string, unknown> {
