@@ -7,6 +7,9 @@
  */
 export { tf } from './tf/index';
 export { dilateKernel } from './ops/dilate-kernel';
+export { randomDropout } from './ops/random-dropout';
+export { fusedDense, type FusedDenseArgs, type TapeFusedActivation } from './ops/fused-dense';
+export { ADAM_UPDATE, fusedAdamUpdate, type AdamTensors, type AdamStepAttributes } from './ops/adam-update';
 export { nodeModules, writeFileAtomic, writeFileAtomicSync, type NodeModules } from './node/node-modules';
 export { crc32, readZip, writeZip } from './archive/zip';
 import '@tensorflow/tfjs-backend-cpu';

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { fusedAdamUpdate, tf } from '@dendrite/backend';
 import type { BetaArgs } from './beta-arguments';
 import { checkBoolean } from './check-argument';
 import type { OptimizerArgs } from './optimizer';
@@ -41,6 +41,18 @@ export class Adam extends MomentOptimizer {
   protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number, slots: Record<string, tf.Variable>): void {
     const t = this.iterations + 1;
     const alpha = (learningRate * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);
+    if (!this.amsgrad) {
+      const next = fusedAdamUpdate(
+        { variable, gradient, momentum: slots.momentum, velocity: slots.velocity },
+        { alpha, beta1: this.beta1, beta2: this.beta2, epsilon: this.epsilon },
+      );
+      if (next !== undefined) {
+        slots.momentum.assign(next.momentum);
+        slots.velocity.assign(next.velocity);
+        variable.assign(next.variable);
+        return;
+      }
+    }
     const momentum = tf.add(slots.momentum, tf.mul(tf.sub(gradient, slots.momentum), this.scalar(1 - this.beta1)));
     const velocity = tf.add(slots.velocity, tf.mul(tf.sub(tf.square(gradient), slots.velocity), this.scalar(1 - this.beta2)));
     slots.momentum.assign(momentum);

@@ -6,3 +6,4 @@
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import './dilated-conv-gradients';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+import './fused-mat-mul-gradient';

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { fusedDense, tf } from '@dendrite/backend';
 import { type ActivationIdentifier, fusedActivationOf, serializeActivation } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
@@ -77,11 +77,12 @@ export class Dense extends Layer {
     const flat = rank > 2 ? tf.reshape(x, [-1, x.shape[rank - 1]]) : x;
     const fused = fusedActivationOf(this.activation);
     let output: tf.Tensor;
-    if (fused !== undefined) {
-      output = tf.fused.matMul({ a: flat as tf.Tensor2D, b: kernel as tf.Tensor2D, bias, activation: fused.name, leakyreluAlpha: fused.alpha });
+    if (fused === undefined || fused.name === 'linear' || fused.name === 'relu') {
+      // One kernel while training too (tf.fused.matMul runs three under a gradient tape).
+      const linear = fusedDense({ x: flat as tf.Tensor2D, kernel: kernel as tf.Tensor2D, bias, activation: fused?.name === 'relu' ? 'relu' : 'linear' });
+      output = fused === undefined ? this.activation(linear) : linear;
     } else {
-      const linear = tf.fused.matMul({ a: flat as tf.Tensor2D, b: kernel as tf.Tensor2D, bias });
-      output = this.activation(linear);
+      output = tf.fused.matMul({ a: flat as tf.Tensor2D, b: kernel as tf.Tensor2D, bias, activation: fused.name, leakyreluAlpha: fused.alpha });
     }
     return rank > 2 ? tf.reshape(output, [...x.shape.slice(0, -1), this.units]) : output;
   }

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { randomDropout, tf } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { checkRate } from '../core/argument-checks';
@@ -74,7 +74,7 @@ export class Dropout extends Layer {
   override call(inputs: TensorOrList, args: CallArgs): tf.Tensor {
     const x = inputs as tf.Tensor;
     if (args.training !== true || this.rate === 0) return x;
-    return tf.dropout(x, this.rate, this.maskShape(x), this.seeds.next());
+    return randomDropout(x, this.rate, this.maskShape(x), this.seeds.next());
   }
 
   override getConfig(): Record<string, unknown> {

@@ -9,6 +9,9 @@ import { conv2dBackpropInputOverride } from './conv2d-backprop-input';
 import { transformKernel } from './transform';
 import { avgPoolGradKernel } from './avg-pool-grad';
 import { resizeBilinearGradKernel } from './resize-bilinear-grad';
+import { adamUpdateKernel } from './adam-update';
+import { identityOverride } from './identity';
+import { dropoutMaskKernel } from './dropout-mask';
 import { installWasmKernels as install, type WasmKernelOverride } from './wasm-kernel-overrides';
 
 export { uninstallWasmKernels, wasmKernelsInstalled, type WasmKernelOverride } from './wasm-kernel-overrides';
@@ -27,6 +30,9 @@ export const WASM_KERNEL_OVERRIDES: readonly WasmKernelOverride[] = [
   transformKernel,
   avgPoolGradKernel,
   resizeBilinearGradKernel,
+  adamUpdateKernel,
+  identityOverride,
+  dropoutMaskKernel,
 ];
 
 /**

@@ -44,3 +44,14 @@ export function transposeLastTwo(backend: BackendWasm, x: TensorInfo): TensorInf
   perm[rank - 1] = rank - 2;
   return callKernel('Transpose', { inputs: { x }, backend, attrs: { perm } });
 }
+
+/** The byte address of a tensor's data in wasm memory. */
+export function heapAddress(backend: BackendWasm, info: TensorInfo): number {
+  return backend.dataIdMap.get(info.dataId)!.memoryOffset;
+}
+
+/** The backend's WebAssembly.Memory (emscripten's export), or undefined if this build hides it. */
+export function wasmMemory(backend: BackendWasm): WebAssembly.Memory | undefined {
+  const memory = (backend.wasm as unknown as { asm?: { memory?: unknown } }).asm?.memory;
+  return memory instanceof WebAssembly.Memory ? memory : undefined;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { randomDropout, tf } from '@dendrite/backend';
+import { computeOn, expectNoLeakedTensors, useBackend } from '@dendrite/test-utils';
+import { dropoutMaskStream, fillDropoutMask, keepThreshold } from '../shared/dropout-mask';
+import { DROPOUT_MASK_SIMD_MODULE } from './dropout-mask-simd';
+import { instantiateOn } from './simd-module';
+
+describe('wasm DendriteDropoutMask', () => {
+  it.each([
+    [[128, 128], 0.3, 1],
+    [[7, 5], 0.5, 99],
+    [[3], 0.1, 4],
+    [[2, 1, 9], 0.9, 123456],
+  ])('draws shape %j at rate %d (seed %d) as the cpu backend does, exactly', async (shape, rate, seed) => {
+    const compute = () => randomDropout(tf.ones(shape), rate, undefined, seed);
+    const [expected] = await computeOn('cpu', compute);
+    await useBackend('wasm');
+    const actual = await expectNoLeakedTensors(() => {
+      const result = tf.tidy(compute);
+      const values = Float32Array.from(result.dataSync());
+      result.dispose();
+      return values;
+    });
+    expect(actual).toEqual(expected);
+  });
+
+  it('runs the xorshift lanes in SIMD as fillDropoutMask does', () => {
+    const memory = new WebAssembly.Memory({ initial: 1 });
+    const mask = instantiateOn(memory, DROPOUT_MASK_SIMD_MODULE)!.mask as (...args: number[]) => void;
+    const out = new Float32Array(memory.buffer, 64, 400);
+    const { lanes } = dropoutMaskStream(7);
+    mask(out.byteOffset, out.byteLength, lanes[0], lanes[1], lanes[2], lanes[3], keepThreshold(0.25) | 0, Math.fround(1 / 0.75));
+    const expected = new Float32Array(400);
+    fillDropoutMask(expected, 7, 0.25);
+    expect(out).toEqual(expected);
+    const keptShare = out.filter((value) => value !== 0).length / out.length;
+    expect(keptShare).toBeGreaterThan(0.65);
+    expect(keptShare).toBeLessThan(0.85);
+  });
+});

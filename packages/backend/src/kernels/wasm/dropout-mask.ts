@@ -1,0 +1,34 @@
+import type { KernelFunc } from '@tensorflow/tfjs-core';
+import { DROPOUT_MASK } from '../../ops/random-dropout';
+import { dropoutMaskStream, fillDropoutMask, keepThreshold } from '../shared/dropout-mask';
+import { DROPOUT_MASK_SIMD_MODULE } from './dropout-mask-simd';
+import { instantiateOn } from './simd-module';
+import { allocate, heapAddress, heapView, wasmMemory, type WasmKernelArgs } from './wasm-kernel-context';
+import type { WasmKernelOverride } from './wasm-kernel-overrides';
+
+type MaskSimd = (...args: number[]) => void;
+
+/**
+ * `DendriteDropoutMask` on wasm: the mask of {@link fillDropoutMask} written straight into wasm
+ * memory, four draws at a time, instead of drawn in JavaScript and uploaded.
+ */
+export const dropoutMaskKernel: WasmKernelOverride = {
+  kernelName: DROPOUT_MASK,
+  makeKernel(): KernelFunc {
+    return (rawArgs) => {
+      const { backend, attrs = {} } = rawArgs as unknown as WasmKernelArgs;
+      const { shape, rate, seed } = attrs as unknown as { shape: number[]; rate: number; seed: number };
+      const out = allocate(backend, [...shape], 'float32');
+      const size = heapView(backend, out).length;
+      const memory = wasmMemory(backend);
+      const simd = memory && (instantiateOn(memory, DROPOUT_MASK_SIMD_MODULE)?.mask as MaskSimd | undefined);
+      const bulk = simd ? size - (size % 4) : 0;
+      if (simd && bulk > 0) {
+        const { lanes } = dropoutMaskStream(seed);
+        simd(heapAddress(backend, out), bulk * 4, lanes[0], lanes[1], lanes[2], lanes[3], keepThreshold(rate) | 0, Math.fround(1 / (1 - rate)));
+      }
+      if (bulk < size) fillDropoutMask(heapView(backend, out) as Float32Array, seed, rate, bulk);
+      return out;
+    };
+  },
+};

@@ -1,0 +1,125 @@
+/**
+ * A minimal WebAssembly encoder for Dendrite's own SIMD kernels. tfjs-backend-wasm compiles its
+ * kernels in; ours are small loops written here as instructions and instantiated on the backend's
+ * own memory, so they read and write tensors where they lie — no copy in or out, no toolchain.
+ */
+
+/** Value types. */
+export const I32 = 0x7f;
+export const F32 = 0x7d;
+export const V128 = 0x7b;
+
+/** The instructions the kernels use (SIMD ones after the 0xfd prefix, as LEB128 opcodes). */
+export const op = {
+  block: [0x02, 0x40],
+  loop: [0x03, 0x40],
+  end: [0x0b],
+  br: (depth: number) => [0x0c, depth],
+  brIf: (depth: number) => [0x0d, depth],
+  get: (index: number) => [0x20, index],
+  set: (index: number) => [0x21, index],
+  tee: (index: number) => [0x22, index],
+  i32Const: (value: number) => [0x41, ...signedLeb128(value)],
+  i32Add: [0x6a],
+  i32GeU: [0x4f],
+  /** `v128.load` of 16 bytes at the address on the stack (alignment hint 1, offset 0). */
+  v128Load: [0xfd, 0x00, 0x00, 0x00],
+  /** `v128.store` of 16 bytes to the address below the value. */
+  v128Store: [0xfd, 0x0b, 0x00, 0x00],
+  f32x4Splat: [0xfd, 0x13],
+  i32x4Splat: [0xfd, 0x11],
+  i32x4ReplaceLane: (lane: number) => [0xfd, 0x1c, lane],
+  i32x4GeU: [0xfd, 0x40],
+  v128And: [0xfd, 0x4e],
+  v128Xor: [0xfd, 0x51],
+  i32x4Shl: [0xfd, 0xab, 0x01],
+  i32x4ShrU: [0xfd, 0xad, 0x01],
+  f32x4Sqrt: [0xfd, 0xe3, 0x01],
+  f32x4Add: [0xfd, 0xe4, 0x01],
+  f32x4Sub: [0xfd, 0xe5, 0x01],
+  f32x4Mul: [0xfd, 0xe6, 0x01],
+  f32x4Div: [0xfd, 0xe7, 0x01],
+} as const;
+
+/** One exported function: its signature, its extra locals (after the parameters) and its body. */
+export interface SimdFunction {
+  name: string;
+  params: number[];
+  locals: number[];
+  body: ReadonlyArray<number | readonly number[]>;
+}
+
+function unsignedLeb128(value: number): number[] {
+  const bytes: number[] = [];
+  do {
+    let byte = value & 0x7f;
+    value >>>= 7;
+    if (value !== 0) byte |= 0x80;
+    bytes.push(byte);
+  } while (value !== 0);
+  return bytes;
+}
+
+function signedLeb128(value: number): number[] {
+  const bytes: number[] = [];
+  for (;;) {
+    const byte = value & 0x7f;
+    value >>= 7;
+    if ((value === 0 && (byte & 0x40) === 0) || (value === -1 && (byte & 0x40) !== 0)) return [...bytes, byte];
+    bytes.push(byte | 0x80);
+  }
+}
+
+const vector = (items: number[][]) => [...unsignedLeb128(items.length), ...items.flat()];
+const section = (id: number, content: number[]) => [id, ...unsignedLeb128(content.length), ...content];
+const name = (text: string) => vector([...new TextEncoder().encode(text)].map((byte) => [byte]));
+
+/**
+ * Encodes a module that imports its memory as `env.memory` and exports `functions` (no results).
+ *
+ * @example
+ * ```ts
+ * const bytes = encodeSimdModule([{ name: 'noop', params: [], locals: [], body: [] }]);
+ * ```
+ */
+export function encodeSimdModule(functions: readonly SimdFunction[]): Uint8Array<ArrayBuffer> {
+  const types = functions.map((fn) => [0x60, ...vector(fn.params.map((type) => [type])), 0x00]);
+  const imports = [[...name('env'), ...name('memory'), 0x02, 0x00, 0x00]];
+  const bodies = functions.map((fn) => {
+    // Locals run-length encoded, in order.
+    const runs: number[][] = [];
+    for (const type of fn.locals) {
+      const last = runs[runs.length - 1];
+      if (last !== undefined && last[1] === type) last[0]++;
+      else runs.push([1, type]);
+    }
+    const code = [...vector(runs.map(([count, type]) => [...unsignedLeb128(count), type])), ...fn.body.flatMap((part) => (typeof part === 'number' ? [part] : [...part])), 0x0b];
+    return [...unsignedLeb128(code.length), ...code];
+  });
+  return Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vector(types)),
+    ...section(2, vector(imports)),
+    ...section(3, vector(functions.map((_, index) => unsignedLeb128(index)))),
+    ...section(7, vector(functions.map((fn, index) => [...name(fn.name), 0x00, ...unsignedLeb128(index)]))),
+    ...section(10, vector(bodies)),
+  ]);
+}
+
+const instances = new WeakMap<WebAssembly.Memory, WeakMap<Uint8Array<ArrayBuffer>, WebAssembly.Exports>>();
+
+/**
+ * The exports of `bytes` instantiated on `memory`, once per memory; undefined where the runtime
+ * cannot run it (no SIMD), so that callers fall back to JavaScript.
+ */
+export function instantiateOn(memory: WebAssembly.Memory, bytes: Uint8Array<ArrayBuffer>): WebAssembly.Exports | undefined {
+  let byModule = instances.get(memory);
+  if (byModule === undefined) instances.set(memory, (byModule = new WeakMap()));
+  let exports = byModule.get(bytes);
+  if (exports === undefined) {
+    if (!WebAssembly.validate(bytes)) return undefined;
+    exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
+    byModule.set(bytes, exports);
+  }
+  return exports;
+}
