@@ -76,14 +76,17 @@ export function functionalFromConfig(config: Record<string, unknown>, make: (arg
     list.push(Array.isArray(result) ? (result as SymbolicTensor[]) : [result as SymbolicTensor]);
     outputsOf.set(entry.name, list);
   }
+  // Keras writes one reference flat (`[name, 0, 0]`) since 3.11, a list of them before, a dict for dict inputs.
+  const references = (value: unknown): TensorReference[] =>
+    Array.isArray(value) && typeof value[0] === 'string' ? [value as TensorReference] : Array.isArray(value) ? (value as TensorReference[]) : Object.values((value ?? {}) as Record<string, TensorReference>);
   const resolve = (refs: TensorReference[], what: string) =>
     refs.map((ref) => {
       const symbol = lookup(ref);
       if (!symbol) throw new Error(`Expected ${what} ${JSON.stringify(ref)} to name a layer output of the config, received none`);
       return symbol;
     });
-  const inputs = resolve(config.input_layers as TensorReference[], 'input layer');
-  const outputs = resolve(config.output_layers as TensorReference[], 'output layer');
+  const inputs = resolve(references(config.input_layers), 'input layer');
+  const outputs = resolve(references(config.output_layers), 'output layer');
   return make({
     name: config.name as string | undefined,
     inputs: inputs.length === 1 ? inputs[0] : inputs,

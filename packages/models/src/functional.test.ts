@@ -25,7 +25,8 @@ describeEachBackend('Functional', () => {
   it('computes through a graph with two inputs and two outputs', async () => {
     setSeed(3);
     const m = wideAndDeep();
-    expect(m.layers.map((layer) => layer.name)).toEqual(['wide_input', 'deep_input', 'dense', 'dense_1', 'concatenate', 'main_output', 'aux_output']);
+    // Keras's order: deepest first (deep_input is 4 calls from the outputs), ties by the walk back from the outputs.
+    expect(m.layers.map((layer) => layer.name)).toEqual(['deep_input', 'dense', 'wide_input', 'dense_1', 'concatenate', 'main_output', 'aux_output']);
     expect(m.outputNames).toEqual(['main_output', 'aux_output']);
     const wide = tf.tensor2d(seededArray(4 * 5, 1), [4, 5]);
     const deep = tf.tensor2d(seededArray(4 * 6, 2), [4, 6]);

@@ -51,7 +51,7 @@ const wideAndDeepConfig = {
       denseLayer('dense_2', 1, 'linear', [38], tensor([null, 38], ['concatenate', 0, 0])),
     ],
     input_layers: [['input_layer', 0, 0]],
-    output_layers: [['dense_2', 0, 0]],
+    output_layers: ['dense_2', 0, 0], // flat, as Keras ≥ 3.11 writes a single output
   },
   registered_name: 'Functional',
   build_config: { input_shape: null },

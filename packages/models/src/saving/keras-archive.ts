@@ -3,7 +3,7 @@ import { type SymbolicTensor, deserializeLayer, serializeLayer } from '@dendrite
 import type { Functional } from '../functional';
 import type { Model } from '../model';
 import { readHdf5, writeHdf5 } from './hdf5';
-import { type TensorSpecOf, compileArgsFromKeras, compileConfigToKeras3, fromKeras3, modelConfigToKeras3 } from './keras-v3-config';
+import { type TensorSpecOf, compileArgsFromKeras, compileConfigToKeras3, fromKeras3, modelConfigToKeras3, pythonJson } from './keras-v3-config';
 import { applyWeightAssignments, readKerasWeightStore, writeKerasWeightStore } from './keras-weight-store';
 
 /** The Keras version whose `.keras` layout these files follow (written to `metadata.json`). */
@@ -53,7 +53,7 @@ export async function kerasArchiveBytes(model: Model, where: string): Promise<Ui
   const config = modelConfigToKeras3(serializeLayer(model), compile, tensorSpecs(model));
   const metadata = { keras_version: KERAS_FORMAT_VERSION, date_saved: dateSaved(), saved_by: 'dendrite' };
   const weights = await writeHdf5((file) => writeKerasWeightStore(file, model), `${where}/${WEIGHTS}`);
-  const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+  const encode = (value: unknown) => new TextEncoder().encode(pythonJson(value));
   return writeZip([
     [METADATA, encode(metadata)],
     [CONFIG, encode(config)],

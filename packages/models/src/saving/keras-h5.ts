@@ -4,6 +4,7 @@ import { type Layer, type LayerVariable, serializeLayer } from '@dendrite/layers
 import type { Model } from '../model';
 import { type ReadArray, readArray, readHdf5, readNameList, readStringAttribute, writeArray, writeHdf5, writeInt64Scalar, writeNameList } from './hdf5';
 import { buildModel, requireConfigurable } from './keras-archive';
+import { NO_TRAINABLE_ARGUMENT, pythonJson, withPythonFloats } from './keras-v3-config';
 import { applyKerasOptimizerVariables, kerasOptimizerVariables } from './keras-optimizer-variables';
 import { type WeightAssignment, setWeightValues } from './keras-weight-store';
 
@@ -24,6 +25,10 @@ function legacyName(layer: Layer, weight: LayerVariable): string {
 /** The model config in Keras 2's dialect: an InputLayer's shape as `batch_input_shape`. */
 function legacyConfig(serialized: KerasSerialized): KerasSerialized {
   const layers = ((serialized.config.layers as Array<KerasSerialized & Record<string, unknown>>) ?? []).map((layer) => {
+    if (NO_TRAINABLE_ARGUMENT.has(layer.class_name)) {
+      const { trainable: _trainable, ...config } = layer.config as Record<string, unknown>;
+      return { ...layer, config };
+    }
     if (layer.class_name !== 'InputLayer') return layer;
     const { batch_shape, ...rest } = layer.config as Record<string, unknown>;
     return { ...layer, config: { batch_input_shape: batch_shape, ...rest } };
@@ -67,8 +72,8 @@ export function legacyH5Bytes(model: Model, where: string, weightsOnly: boolean)
     const compiled = model.compiled?.compileConfig;
     if (compiled) {
       const losses = compiled.loss as unknown[];
-      const training = { loss: losses.length === 1 ? losses[0] : losses, metrics: compiled.metrics ?? null, weighted_metrics: null, loss_weights: compiled.loss_weights ?? null, optimizer_config: compiled.optimizer };
-      file.create_attribute('training_config', JSON.stringify(training));
+      const training = { loss: losses.length === 1 ? losses[0] : losses, metrics: compiled.metrics ?? null, weighted_metrics: null, loss_weights: compiled.loss_weights ?? null, optimizer_config: withPythonFloats(compiled.optimizer as KerasSerialized) };
+      file.create_attribute('training_config', pythonJson(training));
     }
     writeLayerGroups(file.create_group('model_weights'), model);
     const optimizer = kerasOptimizerVariables(model);

@@ -73,7 +73,10 @@ export function kerasOptimizerVariables(model: Model): OptimizerVariable[] {
  * model's trainable weights before changing anything. A file with only `iterations` (and the
  * learning rate) — an optimizer that had not stepped — restores just those.
  *
- * @throws Error naming `where` for a count or shape that does not match
+ * A state with another number of variables (Keras's EMA or gradient accumulation, another
+ * optimizer) is skipped with a warning, as Keras does.
+ *
+ * @throws Error naming `where` for a slot whose shape does not match its weight
  */
 export function applyKerasOptimizerVariables(model: Model, arrays: ReadArray[], where: string): void {
   const compiled = model.compiled;
@@ -91,7 +94,9 @@ export function applyKerasOptimizerVariables(model: Model, arrays: ReadArray[], 
   const extras = EXTRA_VARIABLES.filter((key) => current.extra?.[key] !== undefined);
   const withSlots = arrays.length === head + slotCount || arrays.length === head + slotCount + extras.length;
   if (arrays.length !== head && !withSlots) {
-    throw fail(`${arrays.length} variables (expected ${head} before the first step, or ${head + slotCount}${extras.length ? ` or ${head + slotCount + extras.length}` : ''})`);
+    // As Keras: an optimizer state of another shape (EMA, gradient accumulation…) is skipped, not fatal.
+    console.warn(`${fail(`${arrays.length} variables (expected ${head} before the first step, or ${head + slotCount})`).message}; starting the optimizer fresh`);
+    return;
   }
   const scalar = (array: ReadArray, what: string) => {
     if (array.values.length !== 1) throw fail(`${what} of shape [${array.shape}]`);

@@ -13,6 +13,38 @@ export interface Keras3Serialized extends KerasSerialized {
 const isSerialized = (value: unknown): value is KerasSerialized =>
   typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as KerasSerialized).class_name === 'string' && 'config' in (value as object);
 
+/** Keras 3 layers whose constructor takes no `trainable` (nor `**kwargs`): `BaseSpatialDropout`'s. */
+export const NO_TRAINABLE_ARGUMENT = new Set(['SpatialDropout1D', 'SpatialDropout2D', 'SpatialDropout3D']);
+
+/**
+ * A number Python must read as a float although it is whole (`0.0`, not `0`): Keras's optimizers
+ * check `isinstance(momentum, float)`. {@link pythonJson} writes it with a decimal point.
+ */
+export class PythonFloat {
+  constructor(readonly value: number) {}
+  toJSON(): string {
+    return `${FLOAT_MARK}${this.value}`;
+  }
+}
+
+const FLOAT_MARK = '\u0000float:';
+
+/** JSON as Python's `json` reads it back, whole {@link PythonFloat}s written as `2.0`. */
+export function pythonJson(value: unknown): string {
+  return JSON.stringify(value).replace(/"\\u0000float:([^"]*)"/g, (_, number: string) => (/^-?\d+$/.test(number) ? `${number}.0` : number));
+}
+
+/** Config keys of Keras's optimizers that are integers; every other number is a float to Python. */
+const INTEGER_OPTIMIZER_KEYS = new Set(['ema_overwrite_frequency', 'gradient_accumulation_steps', 'iterations']);
+
+/** An optimizer's `{class_name, config}` with its float settings marked as {@link PythonFloat}s. */
+export function withPythonFloats(optimizer: KerasSerialized): KerasSerialized {
+  const config = Object.fromEntries(
+    Object.entries(optimizer.config ?? {}).map(([key, value]) => [key, typeof value === 'number' && !INTEGER_OPTIMIZER_KEYS.has(key) ? new PythonFloat(value) : value]),
+  );
+  return { ...optimizer, config };
+}
+
 /** The Keras 3 module of a nested object, from the key that holds it. */
 function moduleOfKey(key: string): string {
   if (key.endsWith('_initializer')) return 'keras.initializers';
@@ -28,10 +60,16 @@ function dtypePolicy(name: unknown): Keras3Serialized {
 
 /** One layer's config in Keras 3's dialect: dtype policies, nested objects with their modules, no `batch_input_shape`. */
 function layerToKeras3(serialized: KerasSerialized): Keras3Serialized {
+  if (serialized.class_name === 'ThresholdedReLU') {
+    // Keras 3 removed ThresholdedReLU; its guide points to ReLU with a threshold (equal except at x = θ).
+    const { theta, ...rest } = serialized.config as Json;
+    serialized = { class_name: 'ReLU', config: { ...rest, max_value: null, negative_slope: new PythonFloat(0), threshold: new PythonFloat(theta as number) } };
+  }
   const isInput = serialized.class_name === 'InputLayer';
   const config: Json = {};
   for (const [key, value] of Object.entries(serialized.config ?? {})) {
     if (!isInput && (key === 'batch_input_shape' || key === 'input_shape')) continue;
+    if (key === 'trainable' && NO_TRAINABLE_ARGUMENT.has(serialized.class_name)) continue;
     if (key === 'dtype' && !isInput) config.dtype = dtypePolicy(value);
     else if (key === 'layers' && Array.isArray(value)) config.layers = value.map((layer) => nestedLayerToKeras3(layer as KerasSerialized & Json));
     else if (isSerialized(value)) config[key] = moduleOfKey(key) === 'keras.layers' ? layerToKeras3(value) : { module: moduleOfKey(key), ...value, registered_name: null };
@@ -93,7 +131,7 @@ export function compileConfigToKeras3(compile: Json | null): Json | null {
   const weights = compile.loss_weights as number[] | undefined;
   const metrics = compile.metrics as unknown[] | undefined;
   return {
-    optimizer: { module: 'keras.optimizers', ...optimizer, registered_name: null },
+    optimizer: { module: 'keras.optimizers', ...withPythonFloats(optimizer), registered_name: null },
     loss: losses.length === 1 ? losses[0] : losses,
     loss_weights: weights === undefined || weights.every((w) => w === 1) ? null : weights,
     metrics: metrics === undefined || metrics.length === 0 ? null : metrics,
@@ -128,7 +166,9 @@ function nodeFromKeras3(node: unknown): unknown {
     }
   };
   visit(args?.[0]);
-  const callArgs = Object.fromEntries(Object.entries(kwargs ?? {}).filter(([, v]) => !isSerialized(v)));
+  const tensorArgument = Object.entries(kwargs ?? {}).find(([, v]) => JSON.stringify(v ?? null).includes('__keras_tensor__'));
+  if (tensorArgument) throw new Error(`Expected call arguments without tensors in a functional node, received a tensor for "${tensorArgument[0]}" (not supported here)`);
+  const callArgs = kwargs ?? {};
   return refs.map((ref) => [ref[0], ref[1], ref[2], callArgs]);
 }
 
@@ -140,6 +180,7 @@ function nodeFromKeras3(node: unknown): unknown {
  */
 export function fromKeras3(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(fromKeras3);
+  if (value instanceof PythonFloat) return value.value;
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Json;
   if (isSerialized(record)) {

@@ -36,3 +36,24 @@ it('places variables where Keras 3 saving_lib does: layers by snake_case class, 
   ]);
   model.dispose();
 });
+
+it('numbers a functional model\'s layers in Keras\'s order (by depth, then walk order), so same-class weights do not swap', async () => {
+  const { model } = await import('../functional');
+  const x = L.input({ shape: [3], name: 'x' });
+  const a2 = L.dense({ units: 2, name: 'a2' }).apply(L.dense({ units: 3, name: 'a1' }).apply(x));
+  const b = L.dense({ units: 2, name: 'b' }).apply(x);
+  const out = L.dense({ units: 1, name: 'out' }).apply(L.concatenate({ name: 'concat' }).apply([b as never, a2 as never]));
+  const graph = model({ inputs: x, outputs: out as never });
+  // Keras (ops/function.py map_graph): x at depth 4, a1 at 3, then b and a2 at 2 in walk order.
+  expect(graph.layers.map((layer) => layer.name)).toEqual(['x', 'a1', 'b', 'a2', 'concat', 'out']);
+  expect(kerasWeightPaths(graph).map(({ path, layer }) => `${path}=${layer.name}`)).toEqual([
+    '=functional',
+    'layers/input_layer=x',
+    'layers/dense=a1',
+    'layers/dense_1=b',
+    'layers/dense_2=a2',
+    'layers/concatenate=concat',
+    'layers/dense_3=out',
+  ]);
+  graph.dispose();
+});
