@@ -17,5 +17,5 @@ export type { ModelData, TargetData } from './trainer/data-adapters/select-adapt
 export type { ArrayWithShape, DataLike } from './trainer/data-adapters/host-array';
 export type { BatchElement, BatchSource } from './trainer/data-adapters/iterable-adapter';
 export { registerClass, type SerializableClass } from './saving/register-class';
-export { loadModel, saveModel, saveModelWeights, loadModelWeights, type ModelLocation, type ModelSource } from './saving/model-io';
+export { loadModel, saveModel, saveModelBytes, saveModelWeights, loadModelWeights, type ModelLocation, type ModelSource } from './saving/model-io';
 export { saveLayersModel, loadLayersModel, toModelArtifacts, type LayersModelJson, type LayersModelLocation } from './saving/layers-model-format';

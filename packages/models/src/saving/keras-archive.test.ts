@@ -9,7 +9,7 @@ import { model as functionalModel } from '../functional';
 import { Model } from '../model';
 import { sequential } from '../sequential';
 import { readHdf5, readArray } from './hdf5';
-import { loadModel } from './model-io';
+import { loadModel, saveModelBytes } from './model-io';
 
 const tempDir = useTempDirs('keras');
 beforeAll(() => useBackend('cpu'));
@@ -221,4 +221,16 @@ it('lets ModelCheckpoint write .keras and .weights.h5 checkpoints through the sa
   const first = await loadModel(join(dir, 'ckpt-01.keras'));
   expect(values(fresh)).toEqual(values(first));
   for (const m of [model, restored, fresh, first]) m.dispose();
+});
+
+it('gives the bytes of a .keras or .h5 file for the browser, which loadModel reads back', async () => {
+  const model = mlp();
+  for (const format of ['keras', 'h5'] as const) {
+    const bytes = await saveModelBytes(model, format);
+    const loaded = await loadModel(bytes);
+    expect(values(loaded)).toEqual(values(model));
+    loaded.dispose();
+  }
+  await expect(model.save('downloads://mlp.keras')).rejects.toThrow('Expected a file path for a .keras or .h5 file, received "downloads://mlp.keras"');
+  model.dispose();
 });

@@ -61,6 +61,9 @@ export async function saveModel(model: Model, location: ModelLocation): Promise<
   if (typeof location !== 'string' || (URL_SCHEME.test(location) && !KERAS_FILE.test(location) && !H5_FILE.test(location))) {
     return saveLayersModel(model, location);
   }
+  if (URL_SCHEME.test(location)) {
+    throw new Error(`Expected a file path for a .keras or .h5 file, received "${location}": in the browser, save the bytes of saveModelBytes(model, 'keras') (a Blob, a fetch body) or use the TF.js format`);
+  }
   if (MODEL_JSON.test(location)) return saveLayersModel(model, location.replace(MODEL_JSON, '') || '.');
   if (KERAS_FILE.test(location)) return writeFileAtomic(location, await kerasArchiveBytes(model, location));
   if (WEIGHTS_H5.test(location)) throw new Error(`Expected a whole-model path (.keras, .h5, model.json) for save() of model "${model.name}", received "${location}": .weights.h5 is saveWeights' format`);
@@ -98,6 +101,20 @@ export async function loadModel(source: ModelSource): Promise<Model> {
     default:
       throw new Error(`Expected a .keras archive, an HDF5 file, a TF.js model.json or a Dendrite archive in "${where}", received ${describeStart(bytes)}`);
   }
+}
+
+/**
+ * A model as the bytes of a file — `'keras'` (Keras 3 archive) or `'h5'` (Keras's legacy HDF5) —
+ * for the browser (a Blob to download or upload) or any storage that is not a file path.
+ *
+ * @example
+ * ```ts
+ * const blob = new Blob([await saveModelBytes(model, 'keras')]);
+ * ```
+ */
+export function saveModelBytes(model: Model, format: 'keras' | 'h5'): Promise<Uint8Array> {
+  const where = `${model.name}.${format}`;
+  return format === 'keras' ? kerasArchiveBytes(model, where) : legacyH5Bytes(model, where, false);
 }
 
 /**
