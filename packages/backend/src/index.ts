@@ -9,6 +9,8 @@ export { tf } from './tf/index';
 export { dilateKernel } from './ops/dilate-kernel';
 export { randomDropout } from './ops/random-dropout';
 export { fusedDense, type FusedDenseArgs, type TapeFusedActivation } from './ops/fused-dense';
+export { isSoftmaxOutput, markSoftmaxOutput } from './ops/softmax-output';
+export { uploadRows, type RowSource } from './ops/upload-rows';
 export { ADAM_UPDATE, fusedAdamUpdate, type AdamTensors, type AdamStepAttributes } from './ops/adam-update';
 export { nodeModules, writeFileAtomic, writeFileAtomicSync, type NodeModules } from './node/node-modules';
 export { crc32, readZip, writeZip } from './archive/zip';

@@ -4,6 +4,8 @@ import { formatTable, measure } from './measure';
 const SHAPES: Array<[number, number, number]> = [
   [128, 784, 128],
   [784, 128, 128],
+  [128, 128, 128],
+  [128, 10, 128],
 ];
 const VARIANTS = [
   { label: 'plain', transposeA: false, transposeB: false },

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { tf } from '@dendrite/backend';
+import { isSoftmaxOutput, tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
@@ -20,6 +20,15 @@ describeEachBackend('Dense', () => {
       expectedOutputShape: [5, args.units],
       expectedWeightShapes: 'useBias' in args ? [[6, args.units]] : [[6, args.units], [args.units]],
     });
+  });
+
+  it('marks a softmax output, so that crossentropies may skip renormalizing it', () => {
+    const x = tf.ones([2, 3]);
+    const softmaxOutput = dense({ units: 4, activation: 'softmax' }).apply(x) as tf.Tensor;
+    const reluOutput = dense({ units: 4, activation: 'relu' }).apply(x) as tf.Tensor;
+    expect(isSoftmaxOutput(softmaxOutput)).toBe(true);
+    expect(isSoftmaxOutput(reluOutput)).toBe(false);
+    tf.dispose([x, softmaxOutput, reluOutput]);
   });
 
   it('applies to the last axis of rank-3 inputs', async () => {

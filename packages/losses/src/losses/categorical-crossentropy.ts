@@ -5,6 +5,7 @@ import { withKerasName } from '../utils/keras-name';
 import { EPSILON } from './epsilon';
 import type { LossArgs } from './loss';
 import { type CrossentropyOptions, CrossentropyLoss } from './crossentropy-loss';
+import { softmaxCrossentropy, takesSoftmaxCrossentropy } from './softmax-crossentropy';
 
 /**
  * Categorical crossentropy summed over `axis`, Keras's `categorical_crossentropy`:
@@ -38,6 +39,8 @@ export const categoricalCrossentropy = withKerasName(function categoricalCrossen
       t = tf.add(tf.mul(t, 1 - smoothing), smoothing / classes);
     }
     const lastAxis = axis === -1 || axis === p.rank - 1;
+    // A softmax output: the same loss and gradient in a few kernels.
+    if (!options.fromLogits && lastAxis && p === yPred && takesSoftmaxCrossentropy(t, p)) return softmaxCrossentropy(t, p);
     // tf.logSoftmax takes only the last axis; x − logSumExp(x) is the same, stable, anywhere.
     const logProbabilities = options.fromLogits
       ? lastAxis

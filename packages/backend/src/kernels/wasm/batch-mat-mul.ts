@@ -1,12 +1,14 @@
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { allocate, heapView, release, transposeLastTwo, type WasmKernelArgs } from './wasm-kernel-context';
 import type { WasmKernelOverride } from './wasm-kernel-overrides';
+import { simdMatMul } from './simd-mat-mul';
 
 /**
- * Wraps a stock matmul kernel so that transposed operands are transposed first: the stock wasm
- * kernel only reaches XNNPACK when neither operand is transposed (≈30 GFLOP/s against ≈2), and a
- * transpose costs O(n²) against the product's O(n³). Exact: the same products, summed in the same
- * order.
+ * Wraps a stock matmul kernel: the shapes {@link simdMatMul} takes run there. For the others,
+ * transposed operands are transposed first: the stock wasm kernel only reaches XNNPACK when
+ * neither operand is transposed (≈30 GFLOP/s against ≈2), and a transpose costs O(n²) against the
+ * product's O(n³). That path is exact (the same products, summed in the same order); the SIMD
+ * path sums each dot product in order, which differs from XNNPACK's blocked sums by rounding only.
  */
 export function untransposeOperands(kernelName: string): WasmKernelOverride {
   return {
@@ -16,6 +18,8 @@ export function untransposeOperands(kernelName: string): WasmKernelOverride {
       return (rawArgs) => {
         const args = rawArgs as unknown as WasmKernelArgs;
         const { backend, attrs = {} } = args;
+        const simd = simdMatMul(args);
+        if (simd !== undefined) return simd;
         const scratch: TensorInfo[] = [];
         const inputs = { ...args.inputs };
         // The stock _FusedMatMul reads the bias's rank from its data, not from the tensor: a

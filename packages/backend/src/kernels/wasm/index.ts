@@ -12,6 +12,7 @@ import { resizeBilinearGradKernel } from './resize-bilinear-grad';
 import { adamUpdateKernel } from './adam-update';
 import { identityOverride } from './identity';
 import { dropoutMaskKernel } from './dropout-mask';
+import { columnSumOverride } from './column-sum';
 import { installWasmKernels as install, type WasmKernelOverride } from './wasm-kernel-overrides';
 
 export { uninstallWasmKernels, wasmKernelsInstalled, type WasmKernelOverride } from './wasm-kernel-overrides';
@@ -33,6 +34,7 @@ export const WASM_KERNEL_OVERRIDES: readonly WasmKernelOverride[] = [
   adamUpdateKernel,
   identityOverride,
   dropoutMaskKernel,
+  columnSumOverride,
 ];
 
 /**

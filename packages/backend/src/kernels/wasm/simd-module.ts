@@ -21,11 +21,22 @@ export const op = {
   tee: (index: number) => [0x22, index],
   i32Const: (value: number) => [0x41, ...signedLeb128(value)],
   i32Add: [0x6a],
+  i32Mul: [0x6c],
+  i32Ne: [0x47],
   i32GeU: [0x4f],
+  /** `if` with no result, closed by `end`. */
+  if: [0x04, 0x40],
   /** `v128.load` of 16 bytes at the address on the stack (alignment hint 1, offset 0). */
   v128Load: [0xfd, 0x00, 0x00, 0x00],
+  /** `v128.load` of 16 bytes at the address on the stack plus a constant byte offset. */
+  v128LoadAt: (offset: number) => [0xfd, 0x00, 0x00, ...unsignedLeb128(offset)],
+  /** `v128.load32_splat`: one float at the address on the stack, in all four lanes. */
+  v128Load32Splat: [0xfd, 0x09, 0x00, 0x00],
   /** `v128.store` of 16 bytes to the address below the value. */
   v128Store: [0xfd, 0x0b, 0x00, 0x00],
+  /** `v128.store` to the address below the value plus a constant byte offset. */
+  v128StoreAt: (offset: number) => [0xfd, 0x0b, 0x00, ...unsignedLeb128(offset)],
+  v128Const0: [0xfd, 0x0c, ...new Array<number>(16).fill(0)],
   f32x4Splat: [0xfd, 0x13],
   i32x4Splat: [0xfd, 0x11],
   i32x4ReplaceLane: (lane: number) => [0xfd, 0x1c, lane],
@@ -39,6 +50,7 @@ export const op = {
   f32x4Sub: [0xfd, 0xe5, 0x01],
   f32x4Mul: [0xfd, 0xe6, 0x01],
   f32x4Div: [0xfd, 0xe7, 0x01],
+  f32x4Max: [0xfd, 0xe9, 0x01],
 } as const;
 
 /** One exported function: its signature, its extra locals (after the parameters) and its body. */

@@ -1,0 +1,70 @@
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import { MAT_MUL_SIMD_MODULE } from './mat-mul-simd';
+import { instantiateOn } from './simd-module';
+import { allocate, heapAddress, release, transposeLastTwo, wasmMemory, type WasmKernelArgs } from './wasm-kernel-context';
+
+type MatMulSimd = (...args: number[]) => void;
+
+// Larger shared dimensions push b's sixteen-column panel (depth × 64 bytes) out of the caches.
+const MAX_DEPTH = 4096;
+
+/**
+ * `BatchMatMul` or `_FusedMatMul` (linear or relu, bias over the columns) with Dendrite's SIMD
+ * matmul, for float32 operands without batching (every batch dimension 1), an even number of
+ * output rows and a multiple of 16 output columns (or, without bias, the other way round: the
+ * product then runs transposed); undefined for anything else (the caller runs the stock kernel).
+ * XNNPACK packs its `b` operand at every call whose `b` is new — every training
+ * step, for weights and gradients alike — and packing cost it about as much as the product for a
+ * dense layer's shapes; this kernel reads `b` where it lies and `a` through strides, so neither a
+ * transposed `a` nor a changed `b` costs a copy (a transposed `b` is transposed first).
+ *
+ * @param args the kernel's inputs (`a`, `b`, optionally `bias`), backend and attributes
+ * @returns the product, or undefined where the stock kernel must run
+ * @example
+ * ```ts
+ * const product = simdMatMul(args) ?? stock(args);
+ * ```
+ */
+export function simdMatMul({ inputs, backend, attrs = {} }: WasmKernelArgs): TensorInfo | undefined {
+  const { a, b, bias, preluActivationWeights } = inputs;
+  const activation = (attrs.activation as string | undefined) ?? 'linear';
+  if (a.dtype !== 'float32' || b.dtype !== 'float32' || a.shape.length !== b.shape.length || preluActivationWeights != null) return undefined;
+  if (activation !== 'linear' && activation !== 'relu') return undefined;
+  const rank = a.shape.length;
+  if (a.shape.slice(0, -2).some((size) => size !== 1) || b.shape.slice(0, -2).some((size) => size !== 1)) return undefined;
+  const transposeA = attrs.transposeA === true;
+  const transposeB = attrs.transposeB === true;
+  const [rows, depth] = transposeA ? [a.shape[rank - 1], a.shape[rank - 2]] : [a.shape[rank - 2], a.shape[rank - 1]];
+  const [depthB, columns] = transposeB ? [b.shape[rank - 1], b.shape[rank - 2]] : [b.shape[rank - 2], b.shape[rank - 1]];
+  if (depth !== depthB || depth < 1 || depth > MAX_DEPTH) return undefined;
+  if (bias != null && (bias.dtype !== 'float32' || bias.shape.reduce((size, length) => size * length, 1) !== columns)) return undefined;
+  const fits = (productRows: number, productColumns: number) => productRows % 2 === 0 && productRows >= 2 && productColumns % 16 === 0 && productColumns >= 16;
+  // A narrow product without bias (a last layer's weight gradient, `[units, 10]`) runs transposed,
+  // `cᵀ = bᵀ·aᵀ`, and its small result is transposed back.
+  const swapped = !fits(rows, columns) && bias == null && activation === 'linear' && fits(columns, rows);
+  if (!fits(rows, columns) && !swapped) return undefined;
+  const memory = wasmMemory(backend);
+  const matmul = memory && (instantiateOn(memory, MAT_MUL_SIMD_MODULE)?.matmul as MatMulSimd | undefined);
+  if (!matmul) return undefined;
+
+  const batchShape = a.shape.slice(0, -2);
+  const scratch: TensorInfo[] = [];
+  // The left operand is read through strides; the right one must be row-major.
+  const [left, leftTransposed, right, rightTransposed] = swapped ? [b, !transposeB, a, !transposeA] : [a, transposeA, b, transposeB];
+  const [productRows, productColumns] = swapped ? [columns, rows] : [rows, columns];
+  const rightRowMajor = rightTransposed ? transposeLastTwo(backend, right) : right;
+  if (rightRowMajor !== right) scratch.push(rightRowMajor);
+  const product = allocate(backend, [...batchShape, productRows, productColumns], 'float32');
+  const [leftRowBytes, leftColumnBytes] = leftTransposed ? [4, productRows * 4] : [depth * 4, 4];
+  matmul(
+    heapAddress(backend, left), heapAddress(backend, rightRowMajor), heapAddress(backend, product), bias ? heapAddress(backend, bias) : 0,
+    productRows, productColumns * 4, depth, leftRowBytes, leftColumnBytes, bias ? 1 : 0, activation === 'relu' ? 1 : 0,
+  );
+  if (!swapped) {
+    for (const info of scratch) release(backend, info);
+    return product;
+  }
+  const output = transposeLastTwo(backend, product);
+  for (const info of [...scratch, product]) release(backend, info);
+  return output;
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { isSoftmaxOutput, markSoftmaxOutput, tf } from '@dendrite/backend';
+
+describe('markSoftmaxOutput', () => {
+  it('marks one tensor object and creates no tensor', () => {
+    const before = tf.memory().numTensors;
+    const logits = tf.tensor2d([[1, 2, 3]]);
+    const probabilities = tf.softmax(logits);
+    expect(isSoftmaxOutput(probabilities)).toBe(false);
+    expect(markSoftmaxOutput(probabilities)).toBe(probabilities);
+    expect(isSoftmaxOutput(probabilities)).toBe(true);
+    expect(isSoftmaxOutput(logits)).toBe(false);
+    tf.dispose([logits, probabilities]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
