@@ -87,20 +87,3 @@ describe('wasm _FusedMatMul with a bias that is a view of larger data', () => {
     expectArraysClose(actual, [8, 9, 10, 8, 9, 10]);
   });
 });
-
-describe('wasm matmul with a right operand used again (inference with fixed weights)', () => {
-  it('gives the cpu backend\'s product on the first call (SIMD kernel) and on later ones (stock, packed once)', async () => {
-    const a = seededArray(128 * 784, 6);
-    const b = seededArray(784 * 128, 7);
-    const bias = seededArray(128, 8);
-    const compute = () => {
-      const weights = tf.tensor2d(b, [784, 128]);
-      const x = tf.tensor2d(a, [128, 784]);
-      const products = [0, 1, 2].map(() => tf.fused.matMul({ a: x, b: weights, bias: tf.tensor1d(bias), activation: 'relu' }));
-      return products;
-    };
-    const expected = await computeOn('cpu', compute);
-    const actual = await computeOn('wasm', compute);
-    actual.forEach((product) => expectArraysClose(product, expected[0]));
-  });
-});

@@ -4,18 +4,13 @@ import type { WasmKernelOverride } from './wasm-kernel-overrides';
 import { simdMatMul } from './simd-mat-mul';
 
 /**
- * Wraps a stock matmul kernel: the shapes {@link simdMatMul} takes run there the first time their
- * right operand is seen untransposed (training changes weights every step); a right operand seen
- * before runs the stock kernel, whose XNNPACK operator keeps it packed. For the others,
+ * Wraps a stock matmul kernel: the shapes {@link simdMatMul} takes run there. For the others,
  * transposed operands are transposed first: the stock wasm kernel only reaches XNNPACK when
  * neither operand is transposed (≈30 GFLOP/s against ≈2), and a transpose costs O(n²) against the
  * product's O(n³). That path is exact (the same products, summed in the same order); the SIMD
  * path sums each dot product in order, which differs from XNNPACK's blocked sums by rounding only.
  */
 export function untransposeOperands(kernelName: string): WasmKernelOverride {
-  // Right operands already multiplied untransposed: weights that did not change since (inference,
-  // validation batches). XNNPACK keeps those packed, and then beats re-reading them here.
-  const seenRight = new WeakSet<object>();
   return {
     kernelName,
     makeKernel(stock: KernelFunc | undefined): KernelFunc {
@@ -23,12 +18,8 @@ export function untransposeOperands(kernelName: string): WasmKernelOverride {
       return (rawArgs) => {
         const args = rawArgs as unknown as WasmKernelArgs;
         const { backend, attrs = {} } = args;
-        const plain = !attrs.transposeA && !attrs.transposeB;
-        if (!(plain && seenRight.has(args.inputs.b.dataId))) {
-          if (plain) seenRight.add(args.inputs.b.dataId);
-          const simd = simdMatMul(args);
-          if (simd !== undefined) return simd;
-        }
+        const simd = simdMatMul(args);
+        if (simd !== undefined) return simd;
         const scratch: TensorInfo[] = [];
         const inputs = { ...args.inputs };
         // The stock _FusedMatMul reads the bias's rank from its data, not from the tensor: a
