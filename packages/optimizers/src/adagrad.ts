@@ -31,7 +31,7 @@ export class Adagrad extends Optimizer {
     this.epsilon = checkNumber(args.epsilon ?? 1e-7, 'epsilon', NON_NEGATIVE, this.owner);
   }
 
-  protected slotNames(): string[] {
+  slotNames(): string[] {
     return ['accumulator'];
   }
 

@@ -34,7 +34,7 @@ export class Adam extends MomentOptimizer {
     this.amsgrad = checkBoolean(args.amsgrad ?? false, 'amsgrad', this.owner);
   }
 
-  protected slotNames(): string[] {
+  slotNames(): string[] {
     return this.amsgrad ? ['momentum', 'velocity', 'velocity_hat'] : ['momentum', 'velocity'];
   }
 

@@ -24,7 +24,7 @@ export class Adamax extends MomentOptimizer {
     super(args, { learningRate: 0.001, name: 'adamax' });
   }
 
-  protected slotNames(): string[] {
+  slotNames(): string[] {
     return ['momentum', 'norm'];
   }
 

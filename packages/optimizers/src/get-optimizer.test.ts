@@ -84,7 +84,7 @@ describeEachBackend('optimizers.get and configs', () => {
       constructor(args: { learningRate?: number } = {}) {
         super(args, { learningRate: 0.1, name: 'sign_descent' });
       }
-      protected slotNames(): string[] {
+      slotNames(): string[] {
         return [];
       }
       protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number): void {

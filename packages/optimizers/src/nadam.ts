@@ -36,7 +36,7 @@ export class Nadam extends MomentOptimizer {
     this.uProduct *= this.momentumCache(this.iterations + 1);
   }
 
-  protected slotNames(): string[] {
+  slotNames(): string[] {
     return ['momentum', 'velocity'];
   }
 
@@ -53,7 +53,7 @@ export class Nadam extends MomentOptimizer {
     variable.assign(tf.sub(variable, tf.div(tf.mul(momentumHat, this.scalar(learningRate)), tf.add(tf.sqrt(velocityHat), this.scalar(this.epsilon)))));
   }
 
-  protected override extraState(): Record<string, number> {
+  override extraState(): Record<string, number> {
     return { u_product: this.uProduct };
   }
 

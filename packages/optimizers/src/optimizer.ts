@@ -98,7 +98,7 @@ export abstract class Optimizer {
   }
 
   /** Names of the slot variables each variable gets (`momentum`, `velocity` for Adam). */
-  protected abstract slotNames(): string[];
+  abstract slotNames(): string[];
 
   /** A slot's initial value (zeros unless the optimizer says otherwise); runs inside `tf.tidy`. */
   protected initialSlotValue(_slot: string, variable: tf.Variable): tf.Tensor {
@@ -128,7 +128,7 @@ export abstract class Optimizer {
   protected abstract ownConfig(): Record<string, unknown>;
 
   /** Scalars of the optimizer's own state for {@link getState}. */
-  protected extraState(): Record<string, number> {
+  extraState(): Record<string, number> {
     return {};
   }
 

@@ -41,7 +41,7 @@ export class RMSprop extends Optimizer {
     this.centered = checkBoolean(args.centered ?? false, 'centered', this.owner);
   }
 
-  protected slotNames(): string[] {
+  slotNames(): string[] {
     return ['velocity', ...(this.momentum > 0 ? ['momentum'] : []), ...(this.centered ? ['average_gradient'] : [])];
   }
 

@@ -32,7 +32,7 @@ export class SGD extends Optimizer {
     this.nesterov = checkBoolean(args.nesterov ?? false, 'nesterov', this.owner);
   }
 
-  protected slotNames(): string[] {
+  slotNames(): string[] {
     return this.momentum > 0 ? ['momentum'] : [];
   }
 

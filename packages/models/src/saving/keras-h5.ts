@@ -144,8 +144,7 @@ function applyLegacyOptimizer(file: H5File, model: Model, where: string): void {
   }
   const optimizer = model.compiled.optimizer;
   const trainable = model.trainableWeights;
-  optimizer.build(trainable.map((weight) => weight.variable));
-  const kept = new Set(optimizer.getState().slots.map((slot) => slot.slot));
+  const kept = new Set(optimizer.slotNames());
   const slots = [];
   let iterations = 0;
   for (let i = 0; i < names.length; i++) {

@@ -46,7 +46,7 @@ export function kerasOptimizerVariables(model: Model): OptimizerVariable[] {
   if (!(optimizer.learningRate instanceof LearningRateSchedule)) {
     variables.push({ name: `${prefix}/learning_rate`, shape: [], dtype: 'float32', values: Float32Array.of(optimizer.learningRate as number) });
   }
-  const slotNames = [...new Set(state.slots.map((slot) => slot.slot))];
+  const slotNames = optimizer.slotNames();
   const byVariable = new Map<string, SlotState[]>();
   for (const slot of state.slots) byVariable.set(slot.variable, [...(byVariable.get(slot.variable) ?? []), slot]);
   const trainable = model.trainableWeights;
@@ -84,14 +84,11 @@ export function applyKerasOptimizerVariables(model: Model, arrays: ReadArray[], 
   const optimizer = compiled.optimizer;
   const fail = (what: string) => new Error(`Expected the state of optimizer "${optimizer.name}" for model "${model.name}" in "${where}", received ${what}`);
   const trainable = model.trainableWeights;
-  // Building makes the slots (restoring fills them anyway) and shows which ones this optimizer keeps.
-  optimizer.build(trainable.map((weight) => weight.variable));
-  const current = optimizer.getState();
-  const slotNames = [...new Set(current.slots.map((slot) => slot.slot))];
+  const slotNames = optimizer.slotNames();
   const hasRate = !(optimizer.learningRate instanceof LearningRateSchedule);
   const head = hasRate ? 2 : 1;
   const slotCount = trainable.length * slotNames.length;
-  const extras = EXTRA_VARIABLES.filter((key) => current.extra?.[key] !== undefined);
+  const extras = EXTRA_VARIABLES.filter((key) => key in optimizer.extraState());
   const withSlots = arrays.length === head + slotCount || arrays.length === head + slotCount + extras.length;
   if (arrays.length !== head && !withSlots) {
     // As Keras: an optimizer state of another shape (EMA, gradient accumulation…) is skipped, not fatal.
