@@ -1,9 +1,10 @@
-import { type KerasSerialized, readZip, writeZip } from '@dendrite/backend';
-import { type SymbolicTensor, deserializeLayer, serializeLayer } from '@dendrite/layers';
+import { readZip, writeZip } from '@dendrite/backend';
+import { type SymbolicTensor, serializeLayer } from '@dendrite/layers';
 import type { Functional } from '../functional';
 import type { Model } from '../model';
 import { readHdf5, writeHdf5 } from './hdf5';
-import { type TensorSpecOf, compileArgsFromKeras, compileConfigToKeras3, fromKeras3, modelConfigToKeras3, pythonJson } from './keras-v3-config';
+import { buildModel } from './build-model';
+import { type TensorSpecOf, compileConfigToKeras3, modelConfigToKeras3, pythonJson } from './keras-v3-config';
 import { applyWeightAssignments, readKerasWeightStore, writeKerasWeightStore } from './keras-weight-store';
 
 /** The Keras version whose `.keras` layout these files follow (written to `metadata.json`). */
@@ -70,26 +71,6 @@ function parseJson(bytes: Uint8Array | undefined, name: string, where: string): 
   }
 }
 
-/**
- * Builds the model of a config (Keras 3 or legacy dialect), compiles it when `compile` is given,
- * and calls `fill` to set its weights; a failure frees the half-made model.
- */
-export function buildModel(config: unknown, compile: Record<string, unknown> | null | undefined, where: string, fill: (model: Model) => void): Model {
-  let model: Model;
-  try {
-    model = deserializeLayer(fromKeras3(config) as KerasSerialized) as Model;
-  } catch (error) {
-    throw new Error(`Expected a model config Dendrite can build in "${where}", received one that fails: ${(error as Error).message}`);
-  }
-  try {
-    if (compile) model.compile(compileArgsFromKeras(compile) as never);
-    fill(model);
-    return model;
-  } catch (error) {
-    model.dispose();
-    throw error;
-  }
-}
 
 /**
  * Loads a Keras 3 `.keras` archive: the architecture from `config.json` (through the layer

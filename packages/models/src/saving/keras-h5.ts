@@ -3,10 +3,11 @@ import type { KerasSerialized } from '@dendrite/backend';
 import { type Layer, type LayerVariable, serializeLayer } from '@dendrite/layers';
 import type { Model } from '../model';
 import { type ReadArray, readArray, readHdf5, readNameList, readStringAttribute, writeArray, writeHdf5, writeInt64Scalar, writeNameList } from './hdf5';
-import { buildModel, requireConfigurable } from './keras-archive';
+import { buildModel } from './build-model';
+import { requireConfigurable } from './keras-archive';
 import { NO_TRAINABLE_ARGUMENT, pythonJson, withPythonFloats } from './keras-v3-config';
 import { applyKerasOptimizerVariables, kerasOptimizerVariables } from './keras-optimizer-variables';
-import { type WeightAssignment, setWeightValues } from './keras-weight-store';
+import { type WeightAssignment, setWeightValues, valuesInModelOrder } from './weight-values';
 
 const KERAS_VERSION = 'dendrite';
 const BACKEND = 'tensorflow';
@@ -95,19 +96,24 @@ export function legacyH5Bytes(model: Model, where: string, weightsOnly: boolean)
  */
 function readLayerGroups(group: H5Group, model: Model, where: string): WeightAssignment[] {
   const layers = model.layers.filter((layer) => layer.weights.length > 0);
-  const names = readNameList(group, 'layer_names').filter((name) => readNameList(group.get(name) as H5Group, 'weight_names').length > 0);
+  const layerGroup = (name: string) => {
+    const found = group.get(name) as H5Group | null;
+    if (found === null) throw new Error(`Expected a group "${name}" (listed in layer_names) in "${where}", received none`);
+    return found;
+  };
+  const names = readNameList(group, 'layer_names').filter((name) => readNameList(layerGroup(name), 'weight_names').length > 0);
   if (names.length !== layers.length) {
     throw new Error(`Expected ${layers.length} layers with weights for model "${model.name}" in "${where}", received ${names.length} (${names.join(', ')})`);
   }
   return layers.flatMap((layer, index) => {
-    const layerGroup = group.get(names[index]) as H5Group;
-    const weightNames = readNameList(layerGroup, 'weight_names');
+    const weightsGroup = layerGroup(names[index]);
+    const weightNames = readNameList(weightsGroup, 'weight_names');
     const weights = legacyWeights(layer);
     if (weightNames.length !== weights.length) {
       throw new Error(`Expected ${weights.length} weights for layer "${layer.name}" in "${where}" (group "${names[index]}"), received ${weightNames.length}`);
     }
     return weights.map((weight, w) => {
-      const array = readArray(layerGroup, weightNames[w], where);
+      const array = readArray(weightsGroup, weightNames[w], where);
       if (array.shape.join() !== weight.shape.join()) {
         throw new Error(`Expected weight "${weight.path}" of shape [${weight.shape}] in "${where}" (dataset "${names[index]}/${weightNames[w]}"), received [${array.shape}]`);
       }
@@ -186,21 +192,17 @@ export function modelFromLegacyH5(bytes: Uint8Array, where: string): Promise<Mod
     }
     if (config.class_name === 'Sequential' && Array.isArray(config.config)) config = { class_name: 'Sequential', config: { layers: config.config } };
     const trainingText = readStringAttribute(file, 'training_config');
-    const training = trainingText === undefined ? null : (JSON.parse(trainingText) as Record<string, unknown>);
+    let training: Record<string, unknown> | null = null;
+    try {
+      training = trainingText === undefined ? null : JSON.parse(trainingText);
+    } catch (error) {
+      throw new Error(`Expected JSON in the training_config attribute of "${where}", received ${(error as Error).message}`);
+    }
     return buildModel(config, training, where, (model) => {
       const group = (file.get('model_weights') as H5Group | null) ?? file;
-      setWeightValues(model, orderByModel(model, readLayerGroups(group, model, where)));
+      setWeightValues(model, valuesInModelOrder(model, readLayerGroups(group, model, where), where));
       applyLegacyOptimizer(file, model, where);
     });
-  });
-}
-
-function orderByModel(model: Model, assignments: WeightAssignment[]): Array<Float32Array | Int32Array> {
-  const byWeight = new Map(assignments.map((a) => [a.weight, a.values]));
-  return model.weights.map((weight) => {
-    const values = byWeight.get(weight);
-    if (values === undefined) throw new Error(`Expected a value for weight "${weight.path}" of model "${model.name}", received none`);
-    return values;
   });
 }
 
@@ -211,7 +213,7 @@ function orderByModel(model: Model, assignments: WeightAssignment[]): Array<Floa
 export async function loadLegacyH5Weights(model: Model, bytes: Uint8Array, where: string): Promise<void> {
   await readHdf5(bytes, where, (file) => {
     const group = (file.get('model_weights') as H5Group | null) ?? file;
-    setWeightValues(model, orderByModel(model, readLayerGroups(group, model, where)));
+    setWeightValues(model, valuesInModelOrder(model, readLayerGroups(group, model, where), where));
   });
 }
 

@@ -1,16 +1,11 @@
-import { tf } from '@dendrite/backend';
 import type { File as H5File, Group as H5Group } from 'h5wasm';
 import type { LayerVariable } from '@dendrite/layers';
 import type { Model } from '../model';
 import { type ReadArray, ensureGroup, readArray, writeArray, writeInt64Scalar } from './hdf5';
 import { applyKerasOptimizerVariables, kerasOptimizerVariables } from './keras-optimizer-variables';
 import { kerasWeightPaths } from './keras-weight-paths';
+import { type WeightAssignment, setWeightValues, valuesInModelOrder } from './weight-values';
 
-/** A weight and the values a file holds for it, checked against its shape. */
-export interface WeightAssignment {
-  weight: LayerVariable;
-  values: Float32Array | Int32Array;
-}
 
 function valuesOf(weight: LayerVariable): Float32Array | Int32Array {
   return weight.read().dataSync() as Float32Array | Int32Array;
@@ -90,13 +85,10 @@ export function readKerasWeightStore(file: H5File, model: Model, where: string):
  * @throws Error naming a weight the file does not cover, or the optimizer's mismatch
  */
 export function applyWeightAssignments(model: Model, assignments: WeightAssignment[], optimizer: ReadArray[], where: string): void {
-  const byWeight = new Map(assignments.map((assignment) => [assignment.weight, assignment.values]));
-  const weights = model.weights;
-  const missing = weights.find((weight) => !byWeight.has(weight));
-  if (missing) throw new Error(`Expected a value for weight "${missing.path}" of model "${model.name}" in "${where}", received none`);
+  const values = valuesInModelOrder(model, assignments, where);
   const before = model.getWeights();
   try {
-    setWeightValues(model, weights.map((weight) => byWeight.get(weight)!));
+    setWeightValues(model, values);
     try {
       applyKerasOptimizerVariables(model, optimizer, where);
     } catch (error) {
@@ -105,15 +97,5 @@ export function applyWeightAssignments(model: Model, assignments: WeightAssignme
     }
   } finally {
     for (const tensor of before) tensor.dispose();
-  }
-}
-
-/** Sets `values` (in `model.weights` order) on the model's weights. */
-export function setWeightValues(model: Model, values: ReadonlyArray<Float32Array | Int32Array>): void {
-  const tensors = model.weights.map((weight, index) => tf.tensor(values[index], weight.shape, weight.dtype === 'int32' ? 'int32' : 'float32'));
-  try {
-    model.setWeights(tensors);
-  } finally {
-    tf.dispose(tensors);
   }
 }

@@ -1,6 +1,8 @@
 import { type KerasSerialized, tf, writeFileAtomic } from '@dendrite/backend';
-import { deserializeLayer, serializeLayer } from '@dendrite/layers';
+import { serializeLayer } from '@dendrite/layers';
 import type { Model } from '../model';
+import { buildModel } from './build-model';
+import { setWeightValues } from './weight-values';
 import { nodeFs } from './node-fs';
 
 /** The TF.js Layers format: `model.json` (topology and weight manifest) beside `weights.bin`. */
@@ -143,7 +145,7 @@ export async function loadLayersModel(location: LayersModelLocation): Promise<Mo
 function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: LayersModelJson['weightsManifest'][0]['weights'], data: Uint8Array, jsonPath: string): Model {
   if (!modelTopology) throw new Error(`Expected a modelTopology in "${jsonPath}", received none`);
   const topology = (modelTopology as { model_config?: KerasSerialized }).model_config ?? (modelTopology as KerasSerialized);
-  const model = deserializeLayer(topology) as Model;
+  // The manifest is checked against the bytes before the model (and its weights) is made.
   const needed = specs.reduce((n, s) => n + tf.util.sizeFromShape(s.shape) * 4, 0);
   if (data.length !== needed) throw new Error(`Expected ${needed} bytes of weights for "${jsonPath}", received ${data.length}`);
   const byName = new Map<string, { values: Float32Array | Int32Array; shape: number[] }>();
@@ -155,20 +157,16 @@ function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: 
     byName.set(spec.name, { values: spec.dtype === 'int32' ? new Int32Array(copy.buffer) : new Float32Array(copy.buffer), shape: spec.shape });
     offset += size * 4;
   }
-  const values = model.weights.map((weight) => {
-    // Weights are named `layer/weight` in both libraries (tfjs-layers: dense_Dense1/kernel).
-    const found = byName.get(weight.path);
-    if (!found) throw new Error(`Expected a weight "${weight.path}" in "${jsonPath}", received ${[...byName.keys()].join(', ')}`);
-    if (!tf.util.arraysEqual(found.shape, weight.shape)) {
-      throw new Error(`Expected weight "${weight.path}" of shape [${weight.shape}] in "${jsonPath}", received [${found.shape}]`);
-    }
-    return found;
+  return buildModel(topology, null, jsonPath, (model) => {
+    const values = model.weights.map((weight) => {
+      // Weights are named `layer/weight` in both libraries (tfjs-layers: dense_Dense1/kernel).
+      const found = byName.get(weight.path);
+      if (!found) throw new Error(`Expected a weight "${weight.path}" in "${jsonPath}", received ${[...byName.keys()].join(', ')}`);
+      if (!tf.util.arraysEqual(found.shape, weight.shape)) {
+        throw new Error(`Expected weight "${weight.path}" of shape [${weight.shape}] in "${jsonPath}", received [${found.shape}]`);
+      }
+      return found.values;
+    });
+    setWeightValues(model, values);
   });
-  const tensors = values.map((v) => tf.tensor(v.values, v.shape));
-  try {
-    model.setWeights(tensors);
-  } finally {
-    tf.dispose(tensors);
-  }
-  return model;
 }

@@ -1,6 +1,8 @@
 import { tf } from '@dendrite/backend';
-import { deserializeLayer, serializeLayer } from '@dendrite/layers';
+import { serializeLayer } from '@dendrite/layers';
 import type { Model } from '../model';
+import { buildModel } from './build-model';
+import { setWeightValues } from './weight-values';
 import { type ArchiveEntry, readTensorArchive, writeTensorArchive } from './tensor-archive';
 
 function weightEntries(model: Model): ArchiveEntry[] {
@@ -28,12 +30,7 @@ function applyWeights(model: Model, entries: ArchiveEntry[], path: string): void
       );
     }
   });
-  const tensors = entries.map((entry) => tf.tensor(entry.values, entry.shape, entry.dtype));
-  try {
-    model.setWeights(tensors);
-  } finally {
-    tf.dispose(tensors);
-  }
+  setWeightValues(model, entries.map((entry) => entry.values));
 }
 
 /**
@@ -102,12 +99,8 @@ export const modelPersistence = {
 export async function loadDendriteModel(path: string): Promise<Model> {
   const { header, entries } = await readTensorArchive(path);
   if (header.format !== 'dendrite-model') throw new Error(`Expected a saved model in "${path}", received an archive of format ${String(header.format)}`);
-  const model = deserializeLayer(header.model_config as never) as Model;
-  applyWeights(model, entries.filter((entry) => !entry.name.startsWith('optimizer/')), path);
-  const compileConfig = header.compile_config as Record<string, unknown> | null;
-  if (compileConfig) {
-    model.compile(compileConfig as never);
-    model.compiled!.setOptimizerState(entries.filter((entry) => entry.name.startsWith('optimizer/')), path);
-  }
-  return model;
+  return buildModel(header.model_config, header.compile_config as Record<string, unknown> | null, path, (model) => {
+    applyWeights(model, entries.filter((entry) => !entry.name.startsWith('optimizer/')), path);
+    model.compiled?.setOptimizerState(entries.filter((entry) => entry.name.startsWith('optimizer/')), path);
+  });
 }

@@ -42,8 +42,11 @@ export function registerClass(cls: SerializableClass, aliases: readonly string[]
   else if (proto instanceof Constraint) constraints.registerConstraint(as(cls), aliases);
   else if (proto instanceof Loss) registerLoss(as(cls), aliases);
   else if (proto instanceof Metric) metrics.registerMetric(as(cls), aliases);
-  else if (proto instanceof Optimizer) registerOptimizer(as(cls));
-  else if (proto instanceof LearningRateSchedule) registerSchedule(as(cls));
+  else if (proto instanceof Optimizer || proto instanceof LearningRateSchedule) {
+    if (aliases.length > 0) throw new Error(`Expected no aliases for ${described} (optimizers and schedules register under their className only), received [${aliases.join(', ')}]`);
+    if (proto instanceof Optimizer) registerOptimizer(as(cls));
+    else registerSchedule(as(cls));
+  }
   else {
     throw new Error(`Expected a subclass of Layer, Initializer, Regularizer, Constraint, Loss, Metric, Optimizer or LearningRateSchedule for registerClass, received ${described}`);
   }
