@@ -31,15 +31,21 @@ export interface AdamTensors {
 export function fusedAdamUpdate(inputs: AdamTensors & { gradient: tf.Tensor }, attributes: AdamStepAttributes): AdamTensors | undefined {
   if (tf.getKernel(ADAM_UPDATE, tf.getBackend()) == null) return undefined;
   const { variable, gradient, momentum, velocity } = inputs;
-  for (const [name, tensor] of Object.entries({ gradient, momentum, velocity })) {
-    if (!tf.util.arraysEqual(tensor.shape, variable.shape) || tensor.dtype !== 'float32' || variable.dtype !== 'float32') {
-      throw new Error(`Expected ${name} to be float32 of the variable's shape [${variable.shape}] in an Adam update, received ${tensor.dtype} [${tensor.shape}]`);
-    }
-  }
+  if (variable.dtype !== 'float32') throw new Error(`Expected the variable to be float32 in an Adam update, received ${variable.dtype}`);
+  check(gradient, 'gradient', variable);
+  check(momentum, 'momentum', variable);
+  check(velocity, 'velocity', variable);
   const [nextVariable, nextMomentum, nextVelocity] = tf.engine().runKernel(
     ADAM_UPDATE,
     { variable, gradient, momentum, velocity },
     { ...attributes },
   ) as tf.Tensor[];
   return { variable: nextVariable, momentum: nextMomentum, velocity: nextVelocity };
+}
+
+/** `tensor` must be float32 of the variable's shape. */
+function check(tensor: tf.Tensor, name: string, variable: tf.Tensor): void {
+  if (tensor.dtype !== 'float32' || !tf.util.arraysEqual(tensor.shape, variable.shape)) {
+    throw new Error(`Expected ${name} to be float32 of the variable's shape [${variable.shape}] in an Adam update, received ${tensor.dtype} [${tensor.shape}]`);
+  }
 }

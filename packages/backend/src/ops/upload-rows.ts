@@ -26,7 +26,10 @@ export type RowSource = Float32Array | Int32Array | Uint8Array | Uint8ClampedArr
  */
 export function uploadRows(values: RowSource, rowSize: number, indices: Int32Array, start: number, end: number, shape: number[], dtype: 'float32' | 'int32'): tf.Tensor {
   const rows = end - start;
-  if (tf.getBackend() === 'wasm' && tf.util.sizeFromShape(shape) === rows * rowSize) {
+  if (tf.util.sizeFromShape(shape) !== rows * rowSize) {
+    throw new Error(`Expected shape [${shape}] to hold ${rows} rows of ${rowSize} values in uploadRows, received a shape of ${tf.util.sizeFromShape(shape)} values`);
+  }
+  if (tf.getBackend() === 'wasm') {
     const backend = tf.backend() as BackendWasm;
     const info = backend.makeOutput(shape, dtype);
     const target = backend.typedArrayFromHeap(info) as Float32Array | Int32Array;

@@ -8,12 +8,6 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 
-function matMulGradients(a: tf.Tensor, b: tf.Tensor, dy: tf.Tensor, transposeA: boolean, transposeB: boolean): { a: () => tf.Tensor; b: () => tf.Tensor } {
-  if (!transposeA && !transposeB) return { a: () => tf.matMul(dy, b, false, true), b: () => tf.matMul(a, dy, true, false) };
-  if (!transposeA && transposeB) return { a: () => tf.matMul(dy, b, false, false), b: () => tf.matMul(dy, a, true, false) };
-  if (transposeA && !transposeB) return { a: () => tf.matMul(b, dy, false, true), b: () => tf.matMul(a, dy, false, false) };
-  return { a: () => tf.matMul(b, dy, true, true), b: () => tf.matMul(dy, a, true, true) };
-}
 
 tf.registerGradient({
   kernelName: '_FusedMatMul',
@@ -28,7 +22,8 @@ tf.registerGradient({
     const [a, b, bias, y] = saved;
     const gradient = activation === 'relu' ? tf.mul(dy as tf.Tensor, tf.step(y)) : (dy as tf.Tensor);
     return {
-      ...matMulGradients(a, b, gradient, transposeA, transposeB),
+      // BatchMatMul's own gradient: one lazy closure per input, all four transpositions.
+      ...tf.getGradient('BatchMatMul')!.gradFunc(gradient, [a, b], { transposeA, transposeB }),
       bias: () => {
         const axes = tf.backend_util.getReductionAxes(bias.shape, gradient.shape);
         return tf.reshape(axes.length > 0 ? tf.sum(gradient, axes) : gradient, bias.shape);

@@ -47,9 +47,6 @@ const LOSSES: ReadonlyArray<[LossClass, string, string[]]> = [
 ];
 
 const registry = new ObjectRegistry<Loss>('loss', (value): value is Loss => value instanceof Loss);
-for (const [lossClass, functionName, aliases] of LOSSES) {
-  registry.register(lossClass.className, (config) => lossClass.fromConfig(config), [functionName, ...aliases]);
-}
 
 /**
  * Registers a custom loss class under its Keras class name (and aliases), so that `compile` and
@@ -58,6 +55,8 @@ for (const [lossClass, functionName, aliases] of LOSSES) {
 export function registerLoss(lossClass: LossClass, aliases: readonly string[] = []): void {
   registry.register(lossClass.className, (config) => lossClass.fromConfig(config), aliases);
 }
+
+for (const [lossClass, functionName, aliases] of LOSSES) registerLoss(lossClass, [functionName, ...aliases]);
 
 /**
  * Resolves a loss, as Keras's `losses.get`: a name in any Keras spelling or alias (`'mse'`,

@@ -47,9 +47,6 @@ const METRICS: ReadonlyArray<[MetricClass, string[]]> = [
 ];
 
 const registry = new ObjectRegistry<Metric>('metric', (value): value is Metric => value instanceof Metric);
-for (const [metricClass, aliases] of METRICS) {
-  registry.register(metricClass.className, (config) => metricClass.fromConfig(config), aliases);
-}
 
 /**
  * Registers a custom metric class under its Keras class name (and aliases), so that `compile`
@@ -58,6 +55,8 @@ for (const [metricClass, aliases] of METRICS) {
 export function registerMetric(metricClass: MetricClass, aliases: readonly string[] = []): void {
   registry.register(metricClass.className, (config) => metricClass.fromConfig(config), aliases);
 }
+
+for (const [metricClass, aliases] of METRICS) registerMetric(metricClass, aliases);
 
 const ACCURACY_NAMES = new Set(['accuracy', 'acc']);
 

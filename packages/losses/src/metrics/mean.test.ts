@@ -74,6 +74,7 @@ describeEachBackend('Mean, Sum and MeanMetricWrapper', () => {
     expectArraysClose(await expectNoLeakedTensors(() => read(metric.result())), [0.5]);
     const before = tf.memory().numTensors;
     expect(() => new MeanMetricWrapper('mae' as never)).toThrow('Expected fn to be a function (yTrue, yPred) => tf.Tensor, received string in metric "mean_metric_wrapper"');
+    expect(() => new MeanMetricWrapper('mae' as never, 'named')).toThrow('Expected fn to be a function (yTrue, yPred) => tf.Tensor, received string in metric "named"');
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([t, p]);
     metric.dispose();

@@ -141,6 +141,12 @@ export class Sum extends Metric {
   }
 }
 
+/** `fn` when it is a function; otherwise an Error naming the metric. */
+function checkedFunction(fn: unknown, name: string | undefined): { name?: string } {
+  if (typeof fn !== 'function') throw new Error(`Expected fn to be a function (yTrue, yPred) => tf.Tensor, received ${typeof fn} in metric "${name ?? 'mean_metric_wrapper'}"`);
+  return { name: fn.name || undefined };
+}
+
 /**
  * A metric from a per-sample function, averaged over every sample seen: Keras's
  * `MeanMetricWrapper`, what `compile` makes of `metrics: [(yTrue, yPred) => …]`.
@@ -151,12 +157,6 @@ export class Sum extends Metric {
  * metric.updateState(yTrue, yPred);
  * ```
  */
-/** `fn` when it is a function; otherwise an Error naming the metric. */
-function checkedFunction(fn: unknown, name: string | undefined): { name?: string } {
-  if (typeof fn !== 'function') throw new Error(`Expected fn to be a function (yTrue, yPred) => tf.Tensor, received ${typeof fn} in metric "${name ?? 'mean_metric_wrapper'}"`);
-  return { name: fn.name || undefined };
-}
-
 export class MeanMetricWrapper extends WeightedMean {
   static override className = 'MeanMetricWrapper';
 
@@ -170,7 +170,8 @@ export class MeanMetricWrapper extends WeightedMean {
     name?: string,
   ) {
     // Checked before super() creates the metric's state variables, so a bad fn leaks none.
-    super(name ?? checkedFunction(fn, name).name ?? 'mean_metric_wrapper');
+    const checked = checkedFunction(fn, name);
+    super(name ?? checked.name ?? 'mean_metric_wrapper');
   }
 
   /**

@@ -118,19 +118,23 @@ export function encodeSimdModule(functions: readonly SimdFunction[]): Uint8Array
   ]);
 }
 
+const compiled = new WeakMap<Uint8Array<ArrayBuffer>, WebAssembly.Module | null>();
 const instances = new WeakMap<WebAssembly.Memory, WeakMap<Uint8Array<ArrayBuffer>, WebAssembly.Exports>>();
 
 /**
- * The exports of `bytes` instantiated on `memory`, once per memory; undefined where the runtime
- * cannot run it (no SIMD), so that callers fall back to JavaScript.
+ * The exports of `bytes` instantiated on `memory`: compiled once (or found invalid once: no SIMD),
+ * instantiated once per memory; undefined where the runtime cannot run it, so that callers fall
+ * back to JavaScript.
  */
 export function instantiateOn(memory: WebAssembly.Memory, bytes: Uint8Array<ArrayBuffer>): WebAssembly.Exports | undefined {
   let byModule = instances.get(memory);
   if (byModule === undefined) instances.set(memory, (byModule = new WeakMap()));
   let exports = byModule.get(bytes);
   if (exports === undefined) {
-    if (!WebAssembly.validate(bytes)) return undefined;
-    exports = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports;
+    if (!compiled.has(bytes)) compiled.set(bytes, WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null);
+    const module = compiled.get(bytes);
+    if (!module) return undefined;
+    exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
     byModule.set(bytes, exports);
   }
   return exports;
