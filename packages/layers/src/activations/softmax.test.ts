@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { tf } from '@dendrite/backend';
+import { isSoftmaxOutput, tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { softmax } from './softmax';
 
@@ -12,6 +12,13 @@ const softmaxRow = (row: number[]) => {
 };
 
 describeEachBackend('softmax', () => {
+  it('marks last-axis probabilities for the crossentropy fast path (any layer using it), not other axes', () => {
+    const x = tf.tensor2d([[1, 2], [3, 4]]);
+    const [last, first] = [softmax(x), softmax(x, { axis: 0 })];
+    expect([isSoftmaxOutput(last), isSoftmaxOutput(first)]).toEqual([true, false]);
+    tf.dispose([x, last, first]);
+  });
+
   it('normalises the last axis, stably for large logits', async () => {
     await expectNoLeakedTensors(() => {
       const y = tf.tidy(() => softmax(tf.tensor2d([[1, 2, 3], [1000, 1000, 1000], [-1000, 0, 1000]])).dataSync());

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { markSoftmaxOutput, tf } from '@dendrite/backend';
 import { resolveAxes } from './resolve-axes';
 
 /**
@@ -17,6 +17,8 @@ import { resolveAxes } from './resolve-axes';
  */
 export function softmax(x: tf.Tensor, options: { axis?: number | number[] } = {}): tf.Tensor {
   const axes = resolveAxes(options.axis ?? -1, x.rank, 'softmax');
-  if (axes.length === 1 && axes[0] === x.rank - 1) return tf.softmax(x);
+  // Marked as Keras keeps `_keras_logits`: a crossentropy on these probabilities may skip
+  // renormalizing them (any layer with a softmax activation, the Softmax layer included).
+  if (axes.length === 1 && axes[0] === x.rank - 1) return markSoftmaxOutput(tf.softmax(x));
   return tf.tidy(() => tf.exp(tf.sub(x, tf.logSumExp(x, axes, true))));
 }

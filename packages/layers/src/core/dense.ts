@@ -1,5 +1,5 @@
-import { fusedDense, markSoftmaxOutput, tf } from '@dendrite/backend';
-import { type ActivationIdentifier, fusedActivationOf, serializeActivation, softmax } from '../activations/index';
+import { fusedDense, tf } from '@dendrite/backend';
+import { type ActivationIdentifier, fusedActivationOf, serializeActivation } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
@@ -81,8 +81,6 @@ export class Dense extends Layer {
       // One kernel while training too (tf.fused.matMul runs three under a gradient tape).
       const linear = fusedDense({ x: flat as tf.Tensor2D, kernel: kernel as tf.Tensor2D, bias, activation: fused?.name === 'relu' ? 'relu' : 'linear' });
       output = fused === undefined ? this.activation(linear) : linear;
-      // Keras's `_keras_logits`: a crossentropy on these probabilities may skip renormalizing them.
-      if (this.activation === softmax) markSoftmaxOutput(output);
     } else {
       output = tf.fused.matMul({ a: flat as tf.Tensor2D, b: kernel as tf.Tensor2D, bias, activation: fused.name, leakyreluAlpha: fused.alpha });
     }

@@ -4,7 +4,7 @@ import { checkTensor } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { EPSILON } from './epsilon';
 import { type LossArgs, Loss } from './loss';
-import { softmaxCrossentropy } from './softmax-crossentropy';
+import { softmaxCrossentropy, takesSoftmaxCrossentropy } from './softmax-crossentropy';
 
 /** Options of {@link sparseCategoricalCrossentropy}. */
 export interface SparseCrossentropyOptions {
@@ -69,7 +69,10 @@ export const sparseCategoricalCrossentropy = withKerasName(function sparseCatego
     // Ignored entries take class 0 so the gather stays in range; their loss is zeroed below.
     if (valid !== null) labels = tf.where(valid, labels, tf.zerosLike(labels));
     // A softmax output: the same loss and gradient in a few kernels.
-    if (!options.fromLogits && valid === null && p === yPred && isSoftmaxOutput(p)) return softmaxCrossentropy(tf.cast(tf.oneHot(labels, p.shape[p.rank - 1]), 'float32'), p);
+    if (!options.fromLogits && valid === null && p === yPred && isSoftmaxOutput(p)) {
+      const targets = tf.cast(tf.oneHot(labels, p.shape[p.rank - 1]), 'float32');
+      if (takesSoftmaxCrossentropy(targets, p)) return softmaxCrossentropy(targets, p);
+    }
     const logProbabilities = options.fromLogits
       ? tf.logSoftmax(p, -1)
       : tf.log(tf.clipByValue(tf.div(p, tf.sum(p, -1, true)), EPSILON, 1 - EPSILON));
