@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { fillDropoutMask } from '../kernels/shared/dropout-mask';
+import { random } from '../seed/seed';
 
 /** The name of Dendrite's dropout mask kernel (registered on wasm; drawn in JavaScript elsewhere). */
 export const DROPOUT_MASK = 'DendriteDropoutMask';
@@ -26,7 +27,8 @@ export function randomDropout(x: tf.Tensor, rate: number, noiseShape?: number[],
   if (!(rate >= 0 && rate < 1)) throw new Error(`Expected rate to be in [0, 1) in randomDropout, received ${rate}`);
   if (rate === 0) return x;
   const shape = noiseShape ?? x.shape;
-  const maskSeed = (seed ?? Math.floor(Math.random() * 0x7fffffff)) | 0;
+  // Without a seed, a draw from Dendrite's stream, so that setSeed repeats the mask.
+  const maskSeed = (seed ?? Math.floor(random() * 0x7fffffff)) | 0;
   let mask: tf.Tensor;
   if (tf.getKernel(DROPOUT_MASK, tf.getBackend()) != null) {
     mask = tf.engine().runKernel(DROPOUT_MASK, {}, { shape, rate, seed: maskSeed }) as tf.Tensor;

@@ -13,13 +13,22 @@ function checkSeed(seed: number, argumentName: string): void {
   }
 }
 
-/** mulberry32: a small, fast 32-bit generator; `next` returns the new state and a draw in [0, 1). */
-function mulberry32(previous: number): [number, number] {
+/**
+ * mulberry32, a small, fast 32-bit generator: the new state and a draw of 32 random bits (as a
+ * signed int32). Dropout masks seed their SIMD lanes from it.
+ */
+export function mulberry32Bits(previous: number): [number, number] {
   const next = (previous + 0x6d2b79f5) | 0;
   let t = next;
   t = Math.imul(t ^ (t >>> 15), t | 1);
   t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return [next, ((t ^ (t >>> 14)) >>> 0) / 4294967296];
+  return [next, (t ^ (t >>> 14)) | 0];
+}
+
+/** mulberry32 with its draw in [0, 1). */
+function mulberry32(previous: number): [number, number] {
+  const [next, bits] = mulberry32Bits(previous);
+  return [next, (bits >>> 0) / 4294967296];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { mulberry32Bits } from '../../seed/seed';
 /** What a dropout mask is drawn from: four xorshift32 lanes and the stream's state after them. */
 export interface DropoutMaskStream {
   /** One nonzero xorshift32 state per lane; element `i` of the bulk takes lane `i mod 4`. */
@@ -6,12 +7,6 @@ export interface DropoutMaskStream {
   tail: number;
 }
 
-function mulberry32(state: number): [number, number] {
-  const next = (state + 0x6d2b79f5) | 0;
-  let t = Math.imul(next ^ (next >>> 15), next | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return [next, (t ^ (t >>> 14)) | 0];
-}
 
 /**
  * The lanes of a seed's mask: four mulberry32 draws (so nearby seeds give unrelated lanes).
@@ -26,7 +21,7 @@ export function dropoutMaskStream(seed: number): DropoutMaskStream {
   let state = seed | 0;
   for (let lane = 0; lane < 4; lane++) {
     let draw: number;
-    [state, draw] = mulberry32(state);
+    [state, draw] = mulberry32Bits(state);
     lanes[lane] = draw === 0 ? 1 : draw;
   }
   return { lanes, tail: state };
@@ -69,7 +64,7 @@ export function fillDropoutMask(out: Float32Array, seed: number, rate: number, f
   let state = tail;
   for (let i = bulk; i < out.length; i++) {
     let draw: number;
-    [state, draw] = mulberry32(state);
+    [state, draw] = mulberry32Bits(state);
     if (i >= from) out[i] = draw >>> 0 >= threshold ? kept : 0;
   }
 }
