@@ -1,15 +1,14 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from '@dendrite/test-utils';
+import { useBackend, useTempDirs } from '@dendrite/test-utils';
 import { BackupAndRestore, backupAndRestore } from './backup-and-restore';
 import { LambdaCallback } from './lambda-callback';
 import { WritingFakeModel } from './testing/fake-model';
 import { epochsOf, runFit } from './testing/run-fit';
-import { useTempDirs } from './testing/temp-dirs';
 
 beforeAll(() => useBackend('cpu'));
-const tempDir = useTempDirs();
+const tempDir = useTempDirs('callbacks');
 const fiveEpochs = epochsOf('loss', [1, 1, 1, 1, 1]);
 /** Training sets every weight to the epoch's number and the rate to a thousandth of it. */
 const train = (model: WritingFakeModel, epoch: number) => {

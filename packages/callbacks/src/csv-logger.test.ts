@@ -1,13 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from '@dendrite/test-utils';
+import { useBackend, useTempDirs } from '@dendrite/test-utils';
 import { CSVLogger, csvLogger } from './csv-logger';
 import { runFit } from './testing/run-fit';
-import { useTempDirs } from './testing/temp-dirs';
 
 beforeAll(() => useBackend('cpu'));
-const tempDir = useTempDirs();
+const tempDir = useTempDirs('callbacks');
 
 describe('CSVLogger', () => {
   it('writes the sorted header and one row per epoch, floats as Python prints them', async () => {

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { EventFileWriter } from './event-file-writer';
 import { scalarEvent } from './tensorboard-events';
 import { readEventFile } from './testing/event-file-reader';
-import { useTempDirs } from './testing/temp-dirs';
+import { useTempDirs } from '@dendrite/test-utils';
 
-const tempDir = useTempDirs();
+const tempDir = useTempDirs('callbacks');
 
 describe('EventFileWriter', () => {
   it('names the file as TensorFlow does and starts it with the file version', () => {

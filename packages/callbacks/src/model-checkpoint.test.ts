@@ -1,15 +1,14 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { useBackend } from '@dendrite/test-utils';
+import { useBackend, useTempDirs } from '@dendrite/test-utils';
 import { ModelCheckpoint, modelCheckpoint } from './model-checkpoint';
 import { WritingFakeModel } from './testing/fake-model';
 import { epochsOf, runFit } from './testing/run-fit';
-import { useTempDirs } from './testing/temp-dirs';
 
 beforeAll(() => useBackend('cpu'));
 afterEach(() => vi.restoreAllMocks());
-const tempDir = useTempDirs();
+const tempDir = useTempDirs('callbacks');
 
 describe('ModelCheckpoint', () => {
   it('names each file from the template as Python formats it (epoch 1-based)', async () => {

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { nodeFs, writeTextAtomic } from './node-fs';
-import { useTempDirs } from './testing/temp-dirs';
+import { useTempDirs } from '@dendrite/test-utils';
 
-const tempDir = useTempDirs();
+const tempDir = useTempDirs('callbacks');
 
 describe('node-fs', () => {
   it('writes text atomically, creating the folder and leaving no temporary file', () => {

@@ -1,17 +1,16 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { useBackend } from '@dendrite/test-utils';
+import { useBackend, useTempDirs } from '@dendrite/test-utils';
 import { CallbackList } from './callback-list';
 import { LambdaCallback } from './lambda-callback';
 import { TensorBoard, tensorBoard } from './tensorboard';
 import { FakeModel } from './testing/fake-model';
 import { type DecodedEvent, readEventFile, scalarsByTag } from './testing/event-file-reader';
 import { runFit } from './testing/run-fit';
-import { useTempDirs } from './testing/temp-dirs';
 
 beforeAll(() => useBackend('cpu'));
-const tempDir = useTempDirs();
+const tempDir = useTempDirs('callbacks');
 
 function runEvents(directory: string): DecodedEvent[] {
   return readdirSync(directory).sort().flatMap((name) => readEventFile(join(directory, name)));
