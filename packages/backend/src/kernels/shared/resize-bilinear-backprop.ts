@@ -30,7 +30,15 @@ export function resizeBilinearBackprop(
   const [, outHeight, outWidth] = dyShape;
   const rowAt = sampler(inHeight, outHeight, alignCorners, halfPixelCenters);
   const columnAt = sampler(inWidth, outWidth, alignCorners, halfPixelCenters);
-  const columns = Array.from({ length: outWidth }, (_, c) => columnAt(c));
+  // Column samples once, as plain numbers: no arrays are made per output pixel.
+  const left = new Int32Array(outWidth);
+  const right = new Int32Array(outWidth);
+  const columnFraction = new Float64Array(outWidth);
+  for (let c = 0; c < outWidth; c++) [left[c], right[c], columnFraction[c]] = columnAt(c);
+  const spread = (base: number, weight: number, at: number) => {
+    if (weight === 0) return;
+    for (let d = 0; d < channels; d++) dx[base + d] += dy[at + d] * weight;
+  };
   dx.fill(0);
   let at = 0;
   for (let b = 0; b < batch; b++) {
@@ -39,17 +47,11 @@ export function resizeBilinearBackprop(
       const topRow = (b * inHeight + top) * inWidth;
       const bottomRow = (b * inHeight + bottom) * inWidth;
       for (let c = 0; c < outWidth; c++, at += channels) {
-        const [left, right, columnFraction] = columns[c];
-        const weights: Array<[number, number]> = [
-          [(topRow + left) * channels, (1 - rowFraction) * (1 - columnFraction)],
-          [(topRow + right) * channels, (1 - rowFraction) * columnFraction],
-          [(bottomRow + left) * channels, rowFraction * (1 - columnFraction)],
-          [(bottomRow + right) * channels, rowFraction * columnFraction],
-        ];
-        for (const [base, weight] of weights) {
-          if (weight === 0) continue;
-          for (let d = 0; d < channels; d++) dx[base + d] += dy[at + d] * weight;
-        }
+        const fraction = columnFraction[c];
+        spread((topRow + left[c]) * channels, (1 - rowFraction) * (1 - fraction), at);
+        spread((topRow + right[c]) * channels, (1 - rowFraction) * fraction, at);
+        spread((bottomRow + left[c]) * channels, rowFraction * (1 - fraction), at);
+        spread((bottomRow + right[c]) * channels, rowFraction * fraction, at);
       }
     }
   }
