@@ -1,4 +1,5 @@
-import { tf } from '@dendrite/backend';
+import { nodeModules, tf } from '@dendrite/backend';
+import { decodeImage } from './decode-image';
 import { type BatchAugmenter, type FlowOptions, type ImageBatch, ImageIterator } from './image-iterator';
 import { listImageFiles } from './list-image-files';
 import { type ColorMode, loadImage } from './load-image';
@@ -57,9 +58,12 @@ export class DirectoryIterator extends ImageIterator {
     let { filenames, classes } = list;
     if (options.invalidImages === 'skip') {
       const keep: number[] = [];
+      const { fs } = nodeModules('for flowFromDirectory, which reads image files');
       filenames.forEach((file, i) => {
         try {
-          loadImage(`${directory}/${file}`, { colorMode, targetSize, interpolation });
+          // Decoding tells a readable image; colour conversion and resizing wait for its batch.
+          const path = `${directory}/${file}`;
+          decodeImage(new Uint8Array(fs.readFileSync(path)), path);
           keep.push(i);
         } catch (error) {
           console.warn(`Skipping ${file}: ${(error as Error).message}`);
