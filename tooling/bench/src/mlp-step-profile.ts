@@ -77,7 +77,7 @@ async function main() {
 
   const xs = tf.tensor2d(x.subarray(0, BATCH * 784), [BATCH, 784]);
   const ys = tf.tensor2d(y.subarray(0, BATCH * 10), [BATCH, 10]);
-  const byKernel = new Map<string, { count: number; milliseconds: number[] }>();
+  const byKernel = new Map<string, { count: number; milliseconds: number[][] }>();
   const walls: number[] = [];
   const profiled = 30;
   let kernels = 0;
@@ -93,14 +93,14 @@ async function main() {
       const key = `${kernel.name} ${kernel.inputShapes.map((shape) => `[${shape}]`).join('')}`;
       const entry = byKernel.get(key) ?? { count: 0, milliseconds: [] };
       if (i === 0) entry.count++;
-      entry.milliseconds[index] = (entry.milliseconds[index] ?? 0) + (kernel.kernelTimeMs as number);
+      (entry.milliseconds[index] ??= []).push(kernel.kernelTimeMs as number);
       byKernel.set(key, entry);
     });
   }
-  const rows = [...byKernel.entries()].map(([key, entry]) => ({ key, count: entry.count, ms: entry.milliseconds.reduce((sum, value) => sum + (value ?? 0), 0) / profiled }));
+  const rows = [...byKernel.entries()].map(([key, entry]) => ({ key, count: entry.count, ms: entry.milliseconds.reduce((sum, runs) => sum + (runs ? median(runs) : 0), 0) }));
   rows.sort((a, b) => b.ms - a.ms);
   const total = rows.reduce((sum, row) => sum + row.ms, 0);
-  console.log(`profiled step: wall ${median(walls).toFixed(2)} ms (with profiler), kernel time ${total.toFixed(2)} ms, ${kernels} kernels, ${newTensors} new tensors`);
+  console.log(`profiled step: wall ${median(walls).toFixed(2)} ms (with profiler), median kernel time ${total.toFixed(2)} ms, ${kernels} kernels, ${newTensors} new tensors`);
   for (const row of rows) console.log(`${row.ms.toFixed(3).padStart(8)} ms  ${String(row.count).padStart(3)}×  ${row.key}`);
   tf.dispose([xs, ys]);
   model.dispose();

@@ -4,12 +4,13 @@
  */
 import { matmulBench } from './matmul-bench';
 import { mlpStepBench } from './mlp-step-bench';
-import { mnistEpochBench } from './mnist-epoch-bench';
+import { mnistCnnEpochBench, mnistMlpEpochBench } from './mnist-epoch-bench';
 
 const sections: Array<[string, () => Promise<string>]> = [
   ['Matmul on wasm (GFLOP/s)', matmulBench],
   ['Training step', mlpStepBench],
-  ['MNIST epoch against tfjs-layers', mnistEpochBench],
+  ['MNIST MLP epoch against tfjs-layers', mnistMlpEpochBench],
+  ['MNIST CNN epoch', mnistCnnEpochBench],
 ];
 
 const only = process.argv.slice(2);

@@ -11,11 +11,48 @@ const ACC = [18, 19, 20, 21, 22, 23, 24, 25];
 const BV = [26, 27, 28, 29];
 const [AV0, AV1, ZERO] = [30, 31, 32];
 
+// Locals of `matmulSparse` beyond its parameters: the panel, the pair, its entries' pointer and
+// end, the b panel's address, the b pointer and the output pointer (accumulators as above).
+const [S_ENTRIES, S_ENDS, S_B, S_C, S_BIAS, S_PAIRS, S_ROW_BYTES, S_DEPTH, S_HAS_BIAS, S_RELU] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+// (An unused local at 17 puts the tile's vectors at the indices the dense kernel gives them.)
+const [S_J, S_P, S_PE, S_END, S_BJ, S_PB, S_PC] = [10, 11, 12, 13, 14, 15, 16];
+// Parameters and locals of `compactPairs`.
+const [K_A, K_A_ROW, K_A_COLUMN, K_PAIRS, K_DEPTH, K_B_ROW, K_ENTRIES, K_ENDS] = [0, 1, 2, 3, 4, 5, 6, 7];
+const [K_P, K_PA0, K_PA1, K_OUT, K_K, K_V0, K_V1, K_OFFSET] = [8, 9, 10, 11, 12, 13, 14, 15];
+// Parameters and locals of `nonFinite`.
+const [N_X, N_BYTES, N_OUT, N_I, N_ANY, N_EXPONENT] = [0, 1, 2, 3, 4, 5];
+
 const multiplyAdd = (row: number, column: number) => [
   op.get(ACC[row * 4 + column]), op.get(row === 0 ? AV0 : AV1), op.get(BV[column]), op.f32x4Mul, op.f32x4Add, op.set(ACC[row * 4 + column]),
 ];
 const forEachAccumulator = (body: (accumulator: number, column: number) => ReadonlyArray<number | readonly number[]>) =>
   ACC.flatMap((accumulator, index) => body(accumulator, index % 4));
+
+/**
+ * The end of a two-row, sixteen-column tile: add the bias (when `hasBias`), apply relu (when
+ * `relu`), store the eight accumulators at `pc` (the tile's first output) and the next row.
+ */
+const finishTile = (hasBias: number, bias: number, panel: number, relu: number, pc: number, rowBytes: number) => [
+  op.get(hasBias), op.if,
+  ...BV.flatMap((vector, column) => [op.get(bias), op.get(panel), op.i32Add, op.v128LoadAt(column * 16), op.set(vector)]),
+  ...forEachAccumulator((accumulator, column) => [op.get(accumulator), op.get(BV[column]), op.f32x4Add, op.set(accumulator)]),
+  op.end,
+  op.get(relu), op.if,
+  ...forEachAccumulator((accumulator) => [op.get(accumulator), op.get(ZERO), op.f32x4Max, op.set(accumulator)]),
+  op.end,
+  ...ACC.flatMap((accumulator, index) => [
+    op.get(pc), ...(index >= 4 ? [op.get(rowBytes), op.i32Add] : []), op.get(accumulator), op.v128StoreAt((index % 4) * 16),
+  ]),
+];
+
+/** The eight multiply-adds of one shared index: four b vectors at `pb`, two splatted a values. */
+const tileStep = (pb: number, loadA: ReadonlyArray<number | readonly number[]>) => [
+  ...BV.flatMap((vector, column) => [op.get(pb), op.v128LoadAt(column * 16), op.set(vector)]),
+  ...loadA,
+  ...[0, 1].flatMap((row) => [0, 1, 2, 3].flatMap((column) => multiplyAdd(row, column))),
+];
+
+const tileLocals = [...ACC.map(() => V128), ...BV.map(() => V128), V128, V128, V128];
 
 /**
  * `matmul(a, b, c, bias, rows, rowBytes, depth, aRow, aColumn, hasBias, relu)`: `c = a·b (+ bias)
@@ -30,7 +67,7 @@ export const MAT_MUL_SIMD_MODULE = encodeSimdModule([
   {
     name: 'matmul',
     params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32, I32],
-    locals: [I32, I32, I32, I32, I32, I32, I32, ...ACC.map(() => V128), ...BV.map(() => V128), V128, V128, V128],
+    locals: [I32, I32, I32, I32, I32, I32, I32, ...tileLocals],
     body: [
       op.block, op.loop,
       op.get(J), op.get(ROW_BYTES), op.i32GeU, op.brIf(1),
@@ -43,32 +80,114 @@ export const MAT_MUL_SIMD_MODULE = encodeSimdModule([
       op.get(B), op.get(J), op.i32Add, op.set(PB),
       ...ACC.flatMap((accumulator) => [op.v128Const0, op.set(accumulator)]),
       op.loop,
-      ...BV.flatMap((vector, column) => [op.get(PB), op.v128LoadAt(column * 16), op.set(vector)]),
-      op.get(PA0), op.v128Load32Splat, op.set(AV0),
-      op.get(PA1), op.v128Load32Splat, op.set(AV1),
-      ...[0, 1].flatMap((row) => [0, 1, 2, 3].flatMap((column) => multiplyAdd(row, column))),
+      ...tileStep(PB, [op.get(PA0), op.v128Load32Splat, op.set(AV0), op.get(PA1), op.v128Load32Splat, op.set(AV1)]),
       op.get(PB), op.get(ROW_BYTES), op.i32Add, op.set(PB),
       op.get(PA1), op.get(A_COLUMN), op.i32Add, op.set(PA1),
       op.get(PA0), op.get(A_COLUMN), op.i32Add, op.tee(PA0),
       op.get(A_END), op.i32Ne, op.brIf(0),
       op.end,
-      op.get(HAS_BIAS), op.if,
-      ...BV.flatMap((vector, column) => [op.get(BIAS), op.get(J), op.i32Add, op.v128LoadAt(column * 16), op.set(vector)]),
-      ...forEachAccumulator((accumulator, column) => [op.get(accumulator), op.get(BV[column]), op.f32x4Add, op.set(accumulator)]),
-      op.end,
-      op.get(RELU), op.if,
-      ...forEachAccumulator((accumulator) => [op.get(accumulator), op.get(ZERO), op.f32x4Max, op.set(accumulator)]),
-      op.end,
       op.get(C), op.get(ROW), op.get(ROW_BYTES), op.i32Mul, op.i32Add, op.get(J), op.i32Add, op.set(PC),
-      ...ACC.flatMap((accumulator, index) => [
-        op.get(PC), ...(index >= 4 ? [op.get(ROW_BYTES), op.i32Add] : []), op.get(accumulator), op.v128StoreAt((index % 4) * 16),
-      ]),
+      ...finishTile(HAS_BIAS, BIAS, J, RELU, PC, ROW_BYTES),
       op.get(ROW), op.i32Const(2), op.i32Add, op.set(ROW),
       op.br(0),
       op.end, op.end,
       op.get(J), op.i32Const(64), op.i32Add, op.set(J),
       op.br(0),
       op.end, op.end,
+    ],
+  },
+  {
+    // compactPairs(a, aRow, aColumn, pairs, depth, bRowBytes, entries, ends): for each pair of a's
+    // rows, the shared indices where either row is not ±0, as entries of twelve bytes — b's byte
+    // offset of that index, then the two a values — from `entries + pair·depth·12`; the address
+    // after each pair's last entry goes to `ends`. Branch-free: every index is written, and the
+    // pointer only moves on for a nonzero one.
+    name: 'compactPairs',
+    params: [I32, I32, I32, I32, I32, I32, I32, I32],
+    locals: [I32, I32, I32, I32, I32, I32, I32, I32],
+    body: [
+      op.block, op.loop,
+      op.get(K_P), op.get(K_PAIRS), op.i32GeU, op.brIf(1),
+      op.get(K_A), op.get(K_P), op.i32Const(1), op.i32Shl, op.get(K_A_ROW), op.i32Mul, op.i32Add, op.tee(K_PA0),
+      op.get(K_A_ROW), op.i32Add, op.set(K_PA1),
+      op.get(K_ENTRIES), op.get(K_P), op.get(K_DEPTH), op.i32Mul, op.i32Const(12), op.i32Mul, op.i32Add, op.set(K_OUT),
+      op.i32Const(0), op.set(K_K),
+      op.i32Const(0), op.set(K_OFFSET),
+      op.block, op.loop,
+      op.get(K_K), op.get(K_DEPTH), op.i32GeU, op.brIf(1),
+      op.get(K_PA0), op.i32LoadAt(0), op.set(K_V0),
+      op.get(K_PA1), op.i32LoadAt(0), op.set(K_V1),
+      op.get(K_OUT), op.get(K_OFFSET), op.i32StoreAt(0),
+      op.get(K_OUT), op.get(K_V0), op.i32StoreAt(4),
+      op.get(K_OUT), op.get(K_V1), op.i32StoreAt(8),
+      // out += 12 when either value has a bit set besides the sign.
+      op.get(K_OUT),
+      op.get(K_V0), op.get(K_V1), op.i32Or, op.i32Const(0x7fffffff), op.i32And, op.i32Const(0), op.i32Ne, op.i32Const(12), op.i32Mul,
+      op.i32Add, op.set(K_OUT),
+      op.get(K_OFFSET), op.get(K_B_ROW), op.i32Add, op.set(K_OFFSET),
+      op.get(K_PA0), op.get(K_A_COLUMN), op.i32Add, op.set(K_PA0),
+      op.get(K_PA1), op.get(K_A_COLUMN), op.i32Add, op.set(K_PA1),
+      op.get(K_K), op.i32Const(1), op.i32Add, op.set(K_K),
+      op.br(0),
+      op.end, op.end,
+      op.get(K_ENDS), op.get(K_P), op.i32Const(2), op.i32Shl, op.i32Add, op.get(K_OUT), op.i32StoreAt(0),
+      op.get(K_P), op.i32Const(1), op.i32Add, op.set(K_P),
+      op.br(0),
+      op.end, op.end,
+    ],
+  },
+  {
+    // matmulSparse(entries, ends, b, c, bias, pairs, rowBytes, depth, hasBias, relu): `matmul`
+    // over compactPairs' entries: each tile sums only the shared indices where its a rows are not
+    // both zero, in order — the same float32 sums, since adding ±0 leaves a sum as it is.
+    name: 'matmulSparse',
+    params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32],
+    locals: [I32, I32, I32, I32, I32, I32, I32, I32, ...tileLocals],
+    body: [
+      op.block, op.loop,
+      op.get(S_J), op.get(S_ROW_BYTES), op.i32GeU, op.brIf(1),
+      op.get(S_B), op.get(S_J), op.i32Add, op.set(S_BJ),
+      op.i32Const(0), op.set(S_P),
+      op.block, op.loop,
+      op.get(S_P), op.get(S_PAIRS), op.i32GeU, op.brIf(1),
+      op.get(S_ENTRIES), op.get(S_P), op.get(S_DEPTH), op.i32Mul, op.i32Const(12), op.i32Mul, op.i32Add, op.set(S_PE),
+      op.get(S_ENDS), op.get(S_P), op.i32Const(2), op.i32Shl, op.i32Add, op.i32LoadAt(0), op.set(S_END),
+      ...ACC.flatMap((accumulator) => [op.v128Const0, op.set(accumulator)]),
+      op.block,
+      op.get(S_PE), op.get(S_END), op.i32GeU, op.brIf(0),
+      op.loop,
+      op.get(S_BJ), op.get(S_PE), op.i32LoadAt(0), op.i32Add, op.set(S_PB),
+      ...tileStep(S_PB, [op.get(S_PE), op.v128Load32SplatAt(4), op.set(AV0), op.get(S_PE), op.v128Load32SplatAt(8), op.set(AV1)]),
+      op.get(S_PE), op.i32Const(12), op.i32Add, op.tee(S_PE),
+      op.get(S_END), op.i32Ne, op.brIf(0),
+      op.end,
+      op.end,
+      op.get(S_C), op.get(S_P), op.i32Const(1), op.i32Shl, op.get(S_ROW_BYTES), op.i32Mul, op.i32Add, op.get(S_J), op.i32Add, op.set(S_PC),
+      ...finishTile(S_HAS_BIAS, S_BIAS, S_J, S_RELU, S_PC, S_ROW_BYTES),
+      op.get(S_P), op.i32Const(1), op.i32Add, op.set(S_P),
+      op.br(0),
+      op.end, op.end,
+      op.get(S_J), op.i32Const(64), op.i32Add, op.set(S_J),
+      op.br(0),
+      op.end, op.end,
+    ],
+  },
+  {
+    // nonFinite(x, bytes, out): writes at `out` a vector whose lanes are nonzero when some float of
+    // the first `bytes` bytes (a multiple of 16) of x is infinite or NaN.
+    name: 'nonFinite',
+    params: [I32, I32, I32],
+    locals: [I32, V128, V128],
+    body: [
+      op.i32Const(0x7f800000), op.i32x4Splat, op.set(N_EXPONENT),
+      op.block, op.loop,
+      op.get(N_I), op.get(N_BYTES), op.i32GeU, op.brIf(1),
+      op.get(N_X), op.get(N_I), op.i32Add, op.v128Load, op.get(N_EXPONENT), op.v128And, op.get(N_EXPONENT), op.i32x4Eq,
+      op.get(N_ANY), op.v128Or, op.set(N_ANY),
+      op.get(N_I), op.i32Const(16), op.i32Add, op.set(N_I),
+      op.br(0),
+      op.end, op.end,
+      op.get(N_OUT), op.get(N_ANY), op.v128Store,
     ],
   },
 ]);

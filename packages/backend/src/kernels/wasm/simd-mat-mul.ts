@@ -2,6 +2,7 @@ import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { MAT_MUL_SIMD_MODULE } from './mat-mul-simd';
 import { instantiateOn } from './simd-module';
 import { allocate, heapAddress, release, transposeLastTwo, wasmMemory, type WasmKernelArgs } from './wasm-kernel-context';
+import { zeroSkippingMatMul } from './zero-skipping-mat-mul';
 
 type MatMulSimd = (...args: number[]) => void;
 
@@ -44,8 +45,9 @@ export function simdMatMul({ inputs, backend, attrs = {} }: WasmKernelArgs): Ten
   const swapped = !fits(rows, columns) && bias == null && activation === 'linear' && fits(columns, rows);
   if (!fits(rows, columns) && !swapped) return undefined;
   const memory = wasmMemory(backend);
-  const matmul = memory && (instantiateOn(memory, MAT_MUL_SIMD_MODULE)?.matmul as MatMulSimd | undefined);
-  if (!matmul) return undefined;
+  const exports = memory && instantiateOn(memory, MAT_MUL_SIMD_MODULE);
+  const matmul = exports?.matmul as MatMulSimd | undefined;
+  if (!exports || !matmul) return undefined;
 
   const batchShape = a.shape.slice(0, -2);
   const scratch: TensorInfo[] = [];
@@ -56,10 +58,14 @@ export function simdMatMul({ inputs, backend, attrs = {} }: WasmKernelArgs): Ten
   if (rightRowMajor !== right) scratch.push(rightRowMajor);
   const product = allocate(backend, [...batchShape, productRows, productColumns], 'float32');
   const [leftRowBytes, leftColumnBytes] = leftTransposed ? [4, productRows * 4] : [depth * 4, 4];
-  matmul(
-    heapAddress(backend, left), heapAddress(backend, rightRowMajor), heapAddress(backend, product), bias ? heapAddress(backend, bias) : 0,
-    productRows, productColumns * 4, depth, leftRowBytes, leftColumnBytes, bias ? 1 : 0, activation === 'relu' ? 1 : 0,
-  );
+  const relu = activation === 'relu';
+  const operands = { left, leftRowBytes, leftColumnBytes, right: rightRowMajor, product, bias, rows: productRows, columns: productColumns, depth, relu };
+  if (!zeroSkippingMatMul(backend, exports, operands)) {
+    matmul(
+      heapAddress(backend, left), heapAddress(backend, rightRowMajor), heapAddress(backend, product), bias ? heapAddress(backend, bias) : 0,
+      productRows, productColumns * 4, depth, leftRowBytes, leftColumnBytes, bias ? 1 : 0, relu ? 1 : 0,
+    );
+  }
   if (!swapped) {
     for (const info of scratch) release(backend, info);
     return product;

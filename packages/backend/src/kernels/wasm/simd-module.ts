@@ -20,10 +20,19 @@ export const op = {
   set: (index: number) => [0x21, index],
   tee: (index: number) => [0x22, index],
   i32Const: (value: number) => [0x41, ...signedLeb128(value)],
+  /** `f32.const`: the float32 nearest `value`. */
+  f32Const: (value: number) => [0x43, ...new Uint8Array(Float32Array.of(value).buffer)],
   i32Add: [0x6a],
   i32Mul: [0x6c],
   i32Ne: [0x47],
   i32GeU: [0x4f],
+  i32And: [0x71],
+  i32Or: [0x72],
+  i32Shl: [0x74],
+  /** `i32.load` at the address on the stack plus a constant byte offset. */
+  i32LoadAt: (offset: number) => [0x28, 0x02, ...unsignedLeb128(offset)],
+  /** `i32.store` to the address below the value plus a constant byte offset. */
+  i32StoreAt: (offset: number) => [0x36, 0x02, ...unsignedLeb128(offset)],
   /** `if` with no result, closed by `end`. */
   if: [0x04, 0x40],
   /** `v128.load` of 16 bytes at the address on the stack (alignment hint 1, offset 0). */
@@ -32,6 +41,8 @@ export const op = {
   v128LoadAt: (offset: number) => [0xfd, 0x00, 0x00, ...unsignedLeb128(offset)],
   /** `v128.load32_splat`: one float at the address on the stack, in all four lanes. */
   v128Load32Splat: [0xfd, 0x09, 0x00, 0x00],
+  /** `v128.load32_splat` at the address on the stack plus a constant byte offset. */
+  v128Load32SplatAt: (offset: number) => [0xfd, 0x09, 0x00, ...unsignedLeb128(offset)],
   /** `v128.store` of 16 bytes to the address below the value. */
   v128Store: [0xfd, 0x0b, 0x00, 0x00],
   /** `v128.store` to the address below the value plus a constant byte offset. */
@@ -42,7 +53,13 @@ export const op = {
   i32x4ReplaceLane: (lane: number) => [0xfd, 0x1c, lane],
   i32x4GeU: [0xfd, 0x40],
   v128And: [0xfd, 0x4e],
+  /** `v128.andnot a b`: `a & ~b`. */
+  v128AndNot: [0xfd, 0x4f],
+  f32x4Lt: [0xfd, 0x43],
+  f32x4Abs: [0xfd, 0xe0, 0x01],
+  v128Or: [0xfd, 0x50],
   v128Xor: [0xfd, 0x51],
+  i32x4Eq: [0xfd, 0x37],
   i32x4Shl: [0xfd, 0xab, 0x01],
   i32x4ShrU: [0xfd, 0xad, 0x01],
   f32x4Sqrt: [0xfd, 0xe3, 0x01],
