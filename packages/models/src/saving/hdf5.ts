@@ -50,15 +50,16 @@ export async function writeHdf5(build: (file: H5File) => void, where: string): P
 }
 
 /**
- * Opens HDF5 bytes read-only and passes the file to `read`.
+ * Opens HDF5 bytes read-only and passes the file to `read`; the file is closed and its in-memory
+ * copy deleted however `read` ends, so callers open a file once and hand it on.
  *
- * @throws Error naming `where` when the bytes are not an HDF5 file HDF5 can open
+ * @throws Error naming `where` when the bytes are not an HDF5 file HDF5 can open; whatever `read` throws
  */
 export async function readHdf5<T>(bytes: Uint8Array, where: string, read: (file: H5File) => T): Promise<T> {
   const { h5, fs } = await loadH5wasm();
   const name = `/dendrite-read-${++fileCounter}.h5`;
-  fs.writeFile(name, bytes);
   try {
+    fs.writeFile(name, bytes);
     let file: H5File;
     try {
       file = new h5.File(name, 'r');
@@ -71,7 +72,7 @@ export async function readHdf5<T>(bytes: Uint8Array, where: string, read: (file:
       file.close();
     }
   } finally {
-    fs.unlink(name);
+    if (fs.analyzePath(name).exists) fs.unlink(name);
   }
 }
 

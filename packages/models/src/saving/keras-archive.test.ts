@@ -8,7 +8,9 @@ import { expectArraysClose, expectNoLeakedTensors, seededArray, useBackend, useT
 import { model as functionalModel } from '../functional';
 import { Model } from '../model';
 import { sequential } from '../sequential';
-import { readHdf5, readArray } from './hdf5';
+import { readHdf5, readArray, writeArray, writeHdf5, writeInt64Scalar } from './hdf5';
+import { kerasOptimizerVariables } from './keras-optimizer-variables';
+import { writeKerasWeightStore } from './keras-weight-store';
 import { loadModel, saveModelBytes } from './model-io';
 
 const tempDir = useTempDirs('keras');
@@ -204,6 +206,28 @@ it('names the file and the problem for bad archives, and a failed loadWeights ch
   await expect(model.save(join(dir, 'model.weights.h5'))).rejects.toThrow(/\.weights\.h5 is saveWeights' format/);
   model.dispose();
   wider.dispose();
+});
+
+it('leaves weights and optimizer as they were when only the optimizer state in a .weights.h5 does not fit', async () => {
+  const model = mlp();
+  await model.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0 });
+  const [weights, iterations] = [values(model), model.compiled?.optimizer.iterations];
+  resetUniqueNames();
+  const source = sequential({ layers: [dense({ units: 8, activation: 'relu', inputShape: [4] }), dense({ units: 3, activation: 'sigmoid' })] });
+  // Weights that fit (another model's), then Adam's variables with dense/kernel's momentum transposed.
+  const slots = kerasOptimizerVariables(model);
+  const path = join(tempDir(), 'bad-optimizer.weights.h5');
+  writeFileSync(path, await writeHdf5((file) => {
+    writeKerasWeightStore(file, source);
+    const vars = file.create_group('optimizer').create_group('vars');
+    writeInt64Scalar(vars, '0', 7);
+    slots.slice(1).forEach((slot, i) => writeArray(vars, String(i + 1), { shape: i === 1 ? [...slot.shape].reverse() : slot.shape, dtype: 'float32', values: slot.values as Float32Array }));
+  }, path));
+  await expect(model.loadWeights(path)).rejects.toThrow(`Expected the state of optimizer "adam" for model "${model.name}" in "${path}", received slot "momentum" of "dense/kernel" with shape [8,4] (expected [4,8])`);
+  expect(values(model)).toEqual(weights);
+  expect(model.compiled?.optimizer.iterations).toBe(iterations);
+  model.dispose();
+  source.dispose();
 });
 
 it('lets ModelCheckpoint write .keras and .weights.h5 checkpoints through the same saving API', async () => {

@@ -5,7 +5,7 @@ import type { Model } from '../model';
 import { readHdf5, writeHdf5 } from './hdf5';
 import { buildModel } from './build-model';
 import { type TensorSpecOf, compileConfigToKeras3, modelConfigToKeras3, pythonJson } from './keras-v3-config';
-import { applyWeightAssignments, readKerasWeightStore, writeKerasWeightStore } from './keras-weight-store';
+import { loadKerasWeightStore, writeKerasWeightStore } from './keras-weight-store';
 
 /** The Keras version whose `.keras` layout these files follow (written to `metadata.json`). */
 export const KERAS_FORMAT_VERSION = '3.6.0';
@@ -87,10 +87,7 @@ export async function modelFromKerasArchive(bytes: Uint8Array, where: string): P
     throw new Error(`Expected ${WEIGHTS} in the .keras archive "${where}", received ${files.has('model.weights.npz') ? 'model.weights.npz (the npz weights format is not read here)' : 'no weights file'}`);
   }
   return readHdf5(weights, `${where}/${WEIGHTS}`, (file) =>
-    buildModel(config, config.compile_config as Record<string, unknown> | null, where, (model) => {
-      const { assignments, optimizer } = readKerasWeightStore(file, model, where);
-      applyWeightAssignments(model, assignments, optimizer, where);
-    }),
+    buildModel(config, config.compile_config as Record<string, unknown> | null, where, (model) => loadKerasWeightStore(file, model, where)),
   );
 }
 
@@ -100,19 +97,12 @@ export function kerasWeightsBytes(model: Model, where: string): Promise<Uint8Arr
 }
 
 /**
- * Sets a model's weights (and its optimizer's state when the file has one and the model is
- * compiled) from Keras 3 weights: a `.weights.h5` file, or the `model.weights.h5` of a `.keras`
- * archive. Everything is checked first; a failure leaves the model as it was.
+ * Sets a model's weights (and its optimizer's state when the archive has one and the model is
+ * compiled) from the `model.weights.h5` of a `.keras` archive. Everything is checked first; a
+ * failure leaves the model as it was.
  */
-export async function loadKerasWeights(model: Model, bytes: Uint8Array, where: string, inArchive: boolean): Promise<void> {
-  let h5 = bytes;
-  if (inArchive) {
-    const found = readZip(bytes, where, [WEIGHTS]).get(WEIGHTS);
-    if (found === undefined) throw new Error(`Expected ${WEIGHTS} in the .keras archive "${where}", received an archive without it`);
-    h5 = found;
-  }
-  await readHdf5(h5, where, (file) => {
-    const { assignments, optimizer } = readKerasWeightStore(file, model, where);
-    applyWeightAssignments(model, assignments, model.compiled ? optimizer : [], where);
-  });
+export async function loadKerasArchiveWeights(model: Model, bytes: Uint8Array, where: string): Promise<void> {
+  const weights = readZip(bytes, where, [WEIGHTS]).get(WEIGHTS);
+  if (weights === undefined) throw new Error(`Expected ${WEIGHTS} in the .keras archive "${where}", received an archive without it`);
+  await readHdf5(weights, where, (file) => loadKerasWeightStore(file, model, where));
 }

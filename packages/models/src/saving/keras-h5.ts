@@ -5,7 +5,8 @@ import type { Model } from '../model';
 import { type ReadArray, readArray, readHdf5, readNameList, readStringAttribute, writeArray, writeHdf5, writeInt64Scalar, writeNameList } from './hdf5';
 import { buildModel } from './build-model';
 import { requireConfigurable } from './keras-archive';
-import { NO_TRAINABLE_ARGUMENT, pythonJson, withPythonFloats } from './keras-v3-config';
+import { pythonJson, withPythonFloats } from './keras-v3-config';
+import { keras2Config } from './keras2-config';
 import { applyKerasOptimizerVariables, kerasOptimizerVariables } from './keras-optimizer-variables';
 import { type WeightAssignment, setWeightValues, valuesInModelOrder } from './weight-values';
 
@@ -21,20 +22,6 @@ function legacyWeights(layer: Layer): LayerVariable[] {
 function legacyName(layer: Layer, weight: LayerVariable): string {
   const path = weight.path.startsWith(`${layer.name}/`) ? weight.path : `${layer.name}/${weight.path}`;
   return `${path}:0`;
-}
-
-/** The model config in Keras 2's dialect: an InputLayer's shape as `batch_input_shape`. */
-function legacyConfig(serialized: KerasSerialized): KerasSerialized {
-  const layers = ((serialized.config.layers as Array<KerasSerialized & Record<string, unknown>>) ?? []).map((layer) => {
-    if (NO_TRAINABLE_ARGUMENT.has(layer.class_name)) {
-      const { trainable: _trainable, ...config } = layer.config as Record<string, unknown>;
-      return { ...layer, config };
-    }
-    if (layer.class_name !== 'InputLayer') return layer;
-    const { batch_shape, ...rest } = layer.config as Record<string, unknown>;
-    return { ...layer, config: { batch_input_shape: batch_shape, ...rest } };
-  });
-  return { class_name: serialized.class_name, config: { ...serialized.config, layers } };
 }
 
 /** `model_weights` (or a weights file's root) as Keras's `save_weights_to_hdf5_group` writes it. */
@@ -69,7 +56,7 @@ export function legacyH5Bytes(model: Model, where: string, weightsOnly: boolean)
     }
     file.create_attribute('backend', BACKEND);
     file.create_attribute('keras_version', KERAS_VERSION);
-    file.create_attribute('model_config', JSON.stringify(legacyConfig(serializeLayer(model))));
+    file.create_attribute('model_config', JSON.stringify(keras2Config(serializeLayer(model), 'h5')));
     const compiled = model.compiled?.compileConfig;
     if (compiled) {
       const losses = compiled.loss as unknown[];
@@ -199,25 +186,24 @@ export function modelFromLegacyH5(bytes: Uint8Array, where: string): Promise<Mod
       throw new Error(`Expected JSON in the training_config attribute of "${where}", received ${(error as Error).message}`);
     }
     return buildModel(config, training, where, (model) => {
-      const group = (file.get('model_weights') as H5Group | null) ?? file;
-      setWeightValues(model, valuesInModelOrder(model, readLayerGroups(group, model, where), where));
+      loadLegacyH5Weights(file, model, where);
       applyLegacyOptimizer(file, model, where);
     });
   });
 }
 
 /**
- * Sets a model's weights from a legacy HDF5 file (whole model or `save_weights` output), matched
- * layer by layer in order and checked before anything is set.
+ * Sets a model's weights from an open legacy HDF5 file (whole model or `save_weights` output),
+ * matched layer by layer in order and checked before anything is set.
+ *
+ * @throws Error naming the file and the group that does not fit; the model is then unchanged
  */
-export async function loadLegacyH5Weights(model: Model, bytes: Uint8Array, where: string): Promise<void> {
-  await readHdf5(bytes, where, (file) => {
-    const group = (file.get('model_weights') as H5Group | null) ?? file;
-    setWeightValues(model, valuesInModelOrder(model, readLayerGroups(group, model, where), where));
-  });
+export function loadLegacyH5Weights(file: H5File, model: Model, where: string): void {
+  const group = (file.get('model_weights') as H5Group | null) ?? file;
+  setWeightValues(model, valuesInModelOrder(model, readLayerGroups(group, model, where), where));
 }
 
-/** Whether HDF5 bytes hold Keras's legacy layout (`layer_names`) rather than Keras 3's `vars` groups. */
-export function isLegacyH5(bytes: Uint8Array, where: string): Promise<boolean> {
-  return readHdf5(bytes, where, (file) => file.get('model_weights') !== null || 'layer_names' in file.attrs || 'layer_names0' in file.attrs);
+/** Whether an open HDF5 file holds Keras's legacy layout (`layer_names`) rather than Keras 3's `vars` groups. */
+export function isLegacyH5(file: H5File): boolean {
+  return file.get('model_weights') !== null || 'layer_names' in file.attrs || 'layer_names0' in file.attrs;
 }

@@ -6,7 +6,6 @@ import { applyKerasOptimizerVariables, kerasOptimizerVariables } from './keras-o
 import { kerasWeightPaths } from './keras-weight-paths';
 import { type WeightAssignment, setWeightValues, valuesInModelOrder } from './weight-values';
 
-
 function valuesOf(weight: LayerVariable): Float32Array | Int32Array {
   return weight.read().dataSync() as Float32Array | Int32Array;
 }
@@ -57,7 +56,7 @@ function readVars(group: H5Group | null, where: string, path: string): ReadArray
  * @returns the weights' new values and the optimizer's arrays (empty when the file has none)
  * @throws Error naming the file, the group, and what was expected and received
  */
-export function readKerasWeightStore(file: H5File, model: Model, where: string): { assignments: WeightAssignment[]; optimizer: ReadArray[] } {
+function readKerasWeightStore(file: H5File, model: Model, where: string): { assignments: WeightAssignment[]; optimizer: ReadArray[] } {
   const assignments: WeightAssignment[] = [];
   for (const { path, layer, weights } of kerasWeightPaths(model)) {
     const arrays = readVars(varsGroup(file, path), where, path);
@@ -79,23 +78,30 @@ export function readKerasWeightStore(file: H5File, model: Model, where: string):
 }
 
 /**
- * Sets checked values on the model (every weight must have one), then restores the optimizer;
- * if the optimizer's state does not fit, the weights go back to what they were.
+ * Sets checked values on the model (every weight must have one) and restores the optimizer,
+ * checking both before either changes: a failed load leaves the model as it was.
  *
  * @throws Error naming a weight the file does not cover, or the optimizer's mismatch
  */
-export function applyWeightAssignments(model: Model, assignments: WeightAssignment[], optimizer: ReadArray[], where: string): void {
+function applyWeightAssignments(model: Model, assignments: WeightAssignment[], optimizer: ReadArray[], where: string): void {
   const values = valuesInModelOrder(model, assignments, where);
-  const before = model.getWeights();
-  try {
-    setWeightValues(model, values);
-    try {
-      applyKerasOptimizerVariables(model, optimizer, where);
-    } catch (error) {
-      model.setWeights(before);
-      throw error;
-    }
-  } finally {
-    for (const tensor of before) tensor.dispose();
-  }
+  // The optimizer's state is checked whole before any of it is set, so it goes first; the weights,
+  // checked by readKerasWeightStore and above, cannot fail after it. No copy of the old weights is needed.
+  applyKerasOptimizerVariables(model, optimizer, where);
+  setWeightValues(model, values);
+}
+
+/**
+ * Reads Keras 3 weights from an open file ({@link readKerasWeightStore}) and sets them, with the
+ * optimizer's state when the model is compiled ({@link applyWeightAssignments}).
+ *
+ * @throws Error naming the file, the group, and what was expected and received; the model is then unchanged
+ * @example
+ * ```ts
+ * await readHdf5(bytes, 'model.weights.h5', (file) => loadKerasWeightStore(file, model, 'model.weights.h5'));
+ * ```
+ */
+export function loadKerasWeightStore(file: H5File, model: Model, where: string): void {
+  const { assignments, optimizer } = readKerasWeightStore(file, model, where);
+  applyWeightAssignments(model, assignments, optimizer, where);
 }

@@ -2,6 +2,7 @@ import { type KerasSerialized, tf, writeFileAtomic } from '@dendrite/backend';
 import { serializeLayer } from '@dendrite/layers';
 import type { Model } from '../model';
 import { buildModel } from './build-model';
+import { keras2Config } from './keras2-config';
 import { setWeightValues } from './weight-values';
 import { nodeFs } from './node-fs';
 
@@ -12,18 +13,6 @@ export interface LayersModelJson {
   generatedBy?: string;
   convertedBy?: string | null;
   weightsManifest: Array<{ paths: string[]; weights: Array<{ name: string; shape: number[]; dtype: string }> }>;
-}
-
-/** A Sequential config as TF.js reads it: the input shape on the first layer, no InputLayer entry. */
-function toTfjsTopology(serialized: KerasSerialized): KerasSerialized {
-  if (serialized.class_name !== 'Sequential') return serialized;
-  const layers = [...((serialized.config.layers as KerasSerialized[]) ?? [])];
-  if (layers[0]?.class_name === 'InputLayer') {
-    const input = layers.shift()!;
-    const shape = input.config.batch_shape ?? input.config.batch_input_shape;
-    if (layers[0]) layers[0] = { ...layers[0], config: { ...layers[0].config, batch_input_shape: shape } };
-  }
-  return { class_name: 'Sequential', config: { name: serialized.config.name, layers } };
 }
 
 /** Where the TF.js Layers format goes or comes from: a folder, a URL scheme, or a tfjs IO handler. */
@@ -45,7 +34,7 @@ export function toModelArtifacts(model: Model): tf.io.ModelArtifacts {
     offset += values.byteLength;
   }
   return {
-    modelTopology: { ...toTfjsTopology(serializeLayer(model)), keras_version: 'dendrite', backend: 'tensor_flow.js' },
+    modelTopology: { ...keras2Config(serializeLayer(model), 'tfjs'), keras_version: 'dendrite', backend: 'tensor_flow.js' },
     format: 'layers-model',
     generatedBy: 'dendrite',
     convertedBy: null,

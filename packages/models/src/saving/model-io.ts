@@ -1,7 +1,9 @@
 import { tf, writeFileAtomic } from '@dendrite/backend';
 import type { Model } from '../model';
-import { kerasArchiveBytes, kerasWeightsBytes, loadKerasWeights, modelFromKerasArchive } from './keras-archive';
+import { kerasArchiveBytes, kerasWeightsBytes, loadKerasArchiveWeights, modelFromKerasArchive } from './keras-archive';
 import { isLegacyH5, legacyH5Bytes, loadLegacyH5Weights, modelFromLegacyH5 } from './keras-h5';
+import { loadKerasWeightStore } from './keras-weight-store';
+import { readHdf5 } from './hdf5';
 import { loadLayersModel, saveLayersModel } from './layers-model-format';
 import { loadDendriteModel, modelPersistence } from './model-persistence';
 import { nodeFs } from './node-fs';
@@ -96,8 +98,7 @@ export async function loadModel(source: ModelSource): Promise<Model> {
     case 'hdf5':
       return modelFromLegacyH5(bytes, where);
     case 'dendrite':
-      if (typeof source !== 'string') throw new Error(`Expected a file path for a Dendrite archive, received ${where}`);
-      return loadDendriteModel(source);
+      return loadDendriteModel(bytes, where);
     default:
       throw new Error(`Expected a .keras archive, an HDF5 file, a TF.js model.json or a Dendrite archive in "${where}", received ${describeStart(bytes)}`);
   }
@@ -138,11 +139,12 @@ export async function loadModelWeights(model: Model, path: string): Promise<void
   const bytes = await readBytes(path);
   switch (sniff(bytes)) {
     case 'keras':
-      return loadKerasWeights(model, bytes, path, true);
+      return loadKerasArchiveWeights(model, bytes, path);
     case 'hdf5':
-      return (await isLegacyH5(bytes, path)) ? loadLegacyH5Weights(model, bytes, path) : loadKerasWeights(model, bytes, path, false);
+      // One open file serves both the layout check and the load; readHdf5 closes it on every path.
+      return readHdf5(bytes, path, (file) => (isLegacyH5(file) ? loadLegacyH5Weights(file, model, path) : loadKerasWeightStore(file, model, path)));
     case 'dendrite':
-      return modelPersistence.loadWeights(model, path);
+      return modelPersistence.loadWeights(model, bytes, path);
     default:
       throw new Error(`Expected saved weights (.weights.h5, .h5, .keras or a Dendrite archive) in "${path}", received ${describeStart(bytes)}`);
   }

@@ -7,6 +7,7 @@ import { dense, resetUniqueNames } from '@dendrite/layers';
 import { describeEachBackend, expectArraysClose, seededArray, useTempDirs } from '@dendrite/test-utils';
 import { sequential } from '../sequential';
 import { loadModel } from './model-io';
+import { readTensorArchive, writeTensorArchive } from './tensor-archive';
 
 const tempDir = useTempDirs('models');
 afterEach(() => {
@@ -72,6 +73,32 @@ describeEachBackend('saving', () => {
     tf.dispose([input, a, b]);
     model.dispose();
     reloaded.dispose();
+  });
+
+  it('leaves weights and optimizer as they were when only the optimizer state of a training state does not fit', async () => {
+    const model = makeModel();
+    await model.fit(x, y, { epochs: 1, batchSize: 16, verbose: 0 });
+    const [weights, iterations] = [weightsOf(model), model.compiled?.optimizer.iterations];
+    resetUniqueNames();
+    const other = makeModel();
+    await other.fit(x, y, { epochs: 2, batchSize: 16, verbose: 0 });
+    const dir = tempDir();
+    const good = join(dir, 'state.dndr');
+    await other.saveTrainingState(good);
+    const { header, entries } = await readTensorArchive(good);
+    // The weights fit; one optimizer slot is transposed.
+    const slot = entries.findIndex((entry) => entry.name.startsWith('optimizer/') && entry.shape.length === 2);
+    entries[slot] = { ...entries[slot], shape: [...entries[slot].shape].reverse() };
+    const bad = join(dir, 'bad-optimizer.dndr');
+    await writeTensorArchive(bad, header, entries);
+    await expect(model.loadTrainingState(bad)).rejects.toThrow(`Expected optimizer state matching the model in "${bad}"`);
+    expect(weightsOf(model)).toEqual(weights);
+    expect(model.compiled?.optimizer.iterations).toBe(iterations);
+    await model.loadTrainingState(good);
+    expect(weightsOf(model)).toEqual(weightsOf(other));
+    expect(model.compiled?.optimizer.iterations).toBe(other.compiled?.optimizer.iterations);
+    model.dispose();
+    other.dispose();
   });
 
   it('names a corrupt or mismatched file and leaves the model as it was', async () => {

@@ -3,7 +3,7 @@ import { serializeLayer } from '@dendrite/layers';
 import type { Model } from '../model';
 import { buildModel } from './build-model';
 import { setWeightValues } from './weight-values';
-import { type ArchiveEntry, readTensorArchive, writeTensorArchive } from './tensor-archive';
+import { type ArchiveEntry, parseTensorArchive, readTensorArchive, writeTensorArchive } from './tensor-archive';
 
 function weightEntries(model: Model): ArchiveEntry[] {
   return model.weights.map((weight) => ({
@@ -14,41 +14,61 @@ function weightEntries(model: Model): ArchiveEntry[] {
   }));
 }
 
+const isOptimizerEntry = (entry: ArchiveEntry) => entry.name.startsWith('optimizer/');
+
 /**
- * Checks archived weights against the model (count, then each shape) before changing anything,
- * then sets them all: a failed load leaves the model as it was.
+ * Checks archived weights against the model (count, then each shape) without changing anything.
+ *
+ * @returns the values in `model.weights` order, for {@link setWeightValues}
  */
-function applyWeights(model: Model, entries: ArchiveEntry[], path: string): void {
+function checkedWeightValues(model: Model, entries: ArchiveEntry[], where: string): Array<Float32Array | Int32Array> {
   const weights = model.weights;
   if (entries.length !== weights.length) {
-    throw new Error(`Expected ${weights.length} weights for model "${model.name}" in "${path}", received ${entries.length}`);
+    throw new Error(`Expected ${weights.length} weights for model "${model.name}" in "${where}", received ${entries.length}`);
   }
   entries.forEach((entry, index) => {
     if (!tf.util.arraysEqual(entry.shape, weights[index].shape)) {
       throw new Error(
-        `Expected weight "${weights[index].path}" of shape [${weights[index].shape}] in "${path}", received "${entry.name}" of shape [${entry.shape}]`,
+        `Expected weight "${weights[index].path}" of shape [${weights[index].shape}] in "${where}", received "${entry.name}" of shape [${entry.shape}]`,
       );
     }
   });
-  setWeightValues(model, entries.map((entry) => entry.values));
+  return entries.map((entry) => entry.values);
+}
+
+/**
+ * Sets an archive's weights and (for a compiled model) its optimizer state, checking both before
+ * either changes: a failed load leaves the model as it was.
+ */
+function applyArchive(model: Model, entries: ArchiveEntry[], where: string): void {
+  const values = checkedWeightValues(model, entries.filter((entry) => !isOptimizerEntry(entry)), where);
+  // The optimizer's setter checks every slot before it changes anything, so it goes first; the
+  // weights, checked above, cannot fail after it. No copy of the old weights is needed.
+  model.compiled?.setOptimizerState(entries.filter(isOptimizerEntry), where);
+  setWeightValues(model, values);
 }
 
 /**
  * Dendrite's own archive format: weights, the model's config and compile settings, and the
  * optimizer's state, keyed by weight path. Used for paths without a Keras or TF.js extension and
- * for BackupAndRestore's training state. Node file paths; writes are atomic.
+ * for BackupAndRestore's training state. Writes go to Node file paths, atomically; loads of
+ * weights and models take the bytes `loadModel`/`loadModelWeights` already read to sniff them.
  */
 export const modelPersistence = {
   async saveWeights(model: Model, path: string): Promise<void> {
     await writeTensorArchive(path, { format: 'dendrite-weights', model: model.name }, weightEntries(model));
   },
 
-  async loadWeights(model: Model, path: string): Promise<void> {
-    const { header, entries } = await readTensorArchive(path);
+  /**
+   * Sets a model's weights from the bytes of an archive of any Dendrite format (its optimizer
+   * state, if any, is not read), every count and shape checked first.
+   */
+  loadWeights(model: Model, bytes: Uint8Array, where: string): void {
+    const { header, entries } = parseTensorArchive(bytes, where);
     if (header.format !== 'dendrite-weights' && header.format !== 'dendrite-model' && header.format !== 'dendrite-training-state') {
-      throw new Error(`Expected saved weights in "${path}", received an archive of format ${String(header.format)}`);
+      throw new Error(`Expected saved weights in "${where}", received an archive of format ${String(header.format)}`);
     }
-    applyWeights(model, entries.filter((entry) => !entry.name.startsWith('optimizer/')), path);
+    setWeightValues(model, checkedWeightValues(model, entries.filter((entry) => !isOptimizerEntry(entry)), where));
   },
 
   async save(model: Model, path: string): Promise<void> {
@@ -70,37 +90,29 @@ export const modelPersistence = {
     await writeTensorArchive(path, { format: 'dendrite-training-state', optimizer_config: optimizer.config }, [...weightEntries(model), ...optimizer.entries]);
   },
 
+  /**
+   * Restores {@link modelPersistence.saveTrainingState}'s file (or a saved model's weights and
+   * optimizer state) onto a compiled model; a failed load leaves the model as it was.
+   */
   async loadTrainingState(model: Model, path: string): Promise<void> {
-    const compiled = model.requireCompiled('loadTrainingState');
+    model.requireCompiled('loadTrainingState');
     const { header, entries } = await readTensorArchive(path);
     if (header.format !== 'dendrite-training-state' && header.format !== 'dendrite-model') {
       throw new Error(`Expected a training state in "${path}", received an archive of format ${String(header.format)}`);
     }
-    const optimizerEntries = entries.filter((entry) => entry.name.startsWith('optimizer/'));
-    const before = model.getWeights();
-    applyWeights(model, entries.filter((entry) => !entry.name.startsWith('optimizer/')), path);
-    try {
-      compiled.setOptimizerState(optimizerEntries, path);
-    } catch (error) {
-      model.setWeights(before);
-      throw error;
-    } finally {
-      tf.dispose(before);
-    }
+    applyArchive(model, entries, path);
   },
 };
 
 /**
- * Loads a model saved in Dendrite's archive: architecture from its config (no code is
+ * Loads a model from the bytes of Dendrite's archive: architecture from its config (no code is
  * evaluated), weights, and — when it was compiled — compile settings and optimizer state.
  *
- * @throws Error naming the file and what is wrong with it
+ * @param where the file's name (or what the bytes came from) for error messages
+ * @throws Error naming `where` and what is wrong with the archive
  */
-export async function loadDendriteModel(path: string): Promise<Model> {
-  const { header, entries } = await readTensorArchive(path);
-  if (header.format !== 'dendrite-model') throw new Error(`Expected a saved model in "${path}", received an archive of format ${String(header.format)}`);
-  return buildModel(header.model_config, header.compile_config as Record<string, unknown> | null, path, (model) => {
-    applyWeights(model, entries.filter((entry) => !entry.name.startsWith('optimizer/')), path);
-    model.compiled?.setOptimizerState(entries.filter((entry) => entry.name.startsWith('optimizer/')), path);
-  });
+export function loadDendriteModel(bytes: Uint8Array, where: string): Model {
+  const { header, entries } = parseTensorArchive(bytes, where);
+  if (header.format !== 'dendrite-model') throw new Error(`Expected a saved model in "${where}", received an archive of format ${String(header.format)}`);
+  return buildModel(header.model_config, header.compile_config as Record<string, unknown> | null, where, (model) => applyArchive(model, entries, where));
 }

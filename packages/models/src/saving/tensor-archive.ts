@@ -46,15 +46,35 @@ export async function writeTensorArchive(path: string, header: Record<string, un
   await writeFileAtomic(path, bytes);
 }
 
+/** A Dendrite archive read back: its JSON header (without the array layout) and its arrays. */
+export interface TensorArchive {
+  header: Record<string, unknown>;
+  entries: ArchiveEntry[];
+}
+
 /**
- * Reads {@link writeTensorArchive}'s file, checking magic, version and every length first.
+ * Reads {@link writeTensorArchive}'s file at `path`.
  *
  * @throws Error naming the file and what is wrong with it
  */
-export async function readTensorArchive(path: string): Promise<{ header: Record<string, unknown>; entries: ArchiveEntry[] }> {
+export async function readTensorArchive(path: string): Promise<TensorArchive> {
   const { fs } = nodeFs('loading');
-  const bytes = await fs.promises.readFile(path);
-  const fail = (what: string) => new Error(`Expected a Dendrite archive in "${path}", received ${what}`);
+  return parseTensorArchive(await fs.promises.readFile(path), path);
+}
+
+/**
+ * Reads the bytes of {@link writeTensorArchive}'s file, checking magic, version and every length
+ * first. Each array is copied out, so `bytes` may be reused afterwards.
+ *
+ * @param where the file's name (or what the bytes came from) for error messages
+ * @throws Error naming `where` and what is wrong with the bytes
+ * @example
+ * ```ts
+ * const { header, entries } = parseTensorArchive(bytes, 'model.dndr');
+ * ```
+ */
+export function parseTensorArchive(bytes: Uint8Array, where: string): TensorArchive {
+  const fail = (what: string) => new Error(`Expected a Dendrite archive in "${where}", received ${what}`);
   if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC) throw fail('a file without the DNDR header');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(4, true);
@@ -75,7 +95,7 @@ export async function readTensorArchive(path: string): Promise<{ header: Record<
     const start = body + item.offset;
     const end = start + item.length * 4;
     if (end > bytes.length) throw fail(`a truncated file (array "${item.name}" ends at byte ${end}, file has ${bytes.length})`);
-    // A fresh, aligned copy: fs gives a Buffer whose slice() shares (unaligned) pooled memory.
+    // A fresh, aligned copy: the bytes may start at any offset (fs gives Buffers of pooled memory).
     const copy = new Uint8Array(end - start);
     copy.set(bytes.subarray(start, end));
     const values = item.dtype === 'int32' ? new Int32Array(copy.buffer) : new Float32Array(copy.buffer);

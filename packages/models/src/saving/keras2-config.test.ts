@@ -1,0 +1,35 @@
+import { afterEach, expect, it } from 'vitest';
+import { dense, inputLayer, resetUniqueNames, serializeLayer, spatialDropout1d } from '@dendrite/layers';
+import { sequential } from '../sequential';
+import { keras2Config } from './keras2-config';
+
+afterEach(() => resetUniqueNames());
+
+const model = () => sequential({ name: 'seq', layers: [inputLayer({ shape: [5, 3] }), spatialDropout1d({ rate: 0.2 }), dense({ units: 2 })] });
+
+it('writes Keras 2 .h5 configs: InputLayer kept with batch_input_shape, SpatialDropout without trainable', () => {
+  const m = model();
+  const serialized = serializeLayer(m);
+  const before = JSON.stringify(serialized);
+  const converted = keras2Config(serialized, 'h5');
+  const [input, dropout, last] = converted.config.layers as Array<{ class_name: string; config: Record<string, unknown> }>;
+  expect(input).toMatchObject({ class_name: 'InputLayer', config: { batch_input_shape: [null, 5, 3], name: input.config.name } });
+  expect(Object.keys(input.config)[0]).toBe('batch_input_shape');
+  expect(input.config).not.toHaveProperty('batch_shape');
+  expect(dropout.config).not.toHaveProperty('trainable');
+  expect(last.config).toHaveProperty('trainable', true);
+  expect(converted.config).toMatchObject({ name: 'seq' });
+  expect(JSON.stringify(serialized)).toBe(before);
+  m.dispose();
+});
+
+it('writes tfjs-layers topologies: a Sequential\'s InputLayer folded into its first layer', () => {
+  const m = model();
+  const converted = keras2Config(serializeLayer(m), 'tfjs');
+  const layers = converted.config.layers as Array<{ class_name: string; config: Record<string, unknown> }>;
+  expect(layers.map((layer) => layer.class_name)).toEqual(['SpatialDropout1D', 'Dense']);
+  expect(layers[0].config).toMatchObject({ batch_input_shape: [null, 5, 3], trainable: true });
+  expect(layers[1].config).not.toHaveProperty('batch_input_shape');
+  expect(Object.keys(converted.config)).toEqual(['name', 'layers']);
+  m.dispose();
+});
