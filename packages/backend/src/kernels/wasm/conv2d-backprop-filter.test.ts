@@ -35,6 +35,13 @@ function randomCases(count: number, seed: number, maxBatch = 3): Case[] {
   });
 }
 
+/** `testCase` with `inChannels` input and `outChannels` output channels. */
+function withChannels(testCase: Case, inChannels: number, outChannels: number): Case {
+  const [batch, height, width] = testCase.xShape;
+  const [kh, kw] = testCase.filterShape;
+  return { ...testCase, xShape: [batch, height, width, inChannels], filterShape: [kh, kw, inChannels, outChannels] };
+}
+
 function dyShape({ xShape, filterShape, strides, pad, dimRoundingMode }: Case): number[] {
   return tf.backend_util.computeConv2DInfo(xShape, filterShape, strides, 1, pad as 'valid', dimRoundingMode).outShape;
 }
@@ -101,7 +108,9 @@ describe('wasm Conv2DBackpropFilter', () => {
 // chunking (a scratch copy of dy's rows per chunk, products summed) on small cases.
 describe('wasm Conv2DBackpropFilter over batch chunks', () => {
   const chunked = 'DendriteTestConv2DBackpropFilterChunked';
-  beforeAll(() => tf.registerKernel({ kernelName: chunked, backendName: 'wasm', kernelFunc: makeConv2dBackpropFilter(200) }));
+  beforeAll(() =>
+    tf.registerKernel({ kernelName: chunked, backendName: 'wasm', kernelFunc: makeConv2dBackpropFilter({ patchBudget: 200, simdChunkRows: false, directTaps: false }) }),
+  );
   afterAll(() => tf.unregisterKernel(chunked, 'wasm'));
 
   it.each(randomCases(8, 99, 5))('sums per-chunk products as the cpu backend sums the batch, for %j', async (testCase) => {
@@ -110,6 +119,70 @@ describe('wasm Conv2DBackpropFilter over batch chunks', () => {
     await useBackend('wasm');
     const actual = await expectNoLeakedTensors(() => {
       const result = tf.tidy(() => runCase(chunked, testCase, x, dy));
+      const values = result.dataSync().slice();
+      tf.dispose(result);
+      return values;
+    });
+    expectArraysClose(actual, expected);
+  });
+});
+
+// The SIMD path in chunks of a few positions, cut anywhere inside an image; even output channels
+// (the path's condition), gradients mostly zeros (as after relu and max pooling: the matmul then
+// skips positions) or dense.
+describe('wasm Conv2DBackpropFilter over SIMD chunks of positions', () => {
+  const chunked = 'DendriteTestConv2DBackpropFilterSimdChunks';
+  beforeAll(() => tf.registerKernel({ kernelName: chunked, backendName: 'wasm', kernelFunc: makeConv2dBackpropFilter({ simdChunkRows: 7, directTaps: false }) }));
+  afterAll(() => tf.unregisterKernel(chunked, 'wasm'));
+
+  const cases = randomCases(16, 77, 4).map((testCase, i) => ({
+    ...withChannels(testCase, testCase.xShape[3] + (i % 4 === 0 ? 15 : 0), 2 * (1 + (i % 5)) + (i % 3 === 0 ? 16 : 0)),
+    sparse: i % 2 === 0,
+  }));
+
+  it.each(cases)('sums per-chunk products as the cpu backend sums the batch, for %j', async ({ sparse, ...testCase }) => {
+    const [x, dense] = caseData(testCase, 9);
+    const dy = sparse ? dense.map((value, index) => (index % 5 === 0 ? value : 0)) : dense;
+    const [expected] = await computeOn('cpu', () => runCase('Conv2DBackpropFilter', testCase, x, dy));
+    await useBackend('wasm');
+    const actual = await expectNoLeakedTensors(() => {
+      const result = tf.tidy(() => runCase(chunked, testCase, x, dy));
+      const values = result.dataSync().slice();
+      tf.dispose(result);
+      return values;
+    });
+    expectArraysClose(actual, expected);
+  });
+
+  it('equals the cpu backend on the MNIST CNN’s first layer, one channel in, with no leak', async () => {
+    const testCase: Case = { xShape: [3, 28, 28, 1], filterShape: [3, 3, 1, 32], strides: [1, 1], pad: 'valid' };
+    const [x, dense] = caseData(testCase, 4);
+    const dy = dense.map((value, index) => (index % 3 === 0 ? value : 0));
+    const [expected] = await computeOn('cpu', () => runCase('Conv2DBackpropFilter', testCase, x, dy));
+    await useBackend('wasm');
+    const actual = await expectNoLeakedTensors(() => {
+      const result = tf.tidy(() => runCase('Conv2DBackpropFilter', testCase, x, dy));
+      const values = result.dataSync().slice();
+      tf.dispose(result);
+      return values;
+    });
+    expectArraysClose(actual, expected);
+  });
+});
+
+// Filters of at most 16 taps with a multiple of 4 output channels: accumulated over positions,
+// padded convolutions through a zero-padded copy of x.
+describe('wasm Conv2DBackpropFilter over few taps', () => {
+  const cases = randomCases(24, 555, 3)
+    .map((testCase, i) => withChannels(testCase, 1 + (i % 3 === 2 ? 2 : 0), [4, 8, 32][i % 3]))
+    .filter(({ filterShape: [kh, kw, inChannels] }) => kh * kw * inChannels <= 16);
+
+  it.each(cases)('equals the cpu backend with no leak, for %j', async (testCase) => {
+    const [x, dy] = caseData(testCase, 13);
+    const [expected] = await computeOn('cpu', () => runCase('Conv2DBackpropFilter', testCase, x, dy));
+    await useBackend('wasm');
+    const actual = await expectNoLeakedTensors(() => {
+      const result = tf.tidy(() => runCase('Conv2DBackpropFilter', testCase, x, dy));
       const values = result.dataSync().slice();
       tf.dispose(result);
       return values;

@@ -2,19 +2,39 @@ import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { tf } from '../../tf/index';
 import { fillTransposedPatches } from './conv2d-patches';
+import { SIMD_CHUNK_ROWS, filterGradientBySimdChunks } from './conv2d-filter-gradient-simd';
+import { filterGradientByTaps } from './conv2d-filter-gradient-taps';
 import { allocate, callKernel, heapView, release, type WasmKernelArgs } from './wasm-kernel-context';
 import type { WasmKernelOverride } from './wasm-kernel-overrides';
 
 /** Scalars of the transposed patch matrix built per chunk of the batch (64 MB of float32). */
 const PATCH_BUDGET = 16 * 1024 * 1024;
 
+/** How {@link makeConv2dBackpropFilter} cuts its work (tests make the pieces small). */
+export interface Conv2dBackpropFilterOptions {
+  /** Scalars of the transposed patch matrix per batch chunk on the general path. */
+  patchBudget?: number;
+  /** Output positions per chunk on the SIMD path, at most 4096; false: the general path only. */
+  simdChunkRows?: number | false;
+  /** Whether few-tap filters accumulate over positions directly (false: the other paths). */
+  directTaps?: boolean;
+}
+
 /**
- * The filter gradient of a 2-D convolution, which tfjs-backend-wasm lacks: the input's patches are
- * laid out in JS as a transposed im2col matrix `[kh·kw·cin, n·oh·ow]`, and one plain (XNNPACK)
- * matmul with `dy` as `[n·oh·ow, cout]` gives `[kh·kw·cin, cout]`, the filter's layout. Batches
- * whose patch matrix exceeds `patchBudget` scalars are cut into chunks whose products are summed.
+ * The filter gradient of a 2-D convolution, which tfjs-backend-wasm lacks. A filter of at most 16
+ * taps with a multiple of 4 output channels is accumulated directly over the output positions
+ * ({@link filterGradientByTaps}). Else, with an even number of output channels, it is summed over chunks of positions on the SIMD matmul
+ * ({@link filterGradientBySimdChunks}). Otherwise the input's patches are laid out in JS as a
+ * transposed im2col matrix `[kh·kw·cin, n·oh·ow]`, and one plain (XNNPACK) matmul with `dy` as
+ * `[n·oh·ow, cout]` gives `[kh·kw·cin, cout]`, the filter's layout; batches whose patch matrix
+ * exceeds `patchBudget` scalars are cut into chunks whose products are summed.
+ *
+ * @example
+ * ```ts
+ * tf.registerKernel({ kernelName: 'Conv2DBackpropFilter', backendName: 'wasm', kernelFunc: makeConv2dBackpropFilter() });
+ * ```
  */
-export function makeConv2dBackpropFilter(patchBudget = PATCH_BUDGET): KernelFunc {
+export function makeConv2dBackpropFilter({ patchBudget = PATCH_BUDGET, simdChunkRows = SIMD_CHUNK_ROWS, directTaps = true }: Conv2dBackpropFilterOptions = {}): KernelFunc {
   return (rawArgs) => {
     const { inputs, backend, attrs = {} } = rawArgs as unknown as WasmKernelArgs;
     const { x, dy } = inputs;
@@ -36,6 +56,12 @@ export function makeConv2dBackpropFilter(patchBudget = PATCH_BUDGET): KernelFunc
     const { batchSize, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth } = info;
     const rows = filterHeight * filterWidth * inChannels;
     const perImage = outHeight * outWidth;
+    if (batchSize * perImage > 0 && rows * outChannels > 0) {
+      const gradient =
+        (directTaps ? filterGradientByTaps(backend, x, dy, info) : undefined) ??
+        (simdChunkRows !== false ? filterGradientBySimdChunks(backend, x, dy, info, simdChunkRows) : undefined);
+      if (gradient !== undefined) return gradient;
+    }
     const out = allocate(backend, [filterHeight, filterWidth, inChannels, outChannels], 'float32');
     // An empty product: the stock matmul is not asked about zero-sized operands.
     if (batchSize * perImage === 0 || rows * outChannels === 0) {

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { createRandom, tf } from '@dendrite/backend';
-import { computeOn, expectArraysClose, seededArray } from '@dendrite/test-utils';
+import { computeOn, expectArraysClose, expectNoLeakedTensors, seededArray, useBackend } from '@dendrite/test-utils';
 
 function randomCases(count: number) {
   const draw = createRandom(31);
@@ -42,5 +42,24 @@ describe('wasm Conv2DBackpropInput through the XNNPACK convolution', () => {
     const actual = await computeOn('wasm', compute);
     expectArraysClose(actual[0], expected[0]);
     expectArraysClose(actual[1], expected[1]);
+  });
+
+  it('leaves no tensor behind on the MNIST CNN’s second layer shapes (stride 1, rows copied as runs)', async () => {
+    const inputShape: [number, number, number, number] = [2, 13, 13, 32];
+    const filterShape: [number, number, number, number] = [3, 3, 32, 64];
+    const dyShape = [2, 11, 11, 64];
+    const dy = seededArray(tf.util.sizeFromShape(dyShape), 7);
+    const filter = seededArray(tf.util.sizeFromShape(filterShape), 8);
+    const compute = () =>
+      tf.engine().runKernel('Conv2DBackpropInput', { dy: tf.tensor(dy, dyShape), filter: tf.tensor(filter, filterShape) }, { strides: 1, pad: 'valid', dataFormat: 'NHWC', inputShape } as never) as tf.Tensor;
+    const [expected] = await computeOn('cpu', compute);
+    await useBackend('wasm');
+    const actual = await expectNoLeakedTensors(() => {
+      const result = tf.tidy(compute);
+      const values = result.dataSync().slice();
+      tf.dispose(result);
+      return values;
+    });
+    expectArraysClose(actual, expected);
   });
 });

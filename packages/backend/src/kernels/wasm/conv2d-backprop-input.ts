@@ -1,6 +1,6 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
 import { tf } from '../../tf/index';
-import { allocate, callKernel, heapView, release, type WasmKernelArgs } from './wasm-kernel-context';
+import { allocate, callKernel, heapAddress, heapView, release, wasmMemory, type WasmKernelArgs } from './wasm-kernel-context';
 import type { WasmKernelOverride } from './wasm-kernel-overrides';
 
 /**
@@ -32,15 +32,23 @@ export const conv2dBackpropInputOverride: WasmKernelOverride = {
 
       const spread = allocate(backend, [batchSize, paddedHeight, paddedWidth, outChannels], 'float32');
       const turned = allocate(backend, [filterHeight, filterWidth, outChannels, inChannels], 'float32');
-      const spreadValues = heapView(backend, spread) as Float32Array;
-      spreadValues.fill(0);
+      (heapView(backend, spread) as Float32Array).fill(0);
+      // One view of the whole heap: copies within it make no subarray per pixel.
+      const memory = wasmMemory(backend);
+      const heap = memory ? new Float32Array(memory.buffer) : undefined;
       const gradient = heapView(backend, dy) as Float32Array;
+      const spreadValues = heapView(backend, spread) as Float32Array;
+      const gradientStart = heapAddress(backend, dy) / 4;
+      const spreadStart = heapAddress(backend, spread) / 4;
+      // With a stride of 1 a row of dy lands as one run.
+      const run = strideWidth === 1 ? outWidth : 1;
       for (let n = 0; n < batchSize; n++) {
         for (let oh = 0; oh < outHeight; oh++) {
-          for (let ow = 0; ow < outWidth; ow++) {
+          for (let ow = 0; ow < outWidth; ow += run) {
             const from = ((n * outHeight + oh) * outWidth + ow) * outChannels;
             const to = ((n * paddedHeight + padTop + oh * strideHeight) * paddedWidth + padLeft + ow * strideWidth) * outChannels;
-            spreadValues.set(gradient.subarray(from, from + outChannels), to);
+            if (heap) heap.copyWithin(spreadStart + to, gradientStart + from, gradientStart + from + run * outChannels);
+            else spreadValues.set(gradient.subarray(from, from + run * outChannels), to);
           }
         }
       }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom, tf } from '@dendrite/backend';
 import { seededArray } from '@dendrite/test-utils';
-import { fillTransposedPatches } from './conv2d-patches';
+import { fillPatchRows, fillTransposedPatches } from './conv2d-patches';
 
 /** The patch matrix by its definition, one value at a time. */
 function referencePatches(x: Float32Array, info: tf.backend_util.Conv2DInfo, firstImage: number, images: number): Float32Array {
@@ -50,5 +50,28 @@ describe('fillTransposedPatches', () => {
     const actual = new Float32Array(expected.length).fill(Number.NaN);
     fillTransposedPatches(x, actual, info, first, images);
     expect(Array.from(actual)).toEqual(Array.from(expected));
+  });
+});
+
+describe('fillPatchRows', () => {
+  it.each(randomGeometries(24))('writes any run of im2col rows, padded with zeros to the row length: %j', ({ xShape, kernel, strides, dilations, pad }) => {
+    const info = tf.backend_util.computeConv2DInfo(xShape, [...kernel, xShape[3], 1], strides, dilations, pad);
+    const x = seededArray(tf.util.sizeFromShape(xShape), 8);
+    const taps = kernel[0] * kernel[1] * xShape[3];
+    const positions = xShape[0] * info.outHeight * info.outWidth;
+    // The reference is the transposed matrix of every image; rows are its columns.
+    const transposed = referencePatches(x, info, 0, xShape[0]);
+    const firstRow = Math.floor(positions / 3);
+    const rows = positions - firstRow - (positions > 2 ? 1 : 0);
+    const rowLength = taps + 3;
+    // x and the rows share one buffer, as wasm memory holds both.
+    const heap = new Float32Array(x.length + 5 + rows * rowLength).fill(Number.NaN);
+    heap.set(x, 0);
+    fillPatchRows(heap, 0, heap, x.length + 5, info, firstRow, rows, rowLength);
+    const expected: number[] = [];
+    for (let row = firstRow; row < firstRow + rows; row++) {
+      for (let tap = 0; tap < rowLength; tap++) expected.push(tap < taps ? transposed[tap * positions + row] : 0);
+    }
+    expect(Array.from(heap.subarray(x.length + 5))).toEqual(expected);
   });
 });

@@ -72,3 +72,59 @@ export function fillTransposedPatches(
     }
   }
 }
+
+/**
+ * Writes rows `[firstRow, firstRow + rows)` of the im2col matrix of an NHWC input, positions
+ * `(n, oh, ow)` counted across the whole batch, into `patches` from `offset`: each row holds the
+ * taps `(kh, kw, c)` of one output position, zeros where a tap falls in the padding, then zeros up
+ * to `rowLength` (at least `kh·kw·cin`), so that the rows can be any multiple the consumer needs.
+ *
+ * `x` and `patches` may be views of one buffer (wasm memory), with `xOffset` and `offset` the
+ * float offsets of the input and of the first row.
+ */
+export function fillPatchRows(
+  x: Float32Array,
+  xOffset: number,
+  patches: Float32Array,
+  offset: number,
+  geometry: PatchGeometry,
+  firstRow: number,
+  rows: number,
+  rowLength: number,
+): void {
+  const { inHeight, inWidth, inChannels, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth, dilationHeight, dilationWidth } = geometry;
+  const { top, left } = geometry.padInfo;
+  const taps = filterHeight * filterWidth * inChannels;
+  let ow = firstRow % outWidth;
+  let oh = Math.floor(firstRow / outWidth) % outHeight;
+  let n = Math.floor(firstRow / (outWidth * outHeight));
+  let to = offset;
+  for (let row = 0; row < rows; row++) {
+    const imageOffset = xOffset + n * inHeight * inWidth * inChannels;
+    for (let kh = 0; kh < filterHeight; kh++) {
+      const ih = oh * strideHeight + kh * dilationHeight - top;
+      if (ih < 0 || ih >= inHeight) {
+        patches.fill(0, to, to + filterWidth * inChannels);
+        to += filterWidth * inChannels;
+        continue;
+      }
+      for (let kw = 0; kw < filterWidth; kw++) {
+        const iw = ow * strideWidth + kw * dilationWidth - left;
+        if (iw < 0 || iw >= inWidth) {
+          for (let c = 0; c < inChannels; c++) patches[to++] = 0;
+          continue;
+        }
+        let from = imageOffset + (ih * inWidth + iw) * inChannels;
+        for (let c = 0; c < inChannels; c++) patches[to++] = x[from++];
+      }
+    }
+    for (let column = taps; column < rowLength; column++) patches[to++] = 0;
+    if (++ow === outWidth) {
+      ow = 0;
+      if (++oh === outHeight) {
+        oh = 0;
+        n++;
+      }
+    }
+  }
+}

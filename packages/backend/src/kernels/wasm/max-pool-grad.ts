@@ -1,12 +1,100 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
 import { tf } from '../../tf/index';
-import { allocate, heapView, type WasmKernelArgs } from './wasm-kernel-context';
+import { MAX_POOL_GRAD_SIMD_MODULE } from './max-pool-grad-simd';
+import { instantiateOn } from './simd-module';
+import { allocate, heapAddress, heapView, wasmMemory, type WasmKernelArgs } from './wasm-kernel-context';
 import type { WasmKernelOverride } from './wasm-kernel-overrides';
+
+type WindowsSimd = (...args: number[]) => void;
+
+/** The pooling geometry the gradient loops read (a `Conv2DInfo` from `computePool2DInfo` has it all). */
+export type PoolGeometry = Pick<
+  tf.backend_util.Conv2DInfo,
+  'batchSize' | 'inHeight' | 'inWidth' | 'inChannels' | 'outHeight' | 'outWidth' | 'strideHeight' | 'strideWidth' | 'effectiveFilterHeight' | 'effectiveFilterWidth'
+> & { padInfo: { top: number; left: number } };
+
+/**
+ * Adds each window's gradient to `dx` at the window's first maximum in row-major order, for the
+ * channels `[firstChannel, channels)`; the scalar twin of the SIMD module's `windows`, for the
+ * channels left over from groups of four and for runtimes without SIMD.
+ *
+ * @param x the pooled input, NHWC
+ * @param dy the gradient of the pooled output
+ * @param dx the input's gradient, added to (zero it first)
+ */
+export function addMaxPoolGradients(x: Float32Array, dy: Float32Array, dx: Float32Array, geometry: PoolGeometry, firstChannel: number): void {
+  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth, strideHeight, strideWidth, effectiveFilterHeight, effectiveFilterWidth } = geometry;
+  const { top, left } = geometry.padInfo;
+  for (let b = 0; b < batchSize; b++) {
+    for (let yR = 0; yR < outHeight; yR++) {
+      const rowStart = Math.max(0, yR * strideHeight - top);
+      const rowEnd = Math.min(inHeight, yR * strideHeight - top + effectiveFilterHeight);
+      for (let yC = 0; yC < outWidth; yC++) {
+        const columnStart = Math.max(0, yC * strideWidth - left);
+        const columnEnd = Math.min(inWidth, yC * strideWidth - left + effectiveFilterWidth);
+        const gradientBase = ((b * outHeight + yR) * outWidth + yC) * channels;
+        for (let d = firstChannel; d < channels; d++) {
+          let best = Number.NEGATIVE_INFINITY;
+          let bestIndex = -1;
+          for (let xR = rowStart; xR < rowEnd; xR++) {
+            let index = ((b * inHeight + xR) * inWidth + columnStart) * channels + d;
+            for (let xC = columnStart; xC < columnEnd; xC++, index += channels) {
+              const value = x[index];
+              if (value > best) {
+                best = value;
+                bestIndex = index;
+              }
+            }
+          }
+          if (bestIndex >= 0) dx[bestIndex] += dy[gradientBase + d];
+        }
+      }
+    }
+  }
+}
+
+/**
+ * Runs the SIMD module over channels `[0, 4·⌊channels/4⌋)`: one call per output row for the
+ * windows wholly inside the input, one per clipped window at the borders.
+ */
+function addMaxPoolGradientsSimd(windows: WindowsSimd, x: number, dy: number, dx: number, geometry: PoolGeometry): void {
+  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth, strideHeight, strideWidth, effectiveFilterHeight, effectiveFilterWidth } = geometry;
+  const { top, left } = geometry.padInfo;
+  const pixelBytes = channels * 4;
+  const rowBytes = inWidth * pixelBytes;
+  const groupBytes = (channels >> 2) * 16;
+  const windowBytes = strideWidth * pixelBytes;
+  // Output columns whose window lies wholly inside the input's columns: [interiorStart, interiorEnd).
+  const interiorStart = Math.min(outWidth, Math.ceil(left / strideWidth));
+  const interiorEnd = Math.max(interiorStart, Math.min(outWidth, Math.floor((inWidth - effectiveFilterWidth + left) / strideWidth) + 1));
+  for (let b = 0; b < batchSize; b++) {
+    for (let yR = 0; yR < outHeight; yR++) {
+      const rowStart = Math.max(0, yR * strideHeight - top);
+      const tapRows = Math.min(inHeight, yR * strideHeight - top + effectiveFilterHeight) - rowStart;
+      if (tapRows <= 0) continue;
+      const rowAddress = (b * inHeight + rowStart) * rowBytes;
+      const gradientRow = dy + (b * outHeight + yR) * outWidth * pixelBytes;
+      const run = (first: number, count: number, columnStart: number, tapColumns: number) => {
+        if (count <= 0 || tapColumns <= 0) return;
+        const offset = rowAddress + columnStart * pixelBytes;
+        windows(x + offset, gradientRow + first * pixelBytes, dx + offset, count, tapRows, tapColumns, rowBytes, pixelBytes, windowBytes, groupBytes);
+      };
+      const border = (yC: number) => {
+        const columnStart = Math.max(0, yC * strideWidth - left);
+        run(yC, 1, columnStart, Math.min(inWidth, yC * strideWidth - left + effectiveFilterWidth) - columnStart);
+      };
+      for (let yC = 0; yC < interiorStart; yC++) border(yC);
+      run(interiorStart, interiorEnd - interiorStart, interiorStart * strideWidth - left, effectiveFilterWidth);
+      for (let yC = interiorEnd; yC < outWidth; yC++) border(yC);
+    }
+  }
+}
 
 /**
  * `MaxPoolGrad`, replacing tfjs-backend-wasm 4.22's, which routes gradients to wrong pixels for
  * some shapes (a 2×6×6×2 input with 2×2 windows, found by the gradient coverage test). Each
- * window's gradient goes to its first maximum in row-major order, as the cpu backend does.
+ * window's gradient goes to its first maximum in row-major order, as the cpu backend does; four
+ * channels at a time in a SIMD loop over wasm memory where the runtime has SIMD.
  */
 export const maxPoolGradKernel: WasmKernelOverride = {
   kernelName: 'MaxPoolGrad',
@@ -23,41 +111,13 @@ export const maxPoolGradKernel: WasmKernelOverride = {
         attrs.dimRoundingMode as 'floor' | undefined,
       );
       const out = allocate(backend, input.shape, 'float32');
-      const x = heapView(backend, input) as Float32Array;
-      const gradients = heapView(backend, dy) as Float32Array;
-      const dx = heapView(backend, out) as Float32Array;
-      dx.fill(0);
-      const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth, strideHeight, strideWidth, effectiveFilterHeight, effectiveFilterWidth } = info;
-      const top = info.padInfo.top;
-      const left = info.padInfo.left;
-      // Channels innermost: each window position is one contiguous run of `channels` values.
-      const best = new Float32Array(channels);
-      const bestIndex = new Int32Array(channels);
-      let gradientIndex = 0;
-      for (let b = 0; b < batchSize; b++) {
-        for (let yR = 0; yR < outHeight; yR++) {
-          const rowStart = Math.max(0, yR * strideHeight - top);
-          const rowEnd = Math.min(inHeight, yR * strideHeight - top + effectiveFilterHeight);
-          for (let yC = 0; yC < outWidth; yC++, gradientIndex += channels) {
-            const columnStart = Math.max(0, yC * strideWidth - left);
-            const columnEnd = Math.min(inWidth, yC * strideWidth - left + effectiveFilterWidth);
-            best.fill(Number.NEGATIVE_INFINITY);
-            bestIndex.fill(-1);
-            for (let xR = rowStart; xR < rowEnd; xR++) {
-              for (let xC = columnStart; xC < columnEnd; xC++) {
-                const base = ((b * inHeight + xR) * inWidth + xC) * channels;
-                for (let d = 0; d < channels; d++) {
-                  const value = x[base + d];
-                  if (value > best[d]) {
-                    best[d] = value;
-                    bestIndex[d] = base + d;
-                  }
-                }
-              }
-            }
-            for (let d = 0; d < channels; d++) if (bestIndex[d] >= 0) dx[bestIndex[d]] += gradients[gradientIndex + d];
-          }
-        }
+      (heapView(backend, out) as Float32Array).fill(0);
+      const memory = wasmMemory(backend);
+      const windows = memory && (instantiateOn(memory, MAX_POOL_GRAD_SIMD_MODULE)?.windows as WindowsSimd | undefined);
+      const simdChannels = windows && input.dtype === 'float32' && dy.dtype === 'float32' ? info.inChannels - (info.inChannels % 4) : 0;
+      if (windows && simdChannels > 0) addMaxPoolGradientsSimd(windows, heapAddress(backend, input), heapAddress(backend, dy), heapAddress(backend, out), info);
+      if (simdChannels < info.inChannels) {
+        addMaxPoolGradients(heapView(backend, input) as Float32Array, heapView(backend, dy) as Float32Array, heapView(backend, out) as Float32Array, info, simdChannels);
       }
       return out;
     };

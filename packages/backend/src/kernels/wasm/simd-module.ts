@@ -68,6 +68,10 @@ export const op = {
   f32x4Mul: [0xfd, 0xe6, 0x01],
   f32x4Div: [0xfd, 0xe7, 0x01],
   f32x4Max: [0xfd, 0xe9, 0x01],
+  f32x4Gt: [0xfd, 0x44],
+  /** `v128.bitselect a b mask`: `(a & mask) | (b & ~mask)`. */
+  v128Bitselect: [0xfd, 0x52],
+  i32Sub: [0x6b],
 } as const;
 
 /** One exported function: its signature, its extra locals (after the parameters) and its body. */

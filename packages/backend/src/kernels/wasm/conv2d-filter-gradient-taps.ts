@@ -1,0 +1,64 @@
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import type { TensorInfo } from '@tensorflow/tfjs-core';
+import type { tf } from '../../tf/index';
+import { MAX_FILTER_TAPS, filterTapsModule } from './filter-taps-simd';
+import { instantiateOn } from './simd-module';
+import { allocate, heapAddress, heapView, release, wasmMemory } from './wasm-kernel-context';
+
+type FilterTaps = (...args: number[]) => void;
+
+/**
+ * The filter gradient of a float32 NHWC convolution with few taps (`kh·kw·cin` ≤ 16, as a first
+ * layer on one- or three-channel images) and a multiple of 4 output channels, accumulated
+ * directly over the output positions by {@link filterTapsModule}: no patch matrix, no chunks. As
+ * a matmul its depth (`n·oh·ow`, 86 528 for MNIST) dwarfs its `[9, 32]` result, which no matmul
+ * kernel is shaped for. A padded convolution reads a zero-padded copy of `x`.
+ *
+ * @returns the gradient, or undefined where this path does not apply (the caller's other paths run)
+ */
+export function filterGradientByTaps(backend: BackendWasm, x: TensorInfo, dy: TensorInfo, info: tf.backend_util.Conv2DInfo): TensorInfo | undefined {
+  const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth, strideHeight, strideWidth } = info;
+  const taps = filterHeight * filterWidth * inChannels;
+  if (taps > MAX_FILTER_TAPS || outChannels % 4 !== 0 || info.dilationHeight !== 1 || info.dilationWidth !== 1) return undefined;
+  const memory = wasmMemory(backend);
+  if (!memory) return undefined;
+  const { top, left } = info.padInfo;
+  const spanHeight = (outHeight - 1) * strideHeight + filterHeight;
+  const spanWidth = (outWidth - 1) * strideWidth + filterWidth;
+  const padded = top !== 0 || left !== 0 || spanHeight > inHeight || spanWidth > inWidth;
+  const [height, width] = padded ? [spanHeight, spanWidth] : [inHeight, inWidth];
+  const tapBytes: number[] = [];
+  for (let kh = 0; kh < filterHeight; kh++) {
+    for (let kw = 0; kw < filterWidth; kw++) for (let c = 0; c < inChannels; c++) tapBytes.push(((kh * width + kw) * inChannels + c) * 4);
+  }
+  const filterTaps = instantiateOn(memory, filterTapsModule(tapBytes))?.filterTaps as FilterTaps | undefined;
+  if (!filterTaps) return undefined;
+  const source = padded ? allocate(backend, [batchSize, height, width, inChannels], 'float32') : x;
+  const out = allocate(backend, [filterHeight, filterWidth, inChannels, outChannels], 'float32');
+  (heapView(backend, out) as Float32Array).fill(0);
+  if (padded) copyPadded(heapView(backend, x) as Float32Array, heapView(backend, source) as Float32Array, info, height, width);
+  filterTaps(
+    heapAddress(backend, source), heapAddress(backend, dy), heapAddress(backend, out), batchSize, outHeight, outWidth,
+    height * width * inChannels * 4, strideHeight * width * inChannels * 4, strideWidth * inChannels * 4, outChannels * 4,
+  );
+  if (padded) release(backend, source);
+  return out;
+}
+
+/** `x` inside zeros: `[n, height, width, cin]` with the input at `(top, left)`, cut where it overruns. */
+function copyPadded(x: Float32Array, target: Float32Array, info: tf.backend_util.Conv2DInfo, height: number, width: number): void {
+  const { batchSize, inHeight, inWidth, inChannels } = info;
+  const { top, left } = info.padInfo;
+  target.fill(0);
+  const rowStart = Math.max(0, top);
+  const rowEnd = Math.min(height, top + inHeight);
+  const columnStart = Math.max(0, left);
+  const columnEnd = Math.min(width, left + inWidth);
+  if (rowEnd <= rowStart || columnEnd <= columnStart) return;
+  for (let n = 0; n < batchSize; n++) {
+    for (let row = rowStart; row < rowEnd; row++) {
+      const from = ((n * inHeight + row - top) * inWidth + columnStart - left) * inChannels;
+      target.set(x.subarray(from, from + (columnEnd - columnStart) * inChannels), ((n * height + row) * width + columnStart) * inChannels);
+    }
+  }
+}
