@@ -1,3 +1,4 @@
+import { countUp } from './simd-loops';
 import { I32, V128, encodeSimdModule, op } from './simd-module';
 
 // Parameters: the addresses of x, dy and the sums; the images, output rows and columns; the bytes
@@ -8,18 +9,6 @@ const [X, DY, SUMS, IMAGES, ROWS, COLUMNS, IMAGE_BYTES, ROW_STEP, COLUMN_STEP, P
 const [N, G, OH, OW, PX_ROW, PX, PD] = [10, 11, 12, 13, 14, 15, 16];
 const GRADIENT = 17;
 const FIRST_ACCUMULATOR = 18;
-
-type Code = ReadonlyArray<number | readonly number[]>;
-
-const countUp = (counter: number, limit: number, body: Code) => [
-  op.i32Const(0), op.set(counter),
-  op.block, op.loop,
-  op.get(counter), op.get(limit), op.i32GeU, op.brIf(1),
-  ...body,
-  op.get(counter), op.i32Const(1), op.i32Add, op.set(counter),
-  op.br(0),
-  op.end, op.end,
-];
 
 /** Largest tap count a module is made for (one accumulator each, besides the gradient). */
 export const MAX_FILTER_TAPS = 16;

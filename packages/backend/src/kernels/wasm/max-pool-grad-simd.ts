@@ -1,3 +1,4 @@
+import { type Code, countUp } from './simd-loops';
 import { I32, V128, encodeSimdModule, op } from './simd-module';
 
 // Parameters: the addresses of the first window's first tap in x and in dx, of its gradient in dy;
@@ -8,19 +9,6 @@ const [X, DY, DX, COUNT, TAP_ROWS, TAP_COLUMNS, ROW_BYTES, PIXEL_BYTES, WINDOW_B
 // the tap's address; then the best values, their taps' numbers, a value, a mask and a gradient.
 const [W, G, R, C, T, PX, P] = [10, 11, 12, 13, 14, 15, 16];
 const [BEST, INDEX, VALUE, MASK, GRADIENT] = [17, 18, 19, 20, 21];
-
-type Code = ReadonlyArray<number | readonly number[]>;
-
-/** `while (counter < limit) { body; counter++ }` with the counter set to 0 first. */
-const countUp = (counter: number, limit: number, body: Code) => [
-  op.i32Const(0), op.set(counter),
-  op.block, op.loop,
-  op.get(counter), op.get(limit), op.i32GeU, op.brIf(1),
-  ...body,
-  op.get(counter), op.i32Const(1), op.i32Add, op.set(counter),
-  op.br(0),
-  op.end, op.end,
-];
 
 /** Runs `body` at every tap of the window whose first tap is at `base + G`, with P its address and T its number. */
 const overTaps = (base: number, body: Code) => [
