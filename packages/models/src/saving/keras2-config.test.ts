@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
-import { dense, inputLayer, resetUniqueNames, serializeLayer, spatialDropout1d } from '@dendrite/layers';
+import { concatenate, dense, input, inputLayer, resetUniqueNames, serializeLayer, spatialDropout1d } from '@dendrite/layers';
+import { model as functionalModel } from '../functional';
 import { sequential } from '../sequential';
 import { keras2Config } from './keras2-config';
 
@@ -31,5 +32,24 @@ it('writes tfjs-layers topologies: a Sequential\'s InputLayer folded into its fi
   expect(layers[0].config).toMatchObject({ batch_input_shape: [null, 5, 3], trainable: true });
   expect(layers[1].config).not.toHaveProperty('batch_input_shape');
   expect(Object.keys(converted.config)).toEqual(['name', 'layers']);
+  m.dispose();
+});
+
+it('writes tfjs-layers topologies: a functional model\'s InputLayers with batch_input_shape, only the keys tfjs-layers reads', () => {
+  const wide = input({ shape: [2], name: 'wide' });
+  const deep = input({ shape: [3], name: 'deep' });
+  const m = functionalModel({ name: 'wide_deep', inputs: [wide, deep], outputs: concatenate().apply([wide, dense({ units: 2 }).apply(deep)]) as never });
+  const serialized = serializeLayer(m);
+  const before = JSON.stringify(serialized);
+  const converted = keras2Config(serialized, 'tfjs');
+  expect(converted.class_name).toBe('Functional');
+  expect(Object.keys(converted.config)).toEqual(['name', 'layers', 'input_layers', 'output_layers']);
+  const layers = converted.config.layers as Array<{ class_name: string; config: Record<string, unknown> }>;
+  expect(layers.filter((layer) => layer.class_name === 'InputLayer').map((layer) => layer.config)).toEqual([
+    { batch_input_shape: [null, 3], dtype: 'float32', sparse: false, name: 'deep' },
+    { batch_input_shape: [null, 2], dtype: 'float32', sparse: false, name: 'wide' },
+  ]);
+  expect(converted.config.input_layers).toEqual(serialized.config.input_layers);
+  expect(JSON.stringify(serialized)).toBe(before);
   m.dispose();
 });

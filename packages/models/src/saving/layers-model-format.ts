@@ -3,6 +3,7 @@ import { serializeLayer } from '@dendrite/layers';
 import type { Model } from '../model';
 import { buildModel } from './build-model';
 import { keras2Config } from './keras2-config';
+import { withoutBuiltModelNodes } from './nested-model-nodes';
 import { setWeightValues } from './weight-values';
 import { nodeFs } from './node-fs';
 
@@ -133,7 +134,8 @@ export async function loadLayersModel(location: LayersModelLocation): Promise<Mo
  */
 function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: LayersModelJson['weightsManifest'][0]['weights'], data: Uint8Array, jsonPath: string): Model {
   if (!modelTopology) throw new Error(`Expected a modelTopology in "${jsonPath}", received none`);
-  const topology = (modelTopology as { model_config?: KerasSerialized }).model_config ?? (modelTopology as KerasSerialized);
+  // tfjs-layers counts the calls of a nested model from node 1, Dendrite from 0: either is read.
+  const topology = withoutBuiltModelNodes((modelTopology as { model_config?: KerasSerialized }).model_config ?? (modelTopology as KerasSerialized));
   // The manifest is checked against the bytes before the model (and its weights) is made.
   const needed = specs.reduce((n, s) => n + tf.util.sizeFromShape(s.shape) * 4, 0);
   if (data.length !== needed) throw new Error(`Expected ${needed} bytes of weights for "${jsonPath}", received ${data.length}`);
