@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { describeValue, tf } from '@dendrite/backend';
 import { type ArrayInput, type HostArray, gatherRows, toHost } from './image-array';
 import { type BatchAugmenter, type FlowOptions, type ImageBatch, ImageIterator } from './image-iterator';
 
@@ -32,7 +32,7 @@ export class ArrayIterator extends ImageIterator {
       if (array && array.shape[0] !== images.shape[0]) throw new Error(`Expected ${name} to have as many samples as x (${images.shape[0]}) in ImageDataGenerator.flow, received ${array.shape[0]}`);
     }
     if (options.subset !== undefined) {
-      if (options.subset !== 'training' && options.subset !== 'validation') throw new Error(`Expected subset to be "training" or "validation" in ImageDataGenerator.flow, received ${JSON.stringify(options.subset)}`);
+      if (options.subset !== 'training' && options.subset !== 'validation') throw new Error(`Expected subset to be "training" or "validation" in ImageDataGenerator.flow, received ${describeValue(options.subset)}`);
       if (!generator.validationSplit) throw new Error('Expected a validationSplit on the ImageDataGenerator to use subset in flow, received none');
       const cut = Math.floor(images.shape[0] * generator.validationSplit);
       const [from, to] = options.subset === 'validation' ? [0, cut] : [cut, images.shape[0]];

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { decodeImage } from './decode-image';
-import { toArray } from './load-image';
 import { writeBmp, writeJpeg, writePaletteBmp, writePng } from './testing/write-images';
 
 const gradient = (x: number, y: number): [number, number, number, number] => [x * 40, y * 50, 200, 255];
@@ -31,19 +30,5 @@ describe('decodeImage', () => {
     const bmp = writeBmp(4, 4, gradient);
     expect(() => decodeImage(bmp.subarray(0, 70), 'b.bmp')).toThrow(/Expected a BMP image in "b\.bmp", received a truncated pixel array/);
     expect(() => decodeImage(new Uint8Array([1, 2, 3, 4]), 'x.png')).toThrow('Expected a PNG, JPEG, BMP or PPM image in "x.png", received bytes starting 01 02 03 04');
-  });
-});
-
-describe('toArray', () => {
-  it('resizes as PIL’s nearest and converts to grayscale with PIL’s luma', () => {
-    const image = decodeImage(writePng(4, 2, (x, y) => [x * 10 + y, 0, 0, 255]), 'a');
-    const small = toArray(image, { targetSize: [1, 2] });
-    // Target pixel centres sample source columns floor((x + 0.5)·2) = 1 and 3, row floor(0.5·2) = 1.
-    expect(Array.from(small.values)).toEqual([11, 0, 0, 31, 0, 0]);
-    expect(small.shape).toEqual([1, 2, 3]);
-    const gray = toArray(decodeImage(writePng(1, 1, () => [255, 128, 0, 255]), 'g'), { colorMode: 'grayscale' });
-    expect(Array.from(gray.values)).toEqual([Math.round(255 * 0.299 + 128 * 0.587)]);
-    const big = toArray(decodeImage(writePng(2, 1, (x) => [x * 100, 0, 0, 255]), 'b'), { targetSize: [1, 4], interpolation: 'bilinear', colorMode: 'rgba' });
-    expect(Array.from(big.values).filter((_, i) => i % 4 === 0)).toEqual([0, 25, 75, 100]);
   });
 });

@@ -1,3 +1,4 @@
+import { describeValue } from '@dendrite/backend';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { decodeBmp } from './decode-bmp';
@@ -14,7 +15,7 @@ export interface DecodedImage {
 function decodePnm(bytes: Uint8Array, fileName: string): DecodedImage {
   const text = new TextDecoder('latin1').decode(bytes.subarray(0, Math.min(bytes.length, 256)));
   const match = /^(P[56])\s+(?:#[^\n]*\n\s*)*(\d+)\s+(?:#[^\n]*\n\s*)*(\d+)\s+(?:#[^\n]*\n\s*)*(\d+)\s/.exec(text);
-  if (!match) throw new Error(`Expected a binary PPM/PGM header in "${fileName}", received ${JSON.stringify(text.slice(0, 16))}`);
+  if (!match) throw new Error(`Expected a binary PPM/PGM header in "${fileName}", received ${describeValue(text.slice(0, 16))}`);
   const [header, kind, w, h, max] = match;
   const width = Number(w);
   const height = Number(h);

@@ -92,5 +92,6 @@ describe('flowFromDirectory options', () => {
     const root = classFolders();
     expect(() => new ImageDataGenerator().flowFromDirectory(root, { classMode: 'multi' as never })).toThrow(/Expected classMode to be "categorical", "binary", "sparse", "input", "none" or null in flowFromDirectory, received "multi"/);
     expect(() => new ImageDataGenerator().flowFromDirectory(root, { targetSize: [0, 3] })).toThrow('Expected targetSize to be [height, width] of positive integers in flowFromDirectory, received [0,3]');
+    expect(() => new ImageDataGenerator().flowFromDirectory(root, { targetSize: [Number.NaN, 3] })).toThrow('Expected targetSize to be [height, width] of positive integers in flowFromDirectory, received [NaN,3]');
   });
 });

@@ -1,4 +1,4 @@
-import { nodeModules, tf } from '@dendrite/backend';
+import { describeValue, nodeModules, tf } from '@dendrite/backend';
 import { decodeImage } from './decode-image';
 import { type BatchAugmenter, type FlowOptions, type ImageBatch, ImageIterator } from './image-iterator';
 import { listImageFiles } from './list-image-files';
@@ -42,13 +42,13 @@ export class DirectoryIterator extends ImageIterator {
   constructor(generator: BatchAugmenter, readonly directory: string, options: DirectoryFlowOptions = {}) {
     const classMode = options.classMode === undefined ? 'categorical' : options.classMode;
     if (!['categorical', 'binary', 'sparse', 'input', 'none', null].includes(classMode)) {
-      throw new Error(`Expected classMode to be "categorical", "binary", "sparse", "input", "none" or null in flowFromDirectory, received ${JSON.stringify(classMode)}`);
+      throw new Error(`Expected classMode to be "categorical", "binary", "sparse", "input", "none" or null in flowFromDirectory, received ${describeValue(classMode)}`);
     }
     const targetSize = options.targetSize ?? [256, 256];
-    if (targetSize.length !== 2 || !targetSize.every((s) => Number.isInteger(s) && s > 0)) throw new Error(`Expected targetSize to be [height, width] of positive integers in flowFromDirectory, received ${JSON.stringify(targetSize)}`);
+    if (targetSize.length !== 2 || !targetSize.every((s) => Number.isInteger(s) && s > 0)) throw new Error(`Expected targetSize to be [height, width] of positive integers in flowFromDirectory, received ${describeValue(targetSize)}`);
     let split: [number, number] | undefined;
     if (options.subset !== undefined) {
-      if (options.subset !== 'training' && options.subset !== 'validation') throw new Error(`Expected subset to be "training" or "validation" in flowFromDirectory, received ${JSON.stringify(options.subset)}`);
+      if (options.subset !== 'training' && options.subset !== 'validation') throw new Error(`Expected subset to be "training" or "validation" in flowFromDirectory, received ${describeValue(options.subset)}`);
       if (!generator.validationSplit) throw new Error('Expected a validationSplit on the ImageDataGenerator to use subset in flowFromDirectory, received none');
       split = options.subset === 'validation' ? [0, generator.validationSplit] : [generator.validationSplit, 1];
     }

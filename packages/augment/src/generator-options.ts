@@ -1,3 +1,5 @@
+import { describeValue } from '@dendrite/backend';
+
 /** How points outside the image are filled, as Keras's `fill_mode`. */
 export type FillMode = 'nearest' | 'constant' | 'reflect' | 'wrap';
 
@@ -60,7 +62,7 @@ export interface ResolvedOptions extends Omit<ImageDataGeneratorOptions, 'zoomRa
 }
 
 function fail(option: string, expected: string, received: unknown): Error {
-  return new Error(`Expected ${option} to be ${expected} in ImageDataGenerator, received ${JSON.stringify(received)}`);
+  return new Error(`Expected ${option} to be ${expected} in ImageDataGenerator, received ${describeValue(received)}`);
 }
 
 /**

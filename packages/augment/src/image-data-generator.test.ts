@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { ImageDataGenerator } from './image-data-generator';
@@ -6,6 +6,15 @@ import { ImageDataGenerator } from './image-data-generator';
 /** `n` images 4×4×1 whose pixels are `image·16 + position`. */
 function images(n: number) {
   return { values: Float32Array.from({ length: n * 16 }, (_, i) => i), shape: [n, 4, 4, 1] };
+}
+/** Two images 4×4×2: channel 0 holds 0…31, channel 1 is 100. */
+function twoChannels() {
+  const values = new Float32Array(2 * 4 * 4 * 2);
+  for (let i = 0; i < 32; i++) {
+    values[i * 2] = i;
+    values[i * 2 + 1] = 100;
+  }
+  return { values, shape: [2, 4, 4, 2] };
 }
 const labels = (n: number) => ({ values: Float32Array.from({ length: n }, (_, i) => i), shape: [n] });
 
@@ -16,6 +25,8 @@ describe('ImageDataGenerator options', () => {
     expect(generator.options.zoomRange).toEqual([0.8, 1.2]);
     expect(() => new ImageDataGenerator({ fillMode: 'mirror' as never })).toThrow('Expected fillMode to be one of "nearest", "constant", "reflect", "wrap" in ImageDataGenerator, received "mirror"');
     expect(() => new ImageDataGenerator({ rotationRange: -1 })).toThrow('Expected rotationRange to be a number ≥ 0 in ImageDataGenerator, received -1');
+    expect(() => new ImageDataGenerator({ rotationRange: Number.NaN })).toThrow('Expected rotationRange to be a number ≥ 0 in ImageDataGenerator, received NaN');
+    expect(() => new ImageDataGenerator({ brightnessRange: [Number.NaN, 1] })).toThrow('Expected brightnessRange to be [low, high] with 0 ≤ low ≤ high in ImageDataGenerator, received [NaN,1]');
     expect(() => new ImageDataGenerator({ zoomRange: 1.5 })).toThrow(/Expected zoomRange/);
     expect(() => new ImageDataGenerator({ rotaton_range: 4 } as never)).toThrow(/Expected options to be among .* received "rotaton_range"/);
   });
@@ -66,13 +77,7 @@ describeEachBackend('ImageDataGenerator', () => {
   });
 
   it('fits featurewise statistics per channel and standardizes with them', () => {
-    // Two channels: channel 0 is 0…31, channel 1 is 100.
-    const values = new Float32Array(2 * 4 * 4 * 2);
-    for (let i = 0; i < 32; i++) {
-      values[i * 2] = i;
-      values[i * 2 + 1] = 100;
-    }
-    const x = { values, shape: [2, 4, 4, 2] };
+    const x = twoChannels();
     const generator = new ImageDataGenerator({ featurewiseCenter: true, featurewiseStdNormalization: true });
     expect(() => generator.flow(x).nextBatch()).toThrow('Expected ImageDataGenerator.fit(x) before featurewiseCenter is used, received no statistics');
     generator.fit(x);
@@ -80,10 +85,68 @@ describeEachBackend('ImageDataGenerator', () => {
     // The population std of 0…31 is sqrt((32² − 1) / 12).
     expectArraysClose(generator.statistics.std!, [Math.sqrt((32 * 32 - 1) / 12), 0], 1e-4);
     const batch = generator.flow(x, undefined, { batchSize: 2, shuffle: false }).nextBatch();
-    const { mean, variance } = tf.moments(batch.x.slice([0, 0, 0, 0], [2, 4, 4, 1]));
+    const first = batch.x.slice([0, 0, 0, 0], [2, 4, 4, 1]);
+    const { mean, variance } = tf.moments(first);
     expectArraysClose(mean, [0], 1e-5);
     expectArraysClose(variance, [1], 1e-4);
-    tf.dispose([batch.x, mean, variance]);
+    tf.dispose([batch.x, first, mean, variance]);
+    generator.dispose();
+  });
+
+  it('fits on a tensor where it is, without reading it back, to the statistics of its values', () => {
+    const host = twoChannels();
+    const fromHost = new ImageDataGenerator({ featurewiseStdNormalization: true });
+    fromHost.fit(host);
+    const tensor = tf.tensor4d(host.values, [2, 4, 4, 2]);
+    const readBacks = [vi.spyOn(tensor, 'dataSync'), vi.spyOn(tensor, 'data'), vi.spyOn(tensor, 'arraySync')];
+    const fromTensor = new ImageDataGenerator({ featurewiseStdNormalization: true });
+    fromTensor.fit(tensor);
+    for (const readBack of readBacks) expect(readBack).not.toHaveBeenCalled();
+    expect(Array.from(fromTensor.statistics.mean!)).toEqual(Array.from(fromHost.statistics.mean!));
+    expect(Array.from(fromTensor.statistics.std!)).toEqual(Array.from(fromHost.statistics.std!));
+    expect(() => fromTensor.fit(tf.zeros([2, 2]))).toThrow('Expected x of rank 4 [samples, height, width, channels] in ImageDataGenerator.fit, received shape [2,2]');
+    tf.dispose(tensor);
+    fromHost.dispose();
+    fromTensor.dispose();
+  });
+
+  it('uploads the featurewise statistics once per fit, not per batch, and frees them on refit and dispose', async () => {
+    const x = twoChannels();
+    const before = tf.memory().numTensors;
+    const generator = new ImageDataGenerator({ featurewiseCenter: true, featurewiseStdNormalization: true });
+    generator.fit(x);
+    const kept = tf.memory().numTensors;
+    expect(kept).toBe(before + 2); // the mean and the std divisor
+    const makeTensor = vi.spyOn(tf.engine(), 'makeTensor');
+    const batch = tf.tensor4d(x.values, [2, 4, 4, 2]);
+    makeTensor.mockClear();
+    const standardized = generator.standardize(batch);
+    expect(makeTensor).not.toHaveBeenCalled();
+    makeTensor.mockRestore();
+    tf.dispose([batch, standardized]);
+    await expectNoLeakedTensors(async () => {
+      for await (const flowed of generator.flow(x, undefined, { batchSize: 1 })) tf.dispose(flowed.x);
+      generator.fit(x, { augment: true, rounds: 2, seed: 3 });
+    });
+    expect(tf.memory().numTensors).toBe(kept);
+    generator.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+    // Statistics assigned by hand, as Keras users set `datagen.mean`, are made into tensors again.
+    generator.statistics.mean = Float32Array.of(1, 2);
+    generator.statistics.std = Float32Array.of(1, 1);
+    const manual = generator.flow(x, undefined, { batchSize: 1, shuffle: false }).nextBatch();
+    const firstPixel = manual.x.slice([0, 0, 0, 0], [1, 1, 1, 2]);
+    expectArraysClose(firstPixel, [0 - 1, 100 - 2], 1e-4);
+    tf.dispose([manual.x, firstPixel]);
+    generator.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('names a batch whose channels differ from the data fit saw', () => {
+    const generator = new ImageDataGenerator({ featurewiseCenter: true });
+    generator.fit(twoChannels());
+    expect(() => generator.flow(images(2)).nextBatch()).toThrow('Expected batches of 2 channels, as the images given to ImageDataGenerator.fit, received 1');
+    generator.dispose();
   });
 
   it('centres and scales each sample on its own', () => {

@@ -4,6 +4,7 @@ import { applyTransforms } from './apply-transforms';
 import { type ArrayFlowOptions, ArrayIterator } from './array-iterator';
 import type { BatchAugmenter } from './image-iterator';
 import { DirectoryIterator, type DirectoryFlowOptions } from './directory-iterator';
+import { FeaturewiseTensors } from './featurewise-tensors';
 import { type ImageDataGeneratorOptions, type ResolvedOptions, resolveOptions } from './generator-options';
 import { type ArrayInput, toHost } from './image-array';
 import { drawTransform, transforms } from './random-transform';
@@ -32,8 +33,13 @@ export interface FitStatisticsOptions {
 export class ImageDataGenerator implements BatchAugmenter {
   /** The checked options. */
   readonly options: ResolvedOptions;
-  /** Per-channel mean and std from {@link fit} (featurewise options). */
+  /**
+   * Per-channel mean and std from {@link fit} (featurewise options), on the host. Batches use
+   * tensors made from them once; to set statistics by hand, assign new arrays (edits inside an
+   * array are not seen).
+   */
   readonly statistics: FeatureStatistics = {};
+  private readonly featurewise = new FeaturewiseTensors();
 
   constructor(options: ImageDataGeneratorOptions = {}) {
     this.options = resolveOptions(options as ImageDataGeneratorOptions & Record<string, unknown>);
@@ -47,30 +53,41 @@ export class ImageDataGenerator implements BatchAugmenter {
   /**
    * Computes the per-channel mean and standard deviation that `featurewiseCenter` and
    * `featurewiseStdNormalization` use, on `x` (`[n, h, w, c]`) after `rescale` — or on randomly
-   * transformed copies with `augment`.
+   * transformed copies with `augment`. A tensor is used where it is, without a copy to the host;
+   * the statistics are read back once (they are public, on the host) and uploaded once as the
+   * tensors every batch uses. A new fit replaces them.
    *
    * @throws Error when x is not of rank 4
    */
   fit(x: ArrayInput, options: FitStatisticsOptions = {}): void {
-    const host = toHost(x, 'x');
-    if (host.shape.length !== 4) throw new Error(`Expected x of rank 4 [samples, height, width, channels] in ImageDataGenerator.fit, received shape [${host.shape}]`);
+    const host = x instanceof tf.Tensor ? undefined : toHost(x, 'x');
+    const shape = host ? host.shape : (x as tf.Tensor).shape;
+    if (shape.length !== 4) throw new Error(`Expected x of rank 4 [samples, height, width, channels] in ImageDataGenerator.fit, received shape [${shape}]`);
     const rounds = options.rounds ?? 1;
     if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`Expected rounds to be an integer ≥ 1 in ImageDataGenerator.fit, received ${rounds}`);
     const draw = createRandom(options.seed);
-    const [mean, variance] = tf.tidy(() => {
-      let data: tf.Tensor4D = tf.tensor4d(Float32Array.from(host.values), host.shape as [number, number, number, number]);
+    const moments = tf.tidy(() => {
+      // Float32 host values are uploaded as they are; others are converted once, as tfjs would.
+      let data = (host ? tf.tensor4d(host.values instanceof Float32Array ? host.values : Float32Array.from(host.values), shape as [number, number, number, number]) : tf.cast(x as tf.Tensor, 'float32')) as tf.Tensor4D;
       if (options.augment) {
         const copies = Array.from({ length: rounds }, () => this.randomTransformBatch(data, draw));
         data = tf.concat(copies, 0);
       }
       if (this.options.rescale) data = tf.mul(data, this.options.rescale);
-      const moments = tf.moments(data, [0, 1, 2]);
-      return [moments.mean, moments.variance];
+      const { mean, variance } = tf.moments(data, [0, 1, 2]);
+      return tf.concat([mean, variance]);
     });
-    const values = [mean.dataSync() as Float32Array, variance.dataSync() as Float32Array];
-    tf.dispose([mean, variance]);
-    if (this.options.featurewiseCenter || this.options.featurewiseStdNormalization) this.statistics.mean = Float32Array.from(values[0]);
-    if (this.options.featurewiseStdNormalization) this.statistics.std = values[1].map(Math.sqrt);
+    const values = moments.dataSync() as Float32Array;
+    moments.dispose();
+    const channels = shape[3];
+    if (this.options.featurewiseCenter || this.options.featurewiseStdNormalization) this.statistics.mean = values.slice(0, channels);
+    if (this.options.featurewiseStdNormalization) this.statistics.std = values.slice(channels).map(Math.sqrt);
+    this.featurewise.of(this.statistics);
+  }
+
+  /** Frees the tensors of the featurewise statistics; a later batch or fit makes them again. */
+  dispose(): void {
+    this.featurewise.dispose();
   }
 
   /** A random transform for one image of `shape` (`[h, w, c]` or `[h, w]`), as Keras's `get_random_transform`. */
@@ -90,7 +107,7 @@ export class ImageDataGenerator implements BatchAugmenter {
 
   /** Standardizes a batch `[n, h, w, c]` (rescale, then sample- and featurewise), as Keras's `standardize`. */
   standardize(batch: tf.Tensor4D): tf.Tensor4D {
-    return standardize(batch, this.options, this.statistics);
+    return standardize(batch, this.options, this.featurewise.of(this.statistics));
   }
 
   private randomTransformBatch(images: tf.Tensor4D, draw: () => number): tf.Tensor4D {

@@ -1,4 +1,4 @@
-import { nodeModules } from '@dendrite/backend';
+import { describeValue, nodeModules } from '@dendrite/backend';
 import { type DecodedImage, decodeImage } from './decode-image';
 
 /** Colour modes of Keras's `load_img`. */
@@ -16,58 +16,94 @@ export interface LoadImageOptions {
 
 const CHANNELS: Record<ColorMode, number> = { grayscale: 1, rgb: 3, rgba: 4 };
 
-/** One pixel's values in a colour mode: PIL's `convert('L')` luma for grayscale. */
-function pixel(data: Uint8Array, p: number, mode: ColorMode, out: number[]): void {
-  const r = data[p * 4];
-  const g = data[p * 4 + 1];
-  const b = data[p * 4 + 2];
-  if (mode === 'grayscale') out[0] = (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16;
-  else {
-    out[0] = r;
-    out[1] = g;
-    out[2] = b;
-    if (mode === 'rgba') out[3] = data[p * 4 + 3];
+/** PIL's `convert('L')` luma of the RGBA pixel at byte `offset`. */
+function luma(data: Uint8Array, offset: number): number {
+  return (data[offset] * 19595 + data[offset + 1] * 38470 + data[offset + 2] * 7471 + 0x8000) >> 16;
+}
+
+/** Channel `channel` of the RGBA pixel at byte `offset` in a colour mode: the luma for grayscale. */
+function channelValue(data: Uint8Array, offset: number, channel: number, grayscale: boolean): number {
+  return grayscale ? luma(data, offset) : data[offset + channel];
+}
+
+/** PIL's nearest: the source pixel under each target pixel's centre. */
+function resizeNearest(image: DecodedImage, values: Uint8Array, height: number, width: number, channels: number, grayscale: boolean): void {
+  const sy = image.height / height;
+  const sx = image.width / width;
+  const columnOffsets = new Int32Array(width);
+  for (let x = 0; x < width; x++) columnOffsets[x] = Math.min(image.width - 1, Math.floor((x + 0.5) * sx)) * 4;
+  let out = 0;
+  for (let y = 0; y < height; y++) {
+    const rowOffset = Math.min(image.height - 1, Math.floor((y + 0.5) * sy)) * image.width * 4;
+    for (let x = 0; x < width; x++) {
+      const source = rowOffset + columnOffsets[x];
+      for (let c = 0; c < channels; c++) values[out++] = channelValue(image.data, source, c, grayscale);
+    }
   }
 }
 
-/** Converts and resizes a decoded image to `[h, w, c]` values. */
-export function toArray(image: DecodedImage, options: LoadImageOptions = {}): { values: Uint8Array | Float32Array; shape: [number, number, number] } {
-  const mode = options.colorMode ?? 'rgb';
-  if (!(mode in CHANNELS)) throw new Error(`Expected colorMode to be "grayscale", "rgb" or "rgba", received ${JSON.stringify(mode)}`);
-  const channels = CHANNELS[mode];
-  const [height, width] = options.targetSize ?? [image.height, image.width];
-  const values = new Uint8Array(height * width * channels);
-  const scratch = [0, 0, 0, 0];
-  const interpolation = options.interpolation ?? 'nearest';
-  if (interpolation !== 'nearest' && interpolation !== 'bilinear') throw new Error(`Expected interpolation to be "nearest" or "bilinear", received ${JSON.stringify(interpolation)}`);
+/**
+ * Bilinear between the four source pixels around each target pixel's centre (half-pixel centres,
+ * edges clamped, no antialiasing). The column taps and weights are computed once per image; the
+ * four products are summed in a fixed order and rounded, so results do not depend on the layout.
+ */
+function resizeBilinear(image: DecodedImage, values: Uint8Array, height: number, width: number, channels: number, grayscale: boolean): void {
   const sy = image.height / height;
   const sx = image.width / width;
+  const leftOffsets = new Int32Array(width);
+  const rightOffsets = new Int32Array(width);
+  const rightWeights = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    const fx = Math.max(0, (x + 0.5) * sx - 0.5);
+    const x0 = Math.min(image.width - 1, Math.floor(fx));
+    leftOffsets[x] = x0 * 4;
+    rightOffsets[x] = Math.min(image.width - 1, x0 + 1) * 4;
+    rightWeights[x] = fx - x0;
+  }
+  const data = image.data;
+  let out = 0;
   for (let y = 0; y < height; y++) {
+    const fy = Math.max(0, (y + 0.5) * sy - 0.5);
+    const y0 = Math.min(image.height - 1, Math.floor(fy));
+    const top = y0 * image.width * 4;
+    const bottom = Math.min(image.height - 1, y0 + 1) * image.width * 4;
+    const wy = fy - y0;
     for (let x = 0; x < width; x++) {
-      const out = (y * width + x) * channels;
-      if (interpolation === 'nearest') {
-        // PIL's nearest: the source pixel under the target pixel's centre.
-        const source = Math.min(image.height - 1, Math.floor((y + 0.5) * sy)) * image.width + Math.min(image.width - 1, Math.floor((x + 0.5) * sx));
-        pixel(image.data, source, mode, scratch);
-        for (let c = 0; c < channels; c++) values[out + c] = scratch[c];
-      } else {
-        const fy = Math.max(0, (y + 0.5) * sy - 0.5);
-        const fx = Math.max(0, (x + 0.5) * sx - 0.5);
-        const y0 = Math.min(image.height - 1, Math.floor(fy));
-        const x0 = Math.min(image.width - 1, Math.floor(fx));
-        const y1 = Math.min(image.height - 1, y0 + 1);
-        const x1 = Math.min(image.width - 1, x0 + 1);
-        const wy = fy - y0;
-        const wx = fx - x0;
-        const sum = [0, 0, 0, 0];
-        for (const [py, px, weight] of [[y0, x0, (1 - wy) * (1 - wx)], [y0, x1, (1 - wy) * wx], [y1, x0, wy * (1 - wx)], [y1, x1, wy * wx]]) {
-          pixel(image.data, py * image.width + px, mode, scratch);
-          for (let c = 0; c < channels; c++) sum[c] += weight * scratch[c];
-        }
-        for (let c = 0; c < channels; c++) values[out + c] = Math.round(sum[c]);
+      const wx = rightWeights[x];
+      const topLeft = (1 - wy) * (1 - wx);
+      const topRight = (1 - wy) * wx;
+      const bottomLeft = wy * (1 - wx);
+      const bottomRight = wy * wx;
+      const left = leftOffsets[x];
+      const right = rightOffsets[x];
+      for (let c = 0; c < channels; c++) {
+        const sum =
+          topLeft * channelValue(data, top + left, c, grayscale) +
+          topRight * channelValue(data, top + right, c, grayscale) +
+          bottomLeft * channelValue(data, bottom + left, c, grayscale) +
+          bottomRight * channelValue(data, bottom + right, c, grayscale);
+        values[out++] = Math.round(sum);
       }
     }
   }
+}
+
+/**
+ * Converts a decoded image to a colour mode and resizes it to `targetSize`, as Keras's `load_img`
+ * (PIL) + `img_to_array`, into one flat `[h, w, c]` array.
+ *
+ * @throws Error naming colorMode or interpolation when it is not one Keras knows
+ */
+export function toArray(image: DecodedImage, options: LoadImageOptions = {}): { values: Uint8Array | Float32Array; shape: [number, number, number] } {
+  const mode = options.colorMode ?? 'rgb';
+  if (!(mode in CHANNELS)) throw new Error(`Expected colorMode to be "grayscale", "rgb" or "rgba", received ${describeValue(mode)}`);
+  const channels = CHANNELS[mode];
+  const [height, width] = options.targetSize ?? [image.height, image.width];
+  const interpolation = options.interpolation ?? 'nearest';
+  if (interpolation !== 'nearest' && interpolation !== 'bilinear') throw new Error(`Expected interpolation to be "nearest" or "bilinear", received ${describeValue(interpolation)}`);
+  const values = new Uint8Array(height * width * channels);
+  const resize = interpolation === 'nearest' ? resizeNearest : resizeBilinear;
+  resize(image, values, height, width, channels, mode === 'grayscale');
   return { values, shape: [height, width, channels] };
 }
 

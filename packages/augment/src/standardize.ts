@@ -1,4 +1,5 @@
 import { tf } from '@dendrite/backend';
+import type { FeaturewiseTensorSet } from './featurewise-tensors';
 import type { ResolvedOptions } from './generator-options';
 
 /** Per-channel statistics `fit` computes for featurewise normalisation. */
@@ -7,14 +8,23 @@ export interface FeatureStatistics {
   std?: Float32Array;
 }
 
+/** `statistic` when it has `channels` channels, as the batch. */
+function checkChannels(statistic: tf.Tensor4D, channels: number): tf.Tensor4D {
+  if (statistic.shape[3] !== channels) {
+    throw new Error(`Expected batches of ${statistic.shape[3]} channels, as the images given to ImageDataGenerator.fit, received ${channels}`);
+  }
+  return statistic;
+}
+
 /**
  * Keras's `standardize` on a batch `[n, h, w, c]`, in Keras's order: `preprocessingFunction`,
  * `rescale`, samplewise centre and std, featurewise centre and std (the last two need `fit`).
- * Returns a new tensor; `batch` is not disposed.
+ * Returns a new tensor; `batch` and the statistics' tensors are not disposed.
  *
- * @throws Error when featurewise options are set and `fit` has not run
+ * @param statistics the featurewise statistics as tensors, made once after `fit`
+ * @throws Error when featurewise options are set and `fit` has not run, or the channels differ from fit's
  */
-export function standardize(batch: tf.Tensor4D, options: ResolvedOptions, statistics: FeatureStatistics): tf.Tensor4D {
+export function standardize(batch: tf.Tensor4D, options: ResolvedOptions, statistics: FeaturewiseTensorSet): tf.Tensor4D {
   return tf.tidy(() => {
     let x: tf.Tensor4D = batch;
     if (options.preprocessingFunction) x = options.preprocessingFunction(x);
@@ -27,11 +37,11 @@ export function standardize(batch: tf.Tensor4D, options: ResolvedOptions, statis
     const channels = x.shape[3];
     if (options.featurewiseCenter) {
       if (!statistics.mean) throw new Error('Expected ImageDataGenerator.fit(x) before featurewiseCenter is used, received no statistics');
-      x = tf.sub(x, tf.tensor1d(statistics.mean).reshape([1, 1, 1, channels]));
+      x = tf.sub(x, checkChannels(statistics.mean, channels));
     }
     if (options.featurewiseStdNormalization) {
-      if (!statistics.std) throw new Error('Expected ImageDataGenerator.fit(x) before featurewiseStdNormalization is used, received no statistics');
-      x = tf.div(x, tf.add(tf.tensor1d(statistics.std).reshape([1, 1, 1, channels]), 1e-6));
+      if (!statistics.stdDivisor) throw new Error('Expected ImageDataGenerator.fit(x) before featurewiseStdNormalization is used, received no statistics');
+      x = tf.div(x, checkChannels(statistics.stdDivisor, channels));
     }
     return x === batch ? x.clone() : x;
   });

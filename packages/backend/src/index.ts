@@ -25,5 +25,6 @@ export { defaultRuntimeProbes, listCudaDevices, type RuntimeProbes } from './sel
 export { setSeed, clearSeed, getSeed, random, nextSeed, createRandom } from './seed/seed';
 export { ObjectRegistry, isKerasSerialized, normalizeIdentifier, type KerasSerialized, type FromConfig } from './serialization/object-registry';
 export { toSnakeCase, toCamelCase, keysToSnakeCase, keysToCamelCase } from './serialization/case-conversion';
+export { describeValue } from './errors/describe-value';
 
 lowerWasmPriority();

@@ -1,3 +1,4 @@
+import { describeValue } from '@dendrite/backend';
 import type { PickledCall } from './pickle';
 import { unpickle } from './pickle';
 
@@ -68,7 +69,7 @@ function pickledUint8Array(value: unknown, fileName: string): { shape: number[];
   const call = value as PickledCall | null;
   const state = call?.state as unknown[] | undefined;
   if (!call?.global?.endsWith('multiarray._reconstruct') || !Array.isArray(state) || state.length < 5) {
-    throw new Error(`Expected a pickled NumPy array under "data" in "${fileName}", received ${JSON.stringify(call?.global ?? typeof value)}`);
+    throw new Error(`Expected a pickled NumPy array under "data" in "${fileName}", received ${describeValue(call?.global ?? typeof value)}`);
   }
   const [, shape, dtype, fortran, data] = state as [unknown, number[], PickledCall, boolean, unknown];
   const descr = dtype?.args?.[0];

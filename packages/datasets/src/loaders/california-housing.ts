@@ -1,4 +1,4 @@
-import { readZip } from '@dendrite/backend';
+import { describeValue, readZip } from '@dendrite/backend';
 import { parseNpz } from '../formats/npy';
 import { type LoadOptions, locateFile, readBytes } from '../sources/locate-file';
 import { shuffledIndices } from '../utils/shuffle';
@@ -18,7 +18,7 @@ export interface CaliforniaOptions extends LoadOptions {
  */
 export async function californiaHousing(options: CaliforniaOptions = {}): Promise<{ train: TabularDataset; test: TabularDataset }> {
   const version = options.version ?? 'large';
-  if (version !== 'large' && version !== 'small') throw new Error(`Expected version to be "small" or "large", received ${JSON.stringify(version)}`);
+  if (version !== 'large' && version !== 'small') throw new Error(`Expected version to be "small" or "large", received ${describeValue(version)}`);
   const testSplit = options.testSplit ?? 0.2;
   if (!(testSplit >= 0 && testSplit < 1)) throw new Error(`Expected testSplit in [0, 1), received ${testSplit}`);
   const file = {

@@ -112,6 +112,7 @@ describe('cifar100', () => {
     expectChannelsLast(test.x, 9);
     expect(Array.from((await cifar100({ cacheDir, download: false, labelMode: 'coarse' })).train.y.values)).toEqual([3, 4]);
     await expect(cifar100({ cacheDir, download: false, labelMode: 'medium' as never })).rejects.toThrow('Expected labelMode to be "fine" or "coarse", received "medium"');
+    await expect(cifar100({ cacheDir, download: false, labelMode: Number.NaN as never })).rejects.toThrow('Expected labelMode to be "fine" or "coarse", received NaN');
   });
 });
 

@@ -1,4 +1,4 @@
-import { nodeModules } from '@dendrite/backend';
+import { describeValue, nodeModules } from '@dendrite/backend';
 import { maybeGunzip } from '../formats/gzip';
 import { type CifarBatch, parseCifarBinary, parseCifarPickle } from '../formats/cifar';
 import { readTar } from '../formats/tar';
@@ -104,7 +104,7 @@ export async function cifar10(options: LoadOptions = {}): Promise<ImageDataset> 
  */
 export async function cifar100(options: Cifar100Options = {}): Promise<ImageDataset> {
   const labelMode = options.labelMode ?? 'fine';
-  if (labelMode !== 'fine' && labelMode !== 'coarse') throw new Error(`Expected labelMode to be "fine" or "coarse", received ${JSON.stringify(labelMode)}`);
+  if (labelMode !== 'fine' && labelMode !== 'coarse') throw new Error(`Expected labelMode to be "fine" or "coarse", received ${describeValue(labelMode)}`);
   const path = await locateFile('cifar100', CIFAR100_FILE, options);
   const kinds = ['coarse_labels', 'fine_labels'];
   const train = readBatches(path, { python: ['train'], binary: ['train.bin'] }, kinds);

@@ -1,3 +1,5 @@
+import { describeValue } from '@dendrite/backend';
+
 /** Options of {@link padSequences}, as `keras.utils.pad_sequences`. */
 export interface PadSequencesOptions {
   /** Length of every row (the longest sequence by default). */
@@ -20,7 +22,7 @@ export function padSequences(sequences: ArrayLike<number>[], options: PadSequenc
   const padding = options.padding ?? 'pre';
   const truncating = options.truncating ?? 'pre';
   for (const [name, mode] of [['padding', padding], ['truncating', truncating]] as const) {
-    if (mode !== 'pre' && mode !== 'post') throw new Error(`Expected ${name} to be "pre" or "post", received ${JSON.stringify(mode)}`);
+    if (mode !== 'pre' && mode !== 'post') throw new Error(`Expected ${name} to be "pre" or "post", received ${describeValue(mode)}`);
   }
   const maxlen = options.maxlen ?? Math.max(0, ...sequences.map((s) => s.length));
   const values = options.dtype === 'float32' ? new Float32Array(sequences.length * maxlen) : new Int32Array(sequences.length * maxlen);

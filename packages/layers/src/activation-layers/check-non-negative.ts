@@ -1,4 +1,5 @@
-import { describeValue } from '../core/argument-checks';
+import { describeValue } from '@dendrite/backend';
+
 /**
  * A finite number ≥ 0 (slopes, thresholds, caps of the ReLU family).
  *

@@ -1,8 +1,8 @@
 import type { tf } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend';
 import { elu as eluActivation } from '../activations/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
-import { describeValue } from '../core/argument-checks';
 
 /** Arguments of {@link ELU}. */
 export interface ELUArgs extends LayerArgs {

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { describeValue, tf } from '@dendrite/backend';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
@@ -39,7 +39,7 @@ export class PReLU extends Layer {
     super(args);
     const shared = args.sharedAxes == null ? null : Array.isArray(args.sharedAxes) ? [...args.sharedAxes] : [args.sharedAxes];
     if (shared !== null && shared.some((axis) => !Number.isInteger(axis) || axis < 1)) {
-      throw new Error(`Expected sharedAxes to be an axis ≥ 1 or a list of them, received ${JSON.stringify(args.sharedAxes)} in layer "${this.name}"`);
+      throw new Error(`Expected sharedAxes to be an axis ≥ 1 or a list of them, received ${describeValue(args.sharedAxes)} in layer "${this.name}"`);
     }
     this.sharedAxes = shared;
     this.args = args;
@@ -51,7 +51,7 @@ export class PReLU extends Layer {
     const shape = singleShape(inputShape, this.name);
     const shared = this.sharedAxes ?? [];
     if (shared.some((axis) => axis >= shape.length)) {
-      throw new Error(`Expected sharedAxes ${JSON.stringify(shared)} to be axes of the input in layer "${this.name}", received shape ${shapeToString(shape)}`);
+      throw new Error(`Expected sharedAxes ${describeValue(shared)} to be axes of the input in layer "${this.name}", received shape ${shapeToString(shape)}`);
     }
     const alphaShape = shape.slice(1).map((size, index) => (shared.includes(index + 1) ? 1 : size));
     if (alphaShape.some((size) => size === null)) {

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { describeValue, tf } from '@dendrite/backend';
 import { softmax as softmaxActivation } from '../activations/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
@@ -29,7 +29,7 @@ export class Softmax extends Layer {
     const axis = args.axis ?? -1;
     const axes = Array.isArray(axis) ? axis : [axis];
     if (axes.length === 0 || axes.some((entry) => !Number.isInteger(entry))) {
-      throw new Error(`Expected axis to be an integer or a non-empty list of integers, received ${JSON.stringify(args.axis)} in layer "${this.name}"`);
+      throw new Error(`Expected axis to be an integer or a non-empty list of integers, received ${describeValue(args.axis)} in layer "${this.name}"`);
     }
     this.axis = Array.isArray(axis) ? [...axis] : axis;
     this.supportsMasking = true;

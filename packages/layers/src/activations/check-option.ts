@@ -1,3 +1,5 @@
+import { describeValue } from '@dendrite/backend';
+
 /**
  * Checks a numeric option of a built-in activation and returns it; the error names the option,
  * the activation, what was expected and what was received.
@@ -11,7 +13,7 @@
 export function checkOption(value: unknown, optionName: string, activationName: string, minimum?: number): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || (minimum !== undefined && value < minimum)) {
     const expected = minimum === undefined ? 'a finite number' : `a finite number ≥ ${minimum}`;
-    throw new Error(`Expected ${optionName} to be ${expected} in activation ${activationName}, received ${JSON.stringify(value) ?? String(value)}`);
+    throw new Error(`Expected ${optionName} to be ${expected} in activation ${activationName}, received ${describeValue(value)}`);
   }
   return value;
 }

@@ -1,4 +1,4 @@
-import { normalizeIdentifier } from '@dendrite/backend';
+import { describeValue, normalizeIdentifier } from '@dendrite/backend';
 import type { Activation } from './activation';
 import { elu } from './elu';
 import { exponential } from './exponential';
@@ -81,7 +81,7 @@ export function getActivation(identifier: ActivationIdentifier): Activation {
     if (activation !== undefined) return activation;
     throw new Error(`Unknown activation "${identifier}": expected one of ${acceptedNames.join(', ')}`);
   }
-  throw new Error(`Expected an activation name, a function, null or undefined, received ${typeof identifier} ${JSON.stringify(identifier)}`);
+  throw new Error(`Expected an activation name, a function, null or undefined, received ${typeof identifier} ${describeValue(identifier)}`);
 }
 
 /**

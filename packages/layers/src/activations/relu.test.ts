@@ -48,7 +48,7 @@ describeEachBackend('relu', () => {
   it('names a bad option, what it expected and what it received', () => {
     const x = tf.tensor1d([1]);
     expect(() => relu(x, { negativeSlope: -1 })).toThrow('Expected negativeSlope to be a finite number ≥ 0 in activation relu, received -1');
-    expect(() => relu(x, { threshold: Number.NaN })).toThrow('Expected threshold to be a finite number in activation relu, received null');
+    expect(() => relu(x, { threshold: Number.NaN })).toThrow('Expected threshold to be a finite number in activation relu, received NaN');
     expect(() => reluWith({ maxValue: -6 })).toThrow('Expected maxValue to be a finite number ≥ 0 in activation relu, received -6');
     x.dispose();
   });

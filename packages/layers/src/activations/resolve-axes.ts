@@ -1,3 +1,5 @@
+import { describeValue } from '@dendrite/backend';
+
 /**
  * Checks `axis` (one axis or several, negative counting from the end) against a tensor's rank and
  * returns the axes as non-negative numbers.
@@ -11,7 +13,7 @@ export function resolveAxes(axis: number | readonly number[], rank: number, acti
   const axes = typeof axis === 'number' ? [axis] : [...axis];
   for (const value of axes) {
     if (!Number.isInteger(value) || value < -rank || value >= rank) {
-      throw new Error(`Expected axis to be an integer in [${-rank}, ${rank}) in activation ${activationName}, received ${JSON.stringify(axis)} for an input of rank ${rank}`);
+      throw new Error(`Expected axis to be an integer in [${-rank}, ${rank}) in activation ${activationName}, received ${describeValue(axis)} for an input of rank ${rank}`);
     }
   }
   return axes.map((value) => (value < 0 ? value + rank : value));

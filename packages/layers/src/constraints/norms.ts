@@ -1,5 +1,4 @@
-import { describeValue } from '../core/argument-checks';
-import { tf } from '@dendrite/backend';
+import { describeValue, tf } from '@dendrite/backend';
 
 /** Keras's `backend.epsilon()`, added to norms before dividing by them. */
 export const EPSILON = 1e-7;

@@ -4,7 +4,7 @@ import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
 import type { AddWeightOptions, CallArgs, TensorOrList } from '../engine/layer';
 import type { LayerVariable } from '../engine/layer-variable';
-import { type Shape, shapeToString, singleShape } from '../engine/shape';
+import { type Shape, shapeToString } from '../engine/shape';
 import { checkPositiveInteger } from '../core/argument-checks';
 import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
 import { convolve2d } from './convolve';
@@ -27,12 +27,11 @@ export interface ConvArgs extends SpatialConvArgs {
  * `[...kernelSize, channels / groups, filters]`; convolution, bias and a fusable activation run as
  * one `tf.fused.conv2d` (1-D convolutions as 2-D ones of height 1).
  */
-export abstract class BaseConv extends SpatialConv {
+export abstract class BaseConv extends SpatialConv<ConvArgs> {
   readonly filters: number;
   readonly groups: number;
   /** `[...kernelSize, channels / groups, filters]`, once built. */
   kernel?: LayerVariable;
-  private readonly convArgs: ConvArgs;
   private readonly kernelOptions: AddWeightOptions;
 
   protected constructor(rank: 1 | 2, args: ConvArgs) {
@@ -43,7 +42,6 @@ export abstract class BaseConv extends SpatialConv {
       throw new Error(`Expected filters to be divisible by groups (${this.groups}), received filters ${this.filters} in layer "${this.name}"`);
     }
     this.kernelOptions = weightOptions(args.kernelInitializer, 'glorot_uniform', args.kernelRegularizer, args.kernelConstraint, { layerName: this.name, weight: 'kernel' });
-    this.convArgs = args;
   }
 
   /** The kernel's shape for inputs of `channels` channels. */
@@ -51,21 +49,22 @@ export abstract class BaseConv extends SpatialConv {
     return [...this.kernelSize, channels / this.groups, this.filters];
   }
 
-  override build(inputShape: Shape | Shape[]): void {
-    const shape = singleShape(inputShape, this.name);
+  protected override checkChannels(shape: Shape): number {
     const channels = shape[shape.length - 1];
     if (channels === null || channels % this.groups !== 0) {
       throw new Error(`Expected a known channel count divisible by groups (${this.groups}), received inputShape ${shapeToString(shape)} in layer "${this.name}"`);
     }
-    this.computeOutputShape(shape);
+    return channels;
+  }
+
+  protected buildKernels(channels: number): void {
     this.kernel = this.addWeight('kernel', this.kernelShape(channels), this.kernelOptions);
-    if (this.useBias) this.bias = this.addWeight('bias', [this.filters], this.biasOptions);
-    this.inputSpec = { ndim: this.rank + 2, axes: { [-1]: channels } };
   }
 
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
     const x = inputs as tf.Tensor;
-    // Sizes the built shape left open are checked now, naming the layer (not deep in a kernel).
+    // The one window-size check of a call on tensors (build leaves sizes to the calls, as the
+    // built shape may leave them open): a window that does not fit is named here, not in a kernel.
     this.computeOutputShape(x.shape);
     const kernel = this.kernel!.read();
     const common = { groups: this.groups, bias: this.bias?.read(), activation: this.activation };
@@ -90,7 +89,7 @@ export abstract class BaseConv extends SpatialConv {
   }
 
   override getConfig(): Record<string, unknown> {
-    const a = this.convArgs;
+    const a = this.layerArgs;
     return {
       ...super.getConfig(),
       filters: this.filters,

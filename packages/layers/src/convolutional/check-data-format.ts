@@ -1,3 +1,5 @@
+import { describeValue } from '@dendrite/backend';
+
 /** The one data format Dendrite's spatial layers support: `[batch, ...spatial, channels]`. */
 export type DataFormat = 'channels_last';
 
@@ -18,5 +20,5 @@ export type DataFormat = 'channels_last';
 export function checkDataFormat(value: unknown, layerName: string): DataFormat {
   if (value == null || value === 'channels_last' || value === 'channelsLast') return 'channels_last';
   const hint = value === 'channels_first' || value === 'channelsFirst' ? ' (channels_first is not supported: transpose the input to channels last)' : '';
-  throw new Error(`Expected dataFormat to be channels_last${hint}, received ${JSON.stringify(value)} in layer "${layerName}"`);
+  throw new Error(`Expected dataFormat to be channels_last${hint}, received ${describeValue(value)} in layer "${layerName}"`);
 }

@@ -6,7 +6,6 @@ import type { RegularizerIdentifier } from '../regularizers/index';
 import type { AddWeightOptions, CallArgs, TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
-import { type Shape, shapeToString, singleShape } from '../engine/shape';
 import { checkPositiveInteger } from '../core/argument-checks';
 import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
 import { applyBiasAndActivation } from './convolve';
@@ -37,13 +36,12 @@ export interface DepthwiseConv2DArgs extends SpatialConvArgs {
  * const layer = new DepthwiseConv2D({ kernelSize: 3, depthMultiplier: 2, padding: 'same' });
  * ```
  */
-export class DepthwiseConv2D extends SpatialConv {
+export class DepthwiseConv2D extends SpatialConv<DepthwiseConv2DArgs> {
   static override className = 'DepthwiseConv2D';
   declare readonly padding: 'valid' | 'same';
   readonly depthMultiplier: number;
   /** `[kh, kw, channels, depthMultiplier]`, once built. */
   kernel?: LayerVariable;
-  private readonly depthwiseArgs: DepthwiseConv2DArgs;
   private readonly kernelOptions: AddWeightOptions;
 
   /**
@@ -54,22 +52,16 @@ export class DepthwiseConv2D extends SpatialConv {
     super(2, args, ['valid', 'same']);
     this.depthMultiplier = checkPositiveInteger(args.depthMultiplier ?? 1, 'depthMultiplier', this.name);
     this.kernelOptions = weightOptions(args.depthwiseInitializer, 'glorot_uniform', args.depthwiseRegularizer, args.depthwiseConstraint, { layerName: this.name, weight: 'depthwise' });
-    this.depthwiseArgs = args;
   }
 
-  override build(inputShape: Shape | Shape[]): void {
-    const shape = singleShape(inputShape, this.name);
-    const channels = shape[3];
-    if (channels === null) throw new Error(`Expected a known channel count, received inputShape ${shapeToString(shape)} in layer "${this.name}"`);
-    this.computeOutputShape(shape);
+  protected buildKernels(channels: number): void {
     this.kernel = this.addWeight('kernel', [...this.kernelSize, channels, this.depthMultiplier], this.kernelOptions);
-    if (this.useBias) this.bias = this.addWeight('bias', [channels * this.depthMultiplier], this.biasOptions);
-    this.inputSpec = { ndim: 4, axes: { [-1]: channels } };
   }
 
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
     const x = inputs as tf.Tensor4D;
-    // Sizes the built shape left open are checked now, naming the layer (not deep in a kernel).
+    // The one window-size check of a call on tensors (build leaves sizes to the calls, as the
+    // built shape may leave them open): a window that does not fit is named here, not in a kernel.
     this.computeOutputShape(x.shape);
     const filter = this.kernel!.read() as tf.Tensor4D;
     const strides = this.strides as [number, number];
@@ -89,7 +81,7 @@ export class DepthwiseConv2D extends SpatialConv {
   }
 
   override getConfig(): Record<string, unknown> {
-    const a = this.depthwiseArgs;
+    const a = this.layerArgs;
     return {
       ...super.getConfig(),
       depth_multiplier: this.depthMultiplier,

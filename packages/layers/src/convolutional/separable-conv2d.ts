@@ -5,7 +5,6 @@ import type { RegularizerIdentifier } from '../regularizers/index';
 import type { AddWeightOptions, CallArgs, TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
-import { type Shape, shapeToString, singleShape } from '../engine/shape';
 import { checkPositiveInteger } from '../core/argument-checks';
 import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
 import { convolve2d } from './convolve';
@@ -42,7 +41,7 @@ export interface SeparableConv2DArgs extends SpatialConvArgs {
  * const layer = new SeparableConv2D({ filters: 64, kernelSize: 3, padding: 'same', activation: 'relu' });
  * ```
  */
-export class SeparableConv2D extends SpatialConv {
+export class SeparableConv2D extends SpatialConv<SeparableConv2DArgs> {
   static override className = 'SeparableConv2D';
   declare readonly padding: 'valid' | 'same';
   readonly filters: number;
@@ -51,7 +50,6 @@ export class SeparableConv2D extends SpatialConv {
   depthwiseKernel?: LayerVariable;
   /** `[1, 1, channels · depthMultiplier, filters]`, once built. */
   pointwiseKernel?: LayerVariable;
-  private readonly separableArgs: SeparableConv2DArgs;
   private readonly options: Record<'depthwise' | 'pointwise', AddWeightOptions>;
 
   /**
@@ -66,22 +64,16 @@ export class SeparableConv2D extends SpatialConv {
       depthwise: weightOptions(args.depthwiseInitializer, 'glorot_uniform', args.depthwiseRegularizer, args.depthwiseConstraint, { layerName: this.name, weight: 'depthwise' }),
       pointwise: weightOptions(args.pointwiseInitializer, 'glorot_uniform', args.pointwiseRegularizer, args.pointwiseConstraint, { layerName: this.name, weight: 'pointwise' }),
     };
-    this.separableArgs = args;
   }
 
-  override build(inputShape: Shape | Shape[]): void {
-    const shape = singleShape(inputShape, this.name);
-    const channels = shape[3];
-    if (channels === null) throw new Error(`Expected a known channel count, received inputShape ${shapeToString(shape)} in layer "${this.name}"`);
-    this.computeOutputShape(shape);
+  protected buildKernels(channels: number): void {
     this.depthwiseKernel = this.addWeight('depthwise_kernel', [...this.kernelSize, channels, this.depthMultiplier], this.options.depthwise);
     this.pointwiseKernel = this.addWeight('pointwise_kernel', [1, 1, channels * this.depthMultiplier, this.filters], this.options.pointwise);
-    if (this.useBias) this.bias = this.addWeight('bias', [this.filters], this.biasOptions);
-    this.inputSpec = { ndim: 4, axes: { [-1]: channels } };
   }
 
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
-    // Sizes the built shape left open are checked now, naming the layer (not deep in a kernel).
+    // The one window-size check of a call on tensors (build leaves sizes to the calls, as the
+    // built shape may leave them open): a window that does not fit is named here, not in a kernel.
     this.computeOutputShape((inputs as tf.Tensor).shape);
     const depthwise = tf.depthwiseConv2d(inputs as tf.Tensor4D, this.depthwiseKernel!.read() as tf.Tensor4D, this.strides as [number, number], this.padding, 'NHWC', this.dilationRate as [number, number]);
     return convolve2d(depthwise, this.pointwiseKernel!.read() as tf.Tensor4D, {
@@ -98,7 +90,7 @@ export class SeparableConv2D extends SpatialConv {
   }
 
   override getConfig(): Record<string, unknown> {
-    const a = this.separableArgs;
+    const a = this.layerArgs;
     return {
       ...super.getConfig(),
       depth_multiplier: this.depthMultiplier,

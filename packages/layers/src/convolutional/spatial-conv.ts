@@ -5,7 +5,7 @@ import type { InitializerIdentifier } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
 import { type AddWeightOptions, Layer, type LayerArgs } from '../engine/layer';
 import type { LayerVariable } from '../engine/layer-variable';
-import { type Shape, singleShape } from '../engine/shape';
+import { type Shape, shapeToString, singleShape } from '../engine/shape';
 import { constraintConfig, initializerConfig, layerActivation, regularizerConfig, weightOptions } from '../core/weight-options';
 import { type DataFormat, checkDataFormat } from './check-data-format';
 import { type ConvGeometryArgs, resolveConvGeometry } from './conv-geometry';
@@ -37,10 +37,12 @@ export interface SpatialConvArgs extends LayerArgs, ConvGeometryArgs {
 
 /**
  * The base of the convolution layers (BaseConv, DepthwiseConv2D, SeparableConv2D): the window
- * geometry, data format, activation, bias and activity regularizer, checked once; the output
- * shape; and their part of the config. Subclasses add their kernels.
+ * geometry, data format, activation, bias and activity regularizer, checked once; `build` (the
+ * channel check, the bias and the input spec); the output shape; and their part of the config.
+ * Subclasses add their kernels through {@link SpatialConv.buildKernels}; `Args` is their own
+ * arguments type, kept once as {@link SpatialConv.layerArgs} for their configs.
  */
-export abstract class SpatialConv extends Layer {
+export abstract class SpatialConv<Args extends SpatialConvArgs = SpatialConvArgs> extends Layer {
   /** Number of spatial axes. */
   readonly rank: 1 | 2;
   readonly kernelSize: number[];
@@ -54,10 +56,11 @@ export abstract class SpatialConv extends Layer {
   bias?: LayerVariable;
   /** The bias's resolved initializer, regularizer and constraint. */
   protected readonly biasOptions: AddWeightOptions;
-  private readonly spatialArgs: SpatialConvArgs;
+  /** The arguments as given, for the identifiers `getConfig` writes back. */
+  protected readonly layerArgs: Args;
 
   /** @throws Error naming the layer and the argument for a bad one */
-  protected constructor(rank: 1 | 2, args: SpatialConvArgs, paddings: readonly ConvPadding[]) {
+  protected constructor(rank: 1 | 2, args: Args, paddings: readonly ConvPadding[]) {
     super(args);
     this.rank = rank;
     this.dataFormat = checkDataFormat(args.dataFormat, this.name);
@@ -70,9 +73,38 @@ export abstract class SpatialConv extends Layer {
     this.useBias = args.useBias ?? true;
     this.biasOptions = weightOptions(args.biasInitializer, 'zeros', args.biasRegularizer, args.biasConstraint, { layerName: this.name, weight: 'bias' });
     if (args.activityRegularizer != null) this.activityRegularizer = getRegularizer(args.activityRegularizer);
-    this.spatialArgs = args;
+    this.layerArgs = args;
     this.inputSpec = { ndim: rank + 2 };
   }
+
+  /**
+   * Creates the kernels ({@link buildKernels}) and then the bias for inputs of `inputShape`, and
+   * pins the input's channel count. Window sizes are checked where the output shape is computed:
+   * once per symbolic call and once per call on tensors, whose sizes the built shape may leave open.
+   *
+   * @throws Error naming the layer when the channel count is unknown or does not suit the layer
+   */
+  override build(inputShape: Shape | Shape[]): void {
+    const shape = singleShape(inputShape, this.name);
+    const channels = this.checkChannels(shape);
+    this.buildKernels(channels);
+    if (this.useBias) this.bias = this.addWeight('bias', [this.outputChannels(channels) as number], this.biasOptions);
+    this.inputSpec = { ndim: this.rank + 2, axes: { [-1]: channels } };
+  }
+
+  /**
+   * The input's channel count, which the kernels need known.
+   *
+   * @throws Error naming the layer when it is unknown
+   */
+  protected checkChannels(shape: Shape): number {
+    const channels = shape[shape.length - 1];
+    if (channels === null) throw new Error(`Expected a known channel count, received inputShape ${shapeToString(shape)} in layer "${this.name}"`);
+    return channels;
+  }
+
+  /** Creates the layer's kernels (everything but the bias) for inputs of `channels` channels. */
+  protected abstract buildKernels(channels: number): void;
 
   /** Output channels for inputs of `channels` channels (null when unknown). */
   protected abstract outputChannels(channels: number | null): number | null;
@@ -85,7 +117,7 @@ export abstract class SpatialConv extends Layer {
 
   /** The config keys every convolution writes, as Keras. */
   protected spatialConfig(): Record<string, unknown> {
-    const a = this.spatialArgs;
+    const a = this.layerArgs;
     return {
       kernel_size: this.kernelSize,
       strides: this.strides,

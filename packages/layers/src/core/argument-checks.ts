@@ -1,9 +1,10 @@
 /** Checks shared by layer constructors; each Error names the argument and the layer. */
+import { describeValue } from '@dendrite/backend';
 
 /** An integer ≥ 1. */
 export function checkPositiveInteger(value: unknown, argumentName: string, layerName: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new Error(`Expected ${argumentName} to be an integer ≥ 1, received ${JSON.stringify(value)} in layer "${layerName}"`);
+    throw new Error(`Expected ${argumentName} to be an integer ≥ 1, received ${describeValue(value)} in layer "${layerName}"`);
   }
   return value;
 }
@@ -11,7 +12,7 @@ export function checkPositiveInteger(value: unknown, argumentName: string, layer
 /** A rate in [0, 1). */
 export function checkRate(value: unknown, argumentName: string, layerName: string): number {
   if (typeof value !== 'number' || !(value >= 0 && value < 1)) {
-    throw new Error(`Expected ${argumentName} to be a number in [0, 1), received ${JSON.stringify(value)} in layer "${layerName}"`);
+    throw new Error(`Expected ${argumentName} to be a number in [0, 1), received ${describeValue(value)} in layer "${layerName}"`);
   }
   return value;
 }
@@ -21,7 +22,7 @@ export function normalizeTuple(value: unknown, rank: number, argumentName: strin
   const list = typeof value === 'number' ? new Array<number>(rank).fill(value) : value;
   if (!Array.isArray(list) || list.length !== rank || list.some((entry) => !Number.isInteger(entry) || entry < minimum)) {
     throw new Error(
-      `Expected ${argumentName} to be an integer ≥ ${minimum} or a list of ${rank} of them, received ${JSON.stringify(value)} in layer "${layerName}"`,
+      `Expected ${argumentName} to be an integer ≥ ${minimum} or a list of ${rank} of them, received ${describeValue(value)} in layer "${layerName}"`,
     );
   }
   return [...list] as number[];
@@ -31,13 +32,7 @@ export function normalizeTuple(value: unknown, rank: number, argumentName: strin
 export function checkOneOf<T extends string>(value: unknown, allowed: readonly T[], argumentName: string, layerName: string): T {
   const lowered = typeof value === 'string' ? value.toLowerCase() : value;
   if (!allowed.includes(lowered as T)) {
-    throw new Error(`Expected ${argumentName} to be one of ${allowed.join(', ')}, received ${JSON.stringify(value)} in layer "${layerName}"`);
+    throw new Error(`Expected ${argumentName} to be one of ${allowed.join(', ')}, received ${describeValue(value)} in layer "${layerName}"`);
   }
   return lowered as T;
-}
-
-/** A value as error messages show it: JSON, with non-finite numbers spelled out (`NaN`, `Infinity`). */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  return JSON.stringify(value) ?? String(value);
 }

@@ -1,4 +1,5 @@
 import type { tf } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from './layer';
 import { registerLayer } from './layer-registry';
 import { type Shape, shapeToString } from './shape';
@@ -22,7 +23,7 @@ export interface InputLayerArgs extends Pick<LayerArgs, 'name' | 'dtype'> {
 
 function checkShape(shape: Shape, argumentName: string, layerName: string): void {
   if (!Array.isArray(shape) || shape.some((size) => size !== null && (!Number.isInteger(size) || size < 0))) {
-    throw new Error(`Expected ${argumentName} to be a list of sizes ≥ 0 or null, received ${JSON.stringify(shape)} in layer "${layerName}"`);
+    throw new Error(`Expected ${argumentName} to be a list of sizes ≥ 0 or null, received ${describeValue(shape)} in layer "${layerName}"`);
   }
 }
 

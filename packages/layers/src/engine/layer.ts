@@ -1,4 +1,4 @@
-import { keysToCamelCase, tf } from '@dendrite/backend';
+import { describeValue, keysToCamelCase, tf } from '@dendrite/backend';
 import { type InputSpec, assertInputCompatible } from './input-spec';
 import { LayerVariable, type WeightConstraint, type WeightInitializer, type WeightRegularizer } from './layer-variable';
 import { applyOnSymbols, applyOnTensors } from './layer-apply';
@@ -92,7 +92,7 @@ export abstract class Layer {
     const className = (this.constructor as typeof Layer).className;
     if (args.name !== undefined) {
       if (typeof args.name !== 'string' || args.name === '' || args.name.includes('/')) {
-        throw new Error(`Expected name to be a non-empty string without "/", received ${JSON.stringify(args.name)} in layer ${className}`);
+        throw new Error(`Expected name to be a non-empty string without "/", received ${describeValue(args.name)} in layer ${className}`);
       }
       reserveName(args.name);
     }

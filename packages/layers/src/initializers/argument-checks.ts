@@ -1,4 +1,5 @@
-import { describeValue } from '../core/argument-checks';
+import { describeValue } from '@dendrite/backend';
+
 /**
  * Argument checks shared by the initializers. Each error names the argument and the
  * initializer, says what was expected and what was received.

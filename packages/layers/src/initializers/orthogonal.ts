@@ -1,5 +1,4 @@
-import { tf } from '@dendrite/backend';
-import { describeValue } from '../core/argument-checks';
+import { describeValue, tf } from '@dendrite/backend';
 import { checkNumber, checkShape } from './argument-checks';
 import { householderQr } from './householder-qr';
 import { castTo, RandomInitializer } from './random-initializer';

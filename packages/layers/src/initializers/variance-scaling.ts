@@ -1,5 +1,4 @@
-import { tf, toSnakeCase } from '@dendrite/backend';
-import { describeValue } from '../core/argument-checks';
+import { describeValue, tf, toSnakeCase } from '@dendrite/backend';
 import { checkNumber, checkShape } from './argument-checks';
 import { computeFans } from './compute-fans';
 import { castTo, RandomInitializer } from './random-initializer';

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { describeValue, tf } from '@dendrite/backend';
 import type { LayerArgs, TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, shapeToString } from '../engine/shape';
@@ -31,7 +31,7 @@ export class Concatenate extends Merge {
   constructor(args: ConcatenateArgs = {}) {
     super(args);
     const axis = args.axis ?? -1;
-    if (!Number.isInteger(axis)) throw new Error(`Expected axis to be an integer, received ${JSON.stringify(axis)} in layer "${this.name}"`);
+    if (!Number.isInteger(axis)) throw new Error(`Expected axis to be an integer, received ${describeValue(axis)} in layer "${this.name}"`);
     this.axis = axis;
   }
 

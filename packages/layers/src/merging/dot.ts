@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { describeValue, tf } from '@dendrite/backend';
 import type { LayerArgs } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, shapeToString } from '../engine/shape';
@@ -70,7 +70,7 @@ export class Dot extends Merge {
     super(args);
     const axes = args.axes;
     const valid = Number.isInteger(axes) || (Array.isArray(axes) && axes.length === 2 && axes.every(Number.isInteger));
-    if (!valid) throw new Error(`Expected axes to be an integer or a list of two, received ${JSON.stringify(axes)} in layer "${this.name}"`);
+    if (!valid) throw new Error(`Expected axes to be an integer or a list of two, received ${describeValue(axes)} in layer "${this.name}"`);
     this.axes = Array.isArray(axes) ? [axes[0], axes[1]] : axes;
     this.normalize = args.normalize ?? false;
   }
@@ -80,7 +80,7 @@ export class Dot extends Merge {
     const [axisA, axisB] = Array.isArray(this.axes) ? this.axes : [this.axes, this.axes];
     const resolved: [number, number] = [axisA < 0 ? axisA + a.length : axisA, axisB < 0 ? axisB + b.length : axisB];
     if (resolved[0] < 1 || resolved[0] >= a.length || resolved[1] < 1 || resolved[1] >= b.length) {
-      throw new Error(`Expected axes ${JSON.stringify(this.axes)} to name a non-batch axis of each input in layer "${this.name}", received ${shapeToString(a)}, ${shapeToString(b)}`);
+      throw new Error(`Expected axes ${describeValue(this.axes)} to name a non-batch axis of each input in layer "${this.name}", received ${shapeToString(a)}, ${shapeToString(b)}`);
     }
     return resolved;
   }

@@ -110,6 +110,7 @@ describeEachBackend('BatchNormalization', () => {
   it('rejects bad arguments and inputs, naming the layer', () => {
     expect(() => batchNormalization({ momentum: 2 })).toThrow('Expected momentum to be a number in [0, 1], received 2 in layer "batch_normalization"');
     expect(() => batchNormalization({ epsilon: 0 })).toThrow('Expected epsilon to be a number > 0, received 0 in layer "batch_normalization_1"');
+    expect(() => batchNormalization({ momentum: Number.NaN, name: 'bn_nan' })).toThrow('Expected momentum to be a number in [0, 1], received NaN in layer "bn_nan"');
     expect(() => batchNormalization({ synchronized: true })).toThrow('Expected synchronized to be false (statistics of one device), received true in layer "batch_normalization_2"');
     expect(() => batchNormalization({ gammaInitializer: 'onez' })).toThrow(/Unknown initializer "onez"/);
     const layer = batchNormalization({ axis: 5, name: 'bn' });

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { describeValue, tf } from '@dendrite/backend';
 import type { ConstraintIdentifier } from '../constraints/index';
 import { type InitializerIdentifier, getInitializer } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
@@ -64,14 +64,14 @@ export class BatchNormalization extends Layer {
   constructor(args: BatchNormalizationArgs = {}) {
     super(args);
     this.axis = args.axis ?? -1;
-    if (!Number.isInteger(this.axis)) throw new Error(`Expected axis to be an integer, received ${JSON.stringify(args.axis)} in layer "${this.name}"`);
+    if (!Number.isInteger(this.axis)) throw new Error(`Expected axis to be an integer, received ${describeValue(args.axis)} in layer "${this.name}"`);
     this.momentum = args.momentum ?? 0.99;
     if (typeof this.momentum !== 'number' || !(this.momentum >= 0 && this.momentum <= 1)) {
-      throw new Error(`Expected momentum to be a number in [0, 1], received ${JSON.stringify(args.momentum)} in layer "${this.name}"`);
+      throw new Error(`Expected momentum to be a number in [0, 1], received ${describeValue(args.momentum)} in layer "${this.name}"`);
     }
     this.epsilon = args.epsilon ?? 1e-3;
     if (typeof this.epsilon !== 'number' || !(this.epsilon > 0)) {
-      throw new Error(`Expected epsilon to be a number > 0, received ${JSON.stringify(args.epsilon)} in layer "${this.name}"`);
+      throw new Error(`Expected epsilon to be a number > 0, received ${describeValue(args.epsilon)} in layer "${this.name}"`);
     }
     if (args.synchronized === true) {
       throw new Error(`Expected synchronized to be false (statistics of one device), received true in layer "${this.name}"`);

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { describeValue, tf } from '@dendrite/backend';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
@@ -58,12 +58,12 @@ export class LayerNormalization extends Layer {
     const axis = args.axis ?? -1;
     const axes = Array.isArray(axis) ? axis : [axis];
     if (axes.length === 0 || axes.some((entry) => !Number.isInteger(entry))) {
-      throw new Error(`Expected axis to be an integer or a non-empty list of integers, received ${JSON.stringify(args.axis)} in layer "${this.name}"`);
+      throw new Error(`Expected axis to be an integer or a non-empty list of integers, received ${describeValue(args.axis)} in layer "${this.name}"`);
     }
     this.axis = Array.isArray(axis) ? [...axis] : axis;
     this.epsilon = args.epsilon ?? 1e-3;
     if (typeof this.epsilon !== 'number' || !(this.epsilon >= 0)) {
-      throw new Error(`Expected epsilon to be a number ≥ 0, received ${JSON.stringify(args.epsilon)} in layer "${this.name}"`);
+      throw new Error(`Expected epsilon to be a number ≥ 0, received ${describeValue(args.epsilon)} in layer "${this.name}"`);
     }
     this.center = args.center ?? true;
     this.scale = args.scale ?? true;
@@ -84,7 +84,7 @@ export class LayerNormalization extends Layer {
     const shape = singleShape(inputShape, this.name);
     const sizes = this.axes(shape.length).map((axis) => shape[axis]);
     if (sizes.some((size) => size === null)) {
-      throw new Error(`Expected the normalized axes ${JSON.stringify(this.axis)} of the input to be known in layer "${this.name}", received ${shapeToString(shape)}`);
+      throw new Error(`Expected the normalized axes ${describeValue(this.axis)} of the input to be known in layer "${this.name}", received ${shapeToString(shape)}`);
     }
     const weightShape = sizes as number[];
     if (this.scale || this.rmsScaling) this.gamma = this.addWeight('gamma', weightShape, this.gammaOptions);

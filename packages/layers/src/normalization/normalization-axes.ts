@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { describeValue, tf } from '@dendrite/backend';
 
 /**
  * An axis in [0, rank): negative axes count from the end.
@@ -7,7 +7,7 @@ import { tf } from '@dendrite/backend';
  */
 export function normalizeAxis(axis: number, rank: number, argumentName: string, layerName: string): number {
   if (!Number.isInteger(axis) || axis < -rank || axis >= rank) {
-    throw new Error(`Expected ${argumentName} to be an axis of a rank-${rank} input, in [${-rank}, ${rank - 1}], received ${JSON.stringify(axis)} in layer "${layerName}"`);
+    throw new Error(`Expected ${argumentName} to be an axis of a rank-${rank} input, in [${-rank}, ${rank - 1}], received ${describeValue(axis)} in layer "${layerName}"`);
   }
   return axis < 0 ? rank + axis : axis;
 }

@@ -44,13 +44,10 @@ export abstract class BasePooling extends Layer {
     this.inputSpec = { ndim: rank + 2 };
   }
 
-  override build(inputShape: Shape | Shape[]): void {
-    this.computeOutputShape(inputShape);
-  }
-
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
     const x = inputs as tf.Tensor;
-    // Sizes the built shape left open are checked now, naming the layer (not deep in a kernel).
+    // The one window-size check of a call on tensors (build leaves sizes to the calls, as the
+    // built shape may leave them open): a window that does not fit is named here, not in a kernel.
     this.computeOutputShape(x.shape);
     const pool = (input: tf.Tensor4D, size: [number, number], strides: [number, number]) =>
       this.mode === 'max' ? tf.maxPool(input, size, strides, this.padding) : tf.avgPool(input, size, strides, this.padding);

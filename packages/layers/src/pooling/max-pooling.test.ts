@@ -1,4 +1,4 @@
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { computeOn, describeEachBackend, expectArraysClose, expectNoLeakedTensors, seededArray } from '@dendrite/test-utils';
 import { runLayerTest } from '../testing/run-layer-test';
@@ -87,5 +87,19 @@ it('max pooling on wasm equals the cpu backend, forward and backward', async () 
 it('names the layer when a size the built shape left open turns out too small', () => {
   const pool = maxPooling2d({ poolSize: [3, 3], name: 'p1' });
   pool.apply(input({ shape: [null, null, 1] }));
-  expect(() => pool.apply(tf.zeros([1, 2, 2, 1]))).toThrow(/in layer "p1"/);
+  const x = tf.zeros([1, 2, 2, 1]);
+  expect(() => pool.apply(x)).toThrow('Expected spatial sizes of at least [3, 3] (the window) with padding "valid", received inputShape [1, 2, 2, 1] in layer "p1"');
+  x.dispose();
+});
+
+it('computes the output shape once per symbolic call and once per call on tensors', () => {
+  const symbolic = maxPooling2d();
+  const spy = vi.spyOn(symbolic, 'computeOutputShape');
+  symbolic.apply(input({ shape: [4, 4, 1] }));
+  expect(spy).toHaveBeenCalledTimes(1);
+  const eager = maxPooling1d();
+  const eagerSpy = vi.spyOn(eager, 'computeOutputShape');
+  const x = tf.ones([1, 4, 1]);
+  tf.dispose([eager.apply(x), eager.apply(x), x]);
+  expect(eagerSpy).toHaveBeenCalledTimes(2);
 });

@@ -1,4 +1,4 @@
-import { createRandom, tf } from '@dendrite/backend';
+import { createRandom, describeValue, tf } from '@dendrite/backend';
 import type { Shape } from '../engine/shape';
 
 /** Fill modes of the random affine layers, as Keras's `fill_mode`. */
@@ -14,7 +14,7 @@ export type ImageInterpolation = 'bilinear' | 'nearest';
 export function factorRange(value: number | [number, number], argument: string, layerName: string, bound = Infinity): [number, number] {
   const [lower, upper] = typeof value === 'number' ? [-Math.abs(value), Math.abs(value)] : (value ?? []);
   if (!(Number.isFinite(lower) && Number.isFinite(upper) && lower <= upper && Math.abs(lower) <= bound && Math.abs(upper) <= bound)) {
-    throw new Error(`Expected ${argument} to be a number or [lower, upper] with lower ≤ upper${bound < Infinity ? ` within [-${bound}, ${bound}]` : ''}, received ${JSON.stringify(value)} in layer "${layerName}"`);
+    throw new Error(`Expected ${argument} to be a number or [lower, upper] with lower ≤ upper${bound < Infinity ? ` within [-${bound}, ${bound}]` : ''}, received ${describeValue(value)} in layer "${layerName}"`);
   }
   return [lower, upper];
 }

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { describeValue, tf } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { factorRange, uniformDraws } from './image-preprocessing';
 import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';
@@ -24,7 +24,7 @@ export class RandomContrast extends RandomImageLayer {
   constructor(args: RandomContrastArgs) {
     super(args);
     const [lower, upper] = typeof args.factor === 'number' ? [args.factor, args.factor] : factorRange(args.factor, 'factor', this.name);
-    if (!(lower >= 0 && lower <= 1 && upper >= 0)) throw new Error(`Expected factor to be in [0, 1] or [lower, upper] with 0 ≤ lower ≤ 1, received ${JSON.stringify(args.factor)} in layer "${this.name}"`);
+    if (!(lower >= 0 && lower <= 1 && upper >= 0)) throw new Error(`Expected factor to be in [0, 1] or [lower, upper] with 0 ≤ lower ≤ 1, received ${describeValue(args.factor)} in layer "${this.name}"`);
     this.factor = [lower, upper];
     this.valueRange = args.valueRange ?? [0, 255];
   }

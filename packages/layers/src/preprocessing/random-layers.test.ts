@@ -96,5 +96,8 @@ describeEachBackend('random augmentation layers', () => {
     expect(() => randomTranslation({ heightFactor: 2, widthFactor: 0 })).toThrow(/Expected heightFactor to be a number or \[lower, upper\] with lower ≤ upper within \[-1, 1\], received 2 in layer "random_translation"/);
     expect(() => randomRotation({ factor: 0.1, fillMode: 'mirror' as never })).toThrow('Expected fillMode to be one of reflect, wrap, constant, nearest, received "mirror" in layer "random_rotation"');
     expect(() => randomContrast({ factor: 1.5 })).toThrow(/Expected factor to be in \[0, 1\]/);
+    // NaN is printed as NaN, not as JSON's null.
+    expect(() => randomContrast({ factor: [Number.NaN, 0.5] })).toThrow(/received \[NaN,0\.5\] in layer "random_contrast_1"/);
+    expect(() => randomRotation({ factor: Number.NaN })).toThrow(/received NaN in layer "random_rotation_1"/);
   });
 });

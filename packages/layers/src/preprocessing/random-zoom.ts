@@ -1,3 +1,4 @@
+import { describeValue } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { factorRange, uniformDraws } from './image-preprocessing';
 import { RandomAffineLayer, type RandomAffineArgs } from './random-affine-layer';
@@ -22,7 +23,7 @@ export class RandomZoom extends RandomAffineLayer {
     this.heightFactor = factorRange(args.heightFactor, 'heightFactor', this.name);
     this.widthFactor = args.widthFactor == null ? null : factorRange(args.widthFactor, 'widthFactor', this.name);
     for (const [name, range] of [['heightFactor', this.heightFactor], ['widthFactor', this.widthFactor]] as const) {
-      if (range && range[0] <= -1) throw new Error(`Expected ${name} to stay above -1, received ${JSON.stringify(range)} in layer "${this.name}"`);
+      if (range && range[0] <= -1) throw new Error(`Expected ${name} to stay above -1, received ${describeValue(range)} in layer "${this.name}"`);
     }
   }
 

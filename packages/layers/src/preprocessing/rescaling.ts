@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { describeValue, tf } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { Shape } from '../engine/shape';
@@ -21,7 +21,7 @@ export class Rescaling extends Layer {
   constructor(args: RescalingArgs) {
     super(args);
     for (const [name, value] of [['scale', args.scale], ['offset', args.offset ?? 0]] as const) {
-      if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`Expected ${name} to be a finite number, received ${JSON.stringify(value)} in layer "${this.name}"`);
+      if (typeof value !== 'number' || !Number.isFinite(value)) throw new Error(`Expected ${name} to be a finite number, received ${describeValue(value)} in layer "${this.name}"`);
     }
     this.scale = args.scale;
     this.offset = args.offset ?? 0;

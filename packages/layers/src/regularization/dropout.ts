@@ -1,4 +1,4 @@
-import { randomDropout, tf } from '@dendrite/backend';
+import { describeValue, randomDropout, tf } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { checkRate } from '../core/argument-checks';
@@ -25,7 +25,7 @@ export interface DropoutArgs extends LayerArgs {
 export function checkNoiseShape(value: unknown, layerName: string): Array<number | null> | undefined {
   if (value == null) return undefined;
   if (!Array.isArray(value) || value.some((size) => size !== null && !(Number.isInteger(size) && size >= 1))) {
-    throw new Error(`Expected noiseShape to be a list of integers ≥ 1 or nulls, received ${JSON.stringify(value)} in layer "${layerName}"`);
+    throw new Error(`Expected noiseShape to be a list of integers ≥ 1 or nulls, received ${describeValue(value)} in layer "${layerName}"`);
   }
   return [...value] as Array<number | null>;
 }
@@ -34,7 +34,7 @@ export function checkNoiseShape(value: unknown, layerName: string): Array<number
 export function resolveNoiseShape(noiseShape: Array<number | null> | undefined, x: tf.Tensor, layerName: string): number[] {
   if (noiseShape === undefined) return x.shape;
   if (noiseShape.length !== x.rank) {
-    throw new Error(`Expected noiseShape of rank ${x.rank} (the input's), received ${JSON.stringify(noiseShape)} in layer "${layerName}"`);
+    throw new Error(`Expected noiseShape of rank ${x.rank} (the input's), received ${describeValue(noiseShape)} in layer "${layerName}"`);
   }
   return noiseShape.map((size, axis) => size ?? x.shape[axis]);
 }

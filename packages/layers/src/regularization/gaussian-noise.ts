@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { describeValue, tf } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { SeedGenerator } from './seed-generator';
@@ -30,7 +30,7 @@ export class GaussianNoise extends Layer {
   constructor(args: GaussianNoiseArgs) {
     super(args);
     if (typeof args.stddev !== 'number' || !Number.isFinite(args.stddev) || args.stddev < 0) {
-      throw new Error(`Expected stddev to be a finite number ≥ 0, received ${JSON.stringify(args.stddev)} in layer "${this.name}"`);
+      throw new Error(`Expected stddev to be a finite number ≥ 0, received ${describeValue(args.stddev)} in layer "${this.name}"`);
     }
     this.stddev = args.stddev;
     this.seeds = new SeedGenerator(args.seed, this.name);

@@ -1,4 +1,4 @@
-import { createRandom, nextSeed } from '@dendrite/backend';
+import { createRandom, describeValue, nextSeed } from '@dendrite/backend';
 
 /**
  * The seeds of one layer's random ops, as Keras's `SeedGenerator`: with a `seed`, the layer has its
@@ -26,7 +26,7 @@ export class SeedGenerator {
   ) {
     if (seed === undefined) return;
     if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-      throw new Error(`Expected seed to be an integer in [0, 4294967295], received ${JSON.stringify(seed)} in layer "${layerName}"`);
+      throw new Error(`Expected seed to be an integer in [0, 4294967295], received ${describeValue(seed)} in layer "${layerName}"`);
     }
     this.draw = createRandom(seed);
   }

@@ -1,3 +1,5 @@
+import { describeValue } from '@dendrite/backend';
+
 /**
  * Checks a penalty factor as Keras's `validate_float_arg`: a finite number ≥ 0.
  *
@@ -9,8 +11,7 @@
  */
 export function checkFactor(value: unknown, argumentName: string, className: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    const received = typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
-    throw new Error(`Expected ${argumentName} to be a finite number ≥ 0 in regularizer ${className}, received ${received}`);
+    throw new Error(`Expected ${argumentName} to be a finite number ≥ 0 in regularizer ${className}, received ${describeValue(value)}`);
   }
   return value;
 }

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { describeValue, tf } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
@@ -54,7 +54,7 @@ export class Cropping2D extends Layer {
     const shape = singleShape(inputShape, this.name);
     const cropped = borderedShape(shape, this.cropping, -1);
     if (cropped === null) {
-      throw new Error(`Expected cropping to leave at least one row and column, received cropping ${JSON.stringify(this.cropping)} for inputShape ${shapeToString(shape)} in layer "${this.name}"`);
+      throw new Error(`Expected cropping to leave at least one row and column, received cropping ${describeValue(this.cropping)} for inputShape ${shapeToString(shape)} in layer "${this.name}"`);
     }
     return cropped;
   }

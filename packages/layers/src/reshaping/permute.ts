@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { describeValue, tf } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, singleShape } from '../engine/shape';
@@ -31,7 +31,7 @@ export class Permute extends Layer {
     const dims = args.dims;
     const sorted = Array.isArray(dims) ? [...dims].sort((a, b) => a - b) : [];
     if (sorted.length === 0 || sorted.some((axis, index) => axis !== index + 1)) {
-      throw new Error(`Expected dims to be a permutation of 1…${sorted.length || 'n'} (the axes after the batch), received ${JSON.stringify(dims)} in layer "${this.name}"`);
+      throw new Error(`Expected dims to be a permutation of 1…${sorted.length || 'n'} (the axes after the batch), received ${describeValue(dims)} in layer "${this.name}"`);
     }
     this.dims = [...dims];
     this.inputSpec = { ndim: dims.length + 1 };

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { describeValue, tf } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
@@ -30,7 +30,7 @@ export class Reshape extends Layer {
     super(args);
     const target = args.targetShape;
     if (!Array.isArray(target) || target.some((size) => !Number.isInteger(size) || (size < 1 && size !== -1)) || target.filter((size) => size === -1).length > 1) {
-      throw new Error(`Expected targetShape to be a list of sizes ≥ 1 with at most one −1, received ${JSON.stringify(target)} in layer "${this.name}"`);
+      throw new Error(`Expected targetShape to be a list of sizes ≥ 1 with at most one −1, received ${describeValue(target)} in layer "${this.name}"`);
     }
     this.targetShape = [...target];
   }

@@ -1,3 +1,4 @@
+import { describeValue } from '@dendrite/backend';
 import type { Shape } from '../engine/shape';
 
 /** `[before, after]` amounts along one axis. */
@@ -23,7 +24,7 @@ function isNonNegativeInteger(value: unknown): value is number {
 export function normalizePair(value: unknown, argumentName: string, layerName: string): PaddingPair {
   if (isNonNegativeInteger(value)) return [value, value];
   if (Array.isArray(value) && value.length === 2 && value.every(isNonNegativeInteger)) return [value[0], value[1]];
-  throw new Error(`Expected ${argumentName} to be an integer ≥ 0 or [before, after], received ${JSON.stringify(value)} in layer "${layerName}"`);
+  throw new Error(`Expected ${argumentName} to be an integer ≥ 0 or [before, after], received ${describeValue(value)} in layer "${layerName}"`);
 }
 
 /**
@@ -49,7 +50,7 @@ export function normalizePairs2d(value: unknown, argumentName: string, layerName
     }
   }
   throw new Error(
-    `Expected ${argumentName} to be an integer ≥ 0, [rows, columns] or [[top, bottom], [left, right]], received ${JSON.stringify(value)} in layer "${layerName}"`,
+    `Expected ${argumentName} to be an integer ≥ 0, [rows, columns] or [[top, bottom], [left, right]], received ${describeValue(value)} in layer "${layerName}"`,
   );
 }
 
