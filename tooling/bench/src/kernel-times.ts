@@ -4,15 +4,23 @@
  */
 import { selectBackend, setSeed, tf } from '@dendrite/backend';
 import { mnist, scaleImages, toCategorical } from '@dendrite/datasets';
-import { dense, dropout } from '@dendrite/layers';
+import { conv2d, dense, dropout, flatten, maxPooling2d } from '@dendrite/layers';
 import { sequential } from '@dendrite/models';
 await selectBackend({ prefer: 'wasm' });
 setSeed(1);
 const { train } = await mnist();
-const x = scaleImages(train.x, [60000, 784]).values, y = toCategorical(train.y, 10).values;
-const model = sequential({ layers: [dense({ units: 128, activation: 'relu', inputShape: [784] }), dropout({ rate: 0.3 }), dense({ units: 128, activation: 'relu' }), dropout({ rate: 0.3 }), dense({ units: 10, activation: 'softmax' })] });
+// MODEL=cnn: the bench's CNN instead of seed 000's MLP.
+const cnn = process.env.MODEL === 'cnn';
+const inputShape = cnn ? [28, 28, 1] : [784];
+const x = scaleImages(train.x, [60000, ...inputShape]).values, y = toCategorical(train.y, 10).values;
+const model = sequential({
+  layers: cnn
+    ? [conv2d({ filters: 32, kernelSize: 3, activation: 'relu', inputShape }), maxPooling2d(), conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }), maxPooling2d(), flatten(), dense({ units: 128, activation: 'relu' }), dropout({ rate: 0.5 }), dense({ units: 10, activation: 'softmax' })]
+    : [dense({ units: 128, activation: 'relu', inputShape }), dropout({ rate: 0.3 }), dense({ units: 128, activation: 'relu' }), dropout({ rate: 0.3 }), dense({ units: 10, activation: 'softmax' })],
+});
 model.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
-await model.fit({ values: x, shape: [60000, 784] }, { values: y, shape: [60000, 10] }, { epochs: 1, batchSize: 128, validationSplit: 0.2, verbose: 0 });
+const warmRows = cnn ? 2560 : 60000;
+await model.fit({ values: x.subarray(0, warmRows * 784), shape: [warmRows, ...inputShape] }, { values: y.subarray(0, warmRows * 10), shape: [warmRows, 10] }, { epochs: 1, batchSize: 128, validationSplit: 0.2, verbose: 0 });
 const times = new Map<string, number[]>();
 let depth = 0;
 for (const cfg of tf.getKernelsForBackend('wasm') as any[]) {
@@ -26,9 +34,9 @@ for (const cfg of tf.getKernelsForBackend('wasm') as any[]) {
     }
   };
 }
-const xs = tf.tensor2d(x.subarray(0, 128 * 784), [128, 784]);
+const xs = tf.tensor(x.subarray(0, 128 * 784), [128, ...inputShape]);
 const ys = tf.tensor2d(y.subarray(0, 128 * 10), [128, 10]);
-const steps = 200;
+const steps = cnn ? 20 : 200;
 const stepTimes: number[] = [];
 for (let i = 0; i < steps; i++) { const t0 = performance.now(); model.trainStep({ x: [xs], y: [ys] }); stepTimes.push(performance.now() - t0); }
 const med = (a: number[]) => { const s = [...a].sort((p, q) => p - q); return s[s.length >> 1]; };
