@@ -1,3 +1,5 @@
+import { describeValue } from '@dendrite/backend';
+
 /** A condition on a numeric argument and how an error message states it. */
 export interface NumberRule {
   /** Whether a finite number satisfies the rule. */
@@ -17,14 +19,8 @@ export const CLOSED_FRACTION: NumberRule = { test: (v) => v >= 0 && v <= 1, expe
 /** An integer ≥ 0 (step counts). */
 export const STEP_COUNT: NumberRule = { test: (v) => Number.isInteger(v) && v >= 0, expected: 'an integer ≥ 0' };
 
-/** A value as an error message shows it: `-1`, `NaN`, `"0.1"`, `undefined`, `an object with keys [call]`. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'number' || value === undefined || typeof value === 'function') return String(value);
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    return value.constructor === Object || value.constructor === undefined ? `an object with keys [${Object.keys(value).join(', ')}]` : `an instance of ${value.constructor.name}`;
-  }
-  return JSON.stringify(value);
-}
+/** A value as error messages show it (the one shared by every package). */
+export { describeValue };
 
 /**
  * Returns `value` when it is a finite number satisfying `rule`.

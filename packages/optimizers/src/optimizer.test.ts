@@ -145,7 +145,7 @@ describeEachBackend('Optimizer', () => {
       optimizer.learningRate = '0.1' as never;
     }).toThrow('Expected learningRate to be a finite number ≥ 0, received "0.1" in optimizer "adam"');
     expect(() => adam({ learningRate: { call: () => 0.1 } as never })).toThrow(
-      'Expected learningRate to be a finite number ≥ 0 or a LearningRateSchedule, received an object with keys [call] in optimizer "adam"',
+      'Expected learningRate to be a finite number ≥ 0 or a LearningRateSchedule, received {"call":function call} in optimizer "adam"',
     );
     expect(optimizer.learningRate).toBe(0.01);
   });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { useBackend } from '@dendrite/test-utils';
+import { tf } from '../tf/index';
 import { describeValue } from './describe-value';
 
 describe('describeValue', () => {
@@ -27,10 +29,20 @@ describe('describeValue', () => {
       shape = [2];
     }
     expect(describeValue(new Tensor())).toBe('an instance of Tensor');
+    expect(describeValue(new Map())).toBe('an instance of Map');
     const cycle: unknown[] = [1];
     cycle.push(cycle);
     expect(describeValue(cycle)).toBe('[1,[circular]]');
     const shared = [1];
     expect(describeValue([shared, shared])).toBe('[[1],[1]]');
+  });
+
+  it('gives a tensor its dtype and shape', async () => {
+    await useBackend('cpu');
+    const x = tf.zeros([2, 3], 'int32');
+    const y = tf.scalar(1);
+    expect(describeValue(x)).toBe('an int32 tensor of shape [2,3]');
+    expect(describeValue([y])).toBe('[a float32 tensor of shape []]');
+    tf.dispose([x, y]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * A value as an error message shows what was received: JSON for strings, booleans, null, lists
  * and plain objects, at any depth, but with what JSON would hide or lose spelled out — `NaN`,
- * `Infinity` and `undefined` (JSON prints the first two as `null`), `function name`, `an instance
- * of Tensor` — and a repeated reference as `[circular]`. It never throws, so a message about a bad
+ * `Infinity` and `undefined` (JSON prints the first two as `null`), `function name`, `a float32
+ * tensor of shape [2,3]`, `an instance of Map` — and a repeated reference as `[circular]`. It never throws, so a message about a bad
  * argument cannot fail on the argument.
  *
  * @param value what the caller passed
@@ -30,6 +30,8 @@ function describeNested(value: unknown, ancestors: Set<object>): string {
   ancestors.add(value);
   try {
     if (Array.isArray(value)) return `[${value.map((item) => describeNested(item, ancestors)).join(',')}]`;
+    const { shape, dtype } = value as { shape?: unknown; dtype?: unknown };
+    if (Array.isArray(shape) && typeof dtype === 'string') return `${/^[aeiou]/.test(dtype) ? 'an' : 'a'} ${dtype} tensor of shape [${shape.join(',')}]`;
     const prototype = Object.getPrototypeOf(value);
     if (prototype !== Object.prototype && prototype !== null) return `an instance of ${(value as object).constructor?.name || 'an unnamed class'}`;
     const entries = Object.entries(value).map(([key, item]) => `${JSON.stringify(key)}:${describeNested(item, ancestors)}`);

@@ -17,9 +17,9 @@ describeEachBackend('argument checks', () => {
 
   it('describes what was received', () => {
     const tensor = tf.zeros([2, 3]);
-    expect(describeValue(tensor)).toBe('a tensor of shape [2, 3]');
-    expect(describeValue({ a: 1 })).toBe('an object with keys [a]');
-    expect(describeValue([0.2, Number.NaN])).toBe('[0.2,"NaN"]');
+    expect(describeValue(tensor)).toBe('a float32 tensor of shape [2,3]');
+    expect(describeValue({ a: 1 })).toBe('{"a":1}');
+    expect(describeValue([0.2, Number.NaN])).toBe('[0.2,NaN]');
     expect(describeValue(undefined)).toBe('undefined');
     expect(describeValue(function named() {})).toBe('function named');
     tensor.dispose();

@@ -1,3 +1,5 @@
+import { describeValue } from '@dendrite/backend';
+
 /**
  * Checks `value` lies in [low, high] (or the open interval), for constructor arguments such as
  * `labelSmoothing` and `thresholds`.
@@ -53,14 +55,5 @@ export function checkInteger(value: unknown, argumentName: string, owner: string
   return value;
 }
 
-/** A value as error messages show it: `"mean"`, `2`, `NaN`, `undefined`, `[0.2, 1.5]`. */
-export function describeValue(value: unknown): string {
-  if (typeof value === 'number') return String(value);
-  if (value === undefined) return 'undefined';
-  if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const shape = (value as { shape?: unknown }).shape;
-    return Array.isArray(shape) ? `a tensor of shape [${shape.join(', ')}]` : `an object with keys [${Object.keys(value).join(', ')}]`;
-  }
-  return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'number' && !Number.isFinite(item) ? String(item) : item));
-}
+/** A value as error messages show it (the one shared by every package). */
+export { describeValue };
