@@ -44,7 +44,7 @@ describe('wasm Conv2DBackpropInput through the XNNPACK convolution', () => {
     expectArraysClose(actual[1], expected[1]);
   });
 
-  it('leaves no tensor behind on the MNIST CNN’s second layer shapes (stride 1, rows copied as runs)', async () => {
+  it('leaves no tensor behind on the MNIST CNN’s second layer shapes (stride 1: the col2im path)', async () => {
     const inputShape: [number, number, number, number] = [2, 13, 13, 32];
     const filterShape: [number, number, number, number] = [3, 3, 32, 64];
     const dyShape = [2, 11, 11, 64];
