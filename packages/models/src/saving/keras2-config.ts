@@ -1,6 +1,7 @@
 import type { KerasSerialized } from '@dendrite/backend';
 import { NO_TRAINABLE_ARGUMENT } from './keras-v3-config';
 import { withBuiltModelNodes } from './nested-model-nodes';
+import { tfjsLayerConfig } from './tfjs-layer-config';
 
 type Json = Record<string, unknown>;
 
@@ -34,12 +35,13 @@ function referenceList(value: unknown): unknown {
 
 /**
  * A layer as tfjs-layers reads it inside a model: InputLayers with `batch_input_shape` (tfjs-layers'
- * InputLayer throws on Keras 3's `batch_shape`), nested models converted the same way.
+ * InputLayer throws on Keras 3's `batch_shape`), nested models converted the same way, other layers
+ * with Keras 3's options in tfjs-layers' terms (see {@link tfjsLayerConfig}).
  */
 function tfjsLayer<T extends KerasSerialized>(layer: T): T {
   if (layer.class_name === 'InputLayer') return withBatchInputShape(layer) as T;
   if (MODEL_CLASSES.has(layer.class_name)) return { ...layer, ...tfjsTopology(layer) };
-  return layer;
+  return tfjsLayerConfig(layer);
 }
 
 /**
@@ -76,7 +78,9 @@ function tfjsTopology(serialized: KerasSerialized): KerasSerialized {
  *   layer's `batch_input_shape`; a functional model keeps its InputLayers, with
  *   `batch_input_shape`, and only the keys tfjs-layers reads (`name`, `layers`, `input_layers`,
  *   `output_layers`); models nested in either are converted the same way, and the calls of a nested
- *   model that tfjs-layers builds on creation are counted from node 1 (see {@link withBuiltModelNodes}).
+ *   model that tfjs-layers builds on creation are counted from node 1 (see {@link withBuiltModelNodes});
+ *   each layer's options as tfjs-layers names them, and a layer tfjs-layers would compute
+ *   differently marked so that it refuses it (see {@link tfjsLayerConfig}).
  *
  * @param serialized the model's `{class_name, config}`
  * @param dialect the reader, see {@link Keras2Dialect}

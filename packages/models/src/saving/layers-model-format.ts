@@ -6,6 +6,8 @@ import { keras2Config } from './keras2-config';
 import { withoutBuiltModelNodes } from './nested-model-nodes';
 import { setWeightValues } from './weight-values';
 import { nodeFs } from './node-fs';
+import { topologyFromTfjs } from './tfjs-layer-config';
+import { tfjsWeightNames } from './tfjs-weight-names';
 
 /** The TF.js Layers format: `model.json` (topology and weight manifest) beside `weights.bin`. */
 export interface LayersModelJson {
@@ -25,7 +27,8 @@ const HTTP = /^https?:\/\//;
 /** The model as TF.js's `ModelArtifacts`: topology, weight specs and one weight buffer. */
 export function toModelArtifacts(model: Model): tf.io.ModelArtifacts {
   const weights = model.weights;
-  const weightSpecs = weights.map((w) => ({ name: w.path, shape: [...w.shape], dtype: (w.dtype === 'int32' ? 'int32' : 'float32') as 'int32' | 'float32' }));
+  const names = tfjsWeightNames(model);
+  const weightSpecs = weights.map((w, i) => ({ name: names[i], shape: [...w.shape], dtype: (w.dtype === 'int32' ? 'int32' : 'float32') as 'int32' | 'float32' }));
   const total = weights.reduce((sum, w) => sum + tf.util.sizeFromShape(w.shape) * 4, 0);
   const data = new Uint8Array(total);
   let offset = 0;
@@ -135,7 +138,8 @@ export async function loadLayersModel(location: LayersModelLocation): Promise<Mo
 function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: LayersModelJson['weightsManifest'][0]['weights'], data: Uint8Array, jsonPath: string): Model {
   if (!modelTopology) throw new Error(`Expected a modelTopology in "${jsonPath}", received none`);
   // tfjs-layers counts the calls of a nested model from node 1, Dendrite from 0: either is read.
-  const topology = withoutBuiltModelNodes((modelTopology as { model_config?: KerasSerialized }).model_config ?? (modelTopology as KerasSerialized));
+  const serialized = (modelTopology as { model_config?: KerasSerialized }).model_config ?? (modelTopology as KerasSerialized);
+  const topology = withoutBuiltModelNodes(topologyFromTfjs(serialized, modelTopology.keras_version, jsonPath));
   // The manifest is checked against the bytes before the model (and its weights) is made.
   const needed = specs.reduce((n, s) => n + tf.util.sizeFromShape(s.shape) * 4, 0);
   if (data.length !== needed) throw new Error(`Expected ${needed} bytes of weights for "${jsonPath}", received ${data.length}`);
@@ -149,10 +153,11 @@ function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: 
     offset += size * 4;
   }
   return buildModel(topology, null, jsonPath, (model) => {
-    const values = model.weights.map((weight) => {
-      // Weights are named `layer/weight` in both libraries (tfjs-layers: dense_Dense1/kernel).
-      const found = byName.get(weight.path);
-      if (!found) throw new Error(`Expected a weight "${weight.path}" in "${jsonPath}", received ${[...byName.keys()].join(', ')}`);
+    const names = tfjsWeightNames(model);
+    const values = model.weights.map((weight, i) => {
+      // Named as tfjs-layers names them (lstm/kernel); model.json files of earlier Dendrites used weight paths (lstm_cell/kernel).
+      const found = byName.get(names[i]) ?? byName.get(weight.path);
+      if (!found) throw new Error(`Expected a weight "${names[i]}" in "${jsonPath}", received ${[...byName.keys()].join(', ')}`);
       if (!tf.util.arraysEqual(found.shape, weight.shape)) {
         throw new Error(`Expected weight "${weight.path}" of shape [${weight.shape}] in "${jsonPath}", received [${found.shape}]`);
       }
