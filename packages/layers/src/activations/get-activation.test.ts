@@ -33,7 +33,7 @@ describe('getActivation', () => {
 
   it('names an unknown activation and lists the known ones', () => {
     expect(() => getActivation('rleu')).toThrow(
-      /^Unknown activation "rleu": expected one of linear, sigmoid, hard_sigmoid, tanh, relu, relu6, elu, selu, leaky_relu, softmax, log_softmax, softplus, softsign, silu, swish, hard_silu, hard_swish, gelu, gelu_new, exponential, mish$/,
+      /^Unknown activation "rleu": expected one of linear, sigmoid, hard_sigmoid, legacy_hard_sigmoid, tanh, relu, relu6, elu, selu, leaky_relu, softmax, log_softmax, softplus, softsign, silu, swish, hard_silu, hard_swish, gelu, gelu_new, exponential, mish$/,
     );
     expect(() => getActivation(3 as never)).toThrow('Expected an activation name, a function, null or undefined, received number 3');
   });

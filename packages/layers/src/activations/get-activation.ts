@@ -6,6 +6,7 @@ import { gelu, geluApproximate } from './gelu';
 import { hardSigmoid } from './hard-sigmoid';
 import { hardSilu } from './hard-silu';
 import { leakyRelu } from './leaky-relu';
+import { legacyHardSigmoid } from './legacy-hard-sigmoid';
 import { linear } from './linear';
 import { logSoftmax } from './log-softmax';
 import { mish } from './mish';
@@ -27,6 +28,7 @@ const BUILT_INS: ReadonlyArray<readonly [string, Activation, readonly string[]]>
   ['linear', linear, []],
   ['sigmoid', sigmoid, []],
   ['hard_sigmoid', hardSigmoid, []],
+  ['legacy_hard_sigmoid', legacyHardSigmoid, []],
   ['tanh', tanh, []],
   ['relu', relu, []],
   ['relu6', relu6, []],

@@ -8,6 +8,7 @@ export type { Activation } from './activation';
 export { linear } from './linear';
 export { sigmoid } from './sigmoid';
 export { hardSigmoid } from './hard-sigmoid';
+export { legacyHardSigmoid } from './legacy-hard-sigmoid';
 export { tanh } from './tanh';
 export { relu, reluWith, type ReluOptions } from './relu';
 export { relu6 } from './relu6';

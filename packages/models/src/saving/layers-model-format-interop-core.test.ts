@@ -27,6 +27,9 @@ const CASES: InteropCase[] = [
   ['SimpleRNN', ours(() => L.simpleRNN({ units: 4, returnSequences: true }), seq), theirs((s) => tfl.layers.simpleRNN({ units: 4, returnSequences: true, inputShape: s }), seq), sequence()],
   ['LSTM', ours(() => L.lstm({ units: 4 }), seq), theirs((s) => tfl.layers.lstm({ units: 4, recurrentActivation: 'sigmoid', inputShape: s }), seq), sequence()],
   ['GRU without reset_after', ours(() => L.gru({ units: 4, resetAfter: false }), seq), theirs((s) => tfl.layers.gru({ units: 4, recurrentActivation: 'sigmoid', inputShape: s }), seq), sequence()],
+  // tfjs-layers' default recurrent activation, Keras 2's hard sigmoid: Dendrite's legacy_hard_sigmoid.
+  ['LSTM with hard_sigmoid (tfjs-layers default)', ours(() => L.lstm({ units: 4, recurrentActivation: 'legacy_hard_sigmoid' }), seq), theirs((s) => tfl.layers.lstm({ units: 4, inputShape: s }), seq), sequence()],
+  ['GRU with hard_sigmoid (tfjs-layers default)', ours(() => L.gru({ units: 4, resetAfter: false, recurrentActivation: 'legacy_hard_sigmoid' }), seq), theirs((s) => tfl.layers.gru({ units: 4, inputShape: s }), seq), sequence()],
   [
     'Bidirectional(LSTM)',
     ours(() => L.bidirectional({ layer: L.lstm({ units: 3, returnSequences: true }) }), seq),

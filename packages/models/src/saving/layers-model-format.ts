@@ -139,7 +139,7 @@ function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: 
   if (!modelTopology) throw new Error(`Expected a modelTopology in "${jsonPath}", received none`);
   // tfjs-layers counts the calls of a nested model from node 1, Dendrite from 0: either is read.
   const serialized = (modelTopology as { model_config?: KerasSerialized }).model_config ?? (modelTopology as KerasSerialized);
-  const topology = withoutBuiltModelNodes(topologyFromTfjs(serialized, modelTopology.keras_version, jsonPath));
+  const topology = withoutBuiltModelNodes(topologyFromTfjs(serialized));
   // The manifest is checked against the bytes before the model (and its weights) is made.
   const needed = specs.reduce((n, s) => n + tf.util.sizeFromShape(s.shape) * 4, 0);
   if (data.length !== needed) throw new Error(`Expected ${needed} bytes of weights for "${jsonPath}", received ${data.length}`);

@@ -19,8 +19,16 @@ it.each([
   if (ours.class_name !== 'Bidirectional') expect(back.config).toEqual(expected);
 });
 
-it("refuses a hard_sigmoid written by tfjs-layers (Keras 2's function), not one written by Dendrite", () => {
-  const topology = { class_name: 'Sequential', config: { name: 's', layers: [{ class_name: 'GRU', config: { units: 2, recurrent_activation: 'hard_sigmoid' } }] } };
-  expect(() => topologyFromTfjs(topology, 'tfjs-layers 4.22.0', 'model.json')).toThrow(/Expected no hard_sigmoid activation in "model.json" \(written by tfjs-layers 4.22.0/);
-  expect(topologyFromTfjs(topology, 'dendrite', 'model.json')).toEqual(topology);
+it("reads an unmarked hard_sigmoid as tfjs-layers' and Keras 2's function, legacy_hard_sigmoid, and writes it back so", () => {
+  const gru = { class_name: 'GRU', config: { units: 2, recurrent_activation: 'hard_sigmoid' } };
+  const bidirectional = { class_name: 'Bidirectional', config: { name: 'bi', layer: { class_name: 'LSTM', config: { name: 'lstm', activation: 'hard_sigmoid', recurrent_activation: 'sigmoid' } } } };
+  const read = topologyFromTfjs({ class_name: 'Sequential', config: { name: 's', layers: [gru, bidirectional] } });
+  const [readGru, readBidirectional] = read.config.layers as Array<{ config: Record<string, unknown> }>;
+  expect(readGru.config.recurrent_activation).toBe('legacy_hard_sigmoid');
+  expect((readBidirectional.config.layer as { config: Record<string, unknown> }).config).toEqual({ name: 'lstm', activation: 'legacy_hard_sigmoid', recurrent_activation: 'sigmoid' });
+  expect(tfjsLayerConfig(readGru as typeof gru)).toEqual(gru);
+  // Keras 3's hard_sigmoid is marked for tfjs-layers, and read back as it is.
+  const written = tfjsLayerConfig(gru);
+  expect(written.class_name).toBe('Dendrite>GRU');
+  expect(layerConfigFromTfjs(written)).toEqual(gru);
 });

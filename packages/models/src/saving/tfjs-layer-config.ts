@@ -9,15 +9,27 @@ type Json = Record<string, unknown>;
  */
 export const NOT_FOR_TFJS_PREFIX = 'Dendrite>';
 
+const isActivationKey = (key: string) => key === 'activation' || key === 'recurrent_activation';
+
 /**
- * Whether a config computes a `hard_sigmoid` anywhere (as `activation` or `recurrent_activation`,
- * in a wrapped layer or cell too). Keras 2 and tfjs-layers mean `clip(0.2·x + 0.5, 0, 1)` by that
- * name, Keras 3 and Dendrite `relu6(x + 3) / 6`.
+ * Whether a config computes Keras 3's `hard_sigmoid` anywhere (as `activation` or
+ * `recurrent_activation`, in a wrapped layer or cell too). Keras 2 and tfjs-layers mean
+ * `clip(0.2·x + 0.5, 0, 1)` by that name — Dendrite's `legacy_hard_sigmoid` — and Keras 3 and
+ * Dendrite `relu6(x + 3) / 6`.
  */
 function usesHardSigmoid(value: unknown): boolean {
   if (Array.isArray(value)) return value.some(usesHardSigmoid);
   if (value === null || typeof value !== 'object') return false;
-  return Object.entries(value).some(([key, inner]) => ((key === 'activation' || key === 'recurrent_activation') && inner === 'hard_sigmoid') || usesHardSigmoid(inner));
+  return Object.entries(value).some(([key, inner]) => (isActivationKey(key) && inner === 'hard_sigmoid') || usesHardSigmoid(inner));
+}
+
+/** `value` with every activation named `from` renamed `to`, in wrapped layers and cells too. */
+function renameActivation<T>(value: T, from: string, to: string): T {
+  if (Array.isArray(value)) return value.map((item) => renameActivation(item, from, to)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key, isActivationKey(key) && inner === from ? to : renameActivation(inner, from, to)]),
+  ) as T;
 }
 
 /** Regularizers Keras 3 writes as `L1` and `L2`; tfjs-layers 4 knows only `L1L2`. */
@@ -61,7 +73,7 @@ function derivedBackwardLayer(config: Json): boolean {
  * - `ReLU` with `negative_slope` or `threshold`: tfjs-layers' ReLU has only `max_value`;
  * - `LayerNormalization` with `rms_scaling`, convolutions with `groups` > 1;
  * - `Bidirectional` with a backward layer of its own: tfjs-layers always derives it from `layer`;
- * - any layer with a `hard_sigmoid` activation (see {@link usesHardSigmoid}).
+ * - any layer with Keras 3's `hard_sigmoid` activation (see {@link usesHardSigmoid}).
  * An `ELU` with `alpha` other than 1 and a `GRU` with `reset_after` (Keras 3's default) is left alone: tfjs-layers refuses it by name.
  */
 function tfjsMisreads(layer: KerasSerialized): string | null {
@@ -85,7 +97,7 @@ function tfjsMisreads(layer: KerasSerialized): string | null {
 
 /**
  * A layer's config (not a model's) as tfjs-layers 4 reads it: `L1`/`L2` regularizers as `L1L2`,
- * LeakyReLU's `negative_slope` as `alpha`, a Bidirectional's `layer` under its own name (tfjs-layers
+ * `legacy_hard_sigmoid` as tfjs-layers' `hard_sigmoid`, LeakyReLU's `negative_slope` as `alpha`, a Bidirectional's `layer` under its own name (tfjs-layers
  * prefixes `forward_` itself) without the `backward_layer` it derives; a layer tfjs-layers would
  * compute differently (see {@link tfjsMisreads}) under `Dendrite>Name`, so tfjs-layers refuses it.
  *
@@ -98,7 +110,7 @@ function tfjsMisreads(layer: KerasSerialized): string | null {
  */
 export function tfjsLayerConfig<T extends KerasSerialized>(layer: T): T {
   if (tfjsMisreads(layer) !== null) return { ...layer, class_name: `${NOT_FOR_TFJS_PREFIX}${layer.class_name}` };
-  let config = mapRegularizers(layer.config, regularizerForTfjs);
+  let config = renameActivation(mapRegularizers(layer.config, regularizerForTfjs), 'legacy_hard_sigmoid', 'hard_sigmoid');
   if (layer.class_name === 'LeakyReLU' && 'negative_slope' in config) {
     const { negative_slope: alpha, ...rest } = config;
     config = { ...rest, alpha };
@@ -113,15 +125,16 @@ export function tfjsLayerConfig<T extends KerasSerialized>(layer: T): T {
 
 /**
  * The inverse of {@link tfjsLayerConfig} for a layer of a TF.js model.json, written by Dendrite or
- * by tfjs-layers: `Dendrite>Name` read as `Name`, `L1L2` with one factor 0 as `L1` or `L2`,
- * LeakyReLU's `alpha` as `negative_slope`.
+ * by tfjs-layers: `Dendrite>Name` read as `Name` (as it is: its `hard_sigmoid` is Keras 3's), `L1L2`
+ * with one factor 0 as `L1` or `L2`, `hard_sigmoid` as `legacy_hard_sigmoid` (unmarked, it is
+ * tfjs-layers' and Keras 2's function, whoever wrote the file), LeakyReLU's `alpha` as `negative_slope`.
  *
  * @param layer a layer's `{class_name, config}` from a model.json
  * @returns a new config; `layer` is not changed
  */
 export function layerConfigFromTfjs<T extends KerasSerialized>(layer: T): T {
   if (layer.class_name.startsWith(NOT_FOR_TFJS_PREFIX)) return { ...layer, class_name: layer.class_name.slice(NOT_FOR_TFJS_PREFIX.length) };
-  let config = mapRegularizers(layer.config, regularizerFromTfjs);
+  let config = renameActivation(mapRegularizers(layer.config, regularizerFromTfjs), 'hard_sigmoid', 'legacy_hard_sigmoid');
   if (layer.class_name === 'LeakyReLU' && 'alpha' in config && !('negative_slope' in config)) {
     const { alpha: negativeSlope, ...rest } = config;
     config = { ...rest, negative_slope: negativeSlope };
@@ -132,30 +145,19 @@ export function layerConfigFromTfjs<T extends KerasSerialized>(layer: T): T {
 
 const MODEL_CLASSES = new Set(['Sequential', 'Functional', 'Model']);
 
-/** Writers whose `hard_sigmoid` is Keras 2's: tfjs-layers (`tfjs-layers 4.22.0`) and Keras 2 through the tfjs converter. */
-const KERAS2_WRITER = /^(tfjs-layers|2\.)/;
-
 /**
  * A model.json topology with {@link layerConfigFromTfjs} applied to every layer, in nested models too.
  *
  * @param serialized a model's `{class_name, config}` from a model.json
- * @param kerasVersion the topology's `keras_version`: `dendrite`, `tfjs-layers 4.22.0`, `2.15.0`…
- * @param where the file or handler, for errors
  * @returns a new config; `serialized` is not changed
- * @throws Error for a `hard_sigmoid` written by tfjs-layers or Keras 2, whose function Dendrite lacks
  * @example
  * ```ts
- * const topology = topologyFromTfjs(modelJson.modelTopology, modelJson.modelTopology.keras_version, 'model.json');
+ * const topology = topologyFromTfjs(modelJson.modelTopology);
  * ```
  */
-export function topologyFromTfjs(serialized: KerasSerialized, kerasVersion: unknown, where: string): KerasSerialized {
+export function topologyFromTfjs(serialized: KerasSerialized): KerasSerialized {
   const layers = serialized.config.layers as KerasSerialized[] | undefined;
-  if (typeof kerasVersion === 'string' && KERAS2_WRITER.test(kerasVersion) && usesHardSigmoid(layers ?? serialized.config)) {
-    throw new Error(
-      `Expected no hard_sigmoid activation in "${where}" (written by ${kerasVersion}, where it is clip(0.2·x + 0.5, 0, 1); Dendrite's is Keras 3's relu6(x + 3) / 6), received one; save the model with recurrentActivation 'sigmoid' or another activation`,
-    );
-  }
   if (!MODEL_CLASSES.has(serialized.class_name) || !Array.isArray(layers)) return layerConfigFromTfjs(serialized);
-  const converted = layers.map((layer) => (MODEL_CLASSES.has(layer.class_name) ? { ...layer, ...topologyFromTfjs(layer, undefined, where) } : layerConfigFromTfjs(layer)));
+  const converted = layers.map((layer) => (MODEL_CLASSES.has(layer.class_name) ? { ...layer, ...topologyFromTfjs(layer) } : layerConfigFromTfjs(layer)));
   return { ...serialized, config: { ...serialized.config, layers: converted } };
 }
