@@ -9,6 +9,24 @@ export async function expectNoLeakedTensors<T>(body: () => T | Promise<T>): Prom
   return result;
 }
 
+/**
+ * The values of `compute()` (run in `tf.tidy`), read back, with the check that nothing else is left
+ * alive: the result tensor is disposed, and {@link expectNoLeakedTensors} holds.
+ *
+ * @example
+ * ```ts
+ * expectArraysClose(await valuesWithoutLeak(() => tf.matMul(a, b)), expected);
+ * ```
+ */
+export async function valuesWithoutLeak(compute: () => tf.Tensor): Promise<Float32Array | Int32Array | Uint8Array> {
+  return expectNoLeakedTensors(() => {
+    const result = tf.tidy(compute);
+    const values = result.dataSync().slice();
+    tf.dispose(result);
+    return values as Float32Array | Int32Array | Uint8Array;
+  });
+}
+
 /** The largest |a − b| / max(|b|, 1) over two arrays: relative for large values, absolute near 0. */
 export function maxRelativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
   let worst = 0;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRandom, tf } from '@dendrite/backend';
-import { computeOn, expectArraysClose, expectNoLeakedTensors, seededArray, useBackend } from '@dendrite/test-utils';
+import { computeOn, expectArraysClose, expectNoLeakedTensors, seededArray, useBackend, valuesWithoutLeak } from '@dendrite/test-utils';
 import { makeConv2dBackpropFilter } from './conv2d-backprop-filter';
 
 type Pad = 'valid' | 'same' | number | [[number, number], [number, number], [number, number], [number, number]];
@@ -117,12 +117,7 @@ describe('wasm Conv2DBackpropFilter over batch chunks', () => {
     const [x, dy] = caseData(testCase, 7);
     const [expected] = await computeOn('cpu', () => runCase('Conv2DBackpropFilter', testCase, x, dy));
     await useBackend('wasm');
-    const actual = await expectNoLeakedTensors(() => {
-      const result = tf.tidy(() => runCase(chunked, testCase, x, dy));
-      const values = result.dataSync().slice();
-      tf.dispose(result);
-      return values;
-    });
+    const actual = await valuesWithoutLeak(() => runCase(chunked, testCase, x, dy));
     expectArraysClose(actual, expected);
   });
 });
@@ -145,12 +140,7 @@ describe('wasm Conv2DBackpropFilter over SIMD chunks of positions', () => {
     const dy = sparse ? dense.map((value, index) => (index % 5 === 0 ? value : 0)) : dense;
     const [expected] = await computeOn('cpu', () => runCase('Conv2DBackpropFilter', testCase, x, dy));
     await useBackend('wasm');
-    const actual = await expectNoLeakedTensors(() => {
-      const result = tf.tidy(() => runCase(chunked, testCase, x, dy));
-      const values = result.dataSync().slice();
-      tf.dispose(result);
-      return values;
-    });
+    const actual = await valuesWithoutLeak(() => runCase(chunked, testCase, x, dy));
     expectArraysClose(actual, expected);
   });
 
@@ -160,12 +150,7 @@ describe('wasm Conv2DBackpropFilter over SIMD chunks of positions', () => {
     const dy = dense.map((value, index) => (index % 3 === 0 ? value : 0));
     const [expected] = await computeOn('cpu', () => runCase('Conv2DBackpropFilter', testCase, x, dy));
     await useBackend('wasm');
-    const actual = await expectNoLeakedTensors(() => {
-      const result = tf.tidy(() => runCase('Conv2DBackpropFilter', testCase, x, dy));
-      const values = result.dataSync().slice();
-      tf.dispose(result);
-      return values;
-    });
+    const actual = await valuesWithoutLeak(() => runCase('Conv2DBackpropFilter', testCase, x, dy));
     expectArraysClose(actual, expected);
   });
 });
@@ -181,12 +166,7 @@ describe('wasm Conv2DBackpropFilter over few taps', () => {
     const [x, dy] = caseData(testCase, 13);
     const [expected] = await computeOn('cpu', () => runCase('Conv2DBackpropFilter', testCase, x, dy));
     await useBackend('wasm');
-    const actual = await expectNoLeakedTensors(() => {
-      const result = tf.tidy(() => runCase('Conv2DBackpropFilter', testCase, x, dy));
-      const values = result.dataSync().slice();
-      tf.dispose(result);
-      return values;
-    });
+    const actual = await valuesWithoutLeak(() => runCase('Conv2DBackpropFilter', testCase, x, dy));
     expectArraysClose(actual, expected);
   });
 });

@@ -1,7 +1,7 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRandom, tf } from '@dendrite/backend';
-import { computeOn, expectArraysClose, expectNoLeakedTensors, seededArray, useBackend } from '@dendrite/test-utils';
+import { computeOn, expectArraysClose, seededArray, useBackend, valuesWithoutLeak } from '@dendrite/test-utils';
 import { col2imBackpropInput, col2imBackpropInputTuning } from './conv2d-backprop-input-col2im';
 
 type Shape4 = [number, number, number, number];
@@ -100,12 +100,7 @@ describe('col2imBackpropInput', () => {
     const [expected] = await computeOn('cpu', compute);
     col2imBackpropInputTuning.chunkBytes = 101 * 3 * 3 * 32 * 4;
     await useBackend('wasm');
-    const actual = await expectNoLeakedTensors(() => {
-      const result = tf.tidy(compute);
-      const values = result.dataSync().slice();
-      tf.dispose(result);
-      return values;
-    });
+    const actual = await valuesWithoutLeak(compute);
     expectArraysClose(actual, expected);
   });
 });

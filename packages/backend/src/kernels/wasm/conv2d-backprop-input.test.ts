@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { createRandom, tf } from '@dendrite/backend';
-import { computeOn, expectArraysClose, expectNoLeakedTensors, seededArray, useBackend } from '@dendrite/test-utils';
+import { computeOn, expectArraysClose, seededArray, useBackend, valuesWithoutLeak } from '@dendrite/test-utils';
 
 function randomCases(count: number) {
   const draw = createRandom(31);
@@ -54,12 +54,7 @@ describe('wasm Conv2DBackpropInput through the XNNPACK convolution', () => {
       tf.engine().runKernel('Conv2DBackpropInput', { dy: tf.tensor(dy, dyShape), filter: tf.tensor(filter, filterShape) }, { strides: 1, pad: 'valid', dataFormat: 'NHWC', inputShape } as never) as tf.Tensor;
     const [expected] = await computeOn('cpu', compute);
     await useBackend('wasm');
-    const actual = await expectNoLeakedTensors(() => {
-      const result = tf.tidy(compute);
-      const values = result.dataSync().slice();
-      tf.dispose(result);
-      return values;
-    });
+    const actual = await valuesWithoutLeak(compute);
     expectArraysClose(actual, expected);
   });
 });
