@@ -21,16 +21,12 @@ export const COL2IM_SIMD_MODULE = encodeSimdModule([
     locals: [I32, I32],
     body: [
       ...countUp(RUN, RUNS, [
-        op.i32Const(0), op.set(OFFSET),
-        op.block, op.loop,
-        op.get(OFFSET), op.get(RUN_BYTES), op.i32GeU, op.brIf(1),
-        op.get(DESTINATION), op.get(OFFSET), op.i32Add,
-        op.get(DESTINATION), op.get(OFFSET), op.i32Add, op.v128Load,
-        op.get(SOURCE), op.get(OFFSET), op.i32Add, op.v128Load,
-        op.f32x4Add, op.v128Store,
-        op.get(OFFSET), op.i32Const(16), op.i32Add, op.set(OFFSET),
-        op.br(0),
-        op.end, op.end,
+        ...countUp(OFFSET, RUN_BYTES, [
+          op.get(DESTINATION), op.get(OFFSET), op.i32Add,
+          op.get(DESTINATION), op.get(OFFSET), op.i32Add, op.v128Load,
+          op.get(SOURCE), op.get(OFFSET), op.i32Add, op.v128Load,
+          op.f32x4Add, op.v128Store,
+        ], 16),
         op.get(DESTINATION), op.get(DESTINATION_STEP), op.i32Add, op.set(DESTINATION),
         op.get(SOURCE), op.get(SOURCE_STEP), op.i32Add, op.set(SOURCE),
       ]),

@@ -41,26 +41,22 @@ export const MAX_POOL_GRAD_SIMD_MODULE = encodeSimdModule([
     locals: [I32, I32, I32, I32, I32, I32, I32, V128, V128, V128, V128, V128],
     body: [
       ...countUp(W, COUNT, [
-        op.i32Const(0), op.set(G),
-        op.block, op.loop,
-        op.get(G), op.get(GROUP_BYTES), op.i32GeU, op.brIf(1),
-        op.f32Const(Number.NEGATIVE_INFINITY), op.f32x4Splat, op.set(BEST),
-        op.i32Const(-1), op.i32x4Splat, op.set(INDEX),
-        ...overTaps(X, [
-          op.get(P), op.v128Load, op.tee(VALUE), op.get(BEST), op.f32x4Gt, op.set(MASK),
-          op.get(VALUE), op.get(BEST), op.get(MASK), op.v128Bitselect, op.set(BEST),
-          op.get(T), op.i32x4Splat, op.get(INDEX), op.get(MASK), op.v128Bitselect, op.set(INDEX),
-        ]),
-        op.get(DY), op.get(G), op.i32Add, op.v128Load, op.set(GRADIENT),
-        ...overTaps(DX, [
-          op.get(P),
-          op.get(P), op.v128Load,
-          op.get(GRADIENT), op.get(INDEX), op.get(T), op.i32x4Splat, op.i32x4Eq, op.v128And,
-          op.f32x4Add, op.v128Store,
-        ]),
-        op.get(G), op.i32Const(16), op.i32Add, op.set(G),
-        op.br(0),
-        op.end, op.end,
+        ...countUp(G, GROUP_BYTES, [
+          op.f32Const(Number.NEGATIVE_INFINITY), op.f32x4Splat, op.set(BEST),
+          op.i32Const(-1), op.i32x4Splat, op.set(INDEX),
+          ...overTaps(X, [
+            op.get(P), op.v128Load, op.tee(VALUE), op.get(BEST), op.f32x4Gt, op.set(MASK),
+            op.get(VALUE), op.get(BEST), op.get(MASK), op.v128Bitselect, op.set(BEST),
+            op.get(T), op.i32x4Splat, op.get(INDEX), op.get(MASK), op.v128Bitselect, op.set(INDEX),
+          ]),
+          op.get(DY), op.get(G), op.i32Add, op.v128Load, op.set(GRADIENT),
+          ...overTaps(DX, [
+            op.get(P),
+            op.get(P), op.v128Load,
+            op.get(GRADIENT), op.get(INDEX), op.get(T), op.i32x4Splat, op.i32x4Eq, op.v128And,
+            op.f32x4Add, op.v128Store,
+          ]),
+        ], 16),
         op.get(X), op.get(WINDOW_BYTES), op.i32Add, op.set(X),
         op.get(DX), op.get(WINDOW_BYTES), op.i32Add, op.set(DX),
         op.get(DY), op.get(PIXEL_BYTES), op.i32Add, op.set(DY),
