@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
-import { IDENTITY_PARAMETERS, type TransformParameters, multiply, toTfTransform, transformMatrix } from './affine';
+import { multiplyMatrices as multiply, toTfTransform } from '@dendrite/backend';
+import { IDENTITY_PARAMETERS, type TransformParameters, transformMatrix } from './affine';
 import { applyTransforms } from './apply-transforms';
 
 /** The 3×3 single-channel image 1…9. */

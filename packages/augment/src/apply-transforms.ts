@@ -1,6 +1,5 @@
-import { tf } from '@dendrite/backend';
-import { type TransformParameters, isIdentity, toTfTransform, transformMatrix } from './affine';
-import type { FillMode } from './generator-options';
+import { type FillMode, isIdentityMatrix, tf, transformImages } from '@dendrite/backend';
+import { type TransformParameters, transformMatrix } from './affine';
 
 /**
  * Applies one transform per image to a batch `[n, h, w, c]` on the backend: every image's affine
@@ -14,10 +13,7 @@ export function applyTransforms(images: tf.Tensor4D, parameters: TransformParame
   return tf.tidy(() => {
     let out: tf.Tensor4D = images;
     const matrices = parameters.map((p) => transformMatrix(p, height, width));
-    if (!matrices.every(isIdentity)) {
-      const transforms = tf.tensor2d(matrices.flatMap(toTfTransform), [n, 8], 'float32');
-      out = tf.image.transform(out, transforms, 'bilinear', fillMode, cval);
-    }
+    if (!matrices.every(isIdentityMatrix)) out = transformImages(out, matrices, { interpolation: 'bilinear', fillMode, fillValue: cval });
     const needsRange = parameters.some((p) => p.channelShiftIntensity !== 0 || p.brightness !== null);
     if (!needsRange) return out === images ? out.clone() : out;
     // Each step reads the range of the image as the previous step left it, as Keras does.

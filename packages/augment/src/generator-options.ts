@@ -1,7 +1,7 @@
-import { describeValue } from '@dendrite/backend';
+import { type FillMode, describeValue, isFillMode } from '@dendrite/backend';
 
-/** How points outside the image are filled, as Keras's `fill_mode`. */
-export type FillMode = 'nearest' | 'constant' | 'reflect' | 'wrap';
+/** How points outside the image are filled, as Keras's `fill_mode` (from @dendrite/backend). */
+export type { FillMode };
 
 /** A shift range: a fraction of the size (< 1), pixels (≥ 1), or a list of pixel values to choose from (either sign). */
 export type ShiftRange = number | number[];
@@ -99,7 +99,7 @@ export function resolveOptions(raw: ImageDataGeneratorOptions & Record<string, u
     throw fail('brightnessRange', '[low, high] with 0 ≤ low ≤ high', o.brightnessRange);
   }
   const fillMode = o.fillMode ?? 'nearest';
-  if (!['nearest', 'constant', 'reflect', 'wrap'].includes(fillMode)) throw fail('fillMode', 'one of "nearest", "constant", "reflect", "wrap"', fillMode);
+  if (!isFillMode(fillMode)) throw fail('fillMode', 'one of "nearest", "constant", "reflect", "wrap"', fillMode);
   if (o.validationSplit !== undefined && !(o.validationSplit >= 0 && o.validationSplit < 1)) throw fail('validationSplit', 'a number in [0, 1)', o.validationSplit);
   if (o.rescale !== undefined && !(typeof o.rescale === 'number' && Number.isFinite(o.rescale))) throw fail('rescale', 'a finite number', o.rescale);
   if (o.dataFormat !== undefined && o.dataFormat !== 'channels_last') throw fail('dataFormat', '"channels_last"', o.dataFormat);

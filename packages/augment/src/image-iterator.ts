@@ -1,5 +1,4 @@
-import { createRandom, tf } from '@dendrite/backend';
-import type { Draw } from './random';
+import { type Draw, createRandom, tf } from '@dendrite/backend';
 
 /** One batch from a flow: images `[n, h, w, c]` float32 and, unless there are none, targets. */
 export interface ImageBatch {

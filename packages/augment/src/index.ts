@@ -12,7 +12,9 @@ export type { ImageDataGeneratorOptions, FillMode, ShiftRange, ResolvedOptions }
 export { ImageIterator, type ImageBatch, type FlowOptions, type BatchAugmenter } from './image-iterator';
 export { ArrayIterator, type ArrayFlowOptions } from './array-iterator';
 export { DirectoryIterator, type DirectoryFlowOptions, type ClassMode } from './directory-iterator';
-export { type TransformParameters, type Matrix3, IDENTITY_PARAMETERS, isIdentity, transformMatrix, toTfTransform } from './affine';
+export { type TransformParameters, IDENTITY_PARAMETERS, transformMatrix } from './affine';
+/** The (row, column) matrix helpers, from @dendrite/backend (where the image layers share them). */
+export { type Matrix3, isIdentityMatrix as isIdentity, toTfTransform } from '@dendrite/backend';
 export { applyTransforms } from './apply-transforms';
 export { decodeImage, type DecodedImage } from './decode-image';
 export { decodeBmp } from './decode-bmp';

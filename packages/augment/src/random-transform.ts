@@ -1,6 +1,6 @@
+import { type Draw, uniform } from '@dendrite/backend';
 import type { TransformParameters } from './affine';
 import type { ResolvedOptions, ShiftRange } from './generator-options';
-import { type Draw, uniform } from './random';
 
 function shift(draw: Draw, range: ShiftRange | undefined, size: number): number {
   if (range === undefined || range === 0 || (Array.isArray(range) && range.length === 0)) return 0;

@@ -1,7 +1,7 @@
 /**
  * @dendrite/backend: the tfjs-core namespace with every gradient registered, backend selection
  * (cuda → native → wasm SIMD → cpu), a wasm backend that can train every Dendrite layer quickly,
- * and seeding.
+ * seeding, and the affine image transforms shared by the image layers and ImageDataGenerator.
  *
  * @packageDocumentation
  */
@@ -23,6 +23,11 @@ export { BACKEND_NAMES, isBackendName, parseBackendPreference, type BackendName 
 export { selectBackend, getBackendInfo, type BackendInfo, type SelectBackendOptions } from './select/select-backend';
 export { defaultRuntimeProbes, listCudaDevices, type RuntimeProbes } from './select/runtime-probes';
 export { setSeed, clearSeed, getSeed, random, nextSeed, createRandom } from './seed/seed';
+export { uniform, uniformDraws, type Draw } from './seed/uniform';
+export {
+  IDENTITY_MATRIX, multiplyMatrices, isIdentityMatrix, rotationMatrix, shiftMatrix, shearMatrix, zoomMatrix, aboutCenter, toTfTransform, type Matrix3,
+} from './image/affine-matrix';
+export { transformImages, FILL_MODES, isFillMode, type FillMode, type ImageInterpolation, type TransformImagesOptions } from './image/transform-images';
 export { ObjectRegistry, isKerasSerialized, normalizeIdentifier, type KerasSerialized, type FromConfig } from './serialization/object-registry';
 export { toSnakeCase, toCamelCase, keysToSnakeCase, keysToCamelCase } from './serialization/case-conversion';
 export { describeValue } from './errors/describe-value';

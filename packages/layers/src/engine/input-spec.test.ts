@@ -16,6 +16,8 @@ describe('assertInputCompatible', () => {
       'Expected inputShape of rank ≥ 4, received [null, 28] in layer "conv2d"',
     );
     expect(() => assertInputCompatible({ maxNdim: 3 }, [1, 2, 3, 4], 'x')).toThrow(/rank ≤ 3, received \[1, 2, 3, 4\]/);
+    expect(() => assertInputCompatible({ minNdim: 3, maxNdim: 4 }, [4, 4], 'crop')).toThrow('Expected inputShape of rank 3 or 4, received [4, 4] in layer "crop"');
+    expect(() => assertInputCompatible({ minNdim: 2, maxNdim: 5 }, [1, 2, 3, 4, 5, 6], 'x')).toThrow('Expected inputShape of rank 2 to 5, received [1, 2, 3, 4, 5, 6] in layer "x"');
     expect(() => assertInputCompatible({ axes: { [-1]: 784 } }, [null, 28], 'dense', 1)).toThrow(
       'Expected axis -1 of the input to have size 784, received shape [null, 28] in layer "dense" (input 1)',
     );

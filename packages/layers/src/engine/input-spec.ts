@@ -16,7 +16,8 @@ export interface InputSpec {
  * Checks one input shape against a layer's spec.
  *
  * @throws Error naming the layer, expected vs received: `Expected inputShape of rank 2, received
- *   [28, 28, 1] in layer "dense_1"`
+ *   [28, 28, 1] in layer "dense_1"`; a spec with both `minNdim` and `maxNdim` names the range
+ *   (`of rank 3 or 4`, `of rank 2 to 5`)
  */
 export function assertInputCompatible(spec: InputSpec, shape: readonly (number | null)[], layerName: string, inputIndex = 0): void {
   const where = `in layer "${layerName}"${inputIndex > 0 ? ` (input ${inputIndex})` : ''}`;
@@ -24,6 +25,10 @@ export function assertInputCompatible(spec: InputSpec, shape: readonly (number |
   const rank = shape.length;
   if (spec.ndim !== undefined && rank !== spec.ndim) {
     throw new Error(`Expected inputShape of rank ${spec.ndim}, received ${received} ${where}`);
+  }
+  if (spec.minNdim !== undefined && spec.maxNdim !== undefined && (rank < spec.minNdim || rank > spec.maxNdim)) {
+    const ranks = spec.maxNdim === spec.minNdim + 1 ? `${spec.minNdim} or ${spec.maxNdim}` : `${spec.minNdim} to ${spec.maxNdim}`;
+    throw new Error(`Expected inputShape of rank ${ranks}, received ${received} ${where}`);
   }
   if (spec.minNdim !== undefined && rank < spec.minNdim) {
     throw new Error(`Expected inputShape of rank ≥ ${spec.minNdim}, received ${received} ${where}`);

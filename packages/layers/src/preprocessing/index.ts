@@ -8,6 +8,7 @@
 export { Rescaling, rescaling, type RescalingArgs } from './rescaling';
 export { Resizing, resizing, type ResizingArgs } from './resizing';
 export { CenterCrop, centerCrop, type CenterCropArgs } from './center-crop';
+export { SizedImageLayer, type SizedImageArgs } from './sized-image-layer';
 export { RandomImageLayer, type RandomImageArgs } from './random-image-layer';
 export { RandomAffineLayer, type RandomAffineArgs } from './random-affine-layer';
 export { RandomRotation, randomRotation, type RandomRotationArgs } from './random-rotation';

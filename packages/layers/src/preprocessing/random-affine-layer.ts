@@ -1,6 +1,6 @@
-import { tf } from '@dendrite/backend';
+import { FILL_MODES, type Matrix3, type tf, transformImages } from '@dendrite/backend';
 import { checkOneOf } from '../core/argument-checks';
-import { type ImageInterpolation, type LayerFillMode, transformImages } from './image-preprocessing';
+import type { ImageInterpolation, LayerFillMode } from './image-preprocessing';
 import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';
 
 /** Arguments every random affine layer takes. */
@@ -15,7 +15,8 @@ export interface RandomAffineArgs extends RandomImageArgs {
 
 /**
  * The base of RandomRotation, RandomZoom and RandomTranslation: in training, one random
- * `tf.image.transform` row per image (drawn by {@link transformRows}); the identity otherwise.
+ * affine matrix per image (drawn by {@link transformMatrices}, applied by @dendrite/backend's
+ * `transformImages`); the identity otherwise.
  */
 export abstract class RandomAffineLayer extends RandomImageLayer {
   readonly fillMode: LayerFillMode;
@@ -24,17 +25,21 @@ export abstract class RandomAffineLayer extends RandomImageLayer {
 
   constructor(args: RandomAffineArgs) {
     super(args);
-    this.fillMode = checkOneOf(args.fillMode ?? 'reflect', ['reflect', 'wrap', 'constant', 'nearest'] as const, 'fillMode', this.name);
+    this.fillMode = checkOneOf(args.fillMode ?? 'reflect', FILL_MODES, 'fillMode', this.name);
     this.interpolation = checkOneOf(args.interpolation ?? 'bilinear', ['bilinear', 'nearest'] as const, 'interpolation', this.name);
     this.fillValue = args.fillValue ?? 0;
   }
 
-  /** The `[a0, a1, a2, b0, b1, b2, c0, c1]` rows of `n` images of `height × width`. */
-  protected abstract transformRows(n: number, height: number, width: number, seed: number | undefined): number[][];
+  /**
+   * The (row, column) matrices of `n` images of `height × width`, each mapping an output pixel to
+   * the input point it samples (built from @dendrite/backend's `rotationMatrix`, `zoomMatrix`, …).
+   */
+  protected abstract transformMatrices(n: number, height: number, width: number, seed: number | undefined): Matrix3[];
 
   protected augment(batch: tf.Tensor4D, seed: number | undefined): tf.Tensor4D {
     const [n, height, width] = batch.shape;
-    return transformImages(batch, this.transformRows(n, height, width, seed), this.interpolation, this.fillMode, this.fillValue);
+    const matrices = this.transformMatrices(n, height, width, seed);
+    return transformImages(batch, matrices, { interpolation: this.interpolation, fillMode: this.fillMode, fillValue: this.fillValue });
   }
 
   override getConfig(): Record<string, unknown> {

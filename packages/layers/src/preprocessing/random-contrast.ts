@@ -1,6 +1,6 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, tf, uniformDraws } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
-import { factorRange, uniformDraws } from './image-preprocessing';
+import { factorRange } from './image-preprocessing';
 import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';
 
 /** Arguments of {@link RandomContrast}. */

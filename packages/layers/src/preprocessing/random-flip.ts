@@ -1,7 +1,6 @@
-import { tf } from '@dendrite/backend';
+import { tf, uniformDraws } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { checkOneOf } from '../core/argument-checks';
-import { uniformDraws } from './image-preprocessing';
 import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';
 
 /** Flip modes of {@link RandomFlip}. */

@@ -1,8 +1,7 @@
 import type { tf } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
-import type { Shape } from '../engine/shape';
 import { SeedGenerator } from '../regularization/seed-generator';
-import { asBatch, checkImageRank } from './image-preprocessing';
+import { asBatch, imageInputSpec } from './image-preprocessing';
 
 /** Arguments every random image layer takes. */
 export interface RandomImageArgs extends LayerArgs {
@@ -11,8 +10,8 @@ export interface RandomImageArgs extends LayerArgs {
 }
 
 /**
- * The base of the random augmentation layers: images `[h, w, c]` or `[n, h, w, c]` in, the same
- * shape out; {@link augment} runs in training only, the identity otherwise.
+ * The base of the random augmentation layers: images `[h, w, c]` or `[n, h, w, c]` in (checked by
+ * the layer's `inputSpec`), the same shape out; {@link augment} runs in training only, the identity otherwise.
  */
 export abstract class RandomImageLayer extends Layer {
   readonly seed?: number;
@@ -22,6 +21,7 @@ export abstract class RandomImageLayer extends Layer {
     super(args);
     this.seed = args.seed;
     this.seeds = new SeedGenerator(args.seed, this.name);
+    this.inputSpec = imageInputSpec();
   }
 
   /** One random augmentation of a batch; `seed` is this call's draw seed. */
@@ -29,14 +29,8 @@ export abstract class RandomImageLayer extends Layer {
 
   override call(inputs: TensorOrList, args: CallArgs): tf.Tensor {
     const x = inputs as tf.Tensor;
-    checkImageRank(x.shape, this.name);
     if (args.training !== true) return x;
     return asBatch(x, (batch) => this.augment(batch, this.seeds.next()));
-  }
-
-  override computeOutputShape(inputShape: Shape): Shape {
-    checkImageRank(inputShape, this.name);
-    return inputShape;
   }
 
   override getConfig(): Record<string, unknown> {

@@ -99,5 +99,12 @@ describeEachBackend('random augmentation layers', () => {
     // NaN is printed as NaN, not as JSON's null.
     expect(() => randomContrast({ factor: [Number.NaN, 0.5] })).toThrow(/received \[NaN,0\.5\] in layer "random_contrast_1"/);
     expect(() => randomRotation({ factor: Number.NaN })).toThrow(/received NaN in layer "random_rotation_1"/);
+    // Single images [h, w, c] are accepted as before; other ranks are refused by the layers' inputSpec.
+    const single = tf.zeros([3, 3, 1]);
+    const turnedSingle = randomRotation({ factor: 0.1, seed: 2 }).apply(single, { training: true });
+    expect(turnedSingle.shape).toEqual([3, 3, 1]);
+    tf.dispose([single, turnedSingle]);
+    expect(() => randomFlip({ name: 'flip2' }).apply(tf.zeros([3, 3]))).toThrow('Expected inputShape of rank 3 or 4, received [3, 3] in layer "flip2"');
+    expect(() => randomZoom({ heightFactor: 0.1, name: 'zoom5' }).apply(tf.zeros([1, 1, 3, 3, 1]), { training: true })).toThrow('Expected inputShape of rank 3 or 4, received [1, 1, 3, 3, 1] in layer "zoom5"');
   });
 });

@@ -1,5 +1,6 @@
+import { type Matrix3, aboutCenter, rotationMatrix, uniformDraws } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
-import { factorRange, uniformDraws } from './image-preprocessing';
+import { factorRange } from './image-preprocessing';
 import { RandomAffineLayer, type RandomAffineArgs } from './random-affine-layer';
 
 /** Arguments of {@link RandomRotation}. */
@@ -19,16 +20,10 @@ export class RandomRotation extends RandomAffineLayer {
     this.factor = factorRange(args.factor, 'factor', this.name);
   }
 
-  protected transformRows(n: number, height: number, width: number, seed: number | undefined): number[][] {
-    return uniformDraws(n, this.factor, seed).map((fraction) => {
-      // Keras 3's rotation matrix, about the centre, in tf.image.transform's (x, y) order.
-      const angle = fraction * 2 * Math.PI;
-      const cos = Math.cos(angle);
-      const sin = Math.sin(angle);
-      const xOffset = (width - 1 - (cos * (width - 1) - sin * (height - 1))) / 2;
-      const yOffset = (height - 1 - (sin * (width - 1) + cos * (height - 1))) / 2;
-      return [cos, -sin, xOffset, sin, cos, yOffset, 0, 0];
-    });
+  protected transformMatrices(n: number, height: number, width: number, seed: number | undefined): Matrix3[] {
+    // Keras 3 turns counter-clockwise for a positive factor: the opposite of ImageDataGenerator's
+    // rotation matrix, hence the negated angle.
+    return uniformDraws(n, this.factor, seed).map((fraction) => aboutCenter(rotationMatrix(-fraction * 2 * Math.PI), height, width));
   }
 
   override getConfig(): Record<string, unknown> {

@@ -1,5 +1,6 @@
+import { type Matrix3, createRandom, shiftMatrix, uniform } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
-import { factorRange, uniformDraws } from './image-preprocessing';
+import { factorRange } from './image-preprocessing';
 import { RandomAffineLayer, type RandomAffineArgs } from './random-affine-layer';
 
 /** Arguments of {@link RandomTranslation}. */
@@ -23,12 +24,13 @@ export class RandomTranslation extends RandomAffineLayer {
     this.widthFactor = factorRange(args.widthFactor, 'widthFactor', this.name, 1);
   }
 
-  protected transformRows(n: number, height: number, width: number, seed: number | undefined): number[][] {
-    const draws = uniformDraws(2 * n, [0, 1], seed);
-    return Array.from({ length: n }, (_, i) => {
-      const dy = (this.heightFactor[0] + (this.heightFactor[1] - this.heightFactor[0]) * draws[2 * i]) * height;
-      const dx = (this.widthFactor[0] + (this.widthFactor[1] - this.widthFactor[0]) * draws[2 * i + 1]) * width;
-      return [1, 0, -dx, 0, 1, -dy, 0, 0];
+  protected transformMatrices(n: number, height: number, width: number, seed: number | undefined): Matrix3[] {
+    const draw = createRandom(seed);
+    return Array.from({ length: n }, () => {
+      const down = uniform(draw, ...this.heightFactor) * height;
+      const right = uniform(draw, ...this.widthFactor) * width;
+      // Moving the image down and right samples up and left of each output pixel.
+      return shiftMatrix(-down, -right);
     });
   }
 

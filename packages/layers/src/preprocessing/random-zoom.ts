@@ -1,6 +1,6 @@
-import { describeValue } from '@dendrite/backend';
+import { type Matrix3, aboutCenter, createRandom, describeValue, uniform, zoomMatrix } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
-import { factorRange, uniformDraws } from './image-preprocessing';
+import { factorRange } from './image-preprocessing';
 import { RandomAffineLayer, type RandomAffineArgs } from './random-affine-layer';
 
 /** Arguments of {@link RandomZoom}. */
@@ -27,12 +27,13 @@ export class RandomZoom extends RandomAffineLayer {
     }
   }
 
-  protected transformRows(n: number, height: number, width: number, seed: number | undefined): number[][] {
-    const draws = uniformDraws(2 * n, [0, 1], seed);
-    return Array.from({ length: n }, (_, i) => {
-      const zoomHeight = 1 + this.heightFactor[0] + (this.heightFactor[1] - this.heightFactor[0]) * draws[2 * i];
-      const zoomWidth = this.widthFactor ? 1 + this.widthFactor[0] + (this.widthFactor[1] - this.widthFactor[0]) * draws[2 * i + 1] : zoomHeight;
-      return [zoomWidth, 0, ((width - 1) / 2) * (1 - zoomWidth), 0, zoomHeight, ((height - 1) / 2) * (1 - zoomHeight), 0, 0];
+  protected transformMatrices(n: number, height: number, width: number, seed: number | undefined): Matrix3[] {
+    const draw = createRandom(seed);
+    return Array.from({ length: n }, () => {
+      // Two draws an image, the second unused when the width follows the height.
+      const zoomHeight = 1 + uniform(draw, ...this.heightFactor);
+      const zoomWidth = 1 + uniform(draw, ...(this.widthFactor ?? this.heightFactor));
+      return aboutCenter(zoomMatrix(zoomHeight, this.widthFactor ? zoomWidth : zoomHeight), height, width);
     });
   }
 

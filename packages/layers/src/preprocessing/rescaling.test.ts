@@ -34,7 +34,8 @@ describeEachBackend('Rescaling, Resizing, CenterCrop', () => {
   it('name the layer for bad arguments or inputs', () => {
     expect(() => resizing({ height: 0, width: 2 })).toThrow('Expected height to be an integer ≥ 1, received 0 in layer "resizing"');
     expect(() => resizing({ height: 2, width: 2, interpolation: 'cubic' as never })).toThrow('Expected interpolation to be one of bilinear, nearest, received "cubic" in layer "resizing_1"');
-    expect(() => centerCrop({ height: 2, width: 2 }).apply(tf.zeros([4, 4]))).toThrow('Expected inputs of rank 3 [height, width, channels] or 4 [batch, height, width, channels], received [4, 4] in layer "center_crop"');
+    expect(() => centerCrop({ height: 2, width: 2 }).apply(tf.zeros([4, 4]))).toThrow('Expected inputShape of rank 3 or 4, received [4, 4] in layer "center_crop"');
+    expect(() => resizing({ height: 2, width: 2, name: 'r5' }).apply(tf.zeros([1, 1, 4, 4, 1]))).toThrow('Expected inputShape of rank 3 or 4, received [1, 1, 4, 4, 1] in layer "r5"');
     expect(() => rescaling({ scale: Number.NaN })).toThrow('Expected scale to be a finite number, received NaN in layer "rescaling"');
   });
 });

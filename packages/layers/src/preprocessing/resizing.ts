@@ -1,14 +1,11 @@
 import { tf } from '@dendrite/backend';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
-import type { Shape } from '../engine/shape';
-import { checkOneOf, checkPositiveInteger } from '../core/argument-checks';
-import { asBatch, checkImageRank, type ImageInterpolation, resizedShape } from './image-preprocessing';
+import { checkOneOf } from '../core/argument-checks';
+import type { ImageInterpolation } from './image-preprocessing';
+import { SizedImageLayer, type SizedImageArgs } from './sized-image-layer';
 
 /** Arguments of {@link Resizing}. */
-export interface ResizingArgs extends LayerArgs {
-  height: number;
-  width: number;
+export interface ResizingArgs extends SizedImageArgs {
   /** 'bilinear' (default) or 'nearest', with half-pixel centres as TensorFlow. */
   interpolation?: ImageInterpolation;
   /** Crop the largest centred window of the target aspect ratio first, so nothing is distorted. */
@@ -29,34 +26,24 @@ export function resizeBatch(batch: tf.Tensor4D, height: number, width: number, i
 }
 
 /** Keras's `Resizing`: every image to `height × width`. */
-export class Resizing extends Layer {
+export class Resizing extends SizedImageLayer {
   static override className = 'Resizing';
-  readonly height: number;
-  readonly width: number;
   readonly interpolation: ImageInterpolation;
   readonly cropToAspectRatio: boolean;
 
   /** @throws Error naming the layer for a bad size or interpolation */
   constructor(args: ResizingArgs) {
     super(args);
-    this.height = checkPositiveInteger(args.height, 'height', this.name);
-    this.width = checkPositiveInteger(args.width, 'width', this.name);
     this.interpolation = checkOneOf(args.interpolation ?? 'bilinear', ['bilinear', 'nearest'] as const, 'interpolation', this.name);
     this.cropToAspectRatio = args.cropToAspectRatio ?? false;
   }
 
-  override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
-    const x = inputs as tf.Tensor;
-    checkImageRank(x.shape, this.name);
-    return asBatch(x, (batch) => resizeBatch(batch, this.height, this.width, this.interpolation, this.cropToAspectRatio));
-  }
-
-  override computeOutputShape(inputShape: Shape): Shape {
-    return resizedShape(inputShape, this.height, this.width, this.name);
+  protected toSize(batch: tf.Tensor4D): tf.Tensor4D {
+    return resizeBatch(batch, this.height, this.width, this.interpolation, this.cropToAspectRatio);
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), height: this.height, width: this.width, interpolation: this.interpolation, crop_to_aspect_ratio: this.cropToAspectRatio };
+    return { ...super.getConfig(), interpolation: this.interpolation, crop_to_aspect_ratio: this.cropToAspectRatio };
   }
 }
 
