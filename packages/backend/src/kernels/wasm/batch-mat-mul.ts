@@ -1,6 +1,6 @@
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { allocate, heapView, release, transposeLastTwo, type WasmKernelArgs } from './wasm-kernel-context';
-import type { WasmKernelOverride } from './wasm-kernel-overrides';
+import { type WasmKernelOverride, assertStock } from './wasm-kernel-overrides';
 import { simdMatMul } from './simd-mat-mul';
 
 /**
@@ -14,7 +14,7 @@ export function untransposeOperands(kernelName: string): WasmKernelOverride {
   return {
     kernelName,
     makeKernel(stock: KernelFunc | undefined): KernelFunc {
-      if (stock == null) throw new Error(`Expected a stock wasm kernel "${kernelName}" to wrap, received none`);
+      assertStock(stock, kernelName);
       return (rawArgs) => {
         const args = rawArgs as unknown as WasmKernelArgs;
         const { backend, attrs = {} } = args;

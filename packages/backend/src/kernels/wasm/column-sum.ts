@@ -2,7 +2,7 @@ import type { KernelFunc } from '@tensorflow/tfjs-core';
 import { COLUMN_SUM_SIMD_MODULE } from './column-sum-simd';
 import { instantiateOn } from './simd-module';
 import { allocate, heapAddress, wasmMemory, type WasmKernelArgs } from './wasm-kernel-context';
-import type { WasmKernelOverride } from './wasm-kernel-overrides';
+import { type WasmKernelOverride, assertStock } from './wasm-kernel-overrides';
 
 type ColumnSumSimd = (x: number, out: number, rows: number, rowBytes: number) => void;
 
@@ -22,7 +22,7 @@ function reducesAllButLast(axis: number | number[], rank: number): boolean {
 export const columnSumOverride: WasmKernelOverride = {
   kernelName: 'Sum',
   makeKernel(stock: KernelFunc | undefined): KernelFunc {
-    if (stock == null) throw new Error('Expected a stock wasm kernel "Sum" to wrap, received none');
+    assertStock(stock, 'Sum');
     return (rawArgs) => {
       const { inputs, backend, attrs = {} } = rawArgs as unknown as WasmKernelArgs;
       const x = inputs.x;

@@ -1,7 +1,7 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
 import { tf } from '../../tf/index';
 import { allocate, callKernel, heapAddress, heapView, release, wasmMemory, type WasmKernelArgs } from './wasm-kernel-context';
-import type { WasmKernelOverride } from './wasm-kernel-overrides';
+import { type WasmKernelOverride, assertStock } from './wasm-kernel-overrides';
 import { col2imBackpropInput } from './conv2d-backprop-input-col2im';
 
 /**
@@ -15,7 +15,7 @@ import { col2imBackpropInput } from './conv2d-backprop-input-col2im';
 export const conv2dBackpropInputOverride: WasmKernelOverride = {
   kernelName: 'Conv2DBackpropInput',
   makeKernel(stock: KernelFunc | undefined): KernelFunc {
-    if (stock == null) throw new Error('Expected a stock wasm kernel "Conv2DBackpropInput" to wrap, received none');
+    assertStock(stock, 'Conv2DBackpropInput');
     return (rawArgs) => {
       const { inputs, backend, attrs = {} } = rawArgs as unknown as WasmKernelArgs;
       const { dy, filter } = inputs;

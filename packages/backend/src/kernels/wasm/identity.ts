@@ -1,6 +1,6 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
 import type { WasmKernelArgs } from './wasm-kernel-context';
-import type { WasmKernelOverride } from './wasm-kernel-overrides';
+import { type WasmKernelOverride, assertStock } from './wasm-kernel-overrides';
 
 /**
  * `Identity` that shares its input's memory, as the cpu backend's and wasm's own `Reshape` do: the
@@ -10,7 +10,7 @@ import type { WasmKernelOverride } from './wasm-kernel-overrides';
 export const identityOverride: WasmKernelOverride = {
   kernelName: 'Identity',
   makeKernel(stock: KernelFunc | undefined): KernelFunc {
-    if (stock == null) throw new Error('Expected a stock wasm kernel "Identity" to wrap, received none');
+    assertStock(stock, 'Identity');
     return (rawArgs) => {
       const { inputs, backend } = rawArgs as unknown as WasmKernelArgs;
       const x = inputs.x;

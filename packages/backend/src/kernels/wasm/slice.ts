@@ -1,7 +1,7 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
 import { tf } from '../../tf/index';
 import { allocate, heapView, type WasmKernelArgs } from './wasm-kernel-context';
-import type { WasmKernelOverride } from './wasm-kernel-overrides';
+import { type WasmKernelOverride, assertStock } from './wasm-kernel-overrides';
 
 /**
  * `Slice` that reads its window straight out of wasm memory. The stock kernel first copies the
@@ -11,7 +11,7 @@ import type { WasmKernelOverride } from './wasm-kernel-overrides';
 export const sliceOverride: WasmKernelOverride = {
   kernelName: 'Slice',
   makeKernel(stock: KernelFunc | undefined): KernelFunc {
-    if (stock == null) throw new Error('Expected a stock wasm kernel "Slice" to wrap, received none');
+    assertStock(stock, 'Slice');
     return (rawArgs) => {
       const { inputs, backend, attrs = {} } = rawArgs as unknown as WasmKernelArgs;
       const x = inputs.x;

@@ -11,6 +11,15 @@ export interface WasmKernelOverride {
   makeKernel(stock: KernelFunc | undefined): KernelFunc;
 }
 
+/**
+ * Narrows a wrapping override's `stock` to a kernel function.
+ *
+ * @throws Error when tfjs-backend-wasm registered no `kernelName` to wrap
+ */
+export function assertStock(stock: KernelFunc | undefined, kernelName: string): asserts stock is KernelFunc {
+  if (stock == null) throw new Error(`Expected a stock wasm kernel "${kernelName}" to wrap, received none`);
+}
+
 const stockKernels = new Map<string, KernelConfig | undefined>();
 let installedOverrides: WasmKernelOverride[] = [];
 
