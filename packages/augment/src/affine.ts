@@ -43,8 +43,8 @@ export function transformMatrix(p: TransformParameters, height: number, width: n
   if (p.shear !== 0) steps.push(shearMatrix((p.shear * Math.PI) / 180));
   if (p.zx !== 1 || p.zy !== 1) steps.push(zoomMatrix(p.zx, p.zy));
   let matrix: Matrix3 = steps.length === 0 ? [...IDENTITY_MATRIX] : aboutCenter(steps.reduce((a, b) => multiplyMatrices(a, b)), height, width);
-  if (p.flipHorizontal) matrix = multiplyMatrices(matrix, [1, 0, 0, 0, -1, width - 1, 0, 0, 1]);
-  if (p.flipVertical) matrix = multiplyMatrices(matrix, [-1, 0, height - 1, 0, 1, 0, 0, 0, 1]);
+  if (p.flipHorizontal) matrix = multiplyMatrices(matrix, aboutCenter(zoomMatrix(1, -1), height, width));
+  if (p.flipVertical) matrix = multiplyMatrices(matrix, aboutCenter(zoomMatrix(-1, 1), height, width));
   return matrix;
 }
 

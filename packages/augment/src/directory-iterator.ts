@@ -1,8 +1,7 @@
-import { describeValue, nodeModules, tf } from '@dendrite/backend';
-import { decodeImage } from './decode-image';
+import { describeValue, tf } from '@dendrite/backend';
 import { type BatchAugmenter, type FlowOptions, type ImageBatch, ImageIterator } from './image-iterator';
 import { listImageFiles } from './list-image-files';
-import { type ColorMode, loadImage } from './load-image';
+import { type ColorMode, loadImage, readImageFile } from './load-image';
 
 /** Keras's class modes: what each batch carries as targets. */
 export type ClassMode = 'categorical' | 'binary' | 'sparse' | 'input' | 'none' | null;
@@ -58,12 +57,10 @@ export class DirectoryIterator extends ImageIterator {
     let { filenames, classes } = list;
     if (options.invalidImages === 'skip') {
       const keep: number[] = [];
-      const { fs } = nodeModules('for flowFromDirectory, which reads image files');
       filenames.forEach((file, i) => {
         try {
           // Decoding tells a readable image; colour conversion and resizing wait for its batch.
-          const path = `${directory}/${file}`;
-          decodeImage(new Uint8Array(fs.readFileSync(path)), path);
+          readImageFile(`${directory}/${file}`);
           keep.push(i);
         } catch (error) {
           console.warn(`Skipping ${file}: ${(error as Error).message}`);

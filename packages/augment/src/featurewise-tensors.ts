@@ -1,5 +1,10 @@
 import { tf } from '@dendrite/backend';
-import type { FeatureStatistics } from './standardize';
+
+/** Per-channel statistics `fit` computes for featurewise normalisation. */
+export interface FeatureStatistics {
+  mean?: Float32Array;
+  std?: Float32Array;
+}
 
 /** The featurewise statistics as `[1, 1, 1, channels]` tensors, ready to broadcast over a batch. */
 export interface FeaturewiseTensorSet {

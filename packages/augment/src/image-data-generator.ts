@@ -4,11 +4,11 @@ import { applyTransforms } from './apply-transforms';
 import { type ArrayFlowOptions, ArrayIterator } from './array-iterator';
 import type { BatchAugmenter } from './image-iterator';
 import { DirectoryIterator, type DirectoryFlowOptions } from './directory-iterator';
-import { FeaturewiseTensors } from './featurewise-tensors';
+import { type FeatureStatistics, FeaturewiseTensors } from './featurewise-tensors';
 import { type ImageDataGeneratorOptions, type ResolvedOptions, resolveOptions } from './generator-options';
 import { type ArrayInput, toHost } from './image-array';
 import { drawTransform, transforms } from './random-transform';
-import { type FeatureStatistics, standardize } from './standardize';
+import { standardize } from './standardize';
 
 /** Options of {@link ImageDataGenerator.fit}. */
 export interface FitStatisticsOptions {

@@ -21,4 +21,4 @@ export { decodeBmp } from './decode-bmp';
 export { loadImage, toArray as imageToArray, type ColorMode, type LoadImageOptions } from './load-image';
 export { listImageFiles, IMAGE_EXTENSIONS, type ImageFileList } from './list-image-files';
 export type { ArrayInput, HostArray } from './image-array';
-export type { FeatureStatistics } from './standardize';
+export type { FeatureStatistics } from './featurewise-tensors';

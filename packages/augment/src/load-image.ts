@@ -94,7 +94,7 @@ function resizeBilinear(image: DecodedImage, values: Uint8Array, height: number,
  *
  * @throws Error naming colorMode or interpolation when it is not one Keras knows
  */
-export function toArray(image: DecodedImage, options: LoadImageOptions = {}): { values: Uint8Array | Float32Array; shape: [number, number, number] } {
+export function toArray(image: DecodedImage, options: LoadImageOptions = {}): { values: Uint8Array; shape: [number, number, number] } {
   const mode = options.colorMode ?? 'rgb';
   if (!(mode in CHANNELS)) throw new Error(`Expected colorMode to be "grayscale", "rgb" or "rgba", received ${describeValue(mode)}`);
   const channels = CHANNELS[mode];
@@ -108,11 +108,20 @@ export function toArray(image: DecodedImage, options: LoadImageOptions = {}): { 
 }
 
 /**
+ * Reads and decodes an image file, as it lies (no colour conversion, no resizing).
+ *
+ * @throws Error naming the file when it cannot be read or decoded
+ */
+export function readImageFile(path: string): DecodedImage {
+  const { fs } = nodeModules(`to read "${path}"`);
+  return decodeImage(new Uint8Array(fs.readFileSync(path)), path);
+}
+
+/**
  * Reads an image file into `[h, w, c]` uint8 values, as Keras's `load_img` + `img_to_array`.
  *
  * @throws Error naming the file when it cannot be read or decoded
  */
-export function loadImage(path: string, options: LoadImageOptions = {}): { values: Uint8Array | Float32Array; shape: [number, number, number] } {
-  const { fs } = nodeModules(`to read "${path}"`);
-  return toArray(decodeImage(new Uint8Array(fs.readFileSync(path)), path), options);
+export function loadImage(path: string, options: LoadImageOptions = {}): { values: Uint8Array; shape: [number, number, number] } {
+  return toArray(readImageFile(path), options);
 }

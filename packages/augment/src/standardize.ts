@@ -2,12 +2,6 @@ import { tf } from '@dendrite/backend';
 import type { FeaturewiseTensorSet } from './featurewise-tensors';
 import type { ResolvedOptions } from './generator-options';
 
-/** Per-channel statistics `fit` computes for featurewise normalisation. */
-export interface FeatureStatistics {
-  mean?: Float32Array;
-  std?: Float32Array;
-}
-
 /** `statistic` when it has `channels` channels, as the batch. */
 function checkChannels(statistic: tf.Tensor4D, channels: number): tf.Tensor4D {
   if (statistic.shape[3] !== channels) {

@@ -13,6 +13,17 @@ import {
 } from '@dendrite/layers';
 import { Model } from './model';
 
+/** Checks `shape` against the layer's input spec (naming the layer, expected vs received). */
+function checkInput(layer: Layer, shape: Shape | Shape[]): void {
+  layer.assertInputCompatibility(Array.isArray(shape[0]) ? (shape as Shape[]) : [shape as Shape]);
+}
+
+/** The layer's output shape for `shape`, checked against its input spec first. */
+function outputShapeOf(layer: Layer, shape: Shape | Shape[]): Shape | Shape[] {
+  checkInput(layer, shape);
+  return layer.computeOutputShape(shape);
+}
+
 /** Arguments of {@link Sequential} and {@link sequential}. */
 export interface SequentialArgs {
   layers?: Layer[];
@@ -94,7 +105,7 @@ export class Sequential extends Model {
     let shape: Shape | Shape[] = singleShape(inputShape, this.name);
     if (!this.inputLayerShape) this.inputLayerShape = [null, ...shape.slice(1)];
     for (const layer of this.stack) {
-      layer.assertInputCompatibility(Array.isArray(shape[0]) ? (shape as Shape[]) : [shape as Shape]);
+      checkInput(layer, shape);
       layer.maybeBuild(shape);
       shape = layer.computeOutputShape(shape);
     }
@@ -105,7 +116,7 @@ export class Sequential extends Model {
   outputShapes(): Array<Shape | Shape[]> {
     if (!this.inputLayerShape) return this.stack.map(() => []);
     let shape: Shape | Shape[] = this.inputLayerShape;
-    return this.stack.map((layer) => (shape = layer.computeOutputShape(shape)));
+    return this.stack.map((layer) => (shape = outputShapeOf(layer, shape)));
   }
 
   override call(inputs: TensorOrList, args: CallArgs): TensorOrList {
@@ -117,7 +128,7 @@ export class Sequential extends Model {
 
   override computeOutputShape(inputShape: Shape | Shape[]): Shape | Shape[] {
     let shape = inputShape;
-    for (const layer of this.stack) shape = layer.computeOutputShape(shape);
+    for (const layer of this.stack) shape = outputShapeOf(layer, shape);
     return shape;
   }
 

@@ -68,15 +68,16 @@ export const sparseCategoricalCrossentropy = withKerasName(function sparseCatego
     const valid = ignoreClass === null ? null : tf.notEqual(labels, ignoreClass);
     // Ignored entries take class 0 so the gather stays in range; their loss is zeroed below.
     if (valid !== null) labels = tf.where(valid, labels, tf.zerosLike(labels));
+    const oneHot = tf.oneHot(labels, p.shape[p.rank - 1]);
     // A softmax output: the same loss and gradient in a few kernels.
     if (!options.fromLogits && valid === null && p === yPred && isSoftmaxOutput(p)) {
-      const targets = tf.cast(tf.oneHot(labels, p.shape[p.rank - 1]), 'float32');
+      const targets = tf.cast(oneHot, 'float32');
       if (takesSoftmaxCrossentropy(targets, p)) return softmaxCrossentropy(targets, p);
     }
     const logProbabilities = options.fromLogits
       ? tf.logSoftmax(p, -1)
       : tf.log(tf.clipByValue(tf.div(p, tf.sum(p, -1, true)), EPSILON, 1 - EPSILON));
-    const losses = tf.neg(tf.sum(tf.mul(tf.oneHot(labels, p.shape[p.rank - 1]), logProbabilities), -1));
+    const losses = tf.neg(tf.sum(tf.mul(oneHot, logProbabilities), -1));
     return valid === null ? losses : tf.where(valid, losses, tf.zerosLike(losses));
   });
 }, 'sparse_categorical_crossentropy');
