@@ -6,6 +6,7 @@ import { readHdf5, writeHdf5 } from './hdf5';
 import { buildModel } from './build-model';
 import { type TensorSpecOf, compileConfigToKeras3, modelConfigToKeras3, pythonJson } from './keras-v3-config';
 import { loadKerasWeightStore, writeKerasWeightStore } from './keras-weight-store';
+import { parseJsonText } from './parse-json';
 
 /** The Keras version whose `.keras` layout these files follow (written to `metadata.json`). */
 export const KERAS_FORMAT_VERSION = '3.6.0';
@@ -64,13 +65,8 @@ export async function kerasArchiveBytes(model: Model, where: string): Promise<Ui
 
 function parseJson(bytes: Uint8Array | undefined, name: string, where: string): Record<string, unknown> {
   if (bytes === undefined) throw new Error(`Expected ${name} in the .keras archive "${where}", received an archive without it`);
-  try {
-    return JSON.parse(new TextDecoder().decode(bytes));
-  } catch (error) {
-    throw new Error(`Expected JSON in ${name} of "${where}", received ${(error as Error).message}`);
-  }
+  return parseJsonText(new TextDecoder().decode(bytes), name, where);
 }
-
 
 /**
  * Loads a Keras 3 `.keras` archive: the architecture from `config.json` (through the layer
@@ -104,5 +100,5 @@ export function kerasWeightsBytes(model: Model, where: string): Promise<Uint8Arr
 export async function loadKerasArchiveWeights(model: Model, bytes: Uint8Array, where: string): Promise<void> {
   const weights = readZip(bytes, where, [WEIGHTS]).get(WEIGHTS);
   if (weights === undefined) throw new Error(`Expected ${WEIGHTS} in the .keras archive "${where}", received an archive without it`);
-  await readHdf5(weights, where, (file) => loadKerasWeightStore(file, model, where));
+  await readHdf5(weights, `${where}/${WEIGHTS}`, (file) => loadKerasWeightStore(file, model, where));
 }

@@ -9,6 +9,7 @@ import { pythonJson, withPythonFloats } from './keras-v3-config';
 import { keras2Config } from './keras2-config';
 import { applyKerasOptimizerVariables, kerasOptimizerVariables } from './keras-optimizer-variables';
 import { type WeightAssignment, setWeightValues, valuesInModelOrder } from './weight-values';
+import { parseJsonText } from './parse-json';
 
 const KERAS_VERSION = 'dendrite';
 const BACKEND = 'tensorflow';
@@ -88,13 +89,17 @@ function readLayerGroups(group: H5Group, model: Model, where: string): WeightAss
     if (found === null) throw new Error(`Expected a group "${name}" (listed in layer_names) in "${where}", received none`);
     return found;
   };
-  const names = readNameList(group, 'layer_names').filter((name) => readNameList(layerGroup(name), 'weight_names').length > 0);
+  const listed = readNameList(group, 'layer_names').map((name) => {
+    const weightsGroup = layerGroup(name);
+    return { name, weightsGroup, weightNames: readNameList(weightsGroup, 'weight_names') };
+  });
+  const withWeights = listed.filter((entry) => entry.weightNames.length > 0);
+  const names = withWeights.map((entry) => entry.name);
   if (names.length !== layers.length) {
     throw new Error(`Expected ${layers.length} layers with weights for model "${model.name}" in "${where}", received ${names.length} (${names.join(', ')})`);
   }
   return layers.flatMap((layer, index) => {
-    const weightsGroup = layerGroup(names[index]);
-    const weightNames = readNameList(weightsGroup, 'weight_names');
+    const { weightsGroup, weightNames } = withWeights[index];
     const weights = legacyWeights(layer);
     if (weightNames.length !== weights.length) {
       throw new Error(`Expected ${weights.length} weights for layer "${layer.name}" in "${where}" (group "${names[index]}"), received ${weightNames.length}`);
@@ -171,20 +176,10 @@ export function modelFromLegacyH5(bytes: Uint8Array, where: string): Promise<Mod
     if (configText === undefined) {
       throw new Error(`Expected a whole model (a model_config attribute) in "${where}", received a weights-only HDF5 file: build the model in code and call loadWeights`);
     }
-    let config: KerasSerialized;
-    try {
-      config = JSON.parse(configText);
-    } catch (error) {
-      throw new Error(`Expected JSON in the model_config attribute of "${where}", received ${(error as Error).message}`);
-    }
+    let config = parseJsonText<KerasSerialized>(configText, 'the model_config attribute', where);
     if (config.class_name === 'Sequential' && Array.isArray(config.config)) config = { class_name: 'Sequential', config: { layers: config.config } };
     const trainingText = readStringAttribute(file, 'training_config');
-    let training: Record<string, unknown> | null = null;
-    try {
-      training = trainingText === undefined ? null : JSON.parse(trainingText);
-    } catch (error) {
-      throw new Error(`Expected JSON in the training_config attribute of "${where}", received ${(error as Error).message}`);
-    }
+    const training = trainingText === undefined ? null : parseJsonText(trainingText, 'the training_config attribute', where);
     return buildModel(config, training, where, (model) => {
       loadLegacyH5Weights(file, model, where);
       applyLegacyOptimizer(file, model, where);

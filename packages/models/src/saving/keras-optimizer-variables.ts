@@ -92,7 +92,7 @@ export function applyKerasOptimizerVariables(model: Model, arrays: ReadArray[], 
   const withSlots = arrays.length === head + slotCount || arrays.length === head + slotCount + extras.length;
   if (arrays.length !== head && !withSlots) {
     // As Keras: an optimizer state of another shape (EMA, gradient accumulation…) is skipped, not fatal.
-    console.warn(`${fail(`${arrays.length} variables (expected ${head} before the first step, or ${head + slotCount})`).message}; starting the optimizer fresh`);
+    console.warn(`${fail(`${arrays.length} variables (expected ${head} before the first step, or ${head + slotCount}, or ${head + slotCount + extras.length} with ${extras.join(", ") || "no extra state"})`).message}; starting the optimizer fresh`);
     return;
   }
   const scalar = (array: ReadArray, what: string) => {

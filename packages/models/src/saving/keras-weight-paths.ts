@@ -19,7 +19,8 @@ function ownWeights(layer: Layer): LayerVariable[] {
   return layer.weights.filter((weight) => !nested.has(weight));
 }
 
-const isContainerModel = (layer: Layer) => layer.className === 'Sequential' || layer.className === 'Functional';
+/** Whether a layer is a model (Sequential or Functional) whose layers are its own. */
+export const isContainerModel = (layer: Layer): boolean => layer.className === 'Sequential' || layer.className === 'Functional';
 
 /** Keras visits attributes sorted by name, private ones (leading `_`) last. */
 const attributeOrder = (name: string) => (name.startsWith('_') ? `~${name}` : name);

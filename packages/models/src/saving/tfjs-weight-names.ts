@@ -1,20 +1,18 @@
 import type { Layer, LayerVariable } from '@dendrite/layers';
 import type { Model } from '../model';
-
-const classNameOf = (layer: Layer): string => (layer.constructor as { className?: string }).className ?? '';
+import { isContainerModel } from './keras-weight-paths';
 
 /** Keras 3 names DepthwiseConv2D's kernel `kernel`, Keras 2 and tfjs-layers `depthwise_kernel`. */
 const tfjsWeightName = (layer: Layer, weight: LayerVariable): string =>
-  classNameOf(layer) === 'DepthwiseConv2D' && weight.name === 'kernel' ? 'depthwise_kernel' : weight.name;
+  layer.className === 'DepthwiseConv2D' && weight.name === 'kernel' ? 'depthwise_kernel' : weight.name;
 
 function addNames(layer: Layer, names: Map<LayerVariable, string>): void {
-  const nested = (layer as { layers?: Layer[] }).layers;
-  if (Array.isArray(nested)) {
+  if (isContainerModel(layer)) {
     // tfjs-layers names a nested model's weights after its own layers, as at the top.
-    for (const inner of nested) addNames(inner, names);
+    for (const inner of (layer as Model).layers) addNames(inner, names);
     return;
   }
-  if (classNameOf(layer) === 'Bidirectional') {
+  if (layer.className === 'Bidirectional') {
     const { forwardLayer, backwardLayer } = layer as Layer & { forwardLayer: Layer; backwardLayer: Layer };
     for (const direction of [forwardLayer, backwardLayer]) for (const weight of direction.weights) names.set(weight, `${layer.name}/${direction.name}/${weight.name}`);
     return;

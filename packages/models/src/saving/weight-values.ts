@@ -10,12 +10,8 @@ export interface WeightAssignment {
 
 /** Sets `values` (in `model.weights` order) on the model's weights. */
 export function setWeightValues(model: Model, values: ReadonlyArray<Float32Array | Int32Array>): void {
-  const tensors = model.weights.map((weight, index) => tf.tensor(values[index], weight.shape, weight.dtype === 'int32' ? 'int32' : 'float32'));
-  try {
-    model.setWeights(tensors);
-  } finally {
-    tf.dispose(tensors);
-  }
+  // In a tidy: a value that does not fit its shape frees the tensors made before it.
+  tf.tidy(() => model.setWeights(model.weights.map((weight, index) => tf.tensor(values[index], weight.shape, weight.dtype === 'int32' ? 'int32' : 'float32'))));
 }
 
 /**
