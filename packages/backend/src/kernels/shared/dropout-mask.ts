@@ -52,7 +52,8 @@ export function fillDropoutMask(out: Float32Array, seed: number, rate: number, f
   const threshold = keepThreshold(rate);
   const kept = Math.fround(1 / (1 - rate));
   const bulk = out.length - (out.length % 4);
-  for (let i = 0; i < bulk; i++) {
+  // The tail has its own stream: a fill of the tail alone skips the bulk's draws.
+  for (let i = 0; from < bulk && i < bulk; i++) {
     const lane = i & 3;
     let s = lanes[lane];
     s ^= s << 13;

@@ -8,9 +8,15 @@ type ColumnSumSimd = (x: number, out: number, rows: number, rowBytes: number) =>
 
 /** Whether `axis` names every axis of a rank-`rank` tensor but the last. */
 function reducesAllButLast(axis: number | number[], rank: number): boolean {
-  const axes = new Set((Array.isArray(axis) ? axis : [axis]).map((value) => (value < 0 ? value + rank : value)));
-  if (axes.size !== rank - 1) return false;
-  for (let index = 0; index < rank - 1; index++) if (!axes.has(index)) return false;
+  const axes = Array.isArray(axis) ? axis : [axis];
+  if (axes.length !== rank - 1) return false;
+  // rank − 1 axes, each below rank − 1 and none twice: exactly the axes before the last.
+  let seen = 0;
+  for (const value of axes) {
+    const index = value < 0 ? value + rank : value;
+    if (index < 0 || index >= rank - 1 || seen & (1 << index)) return false;
+    seen |= 1 << index;
+  }
   return true;
 }
 

@@ -43,14 +43,18 @@ export function filterGradientBySimdChunks(
     const rows = Math.min(chunk, positions - first);
     const gradients = allocate(backend, [1, rows, outChannels], 'float32');
     const patches = allocate(backend, [1, rows, paddedTaps], 'float32');
-    // One view of the whole heap, taken after the allocations (which may grow it).
-    const heap = new Float32Array(memory.buffer);
-    const dyStart = heapAddress(backend, dy) / 4 + first * outChannels;
-    heap.copyWithin(heapAddress(backend, gradients) / 4, dyStart, dyStart + rows * outChannels);
-    fillPatchRows(heap, heapAddress(backend, x) / 4, heap, heapAddress(backend, patches) / 4, info, first, rows, paddedTaps);
-    const product = callKernel('BatchMatMul', { inputs: { a: gradients, b: patches }, backend, attrs: { transposeA: true, transposeB: false } });
-    release(backend, gradients);
-    release(backend, patches);
+    let product: TensorInfo;
+    try {
+      // One view of the whole heap, taken after the allocations (which may grow it).
+      const heap = new Float32Array(memory.buffer);
+      const dyStart = heapAddress(backend, dy) / 4 + first * outChannels;
+      heap.copyWithin(heapAddress(backend, gradients) / 4, dyStart, dyStart + rows * outChannels);
+      fillPatchRows(heap, heapAddress(backend, x) / 4, heap, heapAddress(backend, patches) / 4, info, first, rows, paddedTaps);
+      product = callKernel('BatchMatMul', { inputs: { a: gradients, b: patches }, backend, attrs: { transposeA: true, transposeB: false } });
+    } finally {
+      release(backend, gradients);
+      release(backend, patches);
+    }
     const values = heapView(backend, product) as Float32Array;
     for (let index = 0; index < sums.length; index++) sums[index] += values[index];
     release(backend, product);

@@ -35,14 +35,20 @@ export function filterGradientByTaps(backend: BackendWasm, x: TensorInfo, dy: Te
   if (!filterTaps) return undefined;
   const source = padded ? allocate(backend, [batchSize, height, width, inChannels], 'float32') : x;
   const out = allocate(backend, [filterHeight, filterWidth, inChannels, outChannels], 'float32');
-  (heapView(backend, out) as Float32Array).fill(0);
-  if (padded) copyPadded(heapView(backend, x) as Float32Array, heapView(backend, source) as Float32Array, info, height, width);
-  filterTaps(
-    heapAddress(backend, source), heapAddress(backend, dy), heapAddress(backend, out), batchSize, outHeight, outWidth,
-    height * width * inChannels * 4, strideHeight * width * inChannels * 4, strideWidth * inChannels * 4, outChannels * 4,
-  );
-  if (padded) release(backend, source);
-  return out;
+  try {
+    (heapView(backend, out) as Float32Array).fill(0);
+    if (padded) copyPadded(heapView(backend, x) as Float32Array, heapView(backend, source) as Float32Array, info, height, width);
+    filterTaps(
+      heapAddress(backend, source), heapAddress(backend, dy), heapAddress(backend, out), batchSize, outHeight, outWidth,
+      height * width * inChannels * 4, strideHeight * width * inChannels * 4, strideWidth * inChannels * 4, outChannels * 4,
+    );
+    return out;
+  } catch (error) {
+    release(backend, out);
+    throw error;
+  } finally {
+    if (padded) release(backend, source);
+  }
 }
 
 /** `x` inside zeros: `[n, height, width, cin]` with the input at `(top, left)`, cut where it overruns. */

@@ -37,4 +37,15 @@ describe('wasm DendriteDropoutMask', () => {
     expect(keptShare).toBeGreaterThan(0.65);
     expect(keptShare).toBeLessThan(0.85);
   });
+
+  it('fills from any index as the whole fill does, the tail alone included', () => {
+    const whole = new Float32Array(403);
+    fillDropoutMask(whole, 11, 0.3);
+    for (const from of [0, 5, 400, 401]) {
+      const part = new Float32Array(403);
+      fillDropoutMask(part, 11, 0.3, from);
+      expect(part.subarray(from)).toEqual(whole.subarray(from));
+      expect(part.subarray(0, from).every((value) => value === 0)).toBe(true);
+    }
+  });
 });

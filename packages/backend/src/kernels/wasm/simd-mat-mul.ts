@@ -60,17 +60,21 @@ export function simdMatMul({ inputs, backend, attrs = {} }: WasmKernelArgs): Ten
   const [leftRowBytes, leftColumnBytes] = leftTransposed ? [4, productRows * 4] : [depth * 4, 4];
   const relu = activation === 'relu';
   const operands = { left, leftRowBytes, leftColumnBytes, right: rightRowMajor, product, bias, rows: productRows, columns: productColumns, depth, relu };
-  if (!zeroSkippingMatMul(backend, exports, operands)) {
-    matmul(
-      heapAddress(backend, left), heapAddress(backend, rightRowMajor), heapAddress(backend, product), bias ? heapAddress(backend, bias) : 0,
-      productRows, productColumns * 4, depth, leftRowBytes, leftColumnBytes, bias ? 1 : 0, relu ? 1 : 0,
-    );
-  }
-  if (!swapped) {
+  try {
+    if (!zeroSkippingMatMul(backend, exports, operands)) {
+      matmul(
+        heapAddress(backend, left), heapAddress(backend, rightRowMajor), heapAddress(backend, product), bias ? heapAddress(backend, bias) : 0,
+        productRows, productColumns * 4, depth, leftRowBytes, leftColumnBytes, bias ? 1 : 0, relu ? 1 : 0,
+      );
+    }
+    if (!swapped) return product;
+    // The small transposed product, turned back; the product itself is scratch then.
+    scratch.push(product);
+    return transposeLastTwo(backend, product);
+  } catch (error) {
+    if (!scratch.includes(product)) release(backend, product);
+    throw error;
+  } finally {
     for (const info of scratch) release(backend, info);
-    return product;
   }
-  const output = transposeLastTwo(backend, product);
-  for (const info of [...scratch, product]) release(backend, info);
-  return output;
 }

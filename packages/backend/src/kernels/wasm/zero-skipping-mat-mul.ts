@@ -53,7 +53,8 @@ export function zeroSkippingMatMul(backend: BackendWasm, exports: WebAssembly.Ex
     const keptIn = (from: number, to: number) => {
       (exports.compactPairs as Simd)(leftAddress + from * 2 * leftRowBytes, leftRowBytes, leftColumnBytes, to - from, depth, columns * 4, entriesAddress + from * depth * 12, endsAddress + from * 4);
       let kept = 0;
-      for (let pair = from; pair < to; pair++) kept += (endsView[pair] - entriesAddress - pair * depth * 12) / 12;
+      // Addresses past 2 GB read negative from an Int32Array: `>>> 0` reads them unsigned.
+      for (let pair = from; pair < to; pair++) kept += ((endsView[pair] >>> 0) - entriesAddress - pair * depth * 12) / 12;
       return kept;
     };
     // An eighth of the pairs first: a dense operand costs only that much listing before the dense kernel.
