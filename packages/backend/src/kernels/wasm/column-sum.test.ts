@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { installWasmKernels, tf, uninstallWasmKernels } from '@dendrite/backend';
 import { computeOn, expectArraysClose, expectNoLeakedTensors, seededArray, useBackend } from '@dendrite/test-utils';
 
-type Case = { shape: number[]; axis: number | number[]; keepDims: boolean };
+type Case = { shape: number[]; axis: number | number[] | undefined; keepDims: boolean };
 
 const cases: Case[] = [
   { shape: [128, 128], axis: 0, keepDims: false },
@@ -14,6 +14,9 @@ const cases: Case[] = [
   { shape: [6, 8], axis: 1, keepDims: false },
   { shape: [7, 10], axis: 0, keepDims: true },
   { shape: [2, 3, 8], axis: [0], keepDims: false },
+  // Every axis (no axis), which a bias of shape [1, 1] takes: not a column sum.
+  { shape: [2, 4], axis: undefined, keepDims: false },
+  { shape: [1, 4], axis: undefined, keepDims: true },
 ];
 
 describe('wasm Sum over every axis but the last', () => {

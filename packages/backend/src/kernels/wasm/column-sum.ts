@@ -14,7 +14,7 @@ function reducesAllButLast(axis: number | number[], rank: number): boolean {
   let seen = 0;
   for (const value of axes) {
     const index = value < 0 ? value + rank : value;
-    if (index < 0 || index >= rank - 1 || seen & (1 << index)) return false;
+    if (!Number.isInteger(index) || index < 0 || index >= rank - 1 || seen & (1 << index)) return false;
     seen |= 1 << index;
   }
   return true;
