@@ -24,8 +24,13 @@ export async function measure(body: () => unknown | Promise<unknown>, options: M
     await body();
     times.push(performance.now() - before);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
+  return median(times);
+}
+
+/** The median of `values` (the upper one of an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /** Formats a table of rows with aligned columns. */

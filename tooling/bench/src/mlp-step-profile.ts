@@ -5,38 +5,19 @@
  * name from `tf.profile`. For finding work, not for asserting anything.
  */
 import { selectBackend, setSeed, tf } from '@dendrite/backend';
-import { mnist, scaleImages, toCategorical } from '@dendrite/datasets';
-import { dense, dropout } from '@dendrite/layers';
-import { sequential } from '@dendrite/models';
+import type { Model } from '@dendrite/models';
+import { median } from './measure';
+import { mnistModel, mnistTrain } from './mnist-models';
 
 const BATCH = 128;
 
-function makeModel() {
-  const model = sequential({
-    layers: [
-      dense({ units: 128, activation: 'relu', inputShape: [784] }),
-      dropout({ rate: 0.3 }),
-      dense({ units: 128, activation: 'relu' }),
-      dropout({ rate: 0.3 }),
-      dense({ units: 10, activation: 'softmax' }),
-    ],
-  });
-  model.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
-  return model;
-}
-
 async function mnistData() {
-  const { train } = await mnist();
-  return { x: scaleImages(train.x, [60000, 784]).values, y: toCategorical(train.y, 10).values };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  const { x, y } = await mnistTrain('mlp');
+  return { x: x.values, y: y.values };
 }
 
 /** Median ms of `model.trainStep` on one uploaded batch (data upload excluded). */
-function stepMilliseconds(model: ReturnType<typeof makeModel>, x: Float32Array, y: Float32Array, steps: number): { wall: number; cpu: number; p10: number } {
+function stepMilliseconds(model: Model, x: Float32Array, y: Float32Array, steps: number): { wall: number; cpu: number; p10: number } {
   const xs = tf.tensor2d(x.subarray(0, BATCH * 784), [BATCH, 784]);
   const ys = tf.tensor2d(y.subarray(0, BATCH * 10), [BATCH, 10]);
   const times: number[] = [];
@@ -59,7 +40,7 @@ async function main() {
   tf.env().set('CHECK_COMPUTATION_FOR_ERRORS', false);
   setSeed(1);
   const { x, y } = await mnistData();
-  const model = makeModel();
+  const model = mnistModel('mlp');
   const epochs: number[] = [];
   const epochCpu: number[] = [];
   for (let run = 0; run < 3; run++) {

@@ -1,16 +1,7 @@
 import * as tfl from '@tensorflow/tfjs-layers';
 import { installWasmKernels, selectBackend, setSeed, tf, uninstallWasmKernels } from '@dendrite/backend';
-import { mnist, scaleImages, toCategorical } from '@dendrite/datasets';
-import { conv2d, dense, dropout, flatten, maxPooling2d } from '@dendrite/layers';
-import { sequential } from '@dendrite/models';
 import { formatTable } from './measure';
-
-async function data(flat: boolean) {
-  const { train } = await mnist();
-  const x = scaleImages(train.x, flat ? [60000, 784] : [60000, 28, 28, 1]);
-  const y = toCategorical(train.y, 10);
-  return { x, y };
-}
+import { type MnistModelKind, mnistModel, mnistTrain } from './mnist-models';
 
 /** Timed epochs per library: the faster one is reported (this machine's load varies by ±30 %). */
 const TIMED_EPOCHS = 2;
@@ -30,24 +21,10 @@ async function timeEpochs(fit: (rows: number | undefined) => Promise<unknown>, e
 }
 
 /** Seconds of one-epoch fits of Dendrite (48 000 train + 12 000 validation). */
-async function dendriteEpochs(kind: 'mlp' | 'cnn', epochs: number): Promise<number[]> {
+async function dendriteEpochs(kind: MnistModelKind, epochs: number): Promise<number[]> {
   setSeed(1);
-  const { x, y } = await data(kind === 'mlp');
-  const layers =
-    kind === 'mlp'
-      ? [dense({ units: 128, activation: 'relu', inputShape: [784] }), dropout({ rate: 0.3 }), dense({ units: 128, activation: 'relu' }), dropout({ rate: 0.3 }), dense({ units: 10, activation: 'softmax' })]
-      : [
-          conv2d({ filters: 32, kernelSize: 3, activation: 'relu', inputShape: [28, 28, 1] }),
-          maxPooling2d(),
-          conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
-          maxPooling2d(),
-          flatten(),
-          dense({ units: 128, activation: 'relu' }),
-          dropout({ rate: 0.5 }),
-          dense({ units: 10, activation: 'softmax' }),
-        ];
-  const model = sequential({ layers });
-  model.compile({ optimizer: 'adam', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
+  const { x, y } = await mnistTrain(kind);
+  const model = mnistModel(kind);
   const rowSize = x.values.length / 60000;
   const slice = (array: { values: Float32Array; shape: number[] }, rows: number | undefined, size: number) =>
     rows === undefined ? array : { values: array.values.subarray(0, rows * size), shape: [rows, ...array.shape.slice(1)] };
@@ -61,7 +38,7 @@ async function dendriteEpochs(kind: 'mlp' | 'cnn', epochs: number): Promise<numb
 
 /** Seconds of one-epoch fits of tfjs-layers on the same MLP, on the stock kernels. */
 async function tfjsLayersEpochs(epochs: number): Promise<number[]> {
-  const { x, y } = await data(true);
+  const { x, y } = await mnistTrain('mlp');
   const xs = tf.tensor2d(x.values, [60000, 784]);
   const ys = tf.tensor2d(y.values, [60000, 10]);
   const model = tfl.sequential({
