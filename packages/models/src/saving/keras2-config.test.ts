@@ -24,6 +24,19 @@ it('writes Keras 2 .h5 configs: InputLayer kept with batch_input_shape, SpatialD
   m.dispose();
 });
 
+it('writes Keras 2 .h5 configs of models nested in a model the same way', () => {
+  const inner = model();
+  const features = input({ shape: [5, 3] });
+  const outer = functionalModel({ inputs: features, outputs: inner.apply(features) as never, name: 'outer' });
+  const converted = keras2Config(serializeLayer(outer), 'h5');
+  const nested = (converted.config.layers as Array<{ class_name: string; config: { layers?: Array<{ class_name: string; config: Record<string, unknown> }> } }>).find((layer) => layer.class_name === 'Sequential')!;
+  const [nestedInput, nestedDropout] = nested.config.layers!;
+  expect(nestedInput.config).toHaveProperty('batch_input_shape', [null, 5, 3]);
+  expect(nestedInput.config).not.toHaveProperty('batch_shape');
+  expect(nestedDropout.config).not.toHaveProperty('trainable');
+  outer.dispose();
+});
+
 it('writes tfjs-layers topologies: a Sequential\'s InputLayer folded into its first layer', () => {
   const m = model();
   const converted = keras2Config(serializeLayer(m), 'tfjs');

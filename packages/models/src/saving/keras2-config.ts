@@ -92,9 +92,14 @@ function tfjsTopology(serialized: KerasSerialized): KerasSerialized {
  * ```
  */
 export function keras2Config(serialized: KerasSerialized, dialect: Keras2Dialect): KerasSerialized {
-  if (dialect === 'tfjs') return withBuiltModelNodes(tfjsTopology(serialized));
+  return dialect === 'tfjs' ? withBuiltModelNodes(tfjsTopology(serialized)) : h5Model(serialized);
+}
+
+/** The `'h5'` dialect of {@link keras2Config}, in nested models too. */
+function h5Model(serialized: KerasSerialized): KerasSerialized {
   const layers = (serialized.config.layers as KerasSerialized[] | undefined) ?? [];
   const converted = layers.map((layer) => {
+    if (MODEL_CLASSES.has(layer.class_name)) return { ...layer, ...h5Model(layer) };
     if (NO_TRAINABLE_ARGUMENT.has(layer.class_name)) {
       const { trainable: _trainable, ...config } = layer.config;
       return { ...layer, config };
