@@ -31,5 +31,8 @@ export { transformImages, FILL_MODES, isFillMode, type FillMode, type ImageInter
 export { ObjectRegistry, isKerasSerialized, normalizeIdentifier, type KerasSerialized, type FromConfig } from './serialization/object-registry';
 export { toSnakeCase, toCamelCase, keysToSnakeCase, keysToCamelCase } from './serialization/case-conversion';
 export { describeValue } from './errors/describe-value';
+export {
+  checkOptionKeys, classOptionKeys, optionKeys, splitOptionKeys, suggestOptionKey, unknownOptionMessage, type OptionKeyRecord, type OptionKeysDeclarer,
+} from './errors/option-keys';
 
 lowerWasmPriority();
