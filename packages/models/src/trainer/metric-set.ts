@@ -72,11 +72,19 @@ export class MetricSet {
     );
   }
 
-  /** Accumulates one batch: the total loss, each output's loss, each metric. */
+  /**
+   * Accumulates one batch: the total loss, each output's loss, each metric. Call inside `tf.tidy`.
+   *
+   * A batch's mean loss counts by its sample count, as Keras's
+   * `loss_tracker.update_state(loss, sample_weight=batch_size)`: a short last batch weighs what it
+   * holds, and the epoch's loss is the mean over samples whatever the batch size. The loss already
+   * carries `sampleWeight` (Σ w·loss / batch size), so the epoch's is Σ w·loss / samples.
+   */
   update(y: tf.Tensor[], predictions: tf.Tensor[], sampleWeight: tf.Tensor | undefined, total: tf.Tensor, perOutput: tf.Tensor[]): void {
     this.built ??= this.build(y, predictions);
-    this.lossTracker.updateValues(total);
-    this.outputLossTrackers.forEach((tracker, index) => tracker.updateValues(perOutput[index]));
+    const batchSize = tf.scalar(predictions[0].shape[0] ?? 1);
+    this.lossTracker.updateState(total, batchSize);
+    this.outputLossTrackers.forEach((tracker, index) => tracker.updateState(perOutput[index], predictions[index].shape[0] === predictions[0].shape[0] ? batchSize : tf.scalar(predictions[index].shape[0] ?? 1)));
     this.built.forEach((list, index) => list.forEach((metric) => metric.updateState(y[index], predictions[index], sampleWeight)));
   }
 
