@@ -45,7 +45,8 @@ describe('BackupAndRestore', () => {
     const first = await runFit([fresh], fiveEpochs, { model: new WritingFakeModel(), train, killAfterEpoch: 0 });
     expect(fresh.initialEpoch).toBe(0);
     const model = new WritingFakeModel({ learningRate: 0.5 });
-    await runFit([new BackupAndRestore(dir)], fiveEpochs, { model, killAfterEpoch: 1 });
+    // Keras's one options object, backupDir among them, restores the same.
+    await runFit([backupAndRestore({ backupDir: dir, deleteCheckpoint: false })], fiveEpochs, { model, killAfterEpoch: 1 });
     expect(model.learningRate).toBe(0.001);
     [first.model, model].forEach((m) => m.dispose());
   });
@@ -87,7 +88,9 @@ describe('BackupAndRestore', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'training-metadata.json'), '{"epoch": ');
     await expect(runFit([new BackupAndRestore(dir)], fiveEpochs)).rejects.toThrow(/^Expected .*training-metadata\.json to hold the JSON of a BackupAndRestore backup, received unreadable content/);
-    expect(() => new BackupAndRestore('')).toThrow('Expected backupDir to be a non-empty path in BackupAndRestore, received ""');
+    expect(() => new BackupAndRestore('')).toThrow('Expected backupDir to be a non-empty string in BackupAndRestore, received ""');
+    expect(() => backupAndRestore({ saveFreq: 2 } as never)).toThrow('Expected backupDir to be a non-empty string in BackupAndRestore, received undefined');
+    expect(() => backupAndRestore(dir, { delete_checkpoint: false } as never)).toThrow('did you mean "deleteCheckpoint"?');
     expect(() => new BackupAndRestore(dir, { saveFreq: 'batch' as never })).toThrow(`Expected saveFreq to be 'epoch' or an integer ≥ 1 in BackupAndRestore, received "batch"`);
   });
 });

@@ -1,9 +1,12 @@
+import { optionKeys } from '@dendrite/backend';
 import { Callback } from './callback';
-import { checkSaveFreq } from './check-options';
+import { checkSaveFreq, pathAndOptions } from './check-options';
 import { nodeFs, writeTextAtomic } from './node-fs';
 
 /** Options of {@link BackupAndRestore}; Keras's arguments and defaults. */
 export interface BackupAndRestoreOptions {
+  /** The folder of the backup (created when needed), Keras's first argument: given here or first, not both. */
+  backupDir?: string;
   /** `'epoch'` (default): back up at each epoch's end; a number N: every N batches. */
   saveFreq?: 'epoch' | number;
   /** Remove the backup folder when training ends normally (true). */
@@ -47,6 +50,10 @@ const STATE_FILE = /^training-state-\d+\.dndr$/;
  * ```
  */
 export class BackupAndRestore extends Callback {
+  /** The keys of {@link BackupAndRestoreOptions}, which the constructor checks. */
+  static readonly optionKeys = optionKeys<BackupAndRestoreOptions>({ backupDir: true, saveFreq: true, deleteCheckpoint: true });
+  /** The folder of the backup. */
+  readonly backupDir: string;
   readonly saveFreq: 'epoch' | number;
   readonly deleteCheckpoint: boolean;
   /**
@@ -60,14 +67,16 @@ export class BackupAndRestore extends Callback {
 
   /**
    * @param backupDir - the folder of the backup (created when needed)
-   * @throws Error when `backupDir` is empty or `saveFreq` is neither `'epoch'` nor an integer ≥ 1
+   * @throws TypeError for an unknown option
+   * @throws Error when `backupDir` is missing or empty, or `saveFreq` is neither `'epoch'` nor an integer ≥ 1
    */
-  constructor(
-    readonly backupDir: string,
-    options: BackupAndRestoreOptions = {},
-  ) {
+  constructor(backupDir: string, options?: Omit<BackupAndRestoreOptions, 'backupDir'>);
+  /** @param options - Keras's arguments, `backupDir` among them */
+  constructor(options: BackupAndRestoreOptions & { backupDir: string });
+  constructor(first: string | BackupAndRestoreOptions, second?: BackupAndRestoreOptions) {
     super();
-    if (typeof backupDir !== 'string' || backupDir === '') throw new Error(`Expected backupDir to be a non-empty path in BackupAndRestore, received ${JSON.stringify(backupDir)}`);
+    const { path, options } = pathAndOptions<BackupAndRestoreOptions>(first, second, 'backupDir', new.target, 'BackupAndRestore');
+    this.backupDir = path;
     this.saveFreq = checkSaveFreq(options.saveFreq, 'BackupAndRestore');
     this.deleteCheckpoint = options.deleteCheckpoint ?? true;
   }
@@ -138,8 +147,12 @@ export class BackupAndRestore extends Callback {
 }
 
 /**
- * Makes a {@link BackupAndRestore} callback.
+ * Makes a {@link BackupAndRestore} callback: the folder first, or inside the options as Keras's `backupDir`.
  *
- * @example `backupAndRestore('/tmp/backup', { saveFreq: 100 })`
+ * @example `backupAndRestore('/tmp/backup', { saveFreq: 100 })`, `backupAndRestore({ backupDir: '/tmp/backup' })`
  */
-export const backupAndRestore = (backupDir: string, options: BackupAndRestoreOptions = {}) => new BackupAndRestore(backupDir, options);
+export function backupAndRestore(backupDir: string, options?: Omit<BackupAndRestoreOptions, 'backupDir'>): BackupAndRestore;
+export function backupAndRestore(options: BackupAndRestoreOptions & { backupDir: string }): BackupAndRestore;
+export function backupAndRestore(first: string | (BackupAndRestoreOptions & { backupDir: string }), second?: Omit<BackupAndRestoreOptions, 'backupDir'>): BackupAndRestore {
+  return new BackupAndRestore(first as string, second);
+}

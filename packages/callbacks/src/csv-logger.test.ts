@@ -43,6 +43,17 @@ describe('CSVLogger', () => {
     expect(() => new CSVLogger(file, { separator: ', ' })).toThrow('Expected separator to be one character in CSVLogger, received ", "');
   });
 
+  it('takes Keras’s arguments in one options object, filename among them', async () => {
+    const file = join(tempDir(), 'log.csv');
+    const logger = csvLogger({ filename: file, separator: ';' });
+    expect(logger.filename).toBe(file);
+    await runFit([logger], [{ loss: 1, mae: 0.5 }]);
+    expect(readFileSync(file, 'utf8')).toBe('epoch;loss;mae\n0;1.0;0.5\n');
+    expect(() => csvLogger({ append: true } as never)).toThrow('Expected filename to be a non-empty string in CSVLogger, received undefined');
+    expect(() => new CSVLogger(file, { filename: file } as never)).toThrow('Expected filename once in CSVLogger');
+    expect(() => csvLogger(file, { seperator: ';' } as never)).toThrow('Unknown option "seperator" in CSVLogger: did you mean "separator"?');
+  });
+
   it('throws a clear Error where node:fs is missing (a browser)', async () => {
     const processObject = process as { getBuiltinModule?: unknown };
     const original = processObject.getBuiltinModule;

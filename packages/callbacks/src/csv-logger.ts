@@ -1,10 +1,14 @@
+import { optionKeys } from '@dendrite/backend';
 import { Callback } from './callback';
+import { pathAndOptions } from './check-options';
 import { nodeFs } from './node-fs';
 import { pythonRepr } from './python-float';
 import type { Logs } from './training-model';
 
 /** Options of {@link CSVLogger}; Keras's arguments and defaults. */
 export interface CSVLoggerOptions {
+  /** The CSV file (its folder is created), Keras's first argument: given here or first, not both. */
+  filename?: string;
   /** Between fields (`','`). */
   separator?: string;
   /** Continue an existing file (for a resumed run) instead of starting it over (false). */
@@ -19,21 +23,30 @@ export interface CSVLoggerOptions {
  * Rows end in `\n` (Python's csv module writes `\r\n`). Node only: it writes through `node:fs`,
  * loaded lazily, and throws a clear Error when used in a browser.
  *
- * @example `await model.fit(x, y, { epochs: 10, callbacks: [csvLogger('run/log.csv')] })`
+ * @example `await model.fit(x, y, { epochs: 10, callbacks: [csvLogger('run/log.csv')] })`, or `csvLogger({ filename: 'run/log.csv', append: true })`
  */
 export class CSVLogger extends Callback {
+  /** The keys of {@link CSVLoggerOptions}, which the constructor checks. */
+  static readonly optionKeys = optionKeys<CSVLoggerOptions>({ filename: true, separator: true, append: true });
+  /** The CSV file. */
+  readonly filename: string;
   readonly separator: string;
   readonly append: boolean;
   private keys: string[] | null = null;
   private writeHeader = true;
 
-  /** @param filename - the CSV file (its folder is created) */
-  constructor(
-    readonly filename: string,
-    options: CSVLoggerOptions = {},
-  ) {
+  /**
+   * @param filename - the CSV file (its folder is created)
+   * @throws TypeError for an unknown option
+   * @throws Error when `filename` is missing or empty, or `separator` is not one character
+   */
+  constructor(filename: string, options?: Omit<CSVLoggerOptions, 'filename'>);
+  /** @param options - Keras's arguments, `filename` among them */
+  constructor(options: CSVLoggerOptions & { filename: string });
+  constructor(first: string | CSVLoggerOptions, second?: CSVLoggerOptions) {
     super();
-    if (typeof filename !== 'string' || filename === '') throw new Error(`Expected filename to be a non-empty string in CSVLogger, received ${JSON.stringify(filename)}`);
+    const { path, options } = pathAndOptions<CSVLoggerOptions>(first, second, 'filename', new.target, 'CSVLogger');
+    this.filename = path;
     this.separator = options.separator ?? ',';
     if (typeof this.separator !== 'string' || this.separator.length !== 1) {
       throw new Error(`Expected separator to be one character in CSVLogger, received ${JSON.stringify(options.separator)}`);
@@ -84,8 +97,12 @@ export class CSVLogger extends Callback {
 }
 
 /**
- * Makes a {@link CSVLogger}.
+ * Makes a {@link CSVLogger}: the file first, or inside the options as Keras's `filename`.
  *
- * @example `csvLogger('log.csv', { append: true })`
+ * @example `csvLogger('log.csv', { append: true })`, `csvLogger({ filename: 'log.csv', separator: ';' })`
  */
-export const csvLogger = (filename: string, options: CSVLoggerOptions = {}) => new CSVLogger(filename, options);
+export function csvLogger(filename: string, options?: Omit<CSVLoggerOptions, 'filename'>): CSVLogger;
+export function csvLogger(options: CSVLoggerOptions & { filename: string }): CSVLogger;
+export function csvLogger(first: string | (CSVLoggerOptions & { filename: string }), second?: Omit<CSVLoggerOptions, 'filename'>): CSVLogger {
+  return new CSVLogger(first as string, second);
+}

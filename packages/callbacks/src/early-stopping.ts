@@ -1,5 +1,5 @@
-import { tf } from '@dendrite/backend';
-import { checkCount } from './check-options';
+import { optionKeys, tf } from '@dendrite/backend';
+import { checkCallbackOptions, checkCount } from './check-options';
 import { Callback } from './callback';
 import { type MonitorMode, WarnOnce, improves, monitoredValue, resolveMode } from './monitor';
 import type { Logs } from './training-model';
@@ -39,6 +39,10 @@ export interface EarlyStoppingOptions {
  * ```
  */
 export class EarlyStopping extends Callback {
+  /** The keys of {@link EarlyStoppingOptions}, which the constructor checks. */
+  static readonly optionKeys = optionKeys<EarlyStoppingOptions>({
+    monitor: true, minDelta: true, patience: true, verbose: true, mode: true, baseline: true, restoreBestWeights: true, startFromEpoch: true,
+  });
   readonly monitor: string;
   readonly minDelta: number;
   readonly patience: number;
@@ -58,8 +62,13 @@ export class EarlyStopping extends Callback {
   private bestWeights: tf.Tensor[] | null = null;
   private readonly warnings = new WarnOnce();
 
+  /**
+   * @throws TypeError for an unknown option (`patients` → `patience`, `restore_best_weights` → `restoreBestWeights`)
+   * @throws Error when a count is not an integer ≥ 0, `minDelta` is not finite or `mode` is unknown
+   */
   constructor(options: EarlyStoppingOptions = {}) {
     super();
+    checkCallbackOptions(options, new.target, 'EarlyStopping');
     this.monitor = options.monitor ?? 'val_loss';
     this.minDelta = Math.abs(options.minDelta ?? 0);
     this.patience = checkCount(options.patience ?? 0, 'patience', 'EarlyStopping');

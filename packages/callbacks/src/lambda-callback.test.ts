@@ -25,7 +25,20 @@ describe('LambdaCallback', () => {
   });
 
   it('refuses unknown hook names and non-functions', () => {
-    expect(() => new LambdaCallback({ onEpochStart: () => {} } as never)).toThrow(/Expected hook names among onTrainBegin, .* in LambdaCallback, received "onEpochStart"/);
+    expect(() => new LambdaCallback({ onEpochStart: () => {} } as never)).toThrow(/^Unknown option "onEpochStart" in LambdaCallback; expected one of "onBatchBegin", /);
+    expect(() => new LambdaCallback({ on_train_begin: () => {} } as never)).toThrow('Unknown option "on_train_begin" in LambdaCallback: did you mean "onTrainBegin"?');
     expect(() => new LambdaCallback({ onEpochEnd: 3 } as never)).toThrow('Expected onEpochEnd to be a function in LambdaCallback, received number');
+  });
+
+  it('takes Keras 3’s onTrainBatchBegin / onTrainBatchEnd as the batch hooks, once each', async () => {
+    const calls: string[] = [];
+    const callback = lambdaCallback({ onTrainBatchBegin: (batch) => void calls.push(`begin ${batch}`), onTrainBatchEnd: (batch) => void calls.push(`end ${batch}`) });
+    expect(callback.implementsBatchHooks()).toBe(true);
+    const { model } = await runFit([callback], [{ loss: 1 }], { steps: 2 });
+    expect(calls).toEqual(['begin 0', 'end 0', 'begin 1', 'end 1']);
+    model.dispose();
+    expect(() => lambdaCallback({ onBatchEnd: () => {}, onTrainBatchEnd: () => {} })).toThrow(
+      'Expected one of onBatchEnd and onTrainBatchEnd (the same hook) in LambdaCallback, received both',
+    );
   });
 });

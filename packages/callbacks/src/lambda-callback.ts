@@ -1,10 +1,16 @@
+import { describeValue, optionKeys } from '@dendrite/backend';
 import { Callback } from './callback';
+import { checkCallbackOptions } from './check-options';
 import type { HookName } from './callback-list';
 import type { Logs } from './training-model';
 
 type Hook<Args extends unknown[]> = (...args: Args) => void | Promise<void>;
 
-/** Hooks of a {@link LambdaCallback}, each optional; they may return a promise. */
+/**
+ * Hooks of a {@link LambdaCallback}, each optional; they may return a promise. Keras 3's
+ * `on_train_batch_begin` / `on_train_batch_end` are `onTrainBatchBegin` / `onTrainBatchEnd`,
+ * the same hooks as `onBatchBegin` / `onBatchEnd` (give one name of each pair).
+ */
 export interface LambdaHooks {
   onTrainBegin?: Hook<[logs?: Logs]>;
   onTrainEnd?: Hook<[logs?: Logs]>;
@@ -12,6 +18,8 @@ export interface LambdaHooks {
   onEpochEnd?: Hook<[epoch: number, logs?: Logs]>;
   onBatchBegin?: Hook<[batch: number, logs?: Logs]>;
   onBatchEnd?: Hook<[batch: number, logs?: Logs]>;
+  onTrainBatchBegin?: Hook<[batch: number, logs?: Logs]>;
+  onTrainBatchEnd?: Hook<[batch: number, logs?: Logs]>;
   onTestBegin?: Hook<[logs?: Logs]>;
   onTestEnd?: Hook<[logs?: Logs]>;
   onTestBatchBegin?: Hook<[batch: number, logs?: Logs]>;
@@ -22,11 +30,8 @@ export interface LambdaHooks {
   onPredictBatchEnd?: Hook<[batch: number, logs?: Logs]>;
 }
 
-const HOOKS: ReadonlySet<string> = new Set<HookName>([
-  'onTrainBegin', 'onTrainEnd', 'onEpochBegin', 'onEpochEnd', 'onBatchBegin', 'onBatchEnd',
-  'onTestBegin', 'onTestEnd', 'onTestBatchBegin', 'onTestBatchEnd',
-  'onPredictBegin', 'onPredictEnd', 'onPredictBatchBegin', 'onPredictBatchEnd',
-]);
+/** Keras 3's names of the training batch hooks, and the hooks they are. */
+const TRAIN_BATCH_ALIASES: Readonly<Record<string, HookName>> = { onTrainBatchBegin: 'onBatchBegin', onTrainBatchEnd: 'onBatchEnd' };
 
 /**
  * A callback made of functions, as Keras's `LambdaCallback`; the hooks not given do nothing.
@@ -37,14 +42,26 @@ const HOOKS: ReadonlySet<string> = new Set<HookName>([
  * ```
  */
 export class LambdaCallback extends Callback {
-  /** @throws Error naming a key that is not a hook, or a hook that is not a function */
+  /** The hook names {@link LambdaHooks} holds, which the constructor checks. */
+  static readonly optionKeys = optionKeys<LambdaHooks>({
+    onTrainBegin: true, onTrainEnd: true, onEpochBegin: true, onEpochEnd: true, onBatchBegin: true, onBatchEnd: true,
+    onTrainBatchBegin: true, onTrainBatchEnd: true, onTestBegin: true, onTestEnd: true, onTestBatchBegin: true, onTestBatchEnd: true,
+    onPredictBegin: true, onPredictEnd: true, onPredictBatchBegin: true, onPredictBatchEnd: true,
+  });
+
+  /**
+   * @throws TypeError naming a key that is not a hook and the hook meant (`on_epoch_end` → `onEpochEnd`)
+   * @throws Error for a hook that is not a function, or one hook given under both its names
+   */
   constructor(hooks: LambdaHooks) {
     super();
-    if (hooks === null || typeof hooks !== 'object') throw new Error(`Expected hooks to be an object of functions in LambdaCallback, received ${String(hooks)}`);
-    for (const [name, hook] of Object.entries(hooks)) {
-      if (!HOOKS.has(name)) throw new Error(`Expected hook names among ${[...HOOKS].join(', ')} in LambdaCallback, received "${name}"`);
+    if (hooks === null || typeof hooks !== 'object') throw new Error(`Expected hooks to be an object of functions in LambdaCallback, received ${describeValue(hooks)}`);
+    checkCallbackOptions(hooks, new.target, 'LambdaCallback');
+    for (const [key, hook] of Object.entries(hooks)) {
       if (hook === undefined) continue;
-      if (typeof hook !== 'function') throw new Error(`Expected ${name} to be a function in LambdaCallback, received ${typeof hook}`);
+      if (typeof hook !== 'function') throw new Error(`Expected ${key} to be a function in LambdaCallback, received ${typeof hook}`);
+      const name = TRAIN_BATCH_ALIASES[key] ?? key;
+      if (name !== key && (hooks as Record<string, unknown>)[name] !== undefined) throw new Error(`Expected one of ${name} and ${key} (the same hook) in LambdaCallback, received both`);
       (this as unknown as Record<string, unknown>)[name] = hook;
     }
   }

@@ -27,6 +27,25 @@ describe('LearningRateScheduler', () => {
     model.dispose();
   });
 
+  it('takes Keras’s arguments in one options object, schedule among them, or verbose after the schedule', async () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const scheduler = learningRateScheduler({ schedule: (epoch) => 0.5 / (epoch + 1), verbose: 1 });
+    const { model, logs } = await runFit([scheduler], epochsOf('loss', [1, 1]));
+    expect(logs.map((log) => log.learning_rate)).toEqual([0.5, 0.25]);
+    expect(log).toHaveBeenCalledTimes(2);
+    expect(new LearningRateScheduler((_, rate) => rate, { verbose: 1 }).verbose).toBe(1);
+    expect(learningRateScheduler((_, rate) => rate, 1).verbose).toBe(1);
+    model.dispose();
+  });
+
+  it('refuses a schedule given twice, a verbose other than 0 or 1, options in two objects', () => {
+    const keep = (_: number, rate: number) => rate;
+    expect(() => new LearningRateScheduler(keep, { schedule: keep } as never)).toThrow('Expected schedule once in LearningRateScheduler');
+    expect(() => new LearningRateScheduler(keep, 2 as never)).toThrow('Expected verbose to be 0 or 1 in LearningRateScheduler, received 2');
+    expect(() => new LearningRateScheduler({ schedule: keep } as never, 1 as never)).toThrow('Expected the options of LearningRateScheduler in one object, received a second argument 1');
+    expect(() => learningRateScheduler(0.01 as never)).toThrow('Expected the options of LearningRateScheduler to be an object, received 0.01');
+  });
+
   it('refuses a schedule that is not a function or returns no finite number', async () => {
     expect(() => new LearningRateScheduler(undefined as never)).toThrow('Expected schedule to be a function (epoch, learningRate) => number in LearningRateScheduler, received undefined');
     await expect(runFit([new LearningRateScheduler(() => Number.NaN)], epochsOf('loss', [1]))).rejects.toThrow(

@@ -83,4 +83,27 @@ describe('ModelCheckpoint', () => {
     expect(() => new ModelCheckpoint('x', { saveFreq: 0 })).toThrow(`Expected saveFreq to be 'epoch' or an integer ≥ 1 in ModelCheckpoint, received 0`);
     expect(() => new ModelCheckpoint('')).toThrow('Expected filepath to be a non-empty string in ModelCheckpoint, received ""');
   });
+
+  it('takes Keras’s arguments in one options object, filepath among them', async () => {
+    const checkpoint = modelCheckpoint({ filepath: 'best-{epoch:02d}.keras', monitor: 'val_loss', saveBestOnly: true, saveWeightsOnly: true });
+    expect(checkpoint.filepath).toBe('best-{epoch:02d}.keras');
+    const { model } = await runFit([checkpoint], epochsOf('val_loss', [0.5, 0.6, 0.4]));
+    expect(model.calls).toEqual([
+      { method: 'saveWeights', path: 'best-01.keras' },
+      { method: 'saveWeights', path: 'best-03.keras' },
+    ]);
+    expect(new ModelCheckpoint({ filepath: 'm.keras', saveFreq: 2 }).saveFreq).toBe(2);
+    model.dispose();
+  });
+
+  it('refuses a filepath missing, given twice, or not a string, and options in two objects', () => {
+    expect(() => modelCheckpoint({ saveBestOnly: true } as never)).toThrow('Expected filepath to be a non-empty string in ModelCheckpoint, received undefined');
+    expect(() => modelCheckpoint('a.keras', { filepath: 'b.keras' } as never)).toThrow(
+      'Expected filepath once in ModelCheckpoint, received it as the first argument ("a.keras") and in the options ("b.keras")',
+    );
+    expect(() => modelCheckpoint(3 as never)).toThrow('Expected filepath (a non-empty string) or options holding it in ModelCheckpoint, received 3');
+    expect(() => new ModelCheckpoint({ filepath: 'a.keras' } as never, { saveBestOnly: true } as never)).toThrow(
+      'Expected the options of ModelCheckpoint in one object, received a second argument {"saveBestOnly":true}',
+    );
+  });
 });

@@ -1,11 +1,17 @@
+import { optionKeys } from '@dendrite/backend';
 import { Callback } from './callback';
-import { checkSaveFreq } from './check-options';
+import { checkSaveFreq, pathAndOptions } from './check-options';
 import { type MonitorMode, WarnOnce, improves, resolveMode } from './monitor';
 import { formatValueWithSpec, pythonFormat } from './python-format';
 import type { Logs } from './training-model';
 
 /** Options of {@link ModelCheckpoint}; Keras's arguments and defaults. */
 export interface ModelCheckpointOptions {
+  /**
+   * The file name template (`'ckpt-{epoch:02d}.keras'`), Keras's first argument: given here or
+   * first, `modelCheckpoint('ckpt.keras', {...})`, not both.
+   */
+  filepath?: string;
   /** The logged value `saveBestOnly` compares (`'val_loss'`). */
   monitor?: string;
   /** 1 prints a line for each save or skipped save (0). */
@@ -31,11 +37,18 @@ export interface ModelCheckpointOptions {
  *
  * @example
  * ```ts
- * const checkpoint = modelCheckpoint('best.dndr', { monitor: 'val_accuracy', saveBestOnly: true });
+ * const checkpoint = modelCheckpoint({ filepath: 'best.dndr', monitor: 'val_accuracy', saveBestOnly: true });
+ * // or, the path first: modelCheckpoint('best.dndr', { monitor: 'val_accuracy', saveBestOnly: true })
  * await model.fit(x, y, { epochs: 20, validationSplit: 0.2, callbacks: [checkpoint] });
  * ```
  */
 export class ModelCheckpoint extends Callback {
+  /** The keys of {@link ModelCheckpointOptions}, which the constructor checks. */
+  static readonly optionKeys = optionKeys<ModelCheckpointOptions>({
+    filepath: true, monitor: true, verbose: true, saveBestOnly: true, saveWeightsOnly: true, mode: true, saveFreq: true, initialValueThreshold: true,
+  });
+  /** The file name template. */
+  readonly filepath: string;
   readonly monitor: string;
   readonly verbose: 0 | 1;
   readonly saveBestOnly: boolean;
@@ -52,14 +65,17 @@ export class ModelCheckpoint extends Callback {
 
   /**
    * @param filepath - the template of the file name (`'ckpt-{epoch:02d}.dndr'`)
-   * @throws Error when `saveFreq` is neither `'epoch'` nor an integer ≥ 1, or `mode` is unknown
+   * @param options - Keras's other arguments
+   * @throws TypeError for an unknown option (`save_best_only` → `saveBestOnly`)
+   * @throws Error when `filepath` is missing or empty, `saveFreq` is neither `'epoch'` nor an integer ≥ 1, or `mode` is unknown
    */
-  constructor(
-    readonly filepath: string,
-    options: ModelCheckpointOptions = {},
-  ) {
+  constructor(filepath: string, options?: Omit<ModelCheckpointOptions, 'filepath'>);
+  /** @param options - Keras's arguments, `filepath` among them */
+  constructor(options: ModelCheckpointOptions & { filepath: string });
+  constructor(first: string | ModelCheckpointOptions, second?: ModelCheckpointOptions) {
     super();
-    if (typeof filepath !== 'string' || filepath === '') throw new Error(`Expected filepath to be a non-empty string in ModelCheckpoint, received ${JSON.stringify(filepath)}`);
+    const { path, options } = pathAndOptions<ModelCheckpointOptions>(first, second, 'filepath', new.target, 'ModelCheckpoint');
+    this.filepath = path;
     this.monitor = options.monitor ?? 'val_loss';
     this.verbose = options.verbose ?? 0;
     this.saveBestOnly = options.saveBestOnly ?? false;
@@ -123,8 +139,12 @@ export class ModelCheckpoint extends Callback {
 }
 
 /**
- * Makes a {@link ModelCheckpoint}.
+ * Makes a {@link ModelCheckpoint}: the path first, or inside the options as Keras's `filepath`.
  *
- * @example `modelCheckpoint('model-{epoch:02d}.dndr')`
+ * @example `modelCheckpoint('model-{epoch:02d}.dndr')`, `modelCheckpoint({ filepath: 'best.keras', saveBestOnly: true })`
  */
-export const modelCheckpoint = (filepath: string, options: ModelCheckpointOptions = {}) => new ModelCheckpoint(filepath, options);
+export function modelCheckpoint(filepath: string, options?: Omit<ModelCheckpointOptions, 'filepath'>): ModelCheckpoint;
+export function modelCheckpoint(options: ModelCheckpointOptions & { filepath: string }): ModelCheckpoint;
+export function modelCheckpoint(first: string | (ModelCheckpointOptions & { filepath: string }), second?: Omit<ModelCheckpointOptions, 'filepath'>): ModelCheckpoint {
+  return new ModelCheckpoint(first as string, second);
+}

@@ -1,4 +1,6 @@
+import { optionKeys } from '@dendrite/backend';
 import { Callback } from './callback';
+import { checkCallbackOptions } from './check-options';
 import { formatDuration, formatElapsed, formatPerStep, formatValue } from './format-value';
 import type { Logs, TrainingParams } from './training-model';
 
@@ -55,6 +57,8 @@ function defaultStream(): ProgressStream {
  * ```
  */
 export class ProgbarLogger extends Callback {
+  /** The keys of {@link ProgbarLoggerOptions}, which the constructor checks. */
+  static readonly optionKeys = optionKeys<ProgbarLoggerOptions>({ stream: true, interval: true, now: true, width: true });
   private readonly stream: ProgressStream;
   private readonly interval: number;
   private readonly now: () => number;
@@ -70,8 +74,13 @@ export class ProgbarLogger extends Callback {
   private seen = 0;
   private previousWidth = 0;
 
+  /**
+   * @throws TypeError for an unknown option
+   * @throws Error when `interval` is not a number ≥ 0 or `width` not an integer ≥ 1
+   */
   constructor(options: ProgbarLoggerOptions = {}) {
     super();
+    checkCallbackOptions(options, new.target, 'ProgbarLogger');
     if (options.interval !== undefined && !(options.interval >= 0)) {
       throw new Error(`Expected interval to be a number of ms ≥ 0 in ProgbarLogger, received ${options.interval}`);
     }
@@ -79,6 +88,7 @@ export class ProgbarLogger extends Callback {
     this.interval = options.interval ?? 50;
     this.now = options.now ?? (() => performance.now() / 1000);
     this.width = options.width ?? 30;
+    if (!Number.isInteger(this.width) || this.width < 1) throw new Error(`Expected width to be an integer ≥ 1 in ProgbarLogger, received ${options.width}`);
   }
 
   override setParams(params: TrainingParams): void {

@@ -1,5 +1,6 @@
+import { optionKeys } from '@dendrite/backend';
 import { Callback } from './callback';
-import { checkCount } from './check-options';
+import { checkCallbackOptions, checkCount } from './check-options';
 import { type MonitorMode, WarnOnce, improves, monitoredValue, resolveMode } from './monitor';
 import { pythonRepr } from './python-float';
 import type { Logs } from './training-model';
@@ -36,6 +37,10 @@ export interface ReduceLROnPlateauOptions {
  * ```
  */
 export class ReduceLROnPlateau extends Callback {
+  /** The keys of {@link ReduceLROnPlateauOptions}, which the constructor checks. */
+  static readonly optionKeys = optionKeys<ReduceLROnPlateauOptions>({
+    monitor: true, factor: true, patience: true, verbose: true, mode: true, minDelta: true, cooldown: true, minLr: true,
+  });
   readonly monitor: string;
   readonly factor: number;
   readonly patience: number;
@@ -52,9 +57,13 @@ export class ReduceLROnPlateau extends Callback {
   cooldownCounter = 0;
   private readonly warnings = new WarnOnce();
 
-  /** @throws Error when `factor` is not in [0, 1), or a count is not an integer ≥ 0 */
+  /**
+   * @throws TypeError for an unknown option (`min_lr` → `minLr`)
+   * @throws Error when `factor` is not in [0, 1), or a count is not an integer ≥ 0
+   */
   constructor(options: ReduceLROnPlateauOptions = {}) {
     super();
+    checkCallbackOptions(options, new.target, 'ReduceLROnPlateau');
     this.monitor = options.monitor ?? 'val_loss';
     this.factor = options.factor ?? 0.1;
     if (!(this.factor >= 0 && this.factor < 1)) throw new Error(`Expected factor to be in [0, 1) in ReduceLROnPlateau, received ${options.factor}`);

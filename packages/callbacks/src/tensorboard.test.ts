@@ -86,4 +86,21 @@ describe('TensorBoard', () => {
     expect(() => new TensorBoard(logDir, { updateFreq: 0 })).toThrow(`Expected updateFreq to be 'epoch', 'batch' or an integer ≥ 1 in TensorBoard, received 0`);
     expect(() => new TensorBoard(logDir, { histogramFreq: -1 })).toThrow('Expected histogramFreq to be an integer ≥ 0 in TensorBoard, received -1');
   });
+
+  it('takes Keras’s arguments in one options object, logDir among them (\'logs\' by default)', async () => {
+    const logDir = tempDir();
+    const board = tensorBoard({ logDir, updateFreq: 'batch', writeGraph: false });
+    expect([board.logDir, board.updateFreq]).toEqual([logDir, 1]);
+    const { model } = await runFit([board], [{ loss: 1 }], { batchLogs: () => ({ loss: 3 }) });
+    expect(scalarsByTag(runEvents(join(logDir, 'train'))).batch_loss).toEqual([[1, 3], [2, 3]]);
+    model.dispose();
+    expect(tensorBoard().logDir).toBe('logs');
+    expect(tensorBoard({ histogramFreq: 2 }).logDir).toBe('logs');
+    expect(new TensorBoard(undefined, { histogramFreq: 2 }).histogramFreq).toBe(2);
+    expect(() => tensorBoard(logDir, { logDir } as never)).toThrow('Expected logDir once in TensorBoard');
+  });
+
+  it('refuses writeGraph true rather than ignoring it: no graph is written', () => {
+    expect(() => tensorBoard({ writeGraph: true } as never)).toThrow('Expected writeGraph to be false in TensorBoard (Dendrite writes no graph), received true');
+  });
 });

@@ -1,5 +1,6 @@
+import { describeValue, optionKeys } from '@dendrite/backend';
 import { Callback } from './callback';
-import { checkCount } from './check-options';
+import { checkCount, pathAndOptions } from './check-options';
 import { EventFileWriter } from './event-file-writer';
 import { nodeFs } from './node-fs';
 import { histogramEvent, histogramProto, scalarEvent } from './tensorboard-events';
@@ -7,6 +8,8 @@ import type { Logs } from './training-model';
 
 /** Options of {@link TensorBoard}; Keras's names and defaults. */
 export interface TensorBoardOptions {
+  /** The folder of the run's `train` and `validation` subfolders (`'logs'`), Keras's first argument: given here or first, not both. */
+  logDir?: string;
   /**
    * When batch scalars (`batch_loss`, …) are written: `'epoch'` (default, never), `'batch'`
    * (every batch) or a number N (every N batches). Writing them reads each such batch's logs.
@@ -14,8 +17,11 @@ export interface TensorBoardOptions {
   updateFreq?: 'epoch' | 'batch' | number;
   /** Write weight histograms every N epochs (0, never). */
   histogramFreq?: number;
-  /** Accepted for Keras compatibility and ignored: there is no graph to write. */
-  writeGraph?: boolean;
+  /**
+   * Only `false`: Dendrite writes no graph, so asking for one (Keras's default, `true`) is
+   * refused rather than ignored; `false` is accepted for code that says so.
+   */
+  writeGraph?: false;
 }
 
 /**
@@ -36,6 +42,10 @@ export interface TensorBoardOptions {
  * ```
  */
 export class TensorBoard extends Callback {
+  /** The keys of {@link TensorBoardOptions}, which the constructor checks. */
+  static readonly optionKeys = optionKeys<TensorBoardOptions>({ logDir: true, updateFreq: true, histogramFreq: true, writeGraph: true });
+  /** The folder of this run's `train` and `validation` subfolders. */
+  readonly logDir: string;
   readonly updateFreq: 'epoch' | number;
   readonly histogramFreq: number;
   private writers = new Map<'train' | 'validation', EventFileWriter>();
@@ -43,13 +53,19 @@ export class TensorBoard extends Callback {
 
   /**
    * @param logDir - the folder of this run's `train` and `validation` subfolders (`'logs'`)
-   * @throws Error when `updateFreq` or `histogramFreq` is not a valid count
+   * @throws TypeError for an unknown option
+   * @throws Error when `logDir` is empty, `updateFreq` or `histogramFreq` is not a valid count, or `writeGraph` is true
    */
-  constructor(
-    readonly logDir = 'logs',
-    options: TensorBoardOptions = {},
-  ) {
+  constructor(logDir?: string, options?: Omit<TensorBoardOptions, 'logDir'>);
+  /** @param options - Keras's arguments, `logDir` among them */
+  constructor(options: TensorBoardOptions);
+  constructor(first?: string | TensorBoardOptions, second?: TensorBoardOptions) {
     super();
+    const { path, options } = pathAndOptions<TensorBoardOptions>(first, second, 'logDir', new.target, 'TensorBoard', 'logs');
+    this.logDir = path;
+    if (options.writeGraph !== undefined && options.writeGraph !== false) {
+      throw new Error(`Expected writeGraph to be false in TensorBoard (Dendrite writes no graph), received ${describeValue(options.writeGraph)}`);
+    }
     const updateFreq = options.updateFreq ?? 'epoch';
     if (updateFreq !== 'epoch' && updateFreq !== 'batch' && !(Number.isInteger(updateFreq) && updateFreq > 0)) {
       throw new Error(`Expected updateFreq to be 'epoch', 'batch' or an integer ≥ 1 in TensorBoard, received ${JSON.stringify(updateFreq)}`);
@@ -128,8 +144,12 @@ export class TensorBoard extends Callback {
 }
 
 /**
- * Makes a {@link TensorBoard} callback.
+ * Makes a {@link TensorBoard} callback: the folder first, or inside the options as Keras's `logDir`.
  *
- * @example `tensorBoard('logs/run1', { histogramFreq: 1 })`
+ * @example `tensorBoard('logs/run1', { histogramFreq: 1 })`, `tensorBoard({ logDir: 'logs/run1', updateFreq: 'batch' })`
  */
-export const tensorBoard = (logDir = 'logs', options: TensorBoardOptions = {}) => new TensorBoard(logDir, options);
+export function tensorBoard(logDir?: string, options?: Omit<TensorBoardOptions, 'logDir'>): TensorBoard;
+export function tensorBoard(options: TensorBoardOptions): TensorBoard;
+export function tensorBoard(first?: string | TensorBoardOptions, second?: Omit<TensorBoardOptions, 'logDir'>): TensorBoard {
+  return new TensorBoard(first as string, second);
+}

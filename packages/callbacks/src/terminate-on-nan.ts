@@ -1,4 +1,6 @@
+import { optionKeys } from '@dendrite/backend';
 import { Callback } from './callback';
+import { checkCallbackOptions } from './check-options';
 import { pythonRepr } from './python-float';
 import type { Logs } from './training-model';
 
@@ -19,12 +21,16 @@ export interface TerminateOnNaNOptions {
  * @example `await model.fit(x, y, { epochs: 10, callbacks: [terminateOnNaN()] })`
  */
 export class TerminateOnNaN extends Callback {
+  /** The keys of {@link TerminateOnNaNOptions}, which the constructor checks. */
+  static readonly optionKeys = optionKeys<TerminateOnNaNOptions>({ raiseError: true });
   readonly raiseError: boolean;
   /** The batch (0-based) of the bad loss, or −1. */
   stoppedBatch = -1;
 
+  /** @throws TypeError for an unknown option (`raise_error` → `raiseError`) */
   constructor(options: TerminateOnNaNOptions = {}) {
     super();
+    checkCallbackOptions(options, new.target, 'TerminateOnNaN');
     this.raiseError = options.raiseError ?? false;
   }
 
