@@ -28,7 +28,8 @@ export {
   IDENTITY_MATRIX, multiplyMatrices, isIdentityMatrix, rotationMatrix, shiftMatrix, shearMatrix, zoomMatrix, aboutCenter, toTfTransform, type Matrix3,
 } from './image/affine-matrix';
 export { transformImages, FILL_MODES, isFillMode, type FillMode, type ImageInterpolation, type TransformImagesOptions } from './image/transform-images';
-export { ObjectRegistry, isKerasSerialized, normalizeIdentifier, type KerasSerialized, type FromConfig } from './serialization/object-registry';
+export { ObjectRegistry, UnknownObjectError, isKerasSerialized, normalizeIdentifier, type KerasSerialized, type FromConfig, type FromFunction } from './serialization/object-registry';
+export { withCustomObjects, findCustomObject, type CustomObjects } from './serialization/custom-object-scope';
 export { toSnakeCase, toCamelCase, keysToSnakeCase, keysToCamelCase } from './serialization/case-conversion';
 export { describeValue } from './errors/describe-value';
 export {

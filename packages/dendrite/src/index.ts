@@ -12,6 +12,7 @@
  * @packageDocumentation
  */
 export { tf, selectBackend, getBackendInfo, setSeed, type BackendInfo, type BackendName } from '@dendrite/backend';
+export { version } from './version';
 export { sequential, model, loadModel, registerClass, Model, Sequential, Functional } from '@dendrite/models';
 export { input } from '@dendrite/layers';
 export * as layers from '@dendrite/layers';

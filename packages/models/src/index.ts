@@ -18,4 +18,5 @@ export type { ArrayWithShape, DataLike } from './trainer/data-adapters/host-arra
 export type { BatchElement, BatchSource } from './trainer/data-adapters/iterable-adapter';
 export { registerClass, type SerializableClass } from './saving/register-class';
 export { loadModel, saveModel, saveModelBytes, saveModelWeights, loadModelWeights, type ModelLocation, type ModelSource } from './saving/model-io';
+export type { LoadModelOptions } from './saving/load-model-options';
 export { saveLayersModel, loadLayersModel, toModelArtifacts, type LayersModelJson, type LayersModelLocation } from './saving/layers-model-format';

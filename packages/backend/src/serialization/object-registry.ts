@@ -1,3 +1,5 @@
+import { findCustomObject } from './custom-object-scope';
+
 /** An object as Keras serializes it: `{"class_name": "Adam", "config": {"learning_rate": 0.001}}`. */
 export interface KerasSerialized {
   class_name: string;
@@ -23,6 +25,29 @@ export function normalizeIdentifier(name: string): string {
 }
 
 /**
+ * A name no registry (nor the active custom objects) knows: what a load reports so that the user
+ * can pass the class or function in `customObjects`.
+ */
+export class UnknownObjectError extends Error {
+  override name = 'UnknownObjectError';
+
+  /**
+   * @param kind what was looked for (`layer`, `loss`)
+   * @param objectName the name as the config gives it
+   */
+  constructor(
+    readonly kind: string,
+    readonly objectName: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** How a registry makes an object of a user function found in custom objects (a loss or metric function). */
+export type FromFunction<T> = (fn: (...args: never[]) => unknown, config: Record<string, unknown>) => T;
+
+/**
  * A registry of one kind of serializable object (optimizers, losses, initializers, layers…):
  * `get(identifier)` accepts a registered name in any of Keras's spellings or aliases, a
  * `{class_name, config}` object, or an instance, which passes through.
@@ -41,10 +66,13 @@ export class ObjectRegistry<T> {
   /**
    * @param kind what the registry holds, for error messages (`optimizer`, `loss`)
    * @param isInstance recognises objects that are already instances
+   * @param fromFunction wraps a plain function found in custom objects (losses, metrics); without
+   *   it only classes of this kind are taken from custom objects
    */
   constructor(
     readonly kind: string,
     private readonly isInstance: (value: unknown) => value is T,
+    private readonly fromFunction?: FromFunction<T>,
   ) {}
 
   /**
@@ -64,9 +92,9 @@ export class ObjectRegistry<T> {
     if (!this.classNames.includes(className)) this.classNames.push(className);
   }
 
-  /** Whether a name (in any spelling) is registered. */
+  /** Whether a name (in any spelling) is registered, or given by the active custom objects. */
   has(name: string): boolean {
-    return this.entries.has(normalizeIdentifier(name));
+    return this.customEntry(name) !== undefined || this.entries.has(normalizeIdentifier(name));
   }
 
   /** The registered Keras class names. */
@@ -95,10 +123,21 @@ export class ObjectRegistry<T> {
     );
   }
 
+  /** A class of this kind (its prototype an instance) or, with `fromFunction`, a plain function, from the active custom objects. */
+  private customEntry(name: string): { className: string; fromConfig: FromConfig<T> } | undefined {
+    const isClass = (value: unknown): value is { className?: string; fromConfig(config: Record<string, unknown>): T } =>
+      typeof value === 'function' && value.prototype != null && this.isInstance(value.prototype) && typeof (value as { fromConfig?: unknown }).fromConfig === 'function';
+    const found = findCustomObject(name, (value) => isClass(value) || (this.fromFunction !== undefined && typeof value === 'function' && !('fromConfig' in value)));
+    if (found === undefined) return undefined;
+    if (isClass(found)) return { className: found.className ?? name, fromConfig: (config) => found.fromConfig(config) };
+    const fromFunction = this.fromFunction as FromFunction<T>;
+    return { className: name, fromConfig: (config) => fromFunction(found as (...args: never[]) => unknown, config) };
+  }
+
   private lookup(name: string): { className: string; fromConfig: FromConfig<T> } {
-    const entry = this.entries.get(normalizeIdentifier(name));
+    const entry = this.customEntry(name) ?? this.entries.get(normalizeIdentifier(name));
     if (entry == null) {
-      throw new Error(`Unknown ${this.kind} "${name}": expected one of ${this.classNames.join(', ')}`);
+      throw new UnknownObjectError(this.kind, name, `Unknown ${this.kind} "${name}": expected one of ${this.classNames.join(', ')}`);
     }
     return entry;
   }

@@ -46,7 +46,8 @@ const LOSSES: ReadonlyArray<[LossClass, string, string[]]> = [
   [CosineSimilarity, 'cosine_similarity', []],
 ];
 
-const registry = new ObjectRegistry<Loss>('loss', (value): value is Loss => value instanceof Loss);
+// A loss function passed to loadModel's customObjects is wrapped as compile wraps one.
+const registry = new ObjectRegistry<Loss>('loss', (value): value is Loss => value instanceof Loss, (fn) => new LossFunctionWrapper(fn as unknown as LossFunction));
 
 /**
  * Registers a custom loss class under its Keras class name (and aliases), so that `compile` and

@@ -1,4 +1,4 @@
-import { type KerasSerialized, ObjectRegistry, isKerasSerialized, normalizeIdentifier, tf } from '@dendrite/backend';
+import { type KerasSerialized, ObjectRegistry, UnknownObjectError, isKerasSerialized, normalizeIdentifier, tf } from '@dendrite/backend';
 import { get as getLoss, isLossName } from '../losses/get-loss';
 import { Loss } from '../losses/loss';
 import { describeValue } from '../utils/check-args';
@@ -46,7 +46,11 @@ const METRICS: ReadonlyArray<[MetricClass, string[]]> = [
   [Sum, []],
 ];
 
-const registry = new ObjectRegistry<Metric>('metric', (value): value is Metric => value instanceof Metric);
+// A metric function passed to loadModel's customObjects is averaged as compile averages one.
+const registry = new ObjectRegistry<Metric>('metric', (value): value is Metric => value instanceof Metric, (fn, config) => {
+  const metricFunction = fn as unknown as (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
+  return new MeanMetricWrapper(metricFunction, typeof config.name === 'string' ? config.name : metricFunction.name || 'custom_metric');
+});
 
 /**
  * Registers a custom metric class under its Keras class name (and aliases), so that `compile`
@@ -100,7 +104,7 @@ export function get(identifier: MetricIdentifier, context: MetricContext = {}): 
     }
     if (registry.has(identifier)) return registry.get({ class_name: registry.className(identifier), config: { name: identifier } });
     if (isLossName(identifier)) return lossMetric(getLoss(identifier), identifier);
-    throw new Error(`Unknown metric "${identifier}": expected accuracy, acc, one of ${registry.names().join(', ')}, their snake_case names, or a loss name`);
+    throw new UnknownObjectError('metric', identifier, `Unknown metric "${identifier}": expected accuracy, acc, one of ${registry.names().join(', ')}, their snake_case names, or a loss name`);
   }
   if (isKerasSerialized(identifier)) {
     if (registry.has(identifier.class_name)) return registry.get(identifier);
@@ -108,7 +112,7 @@ export function get(identifier: MetricIdentifier, context: MetricContext = {}): 
       const loss = getLoss(identifier);
       return lossMetric(loss, loss.name);
     }
-    throw new Error(`Unknown metric class "${identifier.class_name}": expected one of ${registry.names().join(', ')} or a loss class`);
+    throw new UnknownObjectError('metric', identifier.class_name, `Unknown metric class "${identifier.class_name}": expected one of ${registry.names().join(', ')} or a loss class`);
   }
   throw new Error(`Expected a metric name, a {class_name, config} object, a Metric, a Loss or a function, received ${describeValue(identifier)}`);
 }

@@ -1,25 +1,73 @@
-import type { KerasSerialized } from '@dendrite/backend';
+import { type KerasSerialized, UnknownObjectError, findCustomObject, isKerasSerialized, withCustomObjects } from '@dendrite/backend';
 import { deserializeLayer } from '@dendrite/layers';
+import { metrics } from '@dendrite/losses';
 import type { Model } from '../model';
 import { compileArgsFromKeras, fromKeras3 } from './keras-v3-config';
+import type { LoadModelOptions } from './load-model-options';
+
+/** The {@link UnknownObjectError} behind an error (itself or along its causes), if any. */
+function unknownObjectOf(error: unknown): UnknownObjectError | undefined {
+  for (let current = error, depth = 0; current instanceof Error && depth < 8; current = current.cause, depth++) {
+    if (current instanceof UnknownObjectError) return current;
+  }
+  return undefined;
+}
+
+/** How to make a name known: `customObjects` for this load, or `registerClass` for classes. */
+function customObjectsHint(unknown: UnknownObjectError): string {
+  const key = /^[A-Za-z_$][\w$]*$/.test(unknown.objectName) ? unknown.objectName : `${JSON.stringify(unknown.objectName)}: …`;
+  const what = unknown.kind === 'loss' || unknown.kind === 'metric' ? 'the function or class' : 'the class';
+  return `; pass ${what} as loadModel(…, { customObjects: { ${key} } }), or register a class once with registerClass`;
+}
 
 /**
- * Builds the model of a config (Keras 3 or legacy dialect), compiles it when `compile` is given,
- * and calls `fill` to set its weights; a failure frees the half-made model.
+ * Builds the model of a config (Keras 3 or legacy dialect), compiles it when `compile` is given
+ * (and `options.compile` is not `false`), and calls `fill` to set its weights; a failure frees the
+ * half-made model. `options.customObjects` resolve by name ahead of the registries meanwhile.
+ *
+ * @throws Error naming `where`; for a name nobody knows, how to pass it in `customObjects`
  */
-export function buildModel(config: unknown, compile: Record<string, unknown> | null | undefined, where: string, fill: (model: Model) => void): Model {
-  let model: Model;
-  try {
-    model = deserializeLayer(fromKeras3(config) as KerasSerialized) as Model;
-  } catch (error) {
-    throw new Error(`Expected a model config Dendrite can build in "${where}", received one that fails: ${(error as Error).message}`);
+export function buildModel(config: unknown, compile: Record<string, unknown> | null | undefined, where: string, fill: (model: Model) => void, options: LoadModelOptions = {}): Model {
+  return withCustomObjects(options.customObjects, () => {
+    let model: Model;
+    try {
+      model = deserializeLayer(fromKeras3(config) as KerasSerialized) as Model;
+    } catch (error) {
+      const unknown = unknownObjectOf(error);
+      throw new Error(`Expected a model config Dendrite can build in "${where}", received one that fails: ${(error as Error).message}${unknown ? customObjectsHint(unknown) : ''}`, { cause: error });
+    }
+    try {
+      if (compile && options.compile !== false) compileSaved(model, compile, where);
+      fill(model);
+      return model;
+    } catch (error) {
+      model.dispose();
+      throw error;
+    }
+  });
+}
+
+/**
+ * Metric identifiers with the metrics that custom objects name resolved now: compile resolves
+ * metrics at the first batch (`accuracy` needs the shapes), after the load's scope has ended.
+ */
+function resolveCustomMetrics(identifiers: unknown): unknown {
+  if (Array.isArray(identifiers)) return identifiers.map(resolveCustomMetrics);
+  const name = typeof identifiers === 'string' ? identifiers : isKerasSerialized(identifiers) ? identifiers.class_name : undefined;
+  if (name !== undefined) return findCustomObject(name, () => true) === undefined ? identifiers : metrics.get(identifiers as never);
+  if (typeof identifiers === 'object' && identifiers !== null) {
+    return Object.fromEntries(Object.entries(identifiers).map(([output, value]) => [output, resolveCustomMetrics(value)]));
   }
+  return identifiers;
+}
+
+function compileSaved(model: Model, compile: Record<string, unknown>, where: string): void {
   try {
-    if (compile) model.compile(compileArgsFromKeras(compile) as never);
-    fill(model);
-    return model;
+    const args = compileArgsFromKeras(compile) as { metrics?: unknown };
+    model.compile({ ...args, metrics: resolveCustomMetrics(args.metrics) } as never);
   } catch (error) {
-    model.dispose();
-    throw error;
+    const unknown = unknownObjectOf(error);
+    if (!unknown) throw error;
+    throw new Error(`Expected compile settings Dendrite can resolve in "${where}", received ${(error as Error).message}${customObjectsHint(unknown)}`, { cause: error });
   }
 }

@@ -4,6 +4,7 @@ import type { Functional } from '../functional';
 import type { Model } from '../model';
 import { readHdf5, writeHdf5 } from './hdf5';
 import { buildModel } from './build-model';
+import type { LoadModelOptions } from './load-model-options';
 import { type TensorSpecOf, compileConfigToKeras3, modelConfigToKeras3, pythonJson } from './keras-v3-config';
 import { loadKerasWeightStore, writeKerasWeightStore } from './keras-weight-store';
 import { parseJsonText } from './parse-json';
@@ -75,7 +76,7 @@ function parseJson(bytes: Uint8Array | undefined, name: string, where: string): 
  *
  * @throws Error naming the file and what is wrong with it
  */
-export async function modelFromKerasArchive(bytes: Uint8Array, where: string): Promise<Model> {
+export async function modelFromKerasArchive(bytes: Uint8Array, where: string, options: LoadModelOptions = {}): Promise<Model> {
   const files = readZip(bytes, where, [CONFIG, METADATA, WEIGHTS, 'model.weights.npz']);
   const config = parseJson(files.get(CONFIG), CONFIG, where);
   const weights = files.get(WEIGHTS);
@@ -83,7 +84,7 @@ export async function modelFromKerasArchive(bytes: Uint8Array, where: string): P
     throw new Error(`Expected ${WEIGHTS} in the .keras archive "${where}", received ${files.has('model.weights.npz') ? 'model.weights.npz (the npz weights format is not read here)' : 'no weights file'}`);
   }
   return readHdf5(weights, `${where}/${WEIGHTS}`, (file) =>
-    buildModel(config, config.compile_config as Record<string, unknown> | null, where, (model) => loadKerasWeightStore(file, model, where)),
+    buildModel(config, config.compile_config as Record<string, unknown> | null, where, (model) => loadKerasWeightStore(file, model, where), options),
   );
 }
 

@@ -4,6 +4,7 @@ import { type Layer, type LayerVariable, serializeLayer } from '@dendrite/layers
 import type { Model } from '../model';
 import { type ReadArray, readArray, readHdf5, readNameList, readStringAttribute, writeArray, writeHdf5, writeInt64Scalar, writeNameList } from './hdf5';
 import { buildModel } from './build-model';
+import type { LoadModelOptions } from './load-model-options';
 import { requireConfigurable } from './keras-archive';
 import { pythonJson, withPythonFloats } from './keras-v3-config';
 import { keras2Config } from './keras2-config';
@@ -170,7 +171,7 @@ function applyLegacyOptimizer(file: H5File, model: Model, where: string): void {
  * @throws Error naming the file and what is wrong with it; for a weights-only file, that the
  *   model must be built in code and given `loadWeights`
  */
-export function modelFromLegacyH5(bytes: Uint8Array, where: string): Promise<Model> {
+export function modelFromLegacyH5(bytes: Uint8Array, where: string, options: LoadModelOptions = {}): Promise<Model> {
   return readHdf5(bytes, where, (file) => {
     const configText = readStringAttribute(file, 'model_config');
     if (configText === undefined) {
@@ -183,7 +184,7 @@ export function modelFromLegacyH5(bytes: Uint8Array, where: string): Promise<Mod
     return buildModel(config, training, where, (model) => {
       loadLegacyH5Weights(file, model, where);
       applyLegacyOptimizer(file, model, where);
-    });
+    }, options);
   });
 }
 

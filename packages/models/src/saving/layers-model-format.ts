@@ -2,6 +2,7 @@ import { type KerasSerialized, tf, writeFileAtomic } from '@dendrite/backend';
 import { serializeLayer } from '@dendrite/layers';
 import type { Model } from '../model';
 import { buildModel } from './build-model';
+import type { LoadModelOptions } from './load-model-options';
 import { keras2Config } from './keras2-config';
 import { withoutBuiltModelNodes } from './nested-model-nodes';
 import { setWeightValues } from './weight-values';
@@ -87,18 +88,18 @@ export async function saveLayersModel(model: Model, location: LayersModelLocatio
  * Loads a model saved in the TF.js Layers format (by tfjs-layers or by {@link saveLayersModel}):
  * the topology through the layer registry (no code is evaluated), the weights checked against the
  * manifest — names, shapes, dtypes and byte lengths — before anything is set, and weight files
- * kept inside `directory`.
+ * kept inside `directory`. `options` as {@link LoadModelOptions}.
  *
  * @throws Error naming the file and what is wrong with it
  */
-export async function loadLayersModel(location: LayersModelLocation): Promise<Model> {
+export async function loadLayersModel(location: LayersModelLocation, options: LoadModelOptions = {}): Promise<Model> {
   const handler = handlerFor(location, 'load');
   if (handler) {
     if (!handler.load) throw new Error(`Expected an IO handler that can load, received one without load() for ${String(location)}`);
     const artifacts = await handler.load();
     const where = typeof location === 'string' ? location : 'the IO handler';
     const weightData = artifacts.weightData === undefined ? new ArrayBuffer(0) : tf.io.concatenateArrayBuffers(Array.isArray(artifacts.weightData) ? artifacts.weightData : [artifacts.weightData]);
-    return modelFromParts(artifacts.modelTopology as LayersModelJson['modelTopology'], (artifacts.weightSpecs ?? []) as LayersModelJson['weightsManifest'][0]['weights'], new Uint8Array(weightData), where);
+    return modelFromParts(artifacts.modelTopology as LayersModelJson['modelTopology'], (artifacts.weightSpecs ?? []) as LayersModelJson['weightsManifest'][0]['weights'], new Uint8Array(weightData), where, options);
   }
   const directory = location as string;
   const { fs } = nodeFs('loading');
@@ -128,14 +129,14 @@ export async function loadLayersModel(location: LayersModelLocation): Promise<Mo
     data.set(buffer, at);
     at += buffer.length;
   }
-  return modelFromParts(json.modelTopology, specs, data, jsonPath);
+  return modelFromParts(json.modelTopology, specs, data, jsonPath, options);
 }
 
 /**
  * Builds the model of a topology and sets its weights, checked against the specs (names, shapes,
  * dtypes, byte lengths) before anything is set.
  */
-function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: LayersModelJson['weightsManifest'][0]['weights'], data: Uint8Array, jsonPath: string): Model {
+function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: LayersModelJson['weightsManifest'][0]['weights'], data: Uint8Array, jsonPath: string, options: LoadModelOptions): Model {
   if (!modelTopology) throw new Error(`Expected a modelTopology in "${jsonPath}", received none`);
   // tfjs-layers counts the calls of a nested model from node 1, Dendrite from 0: either is read.
   const serialized = (modelTopology as { model_config?: KerasSerialized }).model_config ?? (modelTopology as KerasSerialized);
@@ -164,5 +165,5 @@ function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: 
       return found.values;
     });
     setWeightValues(model, values);
-  });
+  }, options);
 }

@@ -1,10 +1,11 @@
-import { tf, writeFileAtomic } from '@dendrite/backend';
+import { checkOptionKeys, tf, writeFileAtomic } from '@dendrite/backend';
 import type { Model } from '../model';
 import { kerasArchiveBytes, kerasWeightsBytes, loadKerasArchiveWeights, modelFromKerasArchive } from './keras-archive';
 import { isLegacyH5, legacyH5Bytes, loadLegacyH5Weights, modelFromLegacyH5 } from './keras-h5';
 import { loadKerasWeightStore } from './keras-weight-store';
 import { readHdf5 } from './hdf5';
 import { loadLayersModel, saveLayersModel } from './layers-model-format';
+import { LOAD_MODEL_OPTION_KEYS, type LoadModelOptions } from './load-model-options';
 import { loadDendriteModel, modelPersistence } from './model-persistence';
 import { nodeFs } from './node-fs';
 
@@ -79,26 +80,39 @@ export async function saveModel(model: Model, location: ModelLocation): Promise<
  * their first bytes, not their names. Bytes (`Uint8Array`, `ArrayBuffer`) are read as a file.
  * Nothing in a file is evaluated; every weight is checked against the architecture before it is set.
  *
- * @throws Error naming the file and what is wrong with it
+ * User classes and functions the file names (a custom layer, a loss or metric function) are
+ * passed in `options.customObjects`, as Keras's `custom_objects`: they take precedence over
+ * the registry (`registerClass`), for this load only.
+ *
+ * @param source a path, URL, IO handler or the file's bytes
+ * @param options `customObjects`, and `compile: false` to load the model uncompiled
+ * @throws Error naming the file and what is wrong with it; for a class or function the file
+ *   names and nobody registered, how to pass it in `customObjects`
+ * @throws TypeError for an unknown option key
+ * @example
+ * ```ts
+ * const model = await loadModel('model.keras', { customObjects: { LearnedScale, huberLoss } });
+ * ```
  */
-export async function loadModel(source: ModelSource): Promise<Model> {
-  if (typeof source !== 'string' && !(source instanceof Uint8Array) && !(source instanceof ArrayBuffer)) return loadLayersModel(source);
-  if (typeof source === 'string' && URL_SCHEME.test(source) && !KERAS_FILE.test(source) && !H5_FILE.test(source)) return loadLayersModel(source);
-  if (typeof source === 'string' && MODEL_JSON.test(source)) return loadLayersModel(source.replace(MODEL_JSON, '') || '.');
+export async function loadModel(source: ModelSource, options: LoadModelOptions = {}): Promise<Model> {
+  checkOptionKeys(options, LOAD_MODEL_OPTION_KEYS, 'loadModel');
+  if (typeof source !== 'string' && !(source instanceof Uint8Array) && !(source instanceof ArrayBuffer)) return loadLayersModel(source, options);
+  if (typeof source === 'string' && URL_SCHEME.test(source) && !KERAS_FILE.test(source) && !H5_FILE.test(source)) return loadLayersModel(source, options);
+  if (typeof source === 'string' && MODEL_JSON.test(source)) return loadLayersModel(source.replace(MODEL_JSON, '') || '.', options);
   if (typeof source === 'string' && !URL_SCHEME.test(source)) {
     const { fs } = nodeFs('loading');
     const stat = await fs.promises.stat(source).catch(() => null);
-    if (stat?.isDirectory()) return loadLayersModel(source);
+    if (stat?.isDirectory()) return loadLayersModel(source, options);
   }
   const where = typeof source === 'string' ? source : 'the given bytes';
   const bytes = typeof source === 'string' ? await readBytes(source) : source instanceof ArrayBuffer ? new Uint8Array(source) : source;
   switch (sniff(bytes)) {
     case 'keras':
-      return modelFromKerasArchive(bytes, where);
+      return modelFromKerasArchive(bytes, where, options);
     case 'hdf5':
-      return modelFromLegacyH5(bytes, where);
+      return modelFromLegacyH5(bytes, where, options);
     case 'dendrite':
-      return loadDendriteModel(bytes, where);
+      return loadDendriteModel(bytes, where, options);
     default:
       throw new Error(`Expected a .keras archive, an HDF5 file, a TF.js model.json or a Dendrite archive in "${where}", received ${describeStart(bytes)}`);
   }

@@ -2,6 +2,7 @@ import { tf } from '@dendrite/backend';
 import { serializeLayer } from '@dendrite/layers';
 import type { Model } from '../model';
 import { buildModel } from './build-model';
+import type { LoadModelOptions } from './load-model-options';
 import { setWeightValues } from './weight-values';
 import { type ArchiveEntry, parseTensorArchive, readTensorArchive, writeTensorArchive } from './tensor-archive';
 
@@ -111,8 +112,8 @@ export const modelPersistence = {
  * @param where the file's name (or what the bytes came from) for error messages
  * @throws Error naming `where` and what is wrong with the archive
  */
-export function loadDendriteModel(bytes: Uint8Array, where: string): Model {
+export function loadDendriteModel(bytes: Uint8Array, where: string, options: LoadModelOptions = {}): Model {
   const { header, entries } = parseTensorArchive(bytes, where);
   if (header.format !== 'dendrite-model') throw new Error(`Expected a saved model in "${where}", received an archive of format ${String(header.format)}`);
-  return buildModel(header.model_config, header.compile_config as Record<string, unknown> | null, where, (model) => applyArchive(model, entries, where));
+  return buildModel(header.model_config, header.compile_config as Record<string, unknown> | null, where, (model) => applyArchive(model, entries, where), options);
 }

@@ -64,7 +64,7 @@ export class CompiledModel {
       optimizer: optimizers.serialize(this.optimizer),
       // Names stay names; loss objects keep their class and config, so custom ones reload once registered.
       loss: this.lossFunctions.map((loss, index) => (typeof givenLosses[index] === 'string' || loss instanceof losses.LossFunctionWrapper ? loss.name : losses.serialize(loss))),
-      metrics: args.metrics === undefined ? [] : JSON.parse(JSON.stringify(args.metrics, (_key, value) => (typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { name?: unknown }).name === 'string' && 'updateState' in value ? (value as { name: string }).name : value))),
+      metrics: args.metrics === undefined ? [] : JSON.parse(JSON.stringify(args.metrics, (_key, value) => (typeof value === 'function' ? value.name || 'custom_metric' : typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { name?: unknown }).name === 'string' && 'updateState' in value ? (value as { name: string }).name : value))),
       loss_weights: this.lossWeights,
     };
   }

@@ -1,0 +1,16 @@
+import { type CustomObjects, optionKeys } from '@dendrite/backend';
+
+/** Options of `loadModel`, as Keras's `load_model(filepath, custom_objects, compile)`. */
+export interface LoadModelOptions {
+  /**
+   * The user classes (layers, losses, metrics, initializers, regularizers, constraints,
+   * optimizers, schedules) and loss or metric functions the file names, by that name:
+   * `{ MyLayer, myLoss }`. They take precedence over the registry, for this load only.
+   */
+  customObjects?: CustomObjects;
+  /** Whether to compile the model as it was saved (default `true`); `false` loads it uncompiled. */
+  compile?: boolean;
+}
+
+/** The keys `loadModel` reads from its options. */
+export const LOAD_MODEL_OPTION_KEYS = optionKeys<LoadModelOptions>({ customObjects: true, compile: true });
