@@ -1,6 +1,7 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { NON_NEGATIVE, checkNumber } from './check-argument';
 import { Optimizer, type OptimizerArgs } from './optimizer';
+import { factoryArgs } from './factory-args';
 
 /** Arguments of {@link Adagrad}. */
 export interface AdagradArgs extends OptimizerArgs {
@@ -21,6 +22,7 @@ export interface AdagradArgs extends OptimizerArgs {
  */
 export class Adagrad extends Optimizer {
   static override className = 'Adagrad';
+  static override readonly optionKeys = optionKeys<AdagradArgs, OptimizerArgs>({ initialAccumulatorValue: true, epsilon: true });
   readonly initialAccumulatorValue: number;
   readonly epsilon: number;
 
@@ -49,7 +51,12 @@ export class Adagrad extends Optimizer {
   }
 }
 
-/** Makes an {@link Adagrad} optimizer (tfjs-layers spelling). */
-export function adagrad(args: AdagradArgs = {}): Adagrad {
-  return new Adagrad(args);
+/**
+ * Makes an {@link Adagrad} optimizer (tfjs-layers spelling).
+ *
+ * @param args the options, or the learning rate alone (`adagrad(0.01)`)
+ * @throws TypeError for an unknown option or a second argument
+ */
+export function adagrad(args: AdagradArgs | number = {}): Adagrad {
+  return new Adagrad(factoryArgs(args, arguments.length, 'adagrad'));
 }

@@ -1,7 +1,8 @@
-import { fusedAdamUpdate, tf } from '@dendrite/backend';
+import { fusedAdamUpdate, optionKeys, tf } from '@dendrite/backend';
 import type { BetaArgs } from './beta-arguments';
 import { checkBoolean } from './check-argument';
-import type { OptimizerArgs } from './optimizer';
+import type { OptimizerArgs, OptimizerDefaults } from './optimizer';
+import { factoryArgs } from './factory-args';
 import { MomentOptimizer } from './moment-optimizer';
 
 /** Arguments of {@link Adam} and {@link AdamW}. */
@@ -26,11 +27,15 @@ export interface AdamArgs extends OptimizerArgs, BetaArgs {
  */
 export class Adam extends MomentOptimizer {
   static override className = 'Adam';
+  static override readonly optionKeys = optionKeys<AdamArgs, OptimizerArgs & BetaArgs>({ amsgrad: true });
   readonly amsgrad: boolean;
 
-  /** @throws Error naming an argument out of range (a β outside [0, 1)…) */
-  constructor(args: AdamArgs = {}) {
-    super(args, { learningRate: 0.001, name: 'adam' });
+  /**
+   * @param defaults Keras's, or a subclass's own (AdamW's weight decay)
+   * @throws Error naming an argument out of range (a β outside [0, 1)…)
+   */
+  constructor(args: AdamArgs = {}, defaults: OptimizerDefaults = { learningRate: 0.001, name: 'adam' }) {
+    super(args, defaults);
     this.amsgrad = checkBoolean(args.amsgrad ?? false, 'amsgrad', this.owner);
   }
 
@@ -73,11 +78,13 @@ export class Adam extends MomentOptimizer {
 /**
  * Makes an {@link Adam} optimizer (tfjs-layers spelling).
  *
+ * @param args the options, or the learning rate alone (`adam(0.01)`, as `tf.train.adam(0.01)`)
+ * @throws TypeError for an unknown option (`beta_1` names `beta1`) or a second argument
  * @example
  * ```ts
  * model.compile({ optimizer: adam({ learningRate: 0.01 }), loss: 'categorical_crossentropy' });
  * ```
  */
-export function adam(args: AdamArgs = {}): Adam {
-  return new Adam(args);
+export function adam(args: AdamArgs | number = {}): Adam {
+  return new Adam(factoryArgs(args, arguments.length, 'adam'));
 }

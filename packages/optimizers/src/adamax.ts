@@ -1,6 +1,7 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import type { BetaArgs } from './beta-arguments';
 import type { OptimizerArgs } from './optimizer';
+import { factoryArgs } from './factory-args';
 import { MomentOptimizer } from './moment-optimizer';
 
 /** Arguments of {@link Adamax}. */
@@ -18,6 +19,7 @@ export interface AdamaxArgs extends OptimizerArgs, BetaArgs {}
  */
 export class Adamax extends MomentOptimizer {
   static override className = 'Adamax';
+  static override readonly optionKeys = optionKeys<AdamaxArgs, OptimizerArgs & BetaArgs>({});
 
   /** @throws Error naming an argument out of range */
   constructor(args: AdamaxArgs = {}) {
@@ -38,7 +40,12 @@ export class Adamax extends MomentOptimizer {
   }
 }
 
-/** Makes an {@link Adamax} optimizer (tfjs-layers spelling). */
-export function adamax(args: AdamaxArgs = {}): Adamax {
-  return new Adamax(args);
+/**
+ * Makes an {@link Adamax} optimizer (tfjs-layers spelling).
+ *
+ * @param args the options, or the learning rate alone (`adamax(0.002)`)
+ * @throws TypeError for an unknown option or a second argument
+ */
+export function adamax(args: AdamaxArgs | number = {}): Adamax {
+  return new Adamax(factoryArgs(args, arguments.length, 'adamax'));
 }

@@ -1,4 +1,6 @@
+import { optionKeys } from '@dendrite/backend';
 import { Adam, type AdamArgs } from './adam';
+import { factoryArgs } from './factory-args';
 
 /**
  * AdamW, as Keras 3's: {@link Adam} with decoupled weight decay, `w ← w − w·λ·η` before each
@@ -13,14 +15,20 @@ import { Adam, type AdamArgs } from './adam';
  */
 export class AdamW extends Adam {
   static override className = 'AdamW';
+  static override readonly optionKeys = optionKeys<AdamArgs, AdamArgs>({});
 
   /** @throws Error naming an argument out of range (weightDecay < 0, a β outside [0, 1)…) */
   constructor(args: AdamArgs = {}) {
-    super({ ...args, name: args.name ?? 'adamw', weightDecay: args.weightDecay ?? 0.004 });
+    super(args, { learningRate: 0.001, name: 'adamw', weightDecay: 0.004 });
   }
 }
 
-/** Makes an {@link AdamW} optimizer (tfjs-layers spelling). */
-export function adamw(args: AdamArgs = {}): AdamW {
-  return new AdamW(args);
+/**
+ * Makes an {@link AdamW} optimizer (tfjs-layers spelling).
+ *
+ * @param args the options, or the learning rate alone (`adamw(0.001)`)
+ * @throws TypeError for an unknown option or a second argument
+ */
+export function adamw(args: AdamArgs | number = {}): AdamW {
+  return new AdamW(factoryArgs(args, arguments.length, 'adamw'));
 }

@@ -3,11 +3,11 @@ import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { clipGradients } from './clipping';
 import { adam } from './adam';
-import { sgd } from './sgd';
+import { type SGDArgs, sgd } from './sgd';
 import { makeVariable } from './testing/optimizer-steps';
 
 /** One SGD step with learning rate 1 on zero weights: the weights become −(clipped gradients). */
-function clippedBySgd(options: Parameters<typeof sgd>[0], gradients: number[][]): number[][] {
+function clippedBySgd(options: SGDArgs, gradients: number[][]): number[][] {
   const optimizer = sgd({ learningRate: 1, ...options });
   const variables = gradients.map((gradient) => makeVariable(gradient.map(() => 0)));
   const tensors = gradients.map((gradient) => tf.tensor1d(gradient));

@@ -1,10 +1,11 @@
-import { type KerasSerialized, ObjectRegistry } from '@dendrite/backend';
+import { type KerasSerialized, ObjectRegistry, describeValue } from '@dendrite/backend';
 import { Adagrad } from './adagrad';
 import { Adam } from './adam';
 import { Adamax } from './adamax';
 import { AdamW } from './adamw';
+import { factoryArgs } from './factory-args';
 import { Nadam } from './nadam';
-import { Optimizer } from './optimizer';
+import { Optimizer, type OptimizerArgs } from './optimizer';
 import { RMSprop } from './rmsprop';
 import { SGD } from './sgd';
 
@@ -18,6 +19,8 @@ export interface OptimizerClass {
 }
 
 const registry = new ObjectRegistry<Optimizer>('optimizer', (value): value is Optimizer => value instanceof Optimizer);
+/** The registered classes that can be constructed from options, by Keras class name. */
+const constructors = new Map<string, new (args: OptimizerArgs) => Optimizer>();
 
 /**
  * Registers an optimizer class under its `className`, so `get` and saved configs can name it.
@@ -32,6 +35,8 @@ const registry = new ObjectRegistry<Optimizer>('optimizer', (value): value is Op
  */
 export function registerOptimizer(optimizerClass: OptimizerClass): void {
   registry.register(optimizerClass.className, (config) => optimizerClass.fromConfig(config));
+  const candidate: unknown = optimizerClass;
+  if (typeof candidate === 'function') constructors.set(optimizerClass.className, candidate as new (args: OptimizerArgs) => Optimizer);
 }
 
 for (const optimizerClass of [SGD, Adagrad, RMSprop, Adam, Adamax, Nadam, AdamW]) registerOptimizer(optimizerClass);
@@ -39,17 +44,30 @@ for (const optimizerClass of [SGD, Adagrad, RMSprop, Adam, Adamax, Nadam, AdamW]
 /**
  * Resolves an optimizer, as Keras's `optimizers.get`: `'adam'`, `'Adam'`, `'rmsprop'`, `'RMSProp'`,
  * `'SGD'` (Keras defaults), `{class_name: 'Adam', config: {learning_rate: 0.01}}`, or an instance,
- * which passes through.
+ * which passes through. A name may come with options, checked as the class's constructor checks
+ * them (`get('adam', { learningRate: 0.01 })`), or with the learning rate alone (`get('sgd', 0.1)`).
+ * A config (as files hold it) is read leniently instead: see `Optimizer.fromConfig`.
  *
+ * @param options the class's options (camelCase: `beta1`, `momentum`…, checked at run time), only with a name
+ * @throws TypeError for an unknown option (`Unknown option "lr" in Adam: did you mean "learningRate"?`),
+ *   or options with an identifier that is not a name
  * @throws Error for an unknown name, listing the known ones; or for a config an optimizer rejects
  * @example
  * ```ts
  * get('adam').getConfig().learning_rate; // 0.001
+ * get('adam', { learningRate: 0.01, beta1: 0.8 });
  * get({ class_name: 'SGD', config: { learning_rate: 0.1, momentum: 0.9 } });
  * ```
  */
-export function get(identifier: OptimizerIdentifier): Optimizer {
-  return registry.get(identifier);
+export function get(identifier: OptimizerIdentifier, options?: (OptimizerArgs & Record<string, unknown>) | number): Optimizer {
+  if (options === undefined) return registry.get(identifier);
+  if (typeof identifier !== 'string') {
+    throw new TypeError(`Expected an optimizer name with options (get('adam', { learningRate: 0.01 })), received options with ${describeValue(identifier)}`);
+  }
+  const className = registry.className(identifier);
+  const optimizerClass = constructors.get(className);
+  if (optimizerClass === undefined) throw new TypeError(`Expected an optimizer class with a constructor for get('${identifier}', options), received ${className}, registered with fromConfig only`);
+  return new optimizerClass(factoryArgs(options, 1, `get('${identifier}', …)`));
 }
 
 /**

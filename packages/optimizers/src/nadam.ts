@@ -1,6 +1,7 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import type { BetaArgs } from './beta-arguments';
 import type { OptimizerArgs } from './optimizer';
+import { factoryArgs } from './factory-args';
 import { MomentOptimizer } from './moment-optimizer';
 
 /** Arguments of {@link Nadam}. */
@@ -21,6 +22,7 @@ export interface NadamArgs extends OptimizerArgs, BetaArgs {}
  */
 export class Nadam extends MomentOptimizer {
   static override className = 'Nadam';
+  static override readonly optionKeys = optionKeys<NadamArgs, OptimizerArgs & BetaArgs>({});
   private uProduct = 1;
 
   /** @throws Error naming an argument out of range */
@@ -69,7 +71,12 @@ export class Nadam extends MomentOptimizer {
   }
 }
 
-/** Makes a {@link Nadam} optimizer (tfjs-layers spelling). */
-export function nadam(args: NadamArgs = {}): Nadam {
-  return new Nadam(args);
+/**
+ * Makes a {@link Nadam} optimizer (tfjs-layers spelling).
+ *
+ * @param args the options, or the learning rate alone (`nadam(0.002)`)
+ * @throws TypeError for an unknown option or a second argument
+ */
+export function nadam(args: NadamArgs | number = {}): Nadam {
+  return new Nadam(factoryArgs(args, arguments.length, 'nadam'));
 }

@@ -1,7 +1,7 @@
-import { tf } from '@dendrite/backend';
+import { checkOptionKeys, classOptionKeys, optionKeys, splitOptionKeys, tf } from '@dendrite/backend';
 import { NON_NEGATIVE, checkNumber, describeValue } from './check-argument';
 import { type ClipOptions, checkClipOptions, clipGradients } from './clipping';
-import { type Gradients, toGradientPairs } from './gradient-pairs';
+import { type GradientPair, type Gradients, toGradientPairs } from './gradient-pairs';
 import { configToArgs, unknownConfigKeys } from './optimizer-config';
 import { type OptimizerState, type SlotState, matchStateToVariables } from './optimizer-state';
 import { LearningRateSchedule } from './schedules/learning-rate-schedule';
@@ -15,6 +15,16 @@ export interface OptimizerArgs extends ClipOptions {
   weightDecay?: number | null;
   /** The optimizer's name (Keras's: `adam`, `SGD`, `rmsprop`…). */
   name?: string;
+}
+
+/** What a subclass passes to the base constructor: its Keras defaults. */
+export interface OptimizerDefaults {
+  /** The learning rate when none is given. */
+  learningRate: number;
+  /** The name when none is given. */
+  name: string;
+  /** The weight decay when none (or null) is given; none by default (AdamW's is 0.004). */
+  weightDecay?: number;
 }
 
 /**
@@ -35,6 +45,8 @@ export interface OptimizerArgs extends ClipOptions {
 export abstract class Optimizer {
   /** The Keras class name (`Adam`), used by `{class_name, config}`. */
   static className = 'Optimizer';
+  /** The option keys every optimizer reads; subclasses declare the ones they add. */
+  static readonly optionKeys = optionKeys<OptimizerArgs>({ learningRate: true, weightDecay: true, name: true, clipValue: true, clipNorm: true, globalClipNorm: true });
   /** The optimizer's name (Keras's `name`), used in error messages and configs. */
   readonly name: string;
   /** Steps taken: a host number, so schedules and bias corrections cost no backend reads. */
@@ -56,15 +68,22 @@ export abstract class Optimizer {
   private stepScalars: Map<number, tf.Scalar> | null = null;
 
   /**
+   * @param args the options; a key the class (with its parents) does not declare in its static
+   *   `optionKeys` is refused. A user's subclass that declares none is not checked.
    * @param defaults the optimizer's Keras defaults
+   * @throws TypeError for an unknown option (`Unknown option "lr" in SGD: did you mean "learningRate"?`)
+   *   or options that are not an object
    * @throws Error for a learning rate, weight decay or clipping option out of range, or two clipping options
    */
-  constructor(args: OptimizerArgs, defaults: { learningRate: number; name: string }) {
+  constructor(args: OptimizerArgs, defaults: OptimizerDefaults) {
+    const known = classOptionKeys(new.target);
+    if (known !== undefined) checkOptionKeys(args, known, (new.target as unknown as typeof Optimizer).className);
     this.name = args.name ?? defaults.name;
     this.owner = `optimizer "${this.name}"`;
     this.learningRate = args.learningRate ?? defaults.learningRate;
     ({ clipValue: this.clipValue, clipNorm: this.clipNorm, globalClipNorm: this.globalClipNorm } = checkClipOptions(args, this.owner));
-    this.weightDecay = args.weightDecay == null ? null : checkNumber(args.weightDecay, 'weightDecay', NON_NEGATIVE, this.owner);
+    const weightDecay = args.weightDecay ?? defaults.weightDecay ?? null;
+    this.weightDecay = weightDecay === null ? null : checkNumber(weightDecay, 'weightDecay', NON_NEGATIVE, this.owner);
   }
 
   /** The Keras class name of this optimizer (`Adam`). */
@@ -190,6 +209,54 @@ export abstract class Optimizer {
   }
 
   /**
+   * The loss and its gradients with respect to `varList` (every trainable variable by default),
+   * as tfjs's `Optimizer.computeGradients`: `tf.variableGrads(lossFn, varList)`.
+   *
+   * @param lossFn computes a scalar loss from the variables
+   * @param varList the variables to differentiate; variables with no path to the loss get no gradient
+   * @returns the loss and the gradients by variable name; the caller disposes both
+   * @throws Error when `lossFn` does not return a scalar or reaches none of the variables
+   */
+  computeGradients(lossFn: () => tf.Scalar, varList?: tf.Variable[]): { value: tf.Scalar; grads: tf.NamedTensorMap } {
+    if (typeof lossFn !== 'function') throw new TypeError(`Expected lossFn to be a function () => tf.Scalar in ${this.owner}, received ${describeValue(lossFn)}`);
+    // In a tidy: tf.variableGrads leaks the loss when it throws (no variable reached).
+    return tf.tidy(() => tf.variableGrads(lossFn, varList));
+  }
+
+  /**
+   * One step that lowers `lossFn`, as tfjs's `Optimizer.minimize`: computes its gradients with
+   * respect to `varList` (every trainable variable by default), applies them through
+   * {@link applyGradients} (clipping, weight decay, schedules, slots), and frees them.
+   *
+   * @param lossFn computes a scalar loss from the variables
+   * @param returnCost whether to return the loss (computed before the step); false by default
+   * @param varList the variables to update; by default every trainable variable the loss reaches
+   * @returns the loss when `returnCost` (the caller disposes it), otherwise null
+   * @throws Error when `lossFn` does not return a scalar or reaches none of the variables
+   * @example
+   * ```ts
+   * const w = tf.variable(tf.scalar(0));
+   * const optimizer = sgd(0.1);
+   * for (let step = 0; step < 100; step++) optimizer.minimize(() => tf.square(tf.sub(w, 3)));
+   * const cost = optimizer.minimize(() => tf.square(tf.sub(w, 3)), true, [w]); // ≈ 0
+   * cost?.dispose();
+   * ```
+   */
+  minimize(lossFn: () => tf.Scalar, returnCost = false, varList?: tf.Variable[]): tf.Scalar | null {
+    const { value, grads } = this.computeGradients(lossFn, varList);
+    let applied = false;
+    try {
+      // As pairs when the variables are given: no name table to build.
+      this.applyGradients(varList === undefined ? grads : varList.map((variable): GradientPair => [grads[variable.name], variable]));
+      applied = true;
+    } finally {
+      tf.dispose(Object.values(grads));
+      if (!applied || !returnCost) value.dispose();
+    }
+    return returnCost ? value : null;
+  }
+
+  /**
    * Keeps weight decay off some variables (biases, normalization scales), as Keras's
    * `exclude_from_weight_decay`: the variables given, and those whose name contains one of
    * `variableNames`. Each call replaces the previous exclusions, as Keras's does.
@@ -231,7 +298,11 @@ export abstract class Optimizer {
    */
   static fromConfig<T extends Optimizer>(this: new (args: never) => T, config: Record<string, unknown>): T {
     const className = (this as unknown as typeof Optimizer).className;
-    const optimizer = new this(configToArgs(config, className) as never);
+    const args = configToArgs(config, className);
+    // A file's keys from another Keras version are not the user's typos: the constructor gets the
+    // ones it reads, and the check below names the rest as before.
+    const known = classOptionKeys(this);
+    const optimizer = new this((known === undefined ? args : splitOptionKeys(args, known).known) as never);
     const unknown = unknownConfigKeys(config, optimizer.getConfig());
     if (unknown.length > 0) throw new Error(`Expected config keys of optimizer ${className} among [${Object.keys(optimizer.getConfig()).join(', ')}], received unknown [${unknown.join(', ')}]`);
     return optimizer;

@@ -1,6 +1,7 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { CLOSED_FRACTION, FRACTION, NON_NEGATIVE, checkBoolean, checkNumber } from './check-argument';
 import { Optimizer, type OptimizerArgs } from './optimizer';
+import { factoryArgs } from './factory-args';
 
 /** Arguments of {@link RMSprop}. */
 export interface RMSpropArgs extends OptimizerArgs {
@@ -27,6 +28,7 @@ export interface RMSpropArgs extends OptimizerArgs {
  */
 export class RMSprop extends Optimizer {
   static override className = 'RMSprop';
+  static override readonly optionKeys = optionKeys<RMSpropArgs, OptimizerArgs>({ rho: true, momentum: true, epsilon: true, centered: true });
   readonly rho: number;
   readonly momentum: number;
   readonly epsilon: number;
@@ -69,7 +71,12 @@ export class RMSprop extends Optimizer {
   }
 }
 
-/** Makes an {@link RMSprop} optimizer (tfjs-layers spelling). */
-export function rmsprop(args: RMSpropArgs = {}): RMSprop {
-  return new RMSprop(args);
+/**
+ * Makes an {@link RMSprop} optimizer (tfjs-layers spelling).
+ *
+ * @param args the options, or the learning rate alone (`rmsprop(0.001)`)
+ * @throws TypeError for an unknown option or a second argument
+ */
+export function rmsprop(args: RMSpropArgs | number = {}): RMSprop {
+  return new RMSprop(factoryArgs(args, arguments.length, 'rmsprop'));
 }

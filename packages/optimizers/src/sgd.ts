@@ -1,6 +1,7 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { CLOSED_FRACTION, checkBoolean, checkNumber } from './check-argument';
 import { Optimizer, type OptimizerArgs } from './optimizer';
+import { factoryArgs } from './factory-args';
 
 /** Arguments of {@link SGD}. */
 export interface SGDArgs extends OptimizerArgs {
@@ -22,6 +23,7 @@ export interface SGDArgs extends OptimizerArgs {
  */
 export class SGD extends Optimizer {
   static override className = 'SGD';
+  static override readonly optionKeys = optionKeys<SGDArgs, OptimizerArgs>({ momentum: true, nesterov: true });
   readonly momentum: number;
   readonly nesterov: boolean;
 
@@ -55,11 +57,13 @@ export class SGD extends Optimizer {
 /**
  * Makes an {@link SGD} optimizer (tfjs-layers spelling).
  *
+ * @param args the options, or the learning rate alone (`sgd(0.01)`, as `tf.train.sgd(0.01)`)
+ * @throws TypeError for an unknown option or a second argument
  * @example
  * ```ts
  * model.compile({ optimizer: sgd({ learningRate: 0.01, momentum: 0.9 }), loss: 'mse' });
  * ```
  */
-export function sgd(args: SGDArgs = {}): SGD {
-  return new SGD(args);
+export function sgd(args: SGDArgs | number = {}): SGD {
+  return new SGD(factoryArgs(args, arguments.length, 'sgd'));
 }

@@ -1,4 +1,5 @@
 import { CLOSED_FRACTION, NON_NEGATIVE, POSITIVE, STEP_COUNT, checkNumber } from '../check-argument';
+import { optionKeys } from '@dendrite/backend';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
 /** Arguments of {@link CosineDecay}. */
@@ -28,6 +29,7 @@ export interface CosineDecayArgs {
  */
 export class CosineDecay extends LearningRateSchedule {
   static override className = 'CosineDecay';
+  static override readonly optionKeys = optionKeys<CosineDecayArgs>({ initialLearningRate: true, decaySteps: true, alpha: true, warmupTarget: true, warmupSteps: true });
   readonly initialLearningRate: number;
   readonly decaySteps: number;
   readonly alpha: number;
@@ -36,7 +38,7 @@ export class CosineDecay extends LearningRateSchedule {
 
   /** @throws Error naming an argument out of range */
   constructor(args: CosineDecayArgs) {
-    super();
+    super(args);
     const owner = this.owner;
     this.initialLearningRate = checkNumber(args.initialLearningRate, 'initialLearningRate', NON_NEGATIVE, owner);
     this.decaySteps = checkNumber(args.decaySteps, 'decaySteps', POSITIVE, owner);

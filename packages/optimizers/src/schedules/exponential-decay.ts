@@ -1,3 +1,4 @@
+import { optionKeys } from '@dendrite/backend';
 import { type DecayArgs, StepDecay } from './step-decay';
 
 /**
@@ -12,6 +13,7 @@ import { type DecayArgs, StepDecay } from './step-decay';
  */
 export class ExponentialDecay extends StepDecay {
   static override className = 'ExponentialDecay';
+  static override readonly optionKeys = optionKeys<DecayArgs, DecayArgs>({});
   protected decayed(progress: number): number {
     return this.initialLearningRate * this.decayRate ** progress;
   }

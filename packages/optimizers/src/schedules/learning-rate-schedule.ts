@@ -1,4 +1,4 @@
-import { keysToCamelCase } from '@dendrite/backend';
+import { checkOptionKeys, classOptionKeys, keysToCamelCase, splitOptionKeys } from '@dendrite/backend';
 
 /**
  * A learning rate that depends on the optimizer's step, as Keras's `LearningRateSchedule`.
@@ -19,6 +19,19 @@ import { keysToCamelCase } from '@dendrite/backend';
 export abstract class LearningRateSchedule {
   /** The Keras class name, used by `{class_name, config}`. */
   static className = 'LearningRateSchedule';
+  /** The option keys the class reads, declared by each schedule; a class without its own is not checked. */
+  static readonly optionKeys: readonly string[] = [];
+
+  /**
+   * @param args the schedule's options, checked against the static `optionKeys` of the class and
+   *   its parents (a user's schedule that declares none is not checked)
+   * @throws TypeError for an unknown option (`Unknown option "decay_steps" in ExponentialDecay: did you mean "decaySteps"?`)
+   *   or options that are not an object
+   */
+  constructor(args?: object) {
+    const known = classOptionKeys(new.target);
+    if (known !== undefined) checkOptionKeys(args, known, (new.target as unknown as typeof LearningRateSchedule).className);
+  }
 
   /** The learning rate at `step` (the optimizer's `iterations`, from 0). */
   abstract call(step: number): number;
@@ -44,7 +57,9 @@ export abstract class LearningRateSchedule {
    */
   static fromConfig<T extends LearningRateSchedule>(this: new (args: never) => T, config: Record<string, unknown>): T {
     const args = Object.fromEntries(Object.entries(keysToCamelCase(config)).filter(([, value]) => value !== null));
-    const schedule = new this(args as never);
+    // Keys the class does not read (Keras's `name`, another version's) are left to the check below.
+    const readKeys = classOptionKeys(this);
+    const schedule = new this((readKeys === undefined ? args : splitOptionKeys(args, readKeys).known) as never);
     const known = schedule.getConfig();
     const unknown = Object.keys(config).filter((key) => key !== 'name' && !(key in known));
     if (unknown.length > 0) {

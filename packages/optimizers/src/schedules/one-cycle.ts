@@ -1,4 +1,5 @@
 import { NON_NEGATIVE, POSITIVE, STEP_COUNT, checkNumber } from '../check-argument';
+import { optionKeys } from '@dendrite/backend';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
 /** Arguments of {@link OneCycle}. */
@@ -30,6 +31,7 @@ export interface OneCycleArgs {
  */
 export class OneCycle extends LearningRateSchedule {
   static override className = 'OneCycle';
+  static override readonly optionKeys = optionKeys<OneCycleArgs>({ totalSteps: true, maxLearningRate: true, startLearningRate: true, lastSteps: true, lastLearningRate: true });
   readonly totalSteps: number;
   readonly maxLearningRate: number;
   readonly startLearningRate: number;
@@ -40,7 +42,7 @@ export class OneCycle extends LearningRateSchedule {
 
   /** @throws Error naming an argument out of range, or lastSteps leaving a cycle under 2 steps */
   constructor(args: OneCycleArgs) {
-    super();
+    super(args);
     const owner = this.owner;
     this.totalSteps = checkNumber(args.totalSteps, 'totalSteps', { test: (v) => Number.isInteger(v) && v >= 3, expected: 'an integer ≥ 3' }, owner);
     this.maxLearningRate = checkNumber(args.maxLearningRate, 'maxLearningRate', POSITIVE, owner);

@@ -1,4 +1,5 @@
 import { NON_NEGATIVE, checkNumber, describeValue } from '../check-argument';
+import { optionKeys } from '@dendrite/backend';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
 /** Arguments of {@link PiecewiseConstantDecay}. */
@@ -21,12 +22,13 @@ export interface PiecewiseConstantDecayArgs {
  */
 export class PiecewiseConstantDecay extends LearningRateSchedule {
   static override className = 'PiecewiseConstantDecay';
+  static override readonly optionKeys = optionKeys<PiecewiseConstantDecayArgs>({ boundaries: true, values: true });
   readonly boundaries: number[];
   readonly values: number[];
 
   /** @throws Error when values are not one more than boundaries, boundaries do not increase, or a value is not a finite number ≥ 0 */
   constructor(args: PiecewiseConstantDecayArgs) {
-    super();
+    super(args);
     const owner = this.owner;
     const { boundaries, values } = args;
     if (!Array.isArray(boundaries) || !Array.isArray(values) || values.length !== boundaries.length + 1) {

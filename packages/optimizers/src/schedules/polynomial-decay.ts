@@ -1,4 +1,5 @@
 import { NON_NEGATIVE, POSITIVE, checkBoolean, checkNumber } from '../check-argument';
+import { optionKeys } from '@dendrite/backend';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
 /** Arguments of {@link PolynomialDecay}. */
@@ -27,6 +28,7 @@ export interface PolynomialDecayArgs {
  */
 export class PolynomialDecay extends LearningRateSchedule {
   static override className = 'PolynomialDecay';
+  static override readonly optionKeys = optionKeys<PolynomialDecayArgs>({ initialLearningRate: true, decaySteps: true, endLearningRate: true, power: true, cycle: true });
   readonly initialLearningRate: number;
   readonly decaySteps: number;
   readonly endLearningRate: number;
@@ -35,7 +37,7 @@ export class PolynomialDecay extends LearningRateSchedule {
 
   /** @throws Error naming an argument out of range */
   constructor(args: PolynomialDecayArgs) {
-    super();
+    super(args);
     const owner = this.owner;
     this.initialLearningRate = checkNumber(args.initialLearningRate, 'initialLearningRate', NON_NEGATIVE, owner);
     this.decaySteps = checkNumber(args.decaySteps, 'decaySteps', POSITIVE, owner);

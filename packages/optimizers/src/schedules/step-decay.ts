@@ -1,4 +1,5 @@
 import { NON_NEGATIVE, POSITIVE, checkBoolean, checkNumber } from '../check-argument';
+import { optionKeys } from '@dendrite/backend';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
 /** Arguments of {@link ExponentialDecay} and {@link InverseTimeDecay}. */
@@ -18,6 +19,7 @@ export interface DecayArgs {
  * periods; the formula is the subclass's `decayed(progress)`.
  */
 export abstract class StepDecay extends LearningRateSchedule {
+  static override readonly optionKeys = optionKeys<DecayArgs>({ initialLearningRate: true, decaySteps: true, decayRate: true, staircase: true });
   readonly initialLearningRate: number;
   readonly decaySteps: number;
   readonly decayRate: number;
@@ -25,7 +27,7 @@ export abstract class StepDecay extends LearningRateSchedule {
 
   /** @throws Error naming an argument out of range (decaySteps ≤ 0, a negative rate…) */
   constructor(args: DecayArgs) {
-    super();
+    super(args);
     const owner = this.owner;
     this.initialLearningRate = checkNumber(args.initialLearningRate, 'initialLearningRate', NON_NEGATIVE, owner);
     this.decaySteps = checkNumber(args.decaySteps, 'decaySteps', POSITIVE, owner);
