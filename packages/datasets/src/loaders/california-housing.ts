@@ -1,6 +1,6 @@
-import { describeValue, readZip } from '@dendrite/backend';
+import { describeValue, optionKeys, readZip } from '@dendrite/backend';
 import { parseNpz } from '../formats/npy';
-import { type LoadOptions, locateFile, readBytes } from '../sources/locate-file';
+import { type LoadOptions, checkLoadOptions, locateFile, readBytes } from '../sources/locate-file';
 import { shuffledIndices } from '../utils/shuffle';
 import type { TabularDataset } from './tabular';
 
@@ -8,15 +8,22 @@ import type { TabularDataset } from './tabular';
 export interface CaliforniaOptions extends LoadOptions {
   /** 'large' (20 640 districts) or 'small' (the first 600). */
   version?: 'large' | 'small';
+  /** Fraction held out for testing (0.2). */
   testSplit?: number;
+  /** Seed of the split's shuffle (113). */
   seed?: number;
 }
+
+const CALIFORNIA_KEYS = optionKeys<CaliforniaOptions, LoadOptions>({ version: true, testSplit: true, seed: true });
 
 /**
  * California housing, as `keras.datasets.california_housing.load_data()`: 8 features per district,
  * the median house value in dollars as target, split after a seeded shuffle (Dendrite's).
+ *
+ * @throws TypeError (a rejection) for an unknown option (`test_split` → `testSplit`)
  */
 export async function californiaHousing(options: CaliforniaOptions = {}): Promise<{ train: TabularDataset; test: TabularDataset }> {
+  const load = checkLoadOptions(options, 'californiaHousing', CALIFORNIA_KEYS);
   const version = options.version ?? 'large';
   if (version !== 'large' && version !== 'small') throw new Error(`Expected version to be "small" or "large", received ${describeValue(version)}`);
   const testSplit = options.testSplit ?? 0.2;
@@ -27,7 +34,7 @@ export async function californiaHousing(options: CaliforniaOptions = {}): Promis
     url: 'https://storage.googleapis.com/tensorflow/tf-keras-datasets/california_housing.npz',
     sha256: '1a2e3a52e0398de6463aebe6f4a8da34fb21fbb6b934cf88c3425e766f2a1a6f',
   };
-  const path = await locateFile('california-housing', file, options);
+  const path = await locateFile('california-housing', file, load);
   const arrays = parseNpz(readZip(readBytes(path), path), path);
   const x = arrays.get('x');
   const y = arrays.get('y');

@@ -1,8 +1,8 @@
-import { describeValue, nodeModules } from '@dendrite/backend';
+import { describeValue, nodeModules, optionKeys } from '@dendrite/backend';
 import { maybeGunzip } from '../formats/gzip';
 import { type CifarBatch, parseCifarBinary, parseCifarPickle } from '../formats/cifar';
 import { readTar } from '../formats/tar';
-import { type DatasetFile, type LoadOptions, locateFile, readBytes } from '../sources/locate-file';
+import { type DatasetFile, type LoadOptions, checkLoadOptions, locateFile, readBytes } from '../sources/locate-file';
 import type { ImageDataset } from './image-classification';
 
 /** Options of {@link cifar100}. */
@@ -10,6 +10,8 @@ export interface Cifar100Options extends LoadOptions {
   /** `'fine'` (100 classes, the default) or `'coarse'` (20 superclasses), as Keras's `label_mode`. */
   labelMode?: 'fine' | 'coarse';
 }
+
+const CIFAR100_KEYS = optionKeys<Cifar100Options, LoadOptions>({ labelMode: true });
 
 /** The ten CIFAR-10 classes, in label order. */
 export const CIFAR10_CLASSES = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'] as const;
@@ -87,9 +89,12 @@ const CIFAR100_FILE: DatasetFile = {
  * (`[n, 32, 32, 3]` uint8) in ten classes ({@link CIFAR10_CLASSES}), labels `[n, 1]`. Reads the
  * Python version Keras downloads (tarball or extracted `cifar-10-batches-py`) or the binary one
  * (`cifar-10-binary.tar.gz`, `cifar-10-batches-bin`).
+ *
+ * @throws TypeError (a rejection) for an unknown option
  */
 export async function cifar10(options: LoadOptions = {}): Promise<ImageDataset> {
-  const path = await locateFile('cifar10', CIFAR10_FILE, options);
+  const load = checkLoadOptions(options, 'cifar10');
+  const path = await locateFile('cifar10', CIFAR10_FILE, load);
   const trainNames = [1, 2, 3, 4, 5].map((k) => `data_batch_${k}`);
   const train = readBatches(path, { python: trainNames, binary: trainNames.map((n) => `${n}.bin`) }, ['labels']);
   const test = readBatches(path, { python: ['test_batch'], binary: ['test_batch.bin'] }, ['labels']);
@@ -100,12 +105,14 @@ export async function cifar10(options: LoadOptions = {}): Promise<ImageDataset> 
  * CIFAR-100, as `keras.datasets.cifar100.load_data(label_mode)`: 50 000 + 10 000 colour 32×32
  * images with 100 fine labels or 20 coarse ones (`labelMode`), labels `[n, 1]`.
  *
+ * @throws TypeError (a rejection) for an unknown option (`label_mode` → `labelMode`)
  * @throws Error when `labelMode` is neither `'fine'` nor `'coarse'`
  */
 export async function cifar100(options: Cifar100Options = {}): Promise<ImageDataset> {
+  const load = checkLoadOptions(options, 'cifar100', CIFAR100_KEYS);
   const labelMode = options.labelMode ?? 'fine';
   if (labelMode !== 'fine' && labelMode !== 'coarse') throw new Error(`Expected labelMode to be "fine" or "coarse", received ${describeValue(labelMode)}`);
-  const path = await locateFile('cifar100', CIFAR100_FILE, options);
+  const path = await locateFile('cifar100', CIFAR100_FILE, load);
   const kinds = ['coarse_labels', 'fine_labels'];
   const train = readBatches(path, { python: ['train'], binary: ['train.bin'] }, kinds);
   const test = readBatches(path, { python: ['test'], binary: ['test.bin'] }, kinds);

@@ -1,4 +1,4 @@
-import type { LoadOptions } from '../sources/locate-file';
+import { type LoadOptions, checkLoadOptions } from '../sources/locate-file';
 import { type IdxFiles, type ImageDataset, loadIdxDataset } from './image-classification';
 
 const BASE = 'https://storage.googleapis.com/tensorflow/tf-keras-datasets/';
@@ -20,7 +20,10 @@ export const FASHION_MNIST_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dre
 /**
  * Fashion-MNIST, as `keras.datasets.fashion_mnist.load_data()`: 60 000 + 10 000 grayscale 28×28
  * images of clothing in ten classes ({@link FASHION_MNIST_CLASSES}).
+ *
+ * @throws TypeError (a rejection) for an unknown option
  */
-export function fashionMnist(options: LoadOptions = {}): Promise<ImageDataset> {
-  return loadIdxDataset('fashion-mnist', FASHION_FILES, options);
+export async function fashionMnist(options: LoadOptions = {}): Promise<ImageDataset> {
+  const load = checkLoadOptions(options, 'fashionMnist');
+  return loadIdxDataset('fashion-mnist', FASHION_FILES, load);
 }

@@ -1,6 +1,6 @@
 import { nodeModules, readZip } from '@dendrite/backend';
 import { parseNpz } from '../formats/npy';
-import { type LoadOptions, candidatePaths, readBytes } from '../sources/locate-file';
+import { type LoadOptions, candidatePaths, checkLoadOptions, readBytes } from '../sources/locate-file';
 import { type IdxFiles, type ImageDataset, loadIdxDataset } from './image-classification';
 
 /** Keras's own copy: `mnist.npz` (x_train, y_train, x_test, y_test), read where it already is. */
@@ -61,10 +61,12 @@ const MNIST_FILES: IdxFiles = {
  * const { train, test } = await mnist();
  * train.x.shape; // [60000, 28, 28]
  * ```
+ * @throws TypeError (a rejection) for an unknown option
  */
 export async function mnist(options: LoadOptions = {}): Promise<ImageDataset> {
+  const load = checkLoadOptions(options, 'mnist');
   const { fs } = nodeModules('to load MNIST');
-  const npz = candidatePaths('mnist', MNIST_NPZ, options).find((place) => fs.existsSync(place));
+  const npz = candidatePaths('mnist', MNIST_NPZ, load).find((place) => fs.existsSync(place));
   if (npz) return readMnistNpz(npz);
-  return loadIdxDataset('mnist', MNIST_FILES, options);
+  return loadIdxDataset('mnist', MNIST_FILES, load);
 }

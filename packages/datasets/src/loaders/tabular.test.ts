@@ -51,6 +51,13 @@ describe('split utilities', () => {
     expect(() => trainTestSplit(x, { values: new Int32Array(3), shape: [3] })).toThrow('Expected x and y to have the same number of samples, received 10 and 3');
   });
 
+  it('refuses a trainTestSplit option it does not read (scikit-learn’s random_state is seed)', () => {
+    // `test_size` used to be dropped: a 25 % split instead of the half asked for.
+    expect(() => trainTestSplit(x, y, { test_size: 0.5 } as never)).toThrow('Unknown option "test_size" in trainTestSplit: did you mean "testSize"?');
+    expect(() => trainTestSplit(x, y, { random_state: 0 } as never)).toThrow(/^Unknown option "random_state" in trainTestSplit; expected one of "seed", "shuffle", "testSize"$/);
+    expect(() => trainTestSplit(x, y, { testSize: '0.5' } as never)).toThrow('Expected testSize to be a number in trainTestSplit, received "0.5"');
+  });
+
   it('makes seed 004’s k folds and standardizes by the training statistics', () => {
     const folds = kFold(8, 4);
     expect(folds.map((f) => Array.from(f.validation))).toEqual([[0, 1], [2, 3], [4, 5], [6, 7]]);

@@ -1,6 +1,7 @@
+import { optionKeys } from '@dendrite/backend';
 import { maybeGunzip } from '../formats/gzip';
 import { parseNumericCsv } from '../formats/csv';
-import { type DatasetFile, type LoadOptions, locateFile, readBytes } from '../sources/locate-file';
+import { type DatasetFile, type LoadOptions, checkLoadOptions, locateFile, readBytes } from '../sources/locate-file';
 import { shuffledIndices } from '../utils/shuffle';
 import type { ArrayWithShape } from './image-classification';
 
@@ -32,24 +33,44 @@ async function loadCsvTable(dataset: string, file: DatasetFile, integerTarget: b
   return { x: { values: x, shape: [rows.length, features] }, y: { values: y, shape: [rows.length] } as TabularDataset['y'], targetNames: targetNames.length > 0 ? targetNames : undefined };
 }
 
-/** The iris flowers (150 × 4, three species), as scikit-learn ships them. */
-export function iris(options: LoadOptions = {}): Promise<TabularDataset> {
-  return loadCsvTable('sklearn-small', { name: 'iris.csv', url: `${SKLEARN}iris.csv` }, true, options);
+/**
+ * The iris flowers (150 × 4, three species), as scikit-learn ships them.
+ *
+ * @throws TypeError (a rejection) for an unknown option
+ */
+export async function iris(options: LoadOptions = {}): Promise<TabularDataset> {
+  const load = checkLoadOptions(options, 'iris');
+  return loadCsvTable('sklearn-small', { name: 'iris.csv', url: `${SKLEARN}iris.csv` }, true, load);
 }
 
-/** 8×8 digits (1 797 × 64, values 0–16), as scikit-learn ships them. */
-export function digits(options: LoadOptions = {}): Promise<TabularDataset> {
-  return loadCsvTable('sklearn-small', { name: 'digits.csv.gz', url: `${SKLEARN}digits.csv.gz` }, true, options);
+/**
+ * 8×8 digits (1 797 × 64, values 0–16), as scikit-learn ships them.
+ *
+ * @throws TypeError (a rejection) for an unknown option
+ */
+export async function digits(options: LoadOptions = {}): Promise<TabularDataset> {
+  const load = checkLoadOptions(options, 'digits');
+  return loadCsvTable('sklearn-small', { name: 'digits.csv.gz', url: `${SKLEARN}digits.csv.gz` }, true, load);
 }
 
-/** The wine recognition data (178 × 13, three classes). */
-export function wine(options: LoadOptions = {}): Promise<TabularDataset> {
-  return loadCsvTable('sklearn-small', { name: 'wine_data.csv', url: `${SKLEARN}wine_data.csv` }, true, options);
+/**
+ * The wine recognition data (178 × 13, three classes).
+ *
+ * @throws TypeError (a rejection) for an unknown option
+ */
+export async function wine(options: LoadOptions = {}): Promise<TabularDataset> {
+  const load = checkLoadOptions(options, 'wine');
+  return loadCsvTable('sklearn-small', { name: 'wine_data.csv', url: `${SKLEARN}wine_data.csv` }, true, load);
 }
 
-/** The Wisconsin breast cancer data (569 × 30, malignant/benign). */
-export function breastCancer(options: LoadOptions = {}): Promise<TabularDataset> {
-  return loadCsvTable('sklearn-small', { name: 'breast_cancer.csv', url: `${SKLEARN}breast_cancer.csv` }, true, options);
+/**
+ * The Wisconsin breast cancer data (569 × 30, malignant/benign).
+ *
+ * @throws TypeError (a rejection) for an unknown option
+ */
+export async function breastCancer(options: LoadOptions = {}): Promise<TabularDataset> {
+  const load = checkLoadOptions(options, 'breastCancer');
+  return loadCsvTable('sklearn-small', { name: 'breast_cancer.csv', url: `${SKLEARN}breast_cancer.csv` }, true, load);
 }
 
 /** Options of {@link bostonHousing}. */
@@ -60,15 +81,20 @@ export interface BostonOptions extends LoadOptions {
   seed?: number;
 }
 
+const BOSTON_KEYS = optionKeys<BostonOptions, LoadOptions>({ testSplit: true, seed: true });
+
 /**
  * Boston house prices, as `keras.datasets.boston_housing.load_data()`: 13 features, the median
  * value in $1000s as target, 20 % held out after a seeded shuffle (seed 113). The shuffle is
  * Dendrite's seeded one, so the split is not NumPy's sample for sample.
+ *
+ * @throws TypeError (a rejection) for an unknown option (`test_split` → `testSplit`)
  */
 export async function bostonHousing(options: BostonOptions = {}): Promise<{ train: TabularDataset; test: TabularDataset }> {
+  const load = checkLoadOptions(options, 'bostonHousing', BOSTON_KEYS);
   const testSplit = options.testSplit ?? 0.2;
   if (!(testSplit > 0 && testSplit < 1)) throw new Error(`Expected testSplit in (0, 1), received ${testSplit}`);
-  const table = await loadCsvTable('boston-housing', { name: 'boston_house_prices.csv' }, false, options);
+  const table = await loadCsvTable('boston-housing', { name: 'boston_house_prices.csv' }, false, load);
   const samples = table.x.shape[0];
   const order = shuffledIndices(samples, options.seed ?? 113);
   const trainCount = Math.floor(samples * (1 - testSplit)); // Keras: int(len(x) * (1 - test_split))

@@ -1,6 +1,6 @@
-import { readZip } from '@dendrite/backend';
+import { describeValue, optionKeys, readZip } from '@dendrite/backend';
 import { type NpyArray, parseNpz } from '../formats/npy';
-import { type DatasetFile, type LoadOptions, locateFile, readBytes } from '../sources/locate-file';
+import { type DatasetFile, type LoadOptions, checkLoadOptions, locateFile, readBytes } from '../sources/locate-file';
 import { shuffledIndices } from '../utils/shuffle';
 
 const KERAS = 'https://storage.googleapis.com/tensorflow/tf-keras-datasets/';
@@ -22,6 +22,15 @@ export interface TextDatasetOptions extends LoadOptions {
   /** Word indices are shifted by this (3). */
   indexFrom?: number;
 }
+
+/** Options of {@link reuters}: those of {@link imdb} and the held-out fraction. */
+export interface ReutersOptions extends TextDatasetOptions {
+  /** Fraction held out for testing (0.2), Keras's `test_split`. */
+  testSplit?: number;
+}
+
+const TEXT_KEYS = optionKeys<TextDatasetOptions, LoadOptions>({ numWords: true, skipTop: true, maxlen: true, seed: true, startChar: true, oovChar: true, indexFrom: true });
+const REUTERS_KEYS = [...TEXT_KEYS, ...optionKeys<ReutersOptions, TextDatasetOptions>({ testSplit: true })];
 
 /** Sequences of word indices and their labels. */
 export interface TextSplit {
@@ -68,10 +77,13 @@ function reorder<T>(items: T[], order: Int32Array): T[] {
  * sequences (1 starts a review, 2 is out of vocabulary, words from 3), labels 0/1. Read from
  * `imdb.npz` (a pickled object array, parsed without running code). The shuffle is Dendrite's
  * seeded one, not NumPy's sample for sample.
+ *
+ * @throws TypeError (a rejection) for an unknown option (`num_words` → `numWords`)
  */
 export async function imdb(options: TextDatasetOptions = {}): Promise<{ train: TextSplit; test: TextSplit }> {
+  const load = checkLoadOptions(options, 'imdb', TEXT_KEYS);
   const file = { name: 'imdb.npz', kerasName: 'imdb.npz', url: `${KERAS}imdb.npz`, sha256: '69664113be75683a8fe16e3ed0ab59fda8886cb3cd7ada244f7d9544e4676b9f' };
-  const arrays = await loadNpz('imdb', file, options);
+  const arrays = await loadNpz('imdb', file, load);
   const get = (key: string) => {
     const array = arrays.get(key);
     if (!array) throw new Error(`Expected an array "${key}" in imdb.npz, received ${[...arrays.keys()].join(', ')}`);
@@ -102,16 +114,22 @@ export async function imdb(options: TextDatasetOptions = {}): Promise<{ train: T
 /**
  * Reuters newswires, as `keras.datasets.reuters.load_data()`: 11 228 wires in 46 topics as
  * word-index sequences, `testSplit` (0.2) held out after a seeded shuffle.
+ *
+ * @throws TypeError (a rejection) for an unknown option (`test_split` → `testSplit`)
+ * @throws Error when `testSplit` is not in [0, 1)
  */
-export async function reuters(options: TextDatasetOptions & { testSplit?: number } = {}): Promise<{ train: TextSplit; test: TextSplit }> {
+export async function reuters(options: ReutersOptions = {}): Promise<{ train: TextSplit; test: TextSplit }> {
+  const load = checkLoadOptions(options, 'reuters', REUTERS_KEYS);
+  const testSplit = options.testSplit ?? 0.2;
+  if (!(typeof testSplit === 'number' && testSplit >= 0 && testSplit < 1)) throw new Error(`Expected testSplit in [0, 1) in reuters, received ${describeValue(testSplit)}`);
   const file = { name: 'reuters.npz', kerasName: 'reuters.npz', url: `${KERAS}reuters.npz`, sha256: 'd6586e694ee56d7a4e65172e12b3e987c03096cb01eab99753921ef915959916' };
-  const arrays = await loadNpz('reuters', file, options);
+  const arrays = await loadNpz('reuters', file, load);
   const x = arrays.get('x');
   const y = arrays.get('y');
   if (!x || !y) throw new Error(`Expected arrays "x" and "y" in reuters.npz, received ${[...arrays.keys()].join(', ')}`);
   const order = shuffledIndices(x.shape[0], options.seed ?? 113);
   const prepared = prepare(reorder(toIndices(x, 'x', 'reuters.npz'), order), reorder(labelsOf(y), order), options);
-  const cut = Math.floor(prepared.x.length * (1 - (options.testSplit ?? 0.2)));
+  const cut = Math.floor(prepared.x.length * (1 - testSplit));
   const pack = (from: number, to: number) => ({ x: prepared.x.slice(from, to).map((s) => Int32Array.from(s)), y: Int32Array.from(prepared.y.slice(from, to)) });
   return { train: pack(0, cut), test: pack(cut, prepared.x.length) };
 }
@@ -119,11 +137,16 @@ export async function reuters(options: TextDatasetOptions & { testSplit?: number
 /**
  * The word → index map of a text data set (`imdb` or `reuters`), as Keras's `get_word_index()`;
  * indices are before `indexFrom` shifting.
+ *
+ * @throws TypeError (a rejection) for an unknown option
+ * @throws Error when `dataset` is neither `'imdb'` nor `'reuters'`
  */
 export async function getWordIndex(dataset: 'imdb' | 'reuters', options: LoadOptions = {}): Promise<Map<string, number>> {
+  if (dataset !== 'imdb' && dataset !== 'reuters') throw new Error(`Expected dataset to be "imdb" or "reuters" in getWordIndex, received ${describeValue(dataset)}`);
+  const load = checkLoadOptions(options, 'getWordIndex');
   const name = `${dataset}_word_index.json`;
   // Keras publishes only an MD5 for these files, so the download is not checked by sha256.
-  const path = await locateFile(dataset, { name, kerasName: name, url: `${KERAS}${name}` }, options);
+  const path = await locateFile(dataset, { name, kerasName: name, url: `${KERAS}${name}` }, load);
   const text = new TextDecoder().decode(readBytes(path));
   let parsed: Record<string, number>;
   try {

@@ -39,7 +39,26 @@ describe('Dataset', () => {
     expect(a).toEqual(b);
     expect(a).not.toEqual(items);
     expect([...a].sort((x, y) => x - y)).toEqual(items);
-    expect(() => Dataset.from(items).shuffle(0)).toThrow('Expected bufferSize to be an integer ≥ 1, received 0');
+    expect(() => Dataset.from(items).shuffle(0)).toThrow('Expected bufferSize to be an integer ≥ 1 in Dataset.shuffle, received 0');
+    expect(() => Dataset.from(items).shuffle(10, { seed: 3 } as never)).toThrow('Expected seed to be a number in Dataset.shuffle, received {"seed":3}');
+  });
+
+  it('reads −1 as tf.data does (take all, skip all, repeat forever, prefetch AUTOTUNE)', async () => {
+    const numbers = Dataset.from([1, 2, 3]);
+    expect(await numbers.take(-1).toArray()).toEqual([1, 2, 3]);
+    expect(await numbers.skip(-1).toArray()).toEqual([]);
+    expect(await numbers.repeat(-1).take(5).toArray()).toEqual([1, 2, 3, 1, 2]);
+    expect(await numbers.prefetch(-1).toArray()).toEqual([1, 2, 3]);
+  });
+
+  it('refuses a positional argument it would misread, rather than ignoring it', () => {
+    const numbers = Dataset.from([1, 2, 3]);
+    // tfjs-data's second argument (smallLastBatch) means the opposite of dropRemainder.
+    expect(() => numbers.batch(2, { dropRemainder: true } as never)).toThrow('Expected dropRemainder to be a boolean in Dataset.batch, received {"dropRemainder":true}');
+    expect(() => numbers.take(1.5)).toThrow('Expected count to be an integer ≥ 0 (or −1 for all) in Dataset.take, received 1.5');
+    expect(() => numbers.skip(-2)).toThrow('in Dataset.skip, received -2');
+    expect(() => numbers.repeat(Number.NaN)).toThrow('in Dataset.repeat, received NaN');
+    expect(() => numbers.prefetch(0)).toThrow('Expected bufferSize to be an integer ≥ 1 (or −1, AUTOTUNE) in Dataset.prefetch, received 0');
   });
 });
 

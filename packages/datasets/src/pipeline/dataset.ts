@@ -1,4 +1,13 @@
-import { createRandom } from '@dendrite/backend';
+import { createRandom, describeValue } from '@dendrite/backend';
+
+/**
+ * A count as tf.data takes it: an integer ≥ 0, or −1 for "all" (`take`, `skip`) or "forever"
+ * (`repeat`); anything else is refused rather than read as something else.
+ */
+function checkCount(count: number, name: string, method: string): number {
+  if (!(Number.isInteger(count) && count >= -1)) throw new Error(`Expected ${name} to be an integer ≥ 0 (or −1 for all) in Dataset.${method}, received ${describeValue(count)}`);
+  return count;
+}
 
 /** Anything that yields elements, once or again and again. */
 type Source<T> = () => AsyncIterator<T> | Iterator<T>;
@@ -74,9 +83,14 @@ export class Dataset<T> implements AsyncIterable<T> {
     });
   }
 
-  /** Elements shuffled within a buffer of `bufferSize`, seeded (a new order every pass). */
+  /**
+   * Elements shuffled within a buffer of `bufferSize`, seeded (a new order every pass).
+   *
+   * @throws Error when bufferSize is not an integer ≥ 1 or seed is not a number
+   */
   shuffle(bufferSize: number, seed?: number): Dataset<T> {
-    if (!Number.isInteger(bufferSize) || bufferSize < 1) throw new Error(`Expected bufferSize to be an integer ≥ 1, received ${bufferSize}`);
+    if (!Number.isInteger(bufferSize) || bufferSize < 1) throw new Error(`Expected bufferSize to be an integer ≥ 1 in Dataset.shuffle, received ${describeValue(bufferSize)}`);
+    if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed))) throw new Error(`Expected seed to be a number in Dataset.shuffle, received ${describeValue(seed)}`);
     const parent = this;
     const draw = createRandom(seed);
     return new Dataset(async function* () {
@@ -101,10 +115,14 @@ export class Dataset<T> implements AsyncIterable<T> {
 
   /**
    * Groups `size` elements into one: typed-array fields are stacked into `{values, shape}` with a
-   * batch axis; the last batch may be short unless `dropRemainder`.
+   * batch axis; the last batch may be short unless `dropRemainder` (tf.data's `drop_remainder`;
+   * note that tfjs-data's second argument, `smallLastBatch`, means the opposite, so only a boolean is taken).
+   *
+   * @throws Error when size is not an integer ≥ 1 or dropRemainder is not a boolean
    */
   batch(size: number, dropRemainder = false): Dataset<T extends Record<string, unknown> ? Record<keyof T, { values: Float32Array; shape: number[] }> : T[]> {
     if (!Number.isInteger(size) || size < 1) throw new Error(`Expected a batch size ≥ 1, received ${size}`);
+    if (typeof dropRemainder !== 'boolean') throw new Error(`Expected dropRemainder to be a boolean in Dataset.batch, received ${describeValue(dropRemainder)}`);
     const parent = this;
     return new Dataset(async function* () {
       let group: T[] = [];
@@ -119,16 +137,26 @@ export class Dataset<T> implements AsyncIterable<T> {
     }) as never;
   }
 
-  /** The elements `count` times over (forever when count is undefined). */
+  /**
+   * The elements `count` times over (forever when count is undefined or −1, as tf.data).
+   *
+   * @throws Error when count is not an integer ≥ −1
+   */
   repeat(count?: number): Dataset<T> {
+    if (count !== undefined && checkCount(count, 'count', 'repeat') === -1) count = undefined;
     const parent = this;
     return new Dataset(async function* () {
       for (let pass = 0; count === undefined || pass < count; pass++) yield* parent;
     });
   }
 
-  /** The first `count` elements. */
+  /**
+   * The first `count` elements (all of them for −1, as tf.data).
+   *
+   * @throws Error when count is not an integer ≥ −1
+   */
   take(count: number): Dataset<T> {
+    if (checkCount(count, 'count', 'take') === -1) return this;
     const parent = this;
     return new Dataset(async function* () {
       if (count <= 0) return;
@@ -140,17 +168,31 @@ export class Dataset<T> implements AsyncIterable<T> {
     });
   }
 
-  /** All but the first `count` elements. */
+  /**
+   * All but the first `count` elements (none for −1, as tf.data).
+   *
+   * @throws Error when count is not an integer ≥ −1
+   */
   skip(count: number): Dataset<T> {
+    const skipped = checkCount(count, 'count', 'skip') === -1 ? Infinity : count;
     const parent = this;
     return new Dataset(async function* () {
       let seen = 0;
-      for await (const element of parent) if (seen++ >= count) yield element;
+      for await (const element of parent) if (seen++ >= skipped) yield element;
     });
   }
 
-  /** Prepares up to `bufferSize` elements ahead while the consumer works on the current one. */
+  /**
+   * Prepares up to `bufferSize` elements ahead while the consumer works on the current one
+   * (tf.data's `AUTOTUNE`, −1, prepares 2).
+   *
+   * @throws Error when bufferSize is not an integer ≥ 1 or −1
+   */
   prefetch(bufferSize = 1): Dataset<T> {
+    if (!(Number.isInteger(bufferSize) && (bufferSize >= 1 || bufferSize === -1))) {
+      throw new Error(`Expected bufferSize to be an integer ≥ 1 (or −1, AUTOTUNE) in Dataset.prefetch, received ${describeValue(bufferSize)}`);
+    }
+    if (bufferSize === -1) bufferSize = 2;
     const parent = this;
     return new Dataset(async function* () {
       const iterator = parent[Symbol.asyncIterator]();

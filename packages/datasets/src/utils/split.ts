@@ -1,3 +1,4 @@
+import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend';
 import type { ArrayWithShape } from '../loaders/image-classification';
 import { shuffledIndices } from './shuffle';
 
@@ -12,16 +13,32 @@ export function takeRows<T extends Numeric>(array: ArrayWithShape<T>, indices: A
   return { values, shape: [indices.length, ...array.shape.slice(1)] };
 }
 
+/** Options of {@link trainTestSplit}, scikit-learn's `train_test_split` arguments. */
+export interface TrainTestSplitOptions {
+  /** The test part: a fraction in (0, 1) or a number of samples (0.25). */
+  testSize?: number;
+  /** Seed of the shuffle (scikit-learn's `random_state`); the global stream without it. */
+  seed?: number;
+  /** Shuffle before splitting (true). */
+  shuffle?: boolean;
+}
+
+const TRAIN_TEST_SPLIT_KEYS = optionKeys<TrainTestSplitOptions>({ testSize: true, seed: true, shuffle: true });
+
 /**
  * Splits samples into train and test, as scikit-learn's `train_test_split` (shuffled with a seed).
  *
- * @throws Error when x and y differ in samples or testSize leaves a side empty
+ * @throws TypeError for an unknown option (`test_size` → `testSize`)
+ * @throws Error when x and y differ in samples, testSize is not a number or leaves a side empty
+ * @example `const { xTrain, xTest, yTrain, yTest } = trainTestSplit(x, y, { testSize: 0.2, seed: 42 })`
  */
 export function trainTestSplit<X extends Numeric, Y extends Numeric>(
   x: ArrayWithShape<X>,
   y: ArrayWithShape<Y>,
-  options: { testSize?: number; seed?: number; shuffle?: boolean } = {},
+  options: TrainTestSplitOptions = {},
 ): { xTrain: ArrayWithShape<X>; xTest: ArrayWithShape<X>; yTrain: ArrayWithShape<Y>; yTest: ArrayWithShape<Y> } {
+  checkOptionKeys(options, TRAIN_TEST_SPLIT_KEYS, 'trainTestSplit');
+  if (options.testSize !== undefined && typeof options.testSize !== 'number') throw new Error(`Expected testSize to be a number in trainTestSplit, received ${describeValue(options.testSize)}`);
   const samples = x.shape[0];
   if (y.shape[0] !== samples) throw new Error(`Expected x and y to have the same number of samples, received ${samples} and ${y.shape[0]}`);
   const testSize = options.testSize ?? 0.25;

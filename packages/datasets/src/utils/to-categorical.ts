@@ -1,16 +1,36 @@
+import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend';
 import type { ArrayWithShape } from '../loaders/image-classification';
+
+/** Options of {@link toCategorical}, Keras's `num_classes` in camelCase. */
+export interface ToCategoricalOptions {
+  /** Classes (default: the largest label + 1). */
+  numClasses?: number;
+}
+
+const TO_CATEGORICAL_KEYS = optionKeys<ToCategoricalOptions>({ numClasses: true });
 
 /**
  * One-hot rows from integer labels, as `keras.utils.to_categorical`.
  *
  * @param labels integer labels, shape [n] (or [n, 1])
- * @param numClasses classes (default: the largest label + 1)
- * @throws Error for a label that is not an integer in [0, numClasses)
+ * @param numClasses classes (default: the largest label + 1), as Keras's second argument, or `{ numClasses }`
+ * @throws TypeError for an unknown option (`num_classes` → `numClasses`)
+ * @throws Error for a label that is not an integer in [0, numClasses), or a numClasses that is not an integer ≥ 1
+ * @example `toCategorical([2, 0, 1], 3)` or `toCategorical(y, { numClasses: 10 })`
  */
-export function toCategorical(labels: ArrayWithShape | ArrayLike<number>, numClasses?: number): ArrayWithShape<Float32Array> {
+export function toCategorical(labels: ArrayWithShape | ArrayLike<number>, numClasses?: number | ToCategoricalOptions): ArrayWithShape<Float32Array> {
   const withShape = typeof labels === 'object' && labels !== null && 'shape' in labels && 'values' in labels;
   const values = withShape ? (labels as ArrayWithShape).values : (labels as ArrayLike<number>);
-  let classes = numClasses;
+  let classes: number | undefined;
+  if (typeof numClasses === 'object' && numClasses !== null) {
+    checkOptionKeys(numClasses, TO_CATEGORICAL_KEYS, 'toCategorical');
+    classes = numClasses.numClasses;
+  } else {
+    classes = numClasses ?? undefined;
+  }
+  if (classes !== undefined && !(Number.isInteger(classes) && classes >= 1)) {
+    throw new Error(`Expected numClasses to be an integer ≥ 1 in toCategorical, received ${describeValue(classes)}`);
+  }
   if (classes === undefined) {
     classes = 0;
     for (let i = 0; i < values.length; i++) classes = Math.max(classes, values[i] + 1);

@@ -9,6 +9,20 @@ it('one-hot encodes labels as keras.utils.to_categorical', () => {
   expect(() => toCategorical([0, 5], 3)).toThrow('Expected labels to be integers in [0, 3), received 5 at index 1');
 });
 
+it('takes numClasses as Keras’s second argument or in an options object, and refuses one it cannot use', () => {
+  // An options object used to be read as a class count of NaN: an empty result, without a word.
+  expect(toCategorical([1, 0], { numClasses: 3 })).toEqual({ values: Float32Array.from([0, 1, 0, 1, 0, 0]), shape: [2, 3] });
+  expect(() => toCategorical([1], { numClasses: 'three' } as never)).toThrow('Expected numClasses to be an integer ≥ 1 in toCategorical, received "three"');
+  expect(() => toCategorical([1], 2.5)).toThrow('Expected numClasses to be an integer ≥ 1 in toCategorical, received 2.5');
+  expect(() => toCategorical([1], { num_classes: 3 } as never)).toThrow('Unknown option "num_classes" in toCategorical: did you mean "numClasses"?');
+});
+
+it('refuses a shape or divisor scaleImages would misread', () => {
+  const images = { values: Uint8Array.from([0, 255]), shape: [1, 2] };
+  expect(() => scaleImages(images, 255 as never)).toThrow('Expected shape to be a list of sizes in scaleImages, received 255');
+  expect(() => scaleImages(images, undefined, 0)).toThrow('Expected divisor to be a non-zero finite number in scaleImages, received 0');
+});
+
 it('scales pixels to [0, 1] and reshapes', () => {
   const scaled = scaleImages({ values: Uint8Array.from([0, 255, 51, 102]), shape: [1, 2, 2] }, [1, 4]);
   expect(scaled.shape).toEqual([1, 4]);
