@@ -55,9 +55,8 @@ function applyOnTensorsInside(layer: Layer, inputs: TensorOrList, args: CallArgs
     // caller owns every tensor apply returns.
     const ownOutput = (output: tf.Tensor) => (tensors.includes(output) ? tf.clone(output) : output);
     const result = Array.isArray(raw) ? raw.map(ownOutput) : ownOutput(raw);
-    const activity = layer.activityRegularizer
-      ? toList(result).map((output) => layer.activityRegularizer!.call(output))
-      : [];
+    const regularizer = layer.activityRegularizer;
+    const activity = regularizer ? toList(result).map((output) => activityLoss(regularizer, output)) : [];
     const resultMask = layer.computeMask(callInputs, mask ?? null);
     return { outputs: result, outputMask: resultMask, losses: activity } as unknown as tf.TensorContainer;
   }) as unknown as Result;
@@ -71,6 +70,17 @@ function applyOnTensorsInside(layer: Layer, inputs: TensorOrList, args: CallArgs
     });
   }
   return outputs;
+}
+
+/**
+ * The activity penalty of one output, divided by its batch size as Keras 3 does (the strength does
+ * not depend on the batch size; an empty batch gives 0, Keras's `divide_no_nan`).
+ */
+function activityLoss(regularizer: NonNullable<Layer['activityRegularizer']>, output: tf.Tensor): tf.Tensor {
+  const penalty = regularizer.call(output);
+  if (output.rank === 0) return penalty;
+  const batchSize = output.shape[0];
+  return batchSize === 0 ? tf.zerosLike(penalty) : tf.div(penalty, batchSize);
 }
 
 function incomingMask(inputs: TensorOrList): tf.Tensor | tf.Tensor[] | null {

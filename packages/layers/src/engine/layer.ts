@@ -261,9 +261,13 @@ export abstract class Layer {
     return [...this.activityLosses, ...penalties, ...this.trackedLayers.flatMap((layer) => layer.losses)];
   }
 
-  /** Records a loss made during a call (activity regularization, custom `addLoss`). */
+  /**
+   * Records a loss made during a call (activity regularization, custom `addLoss`). The loss is
+   * kept out of every enclosing `tf.tidy` (a nested layer's call runs inside its model's) and lives
+   * until {@link clearLosses}.
+   */
   addLoss(loss: tf.Tensor): void {
-    this.activityLosses.push(loss);
+    this.activityLosses.push(tf.keep(loss));
   }
 
   /** Drops (and frees) the activity losses of past calls; the outermost call does this first. */

@@ -33,6 +33,8 @@ export function predictModel(model: Model, x: ModelData, options: PredictOptions
     const end = Math.min(start + batchSize, samples);
     const batch = xs.map((array) => cutBatch(array, order, start, end));
     const output = tf.tidy(() => model.predictStep(batch));
+    // Prediction reads no losses: free the activity penalties the call recorded.
+    model.clearLosses();
     tf.dispose(batch);
     chunks.push(Array.isArray(output) ? output : [output]);
   }
