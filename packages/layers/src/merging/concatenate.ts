@@ -1,6 +1,8 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, tf, optionKeys } from '@dendrite/backend';
 import type { LayerArgs, TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
+import type { SymbolicTensor } from '../engine/symbolic-tensor';
+import { type MergeInputs, mergeOrLayer } from './merge-or-layer';
 import { type Shape, shapeToString } from '../engine/shape';
 import { type InputMasks, Merge } from './base-merge';
 
@@ -21,6 +23,8 @@ export interface ConcatenateArgs extends LayerArgs {
  */
 export class Concatenate extends Merge {
   static override className = 'Concatenate';
+  /** The option keys this class adds to a layer's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<ConcatenateArgs, LayerArgs>({ axis: true });
   protected override readonly alignsRanks = false;
   readonly axis: number;
 
@@ -84,13 +88,29 @@ export class Concatenate extends Merge {
 registerLayer(Concatenate);
 
 /**
- * Makes a {@link Concatenate} layer; apply it to a list of tensors.
+ * Keras's `concatenate`: called with a list of tensors, joins them along `axis` (−1) and returns
+ * the result (a symbolic tensor for symbolic inputs from `input()`); called with options only,
+ * returns a {@link Concatenate} layer to apply later, as tfjs-layers' factory does. A bare number
+ * is the axis, as in Keras's `concatenate(inputs, axis)`.
  *
+ * @param inputs the tensors to join, all symbolic or all concrete
+ * @param args the layer's options (`axis`, `name`), or the axis
+ * @returns the joined tensor, or the layer when no tensors are given
+ * @throws TypeError naming `concatenate` when the arguments are neither form
  * @example
  * ```ts
- * const joined = concatenate({ axis: 1 }).apply([a, b]);
+ * const joined = concatenate([wide, deep]);           // [batch, 5] and [batch, 30] → [batch, 35]
+ * const rows = concatenate([a, b], { axis: 0 });      // real tensors: a tensor
+ * const layer = concatenate({ axis: 1 });             // a layer: layer.apply([a, b])
  * ```
  */
-export function concatenate(args: ConcatenateArgs = {}): Concatenate {
-  return new Concatenate(args);
+export function concatenate(inputs: SymbolicTensor[], args?: ConcatenateArgs | number): SymbolicTensor;
+export function concatenate(inputs: tf.Tensor[], args?: ConcatenateArgs | number): tf.Tensor;
+export function concatenate(args?: ConcatenateArgs | number): Concatenate;
+export function concatenate(first?: MergeInputs | ConcatenateArgs | number, args?: ConcatenateArgs | number): Concatenate | SymbolicTensor | tf.Tensor {
+  return mergeOrLayer<ConcatenateArgs>(first, args, {
+    name: 'concatenate',
+    makeLayer: (options) => new Concatenate(options),
+    positional: { name: 'axis', accepts: (value) => typeof value === 'number' },
+  }) as Concatenate | SymbolicTensor | tf.Tensor;
 }

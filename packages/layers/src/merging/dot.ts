@@ -1,6 +1,8 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, tf, optionKeys } from '@dendrite/backend';
 import type { LayerArgs } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
+import type { SymbolicTensor } from '../engine/symbolic-tensor';
+import { type MergeInputs, mergeOrLayer } from './merge-or-layer';
 import { type Shape, shapeToString } from '../engine/shape';
 import { type InputMasks, Merge } from './base-merge';
 
@@ -57,6 +59,8 @@ export function batchDot(x: tf.Tensor, y: tf.Tensor, axes: [number, number]): tf
  */
 export class Dot extends Merge {
   static override className = 'Dot';
+  /** The option keys this class adds to a layer's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<DotArgs, LayerArgs>({ axes: true, normalize: true });
   protected override readonly maxInputs = 2;
   protected override readonly alignsRanks = false;
   readonly axes: number | [number, number];
@@ -122,14 +126,36 @@ export class Dot extends Merge {
 
 registerLayer(Dot);
 
+/** Whether a value is Keras's `axes`: one integer or two. */
+function isAxes(value: unknown): boolean {
+  return typeof value === 'number' || (Array.isArray(value) && value.length === 2 && value.every((axis) => typeof axis === 'number'));
+}
+
 /**
- * Makes a {@link Dot} layer; apply it to a list of two tensors.
+ * Keras's `dot`: called with a list of two tensors, their batched dot product along `axes` (−1
+ * by default, as Keras's function) — a symbolic tensor for symbolic inputs from `input()`; called
+ * with options only, a {@link Dot} layer to apply later (there `axes` is required, as in Keras's
+ * `Dot`). A bare number or pair is `axes`, as in Keras's `dot(inputs, axes)`.
  *
+ * @param inputs the two tensors, both symbolic or both concrete
+ * @param args the layer's options (`axes`, `normalize`, `name`), or the axes
+ * @returns the dot product, or the layer when no tensors are given
+ * @throws TypeError naming `dot` when the arguments are neither form
  * @example
  * ```ts
- * const scores = dot({ axes: [2, 2] }).apply([queries, keys]); // [batch, q, d] · [batch, k, d] → [batch, q, k]
+ * const similarity = dot([a, b], { axes: 1, normalize: true }); // [batch, 1]
+ * const scores = dot({ axes: [2, 2] }).apply([queries, keys]);  // a layer: [batch, q, k]
  * ```
  */
-export function dot(args: DotArgs): Dot {
-  return new Dot(args);
+export function dot(inputs: SymbolicTensor[], args?: Partial<DotArgs> | number | [number, number]): SymbolicTensor;
+export function dot(inputs: tf.Tensor[], args?: Partial<DotArgs> | number | [number, number]): tf.Tensor;
+export function dot(args: DotArgs | number | [number, number]): Dot;
+export function dot(first: MergeInputs | DotArgs | number | [number, number], args?: Partial<DotArgs> | number | [number, number]): Dot | SymbolicTensor | tf.Tensor {
+  // A pair of numbers is the axes, not a list of tensors.
+  const tensors = Array.isArray(first) && !isAxes(first);
+  return mergeOrLayer<DotArgs>(first, args, {
+    name: 'dot',
+    makeLayer: (options) => new Dot(tensors ? { axes: -1, ...options } : options),
+    positional: { name: 'axes', accepts: isAxes },
+  }) as Dot | SymbolicTensor | tf.Tensor;
 }
