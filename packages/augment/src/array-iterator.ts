@@ -1,4 +1,4 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, optionKeys, tf } from '@dendrite/backend';
 import { type ArrayInput, type HostArray, gatherRows, toHost } from './image-array';
 import { type BatchAugmenter, type FlowOptions, type ImageBatch, ImageIterator } from './image-iterator';
 
@@ -19,11 +19,18 @@ function rows(array: HostArray, from: number, to: number): HostArray {
 
 /** `flow(x, y)`: batches of augmented images from arrays, like Keras's `NumpyArrayIterator`. */
 export class ArrayIterator extends ImageIterator {
+  /** The keys {@link ArrayFlowOptions} adds to {@link FlowOptions}. */
+  static override readonly optionKeys = optionKeys<ArrayFlowOptions, FlowOptions>({ sampleWeight: true, subset: true });
   private readonly x: HostArray;
   private readonly y?: HostArray;
   private readonly weights?: HostArray;
 
+  /**
+   * @throws TypeError for an unknown option (`batch_size` → `batchSize`)
+   * @throws Error when x is not of rank 4, y or sampleWeight has another number of samples, or subset is unknown
+   */
   constructor(generator: BatchAugmenter, x: ArrayInput, y: ArrayInput | undefined, options: ArrayFlowOptions = {}) {
+    ImageIterator.checkOptions(options, new.target, 'ImageDataGenerator.flow');
     let images = toHost(x, 'x');
     if (images.shape.length !== 4) throw new Error(`Expected x of rank 4 [samples, height, width, channels] in ImageDataGenerator.flow, received shape [${images.shape}]`);
     let targets = y === undefined ? undefined : toHost(y, 'y');

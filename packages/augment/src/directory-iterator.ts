@@ -1,7 +1,7 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, optionKeys, tf } from '@dendrite/backend';
 import { type BatchAugmenter, type FlowOptions, type ImageBatch, ImageIterator } from './image-iterator';
 import { listImageFiles } from './list-image-files';
-import { type ColorMode, loadImage, readImageFile } from './load-image';
+import { type ColorMode, type LoadImageOptions, loadImage, readImageFile } from './load-image';
 
 /** Keras's class modes: what each batch carries as targets. */
 export type ClassMode = 'categorical' | 'binary' | 'sparse' | 'input' | 'none' | null;
@@ -28,6 +28,10 @@ export interface DirectoryFlowOptions extends FlowOptions {
 
 /** `flowFromDirectory`: batches of augmented images read from class folders, like Keras's `DirectoryIterator`. */
 export class DirectoryIterator extends ImageIterator {
+  /** The keys {@link DirectoryFlowOptions} adds to {@link FlowOptions}. */
+  static override readonly optionKeys = optionKeys<DirectoryFlowOptions, FlowOptions>({
+    targetSize: true, colorMode: true, classes: true, classMode: true, subset: true, interpolation: true, followLinks: true, invalidImages: true, verbose: true,
+  });
   /** Class name → index, Keras's `class_indices`. */
   readonly classIndices: Record<string, number>;
   /** The class index of every file. */
@@ -36,12 +40,21 @@ export class DirectoryIterator extends ImageIterator {
   readonly filenames: string[];
   readonly numClasses: number;
   readonly imageShape: [number, number, number];
-  private readonly settings: { targetSize: [number, number]; colorMode: ColorMode; interpolation: 'nearest' | 'bilinear'; classMode: ClassMode };
+  private readonly imageOptions: LoadImageOptions;
+  private readonly classMode: ClassMode;
 
+  /**
+   * @throws TypeError for an unknown option (`target_size` → `targetSize`)
+   * @throws Error when the folder holds no class folders or images, or an option is out of range
+   */
   constructor(generator: BatchAugmenter, readonly directory: string, options: DirectoryFlowOptions = {}) {
+    ImageIterator.checkOptions(options, new.target, 'flowFromDirectory');
     const classMode = options.classMode === undefined ? 'categorical' : options.classMode;
     if (!['categorical', 'binary', 'sparse', 'input', 'none', null].includes(classMode)) {
       throw new Error(`Expected classMode to be "categorical", "binary", "sparse", "input", "none" or null in flowFromDirectory, received ${describeValue(classMode)}`);
+    }
+    if (options.invalidImages !== undefined && options.invalidImages !== 'error' && options.invalidImages !== 'skip') {
+      throw new Error(`Expected invalidImages to be "error" or "skip" in flowFromDirectory, received ${describeValue(options.invalidImages)}`);
     }
     const targetSize = options.targetSize ?? [256, 256];
     if (targetSize.length !== 2 || !targetSize.every((s) => Number.isInteger(s) && s > 0)) throw new Error(`Expected targetSize to be [height, width] of positive integers in flowFromDirectory, received ${describeValue(targetSize)}`);
@@ -76,7 +89,8 @@ export class DirectoryIterator extends ImageIterator {
     this.classes = classes;
     this.numClasses = list.classNames.length;
     this.classIndices = Object.fromEntries(list.classNames.map((name, i) => [name, i]));
-    this.settings = { targetSize, colorMode, interpolation, classMode };
+    this.imageOptions = { targetSize, colorMode, interpolation };
+    this.classMode = classMode;
     this.imageShape = [targetSize[0], targetSize[1], { grayscale: 1, rgb: 3, rgba: 4 }[colorMode]];
   }
 
@@ -90,12 +104,12 @@ export class DirectoryIterator extends ImageIterator {
     const pixels = height * width * channels;
     const values = new Float32Array(indices.length * pixels);
     indices.forEach((index, k) => {
-      const image = loadImage(`${this.directory}/${this.filenames[index]}`, this.settings);
+      const image = loadImage(`${this.directory}/${this.filenames[index]}`, this.imageOptions);
       values.set(image.values, k * pixels);
     });
     const x = this.augment(values, [indices.length, height, width, channels]);
     const labels = indices.map((index) => this.classes[index]);
-    switch (this.settings.classMode) {
+    switch (this.classMode) {
       case 'categorical':
         return { x, y: tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), this.numClasses).toFloat()) };
       case 'binary':

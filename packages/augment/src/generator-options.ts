@@ -1,4 +1,4 @@
-import { type FillMode, describeValue, isFillMode } from '@dendrite/backend';
+import { type FillMode, checkOptionKeys, describeValue, isFillMode, optionKeys } from '@dendrite/backend';
 
 /** How points outside the image are filled, as Keras's `fill_mode` (from @dendrite/backend). */
 export type { FillMode };
@@ -6,7 +6,10 @@ export type { FillMode };
 /** A shift range: a fraction of the size (< 1), pixels (≥ 1), or a list of pixel values to choose from (either sign). */
 export type ShiftRange = number | number[];
 
-/** Options of {@link ImageDataGenerator}, Keras's arguments in camelCase (snake_case keys are accepted too). */
+/**
+ * Options of {@link ImageDataGenerator}, Keras's arguments in camelCase; a snake_case key is
+ * refused with the camelCase one meant (`rotation_range` → `rotationRange`), as every option key.
+ */
 export interface ImageDataGeneratorOptions {
   /** Subtract the data set's per-channel mean (computed by `fit`). */
   featurewiseCenter?: boolean;
@@ -18,7 +21,9 @@ export interface ImageDataGeneratorOptions {
   samplewiseStdNormalization?: boolean;
   /** Random rotations up to this many degrees either way. */
   rotationRange?: number;
+  /** Random horizontal shifts: a fraction of the width (< 1), pixels (≥ 1), or a list of pixel values. */
   widthShiftRange?: ShiftRange;
+  /** Random vertical shifts: a fraction of the height (< 1), pixels (≥ 1), or a list of pixel values. */
   heightShiftRange?: ShiftRange;
   /** Random shear up to this many degrees either way (counter-clockwise). */
   shearRange?: number;
@@ -28,10 +33,13 @@ export interface ImageDataGeneratorOptions {
   brightnessRange?: [number, number];
   /** Random shifts added to every channel, up to this much either way. */
   channelShiftRange?: number;
+  /** How points outside the image are filled: `'nearest'` (default), `'constant'`, `'reflect'` or `'wrap'`. */
   fillMode?: FillMode;
   /** The fill value of `fillMode: 'constant'`. */
   cval?: number;
+  /** Flip half the images left to right. */
   horizontalFlip?: boolean;
+  /** Flip half the images upside down. */
   verticalFlip?: boolean;
   /** Multiplies every value (after the random transform), as `1 / 255`. */
   rescale?: number;
@@ -43,16 +51,13 @@ export interface ImageDataGeneratorOptions {
   dataFormat?: 'channels_last';
 }
 
-const SNAKE: Record<string, keyof ImageDataGeneratorOptions> = {
-  featurewise_center: 'featurewiseCenter', samplewise_center: 'samplewiseCenter',
-  featurewise_std_normalization: 'featurewiseStdNormalization', samplewise_std_normalization: 'samplewiseStdNormalization',
-  rotation_range: 'rotationRange', width_shift_range: 'widthShiftRange', height_shift_range: 'heightShiftRange',
-  shear_range: 'shearRange', zoom_range: 'zoomRange', brightness_range: 'brightnessRange', channel_shift_range: 'channelShiftRange',
-  fill_mode: 'fillMode', horizontal_flip: 'horizontalFlip', vertical_flip: 'verticalFlip',
-  preprocessing_function: 'preprocessingFunction', validation_split: 'validationSplit', data_format: 'dataFormat',
-};
-
-const KNOWN = new Set<string>([...Object.values(SNAKE), 'cval', 'rescale']);
+/** The keys of {@link ImageDataGeneratorOptions}, which {@link resolveOptions} checks. */
+export const GENERATOR_OPTION_KEYS = optionKeys<ImageDataGeneratorOptions>({
+  featurewiseCenter: true, samplewiseCenter: true, featurewiseStdNormalization: true, samplewiseStdNormalization: true,
+  rotationRange: true, widthShiftRange: true, heightShiftRange: true, shearRange: true, zoomRange: true, brightnessRange: true,
+  channelShiftRange: true, fillMode: true, cval: true, horizontalFlip: true, verticalFlip: true, rescale: true,
+  preprocessingFunction: true, validationSplit: true, dataFormat: true,
+});
 
 /** A checked copy of the options: snake_case keys renamed, ranges validated, zoom as `[low, high]`. */
 export interface ResolvedOptions extends Omit<ImageDataGeneratorOptions, 'zoomRange'> {
@@ -68,16 +73,14 @@ function fail(option: string, expected: string, received: unknown): Error {
 /**
  * Validates {@link ImageDataGeneratorOptions}.
  *
+ * @param raw - the options given
+ * @param keys - the keys to check them against; null for a user's subclass, which declares none
+ * @throws TypeError for an unknown key, naming the one meant (`rotation_range` → `rotationRange`)
  * @throws Error naming the option, what was expected and what was received
  */
-export function resolveOptions(raw: ImageDataGeneratorOptions & Record<string, unknown>): ResolvedOptions {
-  const options: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    const name = SNAKE[key] ?? key;
-    if (!KNOWN.has(name)) throw fail('options', `among ${[...KNOWN].join(', ')}`, key);
-    options[name] = value;
-  }
-  const o = options as ImageDataGeneratorOptions;
+export function resolveOptions(raw: ImageDataGeneratorOptions, keys: readonly string[] | null = GENERATOR_OPTION_KEYS): ResolvedOptions {
+  if (keys !== null) checkOptionKeys(raw, keys, 'ImageDataGenerator');
+  const o: ImageDataGeneratorOptions = { ...raw };
   for (const key of ['rotationRange', 'shearRange', 'channelShiftRange'] as const) {
     const value = o[key];
     if (value !== undefined && !(typeof value === 'number' && value >= 0 && Number.isFinite(value))) throw fail(key, 'a number ≥ 0', value);

@@ -1,11 +1,11 @@
-import { createRandom, tf } from '@dendrite/backend';
+import { checkOptionKeys, classOptionKeys, createRandom, describeValue, optionKeys, tf } from '@dendrite/backend';
 import { type TransformParameters, IDENTITY_PARAMETERS } from './affine';
 import { applyTransforms } from './apply-transforms';
 import { type ArrayFlowOptions, ArrayIterator } from './array-iterator';
 import type { BatchAugmenter } from './image-iterator';
 import { DirectoryIterator, type DirectoryFlowOptions } from './directory-iterator';
 import { type FeatureStatistics, FeaturewiseTensors } from './featurewise-tensors';
-import { type ImageDataGeneratorOptions, type ResolvedOptions, resolveOptions } from './generator-options';
+import { GENERATOR_OPTION_KEYS, type ImageDataGeneratorOptions, type ResolvedOptions, resolveOptions } from './generator-options';
 import { type ArrayInput, toHost } from './image-array';
 import { drawTransform, transforms } from './random-transform';
 import { standardize } from './standardize';
@@ -16,8 +16,11 @@ export interface FitStatisticsOptions {
   augment?: boolean;
   /** How many transformed copies of the data, with `augment` (1). */
   rounds?: number;
+  /** Seeds the random transforms of `augment`. */
   seed?: number;
 }
+
+const FIT_STATISTICS_KEYS = optionKeys<FitStatisticsOptions>({ augment: true, rounds: true, seed: true });
 
 /**
  * Keras's `ImageDataGenerator`: random rotations, shifts, shear, zoom, flips, channel shifts and
@@ -31,6 +34,8 @@ export interface FitStatisticsOptions {
  * ```
  */
 export class ImageDataGenerator implements BatchAugmenter {
+  /** The keys of {@link ImageDataGeneratorOptions}, which the constructor checks. */
+  static readonly optionKeys = GENERATOR_OPTION_KEYS;
   /** The checked options. */
   readonly options: ResolvedOptions;
   /**
@@ -41,8 +46,12 @@ export class ImageDataGenerator implements BatchAugmenter {
   readonly statistics: FeatureStatistics = {};
   private readonly featurewise = new FeaturewiseTensors();
 
+  /**
+   * @throws TypeError for an unknown option, naming the one meant (`rotation_range` → `rotationRange`)
+   * @throws Error naming an option whose value is out of range, what was expected and what was received
+   */
   constructor(options: ImageDataGeneratorOptions = {}) {
-    this.options = resolveOptions(options as ImageDataGeneratorOptions & Record<string, unknown>);
+    this.options = resolveOptions(options, classOptionKeys(new.target) ?? null);
   }
 
   /** The fraction `subset: 'validation'` takes. */
@@ -57,9 +66,11 @@ export class ImageDataGenerator implements BatchAugmenter {
    * the statistics are read back once (they are public, on the host) and uploaded once as the
    * tensors every batch uses. A new fit replaces them.
    *
+   * @throws TypeError for an unknown option
    * @throws Error when x is not of rank 4
    */
   fit(x: ArrayInput, options: FitStatisticsOptions = {}): void {
+    checkOptionKeys(options, FIT_STATISTICS_KEYS, 'ImageDataGenerator.fit');
     const host = x instanceof tf.Tensor ? undefined : toHost(x, 'x');
     const shape = host ? host.shape : (x as tf.Tensor).shape;
     if (shape.length !== 4) throw new Error(`Expected x of rank 4 [samples, height, width, channels] in ImageDataGenerator.fit, received shape [${shape}]`);
@@ -90,8 +101,13 @@ export class ImageDataGenerator implements BatchAugmenter {
     this.featurewise.dispose();
   }
 
-  /** A random transform for one image of `shape` (`[h, w, c]` or `[h, w]`), as Keras's `get_random_transform`. */
+  /**
+   * A random transform for one image of `shape` (`[h, w, c]` or `[h, w]`), as Keras's `get_random_transform`.
+   *
+   * @throws Error when seed is given and is not a number
+   */
   getRandomTransform(shape: number[], seed?: number): TransformParameters {
+    if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed))) throw new Error(`Expected seed to be a number in ImageDataGenerator.getRandomTransform, received ${describeValue(seed)}`);
     return transforms(this.options) ? drawTransform(this.options, shape[0], shape[1], createRandom(seed)) : { ...IDENTITY_PARAMETERS };
   }
 
@@ -126,18 +142,24 @@ export class ImageDataGenerator implements BatchAugmenter {
   }
 
   /**
-   * Batches of augmented images (and their targets) from arrays: Keras's `flow(x, y)`.
+   * Batches of augmented images (and their targets) from arrays: Keras's `flow(x, y)`. Without
+   * targets the options may come second, as Keras's `flow(x, batch_size=32)`: `flow(x, { batchSize: 32 })`.
    *
+   * @throws TypeError for an unknown option (`batch_size` → `batchSize`)
    * @throws Error when x is not of rank 4 or y has another number of samples
    */
-  flow(x: ArrayInput, y?: ArrayInput, options: ArrayFlowOptions = {}): ArrayIterator {
-    return new ArrayIterator(this, x, y, options);
+  flow(x: ArrayInput, y?: ArrayInput, options?: ArrayFlowOptions): ArrayIterator;
+  flow(x: ArrayInput, options?: ArrayFlowOptions): ArrayIterator;
+  flow(x: ArrayInput, y?: ArrayInput | ArrayFlowOptions, options?: ArrayFlowOptions): ArrayIterator {
+    if (options === undefined && isFlowOptions(y)) return new ArrayIterator(this, x, undefined, y);
+    return new ArrayIterator(this, x, y as ArrayInput | undefined, options);
   }
 
   /**
    * Batches of augmented images read from class folders (`dir/<class>/<image>`), as Keras's
    * `flow_from_directory`: classes are the sorted folder names; PNG, JPEG, BMP and PPM files.
    *
+   * @throws TypeError for an unknown option (`target_size` → `targetSize`)
    * @throws Error when the folder does not exist or holds no images
    */
   flowFromDirectory(directory: string, options: DirectoryFlowOptions = {}): DirectoryIterator {
@@ -145,7 +167,16 @@ export class ImageDataGenerator implements BatchAugmenter {
   }
 }
 
-/** Creates an {@link ImageDataGenerator}. */
+/** Whether `flow`'s second argument is its options rather than targets: an object that is neither a tensor nor `{values, shape}`. */
+function isFlowOptions(value: unknown): value is ArrayFlowOptions {
+  return typeof value === 'object' && value !== null && !(value instanceof tf.Tensor) && !('values' in value) && !Array.isArray(value);
+}
+
+/**
+ * Creates an {@link ImageDataGenerator}.
+ *
+ * @throws TypeError for an unknown option, naming the one meant (`rotation_range` → `rotationRange`)
+ */
 export function imageDataGenerator(options: ImageDataGeneratorOptions = {}): ImageDataGenerator {
   return new ImageDataGenerator(options);
 }

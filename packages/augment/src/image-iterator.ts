@@ -1,4 +1,4 @@
-import { type Draw, createRandom, tf } from '@dendrite/backend';
+import { type Draw, checkOptionKeys, classOptionKeys, createRandom, describeValue, optionKeys, tf } from '@dendrite/backend';
 
 /** One batch from a flow: images `[n, h, w, c]` float32 and, unless there are none, targets. */
 export interface ImageBatch {
@@ -30,6 +30,8 @@ export interface FlowOptions {
  * `next(iterator)`. The caller owns each batch's tensors (`fit` disposes them).
  */
 export abstract class ImageIterator implements AsyncIterable<ImageBatch>, Iterable<ImageBatch> {
+  /** The keys of {@link FlowOptions}, which every flow checks with its own. */
+  static readonly optionKeys = optionKeys<FlowOptions>({ batchSize: true, shuffle: true, seed: true });
   /** Batches per pass: `ceil(samples / batchSize)`, Keras's `len(iterator)`. */
   readonly length: number;
   readonly batchSize: number;
@@ -48,9 +50,25 @@ export abstract class ImageIterator implements AsyncIterable<ImageBatch>, Iterab
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`Expected batchSize to be an integer ≥ 1 in ${owner}, received ${batchSize}`);
     if (samples < 1) throw new Error(`Expected at least one image in ${owner}, received none`);
     this.batchSize = batchSize;
+    if (options.shuffle !== undefined && typeof options.shuffle !== 'boolean') throw new Error(`Expected shuffle to be a boolean in ${owner}, received ${describeValue(options.shuffle)}`);
+    if (options.seed !== undefined && !(typeof options.seed === 'number' && Number.isFinite(options.seed))) throw new Error(`Expected seed to be a number in ${owner}, received ${describeValue(options.seed)}`);
     this.shuffle = options.shuffle ?? true;
     this.draw = createRandom(options.seed);
     this.length = Math.ceil(samples / batchSize);
+  }
+
+  /**
+   * Checks a flow's option keys against those its class declares along the chain; a user's
+   * subclass that declares none passes its own options on unchecked.
+   *
+   * @param options - what the caller passed
+   * @param declarer - the class constructed (`new.target`)
+   * @param owner - the flow, as messages name it (`ImageDataGenerator.flow`)
+   * @throws TypeError `Unknown option "batch_size" in ImageDataGenerator.flow: did you mean "batchSize"?`
+   */
+  protected static checkOptions(options: unknown, declarer: Function, owner: string): void {
+    const keys = classOptionKeys(declarer);
+    if (keys !== undefined) checkOptionKeys(options, keys, owner);
   }
 
   /** The index batches of one pass, in a fresh order when shuffling. */

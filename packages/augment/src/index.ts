@@ -19,6 +19,6 @@ export { applyTransforms } from './apply-transforms';
 export { decodeImage, type DecodedImage } from './decode-image';
 export { decodeBmp } from './decode-bmp';
 export { loadImage, toArray as imageToArray, type ColorMode, type LoadImageOptions } from './load-image';
-export { listImageFiles, IMAGE_EXTENSIONS, type ImageFileList } from './list-image-files';
+export { listImageFiles, IMAGE_EXTENSIONS, type ImageFileList, type ListImageFilesOptions } from './list-image-files';
 export type { ArrayInput, HostArray } from './image-array';
 export type { FeatureStatistics } from './featurewise-tensors';

@@ -1,4 +1,4 @@
-import { nodeModules } from '@dendrite/backend';
+import { checkOptionKeys, nodeModules, optionKeys } from '@dendrite/backend';
 
 /** File extensions `flowFromDirectory` reads, as Keras's white list. */
 export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'bmp', 'ppm', 'pgm'] as const;
@@ -13,14 +13,28 @@ export interface ImageFileList {
   classes: Int32Array;
 }
 
+/** Options of {@link listImageFiles}. */
+export interface ListImageFilesOptions {
+  /** Class folder names in index order (default: every sub-folder, sorted). */
+  classes?: string[];
+  /** Follow symbolic links to folders (false). */
+  followLinks?: boolean;
+  /** The fraction `[from, to)` of each class to keep (`[0, 1)`). */
+  split?: [number, number];
+}
+
+const LIST_IMAGE_FILES_KEYS = optionKeys<ListImageFilesOptions>({ classes: true, followLinks: true, split: true });
+
 /**
  * Lists `root/<class>/**` images as Keras does: classes are the sorted sub-folder names (or
  * `classes`), files are walked recursively in sorted order, and with `split` = `[from, to)` only
  * that fraction of each class is kept (`[0, v)` for validation, `[v, 1)` for training).
  *
+ * @throws TypeError for an unknown option
  * @throws Error when the folder does not exist or a named class has no folder
  */
-export function listImageFiles(root: string, options: { classes?: string[]; followLinks?: boolean; split?: [number, number] } = {}): ImageFileList {
+export function listImageFiles(root: string, options: ListImageFilesOptions = {}): ImageFileList {
+  checkOptionKeys(options, LIST_IMAGE_FILES_KEYS, 'listImageFiles');
   const { fs, path } = nodeModules('to read image folders');
   if (!fs.existsSync(root) || !fs.statSync(root).isDirectory()) throw new Error(`Expected a folder of class folders at "${root}", received ${fs.existsSync(root) ? 'a file' : 'nothing'}`);
   const classNames = options.classes ?? fs.readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory() || (options.followLinks && entry.isSymbolicLink())).map((entry) => entry.name).sort();

@@ -1,4 +1,4 @@
-import { describeValue, nodeModules } from '@dendrite/backend';
+import { checkOptionKeys, describeValue, nodeModules, optionKeys } from '@dendrite/backend';
 import { type DecodedImage, decodeImage } from './decode-image';
 
 /** Colour modes of Keras's `load_img`. */
@@ -13,6 +13,8 @@ export interface LoadImageOptions {
   /** Resampling for `targetSize`: 'nearest' (Keras's default, as PIL) or 'bilinear' (half-pixel centres, no antialiasing). */
   interpolation?: 'nearest' | 'bilinear';
 }
+
+const LOAD_IMAGE_KEYS = optionKeys<LoadImageOptions>({ colorMode: true, targetSize: true, interpolation: true });
 
 const CHANNELS: Record<ColorMode, number> = { grayscale: 1, rgb: 3, rgba: 4 };
 
@@ -92,9 +94,14 @@ function resizeBilinear(image: DecodedImage, values: Uint8Array, height: number,
  * Converts a decoded image to a colour mode and resizes it to `targetSize`, as Keras's `load_img`
  * (PIL) + `img_to_array`, into one flat `[h, w, c]` array.
  *
- * @throws Error naming colorMode or interpolation when it is not one Keras knows
+ * @throws TypeError for an unknown option (`color_mode` → `colorMode`)
+ * @throws Error naming colorMode, targetSize or interpolation when it is not one Keras knows
  */
 export function toArray(image: DecodedImage, options: LoadImageOptions = {}): { values: Uint8Array; shape: [number, number, number] } {
+  checkOptionKeys(options, LOAD_IMAGE_KEYS, 'loadImage');
+  if (options.targetSize !== undefined && !(Array.isArray(options.targetSize) && options.targetSize.length === 2 && options.targetSize.every((size) => Number.isInteger(size) && size > 0))) {
+    throw new Error(`Expected targetSize to be [height, width] of positive integers in loadImage, received ${describeValue(options.targetSize)}`);
+  }
   const mode = options.colorMode ?? 'rgb';
   if (!(mode in CHANNELS)) throw new Error(`Expected colorMode to be "grayscale", "rgb" or "rgba", received ${describeValue(mode)}`);
   const channels = CHANNELS[mode];
@@ -120,8 +127,10 @@ export function readImageFile(path: string): DecodedImage {
 /**
  * Reads an image file into `[h, w, c]` uint8 values, as Keras's `load_img` + `img_to_array`.
  *
+ * @throws TypeError for an unknown option (`target_size` → `targetSize`)
  * @throws Error naming the file when it cannot be read or decoded
  */
 export function loadImage(path: string, options: LoadImageOptions = {}): { values: Uint8Array; shape: [number, number, number] } {
+  checkOptionKeys(options, LOAD_IMAGE_KEYS, 'loadImage');
   return toArray(readImageFile(path), options);
 }
