@@ -27,7 +27,7 @@ registerLayer(Add);
 
 /**
  * Keras's `add`: called with a list of tensors, sums them and returns the sum (a symbolic
- * tensor for symbolic inputs from `input()`); called with options only, returns a {@link Add}
+ * tensor for symbolic inputs from `input()`); called with options only, returns an {@link Add}
  * layer to apply later, as tfjs-layers' factory does.
  *
  * @param inputs the tensors to merge, all symbolic or all concrete

@@ -27,7 +27,7 @@ registerLayer(Average);
 
 /**
  * Keras's `average`: called with a list of tensors, averages element-wise them and returns the mean (a symbolic
- * tensor for symbolic inputs from `input()`); called with options only, returns a {@link Average}
+ * tensor for symbolic inputs from `input()`); called with options only, returns an {@link Average}
  * layer to apply later, as tfjs-layers' factory does.
  *
  * @param inputs the tensors to merge, all symbolic or all concrete

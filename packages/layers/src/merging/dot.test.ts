@@ -4,7 +4,7 @@ import { describeEachBackend, expectArraysClose, expectNoLeakedTensors, seededAr
 import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
 import { input } from '../engine/input-layer';
-import { dot } from './dot';
+import { type DotArgs, dot } from './dot';
 
 afterEach(() => resetUniqueNames());
 
@@ -16,7 +16,7 @@ describeEachBackend('Dot', () => {
     ['matrices, axes [1, 2]', { axes: [1, 2] }, [[2, 3, 4], [2, 5, 3]], [2, 4, 5]],
     ['rank 3 with rank 2', { axes: [2, 1] }, [[2, 3, 4], [2, 4]], [2, 3]],
   ] as const)('passes runLayerTest: %s', async (_name, args, inputShape, outputShape) => {
-    await runLayerTest({ makeLayer: () => dot(args as never), inputShape: inputShape.map((shape) => [...shape]), expectedOutputShape: [...outputShape], expectedWeightShapes: [] });
+    await runLayerTest({ makeLayer: () => dot(args as DotArgs), inputShape: inputShape.map((shape) => [...shape]), expectedOutputShape: [...outputShape], expectedWeightShapes: [] });
   });
 
   it('computes dot products and cosines as hand computed', async () => {

@@ -153,9 +153,9 @@ export function dot(args: DotArgs | number | [number, number]): Dot;
 export function dot(first: MergeInputs | DotArgs | number | [number, number], args?: Partial<DotArgs> | number | [number, number]): Dot | SymbolicTensor | tf.Tensor {
   // A pair of numbers is the axes, not a list of tensors.
   const tensors = Array.isArray(first) && !isAxes(first);
-  return mergeOrLayer<DotArgs>(first, args, {
+  return mergeOrLayer<DotArgs>(Array.isArray(first) && !tensors ? { axes: first } : first, args, {
     name: 'dot',
-    makeLayer: (options) => new Dot(tensors ? { axes: -1, ...options } : options),
+    makeLayer: (options) => new Dot(tensors ? { ...options, axes: options.axes ?? -1 } : options),
     positional: { name: 'axes', accepts: isAxes },
   }) as Dot | SymbolicTensor | tf.Tensor;
 }
