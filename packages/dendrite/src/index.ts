@@ -15,6 +15,7 @@ export { tf, selectBackend, getBackendInfo, setSeed, type BackendInfo, type Back
 export { version } from './version';
 export { sequential, model, loadModel, registerClass, Model, Sequential, Functional } from '@dendrite/models';
 export { input } from '@dendrite/layers';
+export { clearSession } from '@dendrite/layers';
 export * as layers from '@dendrite/layers';
 export * as models from '@dendrite/models';
 export * as optimizers from '@dendrite/optimizers';

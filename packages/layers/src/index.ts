@@ -13,6 +13,7 @@ export { registerLayer, serializeLayer, deserializeLayer, isLayerRegistered, typ
 export { type Shape, shapeToString, isShapeList, singleShape, shapesCompatible } from './engine/shape';
 export { getMask, setMask } from './engine/masking';
 export { classNameToSnakeCase, uniqueName, resetUniqueNames } from './engine/unique-names';
+export { clearSession } from './engine/clear-session';
 export { Dense, dense, type DenseArgs } from './core/dense';
 export * as activations from './activations/index';
 export * as initializers from './initializers/index';
