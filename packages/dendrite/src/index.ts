@@ -24,4 +24,5 @@ export { metrics } from '@dendrite/losses';
 export * as callbacks from '@dendrite/callbacks';
 export * as datasets from '@dendrite/datasets';
 export * as augment from './augment';
+export * as utils from './utils';
 export * as backend from '@dendrite/backend';

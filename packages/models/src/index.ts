@@ -19,4 +19,8 @@ export type { BatchElement, BatchSource } from './trainer/data-adapters/iterable
 export { registerClass, type SerializableClass } from './saving/register-class';
 export { loadModel, saveModel, saveModelBytes, saveModelWeights, loadModelWeights, type ModelLocation, type ModelSource } from './saving/model-io';
 export type { LoadModelOptions } from './saving/load-model-options';
+export { plotModel, type PlotModelOptions, type ModelPlot } from './utils/plot-model';
+export { modelToDot, type ModelToDotOptions } from './utils/model-to-dot';
+export { dotToSvg, svgPixelSize } from './utils/dot-to-svg';
+export { svgToPng } from './utils/svg-to-png';
 export { saveLayersModel, loadLayersModel, toModelArtifacts, type LayersModelJson, type LayersModelLocation } from './saving/layers-model-format';
