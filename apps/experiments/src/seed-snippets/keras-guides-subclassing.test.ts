@@ -173,13 +173,13 @@ describe('Keras guide: making new layers and models via subclassing', () => {
   });
 
   it('guide [inputs → Dense(32) → ActivityRegularizationLayer → Dense(1); compile(optimizer="adam", loss="mse"); fit]: add_loss joins the loss', async () => {
+    const before = dn.tf.memory().numTensors;
     const inputs = dn.input({ shape: [3] });
     let x = dn.layers.dense({ units: 32 }).apply(inputs) as dn.layers.SymbolicTensor;
     x = new ActivityRegularizationLayer(1e-2).apply(x) as dn.layers.SymbolicTensor;
     const outputs = dn.layers.dense({ units: 1 }).apply(x) as dn.layers.SymbolicTensor;
     const model = dn.model({ inputs, outputs });
     model.compile({ optimizer: 'adam', loss: 'mse' });
-    const before = dn.tf.memory().numTensors;
     const [xs, ys] = [tf.randomNormal([16, 3]), tf.randomNormal([16, 1])];
     const history = await model.fit(xs, ys, { epochs: 1, verbose: 0 });
     expect(Number.isFinite(history.history.loss[0])).toBe(true);
@@ -192,8 +192,8 @@ describe('Keras guide: making new layers and models via subclassing', () => {
     });
     expect(loss).toBeCloseTo(expected.dataSync()[0], 3);
     tf.dispose([xs, ys, expected]);
-    expect(dn.tf.memory().numTensors).toBe(before);
     model.dispose();
+    expect(dn.tf.memory().numTensors).toBe(before);
   });
 
   it('guide [layer = Linear(64); config = layer.get_config(); new_layer = Linear.from_config(config)]', () => {
