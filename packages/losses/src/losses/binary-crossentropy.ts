@@ -1,10 +1,11 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { checkInRange } from '../utils/check-args';
 import { alignShapes } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { EPSILON } from './epsilon';
 import type { LossArgs } from './loss';
-import { type CrossentropyOptions, CrossentropyLoss } from './crossentropy-loss';
+import { CROSSENTROPY_OPTION_KEYS, type CrossentropyOptions, CrossentropyLoss } from './crossentropy-loss';
+import { checkFunctionOptions } from '../utils/function-options';
 
 export type { CrossentropyOptions } from './crossentropy-loss';
 
@@ -26,6 +27,7 @@ export type { CrossentropyOptions } from './crossentropy-loss';
  * ```
  */
 export const binaryCrossentropy = withKerasName(function binaryCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor, options: CrossentropyOptions = {}): tf.Tensor {
+  checkFunctionOptions(yTrue, options, CROSSENTROPY_OPTION_KEYS, 'binaryCrossentropy', 'BinaryCrossentropy');
   const owner = 'loss "binary_crossentropy"';
   const smoothing = checkInRange(options.labelSmoothing ?? 0, 'labelSmoothing', owner, 0, 1);
   return tf.tidy(() => {
@@ -53,6 +55,7 @@ export const binaryCrossentropy = withKerasName(function binaryCrossentropy(yTru
  */
 export class BinaryCrossentropy extends CrossentropyLoss {
   static override className = 'BinaryCrossentropy';
+  static override readonly optionKeys = optionKeys<LossArgs & CrossentropyOptions, LossArgs & CrossentropyOptions>({});
 
   /**
    * @param args `fromLogits` (false), `labelSmoothing` (0), `axis` (−1), `reduction`, `name`
@@ -63,6 +66,6 @@ export class BinaryCrossentropy extends CrossentropyLoss {
   }
 
   call(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
-    return binaryCrossentropy(yTrue, yPred, this);
+    return binaryCrossentropy(yTrue, yPred, this.functionOptions);
   }
 }

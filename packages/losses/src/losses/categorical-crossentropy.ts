@@ -1,10 +1,11 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { checkInRange } from '../utils/check-args';
 import { alignShapes, checkTensor, looksSparse } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { EPSILON } from './epsilon';
 import type { LossArgs } from './loss';
-import { type CrossentropyOptions, CrossentropyLoss } from './crossentropy-loss';
+import { CROSSENTROPY_OPTION_KEYS, type CrossentropyOptions, CrossentropyLoss } from './crossentropy-loss';
+import { checkFunctionOptions } from '../utils/function-options';
 import { softmaxCrossentropy, takesSoftmaxCrossentropy } from './softmax-crossentropy';
 
 /**
@@ -25,6 +26,7 @@ import { softmaxCrossentropy, takesSoftmaxCrossentropy } from './softmax-crossen
  * ```
  */
 export const categoricalCrossentropy = withKerasName(function categoricalCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor, options: CrossentropyOptions = {}): tf.Tensor {
+  checkFunctionOptions(yTrue, options, CROSSENTROPY_OPTION_KEYS, 'categoricalCrossentropy', 'CategoricalCrossentropy');
   const owner = 'loss "categorical_crossentropy"';
   const smoothing = checkInRange(options.labelSmoothing ?? 0, 'labelSmoothing', owner, 0, 1);
   const axis = options.axis ?? -1;
@@ -61,6 +63,7 @@ export const categoricalCrossentropy = withKerasName(function categoricalCrossen
  */
 export class CategoricalCrossentropy extends CrossentropyLoss {
   static override className = 'CategoricalCrossentropy';
+  static override readonly optionKeys = optionKeys<LossArgs & CrossentropyOptions, LossArgs & CrossentropyOptions>({});
 
   /**
    * @param args `fromLogits` (false), `labelSmoothing` (0), `axis` (−1), `reduction`, `name`
@@ -71,6 +74,6 @@ export class CategoricalCrossentropy extends CrossentropyLoss {
   }
 
   call(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
-    return categoricalCrossentropy(yTrue, yPred, this);
+    return categoricalCrossentropy(yTrue, yPred, this.functionOptions);
   }
 }

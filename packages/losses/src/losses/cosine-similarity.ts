@@ -1,6 +1,7 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { alignShapes } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
+import { checkFunctionOptions } from '../utils/function-options';
 import { EPSILON } from './epsilon';
 import { type LossArgs, Loss } from './loss';
 
@@ -9,6 +10,8 @@ export interface CosineSimilarityOptions {
   /** The feature axis; −1 by default. */
   axis?: number;
 }
+
+const COSINE_OPTION_KEYS = optionKeys<CosineSimilarityOptions>({ axis: true });
 
 /**
  * `x / ‖x‖` along `axis`, as Keras's `normalize`: `x · min(1/√Σx², 1/ε)`. Written as
@@ -33,6 +36,7 @@ export function l2Normalize(x: tf.Tensor, axis: number): tf.Tensor {
  * ```
  */
 export const cosineSimilarity = withKerasName(function cosineSimilarity(yTrue: tf.Tensor, yPred: tf.Tensor, options: CosineSimilarityOptions = {}): tf.Tensor {
+  checkFunctionOptions(yTrue, options, COSINE_OPTION_KEYS, 'cosineSimilarity', 'CosineSimilarity');
   const axis = options.axis ?? -1;
   return tf.tidy(() => {
     const [t, p] = alignShapes(yTrue, yPred, 'loss "cosine_similarity"');
@@ -50,6 +54,7 @@ export const cosineSimilarity = withKerasName(function cosineSimilarity(yTrue: t
  */
 export class CosineSimilarity extends Loss {
   static override className = 'CosineSimilarity';
+  static override readonly optionKeys = COSINE_OPTION_KEYS;
   readonly axis: number;
 
   /** @param args `axis` (−1), `reduction`, `name` */

@@ -1,4 +1,5 @@
 import { checkInRange } from '../utils/check-args';
+import { optionKeys } from '@dendrite/backend';
 import { type LossArgs, Loss } from './loss';
 
 /** Options of the binary and categorical crossentropies. */
@@ -11,11 +12,17 @@ export interface CrossentropyOptions {
   axis?: number;
 }
 
+/** The option keys of {@link CrossentropyOptions}, which the functions and the classes read. */
+export const CROSSENTROPY_OPTION_KEYS = optionKeys<CrossentropyOptions>({ fromLogits: true, labelSmoothing: true, axis: true });
+
 /** The binary and categorical crossentropy losses: their options, checked once, and their config. */
 export abstract class CrossentropyLoss extends Loss {
+  static override readonly optionKeys = CROSSENTROPY_OPTION_KEYS;
   readonly fromLogits: boolean;
   readonly labelSmoothing: number;
   readonly axis: number;
+  /** The options as the loss function takes them, made once. */
+  protected readonly functionOptions: CrossentropyOptions;
 
   /** @throws Error when `labelSmoothing` is outside [0, 1] */
   protected constructor(args: LossArgs & CrossentropyOptions, defaultName: string) {
@@ -23,6 +30,7 @@ export abstract class CrossentropyLoss extends Loss {
     this.fromLogits = args.fromLogits ?? false;
     this.labelSmoothing = checkInRange(args.labelSmoothing ?? 0, 'labelSmoothing', this.owner, 0, 1);
     this.axis = args.axis ?? -1;
+    this.functionOptions = { fromLogits: this.fromLogits, labelSmoothing: this.labelSmoothing, axis: this.axis };
   }
 
   override getConfig(): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { alignShapes } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { type LossArgs, LossFunctionWrapper } from './loss';
@@ -87,9 +87,10 @@ export const categoricalHinge = withKerasName(function categoricalHinge(yTrue: t
  */
 export class Hinge extends LossFunctionWrapper {
   static override className = 'Hinge';
+  static override readonly optionKeys = optionKeys<LossArgs, LossArgs>({});
   /** @param args `reduction` and `name` */
   constructor(args: LossArgs = {}) {
-    super(hinge, { name: 'hinge', ...args });
+    super(hinge, args, 'hinge');
   }
 }
 
@@ -103,9 +104,10 @@ export class Hinge extends LossFunctionWrapper {
  */
 export class SquaredHinge extends LossFunctionWrapper {
   static override className = 'SquaredHinge';
+  static override readonly optionKeys = optionKeys<LossArgs, LossArgs>({});
   /** @param args `reduction` and `name` */
   constructor(args: LossArgs = {}) {
-    super(squaredHinge, { name: 'squared_hinge', ...args });
+    super(squaredHinge, args, 'squared_hinge');
   }
 }
 
@@ -119,8 +121,9 @@ export class SquaredHinge extends LossFunctionWrapper {
  */
 export class CategoricalHinge extends LossFunctionWrapper {
   static override className = 'CategoricalHinge';
+  static override readonly optionKeys = optionKeys<LossArgs, LossArgs>({});
   /** @param args `reduction` and `name` */
   constructor(args: LossArgs = {}) {
-    super(categoricalHinge, { name: 'categorical_hinge', ...args });
+    super(categoricalHinge, args, 'categorical_hinge');
   }
 }

@@ -1,7 +1,8 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { checkPositive } from '../utils/check-args';
 import { alignShapes } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
+import { checkFunctionOptions } from '../utils/function-options';
 import { type LossArgs, Loss } from './loss';
 
 /** Options of {@link huber}. */
@@ -9,6 +10,8 @@ export interface HuberOptions {
   /** Where the loss turns from quadratic to linear; 1 by default, must be > 0. */
   delta?: number;
 }
+
+const HUBER_OPTION_KEYS = optionKeys<HuberOptions>({ delta: true });
 
 /**
  * Huber loss over the last axis, Keras's `huber`: `½e²` where `|e| ≤ δ`, `δ|e| − ½δ²` beyond,
@@ -25,6 +28,7 @@ export interface HuberOptions {
  * ```
  */
 export const huber = withKerasName(function huber(yTrue: tf.Tensor, yPred: tf.Tensor, options: HuberOptions = {}): tf.Tensor {
+  checkFunctionOptions(yTrue, options, HUBER_OPTION_KEYS, 'huber', 'Huber');
   const delta = checkPositive(options.delta ?? 1, 'delta', 'loss "huber"');
   return tf.tidy(() => {
     const [t, p] = alignShapes(yTrue, yPred, 'loss "huber"');
@@ -46,6 +50,7 @@ export const huber = withKerasName(function huber(yTrue: tf.Tensor, yPred: tf.Te
  */
 export class Huber extends Loss {
   static override className = 'Huber';
+  static override readonly optionKeys = HUBER_OPTION_KEYS;
   readonly delta: number;
 
   /**

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { alignShapes } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { EPSILON } from './epsilon';
@@ -41,8 +41,9 @@ export const klDivergence = kullbackLeiblerDivergence;
  */
 export class KLDivergence extends LossFunctionWrapper {
   static override className = 'KLDivergence';
+  static override readonly optionKeys = optionKeys<LossArgs, LossArgs>({});
   /** @param args `reduction` and `name` */
   constructor(args: LossArgs = {}) {
-    super(kullbackLeiblerDivergence, { name: 'kl_divergence', ...args });
+    super(kullbackLeiblerDivergence, args, 'kl_divergence');
   }
 }

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { alignShapes } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { type LossArgs, LossFunctionWrapper } from './loss';
@@ -34,8 +34,9 @@ export const logCosh = withKerasName(function logCosh(yTrue: tf.Tensor, yPred: t
  */
 export class LogCosh extends LossFunctionWrapper {
   static override className = 'LogCosh';
+  static override readonly optionKeys = optionKeys<LossArgs, LossArgs>({});
   /** @param args `reduction` and `name` */
   constructor(args: LossArgs = {}) {
-    super(logCosh, { name: 'log_cosh', ...args });
+    super(logCosh, args, 'log_cosh');
   }
 }

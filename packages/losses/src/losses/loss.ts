@@ -1,4 +1,4 @@
-import { keysToCamelCase, tf } from '@dendrite/backend';
+import { checkOptionKeys, classOptionKeys, keysToCamelCase, optionKeys, splitOptionKeys, tf } from '@dendrite/backend';
 import { type Reduction, type ReductionArgument, reduceWeightedValues, standardizeReduction } from './reduction';
 
 /** Arguments every loss takes. */
@@ -27,6 +27,8 @@ export interface LossArgs {
 export abstract class Loss {
   /** The Keras class name, for `{class_name, config}`. */
   static className = 'Loss';
+  /** The option keys every loss reads; subclasses declare the ones they add. */
+  static readonly optionKeys = optionKeys<LossArgs>({ reduction: true, name: true });
   readonly name: string;
   readonly reduction: Reduction;
   /** `loss "name"`, as errors show it; built once rather than per call. */
@@ -38,6 +40,8 @@ export abstract class Loss {
    * @throws Error for an unknown reduction
    */
   constructor(args: LossArgs, defaultName: string) {
+    const known = classOptionKeys(new.target);
+    if (known !== undefined) checkOptionKeys(args, known, (new.target as unknown as typeof Loss).className);
     this.name = args.name ?? defaultName;
     this.owner = `loss "${this.name}"`;
     this.reduction = standardizeReduction(args.reduction, this.owner);
@@ -108,7 +112,10 @@ export abstract class Loss {
    */
   static fromConfig<T extends Loss>(this: new (args: never) => T, config: Record<string, unknown>): T {
     const { dtype: _dtype, ...rest } = config;
-    const loss = new this(keysToCamelCase(rest) as never);
+    const args = keysToCamelCase(rest);
+    // Keys the class does not read (another Keras version's) are left to the check below.
+    const readKeys = classOptionKeys(this);
+    const loss = new this((readKeys === undefined ? args : splitOptionKeys(args, readKeys).known) as never);
     const known = Object.keys(loss.getConfig());
     const unknown = Object.keys(rest).filter((key) => !known.includes(key));
     if (unknown.length > 0) {
@@ -130,17 +137,21 @@ export abstract class Loss {
  */
 export class LossFunctionWrapper extends Loss {
   static override className = 'LossFunctionWrapper';
+  static override readonly optionKeys = optionKeys<LossArgs, LossArgs>({});
 
   /**
    * @param fn `(yTrue, yPred) => perSampleLosses`
-   * @param args `reduction`, and `name` (the function's name by default, `custom_loss` if it has none)
+   * @param args `reduction`, and `name` (`defaultName`, else the function's name, else `custom_loss`)
+   * @param defaultName a subclass's Keras name
+   * @throws TypeError for an unknown option
    * @throws Error when `fn` is not a function
    */
   constructor(
     readonly fn: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor,
     args: LossArgs = {},
+    defaultName?: string,
   ) {
-    super(args, typeof fn === 'function' && fn.name ? fn.name : 'custom_loss');
+    super(args, defaultName ?? (typeof fn === 'function' && fn.name ? fn.name : 'custom_loss'));
     if (typeof fn !== 'function') throw new Error(`Expected fn to be a function (yTrue, yPred) => tf.Tensor, received ${typeof fn} in ${this.owner}`);
   }
 

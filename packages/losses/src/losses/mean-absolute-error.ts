@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { alignShapes } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { type LossArgs, LossFunctionWrapper } from './loss';
@@ -32,8 +32,9 @@ export const meanAbsoluteError = withKerasName(function meanAbsoluteError(yTrue:
  */
 export class MeanAbsoluteError extends LossFunctionWrapper {
   static override className = 'MeanAbsoluteError';
+  static override readonly optionKeys = optionKeys<LossArgs, LossArgs>({});
   /** @param args `reduction` and `name` */
   constructor(args: LossArgs = {}) {
-    super(meanAbsoluteError, { name: 'mean_absolute_error', ...args });
+    super(meanAbsoluteError, args, 'mean_absolute_error');
   }
 }

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { alignShapes } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { EPSILON } from './epsilon';
@@ -34,8 +34,9 @@ export const meanAbsolutePercentageError = withKerasName(function meanAbsolutePe
  */
 export class MeanAbsolutePercentageError extends LossFunctionWrapper {
   static override className = 'MeanAbsolutePercentageError';
+  static override readonly optionKeys = optionKeys<LossArgs, LossArgs>({});
   /** @param args `reduction` and `name` */
   constructor(args: LossArgs = {}) {
-    super(meanAbsolutePercentageError, { name: 'mean_absolute_percentage_error', ...args });
+    super(meanAbsolutePercentageError, args, 'mean_absolute_percentage_error');
   }
 }

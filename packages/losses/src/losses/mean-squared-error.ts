@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { alignShapes } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { type LossArgs, LossFunctionWrapper } from './loss';
@@ -33,8 +33,9 @@ export const meanSquaredError = withKerasName(function meanSquaredError(yTrue: t
  */
 export class MeanSquaredError extends LossFunctionWrapper {
   static override className = 'MeanSquaredError';
+  static override readonly optionKeys = optionKeys<LossArgs, LossArgs>({});
   /** @param args `reduction` and `name` */
   constructor(args: LossArgs = {}) {
-    super(meanSquaredError, { name: 'mean_squared_error', ...args });
+    super(meanSquaredError, args, 'mean_squared_error');
   }
 }

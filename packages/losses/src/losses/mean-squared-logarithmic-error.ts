@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { alignShapes } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { EPSILON } from './epsilon';
@@ -34,8 +34,9 @@ export const meanSquaredLogarithmicError = withKerasName(function meanSquaredLog
  */
 export class MeanSquaredLogarithmicError extends LossFunctionWrapper {
   static override className = 'MeanSquaredLogarithmicError';
+  static override readonly optionKeys = optionKeys<LossArgs, LossArgs>({});
   /** @param args `reduction` and `name` */
   constructor(args: LossArgs = {}) {
-    super(meanSquaredLogarithmicError, { name: 'mean_squared_logarithmic_error', ...args });
+    super(meanSquaredLogarithmicError, args, 'mean_squared_logarithmic_error');
   }
 }

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { alignShapes } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { EPSILON } from './epsilon';
@@ -34,8 +34,9 @@ export const poisson = withKerasName(function poisson(yTrue: tf.Tensor, yPred: t
  */
 export class Poisson extends LossFunctionWrapper {
   static override className = 'Poisson';
+  static override readonly optionKeys = optionKeys<LossArgs, LossArgs>({});
   /** @param args `reduction` and `name` */
   constructor(args: LossArgs = {}) {
-    super(poisson, { name: 'poisson', ...args });
+    super(poisson, args, 'poisson');
   }
 }

@@ -1,7 +1,8 @@
-import { isSoftmaxOutput, tf } from '@dendrite/backend';
+import { isSoftmaxOutput, optionKeys, tf } from '@dendrite/backend';
 import { describeValue } from '../utils/check-args';
 import { checkTensor } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
+import { checkFunctionOptions } from '../utils/function-options';
 import { EPSILON } from './epsilon';
 import { type LossArgs, Loss } from './loss';
 import { softmaxCrossentropy, takesSoftmaxCrossentropy } from './softmax-crossentropy';
@@ -15,6 +16,7 @@ export interface SparseCrossentropyOptions {
 }
 
 const OWNER = 'loss "sparse_categorical_crossentropy"';
+const SPARSE_OPTION_KEYS = optionKeys<SparseCrossentropyOptions>({ fromLogits: true, ignoreClass: true });
 
 /** Integer labels as int32, shaped like `yPred` without its class axis (a trailing 1 dropped). */
 export function sparseLabels(yTrue: tf.Tensor, yPred: tf.Tensor, owner: string): tf.Tensor {
@@ -61,6 +63,7 @@ export const sparseCategoricalCrossentropy = withKerasName(function sparseCatego
   yPred: tf.Tensor,
   options: SparseCrossentropyOptions = {},
 ): tf.Tensor {
+  checkFunctionOptions(yTrue, options, SPARSE_OPTION_KEYS, 'sparseCategoricalCrossentropy', 'SparseCategoricalCrossentropy');
   const ignoreClass = checkIgnoreClass(options.ignoreClass, OWNER);
   return tf.tidy(() => {
     let labels = sparseLabels(yTrue, yPred, OWNER);
@@ -93,8 +96,11 @@ export const sparseCategoricalCrossentropy = withKerasName(function sparseCatego
  */
 export class SparseCategoricalCrossentropy extends Loss {
   static override className = 'SparseCategoricalCrossentropy';
+  static override readonly optionKeys = SPARSE_OPTION_KEYS;
   readonly fromLogits: boolean;
   readonly ignoreClass: number | null;
+  /** The options as the loss function takes them, made once. */
+  private readonly functionOptions: SparseCrossentropyOptions;
 
   /**
    * @param args `fromLogits` (false), `ignoreClass` (null), `reduction`, `name`
@@ -104,10 +110,11 @@ export class SparseCategoricalCrossentropy extends Loss {
     super(args, 'sparse_categorical_crossentropy');
     this.fromLogits = args.fromLogits ?? false;
     this.ignoreClass = checkIgnoreClass(args.ignoreClass, this.owner);
+    this.functionOptions = { fromLogits: this.fromLogits, ignoreClass: this.ignoreClass };
   }
 
   call(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
-    return sparseCategoricalCrossentropy(yTrue, yPred, this);
+    return sparseCategoricalCrossentropy(yTrue, yPred, this.functionOptions);
   }
 
   protected override lossMask(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor | undefined {

@@ -1,8 +1,9 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { sparseLabels } from '../losses/sparse-categorical-crossentropy';
 import { checkInRange, checkInteger } from '../utils/check-args';
 import { alignShapes, checkTensor, looksSparse } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
+import { checkFunctionOptions } from '../utils/function-options';
 
 /**
  * Whether predictions equal labels exactly, averaged over the last axis (Keras's `accuracy`).
@@ -29,6 +30,8 @@ export interface BinaryAccuracyOptions {
   threshold?: number;
 }
 
+const BINARY_ACCURACY_OPTION_KEYS = optionKeys<BinaryAccuracyOptions>({ threshold: true });
+
 /**
  * How often thresholded predictions match binary labels, averaged over the last axis (Keras's
  * `binary_accuracy`): `mean(y == (ŷ > threshold))`.
@@ -44,6 +47,7 @@ export interface BinaryAccuracyOptions {
  * ```
  */
 export const binaryAccuracy = withKerasName(function binaryAccuracy(yTrue: tf.Tensor, yPred: tf.Tensor, options: BinaryAccuracyOptions = {}): tf.Tensor {
+  checkFunctionOptions(yTrue, options, BINARY_ACCURACY_OPTION_KEYS, 'binaryAccuracy', 'BinaryAccuracy');
   const threshold = checkInRange(options.threshold ?? 0.5, 'threshold', 'metric "binary_accuracy"', 0, 1, true);
   return tf.tidy(() => {
     const [t, p] = alignShapes(yTrue, yPred, 'metric "binary_accuracy"', { broadcast: false });
@@ -100,6 +104,8 @@ export interface TopKOptions {
   k?: number;
 }
 
+const TOP_K_OPTION_KEYS = optionKeys<TopKOptions>({ k: true });
+
 /**
  * 1 where the true class is among the k highest scores, as TensorFlow's `in_top_k`: classes tied
  * at the boundary all count, so a hit means fewer than k classes score strictly higher.
@@ -127,6 +133,7 @@ function inTopK(labels: tf.Tensor, yPred: tf.Tensor, k: number): tf.Tensor {
  * ```
  */
 export const topKCategoricalAccuracy = withKerasName(function topKCategoricalAccuracy(yTrue: tf.Tensor, yPred: tf.Tensor, options: TopKOptions = {}): tf.Tensor {
+  checkFunctionOptions(yTrue, options, TOP_K_OPTION_KEYS, 'topKCategoricalAccuracy', 'TopKCategoricalAccuracy');
   const k = checkInteger(options.k ?? 5, 'k', 'metric "top_k_categorical_accuracy"', 1);
   return tf.tidy(() => {
     const [t, p] = alignShapes(yTrue, yPred, 'metric "top_k_categorical_accuracy"', { broadcast: false });
@@ -153,6 +160,7 @@ export const sparseTopKCategoricalAccuracy = withKerasName(function sparseTopKCa
   yPred: tf.Tensor,
   options: TopKOptions = {},
 ): tf.Tensor {
+  checkFunctionOptions(yTrue, options, TOP_K_OPTION_KEYS, 'sparseTopKCategoricalAccuracy', 'SparseTopKCategoricalAccuracy');
   const k = checkInteger(options.k ?? 5, 'k', 'metric "sparse_top_k_categorical_accuracy"', 1);
   return tf.tidy(() => inTopK(sparseLabels(yTrue, yPred, 'metric "sparse_top_k_categorical_accuracy"'), yPred, k));
 }, 'sparse_top_k_categorical_accuracy');

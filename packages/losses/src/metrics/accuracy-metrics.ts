@@ -1,4 +1,4 @@
-import type { tf } from '@dendrite/backend';
+import { optionKeys, type tf } from '@dendrite/backend';
 import { checkInRange, checkInteger } from '../utils/check-args';
 import {
   type BinaryAccuracyOptions,
@@ -11,12 +11,9 @@ import {
   topKCategoricalAccuracy,
 } from './accuracy-functions';
 import { MeanMetricWrapper } from './mean';
+import type { MetricArgs } from './metric';
 
-/** The `name` every metric takes. */
-export interface MetricArgs {
-  /** The metric's name, the key it is logged under (its Keras default otherwise). */
-  name?: string;
-}
+export type { MetricArgs } from './metric';
 
 /**
  * How often predictions equal labels exactly (Keras `Accuracy`). For classifiers use
@@ -31,9 +28,10 @@ export interface MetricArgs {
  */
 export class Accuracy extends MeanMetricWrapper {
   static override className = 'Accuracy';
+  static override readonly optionKeys = optionKeys<MetricArgs, MetricArgs>({});
   /** @param args `name` (`accuracy`) */
   constructor(args: MetricArgs = {}) {
-    super(accuracy, args.name ?? 'accuracy');
+    super(accuracy, args.name ?? 'accuracy', args);
   }
 }
 
@@ -49,6 +47,7 @@ export class Accuracy extends MeanMetricWrapper {
  */
 export class BinaryAccuracy extends MeanMetricWrapper {
   static override className = 'BinaryAccuracy';
+  static override readonly optionKeys = optionKeys<MetricArgs & BinaryAccuracyOptions, MetricArgs>({ threshold: true });
   readonly threshold: number;
 
   /**
@@ -58,7 +57,7 @@ export class BinaryAccuracy extends MeanMetricWrapper {
   constructor(args: MetricArgs & BinaryAccuracyOptions = {}) {
     const name = args.name ?? 'binary_accuracy';
     const threshold = checkInRange(args.threshold ?? 0.5, 'threshold', `metric "${name}"`, 0, 1, true);
-    super((yTrue, yPred) => binaryAccuracy(yTrue, yPred, { threshold }), name);
+    super((yTrue, yPred) => binaryAccuracy(yTrue, yPred, { threshold }), name, args);
     this.threshold = threshold;
   }
 
@@ -79,9 +78,10 @@ export class BinaryAccuracy extends MeanMetricWrapper {
  */
 export class CategoricalAccuracy extends MeanMetricWrapper {
   static override className = 'CategoricalAccuracy';
+  static override readonly optionKeys = optionKeys<MetricArgs, MetricArgs>({});
   /** @param args `name` (`categorical_accuracy`) */
   constructor(args: MetricArgs = {}) {
-    super(categoricalAccuracy, args.name ?? 'categorical_accuracy');
+    super(categoricalAccuracy, args.name ?? 'categorical_accuracy', args);
   }
 }
 
@@ -97,21 +97,23 @@ export class CategoricalAccuracy extends MeanMetricWrapper {
  */
 export class SparseCategoricalAccuracy extends MeanMetricWrapper {
   static override className = 'SparseCategoricalAccuracy';
+  static override readonly optionKeys = optionKeys<MetricArgs, MetricArgs>({});
   /** @param args `name` (`sparse_categorical_accuracy`) */
   constructor(args: MetricArgs = {}) {
-    super(sparseCategoricalAccuracy, args.name ?? 'sparse_categorical_accuracy');
+    super(sparseCategoricalAccuracy, args.name ?? 'sparse_categorical_accuracy', args);
   }
 }
 
 /** The top-k accuracies: a function of `k`, checked once, and `k` in the config. */
 abstract class TopKAccuracy extends MeanMetricWrapper {
+  static override readonly optionKeys = optionKeys<MetricArgs & TopKOptions, MetricArgs>({ k: true });
   readonly k: number;
 
   /** @throws Error when `k` is not an integer ≥ 1 */
   protected constructor(args: MetricArgs & TopKOptions, accuracy: (yTrue: tf.Tensor, yPred: tf.Tensor, options: { k: number }) => tf.Tensor, defaultName: string) {
     const name = args.name ?? defaultName;
     const k = checkInteger(args.k ?? 5, 'k', `metric "${name}"`, 1);
-    super((yTrue, yPred) => accuracy(yTrue, yPred, { k }), name);
+    super((yTrue, yPred) => accuracy(yTrue, yPred, { k }), name, args);
     this.k = k;
   }
 
@@ -130,6 +132,7 @@ abstract class TopKAccuracy extends MeanMetricWrapper {
  */
 export class TopKCategoricalAccuracy extends TopKAccuracy {
   static override className = 'TopKCategoricalAccuracy';
+  static override readonly optionKeys = optionKeys<MetricArgs & TopKOptions, MetricArgs & TopKOptions>({});
 
   /**
    * @param args `k` (5) and `name` (`top_k_categorical_accuracy`)
@@ -151,6 +154,7 @@ export class TopKCategoricalAccuracy extends TopKAccuracy {
  */
 export class SparseTopKCategoricalAccuracy extends TopKAccuracy {
   static override className = 'SparseTopKCategoricalAccuracy';
+  static override readonly optionKeys = optionKeys<MetricArgs & TopKOptions, MetricArgs & TopKOptions>({});
 
   /**
    * @param args `k` (5) and `name` (`sparse_top_k_categorical_accuracy`)

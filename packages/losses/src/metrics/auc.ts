@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { EPSILON } from '../losses/epsilon';
 import { checkInteger, describeValue } from '../utils/check-args';
 import { bucketedConfusionCounts } from './confusion-counts';
@@ -35,6 +35,7 @@ export interface AUCArgs {
  */
 export class AUC extends Metric {
   static override className = 'AUC';
+  static override readonly optionKeys = optionKeys<AUCArgs, { name?: string }>({ numThresholds: true, curve: true, summationMethod: true, fromLogits: true });
   readonly numThresholds: number;
   readonly curve: 'ROC' | 'PR';
   readonly summationMethod: 'interpolation' | 'minoring' | 'majoring';
@@ -46,7 +47,7 @@ export class AUC extends Metric {
    * @throws Error when `numThresholds` is not an integer ≥ 2, or `curve` / `summationMethod` is unknown
    */
   constructor(args: AUCArgs = {}) {
-    super(args.name ?? 'auc');
+    super(args.name ?? 'auc', args);
     this.numThresholds = checkInteger(args.numThresholds ?? 200, 'numThresholds', this.owner, 2);
     const curve = typeof args.curve === 'string' ? args.curve.toUpperCase() : args.curve ?? 'ROC';
     if (curve !== 'ROC' && curve !== 'PR') throw new Error(`Expected curve to be ROC or PR, received ${describeValue(args.curve)} in ${this.owner}`);

@@ -1,25 +1,34 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { checkTensor, squeezeOrExpand } from '../utils/shapes';
-import { Metric } from './metric';
+import { Metric, type MetricArgs } from './metric';
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
 type Reducer = (x: tf.Tensor, axes: number[]) => tf.Tensor;
 
+/** A weight given as a number: one weight for the whole update, as Keras's `sample_weight=batch_size`. */
+function weightTensor(sampleWeight: tf.Tensor | number, owner: string): tf.Tensor {
+  if (typeof sampleWeight !== 'number') return checkTensor(sampleWeight, 'sampleWeight', owner);
+  if (!Number.isFinite(sampleWeight) || sampleWeight < 0) throw new Error(`Expected sampleWeight to be a tf.Tensor or a finite number ≥ 0, received ${sampleWeight} in ${owner}`);
+  return tf.scalar(sampleWeight);
+}
+
 /**
  * Keras's `reduce_to_samplewise_values`: per-sample values (extra axes reduced by `reduce`)
  * multiplied by their weights, and the total weight of the batch (its sample count unweighted).
+ * A scalar weight weighs the mean of the values (Keras's loss tracker gives the batch size).
  */
-function samplewise(values: tf.Tensor, sampleWeight: tf.Tensor | undefined, reduce: Reducer, owner: string): { values: tf.Tensor; count: tf.Tensor | number } {
+function samplewise(values: tf.Tensor, sampleWeight: tf.Tensor | number | undefined, reduce: Reducer, owner: string): { values: tf.Tensor; count: tf.Tensor | number } {
   let v = values.dtype === 'float32' ? values : tf.cast(values, 'float32');
   let count: tf.Tensor | number = v.rank >= 1 ? v.shape[0] : 1;
   if (sampleWeight !== undefined) {
-    let w = checkTensor(sampleWeight, 'sampleWeight', owner);
+    const given = weightTensor(sampleWeight, owner);
+    let w = given;
     [v, w] = squeezeOrExpand(v, w.dtype === 'float32' ? w : tf.cast(w, 'float32'));
     if (v.rank > w.rank) v = reduce(v, range(w.rank, v.rank));
     const fits = w.rank === v.rank && w.shape.every((size, axis) => size === v.shape[axis] || size === 1);
     if (!fits) {
-      throw new Error(`Expected sampleWeight of shape [${values.shape[0] ?? ''}] (one per sample) or broadcastable to [${values.shape.join(', ')}], received [${sampleWeight.shape.join(', ')}] in ${owner}`);
+      throw new Error(`Expected sampleWeight of shape [${values.shape[0] ?? ''}] (one per sample) or broadcastable to [${values.shape.join(', ')}], received [${given.shape.join(', ')}] in ${owner}`);
     }
     w = tf.broadcastTo(w, v.shape);
     v = tf.mul(v, w);
@@ -39,9 +48,12 @@ export abstract class WeightedMean extends Metric {
   private readonly total: tf.Variable;
   private readonly count: tf.Variable;
 
-  /** @param name the metric's name */
-  constructor(name: string) {
-    super(name);
+  /**
+   * @param name the metric's name
+   * @param args the subclass's options, for the option-key check
+   */
+  constructor(name: string, args?: object) {
+    super(name, args);
     this.total = this.addState();
     this.count = this.addState();
   }
@@ -50,14 +62,15 @@ export abstract class WeightedMean extends Metric {
    * Adds values to the running mean, on the device.
    *
    * @param values any shape; `[batch, …]` counts `batch` samples
-   * @param sampleWeight optional, `[batch]` or broadcastable to `values`
-   * @throws Error when the weights do not fit the values
+   * @param sampleWeight optional: `[batch]` or broadcastable to `values`, or a number ≥ 0 that
+   *   weighs the mean of `values` (a batch's mean loss with weight = its size)
+   * @throws Error when the weights do not fit the values, or a number weight is negative or not finite
    * @example
    * ```ts
-   * lossTracker.updateValues(batchLoss); // a scalar counts as one sample
+   * lossTracker.updateValues(batchLoss, batchSize); // the epoch's loss weighs each batch by its size
    * ```
    */
-  updateValues(values: tf.Tensor, sampleWeight?: tf.Tensor): void {
+  updateValues(values: tf.Tensor, sampleWeight?: tf.Tensor | number): void {
     // An empty batch adds nothing (and tfjs-backend-wasm's Sum of an empty tensor is garbage).
     if (checkTensor(values, 'values', this.owner).size === 0) return;
     tf.tidy(() => {
@@ -85,19 +98,31 @@ export abstract class WeightedMean extends Metric {
  */
 export class Mean extends WeightedMean {
   static override className = 'Mean';
+  static override readonly optionKeys = optionKeys<MetricArgs, MetricArgs>({});
 
-  /** @param args `name` (`mean`) */
-  constructor(args: { name?: string } = {}) {
-    super(args.name ?? 'mean');
+  /**
+   * @param args `name` (`mean`)
+   * @throws TypeError for an unknown option
+   */
+  constructor(args: MetricArgs = {}) {
+    super(args.name ?? 'mean', args);
   }
 
   /**
-   * Adds `values` (Keras's `Mean.update_state(values, sample_weight)`).
+   * Adds `values` (Keras's `Mean.update_state(values, sample_weight)`). This is how a trainer
+   * tracks the loss as Keras does: each batch's mean loss with its sample count as the weight, so
+   * the epoch's loss is the mean over samples whatever the batch size.
    *
    * @param values any shape
-   * @param sampleWeight optional weights
+   * @param sampleWeight optional: per-sample weights (a tensor), or a number weighing the mean of `values`
+   * @throws Error when the weights do not fit the values
+   * @example
+   * ```ts
+   * const lossTracker = new Mean({ name: 'loss' });
+   * lossTracker.updateState(batchLoss, batchSize); // total += loss·batchSize, count += batchSize
+   * ```
    */
-  updateState(values: tf.Tensor, sampleWeight?: tf.Tensor): void {
+  updateState(values: tf.Tensor, sampleWeight?: tf.Tensor | number): void {
     this.updateValues(values, sampleWeight);
   }
 }
@@ -114,11 +139,15 @@ export class Mean extends WeightedMean {
  */
 export class Sum extends Metric {
   static override className = 'Sum';
+  static override readonly optionKeys = optionKeys<MetricArgs, MetricArgs>({});
   private readonly total: tf.Variable;
 
-  /** @param args `name` (`sum`) */
-  constructor(args: { name?: string } = {}) {
-    super(args.name ?? 'sum');
+  /**
+   * @param args `name` (`sum`)
+   * @throws TypeError for an unknown option
+   */
+  constructor(args: MetricArgs = {}) {
+    super(args.name ?? 'sum', args);
     this.total = this.addState();
   }
 
@@ -126,9 +155,9 @@ export class Sum extends Metric {
    * Adds `values`, weighted.
    *
    * @param values any shape
-   * @param sampleWeight optional weights
+   * @param sampleWeight optional weights (a tensor, or a number for all of `values`)
    */
-  updateState(values: tf.Tensor, sampleWeight?: tf.Tensor): void {
+  updateState(values: tf.Tensor, sampleWeight?: tf.Tensor | number): void {
     if (checkTensor(values, 'values', this.owner).size === 0) return;
     tf.tidy(() => {
       const { values: weighted } = samplewise(values, sampleWeight, tf.sum, this.owner);
@@ -159,19 +188,23 @@ function checkedFunction(fn: unknown, name: string | undefined): { name?: string
  */
 export class MeanMetricWrapper extends WeightedMean {
   static override className = 'MeanMetricWrapper';
+  static override readonly optionKeys = optionKeys<MetricArgs, MetricArgs>({});
 
   /**
    * @param fn `(yTrue, yPred) => perSampleValues`
    * @param name the metric's name (the function's name by default)
+   * @param args a subclass's options, for the option-key check
+   * @throws TypeError for an unknown option
    * @throws Error when `fn` is not a function
    */
   constructor(
     readonly fn: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor,
     name?: string,
+    args?: object,
   ) {
     // Checked before super() creates the metric's state variables, so a bad fn leaks none.
     const checked = checkedFunction(fn, name);
-    super(name ?? checked.name ?? 'mean_metric_wrapper');
+    super(name ?? checked.name ?? 'mean_metric_wrapper', args);
   }
 
   /**

@@ -1,4 +1,10 @@
-import { keysToCamelCase, tf } from '@dendrite/backend';
+import { checkOptionKeys, classOptionKeys, keysToCamelCase, optionKeys, splitOptionKeys, tf } from '@dendrite/backend';
+
+/** The `name` every metric takes. */
+export interface MetricArgs {
+  /** The metric's name, the key it is logged under (its Keras default otherwise). */
+  name?: string;
+}
 
 /**
  * The base of every streaming metric, as Keras's `Metric`. State lives in non-trainable
@@ -19,13 +25,22 @@ import { keysToCamelCase, tf } from '@dendrite/backend';
 export abstract class Metric {
   /** The Keras class name, for `{class_name, config}`. */
   static className = 'Metric';
+  /** The option keys every metric reads; subclasses declare the ones they add. */
+  static readonly optionKeys = optionKeys<MetricArgs>({ name: true });
   readonly name: string;
   /** `metric "name"`, as errors show it; built once rather than per batch. */
   protected readonly owner: string;
   private readonly stateVariables: tf.Variable[] = [];
 
-  /** @param name the metric's name, the key it is logged under */
-  constructor(name: string) {
+  /**
+   * @param name the metric's name, the key it is logged under
+   * @param args the options the subclass was given, checked against the static `optionKeys` of
+   *   the class and its parents (a user's subclass that declares none is not checked)
+   * @throws TypeError for an unknown option (`Unknown option "treshold" in BinaryAccuracy: did you mean "threshold"?`)
+   */
+  constructor(name: string, args?: object) {
+    const known = classOptionKeys(new.target);
+    if (known !== undefined) checkOptionKeys(args, known, (new.target as unknown as typeof Metric).className);
     this.name = name;
     this.owner = `metric "${name}"`;
   }
@@ -109,7 +124,10 @@ export abstract class Metric {
    */
   static fromConfig<T extends Metric>(this: new (args: never) => T, config: Record<string, unknown>): T {
     const { dtype: _dtype, ...rest } = config;
-    const metric = new this(keysToCamelCase(rest) as never);
+    const args = keysToCamelCase(rest);
+    // Keys the class does not read (another Keras version's) are left to the check below.
+    const readKeys = classOptionKeys(this);
+    const metric = new this((readKeys === undefined ? args : splitOptionKeys(args, readKeys).known) as never);
     const known = Object.keys(metric.getConfig());
     const unknown = Object.keys(rest).filter((key) => !known.includes(key));
     if (unknown.length > 0) {

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { checkInRange, checkInteger } from '../utils/check-args';
 import { NEG_INF, confusionCounts } from './confusion-counts';
 import { Metric } from './metric';
@@ -27,6 +27,7 @@ function checkThresholds(thresholds: unknown, owner: string): number[] {
  * Precision (other = FP) and Recall (other = FN), as Keras.
  */
 abstract class ConfusionRatio extends Metric {
+  static override readonly optionKeys = optionKeys<ConfusionRatioArgs, { name?: string }>({ thresholds: true, topK: true, classId: true });
   readonly thresholds: number[];
   readonly topK: number | undefined;
   readonly classId: number | undefined;
@@ -39,7 +40,7 @@ abstract class ConfusionRatio extends Metric {
     defaultName: string,
     private readonly other: 'falsePositives' | 'falseNegatives',
   ) {
-    super(args.name ?? defaultName);
+    super(args.name ?? defaultName, args);
     this.topK = args.topK == null ? undefined : checkInteger(args.topK, 'topK', this.owner, 1);
     this.classId = args.classId == null ? undefined : checkInteger(args.classId, 'classId', this.owner, 0);
     this.userThresholds = args.thresholds ?? undefined;
@@ -91,6 +92,7 @@ abstract class ConfusionRatio extends Metric {
  */
 export class Precision extends ConfusionRatio {
   static override className = 'Precision';
+  static override readonly optionKeys = optionKeys<ConfusionRatioArgs, ConfusionRatioArgs>({});
   /**
    * @param args `thresholds` (0.5), `topK`, `classId`, `name` (`precision`)
    * @throws Error when a threshold is outside [0, 1] or `topK` / `classId` is not a valid integer
@@ -112,6 +114,7 @@ export class Precision extends ConfusionRatio {
  */
 export class Recall extends ConfusionRatio {
   static override className = 'Recall';
+  static override readonly optionKeys = optionKeys<ConfusionRatioArgs, ConfusionRatioArgs>({});
   /**
    * @param args `thresholds` (0.5), `topK`, `classId`, `name` (`recall`)
    * @throws Error when a threshold is outside [0, 1] or `topK` / `classId` is not a valid integer

@@ -1,10 +1,10 @@
-import { tf } from '@dendrite/backend';
+import { optionKeys, tf } from '@dendrite/backend';
 import { meanAbsoluteError } from '../losses/mean-absolute-error';
 import { meanAbsolutePercentageError } from '../losses/mean-absolute-percentage-error';
 import { meanSquaredError } from '../losses/mean-squared-error';
 import { meanSquaredLogarithmicError } from '../losses/mean-squared-logarithmic-error';
 import { alignShapes } from '../utils/shapes';
-import type { MetricArgs } from './accuracy-metrics';
+import type { MetricArgs } from './metric';
 import { MeanMetricWrapper, WeightedMean } from './mean';
 
 /**
@@ -19,9 +19,10 @@ import { MeanMetricWrapper, WeightedMean } from './mean';
  */
 export class MeanSquaredError extends MeanMetricWrapper {
   static override className = 'MeanSquaredError';
+  static override readonly optionKeys = optionKeys<MetricArgs, MetricArgs>({});
   /** @param args `name` (`mean_squared_error`) */
   constructor(args: MetricArgs = {}) {
-    super(meanSquaredError, args.name ?? 'mean_squared_error');
+    super(meanSquaredError, args.name ?? 'mean_squared_error', args);
   }
 }
 
@@ -35,9 +36,10 @@ export class MeanSquaredError extends MeanMetricWrapper {
  */
 export class MeanAbsoluteError extends MeanMetricWrapper {
   static override className = 'MeanAbsoluteError';
+  static override readonly optionKeys = optionKeys<MetricArgs, MetricArgs>({});
   /** @param args `name` (`mean_absolute_error`) */
   constructor(args: MetricArgs = {}) {
-    super(meanAbsoluteError, args.name ?? 'mean_absolute_error');
+    super(meanAbsoluteError, args.name ?? 'mean_absolute_error', args);
   }
 }
 
@@ -51,9 +53,10 @@ export class MeanAbsoluteError extends MeanMetricWrapper {
  */
 export class MeanAbsolutePercentageError extends MeanMetricWrapper {
   static override className = 'MeanAbsolutePercentageError';
+  static override readonly optionKeys = optionKeys<MetricArgs, MetricArgs>({});
   /** @param args `name` (`mean_absolute_percentage_error`) */
   constructor(args: MetricArgs = {}) {
-    super(meanAbsolutePercentageError, args.name ?? 'mean_absolute_percentage_error');
+    super(meanAbsolutePercentageError, args.name ?? 'mean_absolute_percentage_error', args);
   }
 }
 
@@ -67,9 +70,10 @@ export class MeanAbsolutePercentageError extends MeanMetricWrapper {
  */
 export class MeanSquaredLogarithmicError extends MeanMetricWrapper {
   static override className = 'MeanSquaredLogarithmicError';
+  static override readonly optionKeys = optionKeys<MetricArgs, MetricArgs>({});
   /** @param args `name` (`mean_squared_logarithmic_error`) */
   constructor(args: MetricArgs = {}) {
-    super(meanSquaredLogarithmicError, args.name ?? 'mean_squared_logarithmic_error');
+    super(meanSquaredLogarithmicError, args.name ?? 'mean_squared_logarithmic_error', args);
   }
 }
 
@@ -86,10 +90,11 @@ export class MeanSquaredLogarithmicError extends MeanMetricWrapper {
  */
 export class RootMeanSquaredError extends WeightedMean {
   static override className = 'RootMeanSquaredError';
+  static override readonly optionKeys = optionKeys<MetricArgs, MetricArgs>({});
 
   /** @param args `name` (`root_mean_squared_error`) */
   constructor(args: MetricArgs = {}) {
-    super(args.name ?? 'root_mean_squared_error');
+    super(args.name ?? 'root_mean_squared_error', args);
   }
 
   /**
