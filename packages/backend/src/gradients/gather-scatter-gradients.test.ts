@@ -32,3 +32,15 @@ describeEachBackend('gather and scatter gradients', () => {
     indicesGradient.dispose();
   });
 });
+
+describeEachBackend('SparseFillEmptyRows gradient', () => {
+  // Rows 1 and 3 of 5 are empty and get the default value.
+  const indices = () => tf.tensor2d([[0, 0], [0, 2], [2, 1], [4, 0]], [4, 2], 'int32');
+  const denseShape = () => tf.tensor1d([5, 3], 'int32');
+  it.each([
+    ['values', [4], (x: tf.Tensor) => tf.sparse.sparseFillEmptyRows(indices(), x as tf.Tensor1D, denseShape(), tf.scalar(-1)).outputValues],
+    ['default value', [], (x: tf.Tensor) => tf.sparse.sparseFillEmptyRows(indices(), tf.tensor1d([1, 2, 3, 4]), denseShape(), x as tf.Scalar).outputValues],
+  ] as const)('%s: matches finite differences, leaking nothing', async (_name, shape, f) => {
+    await expectNoLeakedTensors(() => expectGradientMatchesDifferences(f, [0.3, -0.2, 0.5, 0.1].slice(0, tf.util.sizeFromShape([...shape])), [...shape]));
+  });
+});

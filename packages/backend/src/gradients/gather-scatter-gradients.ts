@@ -1,7 +1,7 @@
 /**
  * Gradients of the gather and scatter kernels tfjs-core leaves unregistered (`TopK`, `GatherNd`,
  * `ScatterNd`, `TensorScatterUpdate`, `SparseToDense`, `SparseSegmentSum`/`Mean`, `Bincount`,
- * `DenseBincount`): what a gather reads, its gradient scatters back (summing repeats), and the
+ * `DenseBincount`, `SparseFillEmptyRows`): what a gather reads, its gradient scatters back (summing repeats), and the
  * reverse. Integer inputs (indices, ids, counts) get zeros.
  */
 import * as tf from '@tensorflow/tfjs-core';
@@ -144,3 +144,25 @@ function registerBincount(kernelName: string): void {
 }
 registerBincount('Bincount');
 registerBincount('DenseBincount');
+
+/**
+ * `SparseFillEmptyRows` copies each value to `reverseIndexMap[i]` of its output values and puts
+ * the default value in every empty row: the values' gradient gathers back, the default's sums the
+ * rest (TensorFlow's `SparseFillEmptyRowsGrad`).
+ */
+tf.registerGradient({
+  kernelName: 'SparseFillEmptyRows',
+  inputsToSave: ['indices', 'denseShape'],
+  outputsToSave: [false, false, false, true],
+  gradFunc: (dy, saved): GradientMap => {
+    const [indices, denseShape, reverseIndexMap] = saved;
+    const outputValuesGradient = (dy as tf.Tensor[])[1];
+    const valuesGradient = () => tf.gather(outputValuesGradient, reverseIndexMap);
+    return {
+      indices: zerosOf(indices),
+      values: valuesGradient,
+      denseShape: zerosOf(denseShape),
+      defaultValue: () => tf.sub(tf.sum(outputValuesGradient), tf.sum(valuesGradient())),
+    };
+  },
+});

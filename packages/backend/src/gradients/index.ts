@@ -10,5 +10,6 @@ import './gather-scatter-gradients';
 import './rearrangement-gradients';
 import './cumprod-gradient';
 import './einsum-gradient';
+import './image-warp-gradients';
 
 export { ZERO_GRADIENT_KERNELS, registerZeroGradient } from './zero-gradients';

@@ -32,11 +32,10 @@ const NO_GRADIENT: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Differentiable in TensorFlow, not yet in Dendrite: the known gaps, named so that they cannot
- * grow silently. Image warps (`tf.image.cropAndResize`, `tf.image.transform`,
- * `tf.image.rotateWithOffset`) differentiate only in the image, which no Dendrite layer needs
- * (augmentation runs on inputs); ragged and sparse-fill kernels serve tfjs-converter graphs.
+ * grow silently. `tf.image.cropAndResize` differentiates in the image and in the boxes; the ragged
+ * kernels serve tfjs-converter graphs. No Dendrite layer, loss or optimizer runs them.
  */
-const NOT_YET_DIFFERENTIABLE = ['CropAndResize', 'Transform', 'RotateWithOffset', 'RaggedGather', 'RaggedTensorToTensor', 'SparseFillEmptyRows'];
+const NOT_YET_DIFFERENTIABLE = ['CropAndResize', 'RaggedGather', 'RaggedTensorToTensor'];
 
 const allowed = new Set([...Object.values(NO_GRADIENT).flat(), ...NOT_YET_DIFFERENTIABLE]);
 
