@@ -32,6 +32,7 @@ it('resolves custom classes ahead of the registry, by key in any spelling or by 
   expect(custom.config).toEqual({ side: 2 });
   expect(registry.get('Square')).toBeInstanceOf(Square);
   expect(withCustomObjects({ anything: Circle }, () => registry.get('Circle'))).toBeInstanceOf(Circle);
+  expect(withCustomObjects({ 'my_package>Circle': Circle }, () => registry.get('circle'))).toBeInstanceOf(Circle);
   expect(withCustomObjects({ Circle }, () => registry.has('circle'))).toBe(true);
   expect(registry.has('Circle')).toBe(false);
 });

@@ -50,8 +50,8 @@ export function withCustomObjects<T>(objects: CustomObjects | undefined, body: (
 }
 
 /**
- * The custom object the active scopes give a name (any Keras spelling of a key, or a class's
- * `className`), innermost scope first, among those `accepts` takes; `undefined` outside every
+ * The custom object the active scopes give a name (any Keras spelling of a key, with or without
+ * Keras's `package>` prefix, or a class's `className`), innermost scope first, among those `accepts` takes; `undefined` outside every
  * scope or when none matches.
  */
 export function findCustomObject(name: string, accepts: (value: unknown) => boolean): unknown {
@@ -60,7 +60,9 @@ export function findCustomObject(name: string, accepts: (value: unknown) => bool
   for (let index = scopes.length - 1; index >= 0; index--) {
     for (const [key, value] of Object.entries(scopes[index])) {
       const className = (value as { className?: unknown } | null)?.className;
-      const named = normalizeIdentifier(key) === wanted || (typeof className === 'string' && normalizeIdentifier(className) === wanted);
+      // Keras keys registered objects `package>Name` (its `registered_name`); the config names `Name`.
+      const plainKey = key.slice(key.lastIndexOf('>') + 1);
+      const named = normalizeIdentifier(plainKey) === wanted || (typeof className === 'string' && normalizeIdentifier(className) === wanted);
       if (named && accepts(value)) return value;
     }
   }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type LayerVariable, type Shape, type TensorOrList, dense, initializers, resetUniqueNames } from '@dendrite/layers';
+import { Loss, type LossArgs, Mean, type MetricArgs } from '@dendrite/losses';
 import { describeEachBackend, expectArraysClose, seededArray, useTempDirs } from '@dendrite/test-utils';
 import type { Model } from '../model';
 import { sequential } from '../sequential';
@@ -32,6 +33,28 @@ function cubicLoss(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
 /** A user metric function: mean absolute error per sample. */
 function absError(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
   return tf.mean(tf.abs(tf.sub(yTrue, yPred)), -1);
+}
+
+/** A user loss class: mean cubed absolute error. */
+class MeanCubicError extends Loss {
+  static override className = 'MeanCubicError';
+  constructor(args: LossArgs = {}) {
+    super(args, 'mean_cubic_error');
+  }
+  call(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {
+    return cubicLoss(yTrue, yPred);
+  }
+}
+
+/** A user metric class: the mean prediction. */
+class MeanPrediction extends Mean {
+  static override className = 'MeanPrediction';
+  constructor(args: MetricArgs = {}) {
+    super({ name: 'mean_prediction', ...args });
+  }
+  override updateState(_yTrue: tf.Tensor, yPred?: tf.Tensor | number): void {
+    super.updateState(yPred as tf.Tensor);
+  }
 }
 
 const tempDir = useTempDirs('custom-objects');
@@ -91,6 +114,28 @@ describeEachBackend('loadModel customObjects', () => {
       expect(history.history.loss[1]).toBeLessThan(first.history.loss[0]);
       loaded.dispose();
       expect(tf.memory().numTensors).toBe(before);
+    });
+  }
+
+  for (const file of ['classes.keras', 'classes.dendrite']) {
+    it(`reloads a custom loss class and metric class from ${file}`, async () => {
+      const model = sequential({ layers: [dense({ units: 3, inputShape: [2] })] });
+      model.compile({ optimizer: 'sgd', loss: new MeanCubicError(), metrics: [new MeanPrediction()] });
+      const path = join(tempDir(), file);
+      await model.save(path);
+      model.dispose();
+      await expect(loadModel(path)).rejects.toThrow(/Unknown loss "MeanCubicError".*customObjects: \{ MeanCubicError \}/);
+      const loaded = await loadModel(path, { customObjects: { MeanCubicError, MeanPrediction } });
+      expect(loaded.compiled!.lossFunctions[0]).toBeInstanceOf(MeanCubicError);
+      const history = await loaded.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0 });
+      expect(Object.keys(history.history)).toEqual(['loss', 'mean_prediction']);
+      const inputs = tf.tensor2d(x.values, [16, 2]);
+      const output = loaded.predict(inputs) as tf.Tensor;
+      const meanPrediction = output.mean().dataSync()[0];
+      tf.dispose([inputs, output]);
+      // The metric ran on each batch before its update: close to the mean prediction, not equal.
+      expect(Math.abs(history.history.mean_prediction[0] - meanPrediction)).toBeLessThan(0.5);
+      loaded.dispose();
     });
   }
 
