@@ -11,5 +11,6 @@ import './rearrangement-gradients';
 import './cumprod-gradient';
 import './einsum-gradient';
 import './image-warp-gradients';
+import './crop-and-resize-gradient';
 
 export { ZERO_GRADIENT_KERNELS, registerZeroGradient } from './zero-gradients';

@@ -32,10 +32,10 @@ const NO_GRADIENT: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Differentiable in TensorFlow, not yet in Dendrite: the known gaps, named so that they cannot
- * grow silently. `tf.image.cropAndResize` differentiates in the image and in the boxes; the ragged
- * kernels serve tfjs-converter graphs. No Dendrite layer, loss or optimizer runs them.
+ * grow silently. The ragged kernels serve tfjs-converter graphs; no Dendrite layer, loss or
+ * optimizer runs them.
  */
-const NOT_YET_DIFFERENTIABLE = ['CropAndResize', 'RaggedGather', 'RaggedTensorToTensor'];
+const NOT_YET_DIFFERENTIABLE = ['RaggedGather', 'RaggedTensorToTensor'];
 
 const allowed = new Set([...Object.values(NO_GRADIENT).flat(), ...NOT_YET_DIFFERENTIABLE]);
 
