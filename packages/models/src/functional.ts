@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
 import {
   type CallArgs,
   InputLayer,
@@ -14,12 +14,19 @@ import { sortGraph } from './functional-graph';
 import { functionalConfig, functionalFromConfig } from './functional-config';
 import { Model } from './model';
 
-/** Arguments of {@link Functional} and {@link model}. */
+/** Arguments of {@link Functional} and {@link model}, as Keras's `Model(inputs, outputs, name, trainable)`. */
 export interface FunctionalArgs {
+  /** The symbolic input (from `input()`), or a list of them. */
   inputs: SymbolicTensor | SymbolicTensor[];
+  /** The symbolic output, or a list of them. */
   outputs: SymbolicTensor | SymbolicTensor[];
+  /** The model's name (`functional`, `functional_1`, …). */
   name?: string;
+  /** Whether training updates the model's weights (true). */
+  trainable?: boolean;
 }
+
+const FUNCTIONAL_KEYS = optionKeys<FunctionalArgs>({ inputs: true, outputs: true, name: true, trainable: true });
 
 function toList<T>(value: T | T[]): T[] {
   return Array.isArray(value) ? value : [value];
@@ -46,8 +53,16 @@ export class Functional extends Model {
   private readonly singleInput: boolean;
   private readonly singleOutput: boolean;
 
+  /**
+   * @throws TypeError for an unknown option key (`Unknown option "input" in Model: did you mean "inputs"?`)
+   * @throws Error when an input does not come from `input()`, an output is not symbolic, or an
+   *   output cannot be reached from the inputs
+   */
   constructor(args: FunctionalArgs) {
-    super({ name: args.name });
+    if (args === undefined || args === null) throw new TypeError('Expected {inputs, outputs} for Model, received nothing');
+    // A user's subclass passing its own options on is not checked (as every constructor).
+    if (new.target === Functional) checkOptionKeys(args, FUNCTIONAL_KEYS, 'Model');
+    super({ name: args.name, trainable: args.trainable });
     const inputs = toList(args.inputs);
     const outputs = toList(args.outputs);
     for (const [index, symbol] of inputs.entries()) {
@@ -82,8 +97,12 @@ export class Functional extends Model {
   }
 
   /** The names of the outputs (their layers' names), used for per-output losses and logs. */
-  override get outputNames(): string[] {
+  override get declaredOutputNames(): string[] {
     return this.outputs.map((symbol) => symbol.sourceLayer.name);
+  }
+  /** The names of the inputs (their input layers' names), for inputs given by name. */
+  override get declaredInputNames(): string[] {
+    return this.inputs.map((symbol) => symbol.sourceLayer.name);
   }
 
   override get inputShapes(): Shape[] {

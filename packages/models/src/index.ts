@@ -3,7 +3,7 @@
  *
  * @packageDocumentation
  */
-export { Model } from './model';
+export { Model, outputsByName, type ModelArgs, type ModelOutput, type TensorMap } from './model';
 export { Sequential, sequential, type SequentialArgs } from './sequential';
 export { Functional, model, type FunctionalArgs } from './functional';
 export { formatSummary, pythonShape, type SummaryOptions } from './summary';
@@ -12,6 +12,7 @@ export type { MetricIdentifier } from './trainer/metric-set';
 export { type FitOptions, History } from './trainer/fit';
 export type { EvaluateOptions } from './trainer/evaluate';
 export type { PredictOptions } from './trainer/predict';
+export type { BatchOptions } from './trainer/batch-options';
 export type { StepData } from './trainer/steps';
 export type { ModelData, TargetData } from './trainer/data-adapters/select-adapter';
 export type { ArrayWithShape, DataLike } from './trainer/data-adapters/host-array';

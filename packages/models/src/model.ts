@@ -1,11 +1,13 @@
-import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
 import type { Logs, TrainingModel } from '@dendrite/callbacks';
-import { type CallArgs, Layer, type LayerArgs, type Shape, type TensorOrList } from '@dendrite/layers';
+import { type CallArgs, Layer, type LayerArgs, type Shape, type SymbolicTensor, type TensorOrList } from '@dendrite/layers';
 import { type CompileArgs, type CompiledModel, compileModel } from './trainer/compile';
 import { type EvaluateOptions, evaluateModel } from './trainer/evaluate';
 import { type FitOptions, fitModel, type History } from './trainer/fit';
 import { type PredictOptions, predictModel } from './trainer/predict';
 import { type StepData, defaultTestStep, defaultTrainStep } from './trainer/steps';
+import { packInputs } from './trainer/model-structure';
+import { type BatchOptions, TEST_ON_BATCH_KEYS, TRAIN_ON_BATCH_KEYS } from './trainer/batch-options';
 import type { ModelData, TargetData } from './trainer/data-adapters/select-adapter';
 import { isBatchSource } from './trainer/data-adapters/iterable-adapter';
 
@@ -17,6 +19,38 @@ function optionsInPlaceOfTargets(x: unknown, y: unknown): boolean {
 import { formatSummary, type SummaryOptions } from './summary';
 import { modelPersistence } from './saving/model-persistence';
 import { type ModelLocation, loadModelWeights, saveModel, saveModelWeights } from './saving/model-io';
+
+/** Tensors by name: the inputs or outputs of a model that takes or returns an object (Keras's dict). */
+export type TensorMap = Record<string, tf.Tensor>;
+
+/** What a model returns: one tensor, a list, or (a subclassed model's) tensors by name. */
+export type ModelOutput = TensorOrList | TensorMap;
+
+function isTensorMap(value: unknown): value is TensorMap {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof tf.Tensor) && Object.values(value).every((entry) => entry instanceof tf.Tensor);
+}
+
+/**
+ * Lets a subclassed model's `call` return its outputs by name, as Keras's `return {"a": …}`:
+ * `call` is typed as every layer's (a tensor or a list), so the object passes through this. The
+ * trainer matches targets, losses, weights and metrics to the names; `predict` returns an object.
+ *
+ * @example
+ * ```ts
+ * override call(inputs: TensorOrList | TensorMap, args: CallArgs): TensorOrList {
+ *   const { text, image } = inputs as TensorMap;
+ *   return outputsByName({ score: this.score.apply(text, args), label: this.label.apply(image, args) });
+ * }
+ * ```
+ */
+export function outputsByName(outputs: TensorMap): TensorOrList {
+  return outputs as unknown as TensorOrList;
+}
+
+/** Arguments of {@link Model}'s constructor (a subclassed model passes them to `super`). */
+export type ModelArgs = Pick<LayerArgs, 'name' | 'trainable'>;
+
+const MODEL_KEYS = optionKeys<ModelArgs>({ name: true, trainable: true });
 
 /**
  * The base of every model, and the class to extend for subclassed models (override `call`):
@@ -40,11 +74,47 @@ export class Model extends Layer implements TrainingModel {
   stopTraining = false;
   /** What `compile` resolved: optimizer, losses, metrics. */
   compiled?: CompiledModel;
+  /** The output names a subclassed model's first call showed (see {@link outputNames}). */
+  private calledOutputNames?: string[];
+  /** Input names of the object a call was given, while {@link apply} passes it as a list. */
+  private namedInputs?: string[];
 
-  constructor(args: Pick<LayerArgs, 'name' | 'trainable'> = {}) {
+  /**
+   * @param args `name` and `trainable`
+   * @throws TypeError for an unknown option key of `new Model(...)` (a subclass passing its own
+   *   options on is not checked)
+   */
+  constructor(args: ModelArgs = {}) {
+    if (new.target === Model) checkOptionKeys(args, MODEL_KEYS, 'Model');
     super(args);
     // Layers cast what they need (Embedding wants integer indices); the model passes data as given.
     this.autoCastInputs = false;
+    // Inputs by name reach `call` as the object they were given (see apply), as Keras's dicts.
+    const call = this.call;
+    this.call = (inputs: TensorOrList, callArgs: CallArgs) => {
+      const names = this.namedInputs;
+      this.namedInputs = undefined;
+      const given = names === undefined ? inputs : Object.fromEntries(names.map((name, index) => [name, (inputs as tf.Tensor[])[index]]));
+      return call.call(this, given as TensorOrList, callArgs);
+    };
+  }
+
+  /**
+   * Runs the model, as {@link Layer.apply}; a subclassed model may also take its inputs as an
+   * object by name (`{ text, image }`), which its `call` receives as given.
+   */
+  override apply(inputs: SymbolicTensor | SymbolicTensor[], args?: CallArgs): SymbolicTensor;
+  override apply(inputs: TensorOrList | TensorMap, args?: CallArgs): tf.Tensor;
+  override apply(inputs: TensorOrList | TensorMap | SymbolicTensor | SymbolicTensor[], args?: CallArgs): ModelOutput | SymbolicTensor | SymbolicTensor[];
+  override apply(inputs: TensorOrList | TensorMap | SymbolicTensor | SymbolicTensor[], args: CallArgs = {}): unknown {
+    if (!isTensorMap(inputs)) return super.apply(inputs, args);
+    const names = Object.keys(inputs);
+    this.namedInputs = names;
+    try {
+      return super.apply(names.map((name) => inputs[name]), args);
+    } finally {
+      this.namedInputs = undefined;
+    }
   }
 
   /** A subclassed model computes here; Sequential and functional models define it themselves. */
@@ -70,9 +140,33 @@ export class Model extends Layer implements TrainingModel {
     return [...this.trackedLayers];
   }
 
-  /** Output names, for per-output losses and logs (`dense_2_loss`). */
+  /**
+   * Output names, for per-output losses, targets by name and logs (`dense_2_loss`): the output
+   * layers' names for functional and Sequential models; for a subclassed model what its first
+   * call returned (`output`, `output_1`…, or the keys of an object), `['output']` before.
+   */
   get outputNames(): string[] {
-    return ['output'];
+    return this.declaredOutputNames ?? this.calledOutputNames ?? ['output'];
+  }
+
+  /** Output names the model's definition fixes (functional, Sequential); undefined for a subclassed model. */
+  get declaredOutputNames(): string[] | undefined {
+    return undefined;
+  }
+
+  /** Input names the model's definition fixes; undefined when it takes the structure of its data (subclassed). */
+  get declaredInputNames(): string[] | undefined {
+    return undefined;
+  }
+
+  /** Whether {@link outputNames} are final: declared, or shown by a subclassed model's call. */
+  get hasKnownOutputs(): boolean {
+    return this.declaredOutputNames !== undefined || this.calledOutputNames !== undefined;
+  }
+
+  /** Records a subclassed model's output names (the trainer does, from its first call). */
+  noteOutputNames(names: string[]): void {
+    this.calledOutputNames = [...names];
   }
 
   /** Input shapes with the batch axis, when known (for checking data against the model). */
@@ -116,26 +210,44 @@ export class Model extends Layer implements TrainingModel {
     return evaluateModel(this, x, y as TargetData | undefined, options);
   }
 
-  /** Predictions, computed in batches; the caller disposes the returned tensors. */
-  predict(x: ModelData, options: PredictOptions = {}): TensorOrList {
+  /**
+   * Predictions, computed in batches, in the structure the model returns (a tensor, a list, or a
+   * subclassed model's object by output name); the caller disposes the returned tensors.
+   */
+  predict(x: ModelData, options: PredictOptions = {}): ModelOutput {
     return predictModel(this, x, options);
   }
 
   /** Predictions for one batch. */
-  predictOnBatch(x: ModelData): TensorOrList {
-    return predictModel(this, x, { batchSize: Number.MAX_SAFE_INTEGER });
+  predictOnBatch(x: ModelData): ModelOutput {
+    return predictModel(this, x, { batchSize: Number.MAX_SAFE_INTEGER, verbose: 0 });
   }
 
-  /** One training step on one batch; returns the loss (then metrics) of that batch. */
-  async trainOnBatch(x: ModelData, y: TargetData): Promise<number | number[]> {
-    const history = await fitModel(this, x, y, { epochs: 1, batchSize: Number.MAX_SAFE_INTEGER, shuffle: false, verbose: 0 });
-    const values = Object.keys(history.history).map((key) => history.history[key][0]);
+  /**
+   * One training step on one batch, as Keras's `train_on_batch(x, y, sample_weight, class_weight,
+   * return_dict)`: returns the loss (then metrics) of that batch.
+   *
+   * @throws TypeError for an unknown option
+   */
+  async trainOnBatch(x: ModelData, y: TargetData, options: BatchOptions = {}): Promise<number | number[] | Logs> {
+    checkOptionKeys(options, TRAIN_ON_BATCH_KEYS, 'trainOnBatch');
+    const { sampleWeight, classWeight, returnDict } = options;
+    const history = await fitModel(this, x, y, { epochs: 1, batchSize: Number.MAX_SAFE_INTEGER, shuffle: false, verbose: 0, sampleWeight, classWeight });
+    const logs: Logs = Object.fromEntries(Object.keys(history.history).map((key) => [key, history.history[key][0]]));
+    if (returnDict) return logs;
+    const values = Object.values(logs);
     return values.length === 1 ? values[0] : values;
   }
 
-  /** Loss (then metrics) of one batch, without training. */
-  async testOnBatch(x: ModelData, y: TargetData): Promise<number | number[]> {
-    return (await evaluateModel(this, x, y, { batchSize: Number.MAX_SAFE_INTEGER })) as number | number[];
+  /**
+   * Loss (then metrics) of one batch, without training, as Keras's `test_on_batch(x, y,
+   * sample_weight, return_dict)`.
+   *
+   * @throws TypeError for an unknown option
+   */
+  async testOnBatch(x: ModelData, y: TargetData, options: Omit<BatchOptions, 'classWeight'> = {}): Promise<number | number[] | Logs> {
+    checkOptionKeys(options, TEST_ON_BATCH_KEYS, 'testOnBatch');
+    return evaluateModel(this, x, y, { batchSize: Number.MAX_SAFE_INTEGER, verbose: 0, sampleWeight: options.sampleWeight, returnDict: options.returnDict });
   }
 
   /**
@@ -151,9 +263,9 @@ export class Model extends Layer implements TrainingModel {
     defaultTestStep(this, data);
   }
 
-  /** One prediction step. */
-  predictStep(x: tf.Tensor[]): TensorOrList {
-    return this.apply(x.length === 1 ? x[0] : x, { training: false }) as TensorOrList;
+  /** One prediction step: the model on one batch of inputs (in the model's input order). */
+  predictStep(x: tf.Tensor[]): ModelOutput {
+    return this.apply(packInputs(this, x), { training: false }) as ModelOutput;
   }
 
   /**

@@ -1,8 +1,8 @@
-import { tf } from '@dendrite/backend';
+import { checkOptionKeys, describeValue, optionKeys, tf } from '@dendrite/backend';
 import {
+  Layer,
   type CallArgs,
   InputLayer,
-  type Layer,
   type Shape,
   type TensorOrList,
   deserializeLayer,
@@ -24,10 +24,34 @@ function outputShapeOf(layer: Layer, shape: Shape | Shape[]): Shape | Shape[] {
   return layer.computeOutputShape(shape);
 }
 
-/** Arguments of {@link Sequential} and {@link sequential}. */
+/** Arguments of {@link Sequential} and {@link sequential}, as Keras's `Sequential(layers, trainable, name)`. */
 export interface SequentialArgs {
+  /** The layers, in order (each is {@link Sequential.add}ed). */
   layers?: Layer[];
+  /** The model's name (`sequential`, `sequential_1`, …). */
   name?: string;
+  /** Whether training updates the model's weights (true). */
+  trainable?: boolean;
+}
+
+const SEQUENTIAL_KEYS = optionKeys<SequentialArgs>({ layers: true, name: true, trainable: true });
+
+/**
+ * `{layers, name}` from what `sequential` was given: a list of layers (Keras's `Sequential([...])`)
+ * or the options object.
+ */
+function sequentialArgs(given: unknown, checkKeys: boolean): SequentialArgs {
+  if (given === undefined) return {};
+  if (Array.isArray(given)) return { layers: given as Layer[] };
+  if (typeof given !== 'object' || given === null || given instanceof Layer) {
+    throw new TypeError(`Expected a list of layers or {layers, name} for Sequential, received ${given instanceof Layer ? `layer "${given.name}": wrap it in a list` : describeValue(given)}`);
+  }
+  if (checkKeys) checkOptionKeys(given, SEQUENTIAL_KEYS, 'Sequential');
+  const args = given as SequentialArgs;
+  if (args.layers !== undefined && !Array.isArray(args.layers)) {
+    throw new TypeError(`Expected layers to be a list of layers in Sequential, received ${describeValue(args.layers)}`);
+  }
+  return args;
 }
 
 /**
@@ -36,10 +60,10 @@ export interface SequentialArgs {
  *
  * @example
  * ```ts
- * const m = sequential({ layers: [
+ * const m = sequential([
  *   dense({ units: 128, activation: 'relu', inputShape: [784] }),
  *   dense({ units: 10, activation: 'softmax' }),
- * ] });
+ * ]); // or sequential({ layers: [...], name: 'mlp' })
  * ```
  */
 export class Sequential extends Model {
@@ -47,9 +71,22 @@ export class Sequential extends Model {
   private stack: Layer[] = [];
   private inputLayerShape?: Shape;
 
-  constructor(args: SequentialArgs = {}) {
-    super({ name: args.name });
-    for (const layer of args.layers ?? []) this.add(layer);
+  /**
+   * @param args the layers (a list, as Keras's `Sequential([...])`) or `{layers, name, trainable}`
+   * @throws TypeError for anything else, or an unknown option key
+   *   (`Unknown option "layer" in Sequential: did you mean "layers"?`)
+   * @throws Error when an entry of the list is not a layer, or a layer does not fit the previous one
+   */
+  constructor(args: SequentialArgs | Layer[] = {}) {
+    // A user's subclass passing its own options on is not checked (as every constructor).
+    const { layers, name, trainable } = sequentialArgs(args, new.target === Sequential);
+    super({ name, trainable });
+    (layers ?? []).forEach((layer, index) => {
+      if (!(layer instanceof Layer)) {
+        throw new TypeError(`Expected layers[${index}] of model "${this.name}" to be a layer, received ${describeValue(layer)}`);
+      }
+      this.add(layer);
+    });
   }
 
   /** The layers, without the input layer (as Keras 3). */
@@ -65,8 +102,14 @@ export class Sequential extends Model {
     return this.inputLayerShape ? [this.inputLayerShape] : undefined;
   }
 
-  override get outputNames(): string[] {
+  /** The last layer's name. */
+  override get declaredOutputNames(): string[] {
     return [this.stack.at(-1)?.name ?? 'output'];
+  }
+
+  /** One input. */
+  override get declaredInputNames(): string[] {
+    return ['input'];
   }
 
   /**
@@ -164,7 +207,16 @@ export class Sequential extends Model {
 
 registerLayer(Sequential);
 
-/** Makes a {@link Sequential} model. */
-export function sequential(args: SequentialArgs = {}): Sequential {
+/**
+ * Makes a {@link Sequential} model from a list of layers (Keras's `Sequential([...])`) or
+ * `{layers, name, trainable}`.
+ *
+ * @throws TypeError for anything else, or an unknown option key
+ * @example
+ * ```ts
+ * const m = sequential([dense({ units: 8, activation: 'relu', inputShape: [4] }), dense({ units: 1 })]);
+ * ```
+ */
+export function sequential(args: SequentialArgs | Layer[] = {}): Sequential {
   return new Sequential(args);
 }

@@ -1,4 +1,4 @@
-import { type KerasSerialized, tf } from '@dendrite/backend';
+import { type KerasSerialized, checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
 import * as losses from '@dendrite/losses';
 import * as optimizers from '@dendrite/optimizers';
 import type { Model } from '../model';
@@ -17,6 +17,16 @@ export interface CompileArgs {
   metrics?: MetricIdentifier[] | MetricIdentifier[][] | Record<string, MetricIdentifier | MetricIdentifier[]>;
   /** Weights of the per-output losses in the total (a list or a map by output name). */
   lossWeights?: number[] | Record<string, number>;
+}
+
+const COMPILE_KEYS = optionKeys<CompileArgs>({ optimizer: true, loss: true, metrics: true, lossWeights: true });
+
+/** What compile's arguments resolve to once the model's outputs are known. */
+interface ResolvedCompile {
+  givenLosses: LossIdentifier[];
+  lossFunctions: losses.Loss[];
+  lossWeights: number[];
+  metrics: MetricSet;
 }
 
 function perOutput<T>(value: T | T[] | Record<string, T>, names: string[], what: string, isSingle: (v: unknown) => boolean): T[] {
@@ -40,32 +50,64 @@ const isSingleLoss = (value: unknown) =>
  */
 export class CompiledModel {
   readonly optimizer: optimizers.Optimizer;
-  readonly lossFunctions: losses.Loss[];
-  readonly lossWeights: number[];
-  readonly metrics: MetricSet;
-  /** Serializable compile arguments (for saving). */
-  readonly compileConfig: Record<string, unknown>;
+  private resolved?: ResolvedCompile;
 
+  /**
+   * @throws TypeError for an unknown key (`Unknown option "loss_weights" in compile: did you mean "lossWeights"?`)
+   * @throws Error without an optimizer or a loss, or when the losses, metrics or weights do not
+   *   match the outputs
+   */
   constructor(
     private readonly model: Model,
-    args: CompileArgs,
+    private readonly args: CompileArgs,
   ) {
+    checkOptionKeys(args, COMPILE_KEYS, 'compile');
     if (args == null || args.optimizer == null) throw new Error(`Expected compile({optimizer, loss}) for model "${model.name}", received no optimizer`);
     if (args.loss == null) throw new Error(`Expected compile({optimizer, loss}) for model "${model.name}", received no loss`);
-    const outputs = model.outputNames;
     this.optimizer = optimizers.get(args.optimizer as never);
+    // A subclassed model shows its outputs on its first call: until then, per-output losses wait.
+    if (model.hasKnownOutputs) this.resolve();
+  }
+
+  /** Per-output losses, weights and metrics for the model's outputs (resolved once they are known). */
+  private resolve(): ResolvedCompile {
+    if (this.resolved !== undefined) return this.resolved;
+    const args = this.args;
+    const outputs = this.model.outputNames;
     const givenLosses = perOutput(args.loss, outputs, 'losses', isSingleLoss);
-    this.lossFunctions = givenLosses.map((loss) => losses.get(loss as never));
-    // A saved compile config names losses by their Keras names; keep them resolvable.
-    this.lossWeights =
+    const lossFunctions = givenLosses.map((loss) => losses.get(loss as never));
+    const lossWeights =
       args.lossWeights === undefined ? outputs.map(() => 1) : perOutput(args.lossWeights, outputs, 'lossWeights', (v) => typeof v === 'number');
-    this.metrics = new MetricSet(outputs, args.metrics ?? [], this.lossFunctions);
-    this.compileConfig = {
+    const metrics = new MetricSet(outputs, args.metrics ?? [], lossFunctions);
+    this.resolved = { givenLosses, lossFunctions, lossWeights, metrics };
+    return this.resolved;
+  }
+
+  /** One loss per output. */
+  get lossFunctions(): losses.Loss[] {
+    return this.resolve().lossFunctions;
+  }
+
+  /** The weight of each output's loss in the total. */
+  get lossWeights(): number[] {
+    return this.resolve().lossWeights;
+  }
+
+  /** The loss trackers and metrics. */
+  get metrics(): MetricSet {
+    return this.resolve().metrics;
+  }
+
+  /** Serializable compile arguments (for saving). */
+  get compileConfig(): Record<string, unknown> {
+    const args = this.args;
+    const { givenLosses, lossFunctions, lossWeights } = this.resolve();
+    return {
       optimizer: optimizers.serialize(this.optimizer),
       // Names stay names; loss objects keep their class and config, so custom ones reload once registered.
-      loss: this.lossFunctions.map((loss, index) => (typeof givenLosses[index] === 'string' || loss instanceof losses.LossFunctionWrapper ? loss.name : losses.serialize(loss))),
+      loss: lossFunctions.map((loss, index) => (typeof givenLosses[index] === 'string' || loss instanceof losses.LossFunctionWrapper ? loss.name : losses.serialize(loss))),
       metrics: args.metrics === undefined ? [] : JSON.parse(JSON.stringify(args.metrics, (_key, value) => (typeof value === 'function' ? value.name || 'custom_metric' : typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { name?: unknown }).name === 'string' && 'updateState' in value ? (value as { name: string }).name : value))),
-      loss_weights: this.lossWeights,
+      loss_weights: lossWeights,
     };
   }
 
@@ -91,8 +133,9 @@ export class CompiledModel {
     this.metrics.update(y, predictions, sampleWeight, total, perOutputLosses);
   }
 
+  /** Starts every loss tracker and metric over (nothing to do before the outputs are known). */
   resetMetrics(): void {
-    this.metrics.reset();
+    this.resolved?.metrics.reset();
   }
 
   /** Names of the logged values: `loss`, per-output losses, then metrics in compile order. */
@@ -146,7 +189,7 @@ export class CompiledModel {
   }
 
   dispose(): void {
-    this.metrics.dispose();
+    this.resolved?.metrics.dispose();
     this.optimizer.dispose();
   }
 }

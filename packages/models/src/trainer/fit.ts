@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
 import { type Callback, CallbackList, History, type Logs, ProgbarLogger } from '@dendrite/callbacks';
 import type { Model } from '../model';
 import type { DataAdapter } from './data-adapters/data-adapter';
@@ -41,7 +41,25 @@ export interface FitOptions {
   validationFreq?: number;
 }
 
+const FIT_KEYS = optionKeys<FitOptions>({
+  epochs: true,
+  batchSize: true,
+  verbose: true,
+  callbacks: true,
+  validationSplit: true,
+  validationData: true,
+  shuffle: true,
+  classWeight: true,
+  sampleWeight: true,
+  initialEpoch: true,
+  stepsPerEpoch: true,
+  validationSteps: true,
+  validationBatchSize: true,
+  validationFreq: true,
+});
+
 function checkFitOptions(options: FitOptions): Required<Pick<FitOptions, 'epochs' | 'batchSize' | 'verbose' | 'shuffle' | 'initialEpoch'>> {
+  checkOptionKeys(options, FIT_KEYS, 'fit');
   const epochs = options.epochs ?? 1;
   const batchSize = options.batchSize ?? 32;
   const initialEpoch = options.initialEpoch ?? 0;
@@ -85,6 +103,8 @@ export async function fitModel(model: Model, x: ModelData, y: TargetData | undef
     classWeight: options.classWeight,
     stepsPerEpoch: options.stepsPerEpoch,
     validationSplit: options.validationSplit,
+    validationBatchSize: options.validationBatchSize,
+    validationSteps: options.validationSteps,
   });
   const validation = fromSplit ?? validationAdapter(model, options, settings.batchSize);
   const history = new History();
@@ -94,13 +114,17 @@ export async function fitModel(model: Model, x: ModelData, y: TargetData | undef
     ...userCallbacks,
     history,
   ]);
-  const names = compiled.metricNames();
+  // A subclassed model fed a stream shows its outputs (so the logged names) on the first batch.
+  let names = model.hasKnownOutputs ? compiled.metricNames() : undefined;
+  const loggedNames: string[] = [];
+  const logNames = (known: string[]) => loggedNames.push(...known, ...(validation ? known.map((name) => `val_${name}`) : []));
+  if (names !== undefined) logNames(names);
   callbacks.setModel(model);
   callbacks.setParams({
     epochs: settings.epochs,
     steps: train.steps,
     verbose: settings.verbose,
-    metrics: [...names, ...(validation ? names.map((name) => `val_${name}`) : [])],
+    metrics: loggedNames,
     batchSize: settings.batchSize,
     samples: train.samples,
   });
@@ -123,14 +147,15 @@ export async function fitModel(model: Model, x: ModelData, y: TargetData | undef
       } finally {
         disposeBatch(batch);
       }
+      if (names === undefined) logNames((names = compiled.metricNames()));
       if (wantsBatchLogs) await callbacks.call('onBatchEnd', step, lazyLogs(names, () => compiled.readResults()));
       step++;
       if (model.stopTraining) break;
     }
     if (step === 0) throw new Error(`Expected at least one batch in epoch ${epoch + 1}, received none (is the dataset empty?)`);
-    const logs: Logs = eagerLogs(names, await compiled.readResultsAsync());
+    const logs: Logs = eagerLogs(names!, await compiled.readResultsAsync());
     const validateNow = validation !== undefined && (epoch + 1 - initialEpoch) % (options.validationFreq ?? 1) === 0;
-    if (validateNow) Object.assign(logs, eagerLogs(names, await runTestEpoch(model, validation!), 'val_'));
+    if (validateNow) Object.assign(logs, eagerLogs(names!, await runTestEpoch(model, validation!, callbacks), 'val_'));
     await callbacks.call('onEpochEnd', epoch, logs);
   }
   await callbacks.call('onTrainEnd');

@@ -1,6 +1,6 @@
 import { tf } from '@dendrite/backend';
-import type { TensorOrList } from '@dendrite/layers';
-import type { Model } from '../model';
+import type { Model, ModelOutput } from '../model';
+import { ensureOutputsKnown, flattenOutputs, packInputs } from './model-structure';
 
 /** One batch as a step receives it. */
 export interface StepData {
@@ -9,12 +9,9 @@ export interface StepData {
   sampleWeight?: tf.Tensor;
 }
 
-function outputList(outputs: TensorOrList): tf.Tensor[] {
-  return Array.isArray(outputs) ? outputs : [outputs];
-}
-
-function modelInputs(x: tf.Tensor[]): TensorOrList {
-  return x.length === 1 ? x[0] : x;
+/** The model's outputs on a batch, as a list in output order. */
+function forward(model: Model, x: tf.Tensor[], training: boolean): tf.Tensor[] {
+  return flattenOutputs(model, model.apply(packInputs(model, x), { training }) as ModelOutput);
 }
 
 /**
@@ -25,7 +22,7 @@ function modelInputs(x: tf.Tensor[]): TensorOrList {
 export function defaultTrainStep(model: Model, data: StepData): void {
   const compiled = model.requireCompiled('fit');
   // A subclassed model (or a Sequential without an input shape) makes its weights on its first call.
-  if (!model.built) tf.dispose(model.apply(modelInputs(data.x), { training: false }) as TensorOrList);
+  ensureOutputsKnown(model, data.x);
   const variables = model.trainableWeights.map((weight) => weight.read());
   if (variables.length === 0) {
     throw new Error(`Expected model "${model.name}" to have trainable weights to fit, received none (is every layer frozen?)`);
@@ -35,7 +32,7 @@ export function defaultTrainStep(model: Model, data: StepData): void {
     let perOutput: tf.Scalar[] = [];
     const { value, grads } = tf.variableGrads(() => {
       model.clearLosses();
-      predictions = outputList(model.apply(modelInputs(data.x), { training: true }) as TensorOrList);
+      predictions = forward(model, data.x, true);
       const losses = compiled.computeLoss(data.y, predictions, data.sampleWeight, model.losses);
       perOutput = losses.perOutput;
       predictions.forEach((prediction) => tf.keep(prediction));
@@ -53,9 +50,10 @@ export function defaultTrainStep(model: Model, data: StepData): void {
 /** Keras's `test_step`: forward pass in inference mode, loss and metric updates. */
 export function defaultTestStep(model: Model, data: StepData): void {
   const compiled = model.requireCompiled('evaluate');
+  ensureOutputsKnown(model, data.x);
   tf.tidy(() => {
     model.clearLosses();
-    const predictions = outputList(model.apply(modelInputs(data.x), { training: false }) as TensorOrList);
+    const predictions = forward(model, data.x, false);
     const losses = compiled.computeLoss(data.y, predictions, data.sampleWeight, model.losses);
     model.clearLosses();
     compiled.updateMetrics(data.y, predictions, data.sampleWeight, losses.total, losses.perOutput);

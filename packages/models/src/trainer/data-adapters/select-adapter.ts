@@ -2,6 +2,8 @@ import { tf } from '@dendrite/backend';
 import { validateLabels } from '@dendrite/losses';
 import { shapeToString } from '@dendrite/layers';
 import type { Model } from '../../model';
+import { ensureOutputsKnown, inputStructureFor } from '../model-structure';
+import { cutBatch } from './batch-cutter';
 import { ArrayDataAdapter } from './array-adapter';
 import type { DataAdapter } from './data-adapter';
 import { type DataLike, type HostArray, toHostArray } from './host-array';
@@ -17,12 +19,18 @@ function isDataLikeList(value: unknown): value is DataLike[] {
   return Array.isArray(value) && value.length > 0 && value.every((entry) => entry instanceof tf.Tensor || (typeof entry === 'object' && entry !== null && !Array.isArray(entry)));
 }
 
+/** Whether `part` is one nested array per name (`[x1, x2]` for two inputs) rather than one input. */
+function isNestedArrayPerName(part: unknown, names: string[]): boolean {
+  return names.length > 1 && Array.isArray(part) && part.length === names.length && part.every((entry) => Array.isArray(entry) && entry.every((row) => Array.isArray(row)));
+}
+
 /** Puts one or several inputs/targets in the model's order, from a single value, a list or a map. */
 export function orderParts<T>(part: T | T[] | Record<string, T>, names: string[], what: string): T[] {
   if (part instanceof tf.Tensor || (typeof part === 'object' && part !== null && !Array.isArray(part) && 'values' in (part as object) && 'shape' in (part as object))) return [part as T];
-  if (isDataLikeList(part)) {
-    if (part.length !== names.length) throw new Error(`Expected ${names.length} ${what} (${names.join(', ')}), received ${part.length}`);
-    return part as T[];
+  if (isDataLikeList(part) || isNestedArrayPerName(part, names)) {
+    const list = part as T[];
+    if (list.length !== names.length) throw new Error(`Expected ${names.length} ${what} (${names.join(', ')}), received ${list.length}`);
+    return list;
   }
   if (Array.isArray(part)) return [part as T];
   if (typeof part === 'object' && part !== null) {
@@ -75,6 +83,18 @@ export function classWeightsToSampleWeights(classWeight: Record<number, number>,
   return weights;
 }
 
+/** Runs the model on the first sample, so a subclassed model shows its outputs before targets are matched to them. */
+function probeOutputs(model: Model, xs: HostArray[]): void {
+  if (xs.some((array) => array.shape[0] === 0)) return;
+  const first = Int32Array.of(0);
+  const batch = xs.map((array) => cutBatch(array, first, 0, 1));
+  try {
+    ensureOutputsKnown(model, batch);
+  } finally {
+    tf.dispose(batch);
+  }
+}
+
 /** What {@link selectAdapter} needs besides the data. */
 export interface AdapterOptions {
   batchSize: number;
@@ -83,6 +103,10 @@ export interface AdapterOptions {
   classWeight?: Record<number, number>;
   stepsPerEpoch?: number;
   validationSplit?: number;
+  /** Batch size of the validation split (batchSize). */
+  validationBatchSize?: number;
+  /** Batches of the validation split per validation (all). */
+  validationSteps?: number;
 }
 
 /**
@@ -95,19 +119,28 @@ export function selectAdapter(
   y: TargetData | undefined,
   options: AdapterOptions,
 ): { train: DataAdapter; validation?: DataAdapter } {
-  const names = inputNames(model);
-  const outputs = model.outputNames;
   if (isBatchSource(x)) {
     if (y !== undefined) throw new Error('Expected y to be undefined when x is a dataset or iterable of batches (they carry their targets), received y');
     if (options.validationSplit) throw new Error('Expected no validationSplit with a dataset or iterable x (Keras cannot split a stream), received ' + options.validationSplit);
-    const orderX = (part: BatchPart) => orderParts<DataLike>(part as DataLike, names, 'inputs').map((value, i) => asTensor(value, `x[${i}]`));
-    const orderY = (part: BatchPart) => orderParts<DataLike>(part as DataLike, outputs, 'targets').map((value, i) => asTensor(value, `y[${i}]`));
+    if (options.sampleWeight !== undefined) throw new Error('Expected no sampleWeight option with a dataset or iterable x (its batches carry their weights: {xs, ys, sampleWeight}), received one');
+    if (options.classWeight !== undefined) throw new Error('Expected no classWeight with a dataset or iterable x (give each batch its sampleWeight instead), received one');
+    const orderX = (part: BatchPart) => {
+      const names = inputStructureFor(model, part).names;
+      const tensors = orderParts<DataLike>(part as DataLike, names, 'inputs').map((value, i) => asTensor(value, `x[${i}]`));
+      // The targets are matched to the outputs by name: a subclassed model shows them on its first batch.
+      ensureOutputsKnown(model, tensors);
+      return tensors;
+    };
+    const orderY = (part: BatchPart) => orderParts<DataLike>(part as DataLike, model.outputNames, 'targets').map((value, i) => asTensor(value, `y[${i}]`));
     return { train: new IterableDataAdapter(x, orderX, orderY, options.stepsPerEpoch) };
   }
   if (y === undefined) throw new Error('Expected targets y for x given as arrays or tensors, received undefined');
+  const names = inputStructureFor(model, x).names;
   let xs = orderParts<DataLike>(x as DataLike, names, 'inputs').map((value, i) => toHostArray(value, names.length === 1 ? 'x' : `x[${i}]`));
-  let ys = orderParts<DataLike>(y, outputs, 'targets').map((value, i) => toHostArray(value, outputs.length === 1 ? 'y' : `y[${i}]`));
   checkInputShapes(model, xs);
+  if (!model.built || !model.hasKnownOutputs) probeOutputs(model, xs);
+  const outputs = model.outputNames;
+  let ys = orderParts<DataLike>(y, outputs, 'targets').map((value, i) => toHostArray(value, outputs.length === 1 ? 'y' : `y[${i}]`));
   ys.forEach((array, i) => validateLabels(array.values, outputs.length === 1 ? 'y' : `y[${i}] (output "${outputs[i]}")`));
   const counts = [...xs, ...ys].map((array) => array.shape[0]);
   if (counts.some((count) => count !== counts[0])) {
@@ -122,7 +155,12 @@ export function selectAdapter(
   if (options.validationSplit) {
     const [trainX, trainY, valX, valY, trainW, valW] = ArrayDataAdapter.split(xs, ys, options.validationSplit, weights);
     [xs, ys, weights] = [trainX, trainY, trainW as Float32Array | undefined];
-    validation = new ArrayDataAdapter(valX, valY, { batchSize: options.batchSize, shuffle: false, sampleWeight: valW as Float32Array | undefined });
+    validation = new ArrayDataAdapter(valX, valY, {
+      batchSize: options.validationBatchSize ?? options.batchSize,
+      shuffle: false,
+      sampleWeight: valW as Float32Array | undefined,
+      stepsPerEpoch: options.validationSteps,
+    });
   }
   const train = new ArrayDataAdapter(xs, ys, {
     batchSize: options.batchSize,

@@ -1,0 +1,18 @@
+import { optionKeys } from '@dendrite/backend';
+import type { DataLike } from './data-adapters/host-array';
+
+/** Options of `model.trainOnBatch` and `model.testOnBatch`, as Keras's (camelCase). */
+export interface BatchOptions {
+  /** Weight of each sample in the loss. */
+  sampleWeight?: DataLike;
+  /** Weight of each class index in the loss (trainOnBatch only). */
+  classWeight?: Record<number, number>;
+  /** Return `{loss, accuracy, …}` instead of a list. */
+  returnDict?: boolean;
+}
+
+/** The keys `trainOnBatch` reads. */
+export const TRAIN_ON_BATCH_KEYS = optionKeys<BatchOptions>({ sampleWeight: true, classWeight: true, returnDict: true });
+
+/** The keys `testOnBatch` reads. */
+export const TEST_ON_BATCH_KEYS = optionKeys<Omit<BatchOptions, 'classWeight'>>({ sampleWeight: true, returnDict: true });
