@@ -1,4 +1,4 @@
-import { type KerasSerialized, toCamelCase } from '@dendrite/backend';
+import { type KerasSerialized, classOptionKeys, splitOptionKeys, toCamelCase } from '@dendrite/backend';
 import { describeValue } from './check-argument';
 import { getSchedule } from './schedules/get-schedule';
 
@@ -46,4 +46,26 @@ export function configToArgs(config: Record<string, unknown>, className: string)
  */
 export function unknownConfigKeys(config: Record<string, unknown>, known: Record<string, unknown>): string[] {
   return Object.keys(config).filter((key) => !(key in known) && !UNSUPPORTED_WHEN_SET.includes(key) && !IGNORED.includes(key));
+}
+
+/**
+ * `Optimizer.fromConfig`: the class built from a Keras config. A file's keys from another Keras
+ * version are not a user's typos: the constructor gets the keys it reads, and the rest are named
+ * as keys the optimizer's config lacks.
+ *
+ * @param optimizerClass the class, with its Keras name
+ * @throws Error for a key the optimizer's config lacks, or a Keras option Dendrite lacks turned on
+ */
+export function optimizerFromConfig<T extends { getConfig(): Record<string, unknown> }>(
+  optimizerClass: { className: string } & (new (args: Record<string, unknown>) => T),
+  config: Record<string, unknown>,
+): T {
+  const { className } = optimizerClass;
+  const args = configToArgs(config, className);
+  const known = classOptionKeys(optimizerClass);
+  const optimizer = new optimizerClass(known === undefined ? args : splitOptionKeys(args, known).known);
+  const configKeys = optimizer.getConfig();
+  const unknown = unknownConfigKeys(config, configKeys);
+  if (unknown.length > 0) throw new Error(`Expected config keys of optimizer ${className} among [${Object.keys(configKeys).join(', ')}], received unknown [${unknown.join(', ')}]`);
+  return optimizer;
 }

@@ -1,31 +1,15 @@
-import { checkOptionKeys, classOptionKeys, optionKeys, splitOptionKeys, tf } from '@dendrite/backend';
+import { checkOptionKeys, classOptionKeys, optionKeys, tf } from '@dendrite/backend';
 import { NON_NEGATIVE, checkNumber, describeValue } from './check-argument';
-import { type ClipOptions, checkClipOptions, clipGradients } from './clipping';
+import { checkClipOptions, clipGradients } from './clipping';
 import { type GradientPair, type Gradients, toGradientPairs } from './gradient-pairs';
-import { configToArgs, unknownConfigKeys } from './optimizer-config';
+import type { OptimizerArgs, OptimizerDefaults } from './optimizer-args';
+import { optimizerFromConfig } from './optimizer-config';
 import { type OptimizerState, type SlotState, matchStateToVariables } from './optimizer-state';
 import { LearningRateSchedule } from './schedules/learning-rate-schedule';
 import { serializeSchedule } from './schedules/get-schedule';
+import { WeightDecayExclusions } from './weight-decay-exclusions';
 
-/** Arguments every optimizer takes, as Keras 3's base optimizer. */
-export interface OptimizerArgs extends ClipOptions {
-  /** A number ≥ 0, or a schedule of the step. Each optimizer has its Keras default. */
-  learningRate?: number | LearningRateSchedule;
-  /** Decoupled weight decay `w ← w − w·λ·η` before each update (AdamW's; any optimizer may use it, as in Keras 3). */
-  weightDecay?: number | null;
-  /** The optimizer's name (Keras's: `adam`, `SGD`, `rmsprop`…). */
-  name?: string;
-}
-
-/** What a subclass passes to the base constructor: its Keras defaults. */
-export interface OptimizerDefaults {
-  /** The learning rate when none is given. */
-  learningRate: number;
-  /** The name when none is given. */
-  name: string;
-  /** The weight decay when none (or null) is given; none by default (AdamW's is 0.004). */
-  weightDecay?: number;
-}
+export type { OptimizerArgs, OptimizerDefaults } from './optimizer-args';
 
 /**
  * The base of every optimizer, after Keras 3's `BaseOptimizer`. A subclass names its slot
@@ -63,7 +47,7 @@ export abstract class Optimizer {
   protected readonly owner: string;
   private rate: number | LearningRateSchedule = 0;
   private readonly slots = new Map<tf.Variable, Record<string, tf.Variable>>();
-  private readonly decayExcluded = { variables: new Set<tf.Variable>(), pattern: null as RegExp | null };
+  private readonly decayExcluded = new WeightDecayExclusions();
   /** The scalars of the running step, by value: uploaded once per step, however many variables use them. */
   private stepScalars: Map<number, tf.Scalar> | null = null;
 
@@ -196,7 +180,7 @@ export abstract class Optimizer {
       try {
         const clipped = clipGradients(pairs.map(([gradient]) => gradient), this);
         pairs.forEach(([, variable], index) => {
-          if (this.weightDecay !== null && this.usesWeightDecay(variable)) {
+          if (this.weightDecay !== null && !this.decayExcluded.excludes(variable)) {
             variable.assign(tf.sub(variable, tf.mul(variable, this.scalar(this.weightDecay * learningRate))));
           }
           this.updateStep(clipped[index], variable, learningRate, this.slots.get(variable)!);
@@ -261,14 +245,8 @@ export abstract class Optimizer {
    * `exclude_from_weight_decay`: the variables given, and those whose name contains one of
    * `variableNames`. Each call replaces the previous exclusions, as Keras's does.
    */
-  excludeFromWeightDecay({ variables = [], variableNames = [] }: { variables?: readonly tf.Variable[]; variableNames?: readonly string[] }): void {
-    this.decayExcluded.variables = new Set(variables);
-    const escaped = variableNames.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    this.decayExcluded.pattern = escaped.length > 0 ? new RegExp(escaped.join('|')) : null;
-  }
-
-  private usesWeightDecay(variable: tf.Variable): boolean {
-    return !this.decayExcluded.variables.has(variable) && !(this.decayExcluded.pattern?.test(variable.name) ?? false);
+  excludeFromWeightDecay(exclusions: { variables?: readonly tf.Variable[]; variableNames?: readonly string[] }): void {
+    this.decayExcluded.set(exclusions);
   }
 
   /**
@@ -297,15 +275,7 @@ export abstract class Optimizer {
    * @throws Error for a key the optimizer does not know, or a Keras option Dendrite lacks turned on
    */
   static fromConfig<T extends Optimizer>(this: new (args: never) => T, config: Record<string, unknown>): T {
-    const className = (this as unknown as typeof Optimizer).className;
-    const args = configToArgs(config, className);
-    // A file's keys from another Keras version are not the user's typos: the constructor gets the
-    // ones it reads, and the check below names the rest as before.
-    const known = classOptionKeys(this);
-    const optimizer = new this((known === undefined ? args : splitOptionKeys(args, known).known) as never);
-    const unknown = unknownConfigKeys(config, optimizer.getConfig());
-    if (unknown.length > 0) throw new Error(`Expected config keys of optimizer ${className} among [${Object.keys(optimizer.getConfig()).join(', ')}], received unknown [${unknown.join(', ')}]`);
-    return optimizer;
+    return optimizerFromConfig(this as unknown as typeof Optimizer & (new (args: OptimizerArgs) => T), config);
   }
 
   /**
