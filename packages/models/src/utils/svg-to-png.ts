@@ -26,7 +26,11 @@ function loadResvg(): Promise<Resvg> {
   resvg ??= import('@resvg/resvg-wasm').then(async (module) => {
     const { fs, module: nodeModule } = nodeModules('to draw PNG files');
     const wasmPath = nodeModule.createRequire(import.meta.url).resolve('@resvg/resvg-wasm/index_bg.wasm');
-    await module.initWasm(await fs.promises.readFile(wasmPath));
+    // resvg initializes once per process: the other build of this package (ESM beside CJS) or the
+    // user's own code may have done it already.
+    await module.initWasm(await fs.promises.readFile(wasmPath)).catch((error: unknown) => {
+      if (!/already initialized/i.test((error as Error)?.message ?? '')) throw error;
+    });
     return module;
   });
   return resvg;
