@@ -127,12 +127,15 @@ describeEachBackend('loadModel customObjects', () => {
       await expect(loadModel(path)).rejects.toThrow(/Unknown loss "MeanCubicError".*customObjects: \{ MeanCubicError \}/);
       const loaded = await loadModel(path, { customObjects: { MeanCubicError, MeanPrediction } });
       expect(loaded.compiled!.lossFunctions[0]).toBeInstanceOf(MeanCubicError);
+      await loaded.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0 });
+      const afterFirst = tf.memory().numTensors;
       const history = await loaded.fit(x, y, { epochs: 1, batchSize: 8, verbose: 0 });
       expect(Object.keys(history.history)).toEqual(['loss', 'mean_prediction']);
       const inputs = tf.tensor2d(x.values, [16, 2]);
       const output = loaded.predict(inputs) as tf.Tensor;
-      const meanPrediction = output.mean().dataSync()[0];
+      const meanPrediction = tf.tidy(() => output.mean().dataSync()[0]);
       tf.dispose([inputs, output]);
+      expect(tf.memory().numTensors).toBe(afterFirst);
       // The metric ran on each batch before its update: close to the mean prediction, not equal.
       expect(Math.abs(history.history.mean_prediction[0] - meanPrediction)).toBeLessThan(0.5);
       loaded.dispose();
