@@ -14,7 +14,7 @@ export { ProgbarLogger, progbarLogger, type ProgbarLoggerOptions, type ProgressS
 export { EarlyStopping, earlyStopping, type EarlyStoppingOptions } from './early-stopping';
 export { ModelCheckpoint, modelCheckpoint, type ModelCheckpointOptions } from './model-checkpoint';
 export { ReduceLROnPlateau, reduceLROnPlateau, type ReduceLROnPlateauOptions } from './reduce-lr-on-plateau';
-export { LearningRateScheduler, learningRateScheduler, type LearningRateSchedule } from './learning-rate-scheduler';
+export { LearningRateScheduler, learningRateScheduler, type LearningRateSchedule, type LearningRateSchedulerOptions } from './learning-rate-scheduler';
 export { CSVLogger, csvLogger, type CSVLoggerOptions } from './csv-logger';
 export { TerminateOnNaN, terminateOnNaN, type TerminateOnNaNOptions } from './terminate-on-nan';
 export { LambdaCallback, lambdaCallback, type LambdaHooks } from './lambda-callback';
