@@ -72,6 +72,17 @@ describe('unknown option keys in losses and metrics', () => {
     tf.dispose([yTrue, yPred]);
   });
 
+  it('checks the options objects of the helpers: metrics.get’s context, alignShapes, validateLabels, confusionCounts', () => {
+    const yTrue = tf.tensor1d([1, 0]);
+    const yPred = tf.tensor1d([0.8, 0.4]);
+    expect(() => metrics.get('accuracy', { loss_name: 'binary_crossentropy' } as never)).toThrow('Unknown option "loss_name" in metrics.get: did you mean "lossName"?');
+    expect(() => metrics.resolveAccuracy({ lossname: 'mse' } as never)).toThrow('Unknown option "lossname" in resolveAccuracy: did you mean "lossName"?');
+    expect(() => losses.alignShapes(yTrue, yPred, 'test', { broadcasts: false } as never)).toThrow('Unknown option "broadcasts" in alignShapes: did you mean "broadcast"?');
+    expect(() => losses.validateLabels([0, 1], 'y', { num_classes: 2 } as never)).toThrow('Unknown option "num_classes" in validateLabels: did you mean "numClasses"?');
+    expect(() => metrics.confusionCounts(yTrue, yPred, [0.5], { owner: 'test', sample_weight: yTrue } as never)).toThrow('did you mean "sampleWeight"?');
+    tf.dispose([yTrue, yPred]);
+  });
+
   it('refuses options given in place of yTrue, naming a typo first', () => {
     expect(() => (losses.categoricalCrossentropy as (...args: unknown[]) => unknown)({ from_logits: true })).toThrow('Unknown option "from_logits" in categoricalCrossentropy: did you mean "fromLogits"?');
     expect(() => (losses.categoricalCrossentropy as (...args: unknown[]) => unknown)({ fromLogits: true })).toThrow(

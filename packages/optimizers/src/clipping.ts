@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
 import { POSITIVE, checkNumber } from './check-argument';
 
 /** Gradient clipping, as Keras's optimizers take it: at most one of the three. */
@@ -12,6 +12,7 @@ export interface ClipOptions {
 }
 
 const CLIP_KEYS = ['clipValue', 'clipNorm', 'globalClipNorm'] as const;
+const CLIP_OPTION_KEYS = optionKeys<ClipOptions>({ clipValue: true, clipNorm: true, globalClipNorm: true });
 
 /**
  * Checks clipping options: each one set is a finite number > 0, and at most one is set (as Keras).
@@ -45,7 +46,12 @@ export function checkClipOptions(options: ClipOptions, owner: string): Required<
  * ```
  */
 export function clipGradients(gradients: tf.Tensor[], options: ClipOptions): tf.Tensor[] {
-  const { clipValue, clipNorm, globalClipNorm } = options;
+  checkOptionKeys(options, CLIP_OPTION_KEYS, 'clipGradients');
+  return clipGradientsBy(gradients, options);
+}
+
+/** {@link clipGradients} for options already checked: an optimizer's own thresholds. */
+export function clipGradientsBy(gradients: tf.Tensor[], { clipValue, clipNorm, globalClipNorm }: ClipOptions): tf.Tensor[] {
   if (clipValue != null) return gradients.map((gradient) => tf.clipByValue(gradient, -clipValue, clipValue));
   if (clipNorm != null) {
     const limit = tf.scalar(clipNorm);

@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 export { MomentOptimizer } from './moment-optimizer';
-export { Optimizer, type OptimizerArgs } from './optimizer';
+export { Optimizer, type OptimizerArgs, type OptimizerDefaults } from './optimizer';
+export type { WeightDecayExclusionArgs } from './weight-decay-exclusions';
 export type { OptimizerState, SlotState } from './optimizer-state';
 export type { Gradients, GradientPair } from './gradient-pairs';
 export { type ClipOptions, clipGradients } from './clipping';

@@ -1,13 +1,13 @@
 import { checkOptionKeys, classOptionKeys, optionKeys, tf } from '@dendrite/backend';
 import { NON_NEGATIVE, checkNumber, describeValue } from './check-argument';
-import { checkClipOptions, clipGradients } from './clipping';
+import { checkClipOptions, clipGradientsBy } from './clipping';
 import { type GradientPair, type Gradients, toGradientPairs } from './gradient-pairs';
 import type { OptimizerArgs, OptimizerDefaults } from './optimizer-args';
 import { optimizerFromConfig } from './optimizer-config';
 import { type OptimizerState, type SlotState, matchStateToVariables } from './optimizer-state';
 import { LearningRateSchedule } from './schedules/learning-rate-schedule';
 import { serializeSchedule } from './schedules/get-schedule';
-import { WeightDecayExclusions } from './weight-decay-exclusions';
+import { EXCLUSION_KEYS, type WeightDecayExclusionArgs, WeightDecayExclusions } from './weight-decay-exclusions';
 
 export type { OptimizerArgs, OptimizerDefaults } from './optimizer-args';
 
@@ -178,7 +178,7 @@ export abstract class Optimizer {
     tf.tidy(() => {
       this.stepScalars = new Map();
       try {
-        const clipped = clipGradients(pairs.map(([gradient]) => gradient), this);
+        const clipped = clipGradientsBy(pairs.map(([gradient]) => gradient), this);
         pairs.forEach(([, variable], index) => {
           if (this.weightDecay !== null && !this.decayExcluded.excludes(variable)) {
             variable.assign(tf.sub(variable, tf.mul(variable, this.scalar(this.weightDecay * learningRate))));
@@ -245,7 +245,8 @@ export abstract class Optimizer {
    * `exclude_from_weight_decay`: the variables given, and those whose name contains one of
    * `variableNames`. Each call replaces the previous exclusions, as Keras's does.
    */
-  excludeFromWeightDecay(exclusions: { variables?: readonly tf.Variable[]; variableNames?: readonly string[] }): void {
+  excludeFromWeightDecay(exclusions: WeightDecayExclusionArgs): void {
+    checkOptionKeys(exclusions, EXCLUSION_KEYS, 'excludeFromWeightDecay');
     this.decayExcluded.set(exclusions);
   }
 

@@ -61,6 +61,11 @@ describe('unknown option keys', () => {
     );
   });
 
+  it('checks the options objects of clipGradients and excludeFromWeightDecay', () => {
+    expect(() => optimizers.clipGradients([], { clipnorm: 1 } as never)).toThrow(new TypeError('Unknown option "clipnorm" in clipGradients: did you mean "clipNorm"?'));
+    expect(() => optimizers.adamw().excludeFromWeightDecay({ variable_names: ['bias'] } as never)).toThrow('Unknown option "variable_names" in excludeFromWeightDecay: did you mean "variableNames"?');
+  });
+
   it('does not check a user’s subclass that declares no option keys', () => {
     class Plain extends optimizers.SGD {}
     expect(new Plain({ learningRate: 0.5, ownOption: 1 } as never).currentLearningRate()).toBe(0.5);

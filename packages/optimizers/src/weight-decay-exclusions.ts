@@ -1,4 +1,15 @@
-import type { tf } from '@dendrite/backend';
+import { optionKeys, type tf } from '@dendrite/backend';
+
+/** What `excludeFromWeightDecay` takes. */
+export interface WeightDecayExclusionArgs {
+  /** Variables to exclude. */
+  variables?: readonly tf.Variable[];
+  /** Parts of variable names to exclude (`bias`, `gamma`). */
+  variableNames?: readonly string[];
+}
+
+/** The keys of {@link WeightDecayExclusionArgs}. */
+export const EXCLUSION_KEYS = optionKeys<WeightDecayExclusionArgs>({ variables: true, variableNames: true });
 
 /**
  * The variables an optimizer keeps weight decay off (biases, normalization scales), as Keras's
@@ -16,7 +27,7 @@ export class WeightDecayExclusions {
   private pattern: RegExp | null = null;
 
   /** Replaces the exclusions, as each call of Keras's does. */
-  set({ variables = [], variableNames = [] }: { variables?: readonly tf.Variable[]; variableNames?: readonly string[] }): void {
+  set({ variables = [], variableNames = [] }: WeightDecayExclusionArgs): void {
     this.variables = new Set(variables);
     const escaped = variableNames.map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     this.pattern = escaped.length > 0 ? new RegExp(escaped.join('|')) : null;

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
 
 /** What {@link validateLabels} checks besides finiteness. */
 export interface ValidateLabelsOptions {
@@ -10,6 +10,8 @@ export interface ValidateLabelsOptions {
   /** A label that is allowed anyway (`ignoreClass` of the sparse crossentropy). */
   ignoreClass?: number;
 }
+
+const VALIDATE_LABELS_KEYS = optionKeys<ValidateLabelsOptions>({ numClasses: true, ignoreClass: true });
 
 /**
  * Checks that labels hold no NaN or infinity (and, with `numClasses`, that they are class
@@ -28,6 +30,7 @@ export interface ValidateLabelsOptions {
  * ```
  */
 export function validateLabels(yTrue: tf.Tensor | ArrayLike<number>, owner: string, options: ValidateLabelsOptions = {}): void {
+  checkOptionKeys(options, VALIDATE_LABELS_KEYS, 'validateLabels');
   const values = yTrue instanceof tf.Tensor ? (yTrue.dataSync() as ArrayLike<number>) : yTrue;
   const { numClasses, ignoreClass } = options;
   for (let i = 0; i < values.length; i++) {

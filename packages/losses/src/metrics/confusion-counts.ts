@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
 import { alignShapes, alignWeights } from '../utils/shapes';
 
 /** True/false positives/negatives, one entry per threshold (a type, so `tf.tidy` can return it). */
@@ -21,6 +21,8 @@ export interface ConfusionOptions {
   owner: string;
 }
 
+const CONFUSION_KEYS = optionKeys<ConfusionOptions>({ sampleWeight: true, topK: true, classId: true, owner: true });
+
 /** Keras's `NEG_INF`: the score given to predictions outside the top k. */
 export const NEG_INF = -1e10;
 
@@ -29,6 +31,7 @@ export const NEG_INF = -1e10;
  * `[n]` after the `topK` / `classId` narrowing.
  */
 function flatten(yTrue: tf.Tensor, yPred: tf.Tensor, options: ConfusionOptions): { labels: tf.Tensor; scores: tf.Tensor; weights: tf.Tensor | null } {
+  checkOptionKeys(options, CONFUSION_KEYS, 'confusionCounts');
   let [t, p] = alignShapes(yTrue, yPred, options.owner, { broadcast: false });
   let w = options.sampleWeight === undefined ? null : tf.broadcastTo(alignWeights(options.sampleWeight, p, options.owner), p.shape);
   if (options.topK !== undefined) {

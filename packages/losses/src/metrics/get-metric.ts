@@ -1,4 +1,4 @@
-import { type KerasSerialized, ObjectRegistry, UnknownObjectError, isKerasSerialized, normalizeIdentifier, tf } from '@dendrite/backend';
+import { type KerasSerialized, ObjectRegistry, UnknownObjectError, checkOptionKeys, isKerasSerialized, normalizeIdentifier, tf } from '@dendrite/backend';
 import { get as getLoss, isLossName } from '../losses/get-loss';
 import { Loss } from '../losses/loss';
 import { describeValue } from '../utils/check-args';
@@ -15,7 +15,7 @@ import { Mean, MeanMetricWrapper, Sum } from './mean';
 import { Metric } from './metric';
 import { Precision, Recall } from './precision-recall';
 import { MeanAbsoluteError, MeanAbsolutePercentageError, MeanSquaredError, MeanSquaredLogarithmicError, RootMeanSquaredError } from './regression-metrics';
-import { type MetricContext, resolveAccuracy } from './resolve-accuracy';
+import { METRIC_CONTEXT_KEYS, type MetricContext, resolveAccuracy } from './resolve-accuracy';
 
 /**
  * A metric as `compile` accepts it: a name (`'accuracy'`, `'mae'`, `'AUC'`, a loss name), a
@@ -93,6 +93,7 @@ function lossMetric(loss: Loss, name: string): MeanMetricWrapper {
  * ```
  */
 export function get(identifier: MetricIdentifier, context: MetricContext = {}): Metric {
+  checkOptionKeys(context, METRIC_CONTEXT_KEYS, 'metrics.get');
   if (identifier instanceof Metric) return identifier;
   if (identifier instanceof Loss) return lossMetric(identifier, identifier.name);
   if (typeof identifier === 'function') return new MeanMetricWrapper(identifier, identifier.name || 'custom_metric');

@@ -1,4 +1,4 @@
-import { normalizeIdentifier } from '@dendrite/backend';
+import { checkOptionKeys, normalizeIdentifier, optionKeys } from '@dendrite/backend';
 
 /** What resolving `'accuracy'` looks at: the loss and the shapes of one batch. */
 export interface MetricContext {
@@ -9,6 +9,9 @@ export interface MetricContext {
   /** The shape of the predictions of one batch. */
   yPredShape?: readonly number[];
 }
+
+/** The keys of {@link MetricContext}. */
+export const METRIC_CONTEXT_KEYS = optionKeys<MetricContext>({ lossName: true, yTrueShape: true, yPredShape: true });
 
 /** The accuracy `'accuracy'` stands for. */
 export type AccuracyKind = 'binary' | 'sparse_categorical' | 'categorical';
@@ -32,6 +35,7 @@ const SPARSE_LOSSES = new Set(['sparsecategoricalcrossentropy', 'scce']);
  * ```
  */
 export function resolveAccuracy(contextOrLossName?: MetricContext | string, yTrueShape?: readonly number[], yPredShape?: readonly number[]): AccuracyKind {
+  if (typeof contextOrLossName === 'object') checkOptionKeys(contextOrLossName, METRIC_CONTEXT_KEYS, 'resolveAccuracy');
   const context: MetricContext = typeof contextOrLossName === 'object' ? contextOrLossName : { lossName: contextOrLossName, yTrueShape, yPredShape };
   const loss = context.lossName ? normalizeIdentifier(context.lossName) : '';
   const trueShape = context.yTrueShape;

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
 import { describeValue } from './check-args';
 
 /**
@@ -49,6 +49,8 @@ export interface AlignShapesOptions {
   hint?: string;
 }
 
+const ALIGN_SHAPES_KEYS = optionKeys<AlignShapesOptions>({ broadcast: true, hint: true });
+
 /**
  * Prepares targets and predictions as Keras's losses do: both become float32 and go through
  * {@link squeezeOrExpand} (so `[batch]` against `[batch, 1]` stays one value per sample); then
@@ -64,6 +66,7 @@ export interface AlignShapesOptions {
  * ```
  */
 export function alignShapes(yTrue: tf.Tensor, yPred: tf.Tensor, owner: string, options: AlignShapesOptions = {}): [tf.Tensor, tf.Tensor] {
+  checkOptionKeys(options, ALIGN_SHAPES_KEYS, 'alignShapes');
   checkTensor(yTrue, 'yTrue', owner);
   checkTensor(yPred, 'yPred', owner);
   const [t, p] = squeezeOrExpand(yTrue.dtype === 'float32' ? yTrue : tf.cast(yTrue, 'float32'), yPred.dtype === 'float32' ? yPred : tf.cast(yPred, 'float32'));
