@@ -5,7 +5,8 @@ import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
 import { setMask } from '../engine/masking';
 import { expectLossGradientsMatchFiniteDifferences } from '../testing/expect-loss-gradients';
-import { batchNormalization } from './batch-normalization';
+import { BatchNormalization, batchNormalization } from './batch-normalization';
+import { deserializeLayer } from '../engine/layer-registry';
 
 afterEach(() => resetUniqueNames());
 
@@ -80,6 +81,20 @@ describeEachBackend('BatchNormalization', () => {
     expectArraysClose(y, expected, 1e-5);
     tf.dispose([x, y]);
     layer.dispose();
+  });
+
+  it('reads axis written as a one-entry list ([1], as tf.keras 2.x files hold it) as that axis', () => {
+    const x = tf.tensor3d(seededArray(2 * 2 * 3, 3), [2, 2, 3]);
+    const asInt = batchNormalization({ axis: 1 });
+    const asList = deserializeLayer({ class_name: 'BatchNormalization', config: { axis: [1], name: 'bn_list' } }) as BatchNormalization;
+    expect(asList.axis).toBe(1);
+    expect(asList.getConfig().axis).toBe(1);
+    const [a, b] = [asInt.apply(x, { training: true }), asList.apply(x, { training: true })];
+    expectArraysClose(b, a, 1e-6);
+    expect(() => batchNormalization({ axis: [1, 2], name: 'bn_two' })).toThrow('Expected axis to be an integer or a list of one integer, received [1,2] in layer "bn_two"');
+    tf.dispose([x, a, b]);
+    asInt.dispose();
+    asList.dispose();
   });
 
   it('leaves masked timesteps out of the batch statistics', () => {

@@ -11,8 +11,11 @@ import { broadcastToAxes, normalizeAxis } from './normalization-axes';
 
 /** Arguments of {@link BatchNormalization}. */
 export interface BatchNormalizationArgs extends LayerArgs {
-  /** The feature axis, whose entries get their own statistics (−1, the last). */
-  axis?: number;
+  /**
+   * The feature axis, whose entries get their own statistics (−1, the last). A one-entry list
+   * (`[3]`, as tf.keras 2.x writes it in its files) is that axis.
+   */
+  axis?: number | number[];
   /** Momentum of the moving averages, in [0, 1] (0.99). */
   momentum?: number;
   /** Added to the variance before the square root (1e-3). */
@@ -63,8 +66,8 @@ export class BatchNormalization extends Layer {
   /** @throws Error naming the layer and argument for a bad axis, momentum, epsilon, identifier or `synchronized: true` */
   constructor(args: BatchNormalizationArgs = {}) {
     super(args);
-    this.axis = args.axis ?? -1;
-    if (!Number.isInteger(this.axis)) throw new Error(`Expected axis to be an integer, received ${describeValue(args.axis)} in layer "${this.name}"`);
+    this.axis = (Array.isArray(args.axis) && args.axis.length === 1 ? args.axis[0] : args.axis ?? -1) as number;
+    if (!Number.isInteger(this.axis)) throw new Error(`Expected axis to be an integer or a list of one integer, received ${describeValue(args.axis)} in layer "${this.name}"`);
     this.momentum = args.momentum ?? 0.99;
     if (typeof this.momentum !== 'number' || !(this.momentum >= 0 && this.momentum <= 1)) {
       throw new Error(`Expected momentum to be a number in [0, 1], received ${describeValue(args.momentum)} in layer "${this.name}"`);
