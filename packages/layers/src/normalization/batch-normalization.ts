@@ -164,7 +164,7 @@ export class BatchNormalization extends Layer {
   }
 }
 
-registerLayer(BatchNormalization);
+registerLayer(BatchNormalization, ['BatchNormalizationV1', 'BatchNormalizationV2']);
 
 /**
  * Makes a {@link BatchNormalization} layer.

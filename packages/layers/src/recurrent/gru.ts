@@ -40,7 +40,7 @@ export class GRU extends RNN<GRUCell> {
   }
 }
 
-registerLayer(GRU);
+registerLayer(GRU, ['UnifiedGRU']);
 
 /**
  * Makes a {@link GRU} layer.

@@ -40,7 +40,7 @@ export class LSTM extends RNN<LSTMCell> {
   }
 }
 
-registerLayer(LSTM);
+registerLayer(LSTM, ['UnifiedLSTM']);
 
 /**
  * Makes an {@link LSTM} layer.
