@@ -3,7 +3,8 @@
  *
  * @packageDocumentation
  */
-export { Model, outputsByName, type ModelArgs, type ModelOutput, type TensorMap } from './model';
+export { Model, type ModelArgs } from './model';
+export { outputsByName, type ModelOutput, type TensorMap } from './model-output';
 export { Sequential, sequential, type SequentialArgs } from './sequential';
 export { Functional, model, type FunctionalArgs } from './functional';
 export { formatSummary, pythonShape, type SummaryOptions } from './summary';

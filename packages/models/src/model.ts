@@ -7,6 +7,7 @@ import { type FitOptions, fitModel, type History } from './trainer/fit';
 import { type PredictOptions, predictModel } from './trainer/predict';
 import { type StepData, defaultTestStep, defaultTrainStep } from './trainer/steps';
 import { packInputs } from './trainer/model-structure';
+import { type ModelOutput, type TensorMap, isTensorMap } from './model-output';
 import { type BatchOptions, TEST_ON_BATCH_KEYS, TRAIN_ON_BATCH_KEYS } from './trainer/batch-options';
 import type { ModelData, TargetData } from './trainer/data-adapters/select-adapter';
 import { isBatchSource } from './trainer/data-adapters/iterable-adapter';
@@ -19,33 +20,6 @@ function optionsInPlaceOfTargets(x: unknown, y: unknown): boolean {
 import { formatSummary, type SummaryOptions } from './summary';
 import { modelPersistence } from './saving/model-persistence';
 import { type ModelLocation, loadModelWeights, saveModel, saveModelWeights } from './saving/model-io';
-
-/** Tensors by name: the inputs or outputs of a model that takes or returns an object (Keras's dict). */
-export type TensorMap = Record<string, tf.Tensor>;
-
-/** What a model returns: one tensor, a list, or (a subclassed model's) tensors by name. */
-export type ModelOutput = TensorOrList | TensorMap;
-
-function isTensorMap(value: unknown): value is TensorMap {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof tf.Tensor) && Object.values(value).every((entry) => entry instanceof tf.Tensor);
-}
-
-/**
- * Lets a subclassed model's `call` return its outputs by name, as Keras's `return {"a": …}`:
- * `call` is typed as every layer's (a tensor or a list), so the object passes through this. The
- * trainer matches targets, losses, weights and metrics to the names; `predict` returns an object.
- *
- * @example
- * ```ts
- * override call(inputs: TensorOrList | TensorMap, args: CallArgs): TensorOrList {
- *   const { text, image } = inputs as TensorMap;
- *   return outputsByName({ score: this.score.apply(text, args), label: this.label.apply(image, args) });
- * }
- * ```
- */
-export function outputsByName(outputs: TensorMap): TensorOrList {
-  return outputs as unknown as TensorOrList;
-}
 
 /** Arguments of {@link Model}'s constructor (a subclassed model passes them to `super`). */
 export type ModelArgs = Pick<LayerArgs, 'name' | 'trainable'>;

@@ -4,7 +4,8 @@ import type { Logs } from '@dendrite/callbacks';
 import { type CallArgs, type TensorOrList, dense, resetUniqueNames } from '@dendrite/layers';
 import { sgd } from '@dendrite/optimizers';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
-import { Model, type TensorMap, outputsByName } from './model';
+import { Model } from './model';
+import { type TensorMap, outputsByName } from './model-output';
 
 afterEach(() => resetUniqueNames());
 

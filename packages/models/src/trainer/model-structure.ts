@@ -1,6 +1,7 @@
 import { tf } from '@dendrite/backend';
 import type { TensorOrList } from '@dendrite/layers';
-import type { Model, ModelOutput, TensorMap } from '../model';
+import type { Model } from '../model';
+import type { ModelOutput, TensorMap } from '../model-output';
 
 /**
  * How a model takes its inputs: one tensor, a list, or a map by name. Functional and Sequential

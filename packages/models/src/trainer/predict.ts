@@ -1,6 +1,7 @@
 import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
 import { type Callback, CallbackList, ProgbarLogger } from '@dendrite/callbacks';
-import type { Model, ModelOutput } from '../model';
+import type { Model } from '../model';
+import type { ModelOutput } from '../model-output';
 import { toHostArray } from './data-adapters/host-array';
 import { cutBatch } from './data-adapters/batch-cutter';
 import { type ModelData, checkInputShapes, orderParts } from './data-adapters/select-adapter';

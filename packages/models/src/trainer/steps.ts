@@ -1,5 +1,6 @@
 import { tf } from '@dendrite/backend';
-import type { Model, ModelOutput } from '../model';
+import type { Model } from '../model';
+import type { ModelOutput } from '../model-output';
 import { ensureOutputsKnown, flattenOutputs, packInputs } from './model-structure';
 
 /** One batch as a step receives it. */
