@@ -1,8 +1,10 @@
 import { type KerasSerialized, UnknownObjectError, findCustomObject, isKerasSerialized, withCustomObjects } from '@dendrite/backend';
 import { deserializeLayer } from '@dendrite/layers';
 import { metrics } from '@dendrite/losses';
+import * as optimizers from '@dendrite/optimizers';
 import type { Model } from '../model';
 import { compileArgsFromKeras, fromKeras3 } from './keras-v3-config';
+import { legacyOptimizerConfig, plainClassName } from './legacy-optimizer-config';
 import type { LoadModelOptions } from './load-model-options';
 
 /** The {@link UnknownObjectError} behind an error (itself or along its causes), if any. */
@@ -61,13 +63,45 @@ function resolveCustomMetrics(identifiers: unknown): unknown {
   return identifiers;
 }
 
+/**
+ * Compiles a loaded model as its file recorded, when that can be restored. A training config that
+ * cannot (an optimizer Dendrite lacks, a Keras option it does not implement, a loss that fails) does
+ * not block a model that may only predict: as Keras does, the model loads uncompiled, with one
+ * warning naming the file and what was dropped. A loss, metric or optimizer the file names that
+ * nobody registered still throws, with how to pass it in `customObjects`: that the user can fix.
+ */
 function compileSaved(model: Model, compile: Record<string, unknown>, where: string): void {
+  let args: { optimizer?: unknown; metrics?: unknown };
   try {
-    const args = compileArgsFromKeras(compile) as { metrics?: unknown };
+    args = compileArgsFromKeras(compile) as { optimizer?: unknown; metrics?: unknown };
+    if (args.optimizer !== undefined) args = { ...args, optimizer: optimizers.get(legacyOptimizerConfig(args.optimizer) as optimizers.OptimizerIdentifier) };
+  } catch (error) {
+    const unknown = unknownObjectOf(error);
+    if (unknown && !isKerasOptimizerName(unknown.objectName)) throw new Error(`Expected compile settings Dendrite can resolve in "${where}", received ${(error as Error).message}${customObjectsHint(unknown)}`, { cause: error });
+    warnUncompiled(where, `its optimizer ${describeOptimizer(compile)}`, error);
+    return;
+  }
+  try {
     model.compile({ ...args, metrics: resolveCustomMetrics(args.metrics) } as never);
   } catch (error) {
     const unknown = unknownObjectOf(error);
-    if (!unknown) throw error;
-    throw new Error(`Expected compile settings Dendrite can resolve in "${where}", received ${(error as Error).message}${customObjectsHint(unknown)}`, { cause: error });
+    if (unknown) throw new Error(`Expected compile settings Dendrite can resolve in "${where}", received ${(error as Error).message}${customObjectsHint(unknown)}`, { cause: error });
+    warnUncompiled(where, 'its loss and metrics', error);
   }
+}
+
+/** Keras's built-in optimizers (not a user's class): one Dendrite lacks is dropped with a warning. */
+const KERAS_OPTIMIZERS = new Set(['SGD', 'RMSprop', 'Adam', 'AdamW', 'Adadelta', 'Adagrad', 'Adamax', 'Adafactor', 'Nadam', 'Ftrl', 'Lion', 'LossScaleOptimizer']);
+
+function isKerasOptimizerName(name: string): boolean {
+  return KERAS_OPTIMIZERS.has(plainClassName(name));
+}
+
+function describeOptimizer(compile: Record<string, unknown>): string {
+  const optimizer = compile.optimizer ?? compile.optimizer_config;
+  return isKerasSerialized(optimizer) ? `"${optimizer.class_name}"` : JSON.stringify(optimizer);
+}
+
+function warnUncompiled(where: string, what: string, error: unknown): void {
+  console.warn(`Loaded "${where}" uncompiled: ${what} cannot be restored (${(error as Error).message}); the model predicts as saved, call compile() before training it`);
 }
