@@ -125,7 +125,7 @@ describeSnippets('seed 000', () => {
     });
   });
 
-  it('seed 000 [In 3]: Sequential with Dense(10, input_shape=(784,), kernel_initializer="zeros", softmax)', () => {
+  it('seed 000 [In 3]: Sequential with Dense(10, input_shape=(784,), kernel_initializer="zeros", softmax)', async () => {
     dn.clearSession(); // the notebook's fresh kernel: names below count from here
     dn.setSeed(2021); // weights, dropout and shuffles repeat from run to run
     const NB_CLASSES = 10;
@@ -138,6 +138,10 @@ describeSnippets('seed 000', () => {
     const kernel = model.getLayer('dense_layer').getWeights()[0];
     expect(kernel.shape).toEqual([784, 10]);
     expect(new Set(kernel.dataSync())).toEqual(new Set([0]));
+    // Zero kernel, zero bias: every input gets the uniform softmax 0.1 for each class.
+    const probabilities = await expectNoLeakedTensors(() => valuesOf(model.predict({ values: new Float32Array(2 * RESHAPED).fill(1), shape: [2, RESHAPED] }) as dn.tf.Tensor));
+    expect(probabilities).toHaveLength(20);
+    for (const p of probabilities) expect(p).toBeCloseTo(0.1, 6);
     model.dispose();
   });
 
@@ -294,9 +298,11 @@ describeSnippets('seed 000', () => {
     const start = row.findIndex((w) => w !== 0);
     expect(row[start]).toBe(1);
     expect(row.slice(0, start).every((w) => w === 0)).toBe(true);
-    expect(X_train.values.reduce((a, b) => Math.max(a, b))).toBeLessThan(n_words);
+    expect(Math.max(...new Set(X_train.values))).toBeLessThan(n_words);
   });
 
+  let imdbModel: dn.Sequential;
+  let imdbTest: { values: Int32Array | Float32Array; shape: [number, number] };
   it('seed 000 [In 15]: Embedding → GlobalMaxPooling1D → Dense: summary, adam training, evaluate score', async () => {
     function build_model() {
       const model = dn.models.sequential();
@@ -341,16 +347,19 @@ describeSnippets('seed 000', () => {
     expect(lines[1]).toMatch(/^Test accuracy:  [01](\.\d+)?$/);
     // One batch of 40: the score is the last validation loss of fit (same weights, same data).
     expect(score[0]).toBeCloseTo(history.history.val_loss.at(-1)!, 5);
+    imdbModel = model;
+    imdbTest = X_test;
+  });
 
-    // "출력 예측" cell: predictions = model.predict(X)
+  it('seed 000 ["출력 예측" block]: predictions = model.predict(X)', async () => {
     const predictions = await expectNoLeakedTensors(() => {
-      const output = model.predict(X_test) as dn.tf.Tensor;
-      const values = valuesOf(output);
-      return { shape: [X_test.shape[0], 1], values };
+      const output = imdbModel.predict(imdbTest) as dn.tf.Tensor;
+      const shape = output.shape;
+      return { shape, values: valuesOf(output) };
     });
-    expect(predictions.values).toHaveLength(40);
+    imdbModel.dispose();
+    expect(predictions.shape).toEqual([40, 1]);
     expect(predictions.values.every((p) => p > 0 && p < 1)).toBe(true);
-    model.dispose();
   });
 
   it('seed 000 [regularizer block]: Dense(64, input_dim=64, kernel l2(0.01), activity l2(0.01)) builds and trains', async () => {
