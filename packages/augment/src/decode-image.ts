@@ -1,7 +1,19 @@
-import { describeValue } from '@dendrite/backend';
+import { describeValue, nodeModules } from '@dendrite/backend';
 import jpeg from 'jpeg-js';
-import { PNG } from 'pngjs';
+import type { PNG as PngDecoder } from 'pngjs';
 import { decodeBmp } from './decode-bmp';
+
+let pngModule: typeof PngDecoder | undefined;
+
+/**
+ * pngjs, loaded on the first PNG: it pulls in Node's `zlib`, `stream` and `util`, so a static
+ * import would break every browser bundle of the umbrella (issue 17). `require` through
+ * `node:module` keeps decoding synchronous and invisible to bundlers.
+ */
+function pngDecoder(): typeof PngDecoder {
+  pngModule ??= (nodeModules('to decode PNG files').module.createRequire(import.meta.url)('pngjs') as { PNG: typeof PngDecoder }).PNG;
+  return pngModule;
+}
 
 /** A decoded image: RGBA pixels, row after row, and how many channels the file really has (1, 3 or 4). */
 export interface DecodedImage {
@@ -35,12 +47,15 @@ function decodePnm(bytes: Uint8Array, fileName: string): DecodedImage {
  * Decodes a PNG, JPEG, BMP or binary PPM/PGM file by its magic number (not its name), in pure
  * JavaScript.
  *
- * @throws Error naming the file when the format is unknown or the data is corrupt or truncated
+ * @throws Error naming the file when the format is unknown or the data is corrupt or truncated;
+ *   for a PNG outside Node (pngjs needs Node's zlib: decode with the browser's `createImageBitmap`)
  */
 export function decodeImage(bytes: Uint8Array, fileName: string): DecodedImage {
+  const isPng = bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
+  const decoder = isPng ? pngDecoder() : undefined;
   try {
-    if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
-      const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    if (decoder !== undefined) {
+      const png = decoder.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       const colorType = (png as unknown as { colorType?: number }).colorType ?? 6;
       const channels = colorType === 0 ? 1 : colorType === 4 || colorType === 6 ? 4 : 3;
       return { width: png.width, height: png.height, data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength), channels: channels as 1 | 3 | 4 };
