@@ -1,13 +1,27 @@
+import { copyFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'tsup';
 import { definePackageConfig } from '@dendrite/tsup-config';
 import { tfjsGradientsEsbuildPlugin } from '@dendrite/tfjs-gradients-plugin';
 
 const shimPath = fileURLToPath(new URL('./src/tf/core-internals.ts', import.meta.url));
+const wasmNames = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
+
+/**
+ * Ships tfjs-backend-wasm's binaries beside dist/index.js, where `bundledWasmPaths()` points
+ * (`new URL('./tfjs-backend-wasm-simd.wasm', import.meta.url)`), so bundled pages find them.
+ */
+function copyWasmBinaries(): void {
+  const wasmEntry = createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm');
+  for (const name of wasmNames) copyFileSync(join(dirname(wasmEntry), name), join('dist', name));
+}
 
 export default defineConfig(
   definePackageConfig({
     noExternal: [/register_all_(gradients|chained_ops)/],
     esbuildPlugins: [tfjsGradientsEsbuildPlugin(shimPath)],
+    onSuccess: async () => copyWasmBinaries(),
   }),
 );

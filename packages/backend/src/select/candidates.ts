@@ -1,6 +1,7 @@
 import { tf } from '../tf/index';
 import type { BackendName } from './backend-names';
 import type { RuntimeProbes } from './runtime-probes';
+import { bundledWasmPaths, describeWasmFetch, wasmBinaryFor, wasmBinaryUrl } from './wasm-binaries';
 
 /** What selection learns of one backend: usable (with its facts) or not (with why and the fix). */
 export type CandidateResult =
@@ -9,7 +10,11 @@ export type CandidateResult =
 
 /** Options that reach the candidates. */
 export interface CandidateOptions {
-  /** Where the browser finds the `.wasm` files (`setWasmPaths` of tfjs-backend-wasm). */
+  /**
+   * Where the browser finds the `.wasm` files (`setWasmPaths` of tfjs-backend-wasm): a folder URL
+   * ending in `/`, or a map from each of the three file names to its URL. Unset, a browser loads
+   * the files @dendrite/backend ships beside its `dist/index.js` (see the README for bundlers).
+   */
   wasmPaths?: string | Record<string, string>;
   /** wasm threads in a browser that allows them (cross-origin isolated); Node always uses one. */
   threads?: number;
@@ -59,7 +64,15 @@ async function probeTensorflowPackage(
 
 async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Promise<CandidateResult> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  if (options.wasmPaths !== undefined) wasm.setWasmPaths(options.wasmPaths as string);
+  // Node reads the binaries from tfjs-backend-wasm's folder; a page needs URLs a bundler can follow.
+  const wasmPaths = options.wasmPaths ?? (probes.isNode ? undefined : bundledWasmPaths());
+  if (wasmPaths !== undefined) {
+    try {
+      wasm.setWasmPaths(wasmPaths as string);
+    } catch (error) {
+      return { available: false, why: `tfjs-backend-wasm refused wasmPaths: ${(error as Error).message}`, howToFix: 'pass wasmPaths before the first selectBackend() or tf.setBackend("wasm")' };
+    }
+  }
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) as boolean;
   if (!simd) {
     return { available: false, why: 'this runtime has no WebAssembly SIMD', howToFix: 'use Node ≥ 20 or a browser with WebAssembly SIMD' };
@@ -69,7 +82,15 @@ async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Prom
   else if (options.threads !== undefined) wasm.setThreadsCount(options.threads);
   const failure = await activate('wasm');
   if (failure) {
-    return { available: false, why: failure, howToFix: probes.isNode ? 'reinstall @tensorflow/tfjs-backend-wasm' : 'serve the .wasm files and pass their location as wasmPaths' };
+    if (probes.isNode) return { available: false, why: failure, howToFix: 'reinstall @tensorflow/tfjs-backend-wasm' };
+    const threaded = (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) as boolean;
+    const base = (globalThis as { location?: { href?: string } }).location?.href ?? 'http://localhost/';
+    const url = wasmBinaryUrl(wasmBinaryFor(true, threaded), wasmPaths, base);
+    return {
+      available: false,
+      why: `${failure}; ${await describeWasmFetch(url)}`,
+      howToFix: 'serve the .wasm files of @dendrite/backend/dist beside your bundle (Vite and webpack copy them), or pass their location as wasmPaths',
+    };
   }
   const threads = wasm.getThreadsCount();
   return { available: true, tfBackend: 'wasm', simd: true, threads, detail: `WebAssembly SIMD, ${threads} thread(s)` };
