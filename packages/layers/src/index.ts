@@ -33,3 +33,4 @@ export * from './embedding/index';
 export * from './activation-layers/index';
 export * from './recurrent/index';
 export * from './preprocessing/index';
+export * from './attention/index';
