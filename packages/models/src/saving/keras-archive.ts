@@ -8,6 +8,7 @@ import type { LoadModelOptions } from './load-model-options';
 import { type TensorSpecOf, compileConfigToKeras3, modelConfigToKeras3, pythonJson } from './keras-v3-config';
 import { loadKerasWeightStore, writeKerasWeightStore } from './keras-weight-store';
 import { parseJsonText } from './parse-json';
+import { withKerasVersionSemantics } from './keras-version-semantics';
 
 /** The Keras version whose `.keras` layout these files follow (written to `metadata.json`). */
 export const KERAS_FORMAT_VERSION = '3.6.0';
@@ -78,7 +79,8 @@ function parseJson(bytes: Uint8Array | undefined, name: string, where: string): 
  */
 export async function modelFromKerasArchive(bytes: Uint8Array, where: string, options: LoadModelOptions = {}): Promise<Model> {
   const files = readZip(bytes, where, [CONFIG, METADATA, WEIGHTS, 'model.weights.npz']);
-  const config = parseJson(files.get(CONFIG), CONFIG, where);
+  const metadata = files.has(METADATA) ? parseJson(files.get(METADATA), METADATA, where) : {};
+  const config = withKerasVersionSemantics(parseJson(files.get(CONFIG), CONFIG, where), typeof metadata.keras_version === 'string' ? metadata.keras_version : 'dendrite');
   const weights = files.get(WEIGHTS);
   if (weights === undefined) {
     throw new Error(`Expected ${WEIGHTS} in the .keras archive "${where}", received ${files.has('model.weights.npz') ? 'model.weights.npz (the npz weights format is not read here)' : 'no weights file'}`);

@@ -11,6 +11,7 @@ import { keras2Config } from './keras2-config';
 import { applyKerasOptimizerVariables, kerasOptimizerVariables } from './keras-optimizer-variables';
 import { type WeightAssignment, setWeightValues, valuesInModelOrder } from './weight-values';
 import { parseJsonText } from './parse-json';
+import { withKerasVersionSemantics } from './keras-version-semantics';
 
 const KERAS_VERSION = 'dendrite';
 const BACKEND = 'tensorflow';
@@ -179,6 +180,7 @@ export function modelFromLegacyH5(bytes: Uint8Array, where: string, options: Loa
     }
     let config = parseJsonText<KerasSerialized>(configText, 'the model_config attribute', where);
     if (config.class_name === 'Sequential' && Array.isArray(config.config)) config = { class_name: 'Sequential', config: { layers: config.config } };
+    config = withKerasVersionSemantics(config, readStringAttribute(file, 'keras_version'));
     const trainingText = readStringAttribute(file, 'training_config');
     const training = trainingText === undefined ? null : parseJsonText(trainingText, 'the training_config attribute', where);
     return buildModel(config, training, where, (model) => {
