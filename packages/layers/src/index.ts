@@ -5,11 +5,13 @@
  * @packageDocumentation
  */
 export { Layer, type LayerArgs, type CallArgs, type AddWeightOptions, type TensorOrList } from './engine/layer';
+export type { ResolvedWeightOptions } from './engine/resolve-weight-options';
 export { LayerVariable, type WeightInitializer, type WeightRegularizer, type WeightConstraint } from './engine/layer-variable';
 export { type InputSpec, assertInputCompatible } from './engine/input-spec';
 export { SymbolicTensor, isSymbolic, type LayerNode } from './engine/symbolic-tensor';
 export { InputLayer, input, inputLayer, type InputLayerArgs } from './engine/input-layer';
-export { registerLayer, serializeLayer, deserializeLayer, isLayerRegistered, type LayerClass } from './engine/layer-registry';
+export { registerLayer, serializeLayer, deserializeLayer, isLayerRegistered, registeredLayerClasses, type LayerClass } from './engine/layer-registry';
+export { positionalOptions, isOptionsObject } from './engine/positional-options';
 export { type Shape, shapeToString, isShapeList, singleShape, shapesCompatible } from './engine/shape';
 export { getMask, setMask } from './engine/masking';
 export { classNameToSnakeCase, uniqueName, resetUniqueNames } from './engine/unique-names';

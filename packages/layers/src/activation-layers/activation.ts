@@ -1,8 +1,10 @@
 import { layerActivation } from '../core/weight-options';
+import { optionKeys } from '@dendrite/backend';
 import type { tf } from '@dendrite/backend';
 import { type ActivationIdentifier, serializeActivation } from '../activations/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link Activation}. */
 export interface ActivationArgs extends LayerArgs {
@@ -21,6 +23,8 @@ export interface ActivationArgs extends LayerArgs {
  */
 export class Activation extends Layer {
   static override className = 'Activation';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<ActivationArgs, LayerArgs>({ activation: true });
   readonly activation: (x: tf.Tensor) => tf.Tensor;
 
   /** @throws Error for an unknown activation name */
@@ -44,11 +48,16 @@ registerLayer(Activation);
 /**
  * Makes an {@link Activation} layer.
  *
+ * Keras's positional arguments may come first, as `Activation(activation, ...)`: `activation(activation, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * activation({ activation: 'relu' });
  * ```
  */
-export function activation(args: ActivationArgs): Activation {
-  return new Activation(args);
+export function activation(args: ActivationArgs): Activation;
+export function activation(activation: NonNullable<ActivationArgs['activation']>, options?: Omit<ActivationArgs, 'activation'>): Activation;
+export function activation(...values: unknown[]): Activation {
+  return new Activation(positionalOptions<ActivationArgs>(values, ['activation'], 'layer Activation'));
 }

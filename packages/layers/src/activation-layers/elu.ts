@@ -1,8 +1,10 @@
+import { optionKeys } from '@dendrite/backend';
 import type { tf } from '@dendrite/backend';
 import { describeValue } from '@dendrite/backend';
 import { elu as eluActivation } from '../activations/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link ELU}. */
 export interface ELUArgs extends LayerArgs {
@@ -20,6 +22,8 @@ export interface ELUArgs extends LayerArgs {
  */
 export class ELU extends Layer {
   static override className = 'ELU';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<ELUArgs, LayerArgs>({ alpha: true });
   readonly alpha: number;
 
   /** @throws Error naming the layer when `alpha` is not a finite number */
@@ -48,11 +52,16 @@ registerLayer(ELU);
 /**
  * Makes an {@link ELU} layer.
  *
+ * Keras's positional arguments may come first, as `ELU(alpha, ...)`: `elu(alpha, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * elu();
  * ```
  */
-export function elu(args: ELUArgs = {}): ELU {
-  return new ELU(args);
+export function elu(args?: ELUArgs): ELU;
+export function elu(alpha: NonNullable<ELUArgs['alpha']>, options?: Omit<ELUArgs, 'alpha'>): ELU;
+export function elu(...values: unknown[]): ELU {
+  return new ELU(positionalOptions<ELUArgs>(values, ['alpha'], 'layer ELU'));
 }

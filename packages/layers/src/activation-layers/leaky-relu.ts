@@ -1,7 +1,8 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { checkNonNegative } from './check-non-negative';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link LeakyReLU}. */
 export interface LeakyReLUArgs extends LayerArgs {
@@ -22,6 +23,8 @@ export interface LeakyReLUArgs extends LayerArgs {
  */
 export class LeakyReLU extends Layer {
   static override className = 'LeakyReLU';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<LeakyReLUArgs, LayerArgs>({ alpha: true, negativeSlope: true });
   readonly negativeSlope: number;
 
   /** @throws Error naming the layer when the slope is negative or not a number */
@@ -45,11 +48,16 @@ registerLayer(LeakyReLU);
 /**
  * Makes a {@link LeakyReLU} layer.
  *
+ * Keras's positional arguments may come first, as `LeakyReLU(negativeSlope, ...)`: `leakyReLU(negativeSlope, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * leakyReLU({ negativeSlope: 0.1 });
  * ```
  */
-export function leakyReLU(args: LeakyReLUArgs = {}): LeakyReLU {
-  return new LeakyReLU(args);
+export function leakyReLU(args?: LeakyReLUArgs): LeakyReLU;
+export function leakyReLU(negativeSlope: NonNullable<LeakyReLUArgs['negativeSlope']>, options?: Omit<LeakyReLUArgs, 'negativeSlope'>): LeakyReLU;
+export function leakyReLU(...values: unknown[]): LeakyReLU {
+  return new LeakyReLU(positionalOptions<LeakyReLUArgs>(values, ['negativeSlope'], 'layer LeakyReLU'));
 }

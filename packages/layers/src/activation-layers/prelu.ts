@@ -1,8 +1,8 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, tf, optionKeys } from '@dendrite/backend';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type AddWeightOptions } from '../engine/layer';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type ResolvedWeightOptions } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
@@ -29,9 +29,16 @@ export interface PReLUArgs extends LayerArgs {
  */
 export class PReLU extends Layer {
   static override className = 'PReLU';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<PReLUArgs, LayerArgs>({
+    alphaInitializer: true,
+    alphaRegularizer: true,
+    alphaConstraint: true,
+    sharedAxes: true,
+  });
   readonly sharedAxes: number[] | null;
   private readonly args: PReLUArgs;
-  private readonly alphaOptions: AddWeightOptions;
+  private readonly alphaOptions: ResolvedWeightOptions;
   alpha?: LayerVariable;
 
   /** @throws Error naming the layer when `sharedAxes` is not a list of axes ≥ 1, or an identifier is unknown */

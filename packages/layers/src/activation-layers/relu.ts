@@ -1,8 +1,10 @@
+import { optionKeys } from '@dendrite/backend';
 import type { tf } from '@dendrite/backend';
 import { reluWith } from '../activations/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { checkNonNegative } from './check-non-negative';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link ReLU}. */
 export interface ReLUArgs extends LayerArgs {
@@ -25,6 +27,8 @@ export interface ReLUArgs extends LayerArgs {
  */
 export class ReLU extends Layer {
   static override className = 'ReLU';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<ReLUArgs, LayerArgs>({ maxValue: true, negativeSlope: true, threshold: true });
   readonly maxValue: number | null;
   readonly negativeSlope: number;
   readonly threshold: number;
@@ -54,11 +58,16 @@ registerLayer(ReLU);
 /**
  * Makes a {@link ReLU} layer.
  *
+ * Keras's positional arguments may come first, as `ReLU(maxValue, ...)`: `reLU(maxValue, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * reLU({ negativeSlope: 0.1 });
  * ```
  */
-export function reLU(args: ReLUArgs = {}): ReLU {
-  return new ReLU(args);
+export function reLU(args?: ReLUArgs): ReLU;
+export function reLU(maxValue: NonNullable<ReLUArgs['maxValue']>, options?: Omit<ReLUArgs, 'maxValue'>): ReLU;
+export function reLU(...values: unknown[]): ReLU {
+  return new ReLU(positionalOptions<ReLUArgs>(values, ['maxValue'], 'layer ReLU'));
 }

@@ -1,8 +1,9 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, tf, optionKeys } from '@dendrite/backend';
 import { softmax as softmaxActivation } from '../activations/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { normalizeAxis } from '../normalization/normalization-axes';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link Softmax}. */
 export interface SoftmaxArgs extends LayerArgs {
@@ -21,6 +22,8 @@ export interface SoftmaxArgs extends LayerArgs {
  */
 export class Softmax extends Layer {
   static override className = 'Softmax';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<SoftmaxArgs, LayerArgs>({ axis: true });
   readonly axis: number | number[];
 
   /** @throws Error naming the layer when `axis` is not an integer or a non-empty list of them */
@@ -59,11 +62,16 @@ registerLayer(Softmax);
 /**
  * Makes a {@link Softmax} layer.
  *
+ * Keras's positional arguments may come first, as `Softmax(axis, ...)`: `softmax(axis, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * softmax({ axis: 1 });
  * ```
  */
-export function softmax(args: SoftmaxArgs = {}): Softmax {
-  return new Softmax(args);
+export function softmax(args?: SoftmaxArgs): Softmax;
+export function softmax(axis: NonNullable<SoftmaxArgs['axis']>, options?: Omit<SoftmaxArgs, 'axis'>): Softmax;
+export function softmax(...values: unknown[]): Softmax {
+  return new Softmax(positionalOptions<SoftmaxArgs>(values, ['axis'], 'layer Softmax'));
 }

@@ -1,7 +1,8 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { checkNonNegative } from './check-non-negative';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link ThresholdedReLU}. */
 export interface ThresholdedReLUArgs extends LayerArgs {
@@ -20,6 +21,8 @@ export interface ThresholdedReLUArgs extends LayerArgs {
  */
 export class ThresholdedReLU extends Layer {
   static override className = 'ThresholdedReLU';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<ThresholdedReLUArgs, LayerArgs>({ theta: true });
   readonly theta: number;
 
   /** @throws Error naming the layer when `theta` is negative or not a number */
@@ -45,11 +48,16 @@ registerLayer(ThresholdedReLU);
 /**
  * Makes a {@link ThresholdedReLU} layer.
  *
+ * Keras's positional arguments may come first, as `ThresholdedReLU(theta, ...)`: `thresholdedReLU(theta, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * thresholdedReLU({ theta: 0.5 });
  * ```
  */
-export function thresholdedReLU(args: ThresholdedReLUArgs = {}): ThresholdedReLU {
-  return new ThresholdedReLU(args);
+export function thresholdedReLU(args?: ThresholdedReLUArgs): ThresholdedReLU;
+export function thresholdedReLU(theta: NonNullable<ThresholdedReLUArgs['theta']>, options?: Omit<ThresholdedReLUArgs, 'theta'>): ThresholdedReLU;
+export function thresholdedReLU(...values: unknown[]): ThresholdedReLU {
+  return new ThresholdedReLU(positionalOptions<ThresholdedReLUArgs>(values, ['theta'], 'layer ThresholdedReLU'));
 }

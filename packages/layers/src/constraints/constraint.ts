@@ -1,4 +1,5 @@
-import { keysToCamelCase, type tf } from '@dendrite/backend';
+import type { tf } from '@dendrite/backend';
+import { ownArgsFromConfig } from '../engine/layer-args-from-config';
 
 /**
  * The base of every weight constraint (Keras's `keras.constraints.Constraint`): `call(weight)`
@@ -46,6 +47,6 @@ export abstract class Constraint {
    * ```
    */
   static fromConfig<T extends Constraint>(this: new (args: never) => T, config: Record<string, unknown>): T {
-    return new this(keysToCamelCase(config) as never);
+    return new this(ownArgsFromConfig(this, config) as never);
   }
 }

@@ -1,4 +1,5 @@
-import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
+import { positionalOptions } from '../engine/positional-options';
 import { Constraint } from './constraint';
 import { checkAxis, checkNumber, EPSILON, type NormAxis, norms } from './norms';
 
@@ -25,14 +26,19 @@ export interface MaxNormArgs {
  */
 export class MaxNorm extends Constraint {
   static override className = 'MaxNorm';
+  /** The option keys of the constructor. */
+  static readonly optionKeys = optionKeys<MaxNormArgs>({ maxValue: true, axis: true });
   /** The largest norm allowed. */
   readonly maxValue: number;
   /** The axis or axes norms are taken along. */
   readonly axis: NormAxis;
 
-  /** @throws Error for a negative or non-finite maxValue or a non-integer axis */
+  /**
+   * @throws TypeError for an unknown option key
+   * @throws Error for a negative or non-finite maxValue or a non-integer axis */
   constructor(args: MaxNormArgs = {}) {
     super();
+    checkOptionKeys(args, MaxNorm.optionKeys, 'MaxNorm');
     this.maxValue = checkNumber(args.maxValue ?? 2, 'maxValue', this.className, (value) => value >= 0, 'a finite number ≥ 0');
     this.axis = checkAxis(args.axis ?? 0, this.className);
   }
@@ -55,14 +61,18 @@ export class MaxNorm extends Constraint {
 }
 
 /**
- * A new {@link MaxNorm}: `maxNorm({ maxValue: 3, axis: [0, 1, 2] })`.
+ * A new {@link MaxNorm}: `maxNorm({ maxValue: 3, axis: [0, 1, 2] })`, or positionally as Keras's
+ * `max_norm(max_value=2, axis=0)`: `maxNorm(1)` is a largest norm of 1.
  *
+ * @throws TypeError for an unknown option, a value given twice, or too many arguments
  * @throws Error for invalid arguments, as the constructor
  * @example
  * ```ts
  * dense({ units: 64, kernelConstraint: maxNorm({ maxValue: 3 }) });
  * ```
  */
-export function maxNorm(args: MaxNormArgs = {}): MaxNorm {
-  return new MaxNorm(args);
+export function maxNorm(args?: MaxNormArgs): MaxNorm;
+export function maxNorm(maxValue: number, axis?: NormAxis): MaxNorm;
+export function maxNorm(...values: unknown[]): MaxNorm {
+  return new MaxNorm(positionalOptions<MaxNormArgs>(values, ['maxValue', 'axis'], 'MaxNorm'));
 }

@@ -1,4 +1,5 @@
-import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
+import { positionalOptions } from '../engine/positional-options';
 import { Constraint } from './constraint';
 import { checkAxis, checkNumber, EPSILON, type NormAxis, norms } from './norms';
 
@@ -26,6 +27,8 @@ export interface MinMaxNormArgs {
  */
 export class MinMaxNorm extends Constraint {
   static override className = 'MinMaxNorm';
+  /** The option keys of the constructor. */
+  static readonly optionKeys = optionKeys<MinMaxNormArgs>({ minValue: true, maxValue: true, rate: true, axis: true });
   /** The smallest norm allowed. */
   readonly minValue: number;
   /** The largest norm allowed. */
@@ -35,9 +38,12 @@ export class MinMaxNorm extends Constraint {
   /** The axis or axes norms are taken along. */
   readonly axis: NormAxis;
 
-  /** @throws Error for negative or non-finite bounds, minValue > maxValue, a rate outside [0, 1] or a non-integer axis */
+  /**
+   * @throws TypeError for an unknown option key
+   * @throws Error for negative or non-finite bounds, minValue > maxValue, a rate outside [0, 1] or a non-integer axis */
   constructor(args: MinMaxNormArgs = {}) {
     super();
+    checkOptionKeys(args, MinMaxNorm.optionKeys, 'MinMaxNorm');
     const nonNegative = (value: number) => value >= 0;
     this.minValue = checkNumber(args.minValue ?? 0, 'minValue', this.className, nonNegative, 'a finite number ≥ 0');
     this.maxValue = checkNumber(args.maxValue ?? 1, 'maxValue', this.className, nonNegative, 'a finite number ≥ 0');
@@ -67,14 +73,18 @@ export class MinMaxNorm extends Constraint {
 }
 
 /**
- * A new {@link MinMaxNorm}: `minMaxNorm({ minValue: 0.5, maxValue: 2, rate: 0.5 })`.
+ * A new {@link MinMaxNorm}: `minMaxNorm({ minValue: 0.5, maxValue: 2, rate: 0.5 })`, or
+ * positionally as Keras's `min_max_norm(min_value=0, max_value=1, rate=1, axis=0)`.
  *
+ * @throws TypeError for an unknown option, a value given twice, or too many arguments
  * @throws Error for invalid arguments, as the constructor
  * @example
  * ```ts
  * dense({ units: 32, kernelConstraint: minMaxNorm({ maxValue: 2 }) });
  * ```
  */
-export function minMaxNorm(args: MinMaxNormArgs = {}): MinMaxNorm {
-  return new MinMaxNorm(args);
+export function minMaxNorm(args?: MinMaxNormArgs): MinMaxNorm;
+export function minMaxNorm(minValue: number, maxValue?: number, rate?: number, axis?: NormAxis): MinMaxNorm;
+export function minMaxNorm(...values: unknown[]): MinMaxNorm {
+  return new MinMaxNorm(positionalOptions<MinMaxNormArgs>(values, ['minValue', 'maxValue', 'rate', 'axis'], 'MinMaxNorm'));
 }

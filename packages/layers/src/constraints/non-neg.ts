@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { checkOptionKeys, tf } from '@dendrite/backend';
 import { Constraint } from './constraint';
 
 /**
@@ -11,6 +11,14 @@ import { Constraint } from './constraint';
  */
 export class NonNeg extends Constraint {
   static override className = 'NonNeg';
+  /** NonNeg takes no options (an empty list, still checked). */
+  static readonly optionKeys: readonly string[] = [];
+
+  /** @throws TypeError for any option, or options that are not an object (`nonNeg(3)`) */
+  constructor(args: Record<string, never> = {}) {
+    super();
+    checkOptionKeys(args, NonNeg.optionKeys, 'NonNeg');
+  }
 
   /** The weight with negative entries replaced by 0. */
   call(weight: tf.Tensor): tf.Tensor {
@@ -26,6 +34,6 @@ export class NonNeg extends Constraint {
  * dense({ units: 4, kernelConstraint: nonNeg() });
  * ```
  */
-export function nonNeg(): NonNeg {
-  return new NonNeg();
+export function nonNeg(args?: Record<string, never>): NonNeg {
+  return new NonNeg(args);
 }

@@ -1,4 +1,5 @@
-import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
+import { positionalOptions } from '../engine/positional-options';
 import { Constraint } from './constraint';
 import { checkAxis, EPSILON, type NormAxis, norms } from './norms';
 
@@ -19,12 +20,17 @@ export interface UnitNormArgs {
  */
 export class UnitNorm extends Constraint {
   static override className = 'UnitNorm';
+  /** The option keys of the constructor. */
+  static readonly optionKeys = optionKeys<UnitNormArgs>({ axis: true });
   /** The axis or axes norms are taken along. */
   readonly axis: NormAxis;
 
-  /** @throws Error for a non-integer axis */
+  /**
+   * @throws TypeError for an unknown option key
+   * @throws Error for a non-integer axis */
   constructor(args: UnitNormArgs = {}) {
     super();
+    checkOptionKeys(args, UnitNorm.optionKeys, 'UnitNorm');
     this.axis = checkAxis(args.axis ?? 0, this.className);
   }
 
@@ -43,14 +49,18 @@ export class UnitNorm extends Constraint {
 }
 
 /**
- * A new {@link UnitNorm}: `unitNorm({ axis: [0, 1, 2] })`.
+ * A new {@link UnitNorm}: `unitNorm({ axis: [0, 1, 2] })`, or positionally as Keras's
+ * `unit_norm(axis=0)`: `unitNorm(1)`.
  *
+ * @throws TypeError for an unknown option, an axis given twice, or too many arguments
  * @throws Error for a non-integer axis
  * @example
  * ```ts
  * dense({ units: 16, kernelConstraint: unitNorm() });
  * ```
  */
-export function unitNorm(args: UnitNormArgs = {}): UnitNorm {
-  return new UnitNorm(args);
+export function unitNorm(args?: UnitNormArgs): UnitNorm;
+export function unitNorm(axis: NormAxis): UnitNorm;
+export function unitNorm(...values: unknown[]): UnitNorm {
+  return new UnitNorm(positionalOptions<UnitNormArgs>(values, ['axis'], 'UnitNorm'));
 }

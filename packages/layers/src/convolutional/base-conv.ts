@@ -1,8 +1,9 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
-import type { AddWeightOptions, CallArgs, TensorOrList } from '../engine/layer';
+import type { CallArgs, TensorOrList } from '../engine/layer';
+import type { ResolvedWeightOptions } from '../engine/resolve-weight-options';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString } from '../engine/shape';
 import { checkPositiveInteger } from '../core/argument-checks';
@@ -28,11 +29,19 @@ export interface ConvArgs extends SpatialConvArgs {
  * one `tf.fused.conv2d` (1-D convolutions as 2-D ones of height 1).
  */
 export abstract class BaseConv extends SpatialConv<ConvArgs> {
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<ConvArgs, SpatialConvArgs>({
+    filters: true,
+    kernelInitializer: true,
+    kernelRegularizer: true,
+    kernelConstraint: true,
+    groups: true,
+  });
   readonly filters: number;
   readonly groups: number;
   /** `[...kernelSize, channels / groups, filters]`, once built. */
   kernel?: LayerVariable;
-  private readonly kernelOptions: AddWeightOptions;
+  private readonly kernelOptions: ResolvedWeightOptions;
 
   protected constructor(rank: 1 | 2, args: ConvArgs) {
     super(rank, args, rank === 1 ? ['valid', 'same', 'causal'] : ['valid', 'same']);

@@ -1,5 +1,7 @@
+import { optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { BaseConv, type ConvArgs } from './base-conv';
+import { positionalOptions } from '../engine/positional-options';
 
 /**
  * A 1-D convolution over `[batch, steps, channels]` sequences (Keras's `Conv1D`); padding `valid`,
@@ -13,6 +15,8 @@ import { BaseConv, type ConvArgs } from './base-conv';
  */
 export class Conv1D extends BaseConv {
   static override className = 'Conv1D';
+  /** The option keys this class adds to its parent's (none: it is still checked). */
+  static override readonly optionKeys = optionKeys<ConvArgs, ConvArgs>({});
 
   /**
    * @param args filters, kernelSize and the options of {@link ConvArgs}
@@ -28,11 +32,16 @@ registerLayer(Conv1D, ['Convolution1D']);
 /**
  * Makes a {@link Conv1D} layer.
  *
+ * Keras's positional arguments may come first, as `Conv1D(filters, kernelSize, ...)`: `conv1d(filters, kernelSize, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * const layer = conv1d({ filters: 4, kernelSize: 3, dilationRate: 2 });
  * ```
  */
-export function conv1d(args: ConvArgs): Conv1D {
-  return new Conv1D(args);
+export function conv1d(args: ConvArgs): Conv1D;
+export function conv1d(filters: NonNullable<ConvArgs['filters']>, kernelSize: NonNullable<ConvArgs['kernelSize']>, options?: Omit<ConvArgs, 'filters' | 'kernelSize'>): Conv1D;
+export function conv1d(...values: unknown[]): Conv1D {
+  return new Conv1D(positionalOptions<ConvArgs>(values, ['filters', 'kernelSize'], 'layer Conv1D'));
 }

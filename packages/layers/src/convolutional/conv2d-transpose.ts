@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import type { CallArgs, TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, singleShape } from '../engine/shape';
@@ -7,6 +7,7 @@ import { BaseConv, type ConvArgs } from './base-conv';
 import { deconvForwardPadding, deconvOutputLength } from './conv-utils';
 import { applyBiasAndActivation } from './convolve';
 import { dilateKernel } from '@dendrite/backend';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link Conv2DTranspose}. */
 export interface Conv2DTransposeArgs extends Omit<ConvArgs, 'groups' | 'padding'> {
@@ -28,6 +29,8 @@ export interface Conv2DTransposeArgs extends Omit<ConvArgs, 'groups' | 'padding'
  */
 export class Conv2DTranspose extends BaseConv {
   static override className = 'Conv2DTranspose';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<Conv2DTransposeArgs, ConvArgs>({ outputPadding: true });
   /** Extra size on the far side per spatial axis, or undefined for Keras's default. */
   readonly outputPadding?: number[];
 
@@ -80,11 +83,16 @@ registerLayer(Conv2DTranspose, ['Convolution2DTranspose']);
 /**
  * Makes a {@link Conv2DTranspose} layer.
  *
+ * Keras's positional arguments may come first, as `Conv2DTranspose(filters, kernelSize, ...)`: `conv2dTranspose(filters, kernelSize, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * const layer = conv2dTranspose({ filters: 1, kernelSize: 4, strides: 2, padding: 'same' });
  * ```
  */
-export function conv2dTranspose(args: Conv2DTransposeArgs): Conv2DTranspose {
-  return new Conv2DTranspose(args);
+export function conv2dTranspose(args: Conv2DTransposeArgs): Conv2DTranspose;
+export function conv2dTranspose(filters: NonNullable<Conv2DTransposeArgs['filters']>, kernelSize: NonNullable<Conv2DTransposeArgs['kernelSize']>, options?: Omit<Conv2DTransposeArgs, 'filters' | 'kernelSize'>): Conv2DTranspose;
+export function conv2dTranspose(...values: unknown[]): Conv2DTranspose {
+  return new Conv2DTranspose(positionalOptions<Conv2DTransposeArgs>(values, ['filters', 'kernelSize'], 'layer Conv2DTranspose'));
 }

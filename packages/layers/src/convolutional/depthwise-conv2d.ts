@@ -1,15 +1,17 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { fusedActivationOf } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
-import type { AddWeightOptions, CallArgs, TensorOrList } from '../engine/layer';
+import type { CallArgs, TensorOrList } from '../engine/layer';
+import type { ResolvedWeightOptions } from '../engine/resolve-weight-options';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { checkPositiveInteger } from '../core/argument-checks';
 import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
 import { applyBiasAndActivation } from './convolve';
 import { SpatialConv, type SpatialConvArgs } from './spatial-conv';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link DepthwiseConv2D}. */
 export interface DepthwiseConv2DArgs extends SpatialConvArgs {
@@ -38,11 +40,18 @@ export interface DepthwiseConv2DArgs extends SpatialConvArgs {
  */
 export class DepthwiseConv2D extends SpatialConv<DepthwiseConv2DArgs> {
   static override className = 'DepthwiseConv2D';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<DepthwiseConv2DArgs, SpatialConvArgs>({
+    depthMultiplier: true,
+    depthwiseInitializer: true,
+    depthwiseRegularizer: true,
+    depthwiseConstraint: true,
+  });
   declare readonly padding: 'valid' | 'same';
   readonly depthMultiplier: number;
   /** `[kh, kw, channels, depthMultiplier]`, once built. */
   kernel?: LayerVariable;
-  private readonly kernelOptions: AddWeightOptions;
+  private readonly kernelOptions: ResolvedWeightOptions;
 
   /**
    * @param args kernelSize and the options of {@link DepthwiseConv2DArgs}
@@ -98,11 +107,16 @@ registerLayer(DepthwiseConv2D);
 /**
  * Makes a {@link DepthwiseConv2D} layer.
  *
+ * Keras's positional arguments may come first, as `DepthwiseConv2D(kernelSize, ...)`: `depthwiseConv2d(kernelSize, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * const layer = depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2 });
  * ```
  */
-export function depthwiseConv2d(args: DepthwiseConv2DArgs): DepthwiseConv2D {
-  return new DepthwiseConv2D(args);
+export function depthwiseConv2d(args: DepthwiseConv2DArgs): DepthwiseConv2D;
+export function depthwiseConv2d(kernelSize: NonNullable<DepthwiseConv2DArgs['kernelSize']>, options?: Omit<DepthwiseConv2DArgs, 'kernelSize'>): DepthwiseConv2D;
+export function depthwiseConv2d(...values: unknown[]): DepthwiseConv2D {
+  return new DepthwiseConv2D(positionalOptions<DepthwiseConv2DArgs>(values, ['kernelSize'], 'layer DepthwiseConv2D'));
 }

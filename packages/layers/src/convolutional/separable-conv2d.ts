@@ -1,14 +1,16 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
-import type { AddWeightOptions, CallArgs, TensorOrList } from '../engine/layer';
+import type { CallArgs, TensorOrList } from '../engine/layer';
+import type { ResolvedWeightOptions } from '../engine/resolve-weight-options';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { checkPositiveInteger } from '../core/argument-checks';
 import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
 import { convolve2d } from './convolve';
 import { SpatialConv, type SpatialConvArgs } from './spatial-conv';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link SeparableConv2D}. */
 export interface SeparableConv2DArgs extends SpatialConvArgs {
@@ -43,6 +45,17 @@ export interface SeparableConv2DArgs extends SpatialConvArgs {
  */
 export class SeparableConv2D extends SpatialConv<SeparableConv2DArgs> {
   static override className = 'SeparableConv2D';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<SeparableConv2DArgs, SpatialConvArgs>({
+    filters: true,
+    depthMultiplier: true,
+    depthwiseInitializer: true,
+    depthwiseRegularizer: true,
+    depthwiseConstraint: true,
+    pointwiseInitializer: true,
+    pointwiseRegularizer: true,
+    pointwiseConstraint: true,
+  });
   declare readonly padding: 'valid' | 'same';
   readonly filters: number;
   readonly depthMultiplier: number;
@@ -50,7 +63,7 @@ export class SeparableConv2D extends SpatialConv<SeparableConv2DArgs> {
   depthwiseKernel?: LayerVariable;
   /** `[1, 1, channels · depthMultiplier, filters]`, once built. */
   pointwiseKernel?: LayerVariable;
-  private readonly options: Record<'depthwise' | 'pointwise', AddWeightOptions>;
+  private readonly options: Record<'depthwise' | 'pointwise', ResolvedWeightOptions>;
 
   /**
    * @param args filters, kernelSize and the options of {@link SeparableConv2DArgs}
@@ -111,11 +124,16 @@ registerLayer(SeparableConv2D, ['SeparableConvolution2D']);
 /**
  * Makes a {@link SeparableConv2D} layer.
  *
+ * Keras's positional arguments may come first, as `SeparableConv2D(filters, kernelSize, ...)`: `separableConv2d(filters, kernelSize, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * const layer = separableConv2d({ filters: 8, kernelSize: 3, depthMultiplier: 2 });
  * ```
  */
-export function separableConv2d(args: SeparableConv2DArgs): SeparableConv2D {
-  return new SeparableConv2D(args);
+export function separableConv2d(args: SeparableConv2DArgs): SeparableConv2D;
+export function separableConv2d(filters: NonNullable<SeparableConv2DArgs['filters']>, kernelSize: NonNullable<SeparableConv2DArgs['kernelSize']>, options?: Omit<SeparableConv2DArgs, 'filters' | 'kernelSize'>): SeparableConv2D;
+export function separableConv2d(...values: unknown[]): SeparableConv2D {
+  return new SeparableConv2D(positionalOptions<SeparableConv2DArgs>(values, ['filters', 'kernelSize'], 'layer SeparableConv2D'));
 }

@@ -1,9 +1,10 @@
+import { optionKeys } from '@dendrite/backend';
 import type { Activation, ActivationIdentifier } from '../activations/index';
 import { serializeActivation } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
-import { type AddWeightOptions, Layer, type LayerArgs } from '../engine/layer';
+import { type ResolvedWeightOptions, Layer, type LayerArgs } from '../engine/layer';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
 import { constraintConfig, initializerConfig, layerActivation, regularizerConfig, weightOptions } from '../core/weight-options';
@@ -43,6 +44,20 @@ export interface SpatialConvArgs extends LayerArgs, ConvGeometryArgs {
  * arguments type, kept once as {@link SpatialConv.layerArgs} for their configs.
  */
 export abstract class SpatialConv<Args extends SpatialConvArgs = SpatialConvArgs> extends Layer {
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<SpatialConvArgs, LayerArgs>({
+    activation: true,
+    strides: true,
+    dataFormat: true,
+    biasRegularizer: true,
+    biasConstraint: true,
+    useBias: true,
+    padding: true,
+    activityRegularizer: true,
+    biasInitializer: true,
+    kernelSize: true,
+    dilationRate: true,
+  });
   /** Number of spatial axes. */
   readonly rank: 1 | 2;
   readonly kernelSize: number[];
@@ -55,7 +70,7 @@ export abstract class SpatialConv<Args extends SpatialConvArgs = SpatialConvArgs
   /** The bias, once built with `useBias`. */
   bias?: LayerVariable;
   /** The bias's resolved initializer, regularizer and constraint. */
-  protected readonly biasOptions: AddWeightOptions;
+  protected readonly biasOptions: ResolvedWeightOptions;
   /** The arguments as given, for the identifiers `getConfig` writes back. */
   protected readonly layerArgs: Args;
 

@@ -1,14 +1,15 @@
-import { fusedDense, tf } from '@dendrite/backend';
+import { fusedDense, tf, optionKeys } from '@dendrite/backend';
 import { type ActivationIdentifier, fusedActivationOf, serializeActivation } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type AddWeightOptions } from '../engine/layer';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type ResolvedWeightOptions } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, singleShape } from '../engine/shape';
 import { checkPositiveInteger } from './argument-checks';
 import { constraintConfig, initializerConfig, regularizerConfig, weightOptions, layerActivation } from './weight-options';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link Dense}. */
 export interface DenseArgs extends LayerArgs {
@@ -38,12 +39,25 @@ export interface DenseArgs extends LayerArgs {
  */
 export class Dense extends Layer {
   static override className = 'Dense';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<DenseArgs, LayerArgs>({
+    activation: true,
+    units: true,
+    kernelInitializer: true,
+    kernelRegularizer: true,
+    biasRegularizer: true,
+    kernelConstraint: true,
+    biasConstraint: true,
+    useBias: true,
+    activityRegularizer: true,
+    biasInitializer: true,
+  });
   readonly units: number;
   readonly activation: (x: tf.Tensor) => tf.Tensor;
   readonly useBias: boolean;
   private readonly args: DenseArgs;
-  private readonly kernelOptions: AddWeightOptions;
-  private readonly biasOptions: AddWeightOptions;
+  private readonly kernelOptions: ResolvedWeightOptions;
+  private readonly biasOptions: ResolvedWeightOptions;
   kernel?: LayerVariable;
   bias?: LayerVariable;
 
@@ -112,7 +126,20 @@ export class Dense extends Layer {
 
 registerLayer(Dense);
 
-/** Makes a {@link Dense} layer. */
-export function dense(args: DenseArgs): Dense {
-  return new Dense(args);
+/**
+ * Makes a {@link Dense} layer.
+ *
+ * Keras's positional arguments may come first, as `Dense(units, ...)`: `dense(units, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
+ * @example
+ * ```ts
+ * dense(64, { activation: 'relu', inputShape: [784] }); // Keras: Dense(64, activation='relu', input_shape=(784,))
+ * dense({ units: 10, activation: 'softmax' });
+ * ```
+ */
+export function dense(args: DenseArgs): Dense;
+export function dense(units: NonNullable<DenseArgs['units']>, options?: Omit<DenseArgs, 'units'>): Dense;
+export function dense(...values: unknown[]): Dense {
+  return new Dense(positionalOptions<DenseArgs>(values, ['units'], 'layer Dense'));
 }

@@ -1,7 +1,7 @@
 import { type ConstraintIdentifier, getConstraint, serializeConstraint } from '../constraints/index';
 import { type InitializerIdentifier, getInitializer, serializeInitializer } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer, serializeRegularizer } from '../regularizers/index';
-import type { AddWeightOptions } from '../engine/layer';
+import type { ResolvedWeightOptions } from '../engine/resolve-weight-options';
 import { type Activation, type ActivationIdentifier, getActivation } from '../activations/index';
 
 /** Whose weight options are resolved, for errors: the layer and the weight (`kernel` names `kernelInitializer`…). */
@@ -24,7 +24,7 @@ export function weightOptions(
   regularizer?: RegularizerIdentifier | null,
   constraint?: ConstraintIdentifier | null,
   owner?: WeightOwner,
-): AddWeightOptions {
+): ResolvedWeightOptions {
   const resolve = <T>(kind: string, get: () => T): T => {
     try {
       return get();

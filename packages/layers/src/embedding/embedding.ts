@@ -1,13 +1,14 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type AddWeightOptions } from '../engine/layer';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type ResolvedWeightOptions } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
 import { checkPositiveInteger } from '../core/argument-checks';
 import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link Embedding}. */
 export interface EmbeddingArgs extends LayerArgs {
@@ -42,13 +43,28 @@ export interface EmbeddingArgs extends LayerArgs {
  */
 export class Embedding extends Layer {
   static override className = 'Embedding';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<EmbeddingArgs, LayerArgs>({
+    outputDim: true,
+    embeddingsInitializer: true,
+    embeddingsRegularizer: true,
+    embeddingsConstraint: true,
+    activityRegularizer: true,
+    maskZero: true,
+    inputLength: true,
+  });
   readonly inputDim: number;
   readonly outputDim: number;
   readonly maskZero: boolean;
   readonly inputLength?: number;
   private readonly args: EmbeddingArgs;
-  private readonly embeddingsOptions: AddWeightOptions;
+  private readonly embeddingsOptions: ResolvedWeightOptions;
   embeddings?: LayerVariable;
+
+  /** Embedding's `inputDim` is its vocabulary size, not an input shape (as Keras). */
+  protected override readsInputDimAsShape(): boolean {
+    return false;
+  }
 
   /** @throws Error naming the layer and argument for a non-positive inputDim, outputDim or inputLength, or a bad identifier */
   constructor(args: EmbeddingArgs) {
@@ -110,11 +126,16 @@ registerLayer(Embedding);
 /**
  * Makes an {@link Embedding} layer.
  *
+ * Keras's positional arguments may come first, as `Embedding(inputDim, outputDim, ...)`: `embedding(inputDim, outputDim, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * embedding({ inputDim: 1000, outputDim: 64, maskZero: true });
  * ```
  */
-export function embedding(args: EmbeddingArgs): Embedding {
-  return new Embedding(args);
+export function embedding(args: EmbeddingArgs): Embedding;
+export function embedding(inputDim: NonNullable<EmbeddingArgs['inputDim']>, outputDim: NonNullable<EmbeddingArgs['outputDim']>, options?: Omit<EmbeddingArgs, 'inputDim' | 'outputDim'>): Embedding;
+export function embedding(...values: unknown[]): Embedding {
+  return new Embedding(positionalOptions<EmbeddingArgs>(values, ['inputDim', 'outputDim'], 'layer Embedding'));
 }

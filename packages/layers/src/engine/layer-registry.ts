@@ -8,6 +8,7 @@ export interface LayerClass {
 }
 
 const layers = new ObjectRegistry<Layer>('layer', (value): value is Layer => value instanceof Layer);
+const classes = new Map<string, LayerClass>();
 
 /**
  * Registers a layer class under its Keras class name (and aliases), so that configs naming it
@@ -21,6 +22,19 @@ const layers = new ObjectRegistry<Layer>('layer', (value): value is Layer => val
  */
 export function registerLayer(layerClass: LayerClass, aliases: readonly string[] = []): void {
   layers.register(layerClass.className, (config) => layerClass.fromConfig(config), aliases);
+  classes.set(layerClass.className, layerClass);
+}
+
+/**
+ * Every registered layer class by its Keras class name (aliases left out), built-in and custom.
+ *
+ * @example
+ * ```ts
+ * registeredLayerClasses().get('Dense') === Dense; // true
+ * ```
+ */
+export function registeredLayerClasses(): ReadonlyMap<string, LayerClass> {
+  return classes;
 }
 
 /** `{class_name, config}` of a layer, as Keras serializes it. */

@@ -1,10 +1,15 @@
-import { describeValue, keysToCamelCase, tf } from '@dendrite/backend';
+import { checkOptionKeys, classOptionKeys, describeValue, optionKeys, tf } from '@dendrite/backend';
 import { type InputSpec, assertInputCompatible } from './input-spec';
-import { LayerVariable, type WeightConstraint, type WeightInitializer, type WeightRegularizer } from './layer-variable';
+import { LayerVariable, type WeightRegularizer } from './layer-variable';
+import { type AddWeightOptions, resolveWeightOptions } from './resolve-weight-options';
 import { applyOnSymbols, applyOnTensors } from './layer-apply';
 import { type Shape, shapeToString } from './shape';
 import { type LayerNode, type SymbolicTensor, isSymbolic } from './symbolic-tensor';
 import { classNameToSnakeCase, reserveName, uniqueName } from './unique-names';
+import { checkPositiveInteger } from '../core/argument-checks';
+import { layerArgsFromConfig } from './layer-args-from-config';
+
+export type { AddWeightOptions, ResolvedWeightOptions } from './resolve-weight-options';
 
 /** Arguments every layer takes. */
 export interface LayerArgs {
@@ -20,6 +25,11 @@ export interface LayerArgs {
   batchInputShape?: Shape;
   /** The batch size that completes `inputShape`. */
   batchSize?: number;
+  /**
+   * Input size of a layer on vectors: `inputShape: [inputDim]`, Keras's `input_dim` (ignored when
+   * `inputShape` or `batchInputShape` is given; Embedding reads it as its vocabulary size).
+   */
+  inputDim?: number;
 }
 
 /** Arguments of a call. */
@@ -29,15 +39,6 @@ export interface CallArgs {
   /** A mask from the previous layer (found on the inputs when not given). */
   mask?: tf.Tensor | tf.Tensor[] | null;
   [extra: string]: unknown;
-}
-
-/** Options of {@link Layer.addWeight}. */
-export interface AddWeightOptions {
-  initializer: WeightInitializer;
-  regularizer?: WeightRegularizer;
-  constraint?: WeightConstraint;
-  trainable?: boolean;
-  dtype?: tf.DataType;
 }
 
 /** Inputs or outputs of a call: one tensor or several. */
@@ -64,6 +65,20 @@ export type TensorOrList = tf.Tensor | tf.Tensor[];
 export abstract class Layer {
   /** The Keras class name, used in configs and for default names; every subclass sets its own. */
   static className = 'Layer';
+  /**
+   * The option keys of {@link LayerArgs}. Every built-in subclass declares the keys it adds (an
+   * empty list when none), so the constructor refuses any other key; a subclass that declares
+   * none (a user's layer passing its own options on) is not checked.
+   */
+  static readonly optionKeys: readonly string[] = optionKeys<LayerArgs>({
+    name: true,
+    trainable: true,
+    dtype: true,
+    inputShape: true,
+    batchInputShape: true,
+    batchSize: true,
+    inputDim: true,
+  });
 
   readonly name: string;
   /** Whether the layer's weights are updated by training (false freezes them all). */
@@ -88,8 +103,19 @@ export abstract class Layer {
   private readonly sublayers: Layer[] = [];
   private activityLosses: tf.Tensor[] = [];
 
+  /**
+   * @throws TypeError when `args` is not an object, or holds a key the class does not read:
+   *   `Unknown option "kernel_initializer" in layer Dense: did you mean "kernelInitializer"?`
+   * @throws Error for a bad name
+   */
   constructor(args: LayerArgs = {}) {
     const className = (this.constructor as typeof Layer).className;
+    const owner = `layer ${className}`;
+    if (typeof args !== 'object' || args === null || Array.isArray(args)) {
+      throw new TypeError(`Expected the options of ${owner} to be an object, received ${describeValue(args)}`);
+    }
+    const known = classOptionKeys(new.target);
+    if (known !== undefined) checkOptionKeys(args, known, owner);
     if (args.name !== undefined) {
       if (typeof args.name !== 'string' || args.name === '' || args.name.includes('/')) {
         throw new Error(`Expected name to be a non-empty string without "/", received ${describeValue(args.name)} in layer ${className}`);
@@ -101,12 +127,20 @@ export abstract class Layer {
     this.dtype = args.dtype ?? 'float32';
     if (args.batchInputShape !== undefined) this.batchInputShape = [...args.batchInputShape];
     else if (args.inputShape !== undefined) this.batchInputShape = [args.batchSize ?? null, ...args.inputShape];
+    else if (args.inputDim !== undefined && this.readsInputDimAsShape()) {
+      this.batchInputShape = [args.batchSize ?? null, checkPositiveInteger(args.inputDim, 'inputDim', this.name)];
+    }
     // As Keras, a layer is built once its build has run, whichever way it was called.
     const build = this.build;
     this.build = (inputShape: Shape | Shape[]) => {
       build.call(this, inputShape);
       this.built = true;
     };
+  }
+
+  /** Whether `inputDim` stands for `inputShape: [inputDim]` (Embedding reads it as its vocabulary size). */
+  protected readsInputDimAsShape(): boolean {
+    return true;
   }
 
   /** The Keras class name of this layer. */
@@ -173,17 +207,27 @@ export abstract class Layer {
   }
 
   /**
-   * Creates a weight from its initializer.
+   * Creates a weight, as Keras's `add_weight`: the initializer, regularizer and constraint may be
+   * names in either spelling (`'glorot_normal'`, `'l2'`, `'max_norm'`), `{className, config}` /
+   * `{class_name, config}`, or instances; the initializer defaults to `'glorot_uniform'` (`'zeros'`
+   * for a non-float dtype).
    *
-   * @throws Error naming the layer when the shape has a non-positive or unknown size
+   * @throws TypeError for an unknown option key
+   * @throws Error naming the weight and layer for an unknown identifier, or a shape with an
+   *   unknown or negative size
+   * @example
+   * ```ts
+   * this.scale = this.addWeight('scale', [units], { initializer: 'ones', regularizer: 'l2', constraint: 'non_neg' });
+   * ```
    */
-  addWeight(name: string, shape: Array<number | null>, options: AddWeightOptions): LayerVariable {
+  addWeight(name: string, shape: Array<number | null>, options?: AddWeightOptions): LayerVariable {
     if (shape.some((size) => size === null || !Number.isInteger(size) || size < 0)) {
       throw new Error(`Expected weight "${name}" of layer "${this.name}" to have a fully known shape, received ${shapeToString(shape)}`);
     }
-    const dtype = options.dtype ?? this.dtype;
-    const initial = tf.tidy(() => options.initializer.call(shape as number[], dtype));
-    const weight = new LayerVariable(name, `${this.name}/${name}`, initial, options.trainable ?? true, options.regularizer, options.constraint);
+    const dtype = options?.dtype ?? this.dtype;
+    const resolved = resolveWeightOptions(options, dtype, `weight "${name}" of layer "${this.name}"`);
+    const initial = tf.tidy(() => resolved.initializer.call(shape as number[], dtype));
+    const weight = new LayerVariable(name, `${this.name}/${name}`, initial, resolved.trainable ?? true, resolved.regularizer, resolved.constraint);
     initial.dispose();
     this.ownWeights.push(weight);
     return weight;
@@ -289,11 +333,14 @@ export abstract class Layer {
     return config;
   }
 
-  /** Rebuilds a layer from {@link getConfig}'s output. */
-  static fromConfig<T extends Layer>(this: new (args: never) => T, config: Record<string, unknown>): T {
-    // Keras writes null for an unset option; the constructors read undefined as unset.
-    const set = Object.fromEntries(Object.entries(config).filter(([, value]) => value !== null));
-    return new this(keysToCamelCase(set) as never);
+  /**
+   * Rebuilds a layer from {@link getConfig}'s output, or from a Keras config read from a file.
+   * Keys the class does not read are dropped rather than refused: files written by other Keras
+   * versions carry keys of their own (`autocast`, `seed_generator`…), and a file that loads must
+   * keep loading.
+   */
+  static fromConfig<T extends Layer>(this: (new (args: never) => T) & { optionKeys?: readonly string[] }, config: Record<string, unknown>): T {
+    return new this(layerArgsFromConfig(this, config) as never);
   }
 
   /** Frees every weight. */

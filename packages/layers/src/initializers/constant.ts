@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { tf, checkOptionKeys, optionKeys } from '@dendrite/backend';
 import { checkNumber, checkShape } from './argument-checks';
 import { Initializer } from './initializer';
 
@@ -18,12 +18,17 @@ export interface ConstantArgs {
  */
 export class Constant extends Initializer {
   static override className = 'Constant';
+  /** The option keys of the constructor. */
+  static readonly optionKeys = optionKeys<ConstantArgs>({ value: true });
   /** The value of every entry. */
   readonly value: number;
 
-  /** @throws Error when `value` is not a finite number */
+  /**
+   * @throws TypeError for an unknown option key
+   * @throws Error when `value` is not a finite number */
   constructor(args: ConstantArgs = {}) {
     super();
+    checkOptionKeys(args, Constant.optionKeys, this.className);
     this.value = checkNumber(args.value ?? 0, 'value', this.className);
   }
 

@@ -1,4 +1,4 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, tf, checkOptionKeys, optionKeys } from '@dendrite/backend';
 import { checkNumber, checkShape } from './argument-checks';
 import { Initializer } from './initializer';
 
@@ -19,12 +19,17 @@ export interface IdentityArgs {
  */
 export class Identity extends Initializer {
   static override className = 'Identity';
+  /** The option keys of the constructor. */
+  static readonly optionKeys = optionKeys<IdentityArgs>({ gain: true });
   /** The factor on the diagonal. */
   readonly gain: number;
 
-  /** @throws Error when `gain` is not a finite number */
+  /**
+   * @throws TypeError for an unknown option key
+   * @throws Error when `gain` is not a finite number */
   constructor(args: IdentityArgs = {}) {
     super();
+    checkOptionKeys(args, Identity.optionKeys, this.className);
     this.gain = checkNumber(args.gain ?? 1, 'gain', this.className);
   }
 

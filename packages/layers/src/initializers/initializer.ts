@@ -1,4 +1,5 @@
-import { keysToCamelCase, type tf } from '@dendrite/backend';
+import type { tf } from '@dendrite/backend';
+import { ownArgsFromConfig } from '../engine/layer-args-from-config';
 
 /**
  * The base of every initializer (Keras's `keras.initializers.Initializer`): `call(shape, dtype)`
@@ -48,6 +49,6 @@ export abstract class Initializer {
    * ```
    */
   static fromConfig<T extends Initializer>(this: new (args: never) => T, config: Record<string, unknown>): T {
-    return new this(keysToCamelCase(config) as never);
+    return new this(ownArgsFromConfig(this, config) as never);
   }
 }

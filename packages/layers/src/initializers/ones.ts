@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { tf, checkOptionKeys } from '@dendrite/backend';
 import { checkShape } from './argument-checks';
 import { Initializer } from './initializer';
 
@@ -12,6 +12,14 @@ import { Initializer } from './initializer';
  */
 export class Ones extends Initializer {
   static override className = 'Ones';
+  /** Ones takes no options (an empty list, still checked). */
+  static readonly optionKeys: readonly string[] = [];
+
+  /** @throws TypeError for any option, or options that are not an object */
+  constructor(args: Record<string, never> = {}) {
+    super();
+    checkOptionKeys(args, Ones.optionKeys, 'Ones');
+  }
 
   /** A new tensor of ones. */
   call(shape: number[], dtype: tf.DataType = 'float32'): tf.Tensor {

@@ -1,4 +1,4 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, tf, checkOptionKeys, optionKeys } from '@dendrite/backend';
 import { checkNumber, checkShape } from './argument-checks';
 import { householderQr } from './householder-qr';
 import { castTo, RandomInitializer } from './random-initializer';
@@ -26,12 +26,17 @@ export interface OrthogonalArgs {
  */
 export class Orthogonal extends RandomInitializer {
   static override className = 'Orthogonal';
+  /** The option keys of the constructor. */
+  static readonly optionKeys = optionKeys<OrthogonalArgs>({ gain: true, seed: true });
   /** The factor on the orthogonal matrix. */
   readonly gain: number;
 
-  /** @throws Error when `gain` is not a finite number or the seed is not an integer */
+  /**
+   * @throws TypeError for an unknown option key
+   * @throws Error when `gain` is not a finite number or the seed is not an integer */
   constructor(args: OrthogonalArgs = {}) {
     super(args.seed);
+    checkOptionKeys(args, Orthogonal.optionKeys, this.className);
     this.gain = checkNumber(args.gain ?? 1, 'gain', this.className);
   }
 

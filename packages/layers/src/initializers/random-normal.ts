@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { tf, checkOptionKeys, optionKeys } from '@dendrite/backend';
 import { checkNumber, checkShape } from './argument-checks';
 import { castTo, RandomInitializer } from './random-initializer';
 
@@ -25,15 +25,21 @@ export function normalArguments(args: RandomNormalArgs, className: string): { me
 }
 
 /** The normal initializers: `mean` and `stddev`, checked once, a sampler, and the config. */
+/** The option keys of {@link RandomNormal} and {@link TruncatedNormal}. */
+export const NORMAL_KEYS = optionKeys<RandomNormalArgs>({ mean: true, stddev: true, seed: true });
+
 export abstract class NormalInitializer extends RandomInitializer {
   /** Mean. */
   readonly mean: number;
   /** Standard deviation (before truncation, for TruncatedNormal). */
   readonly stddev: number;
 
-  /** @throws Error for a non-finite mean, a negative or non-finite stddev, or a non-integer seed */
+  /**
+   * @throws TypeError for an unknown option key
+   * @throws Error for a non-finite mean, a negative or non-finite stddev, or a non-integer seed */
   constructor(args: RandomNormalArgs = {}) {
     super(args.seed);
+    checkOptionKeys(args, NORMAL_KEYS, this.className);
     ({ mean: this.mean, stddev: this.stddev } = normalArguments(args, this.className));
   }
 
@@ -62,5 +68,7 @@ export abstract class NormalInitializer extends RandomInitializer {
  */
 export class RandomNormal extends NormalInitializer {
   static override className = 'RandomNormal';
+  /** The option keys of the constructor. */
+  static readonly optionKeys = NORMAL_KEYS;
   protected readonly sample = tf.randomNormal;
 }

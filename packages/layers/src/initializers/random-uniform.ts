@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { tf, checkOptionKeys, optionKeys } from '@dendrite/backend';
 import { checkNumber, checkShape } from './argument-checks';
 import { castTo, RandomInitializer } from './random-initializer';
 
@@ -23,14 +23,19 @@ export interface RandomUniformArgs {
  */
 export class RandomUniform extends RandomInitializer {
   static override className = 'RandomUniform';
+  /** The option keys of the constructor. */
+  static readonly optionKeys = optionKeys<RandomUniformArgs>({ minval: true, maxval: true, seed: true });
   /** Lower bound, inclusive. */
   readonly minval: number;
   /** Upper bound, exclusive. */
   readonly maxval: number;
 
-  /** @throws Error when a bound is not finite, minval > maxval, or the seed is not an integer */
+  /**
+   * @throws TypeError for an unknown option key
+   * @throws Error when a bound is not finite, minval > maxval, or the seed is not an integer */
   constructor(args: RandomUniformArgs = {}) {
     super(args.seed);
+    checkOptionKeys(args, RandomUniform.optionKeys, this.className);
     this.minval = checkNumber(args.minval ?? -0.05, 'minval', this.className);
     this.maxval = checkNumber(args.maxval ?? 0.05, 'maxval', this.className);
     if (this.minval > this.maxval) {

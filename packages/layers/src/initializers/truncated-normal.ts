@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { NormalInitializer } from './random-normal';
+import { NORMAL_KEYS, NormalInitializer } from './random-normal';
 
 /**
  * Normal draws with `mean` and `stddev`, where any value more than two standard deviations from
@@ -13,5 +13,7 @@ import { NormalInitializer } from './random-normal';
  */
 export class TruncatedNormal extends NormalInitializer {
   static override className = 'TruncatedNormal';
+  /** The option keys of the constructor. */
+  static readonly optionKeys = NORMAL_KEYS;
   protected readonly sample = tf.truncatedNormal;
 }

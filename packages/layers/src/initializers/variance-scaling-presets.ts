@@ -1,3 +1,4 @@
+import { checkOptionKeys, optionKeys } from '@dendrite/backend';
 import { VarianceScaling } from './variance-scaling';
 
 /** Arguments of the {@link VarianceScaling} presets: only a seed. */
@@ -5,6 +6,9 @@ export interface SeedArgs {
   /** An integer for repeatable draws; none by default. */
   seed?: number | null;
 }
+
+/** The option keys of the presets: only `seed`. */
+const SEED_KEYS = optionKeys<SeedArgs>({ seed: true });
 
 /**
  * Glorot (Xavier) uniform: uniform in ±`√(6 / (fanIn + fanOut))` (Keras `GlorotUniform`;
@@ -17,10 +21,16 @@ export interface SeedArgs {
  */
 export class GlorotUniform extends VarianceScaling {
   static override className = 'GlorotUniform';
+  /** The option keys of the constructor. */
+  static override readonly optionKeys = SEED_KEYS;
 
-  /** @throws Error when `seed` is not an integer */
+  /**
+   * @throws TypeError for an unknown option key
+   * @throws Error when `seed` is not an integer
+   */
   constructor(args: SeedArgs = {}) {
     super({ scale: 1, mode: 'fan_avg', distribution: 'uniform', seed: args.seed });
+    checkOptionKeys(args, SEED_KEYS, this.className);
   }
 
   /** `{ seed }`: Keras's presets write only their seed. */
@@ -40,10 +50,16 @@ export class GlorotUniform extends VarianceScaling {
  */
 export class GlorotNormal extends VarianceScaling {
   static override className = 'GlorotNormal';
+  /** The option keys of the constructor. */
+  static override readonly optionKeys = SEED_KEYS;
 
-  /** @throws Error when `seed` is not an integer */
+  /**
+   * @throws TypeError for an unknown option key
+   * @throws Error when `seed` is not an integer
+   */
   constructor(args: SeedArgs = {}) {
     super({ scale: 1, mode: 'fan_avg', distribution: 'truncated_normal', seed: args.seed });
+    checkOptionKeys(args, SEED_KEYS, this.className);
   }
 
   /** `{ seed }`: Keras's presets write only their seed. */
@@ -63,10 +79,16 @@ export class GlorotNormal extends VarianceScaling {
  */
 export class HeNormal extends VarianceScaling {
   static override className = 'HeNormal';
+  /** The option keys of the constructor. */
+  static override readonly optionKeys = SEED_KEYS;
 
-  /** @throws Error when `seed` is not an integer */
+  /**
+   * @throws TypeError for an unknown option key
+   * @throws Error when `seed` is not an integer
+   */
   constructor(args: SeedArgs = {}) {
     super({ scale: 2, mode: 'fan_in', distribution: 'truncated_normal', seed: args.seed });
+    checkOptionKeys(args, SEED_KEYS, this.className);
   }
 
   /** `{ seed }`: Keras's presets write only their seed. */
@@ -85,10 +107,16 @@ export class HeNormal extends VarianceScaling {
  */
 export class HeUniform extends VarianceScaling {
   static override className = 'HeUniform';
+  /** The option keys of the constructor. */
+  static override readonly optionKeys = SEED_KEYS;
 
-  /** @throws Error when `seed` is not an integer */
+  /**
+   * @throws TypeError for an unknown option key
+   * @throws Error when `seed` is not an integer
+   */
   constructor(args: SeedArgs = {}) {
     super({ scale: 2, mode: 'fan_in', distribution: 'uniform', seed: args.seed });
+    checkOptionKeys(args, SEED_KEYS, this.className);
   }
 
   /** `{ seed }`: Keras's presets write only their seed. */
@@ -108,10 +136,16 @@ export class HeUniform extends VarianceScaling {
  */
 export class LecunNormal extends VarianceScaling {
   static override className = 'LecunNormal';
+  /** The option keys of the constructor. */
+  static override readonly optionKeys = SEED_KEYS;
 
-  /** @throws Error when `seed` is not an integer */
+  /**
+   * @throws TypeError for an unknown option key
+   * @throws Error when `seed` is not an integer
+   */
   constructor(args: SeedArgs = {}) {
     super({ scale: 1, mode: 'fan_in', distribution: 'truncated_normal', seed: args.seed });
+    checkOptionKeys(args, SEED_KEYS, this.className);
   }
 
   /** `{ seed }`: Keras's presets write only their seed. */
@@ -130,10 +164,16 @@ export class LecunNormal extends VarianceScaling {
  */
 export class LecunUniform extends VarianceScaling {
   static override className = 'LecunUniform';
+  /** The option keys of the constructor. */
+  static override readonly optionKeys = SEED_KEYS;
 
-  /** @throws Error when `seed` is not an integer */
+  /**
+   * @throws TypeError for an unknown option key
+   * @throws Error when `seed` is not an integer
+   */
   constructor(args: SeedArgs = {}) {
     super({ scale: 1, mode: 'fan_in', distribution: 'uniform', seed: args.seed });
+    checkOptionKeys(args, SEED_KEYS, this.className);
   }
 
   /** `{ seed }`: Keras's presets write only their seed. */

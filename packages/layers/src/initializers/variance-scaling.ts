@@ -1,4 +1,4 @@
-import { describeValue, tf, toSnakeCase } from '@dendrite/backend';
+import { describeValue, tf, toSnakeCase, checkOptionKeys, optionKeys } from '@dendrite/backend';
 import { checkNumber, checkShape } from './argument-checks';
 import { computeFans } from './compute-fans';
 import { castTo, RandomInitializer } from './random-initializer';
@@ -49,6 +49,8 @@ export const TRUNCATION_CORRECTION = 0.87962566103423978;
  */
 export class VarianceScaling extends RandomInitializer {
   static override className = 'VarianceScaling';
+  /** The option keys of the constructor. */
+  static readonly optionKeys = optionKeys<VarianceScalingArgs>({ scale: true, mode: true, distribution: true, seed: true });
   /** The variance's numerator. */
   readonly scale: number;
   /** Which fan the scale is divided by. */
@@ -56,9 +58,12 @@ export class VarianceScaling extends RandomInitializer {
   /** The distribution drawn from. */
   readonly distribution: ScalingDistribution;
 
-  /** @throws Error for a scale ≤ 0, an unknown mode or distribution, or a non-integer seed */
+  /**
+   * @throws TypeError for an unknown option key
+   * @throws Error for a scale ≤ 0, an unknown mode or distribution, or a non-integer seed */
   constructor(args: VarianceScalingArgs = {}) {
     super(args.seed);
+    checkOptionKeys(args, VarianceScaling.optionKeys, this.className);
     this.scale = checkNumber(args.scale ?? 1, 'scale', this.className, (value) => value > 0, 'a finite number > 0');
     this.mode = oneOf(args.mode ?? 'fan_in', MODES, 'mode', this.className);
     const distribution = typeof args.distribution === 'string' && args.distribution.toLowerCase() === 'normal' ? 'truncated_normal' : (args.distribution ?? 'truncated_normal');

@@ -1,8 +1,8 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, tf, optionKeys } from '@dendrite/backend';
 import type { ConstraintIdentifier } from '../constraints/index';
 import { type InitializerIdentifier, getInitializer } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type AddWeightOptions } from '../engine/layer';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type ResolvedWeightOptions } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
@@ -50,14 +50,31 @@ export interface BatchNormalizationArgs extends LayerArgs {
  */
 export class BatchNormalization extends Layer {
   static override className = 'BatchNormalization';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<BatchNormalizationArgs, LayerArgs>({
+    axis: true,
+    momentum: true,
+    epsilon: true,
+    scale: true,
+    center: true,
+    betaInitializer: true,
+    gammaInitializer: true,
+    movingMeanInitializer: true,
+    movingVarianceInitializer: true,
+    betaRegularizer: true,
+    gammaRegularizer: true,
+    betaConstraint: true,
+    gammaConstraint: true,
+    synchronized: true,
+  });
   readonly axis: number;
   readonly momentum: number;
   readonly epsilon: number;
   readonly center: boolean;
   readonly scale: boolean;
   private readonly args: BatchNormalizationArgs;
-  private readonly betaOptions: AddWeightOptions;
-  private readonly gammaOptions: AddWeightOptions;
+  private readonly betaOptions: ResolvedWeightOptions;
+  private readonly gammaOptions: ResolvedWeightOptions;
   gamma?: LayerVariable;
   beta?: LayerVariable;
   movingMean?: LayerVariable;

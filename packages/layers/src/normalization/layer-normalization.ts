@@ -1,8 +1,8 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, tf, optionKeys } from '@dendrite/backend';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type AddWeightOptions } from '../engine/layer';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type ResolvedWeightOptions } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
@@ -41,14 +41,28 @@ export interface LayerNormalizationArgs extends LayerArgs {
  */
 export class LayerNormalization extends Layer {
   static override className = 'LayerNormalization';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<LayerNormalizationArgs, LayerArgs>({
+    axis: true,
+    epsilon: true,
+    scale: true,
+    center: true,
+    betaInitializer: true,
+    gammaInitializer: true,
+    betaRegularizer: true,
+    gammaRegularizer: true,
+    betaConstraint: true,
+    gammaConstraint: true,
+    rmsScaling: true,
+  });
   readonly axis: number | number[];
   readonly epsilon: number;
   readonly center: boolean;
   readonly scale: boolean;
   readonly rmsScaling: boolean;
   private readonly args: LayerNormalizationArgs;
-  private readonly betaOptions: AddWeightOptions;
-  private readonly gammaOptions: AddWeightOptions;
+  private readonly betaOptions: ResolvedWeightOptions;
+  private readonly gammaOptions: ResolvedWeightOptions;
   gamma?: LayerVariable;
   beta?: LayerVariable;
 

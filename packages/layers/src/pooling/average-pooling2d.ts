@@ -1,5 +1,7 @@
+import { optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { BasePooling, type PoolingArgs } from './base-pooling';
+import { positionalOptions } from '../engine/positional-options';
 
 /**
  * The mean of every window of `[batch, height, width, channels]` images (Keras's `AveragePooling2D`); with `same` padding, the mean of the values inside the image.
@@ -11,6 +13,8 @@ import { BasePooling, type PoolingArgs } from './base-pooling';
  */
 export class AveragePooling2D extends BasePooling {
   static override className = 'AveragePooling2D';
+  /** The option keys this class adds to its parent's (none: it is still checked). */
+  static override readonly optionKeys = optionKeys<PoolingArgs, PoolingArgs>({});
 
   /**
    * @param args poolSize (2), strides (poolSize), padding (valid)
@@ -26,11 +30,16 @@ registerLayer(AveragePooling2D, ['AvgPool2D']);
 /**
  * Makes a {@link AveragePooling2D} layer.
  *
+ * Keras's positional arguments may come first, as `AveragePooling2D(poolSize, ...)`: `averagePooling2d(poolSize, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * const layer = averagePooling2d({ poolSize: [2, 3] });
  * ```
  */
-export function averagePooling2d(args: PoolingArgs = {}): AveragePooling2D {
-  return new AveragePooling2D(args);
+export function averagePooling2d(args?: PoolingArgs): AveragePooling2D;
+export function averagePooling2d(poolSize: NonNullable<PoolingArgs['poolSize']>, options?: Omit<PoolingArgs, 'poolSize'>): AveragePooling2D;
+export function averagePooling2d(...values: unknown[]): AveragePooling2D {
+  return new AveragePooling2D(positionalOptions<PoolingArgs>(values, ['poolSize'], 'layer AveragePooling2D'));
 }

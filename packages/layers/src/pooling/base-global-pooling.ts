@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { type Shape, singleShape } from '../engine/shape';
 import { type DataFormat, checkDataFormat } from '../convolutional/check-data-format';
@@ -17,6 +17,8 @@ export interface GlobalPoolingArgs extends LayerArgs {
  * `keepdims`).
  */
 export abstract class BaseGlobalPooling extends Layer {
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<GlobalPoolingArgs, LayerArgs>({ dataFormat: true, keepdims: true });
   /** Number of spatial axes. */
   readonly rank: 1 | 2;
   /** `max` or `average`. */

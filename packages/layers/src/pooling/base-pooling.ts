@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { type Shape, singleShape } from '../engine/shape';
 import { checkOneOf, normalizeTuple } from '../core/argument-checks';
@@ -24,6 +24,13 @@ export interface PoolingArgs extends LayerArgs {
  * pooling of height 1.
  */
 export abstract class BasePooling extends Layer {
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<PoolingArgs, LayerArgs>({
+    strides: true,
+    dataFormat: true,
+    padding: true,
+    poolSize: true,
+  });
   /** Number of spatial axes. */
   readonly rank: 1 | 2;
   /** `max` or `average`. */

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import type { CallArgs, TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { BaseGlobalPooling, type GlobalPoolingArgs } from './base-global-pooling';
@@ -15,6 +15,8 @@ import { BaseGlobalPooling, type GlobalPoolingArgs } from './base-global-pooling
  */
 export class GlobalAveragePooling1D extends BaseGlobalPooling {
   static override className = 'GlobalAveragePooling1D';
+  /** The option keys this class adds to its parent's (none: it is still checked). */
+  static override readonly optionKeys = optionKeys<GlobalPoolingArgs, GlobalPoolingArgs>({});
 
   /**
    * @param args keepdims (false)

@@ -1,3 +1,4 @@
+import { optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { BaseGlobalPooling, type GlobalPoolingArgs } from './base-global-pooling';
 
@@ -11,6 +12,8 @@ import { BaseGlobalPooling, type GlobalPoolingArgs } from './base-global-pooling
  */
 export class GlobalMaxPooling2D extends BaseGlobalPooling {
   static override className = 'GlobalMaxPooling2D';
+  /** The option keys this class adds to its parent's (none: it is still checked). */
+  static override readonly optionKeys = optionKeys<GlobalPoolingArgs, GlobalPoolingArgs>({});
 
   /**
    * @param args keepdims (false)

@@ -1,5 +1,7 @@
+import { optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { BasePooling, type PoolingArgs } from './base-pooling';
+import { positionalOptions } from '../engine/positional-options';
 
 /**
  * The maximum of every window of `[batch, height, width, channels]` images (Keras's `MaxPooling2D`).
@@ -11,6 +13,8 @@ import { BasePooling, type PoolingArgs } from './base-pooling';
  */
 export class MaxPooling2D extends BasePooling {
   static override className = 'MaxPooling2D';
+  /** The option keys this class adds to its parent's (none: it is still checked). */
+  static override readonly optionKeys = optionKeys<PoolingArgs, PoolingArgs>({});
 
   /**
    * @param args poolSize (2), strides (poolSize), padding (valid)
@@ -26,11 +30,16 @@ registerLayer(MaxPooling2D, ['MaxPool2D']);
 /**
  * Makes a {@link MaxPooling2D} layer.
  *
+ * Keras's positional arguments may come first, as `MaxPooling2D(poolSize, ...)`: `maxPooling2d(poolSize, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * const layer = maxPooling2d({ poolSize: [3, 3], strides: 2, padding: 'same' });
  * ```
  */
-export function maxPooling2d(args: PoolingArgs = {}): MaxPooling2D {
-  return new MaxPooling2D(args);
+export function maxPooling2d(args?: PoolingArgs): MaxPooling2D;
+export function maxPooling2d(poolSize: NonNullable<PoolingArgs['poolSize']>, options?: Omit<PoolingArgs, 'poolSize'>): MaxPooling2D;
+export function maxPooling2d(...values: unknown[]): MaxPooling2D {
+  return new MaxPooling2D(positionalOptions<PoolingArgs>(values, ['poolSize'], 'layer MaxPooling2D'));
 }

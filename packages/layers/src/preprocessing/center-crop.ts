@@ -1,7 +1,8 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { resizeBatch } from './resizing';
 import { SizedImageLayer, type SizedImageArgs } from './sized-image-layer';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link CenterCrop}: the `height` and `width` of the window. */
 export type CenterCropArgs = SizedImageArgs;
@@ -12,6 +13,8 @@ export type CenterCropArgs = SizedImageArgs;
  */
 export class CenterCrop extends SizedImageLayer {
   static override className = 'CenterCrop';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<CenterCropArgs, SizedImageArgs>({});
 
   protected toSize(batch: tf.Tensor4D): tf.Tensor4D {
     const [, h, w] = batch.shape;
@@ -22,7 +25,15 @@ export class CenterCrop extends SizedImageLayer {
 
 registerLayer(CenterCrop);
 
-/** Makes a {@link CenterCrop} layer. */
-export function centerCrop(args: CenterCropArgs): CenterCrop {
-  return new CenterCrop(args);
+/**
+ * Makes a {@link CenterCrop} layer.
+ *
+ * Keras's positional arguments may come first, as `CenterCrop(height, width, ...)`: `centerCrop(height, width, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
+ */
+export function centerCrop(args: CenterCropArgs): CenterCrop;
+export function centerCrop(height: NonNullable<CenterCropArgs['height']>, width: NonNullable<CenterCropArgs['width']>, options?: Omit<CenterCropArgs, 'height' | 'width'>): CenterCrop;
+export function centerCrop(...values: unknown[]): CenterCrop {
+  return new CenterCrop(positionalOptions<CenterCropArgs>(values, ['height', 'width'], 'layer CenterCrop'));
 }

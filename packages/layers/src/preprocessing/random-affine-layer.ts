@@ -1,4 +1,4 @@
-import { FILL_MODES, type Matrix3, type tf, transformImages } from '@dendrite/backend';
+import { FILL_MODES, type Matrix3, type tf, transformImages, optionKeys } from '@dendrite/backend';
 import { checkOneOf } from '../core/argument-checks';
 import type { ImageInterpolation, LayerFillMode } from './image-preprocessing';
 import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';
@@ -19,6 +19,12 @@ export interface RandomAffineArgs extends RandomImageArgs {
  * `transformImages`); the identity otherwise.
  */
 export abstract class RandomAffineLayer extends RandomImageLayer {
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<RandomAffineArgs, RandomImageArgs>({
+    interpolation: true,
+    fillMode: true,
+    fillValue: true,
+  });
   readonly fillMode: LayerFillMode;
   readonly interpolation: ImageInterpolation;
   readonly fillValue: number;

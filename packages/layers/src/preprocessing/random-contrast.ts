@@ -1,7 +1,8 @@
-import { describeValue, tf, uniformDraws } from '@dendrite/backend';
+import { describeValue, tf, uniformDraws, optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { factorRange } from './image-preprocessing';
 import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link RandomContrast}. */
 export interface RandomContrastArgs extends RandomImageArgs {
@@ -17,6 +18,8 @@ export interface RandomContrastArgs extends RandomImageArgs {
  */
 export class RandomContrast extends RandomImageLayer {
   static override className = 'RandomContrast';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<RandomContrastArgs, RandomImageArgs>({ factor: true, valueRange: true });
   readonly factor: [number, number];
   readonly valueRange: [number, number];
 
@@ -43,7 +46,15 @@ export class RandomContrast extends RandomImageLayer {
 
 registerLayer(RandomContrast);
 
-/** Makes a {@link RandomContrast} layer. */
-export function randomContrast(args: RandomContrastArgs): RandomContrast {
-  return new RandomContrast(args);
+/**
+ * Makes a {@link RandomContrast} layer.
+ *
+ * Keras's positional arguments may come first, as `RandomContrast(factor, ...)`: `randomContrast(factor, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
+ */
+export function randomContrast(args: RandomContrastArgs): RandomContrast;
+export function randomContrast(factor: NonNullable<RandomContrastArgs['factor']>, options?: Omit<RandomContrastArgs, 'factor'>): RandomContrast;
+export function randomContrast(...values: unknown[]): RandomContrast {
+  return new RandomContrast(positionalOptions<RandomContrastArgs>(values, ['factor'], 'layer RandomContrast'));
 }

@@ -1,7 +1,8 @@
-import { tf, uniformDraws } from '@dendrite/backend';
+import { tf, uniformDraws, optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { checkOneOf } from '../core/argument-checks';
 import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Flip modes of {@link RandomFlip}. */
 export type FlipMode = 'horizontal' | 'vertical' | 'horizontal_and_vertical';
@@ -15,6 +16,8 @@ export interface RandomFlipArgs extends RandomImageArgs {
 /** Keras's `RandomFlip`: in training, each image is flipped with probability ½ along each chosen axis. */
 export class RandomFlip extends RandomImageLayer {
   static override className = 'RandomFlip';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<RandomFlipArgs, RandomImageArgs>({ mode: true });
   readonly mode: FlipMode;
 
   /** @throws Error naming the layer for an unknown mode */
@@ -43,7 +46,15 @@ export class RandomFlip extends RandomImageLayer {
 
 registerLayer(RandomFlip);
 
-/** Makes a {@link RandomFlip} layer. */
-export function randomFlip(args: RandomFlipArgs = {}): RandomFlip {
-  return new RandomFlip(args);
+/**
+ * Makes a {@link RandomFlip} layer.
+ *
+ * Keras's positional arguments may come first, as `RandomFlip(mode, ...)`: `randomFlip(mode, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
+ */
+export function randomFlip(args?: RandomFlipArgs): RandomFlip;
+export function randomFlip(mode: NonNullable<RandomFlipArgs['mode']>, options?: Omit<RandomFlipArgs, 'mode'>): RandomFlip;
+export function randomFlip(...values: unknown[]): RandomFlip {
+  return new RandomFlip(positionalOptions<RandomFlipArgs>(values, ['mode'], 'layer RandomFlip'));
 }

@@ -1,3 +1,4 @@
+import { optionKeys } from '@dendrite/backend';
 import type { tf } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { SeedGenerator } from '../regularization/seed-generator';
@@ -14,6 +15,8 @@ export interface RandomImageArgs extends LayerArgs {
  * the layer's `inputSpec`), the same shape out; {@link augment} runs in training only, the identity otherwise.
  */
 export abstract class RandomImageLayer extends Layer {
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<RandomImageArgs, LayerArgs>({ seed: true });
   readonly seed?: number;
   protected readonly seeds: SeedGenerator;
 

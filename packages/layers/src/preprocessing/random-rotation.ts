@@ -1,7 +1,8 @@
-import { type Matrix3, aboutCenter, rotationMatrix, uniformDraws } from '@dendrite/backend';
+import { type Matrix3, aboutCenter, rotationMatrix, uniformDraws, optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { factorRange } from './image-preprocessing';
 import { RandomAffineLayer, type RandomAffineArgs } from './random-affine-layer';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link RandomRotation}. */
 export interface RandomRotationArgs extends RandomAffineArgs {
@@ -12,6 +13,8 @@ export interface RandomRotationArgs extends RandomAffineArgs {
 /** Keras's `RandomRotation`: each image turned by a random angle about its centre, in training. */
 export class RandomRotation extends RandomAffineLayer {
   static override className = 'RandomRotation';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<RandomRotationArgs, RandomAffineArgs>({ factor: true });
   readonly factor: [number, number];
 
   /** @throws Error naming the layer for a bad factor, fill mode or interpolation */
@@ -33,7 +36,15 @@ export class RandomRotation extends RandomAffineLayer {
 
 registerLayer(RandomRotation);
 
-/** Makes a {@link RandomRotation} layer: `randomRotation({ factor: 0.1 })` turns up to ±36°. */
-export function randomRotation(args: RandomRotationArgs): RandomRotation {
-  return new RandomRotation(args);
+/**
+ * Makes a {@link RandomRotation} layer: `randomRotation({ factor: 0.1 })` turns up to ±36°.
+ *
+ * Keras's positional arguments may come first, as `RandomRotation(factor, ...)`: `randomRotation(factor, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
+ */
+export function randomRotation(args: RandomRotationArgs): RandomRotation;
+export function randomRotation(factor: NonNullable<RandomRotationArgs['factor']>, options?: Omit<RandomRotationArgs, 'factor'>): RandomRotation;
+export function randomRotation(...values: unknown[]): RandomRotation {
+  return new RandomRotation(positionalOptions<RandomRotationArgs>(values, ['factor'], 'layer RandomRotation'));
 }

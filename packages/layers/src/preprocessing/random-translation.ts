@@ -1,7 +1,8 @@
-import { type Matrix3, createRandom, shiftMatrix, uniform } from '@dendrite/backend';
+import { type Matrix3, createRandom, shiftMatrix, uniform, optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { factorRange } from './image-preprocessing';
 import { RandomAffineLayer, type RandomAffineArgs } from './random-affine-layer';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link RandomTranslation}. */
 export interface RandomTranslationArgs extends RandomAffineArgs {
@@ -14,6 +15,8 @@ export interface RandomTranslationArgs extends RandomAffineArgs {
 /** Keras's `RandomTranslation`: each image shifted by a random fraction of its size, in training. */
 export class RandomTranslation extends RandomAffineLayer {
   static override className = 'RandomTranslation';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<RandomTranslationArgs, RandomAffineArgs>({ heightFactor: true, widthFactor: true });
   readonly heightFactor: [number, number];
   readonly widthFactor: [number, number];
 
@@ -41,7 +44,15 @@ export class RandomTranslation extends RandomAffineLayer {
 
 registerLayer(RandomTranslation);
 
-/** Makes a {@link RandomTranslation} layer. */
-export function randomTranslation(args: RandomTranslationArgs): RandomTranslation {
-  return new RandomTranslation(args);
+/**
+ * Makes a {@link RandomTranslation} layer.
+ *
+ * Keras's positional arguments may come first, as `RandomTranslation(heightFactor, widthFactor, ...)`: `randomTranslation(heightFactor, widthFactor, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
+ */
+export function randomTranslation(args: RandomTranslationArgs): RandomTranslation;
+export function randomTranslation(heightFactor: NonNullable<RandomTranslationArgs['heightFactor']>, widthFactor: NonNullable<RandomTranslationArgs['widthFactor']>, options?: Omit<RandomTranslationArgs, 'heightFactor' | 'widthFactor'>): RandomTranslation;
+export function randomTranslation(...values: unknown[]): RandomTranslation {
+  return new RandomTranslation(positionalOptions<RandomTranslationArgs>(values, ['heightFactor', 'widthFactor'], 'layer RandomTranslation'));
 }

@@ -1,7 +1,8 @@
-import { type Matrix3, aboutCenter, createRandom, describeValue, uniform, zoomMatrix } from '@dendrite/backend';
+import { type Matrix3, aboutCenter, createRandom, describeValue, uniform, zoomMatrix, optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { factorRange } from './image-preprocessing';
 import { RandomAffineLayer, type RandomAffineArgs } from './random-affine-layer';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link RandomZoom}. */
 export interface RandomZoomArgs extends RandomAffineArgs {
@@ -14,6 +15,8 @@ export interface RandomZoomArgs extends RandomAffineArgs {
 /** Keras's `RandomZoom`: each image zoomed about its centre by a random amount, in training. */
 export class RandomZoom extends RandomAffineLayer {
   static override className = 'RandomZoom';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<RandomZoomArgs, RandomAffineArgs>({ heightFactor: true, widthFactor: true });
   readonly heightFactor: [number, number];
   readonly widthFactor: [number, number] | null;
 
@@ -44,7 +47,15 @@ export class RandomZoom extends RandomAffineLayer {
 
 registerLayer(RandomZoom);
 
-/** Makes a {@link RandomZoom} layer. */
-export function randomZoom(args: RandomZoomArgs): RandomZoom {
-  return new RandomZoom(args);
+/**
+ * Makes a {@link RandomZoom} layer.
+ *
+ * Keras's positional arguments may come first, as `RandomZoom(heightFactor, widthFactor, ...)`: `randomZoom(heightFactor, widthFactor, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
+ */
+export function randomZoom(args: RandomZoomArgs): RandomZoom;
+export function randomZoom(heightFactor: NonNullable<RandomZoomArgs['heightFactor']>, widthFactor?: NonNullable<RandomZoomArgs['widthFactor']>, options?: Omit<RandomZoomArgs, 'heightFactor' | 'widthFactor'>): RandomZoom;
+export function randomZoom(...values: unknown[]): RandomZoom {
+  return new RandomZoom(positionalOptions<RandomZoomArgs>(values, ['heightFactor', 'widthFactor'], 'layer RandomZoom'));
 }

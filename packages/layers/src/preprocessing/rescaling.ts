@@ -1,7 +1,8 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, tf, optionKeys } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { Shape } from '../engine/shape';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link Rescaling}. */
 export interface RescalingArgs extends LayerArgs {
@@ -14,6 +15,8 @@ export interface RescalingArgs extends LayerArgs {
 /** Keras's `Rescaling`: `x · scale + offset`, in training and inference. */
 export class Rescaling extends Layer {
   static override className = 'Rescaling';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<RescalingArgs, LayerArgs>({ scale: true, offset: true });
   readonly scale: number;
   readonly offset: number;
 
@@ -42,7 +45,15 @@ export class Rescaling extends Layer {
 
 registerLayer(Rescaling);
 
-/** Makes a {@link Rescaling} layer: `rescaling({ scale: 1 / 255 })`. */
-export function rescaling(args: RescalingArgs): Rescaling {
-  return new Rescaling(args);
+/**
+ * Makes a {@link Rescaling} layer: `rescaling({ scale: 1 / 255 })`.
+ *
+ * Keras's positional arguments may come first, as `Rescaling(scale, offset, ...)`: `rescaling(scale, offset, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
+ */
+export function rescaling(args: RescalingArgs): Rescaling;
+export function rescaling(scale: NonNullable<RescalingArgs['scale']>, offset?: NonNullable<RescalingArgs['offset']>, options?: Omit<RescalingArgs, 'scale' | 'offset'>): Rescaling;
+export function rescaling(...values: unknown[]): Rescaling {
+  return new Rescaling(positionalOptions<RescalingArgs>(values, ['scale', 'offset'], 'layer Rescaling'));
 }

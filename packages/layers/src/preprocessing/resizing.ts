@@ -1,8 +1,9 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { checkOneOf } from '../core/argument-checks';
 import type { ImageInterpolation } from './image-preprocessing';
 import { SizedImageLayer, type SizedImageArgs } from './sized-image-layer';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link Resizing}. */
 export interface ResizingArgs extends SizedImageArgs {
@@ -28,6 +29,8 @@ export function resizeBatch(batch: tf.Tensor4D, height: number, width: number, i
 /** Keras's `Resizing`: every image to `height × width`. */
 export class Resizing extends SizedImageLayer {
   static override className = 'Resizing';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<ResizingArgs, SizedImageArgs>({ interpolation: true, cropToAspectRatio: true });
   readonly interpolation: ImageInterpolation;
   readonly cropToAspectRatio: boolean;
 
@@ -49,7 +52,15 @@ export class Resizing extends SizedImageLayer {
 
 registerLayer(Resizing);
 
-/** Makes a {@link Resizing} layer. */
-export function resizing(args: ResizingArgs): Resizing {
-  return new Resizing(args);
+/**
+ * Makes a {@link Resizing} layer.
+ *
+ * Keras's positional arguments may come first, as `Resizing(height, width, ...)`: `resizing(height, width, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
+ */
+export function resizing(args: ResizingArgs): Resizing;
+export function resizing(height: NonNullable<ResizingArgs['height']>, width: NonNullable<ResizingArgs['width']>, options?: Omit<ResizingArgs, 'height' | 'width'>): Resizing;
+export function resizing(...values: unknown[]): Resizing {
+  return new Resizing(positionalOptions<ResizingArgs>(values, ['height', 'width'], 'layer Resizing'));
 }

@@ -1,3 +1,4 @@
+import { optionKeys } from '@dendrite/backend';
 import type { tf } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import type { Shape } from '../engine/shape';
@@ -17,6 +18,8 @@ export interface SizedImageArgs extends LayerArgs {
  * layer's `inputSpec`), each brought to `height × width` by {@link toSize}.
  */
 export abstract class SizedImageLayer extends Layer {
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<SizedImageArgs, LayerArgs>({ height: true, width: true });
   readonly height: number;
   readonly width: number;
 

@@ -1,9 +1,10 @@
-import { type KerasSerialized, tf } from '@dendrite/backend';
+import { type KerasSerialized, tf, optionKeys } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { deserializeLayer, registerLayer, serializeLayer } from '../engine/layer-registry';
 import { type Shape, isShapeList } from '../engine/shape';
 import { checkOneOf } from '../core/argument-checks';
 import { RNN, type RNNCallArgs } from './rnn';
+import { positionalOptions } from '../engine/positional-options';
 
 /** How {@link Bidirectional} joins the two directions; null returns both. */
 export type MergeMode = 'concat' | 'sum' | 'mul' | 'ave' | null;
@@ -44,6 +45,8 @@ function recreate(layer: RNN, changes: Record<string, unknown>): RNN {
  */
 export class Bidirectional extends Layer {
   static override className = 'Bidirectional';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<BidirectionalArgs, LayerArgs>({ layer: true, mergeMode: true, backwardLayer: true });
   readonly forwardLayer: RNN;
   readonly backwardLayer: RNN;
   readonly mergeMode: MergeMode;
@@ -170,11 +173,16 @@ registerLayer(Bidirectional);
 /**
  * Makes a {@link Bidirectional} wrapper.
  *
+ * Keras's positional arguments may come first, as `Bidirectional(layer, ...)`: `bidirectional(layer, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * bidirectional({ layer: gru({ units: 8, returnSequences: true }), mergeMode: 'sum' });
  * ```
  */
-export function bidirectional(args: BidirectionalArgs): Bidirectional {
-  return new Bidirectional(args);
+export function bidirectional(args: BidirectionalArgs): Bidirectional;
+export function bidirectional(layer: NonNullable<BidirectionalArgs['layer']>, options?: Omit<BidirectionalArgs, 'layer'>): Bidirectional;
+export function bidirectional(...values: unknown[]): Bidirectional {
+  return new Bidirectional(positionalOptions<BidirectionalArgs>(values, ['layer'], 'layer Bidirectional'));
 }

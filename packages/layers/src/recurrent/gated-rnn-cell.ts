@@ -1,4 +1,5 @@
 import { layerActivation } from '../core/weight-options';
+import { optionKeys } from '@dendrite/backend';
 import type { tf } from '@dendrite/backend';
 import { type ActivationIdentifier, serializeActivation } from '../activations/index';
 import { RNNCell, type RNNCellArgs } from './rnn-cell';
@@ -14,6 +15,8 @@ export interface GatedRNNCellArgs extends RNNCellArgs {
  * recurrent dropout mask per gate block when `recurrentDropout` is set, as Keras.
  */
 export abstract class GatedRNNCell extends RNNCell {
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<GatedRNNCellArgs, RNNCellArgs>({ recurrentActivation: true });
   readonly recurrentActivation: (x: tf.Tensor) => tf.Tensor;
 
   /** @throws Error naming the cell and argument for a bad units, rate, seed or identifier */

@@ -1,7 +1,8 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import type { StepWeights } from './rnn-cell';
 import { GatedRNNCell, type GatedRNNCellArgs } from './gated-rnn-cell';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link GRUCell}. */
 export interface GRUCellArgs extends GatedRNNCellArgs {
@@ -25,6 +26,8 @@ export interface GRUCellArgs extends GatedRNNCellArgs {
  */
 export class GRUCell extends GatedRNNCell {
   static override className = 'GRUCell';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<GRUCellArgs, GatedRNNCellArgs>({ resetAfter: true });
   readonly resetAfter: boolean;
 
   /** @throws Error naming the cell and argument for a bad units, rate, seed or identifier */
@@ -97,11 +100,16 @@ registerLayer(GRUCell);
 /**
  * Makes a {@link GRUCell}.
  *
+ * Keras's positional arguments may come first, as `GRUCell(units, ...)`: `gruCell(units, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * gruCell({ units: 8, resetAfter: false });
  * ```
  */
-export function gruCell(args: GRUCellArgs): GRUCell {
-  return new GRUCell(args);
+export function gruCell(args: GRUCellArgs): GRUCell;
+export function gruCell(units: NonNullable<GRUCellArgs['units']>, options?: Omit<GRUCellArgs, 'units'>): GRUCell;
+export function gruCell(...values: unknown[]): GRUCell {
+  return new GRUCell(positionalOptions<GRUCellArgs>(values, ['units'], 'layer GRUCell'));
 }

@@ -1,8 +1,10 @@
+import { optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { cellArgsOf } from './cell-args-of';
 import { GRUCell, type GRUCellArgs } from './gru-cell';
-import { RNN, type RNNOptions } from './rnn';
-import { checkCellArgs } from './rnn-cell';
+import { RNN, type RNNArgs, type RNNOptions } from './rnn';
+import { RNN_CELL_KEYS, checkCellArgs } from './rnn-cell';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link GRU}: the cell's and the RNN's. */
 export interface GRUArgs extends GRUCellArgs, RNNOptions {}
@@ -18,6 +20,8 @@ export interface GRUArgs extends GRUCellArgs, RNNOptions {}
  */
 export class GRU extends RNN<GRUCell> {
   static override className = 'GRU';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<GRUArgs, RNNArgs>({ ...RNN_CELL_KEYS, recurrentActivation: true, resetAfter: true });
 
   /** @throws Error naming the layer and argument: units < 1, a rate outside [0, 1), stateful true, a bad identifier */
   constructor(args: GRUArgs) {
@@ -45,11 +49,16 @@ registerLayer(GRU, ['UnifiedGRU']);
 /**
  * Makes a {@link GRU} layer.
  *
+ * Keras's positional arguments may come first, as `GRU(units, ...)`: `gru(units, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * gru({ units: 32, resetAfter: false });
  * ```
  */
-export function gru(args: GRUArgs): GRU {
-  return new GRU(args);
+export function gru(args: GRUArgs): GRU;
+export function gru(units: NonNullable<GRUArgs['units']>, options?: Omit<GRUArgs, 'units'>): GRU;
+export function gru(...values: unknown[]): GRU {
+  return new GRU(positionalOptions<GRUArgs>(values, ['units'], 'layer GRU'));
 }

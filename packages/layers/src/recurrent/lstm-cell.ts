@@ -1,8 +1,9 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import type { WeightInitializer } from '../engine/layer-variable';
 import type { StepWeights } from './rnn-cell';
 import { GatedRNNCell, type GatedRNNCellArgs } from './gated-rnn-cell';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link LSTMCell}. */
 export interface LSTMCellArgs extends GatedRNNCellArgs {
@@ -22,6 +23,8 @@ export interface LSTMCellArgs extends GatedRNNCellArgs {
  */
 export class LSTMCell extends GatedRNNCell {
   static override className = 'LSTMCell';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<LSTMCellArgs, GatedRNNCellArgs>({ unitForgetBias: true });
   readonly unitForgetBias: boolean;
 
   /** @throws Error naming the cell and argument for a bad units, rate, seed or identifier */
@@ -67,11 +70,16 @@ registerLayer(LSTMCell);
 /**
  * Makes an {@link LSTMCell}.
  *
+ * Keras's positional arguments may come first, as `LSTMCell(units, ...)`: `lstmCell(units, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * lstmCell({ units: 16, recurrentDropout: 0.2 });
  * ```
  */
-export function lstmCell(args: LSTMCellArgs): LSTMCell {
-  return new LSTMCell(args);
+export function lstmCell(args: LSTMCellArgs): LSTMCell;
+export function lstmCell(units: NonNullable<LSTMCellArgs['units']>, options?: Omit<LSTMCellArgs, 'units'>): LSTMCell;
+export function lstmCell(...values: unknown[]): LSTMCell {
+  return new LSTMCell(positionalOptions<LSTMCellArgs>(values, ['units'], 'layer LSTMCell'));
 }

@@ -1,8 +1,10 @@
+import { optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { cellArgsOf } from './cell-args-of';
 import { LSTMCell, type LSTMCellArgs } from './lstm-cell';
-import { RNN, type RNNOptions } from './rnn';
-import { checkCellArgs } from './rnn-cell';
+import { RNN, type RNNArgs, type RNNOptions } from './rnn';
+import { RNN_CELL_KEYS, checkCellArgs } from './rnn-cell';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link LSTM}: the cell's and the RNN's. */
 export interface LSTMArgs extends LSTMCellArgs, RNNOptions {}
@@ -18,6 +20,12 @@ export interface LSTMArgs extends LSTMCellArgs, RNNOptions {}
  */
 export class LSTM extends RNN<LSTMCell> {
   static override className = 'LSTM';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<LSTMArgs, RNNArgs>({
+    ...RNN_CELL_KEYS,
+    recurrentActivation: true,
+    unitForgetBias: true,
+  });
 
   /** @throws Error naming the layer and argument: units < 1, a rate outside [0, 1), stateful true, a bad identifier */
   constructor(args: LSTMArgs) {
@@ -45,11 +53,16 @@ registerLayer(LSTM, ['UnifiedLSTM']);
 /**
  * Makes an {@link LSTM} layer.
  *
+ * Keras's positional arguments may come first, as `LSTM(units, ...)`: `lstm(units, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * lstm({ units: 32, recurrentDropout: 0.2 });
  * ```
  */
-export function lstm(args: LSTMArgs): LSTM {
-  return new LSTM(args);
+export function lstm(args: LSTMArgs): LSTM;
+export function lstm(units: NonNullable<LSTMArgs['units']>, options?: Omit<LSTMArgs, 'units'>): LSTM;
+export function lstm(...values: unknown[]): LSTM {
+  return new LSTM(positionalOptions<LSTMArgs>(values, ['units'], 'layer LSTM'));
 }

@@ -1,9 +1,9 @@
-import { tf } from '@dendrite/backend';
+import { type OptionKeyRecord, optionKeys, tf } from '@dendrite/backend';
 import { type ActivationIdentifier, serializeActivation } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type AddWeightOptions } from '../engine/layer';
+import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type ResolvedWeightOptions } from '../engine/layer';
 import type { LayerVariable, WeightInitializer } from '../engine/layer-variable';
 import { type Shape, isShapeList, shapeToString } from '../engine/shape';
 import { checkPositiveInteger, checkRate } from '../core/argument-checks';
@@ -37,6 +37,25 @@ export interface RNNCellArgs extends LayerArgs {
   /** Seed of the dropout masks (else Dendrite's global stream of `setSeed`). */
   seed?: number;
 }
+
+/** The keys of {@link RNNCellArgs} beyond a layer's (SimpleRNN, LSTM and GRU take them too, flat). */
+export const RNN_CELL_KEYS: OptionKeyRecord<RNNCellArgs, LayerArgs> = {
+  activation: true,
+  seed: true,
+  units: true,
+  kernelInitializer: true,
+  kernelRegularizer: true,
+  biasRegularizer: true,
+  kernelConstraint: true,
+  biasConstraint: true,
+  useBias: true,
+  biasInitializer: true,
+  recurrentInitializer: true,
+  recurrentRegularizer: true,
+  recurrentConstraint: true,
+  dropout: true,
+  recurrentDropout: true,
+};
 
 /** The dropout masks of one sequence: one per gate block (Keras's implementation 1) or one for all. */
 export interface CellDropoutMasks {
@@ -72,6 +91,8 @@ export interface StepWeights {
  * Called alone, a cell maps `[x, ...states]` to `[output, ...newStates]`.
  */
 export abstract class RNNCell extends Layer {
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<RNNCellArgs, LayerArgs>(RNN_CELL_KEYS);
   readonly units: number;
   readonly activation: (x: tf.Tensor) => tf.Tensor;
   readonly useBias: boolean;
@@ -83,10 +104,10 @@ export abstract class RNNCell extends Layer {
   kernel?: LayerVariable;
   recurrentKernel?: LayerVariable;
   bias?: LayerVariable;
-  private readonly kernelOptions: AddWeightOptions;
-  private readonly recurrentOptions: AddWeightOptions;
+  private readonly kernelOptions: ResolvedWeightOptions;
+  private readonly recurrentOptions: ResolvedWeightOptions;
   /** The bias's options (LSTM's unitForgetBias builds on its initializer). */
-  protected readonly biasOptions: AddWeightOptions;
+  protected readonly biasOptions: ResolvedWeightOptions;
 
   /** @throws Error naming the cell and argument for a bad units, rate, seed or identifier */
   constructor(args: RNNCellArgs) {

@@ -1,10 +1,12 @@
-import { type KerasSerialized, keysToCamelCase, tf } from '@dendrite/backend';
+import { type KerasSerialized, optionKeys, tf } from '@dendrite/backend';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { deserializeLayer, registerLayer, serializeLayer } from '../engine/layer-registry';
+import { layerArgsFromConfig } from '../engine/layer-args-from-config';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
 import { regularizerConfig } from '../core/weight-options';
 import { RNNCell } from './rnn-cell';
+import { positionalOptions } from '../engine/positional-options';
 
 /** The options of a recurrent layer over its cell (Keras's `RNN` arguments). */
 export interface RNNOptions {
@@ -51,6 +53,17 @@ export interface RNNCallArgs extends CallArgs {
  */
 export class RNN<Cell extends RNNCell = RNNCell> extends Layer {
   static override className = 'RNN';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<RNNArgs, LayerArgs>({
+    activityRegularizer: true,
+    cell: true,
+    returnSequences: true,
+    returnState: true,
+    goBackwards: true,
+    stateful: true,
+    unroll: true,
+    zeroOutputForMask: true,
+  });
   readonly cell: Cell;
   readonly returnSequences: boolean;
   readonly returnState: boolean;
@@ -174,8 +187,7 @@ export class RNN<Cell extends RNNCell = RNNCell> extends Layer {
   /** Rebuilds the layer; a `cell` entry (RNN's config) is deserialized first. */
   static override fromConfig<T extends Layer>(this: new (args: never) => T, config: Record<string, unknown>): T {
     const { cell, ...rest } = config;
-    const set = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== null));
-    const args = keysToCamelCase(set) as Record<string, unknown>;
+    const args = layerArgsFromConfig(this, rest);
     if (cell != null) args.cell = deserializeLayer(cell as KerasSerialized);
     return new this(args as never);
   }
@@ -184,13 +196,17 @@ export class RNN<Cell extends RNNCell = RNNCell> extends Layer {
 registerLayer(RNN);
 
 /**
- * Makes an {@link RNN} layer around a cell.
+ * Makes an {@link RNN} layer around a cell; the cell may come first, as Keras's `RNN(cell, ...)`:
+ * `rnn(lstmCell(8), { returnSequences: true })`.
  *
+ * @throws TypeError for an unknown option, a cell given twice or too many arguments
  * @example
  * ```ts
  * rnn({ cell: gruCell({ units: 16 }), returnState: true });
  * ```
  */
-export function rnn<Cell extends RNNCell>(args: RNNArgs<Cell>): RNN<Cell> {
-  return new RNN(args);
+export function rnn<Cell extends RNNCell>(args: RNNArgs<Cell>): RNN<Cell>;
+export function rnn<Cell extends RNNCell>(cell: RNNArgs<Cell>['cell'], options?: Omit<RNNArgs<Cell>, 'cell'>): RNN<Cell>;
+export function rnn<Cell extends RNNCell>(...values: unknown[]): RNN<Cell> {
+  return new RNN(positionalOptions<RNNArgs<Cell>>(values, ['cell'], 'layer RNN'));
 }

@@ -1,6 +1,7 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { RNNCell, type RNNCellArgs, type StepWeights } from './rnn-cell';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link SimpleRNNCell}. */
 export type SimpleRNNCellArgs = RNNCellArgs;
@@ -15,6 +16,8 @@ export type SimpleRNNCellArgs = RNNCellArgs;
  */
 export class SimpleRNNCell extends RNNCell {
   static override className = 'SimpleRNNCell';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<SimpleRNNCellArgs, RNNCellArgs>({});
 
   protected get gates(): number {
     return 1;
@@ -35,11 +38,16 @@ registerLayer(SimpleRNNCell);
 /**
  * Makes a {@link SimpleRNNCell}.
  *
+ * Keras's positional arguments may come first, as `SimpleRNNCell(units, ...)`: `simpleRNNCell(units, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * simpleRNNCell({ units: 8, dropout: 0.1 });
  * ```
  */
-export function simpleRNNCell(args: SimpleRNNCellArgs): SimpleRNNCell {
-  return new SimpleRNNCell(args);
+export function simpleRNNCell(args: SimpleRNNCellArgs): SimpleRNNCell;
+export function simpleRNNCell(units: NonNullable<SimpleRNNCellArgs['units']>, options?: Omit<SimpleRNNCellArgs, 'units'>): SimpleRNNCell;
+export function simpleRNNCell(...values: unknown[]): SimpleRNNCell {
+  return new SimpleRNNCell(positionalOptions<SimpleRNNCellArgs>(values, ['units'], 'layer SimpleRNNCell'));
 }

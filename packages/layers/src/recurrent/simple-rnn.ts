@@ -1,8 +1,10 @@
+import { optionKeys } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { cellArgsOf } from './cell-args-of';
-import { RNN, type RNNOptions } from './rnn';
-import { checkCellArgs } from './rnn-cell';
+import { RNN, type RNNArgs, type RNNOptions } from './rnn';
+import { RNN_CELL_KEYS, checkCellArgs } from './rnn-cell';
 import { SimpleRNNCell, type SimpleRNNCellArgs } from './simple-rnn-cell';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link SimpleRNN}: the cell's and the RNN's. */
 export interface SimpleRNNArgs extends SimpleRNNCellArgs, RNNOptions {}
@@ -18,6 +20,8 @@ export interface SimpleRNNArgs extends SimpleRNNCellArgs, RNNOptions {}
  */
 export class SimpleRNN extends RNN<SimpleRNNCell> {
   static override className = 'SimpleRNN';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<SimpleRNNArgs, RNNArgs>(RNN_CELL_KEYS);
 
   /** @throws Error naming the layer and argument: units < 1, a rate outside [0, 1), stateful true, a bad identifier */
   constructor(args: SimpleRNNArgs) {
@@ -45,11 +49,16 @@ registerLayer(SimpleRNN);
 /**
  * Makes a {@link SimpleRNN} layer.
  *
+ * Keras's positional arguments may come first, as `SimpleRNN(units, ...)`: `simpleRNN(units, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * simpleRNN({ units: 16, dropout: 0.2 });
  * ```
  */
-export function simpleRNN(args: SimpleRNNArgs): SimpleRNN {
-  return new SimpleRNN(args);
+export function simpleRNN(args: SimpleRNNArgs): SimpleRNN;
+export function simpleRNN(units: NonNullable<SimpleRNNArgs['units']>, options?: Omit<SimpleRNNArgs, 'units'>): SimpleRNN;
+export function simpleRNN(...values: unknown[]): SimpleRNN {
+  return new SimpleRNN(positionalOptions<SimpleRNNArgs>(values, ['units'], 'layer SimpleRNN'));
 }

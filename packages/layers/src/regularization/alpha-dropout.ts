@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { checkRate } from '../core/argument-checks';
@@ -6,6 +6,7 @@ import { checkNoiseShape, resolveNoiseShape } from './dropout';
 import { SeedGenerator } from './seed-generator';
 // SELU's constants, which AlphaDropout keeps the statistics of.
 import { SELU_ALPHA, SELU_SCALE } from '../activations/selu';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link AlphaDropout}. */
 export interface AlphaDropoutArgs extends LayerArgs {
@@ -29,6 +30,8 @@ export interface AlphaDropoutArgs extends LayerArgs {
  */
 export class AlphaDropout extends Layer {
   static override className = 'AlphaDropout';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<AlphaDropoutArgs, LayerArgs>({ seed: true, rate: true, noiseShape: true });
   readonly rate: number;
   readonly noiseShape?: Array<number | null>;
   readonly seed?: number;
@@ -66,11 +69,16 @@ registerLayer(AlphaDropout);
 /**
  * Makes an {@link AlphaDropout} layer.
  *
+ * Keras's positional arguments may come first, as `AlphaDropout(rate, ...)`: `alphaDropout(rate, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * alphaDropout({ rate: 0.1, seed: 7 });
  * ```
  */
-export function alphaDropout(args: AlphaDropoutArgs): AlphaDropout {
-  return new AlphaDropout(args);
+export function alphaDropout(args: AlphaDropoutArgs): AlphaDropout;
+export function alphaDropout(rate: NonNullable<AlphaDropoutArgs['rate']>, options?: Omit<AlphaDropoutArgs, 'rate'>): AlphaDropout;
+export function alphaDropout(...values: unknown[]): AlphaDropout {
+  return new AlphaDropout(positionalOptions<AlphaDropoutArgs>(values, ['rate'], 'layer AlphaDropout'));
 }

@@ -1,8 +1,9 @@
-import { describeValue, randomDropout, tf } from '@dendrite/backend';
+import { describeValue, randomDropout, tf, optionKeys } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { checkRate } from '../core/argument-checks';
 import { SeedGenerator } from './seed-generator';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link Dropout}. */
 export interface DropoutArgs extends LayerArgs {
@@ -50,6 +51,8 @@ export function resolveNoiseShape(noiseShape: Array<number | null> | undefined, 
  */
 export class Dropout extends Layer {
   static override className = 'Dropout';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<DropoutArgs, LayerArgs>({ seed: true, rate: true, noiseShape: true });
   readonly rate: number;
   readonly noiseShape?: Array<number | null>;
   readonly seed?: number;
@@ -87,11 +90,16 @@ registerLayer(Dropout);
 /**
  * Makes a {@link Dropout} layer.
  *
+ * Keras's positional arguments may come first, as `Dropout(rate, ...)`: `dropout(rate, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * dropout({ rate: 0.5 }).apply(x, { training: true });
  * ```
  */
-export function dropout(args: DropoutArgs): Dropout {
-  return new Dropout(args);
+export function dropout(args: DropoutArgs): Dropout;
+export function dropout(rate: NonNullable<DropoutArgs['rate']>, options?: Omit<DropoutArgs, 'rate'>): Dropout;
+export function dropout(...values: unknown[]): Dropout {
+  return new Dropout(positionalOptions<DropoutArgs>(values, ['rate'], 'layer Dropout'));
 }

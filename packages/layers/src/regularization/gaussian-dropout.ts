@@ -1,8 +1,9 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { checkRate } from '../core/argument-checks';
 import { SeedGenerator } from './seed-generator';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link GaussianDropout}. */
 export interface GaussianDropoutArgs extends LayerArgs {
@@ -23,6 +24,8 @@ export interface GaussianDropoutArgs extends LayerArgs {
  */
 export class GaussianDropout extends Layer {
   static override className = 'GaussianDropout';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<GaussianDropoutArgs, LayerArgs>({ seed: true, rate: true });
   readonly rate: number;
   readonly seed?: number;
   private readonly seeds: SeedGenerator;
@@ -53,11 +56,16 @@ registerLayer(GaussianDropout);
 /**
  * Makes a {@link GaussianDropout} layer.
  *
+ * Keras's positional arguments may come first, as `GaussianDropout(rate, ...)`: `gaussianDropout(rate, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * gaussianDropout({ rate: 0.3 });
  * ```
  */
-export function gaussianDropout(args: GaussianDropoutArgs): GaussianDropout {
-  return new GaussianDropout(args);
+export function gaussianDropout(args: GaussianDropoutArgs): GaussianDropout;
+export function gaussianDropout(rate: NonNullable<GaussianDropoutArgs['rate']>, options?: Omit<GaussianDropoutArgs, 'rate'>): GaussianDropout;
+export function gaussianDropout(...values: unknown[]): GaussianDropout {
+  return new GaussianDropout(positionalOptions<GaussianDropoutArgs>(values, ['rate'], 'layer GaussianDropout'));
 }

@@ -1,7 +1,8 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, tf, optionKeys } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { SeedGenerator } from './seed-generator';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link GaussianNoise}. */
 export interface GaussianNoiseArgs extends LayerArgs {
@@ -22,6 +23,8 @@ export interface GaussianNoiseArgs extends LayerArgs {
  */
 export class GaussianNoise extends Layer {
   static override className = 'GaussianNoise';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<GaussianNoiseArgs, LayerArgs>({ seed: true, stddev: true });
   readonly stddev: number;
   readonly seed?: number;
   private readonly seeds: SeedGenerator;
@@ -54,11 +57,16 @@ registerLayer(GaussianNoise);
 /**
  * Makes a {@link GaussianNoise} layer.
  *
+ * Keras's positional arguments may come first, as `GaussianNoise(stddev, ...)`: `gaussianNoise(stddev, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * gaussianNoise({ stddev: 0.2, seed: 1 });
  * ```
  */
-export function gaussianNoise(args: GaussianNoiseArgs): GaussianNoise {
-  return new GaussianNoise(args);
+export function gaussianNoise(args: GaussianNoiseArgs): GaussianNoise;
+export function gaussianNoise(stddev: NonNullable<GaussianNoiseArgs['stddev']>, options?: Omit<GaussianNoiseArgs, 'stddev'>): GaussianNoise;
+export function gaussianNoise(...values: unknown[]): GaussianNoise {
+  return new GaussianNoise(positionalOptions<GaussianNoiseArgs>(values, ['stddev'], 'layer GaussianNoise'));
 }

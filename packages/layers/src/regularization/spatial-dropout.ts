@@ -1,7 +1,9 @@
+import { optionKeys } from '@dendrite/backend';
 import type { tf } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { checkOneOf } from '../core/argument-checks';
 import { Dropout, type DropoutArgs } from './dropout';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link SpatialDropout1D}. */
 export type SpatialDropout1DArgs = Omit<DropoutArgs, 'noiseShape'>;
@@ -23,6 +25,8 @@ export interface SpatialDropout2DArgs extends SpatialDropout1DArgs {
  */
 export class SpatialDropout1D extends Dropout {
   static override className = 'SpatialDropout1D';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<SpatialDropout1DArgs, DropoutArgs>({});
 
   /** @throws Error naming the layer when `rate` is outside [0, 1) */
   constructor(args: SpatialDropout1DArgs) {
@@ -51,6 +55,8 @@ export class SpatialDropout1D extends Dropout {
  */
 export class SpatialDropout2D extends Dropout {
   static override className = 'SpatialDropout2D';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<SpatialDropout2DArgs, DropoutArgs>({ dataFormat: true });
   readonly dataFormat: 'channels_last' | 'channels_first';
 
   /** @throws Error naming the layer when `rate` is outside [0, 1) or `dataFormat` is unknown */
@@ -77,23 +83,33 @@ registerLayer(SpatialDropout2D);
 /**
  * Makes a {@link SpatialDropout1D} layer.
  *
+ * Keras's positional arguments may come first, as `SpatialDropout1D(rate, ...)`: `spatialDropout1d(rate, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * spatialDropout1d({ rate: 0.3 });
  * ```
  */
-export function spatialDropout1d(args: SpatialDropout1DArgs): SpatialDropout1D {
-  return new SpatialDropout1D(args);
+export function spatialDropout1d(args: SpatialDropout1DArgs): SpatialDropout1D;
+export function spatialDropout1d(rate: NonNullable<SpatialDropout1DArgs['rate']>, options?: Omit<SpatialDropout1DArgs, 'rate'>): SpatialDropout1D;
+export function spatialDropout1d(...values: unknown[]): SpatialDropout1D {
+  return new SpatialDropout1D(positionalOptions<SpatialDropout1DArgs>(values, ['rate'], 'layer SpatialDropout1D'));
 }
 
 /**
  * Makes a {@link SpatialDropout2D} layer.
  *
+ * Keras's positional arguments may come first, as `SpatialDropout2D(rate, ...)`: `spatialDropout2d(rate, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * spatialDropout2d({ rate: 0.3, dataFormat: 'channels_last' });
  * ```
  */
-export function spatialDropout2d(args: SpatialDropout2DArgs): SpatialDropout2D {
-  return new SpatialDropout2D(args);
+export function spatialDropout2d(args: SpatialDropout2DArgs): SpatialDropout2D;
+export function spatialDropout2d(rate: NonNullable<SpatialDropout2DArgs['rate']>, options?: Omit<SpatialDropout2DArgs, 'rate'>): SpatialDropout2D;
+export function spatialDropout2d(...values: unknown[]): SpatialDropout2D {
+  return new SpatialDropout2D(positionalOptions<SpatialDropout2DArgs>(values, ['rate'], 'layer SpatialDropout2D'));
 }

@@ -1,4 +1,5 @@
-import type { tf } from '@dendrite/backend';
+import { checkOptionKeys, describeValue, optionKeys, type tf } from '@dendrite/backend';
+import { isOptionsObject } from '../engine/positional-options';
 import { checkFactor } from './check-factor';
 import { penalties } from './penalties';
 import { Regularizer } from './regularizer';
@@ -23,14 +24,18 @@ export interface L1L2Args {
  */
 export class L1L2 extends Regularizer {
   static override className = 'L1L2';
+  /** The option keys of the constructor. */
+  static readonly optionKeys = optionKeys<L1L2Args>({ l1: true, l2: true });
   /** The L1 factor. */
   readonly l1: number;
   /** The L2 factor. */
   readonly l2: number;
 
-  /** @throws Error when a factor is negative or not finite */
+  /** @throws TypeError for an unknown option key
+   * @throws Error when a factor is negative or not finite */
   constructor(args: L1L2Args = {}) {
     super();
+    checkOptionKeys(args, L1L2.optionKeys, 'L1L2');
     this.l1 = checkFactor(args.l1 ?? 0, 'l1', this.className);
     this.l2 = checkFactor(args.l2 ?? 0, 'l2', this.className);
   }
@@ -47,7 +52,10 @@ export class L1L2 extends Regularizer {
 
 /**
  * A new {@link L1L2} with Keras's `l1_l2` shortcut defaults, 0.01 each (as tfjs-layers' `l1l2`).
+ * The factors are named: a bare number is refused, since `l1_l2(0.01)` leaves l2 at 0.01 in
+ * Keras 2 and at 0 in Keras 3.
  *
+ * @throws TypeError for a bare number or an unknown option key
  * @throws Error when a factor is negative or not finite
  * @example
  * ```ts
@@ -55,5 +63,9 @@ export class L1L2 extends Regularizer {
  * ```
  */
 export function l1l2(args: L1L2Args = {}): L1L2 {
+  if (!isOptionsObject(args as unknown)) {
+    throw new TypeError(`Expected the options of l1l2 to be an object { l1, l2 }, received ${describeValue(args)}: name the factor, l1l2({ l1: 0.01 })`);
+  }
+  checkOptionKeys(args, L1L2.optionKeys, 'L1L2');
   return new L1L2({ l1: args.l1 ?? 0.01, l2: args.l2 ?? 0.01 });
 }

@@ -1,7 +1,14 @@
-import type { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys, type tf } from '@dendrite/backend';
+import { positionalOptions } from '../engine/positional-options';
 import { checkFactor } from './check-factor';
 import { penalties } from './penalties';
 import { Regularizer } from './regularizer';
+
+/** Arguments of {@link L1}. */
+export interface L1Args {
+  /** The L1 factor, 0.01 by default. */
+  l1?: number | null;
+}
 
 /**
  * The L1 penalty `l1 · Σ|w|` (Keras `L1`, name `'l1'`; config `{ l1 }`), 0.01 by default.
@@ -13,12 +20,16 @@ import { Regularizer } from './regularizer';
  */
 export class L1 extends Regularizer {
   static override className = 'L1';
+  /** The option keys of the constructor. */
+  static readonly optionKeys = optionKeys<L1Args>({ l1: true });
   /** The L1 factor. */
   readonly l1: number;
 
-  /** @throws Error when `l1` is negative or not finite */
-  constructor(args: { l1?: number | null } = {}) {
+  /** @throws TypeError for an unknown option key
+   * @throws Error when `l1` is negative or not finite */
+  constructor(args: L1Args = {}) {
     super();
+    checkOptionKeys(args, L1.optionKeys, 'L1');
     this.l1 = checkFactor(args.l1 ?? 0.01, 'l1', this.className);
   }
 
@@ -41,6 +52,8 @@ export class L1 extends Regularizer {
  * dense({ units: 8, kernelRegularizer: l1(1e-4) });
  * ```
  */
-export function l1(args: number | { l1?: number | null } = {}): L1 {
-  return new L1(typeof args === 'number' ? { l1: args } : args);
+export function l1(args?: L1Args): L1;
+export function l1(l1: number | null, options?: Omit<L1Args, 'l1'>): L1;
+export function l1(first?: number | null | L1Args, options?: Omit<L1Args, 'l1'>): L1 {
+  return new L1(positionalOptions<L1Args>([first ?? undefined, options], ['l1'], 'L1'));
 }

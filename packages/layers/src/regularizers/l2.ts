@@ -1,7 +1,14 @@
-import type { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys, type tf } from '@dendrite/backend';
+import { positionalOptions } from '../engine/positional-options';
 import { checkFactor } from './check-factor';
 import { penalties } from './penalties';
 import { Regularizer } from './regularizer';
+
+/** Arguments of {@link L2}. */
+export interface L2Args {
+  /** The L2 factor, 0.01 by default. */
+  l2?: number | null;
+}
 
 /**
  * The L2 penalty `l2 · Σw²` (Keras `L2`, name `'l2'`; config `{ l2 }`), 0.01 by default. Keras's
@@ -14,12 +21,16 @@ import { Regularizer } from './regularizer';
  */
 export class L2 extends Regularizer {
   static override className = 'L2';
+  /** The option keys of the constructor. */
+  static readonly optionKeys = optionKeys<L2Args>({ l2: true });
   /** The L2 factor. */
   readonly l2: number;
 
-  /** @throws Error when `l2` is negative or not finite */
-  constructor(args: { l2?: number | null } = {}) {
+  /** @throws TypeError for an unknown option key
+   * @throws Error when `l2` is negative or not finite */
+  constructor(args: L2Args = {}) {
     super();
+    checkOptionKeys(args, L2.optionKeys, 'L2');
     this.l2 = checkFactor(args.l2 ?? 0.01, 'l2', this.className);
   }
 
@@ -42,6 +53,8 @@ export class L2 extends Regularizer {
  * dense({ units: 512, kernelRegularizer: l2(1e-5) });
  * ```
  */
-export function l2(args: number | { l2?: number | null } = {}): L2 {
-  return new L2(typeof args === 'number' ? { l2: args } : args);
+export function l2(args?: L2Args): L2;
+export function l2(l2: number | null, options?: Omit<L2Args, 'l2'>): L2;
+export function l2(first?: number | null | L2Args, options?: Omit<L2Args, 'l2'>): L2 {
+  return new L2(positionalOptions<L2Args>([first ?? undefined, options], ['l2'], 'L2'));
 }

@@ -1,4 +1,5 @@
-import { keysToCamelCase, type tf } from '@dendrite/backend';
+import type { tf } from '@dendrite/backend';
+import { ownArgsFromConfig } from '../engine/layer-args-from-config';
 
 /**
  * The base of every regularizer (Keras's `keras.regularizers.Regularizer`): `call(weight)` gives
@@ -45,6 +46,6 @@ export abstract class Regularizer {
    * ```
    */
   static fromConfig<T extends Regularizer>(this: new (args: never) => T, config: Record<string, unknown>): T {
-    return new this(keysToCamelCase(config) as never);
+    return new this(ownArgsFromConfig(this, config) as never);
   }
 }

@@ -1,8 +1,9 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
 import { type PaddingPair, borderedShape, normalizePair } from './spatial-arguments';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link Cropping1D}. */
 export interface Cropping1DArgs extends LayerArgs {
@@ -20,6 +21,8 @@ export interface Cropping1DArgs extends LayerArgs {
  */
 export class Cropping1D extends Layer {
   static override className = 'Cropping1D';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<Cropping1DArgs, LayerArgs>({ cropping: true });
   /** `[before, after]`. */
   readonly cropping: PaddingPair;
 
@@ -63,11 +66,16 @@ registerLayer(Cropping1D);
 /**
  * Makes a {@link Cropping1D} layer.
  *
+ * Keras's positional arguments may come first, as `Cropping1D(cropping, ...)`: `cropping1d(cropping, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * const layer = cropping1d({ cropping: 2 });
  * ```
  */
-export function cropping1d(args: Cropping1DArgs = {}): Cropping1D {
-  return new Cropping1D(args);
+export function cropping1d(args?: Cropping1DArgs): Cropping1D;
+export function cropping1d(cropping: NonNullable<Cropping1DArgs['cropping']>, options?: Omit<Cropping1DArgs, 'cropping'>): Cropping1D;
+export function cropping1d(...values: unknown[]): Cropping1D {
+  return new Cropping1D(positionalOptions<Cropping1DArgs>(values, ['cropping'], 'layer Cropping1D'));
 }

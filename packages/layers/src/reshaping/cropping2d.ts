@@ -1,9 +1,10 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, tf, optionKeys } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
 import { type DataFormat, checkDataFormat } from '../convolutional/check-data-format';
 import { type PaddingPair, borderedShape, normalizePairs2d } from './spatial-arguments';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link Cropping2D}. */
 export interface Cropping2DArgs extends LayerArgs {
@@ -24,6 +25,8 @@ export interface Cropping2DArgs extends LayerArgs {
  */
 export class Cropping2D extends Layer {
   static override className = 'Cropping2D';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<Cropping2DArgs, LayerArgs>({ dataFormat: true, cropping: true });
   /** `[[top, bottom], [left, right]]`. */
   readonly cropping: [PaddingPair, PaddingPair];
   readonly dataFormat: DataFormat;
@@ -69,11 +72,16 @@ registerLayer(Cropping2D);
 /**
  * Makes a {@link Cropping2D} layer.
  *
+ * Keras's positional arguments may come first, as `Cropping2D(cropping, ...)`: `cropping2d(cropping, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * const layer = cropping2d({ cropping: 1 });
  * ```
  */
-export function cropping2d(args: Cropping2DArgs = {}): Cropping2D {
-  return new Cropping2D(args);
+export function cropping2d(args?: Cropping2DArgs): Cropping2D;
+export function cropping2d(cropping: NonNullable<Cropping2DArgs['cropping']>, options?: Omit<Cropping2DArgs, 'cropping'>): Cropping2D;
+export function cropping2d(...values: unknown[]): Cropping2D {
+  return new Cropping2D(positionalOptions<Cropping2DArgs>(values, ['cropping'], 'layer Cropping2D'));
 }

@@ -1,4 +1,4 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, singleShape } from '../engine/shape';
@@ -21,6 +21,8 @@ export interface FlattenArgs extends LayerArgs {
  */
 export class Flatten extends Layer {
   static override className = 'Flatten';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<FlattenArgs, LayerArgs>({ dataFormat: true });
   readonly dataFormat: DataFormat;
 
   /**

@@ -1,7 +1,8 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, tf, optionKeys } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, singleShape } from '../engine/shape';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link Permute}. */
 export interface PermuteArgs extends LayerArgs {
@@ -20,6 +21,8 @@ export interface PermuteArgs extends LayerArgs {
  */
 export class Permute extends Layer {
   static override className = 'Permute';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<PermuteArgs, LayerArgs>({ dims: true });
   readonly dims: number[];
 
   /**
@@ -56,11 +59,16 @@ registerLayer(Permute);
 /**
  * Makes a {@link Permute} layer.
  *
+ * Keras's positional arguments may come first, as `Permute(dims, ...)`: `permute(dims, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * const layer = permute({ dims: [3, 1, 2] });
  * ```
  */
-export function permute(args: PermuteArgs): Permute {
-  return new Permute(args);
+export function permute(args: PermuteArgs): Permute;
+export function permute(dims: NonNullable<PermuteArgs['dims']>, options?: Omit<PermuteArgs, 'dims'>): Permute;
+export function permute(...values: unknown[]): Permute {
+  return new Permute(positionalOptions<PermuteArgs>(values, ['dims'], 'layer Permute'));
 }

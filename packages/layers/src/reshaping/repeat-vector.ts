@@ -1,8 +1,9 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, singleShape } from '../engine/shape';
 import { checkPositiveInteger } from '../core/argument-checks';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link RepeatVector}. */
 export interface RepeatVectorArgs extends LayerArgs {
@@ -21,6 +22,8 @@ export interface RepeatVectorArgs extends LayerArgs {
  */
 export class RepeatVector extends Layer {
   static override className = 'RepeatVector';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<RepeatVectorArgs, LayerArgs>({ n: true });
   readonly n: number;
 
   /**
@@ -52,11 +55,16 @@ registerLayer(RepeatVector);
 /**
  * Makes a {@link RepeatVector} layer.
  *
+ * Keras's positional arguments may come first, as `RepeatVector(n, ...)`: `repeatVector(n, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * const layer = repeatVector({ n: 4 });
  * ```
  */
-export function repeatVector(args: RepeatVectorArgs): RepeatVector {
-  return new RepeatVector(args);
+export function repeatVector(args: RepeatVectorArgs): RepeatVector;
+export function repeatVector(n: NonNullable<RepeatVectorArgs['n']>, options?: Omit<RepeatVectorArgs, 'n'>): RepeatVector;
+export function repeatVector(...values: unknown[]): RepeatVector {
+  return new RepeatVector(positionalOptions<RepeatVectorArgs>(values, ['n'], 'layer RepeatVector'));
 }

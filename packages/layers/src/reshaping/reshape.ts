@@ -1,7 +1,8 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { describeValue, tf, optionKeys } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link Reshape}. */
 export interface ReshapeArgs extends LayerArgs {
@@ -20,6 +21,8 @@ export interface ReshapeArgs extends LayerArgs {
  */
 export class Reshape extends Layer {
   static override className = 'Reshape';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<ReshapeArgs, LayerArgs>({ targetShape: true });
   readonly targetShape: number[];
 
   /**
@@ -70,11 +73,16 @@ registerLayer(Reshape);
 /**
  * Makes a {@link Reshape} layer.
  *
+ * Keras's positional arguments may come first, as `Reshape(targetShape, ...)`: `reshape(targetShape, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * const layer = reshape({ targetShape: [-1, 4] });
  * ```
  */
-export function reshape(args: ReshapeArgs): Reshape {
-  return new Reshape(args);
+export function reshape(args: ReshapeArgs): Reshape;
+export function reshape(targetShape: NonNullable<ReshapeArgs['targetShape']>, options?: Omit<ReshapeArgs, 'targetShape'>): Reshape;
+export function reshape(...values: unknown[]): Reshape {
+  return new Reshape(positionalOptions<ReshapeArgs>(values, ['targetShape'], 'layer Reshape'));
 }

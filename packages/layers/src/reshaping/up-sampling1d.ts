@@ -1,9 +1,11 @@
+import { optionKeys } from '@dendrite/backend';
 import type { tf } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, singleShape } from '../engine/shape';
 import { checkPositiveInteger } from '../core/argument-checks';
 import { repeatElements } from './upsample';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link UpSampling1D}. */
 export interface UpSampling1DArgs extends LayerArgs {
@@ -22,6 +24,8 @@ export interface UpSampling1DArgs extends LayerArgs {
  */
 export class UpSampling1D extends Layer {
   static override className = 'UpSampling1D';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<UpSampling1DArgs, LayerArgs>({ size: true });
   readonly size: number;
 
   /**
@@ -53,11 +57,16 @@ registerLayer(UpSampling1D);
 /**
  * Makes an {@link UpSampling1D} layer.
  *
+ * Keras's positional arguments may come first, as `UpSampling1D(size, ...)`: `upSampling1d(size, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * const layer = upSampling1d({ size: 2 });
  * ```
  */
-export function upSampling1d(args: UpSampling1DArgs = {}): UpSampling1D {
-  return new UpSampling1D(args);
+export function upSampling1d(args?: UpSampling1DArgs): UpSampling1D;
+export function upSampling1d(size: NonNullable<UpSampling1DArgs['size']>, options?: Omit<UpSampling1DArgs, 'size'>): UpSampling1D;
+export function upSampling1d(...values: unknown[]): UpSampling1D {
+  return new UpSampling1D(positionalOptions<UpSampling1DArgs>(values, ['size'], 'layer UpSampling1D'));
 }

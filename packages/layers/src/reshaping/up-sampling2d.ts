@@ -1,3 +1,4 @@
+import { optionKeys } from '@dendrite/backend';
 import type { tf } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
@@ -5,6 +6,7 @@ import { type Shape, singleShape } from '../engine/shape';
 import { checkOneOf, normalizeTuple } from '../core/argument-checks';
 import { type DataFormat, checkDataFormat } from '../convolutional/check-data-format';
 import { bilinearUpsample2d, repeatElements } from './upsample';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link UpSampling2D}. */
 export interface UpSampling2DArgs extends LayerArgs {
@@ -28,6 +30,8 @@ export interface UpSampling2DArgs extends LayerArgs {
  */
 export class UpSampling2D extends Layer {
   static override className = 'UpSampling2D';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<UpSampling2DArgs, LayerArgs>({ size: true, dataFormat: true, interpolation: true });
   readonly size: [number, number];
   readonly interpolation: 'nearest' | 'bilinear';
   readonly dataFormat: DataFormat;
@@ -65,11 +69,16 @@ registerLayer(UpSampling2D);
 /**
  * Makes an {@link UpSampling2D} layer.
  *
+ * Keras's positional arguments may come first, as `UpSampling2D(size, ...)`: `upSampling2d(size, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * const layer = upSampling2d({ size: [2, 3] });
  * ```
  */
-export function upSampling2d(args: UpSampling2DArgs = {}): UpSampling2D {
-  return new UpSampling2D(args);
+export function upSampling2d(args?: UpSampling2DArgs): UpSampling2D;
+export function upSampling2d(size: NonNullable<UpSampling2DArgs['size']>, options?: Omit<UpSampling2DArgs, 'size'>): UpSampling2D;
+export function upSampling2d(...values: unknown[]): UpSampling2D {
+  return new UpSampling2D(positionalOptions<UpSampling2DArgs>(values, ['size'], 'layer UpSampling2D'));
 }

@@ -1,8 +1,9 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, singleShape } from '../engine/shape';
 import { type PaddingPair, borderedShape, normalizePair } from './spatial-arguments';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link ZeroPadding1D}. */
 export interface ZeroPadding1DArgs extends LayerArgs {
@@ -20,6 +21,8 @@ export interface ZeroPadding1DArgs extends LayerArgs {
  */
 export class ZeroPadding1D extends Layer {
   static override className = 'ZeroPadding1D';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<ZeroPadding1DArgs, LayerArgs>({ padding: true });
   /** `[before, after]`. */
   readonly padding: PaddingPair;
 
@@ -51,11 +54,16 @@ registerLayer(ZeroPadding1D);
 /**
  * Makes a {@link ZeroPadding1D} layer.
  *
+ * Keras's positional arguments may come first, as `ZeroPadding1D(padding, ...)`: `zeroPadding1d(padding, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * const layer = zeroPadding1d({ padding: 1 });
  * ```
  */
-export function zeroPadding1d(args: ZeroPadding1DArgs = {}): ZeroPadding1D {
-  return new ZeroPadding1D(args);
+export function zeroPadding1d(args?: ZeroPadding1DArgs): ZeroPadding1D;
+export function zeroPadding1d(padding: NonNullable<ZeroPadding1DArgs['padding']>, options?: Omit<ZeroPadding1DArgs, 'padding'>): ZeroPadding1D;
+export function zeroPadding1d(...values: unknown[]): ZeroPadding1D {
+  return new ZeroPadding1D(positionalOptions<ZeroPadding1DArgs>(values, ['padding'], 'layer ZeroPadding1D'));
 }

@@ -1,9 +1,10 @@
-import { tf } from '@dendrite/backend';
+import { tf, optionKeys } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, singleShape } from '../engine/shape';
 import { type DataFormat, checkDataFormat } from '../convolutional/check-data-format';
 import { type PaddingPair, borderedShape, normalizePairs2d } from './spatial-arguments';
+import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link ZeroPadding2D}. */
 export interface ZeroPadding2DArgs extends LayerArgs {
@@ -24,6 +25,8 @@ export interface ZeroPadding2DArgs extends LayerArgs {
  */
 export class ZeroPadding2D extends Layer {
   static override className = 'ZeroPadding2D';
+  /** The option keys this class adds to its parent's, refused when misspelled. */
+  static override readonly optionKeys = optionKeys<ZeroPadding2DArgs, LayerArgs>({ dataFormat: true, padding: true });
   /** `[[top, bottom], [left, right]]`. */
   readonly padding: [PaddingPair, PaddingPair];
   readonly dataFormat: DataFormat;
@@ -57,11 +60,16 @@ registerLayer(ZeroPadding2D);
 /**
  * Makes a {@link ZeroPadding2D} layer.
  *
+ * Keras's positional arguments may come first, as `ZeroPadding2D(padding, ...)`: `zeroPadding2d(padding, options?)`.
+ *
+ * @throws TypeError for an unknown option, a value given twice or too many arguments
  * @example
  * ```ts
  * const layer = zeroPadding2d({ padding: 2 });
  * ```
  */
-export function zeroPadding2d(args: ZeroPadding2DArgs = {}): ZeroPadding2D {
-  return new ZeroPadding2D(args);
+export function zeroPadding2d(args?: ZeroPadding2DArgs): ZeroPadding2D;
+export function zeroPadding2d(padding: NonNullable<ZeroPadding2DArgs['padding']>, options?: Omit<ZeroPadding2DArgs, 'padding'>): ZeroPadding2D;
+export function zeroPadding2d(...values: unknown[]): ZeroPadding2D {
+  return new ZeroPadding2D(positionalOptions<ZeroPadding2DArgs>(values, ['padding'], 'layer ZeroPadding2D'));
 }
