@@ -2,6 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { clearSeed, setSeed, tf } from '@dendrite/backend';
 import { concatenate, dense, deserializeLayer, input, resetUniqueNames, serializeLayer } from '@dendrite/layers';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors, seededArray } from '@dendrite/test-utils';
+import { sgd } from '@dendrite/optimizers';
 import { Functional, model } from './functional';
 
 afterEach(() => {
@@ -95,5 +96,25 @@ describeEachBackend('Functional', () => {
     const history = await outer.fit([[1, 2, 3]], [[1]], { epochs: 2, verbose: 0 });
     expect(history.history.loss).toHaveLength(2);
     outer.dispose();
+  });
+});
+
+describeEachBackend('functional outputs by name', () => {
+  it('takes outputs as an object, as keras.Model(inputs, outputs={...}): losses, weights and targets by key, predict returns an object', async () => {
+    const source = input({ shape: [1] });
+    const first = dense({ units: 1, kernelInitializer: 'ones', biasInitializer: 'zeros' }).apply(source);
+    const second = dense({ units: 1, kernelInitializer: 'zeros', biasInitializer: 'ones' }).apply(source);
+    const byName = model({ inputs: source, outputs: { same: first, one: second } });
+    expect(byName.outputNames).toEqual(['one', 'same']);
+    byName.compile({ optimizer: sgd({ learningRate: 0 }), loss: { same: 'mse', one: 'mae' }, lossWeights: { same: 1, one: 3 } });
+    const x = tf.tensor2d([[1], [2], [4]]);
+    const y = { same: tf.tensor2d([[1], [2], [2]]), one: tf.tensor2d([[1], [3], [1]]) };
+    // same: squared errors 0, 0, 4 → 4/3; one: absolute errors 0, 2, 0 → 2/3.
+    const logs = (await expectNoLeakedTensors(() => byName.evaluate(x, y, { verbose: 0, returnDict: true }))) as Record<string, number>;
+    expectArraysClose([logs.loss, logs.same_loss, logs.one_loss], [4 / 3 + 3 * (2 / 3), 4 / 3, 2 / 3]);
+    const predicted = byName.predict(x, { verbose: 0 }) as Record<string, tf.Tensor>;
+    expect(Array.from(predicted.one.dataSync())).toEqual([1, 1, 1]);
+    tf.dispose([predicted.one, predicted.same, x, y.same, y.one]);
+    byName.dispose();
   });
 });

@@ -13,13 +13,14 @@ import {
 import { sortGraph } from './functional-graph';
 import { functionalConfig, functionalFromConfig } from './functional-config';
 import { Model } from './model';
+import { type TensorMap, isTensorMap, outputsByName } from './model-output';
 
 /** Arguments of {@link Functional} and {@link model}, as Keras's `Model(inputs, outputs, name, trainable)`. */
 export interface FunctionalArgs {
   /** The symbolic input (from `input()`), or a list of them. */
   inputs: SymbolicTensor | SymbolicTensor[];
-  /** The symbolic output, or a list of them. */
-  outputs: SymbolicTensor | SymbolicTensor[];
+  /** The symbolic output, a list of them, or an object by name (the names are then the output names). */
+  outputs: SymbolicTensor | SymbolicTensor[] | Record<string, SymbolicTensor>;
   /** The model's name (`functional`, `functional_1`, …). */
   name?: string;
   /** Whether training updates the model's weights (true). */
@@ -52,6 +53,8 @@ export class Functional extends Model {
   private readonly graphLayers: Layer[];
   private readonly singleInput: boolean;
   private readonly singleOutput: boolean;
+  /** The names of outputs given as an object (sorted, as Keras flattens a dict); the call then returns one. */
+  private readonly outputKeys?: string[];
 
   /**
    * @throws TypeError for an unknown option key (`Unknown option "input" in Model: did you mean "inputs"?`)
@@ -64,7 +67,9 @@ export class Functional extends Model {
     if (new.target === Functional) checkOptionKeys(args, FUNCTIONAL_KEYS, 'Model');
     super({ name: args.name, trainable: args.trainable });
     const inputs = toList(args.inputs);
-    const outputs = toList(args.outputs);
+    const byName = args.outputs !== null && typeof args.outputs === 'object' && !Array.isArray(args.outputs) && !(args.outputs instanceof SymbolicTensor);
+    const outputKeys = byName ? Object.keys(args.outputs).sort() : undefined;
+    const outputs = outputKeys ? outputKeys.map((key) => (args.outputs as Record<string, SymbolicTensor>)[key]) : toList(args.outputs as SymbolicTensor | SymbolicTensor[]);
     for (const [index, symbol] of inputs.entries()) {
       if (!(symbol instanceof SymbolicTensor) || !(symbol.sourceLayer instanceof InputLayer)) {
         throw new Error(`Expected inputs[${index}] of model "${this.name}" to come from input(), received ${String(symbol)}`);
@@ -72,13 +77,14 @@ export class Functional extends Model {
     }
     for (const [index, symbol] of outputs.entries()) {
       if (!(symbol instanceof SymbolicTensor)) {
-        throw new Error(`Expected outputs[${index}] of model "${this.name}" to be a symbolic tensor, received ${String(symbol)}`);
+        throw new Error(`Expected outputs${outputKeys ? `.${outputKeys[index]}` : `[${index}]`} of model "${this.name}" to be a symbolic tensor, received ${String(symbol)}`);
       }
     }
     this.inputs = inputs;
     this.outputs = outputs;
     this.singleInput = !Array.isArray(args.inputs);
-    this.singleOutput = !Array.isArray(args.outputs);
+    this.singleOutput = args.outputs instanceof SymbolicTensor;
+    this.outputKeys = outputKeys;
     const { nodes, layers } = sortGraph(inputs, outputs);
     this.nodes = nodes;
     this.graphLayers = layers;
@@ -98,7 +104,7 @@ export class Functional extends Model {
 
   /** The names of the outputs (their layers' names), used for per-output losses and logs. */
   override get declaredOutputNames(): string[] {
-    return this.outputs.map((symbol) => symbol.sourceLayer.name);
+    return this.outputKeys ?? this.outputs.map((symbol) => symbol.sourceLayer.name);
   }
   /** The names of the inputs (their input layers' names), for inputs given by name. */
   override get declaredInputNames(): string[] {
@@ -126,9 +132,12 @@ export class Functional extends Model {
         ...node.callArgs,
         training: args.training,
       }) as TensorOrList;
-      toList(result).forEach((tensor, index) => values.set(node.outputs[index].id, tensor));
+      // A nested model with outputs by name returns an object, in its (sorted) output order.
+      const resultList = isTensorMap(result) ? Object.keys(result).sort().map((key) => (result as TensorMap)[key]) : toList(result);
+      resultList.forEach((tensor, index) => values.set(node.outputs[index].id, tensor));
     }
     const results = this.outputs.map((symbol) => values.get(symbol.id)!);
+    if (this.outputKeys) return outputsByName(Object.fromEntries(this.outputKeys.map((key, index) => [key, results[index]])));
     return this.singleOutput ? results[0] : results;
   }
 
