@@ -9,6 +9,7 @@ import { setWeightValues } from './weight-values';
 import { nodeFs } from './node-fs';
 import { topologyFromTfjs } from './tfjs-layer-config';
 import { tfjsWeightNames } from './tfjs-weight-names';
+import { type TfjsWeightSpec, storedBytes, weightValues } from './tfjs-weight-values';
 
 /** The TF.js Layers format: `model.json` (topology and weight manifest) beside `weights.bin`. */
 export interface LayersModelJson {
@@ -16,7 +17,7 @@ export interface LayersModelJson {
   format?: string;
   generatedBy?: string;
   convertedBy?: string | null;
-  weightsManifest: Array<{ paths: string[]; weights: Array<{ name: string; shape: number[]; dtype: string }> }>;
+  weightsManifest: Array<{ paths: string[]; weights: TfjsWeightSpec[] }>;
 }
 
 /** Where the TF.js Layers format goes or comes from: a folder, a URL scheme, or a tfjs IO handler. */
@@ -98,6 +99,7 @@ export async function loadLayersModel(location: LayersModelLocation, options: Lo
     if (!handler.load) throw new Error(`Expected an IO handler that can load, received one without load() for ${String(location)}`);
     const artifacts = await handler.load();
     const where = typeof location === 'string' ? location : 'the IO handler';
+    refuseGraphModel(artifacts, where);
     const weightData = artifacts.weightData === undefined ? new ArrayBuffer(0) : tf.io.concatenateArrayBuffers(Array.isArray(artifacts.weightData) ? artifacts.weightData : [artifacts.weightData]);
     return modelFromParts(artifacts.modelTopology as LayersModelJson['modelTopology'], (artifacts.weightSpecs ?? []) as LayersModelJson['weightsManifest'][0]['weights'], new Uint8Array(weightData), where, options);
   }
@@ -110,6 +112,7 @@ export async function loadLayersModel(location: LayersModelLocation, options: Lo
   } catch (error) {
     throw new Error(`Expected a TF.js model.json in "${jsonPath}", received ${(error as Error).message}`);
   }
+  refuseGraphModel(json, jsonPath);
   if (!json.modelTopology || !Array.isArray(json.weightsManifest)) {
     throw new Error(`Expected modelTopology and weightsManifest in "${jsonPath}", received keys [${Object.keys(json).join(', ')}]`);
   }
@@ -133,6 +136,18 @@ export async function loadLayersModel(location: LayersModelLocation, options: Lo
 }
 
 /**
+ * Refuses a TF.js graph model (`format: 'graph-model'`, a frozen TensorFlow graph as a GraphDef
+ * topology, what tfjs-converter writes for a SavedModel): it holds ops, not layers, and has no
+ * Keras architecture to rebuild.
+ */
+function refuseGraphModel(json: { format?: string; modelTopology?: unknown }, where: string): void {
+  const topology = json.modelTopology as { node?: unknown } | undefined;
+  if (json.format === 'graph-model' || (topology !== undefined && topology !== null && Array.isArray(topology.node))) {
+    throw new Error(`Expected a TF.js layers model in "${where}", received a TF.js graph model (format "graph-model", a frozen TensorFlow graph without layers): only Keras and TF.js layers models load here; load it with @tensorflow/tfjs-converter's loadGraphModel, or convert the Keras model with tensorflowjs_converter --output_format tfjs_layers_model`);
+  }
+}
+
+/**
  * Builds the model of a topology and sets its weights, checked against the specs (names, shapes,
  * dtypes, byte lengths) before anything is set.
  */
@@ -142,16 +157,14 @@ function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: 
   const serialized = (modelTopology as { model_config?: KerasSerialized }).model_config ?? (modelTopology as KerasSerialized);
   const topology = withoutBuiltModelNodes(topologyFromTfjs(serialized));
   // The manifest is checked against the bytes before the model (and its weights) is made.
-  const needed = specs.reduce((n, s) => n + tf.util.sizeFromShape(s.shape) * 4, 0);
+  const needed = specs.reduce((n, spec) => n + storedBytes(spec, jsonPath), 0);
   if (data.length !== needed) throw new Error(`Expected ${needed} bytes of weights for "${jsonPath}", received ${data.length}`);
   const byName = new Map<string, { values: Float32Array | Int32Array; shape: number[] }>();
   let offset = 0;
   for (const spec of specs) {
-    if (spec.dtype !== 'float32' && spec.dtype !== 'int32') throw new Error(`Expected float32 or int32 weights in "${jsonPath}", received ${spec.dtype} for "${spec.name}"`);
-    const size = tf.util.sizeFromShape(spec.shape);
-    const copy = data.slice(offset, offset + size * 4);
-    byName.set(spec.name, { values: spec.dtype === 'int32' ? new Int32Array(copy.buffer) : new Float32Array(copy.buffer), shape: spec.shape });
-    offset += size * 4;
+    const length = storedBytes(spec, jsonPath);
+    byName.set(spec.name, { values: weightValues(spec, data.slice(offset, offset + length)), shape: spec.shape });
+    offset += length;
   }
   return buildModel(topology, null, jsonPath, (model) => {
     const names = tfjsWeightNames(model);

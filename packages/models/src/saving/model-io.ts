@@ -36,6 +36,11 @@ function describeStart(bytes: Uint8Array): string {
   return bytes.length === 0 ? 'an empty file' : `a file starting with bytes [${[...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ')}]`;
 }
 
+/** A TF SavedModel holds a TensorFlow graph, not a Keras architecture Dendrite can rebuild. */
+function refuseSavedModel(where: string): never {
+  throw new Error(`Expected a Keras or TF.js layers model in "${where}", received a TensorFlow SavedModel (saved_model.pb): only Keras (.keras, .h5) and TF.js layers models (model.json) load; in TensorFlow, load it with tf.keras.models.load_model and save it with model.save('model.keras')`);
+}
+
 async function readBytes(path: string): Promise<Uint8Array> {
   if (/^https?:\/\//.test(path)) {
     const response = await fetch(path);
@@ -102,7 +107,11 @@ export async function loadModel(source: ModelSource, options: LoadModelOptions =
   if (typeof source === 'string' && !URL_SCHEME.test(source)) {
     const { fs } = nodeFs('loading');
     const stat = await fs.promises.stat(source).catch(() => null);
-    if (stat?.isDirectory()) return loadLayersModel(source, options);
+    if (stat?.isDirectory()) {
+      if (await fs.promises.stat(`${source}/saved_model.pb`).catch(() => null)) refuseSavedModel(source);
+      return loadLayersModel(source, options);
+    }
+    if (/(^|[/\\])saved_model\.pb(txt)?$/.test(source)) refuseSavedModel(source);
   }
   const where = typeof source === 'string' ? source : 'the given bytes';
   const bytes = typeof source === 'string' ? await readBytes(source) : source instanceof ArrayBuffer ? new Uint8Array(source) : source;
