@@ -32,11 +32,21 @@ export function writeKerasWeightStore(file: H5File, model: Model): void {
   }
 }
 
-/** The `vars` group of a saveable, following Keras 2.13's `_layer_checkpoint_dependencies` spelling too. */
+/**
+ * The `vars` group of a saveable, following Keras 2.13's `_layer_checkpoint_dependencies` spelling
+ * too, and the paths Keras 3.0 wrote on Windows: `os.path.join`ed, one group named
+ * `layers\dense` (backslashes are no HDF5 separator) rather than `layers/dense`.
+ */
 function varsGroup(file: H5File, path: string): H5Group | null {
-  const direct = (file.get(path ? `${path}/vars` : 'vars') ?? null) as H5Group | null;
-  if (direct !== null || !path.startsWith('layers') || file.get('_layer_checkpoint_dependencies') === null) return direct;
-  return (file.get(`${path.replace(/^layers/, '_layer_checkpoint_dependencies')}/vars`) ?? null) as H5Group | null;
+  const spellings = [path, path.replaceAll('/', '\\')];
+  if (path.startsWith('layers') && file.get('_layer_checkpoint_dependencies') !== null) {
+    spellings.push(...spellings.map((spelling) => spelling.replace(/^layers/, '_layer_checkpoint_dependencies')));
+  }
+  for (const spelling of spellings) {
+    const group = (file.get(spelling ? `${spelling}/vars` : 'vars') ?? null) as H5Group | null;
+    if (group !== null) return group;
+  }
+  return null;
 }
 
 /** The arrays `0, 1, …` of a `vars` group, in order. */
