@@ -63,14 +63,15 @@ export function functionalFromConfig(config: Record<string, unknown>, make: (arg
     return outputsOf.get(layerName)?.[nodeIndex]?.[tensorIndex];
   };
   while (pending.length > 0) {
-    const readyIndex = pending.findIndex(({ nodeInputs }) => nodeInputs.every((ref) => lookup(ref) !== undefined));
+    const readyIndex = pending.findIndex(({ nodeInputs }) => nodeReferences(nodeInputs).every((ref) => lookup(ref) !== undefined));
     if (readyIndex < 0) {
       throw new Error(`Expected every inbound node of the config to be reachable, received layer "${pending[0].entry.name}" whose inputs are never made`);
     }
     const [{ entry, nodeInputs }] = pending.splice(readyIndex, 1);
     const layer = layers.get(entry.name)!;
-    const symbols = nodeInputs.map((ref) => lookup(ref)!);
-    const callArgs = keysToCamelCase((nodeInputs[0]?.[3] as Record<string, unknown>) ?? {});
+    const symbols = nodeReferences(nodeInputs).map((ref) => lookup(ref)!);
+    const kwargs = (nodeInputs[0]?.[3] as Record<string, unknown>) ?? {};
+    const callArgs = keysToCamelCase(Object.fromEntries(Object.entries(kwargs).filter(([name]) => !tensorKeyword(kwargs, name))));
     const result = layer.apply(symbols.length === 1 && !isMergeLayer(layer) ? symbols[0] : symbols, callArgs);
     const list = outputsOf.get(entry.name) ?? [];
     list.push(Array.isArray(result) ? (result as SymbolicTensor[]) : [result as SymbolicTensor]);
@@ -92,6 +93,24 @@ export function functionalFromConfig(config: Record<string, unknown>, make: (arg
     inputs: inputs.length === 1 ? inputs[0] : inputs,
     outputs: outputs.length === 1 ? outputs[0] : outputs,
   });
+}
+
+/**
+ * Keyword arguments tf.keras 2.x writes as tensor references after the first argument
+ * (`MultiHeadAttention(query, value, key)`: `["input_1", 0, 0, {"value": ["input_2", 0, 0]}]`); they
+ * follow the node's inputs, in call order.
+ */
+const TENSOR_KEYWORDS = ['value', 'key'];
+
+function tensorKeyword(kwargs: Record<string, unknown>, name: string): boolean {
+  const value = kwargs[name];
+  return TENSOR_KEYWORDS.includes(name) && Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'number' && typeof value[2] === 'number';
+}
+
+/** A node's input references: its inputs, then its tensor keyword arguments. */
+function nodeReferences(nodeInputs: Array<[string, number, number, Record<string, unknown>?]>): readonly unknown[][] {
+  const kwargs = nodeInputs[0]?.[3] ?? {};
+  return [...nodeInputs, ...TENSOR_KEYWORDS.filter((name) => tensorKeyword(kwargs, name)).map((name) => kwargs[name] as unknown[])];
 }
 
 /** Merge layers take a list even of one tensor; they say so with `expectsListInput`. */

@@ -1,4 +1,4 @@
-import type { KerasSerialized } from '@dendrite/backend';
+import { type KerasSerialized, keysToSnakeCase } from '@dendrite/backend';
 
 type Json = Record<string, unknown>;
 
@@ -86,20 +86,26 @@ function nestedLayerToKeras3(entry: KerasSerialized & Json, specOf?: TensorSpecO
   const { class_name, config, ...rest } = entry;
   const converted: Json = { ...layerToKeras3({ class_name, config }) };
   if (!('inbound_nodes' in rest)) return converted;
-  return { ...converted, name: rest.name, inbound_nodes: (rest.inbound_nodes as unknown[]).map((node) => nodeToKeras3(node, specOf)) };
+  const positional = POSITIONAL_INPUTS.has(class_name);
+  return { ...converted, name: rest.name, inbound_nodes: (rest.inbound_nodes as unknown[]).map((node) => nodeToKeras3(node, specOf, positional)) };
 }
+
+/** Layers whose inputs are separate arguments in Keras 3 (`mha(query, value, key)`), not one list. */
+const POSITIONAL_INPUTS = new Set(['MultiHeadAttention']);
 
 /**
  * A legacy inbound node `[[layer, node, tensor, kwargs], …]` as Keras 3 writes it:
- * `{args: [tensor or [tensors]], kwargs}` with `__keras_tensor__` references.
+ * `{args: [tensor or [tensors]], kwargs}` with `__keras_tensor__` references (`{args: [query,
+ * value], kwargs}` for a layer taking its inputs as separate arguments), call options in snake_case.
  */
-function nodeToKeras3(node: unknown, specOf?: TensorSpecOf): Json {
+function nodeToKeras3(node: unknown, specOf?: TensorSpecOf, positional = false): Json {
   const refs = node as Array<[string, number, number, Json?]>;
   const tensor = (ref: [string, number, number, Json?]) => ({
     class_name: '__keras_tensor__',
     config: { ...(specOf?.(ref[0], ref[1], ref[2]) ?? { shape: null, dtype: 'float32' }), keras_history: [ref[0], ref[1], ref[2]] },
   });
-  const kwargs = refs[0]?.[3] ?? {};
+  const kwargs = keysToSnakeCase(refs[0]?.[3] ?? {});
+  if (positional) return { args: refs.map(tensor), kwargs };
   return { args: [refs.length === 1 ? tensor(refs[0]) : refs.map(tensor)], kwargs };
 }
 
@@ -135,7 +141,7 @@ export function compileConfigToKeras3(compile: Json | null): Json | null {
     loss: losses.length === 1 ? losses[0] : losses,
     loss_weights: weights === undefined || weights.every((w) => w === 1) ? null : weights,
     metrics: metrics === undefined || metrics.length === 0 ? null : metrics,
-    weighted_metrics: null,
+    weighted_metrics: (compile.weighted_metrics as unknown[] | undefined) ?? null,
     run_eagerly: false,
     steps_per_execution: 1,
     jit_compile: false,
@@ -150,6 +156,7 @@ export function compileArgsFromKeras(compile: Json): Json {
     loss: fromKeras3(compile.loss),
     metrics: fromKeras3(compile.metrics) ?? undefined,
     ...(compile.loss_weights == null ? {} : { lossWeights: compile.loss_weights }),
+    ...(compile.weighted_metrics == null ? {} : { weightedMetrics: fromKeras3(compile.weighted_metrics) }),
   };
 }
 
@@ -165,10 +172,14 @@ function nodeFromKeras3(node: unknown): unknown {
       refs.push([layer, nodeIndex, tensorIndex, {}]);
     }
   };
-  visit(args?.[0]);
-  const tensorArgument = Object.entries(kwargs ?? {}).find(([, v]) => JSON.stringify(v ?? null).includes('__keras_tensor__'));
+  // Every positional tensor (`mha(query, value)` writes both), then MultiHeadAttention's tensor keywords in call order.
+  (args ?? []).forEach(visit);
+  const hasTensor = (value: unknown) => JSON.stringify(value ?? null).includes('__keras_tensor__');
+  const inputKeywords = ['query', 'value', 'key'].filter((name) => hasTensor(kwargs?.[name]));
+  inputKeywords.forEach((name) => visit(kwargs![name]));
+  const tensorArgument = Object.entries(kwargs ?? {}).find(([name, v]) => !inputKeywords.includes(name) && hasTensor(v));
   if (tensorArgument) throw new Error(`Expected call arguments without tensors in a functional node, received a tensor for "${tensorArgument[0]}" (not supported here)`);
-  const callArgs = kwargs ?? {};
+  const callArgs = Object.fromEntries(Object.entries(kwargs ?? {}).filter(([name]) => !inputKeywords.includes(name)));
   return refs.map((ref) => [ref[0], ref[1], ref[2], callArgs]);
 }
 

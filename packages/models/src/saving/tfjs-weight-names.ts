@@ -17,6 +17,11 @@ function addNames(layer: Layer, names: Map<LayerVariable, string>): void {
     for (const direction of [forwardLayer, backwardLayer]) for (const weight of direction.weights) names.set(weight, `${layer.name}/${direction.name}/${weight.name}`);
     return;
   }
+  // MultiHeadAttention's weights belong to its query, key, value and attention_output sublayers (tf.keras's names).
+  if (layer.className === 'MultiHeadAttention') {
+    for (const weight of layer.weights) names.set(weight, `${layer.name}/${weight.path}`);
+    return;
+  }
   // An RNN's weights belong to its cell in Dendrite (`lstm_cell/kernel`), to the layer in tfjs-layers.
   for (const weight of layer.weights) if (!names.has(weight)) names.set(weight, `${layer.name}/${tfjsWeightName(layer, weight)}`);
 }
