@@ -85,6 +85,18 @@ export function summaryCells(model: dn.Model): Array<[string, string, string]> {
     .map((line) => [line.slice(0, 29).trim(), line.slice(29, 55).trim(), line.slice(55).trim()]);
 }
 
+/**
+ * The mean categorical crossentropy of a model's predictions over every sample, computed by hand:
+ * what Keras's `evaluate` reports as the loss of a softmax model, whatever the batch size.
+ */
+export function meanCrossentropy(model: dn.Model, x: dn.datasets.ArrayWithShape<Float32Array>, y: dn.datasets.ArrayWithShape<Float32Array>): number {
+  return dn.tf.tidy(() => {
+    const probabilities = dn.tf.clipByValue(model.predict(x) as dn.tf.Tensor, 1e-7, 1 - 1e-7);
+    const targets = dn.tf.tensor(y.values, y.shape);
+    return dn.tf.neg(dn.tf.mean(dn.tf.sum(dn.tf.mul(targets, dn.tf.log(probabilities)), -1))).dataSync()[0];
+  });
+}
+
 /** The numbers a tensor holds, read back; the tensor is disposed. */
 export function valuesOf(tensor: dn.tf.Tensor): number[] {
   const values = Array.from(tensor.dataSync() as ArrayLike<number>);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import * as dn from 'dendrite';
 import { expectNoLeakedTensors, useTempDirs } from '@dendrite/test-utils';
-import { describeSnippets, expectNoLeakedTensorsButState, hasSharedDatasets, printedBy, SHARED_DATASETS, summaryCells, valuesOf, writeCifar100, writeDogsAndCats } from './helpers-000';
+import { describeSnippets, expectNoLeakedTensorsButState, hasSharedDatasets, meanCrossentropy, printedBy, SHARED_DATASETS, summaryCells, valuesOf, writeCifar100, writeDogsAndCats } from './helpers-000';
 
 const { tf } = dn;
 const { models, layers } = dn;
@@ -64,7 +64,14 @@ describeSnippets('seed 001', () => {
     const y_test = dn.datasets.toCategorical(yTest, 3);
     expect(X_train.shape).toEqual([105, 4]);
     const batches: number[] = [];
-    const counter = dn.callbacks.lambdaCallback({ onEpochEnd: () => batches.push(0), onBatchEnd: () => (batches[batches.length] = 1) });
+    const counter = dn.callbacks.lambdaCallback({
+      onEpochEnd: () => {
+        batches.push(0);
+      },
+      onBatchEnd: () => {
+        batches.push(1);
+      },
+    });
     const History_iris = await expectNoLeakedTensorsButState(() =>
       Model_iris.fit(X_train, y_train, { epochs: 30, batchSize: 7, validationData: [X_test, y_test], verbose: 0, callbacks: [counter] }),
     );
@@ -131,10 +138,7 @@ describeSnippets('seed 001', () => {
     const { x, y } = mnistRows(64);
     mnist.compile({ loss: 'categorical_crossentropy', optimizer: 'adam' });
     const reported = (await mnist.evaluate(x, y, { verbose: 0, batchSize: 64 })) as number;
-    const crossentropy = tf.tidy(() => {
-      const probabilities = mnist.predict(x) as dn.tf.Tensor;
-      return tf.neg(tf.mean(tf.sum(tf.mul(tf.tensor2d(y.values, [64, 10]), tf.log(probabilities)), -1))).dataSync()[0];
-    });
+    const crossentropy = meanCrossentropy(mnist, x, y);
     expect(reported).toBeCloseTo(crossentropy + penalties[0] + penalties[1], 4);
     const loss = await trainsOnMnist(mnist);
     expect(loss[1]).toBeLessThan(loss[0]);

@@ -10,7 +10,7 @@ import { beforeAll, expect, it } from 'vitest';
 import * as dn from 'dendrite';
 import { expectNoLeakedTensors, useTempDirs } from '@dendrite/test-utils';
 import { plotHistory } from '../plot';
-import { describeSnippets, expectNoLeakedTensorsButState, printedBy, valuesOf } from './helpers-000';
+import { describeSnippets, expectNoLeakedTensorsButState, meanCrossentropy, printedBy, valuesOf } from './helpers-000';
 
 const { tf } = dn;
 const { Sequential } = dn;
@@ -152,13 +152,16 @@ describeSnippets('seed 002', () => {
   });
 
   it('seed 002 [cell 10]: evaluate prints "Test score:" and "Test accuracy:"', async () => {
-    const { lines, stdout } = await printedBy(() =>
+    const { result: score, lines, stdout } = await printedBy(() =>
       expectNoLeakedTensorsButState(async () => {
         const score = (await model.evaluate(X_test, Y_test, { verbose: VERBOSE })) as number[];
         console.log('Test score:', score[0]);
         console.log('Test accuracy:', score[1]);
+        return score;
       }),
     );
+    // The score is the mean loss over the 200 samples, though the last of the 7 batches holds only 8.
+    expect(score[0]).toBeCloseTo(meanCrossentropy(model, X_test, Y_test), 4);
     expect(lines[0]).toMatch(/^Test score: \d+\.\d+$/);
     expect(Number(lines[0].replace('Test score: ', ''))).toBeLessThan(Math.log(10)); // below an untrained model's crossentropy
     const accuracy = Number(lines[1].replace('Test accuracy: ', ''));
