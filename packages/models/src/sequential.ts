@@ -127,7 +127,9 @@ export class Sequential extends Model {
       this.inputLayerShape = [...layer.batchShape];
       return;
     }
-    if (this.stack.length === 0 && !this.inputLayerShape && layer.batchInputShape) this.inputLayerShape = [...layer.batchInputShape];
+    // A nested model first (a Teachable Machine head on MobileNet) brings its own input shape, as in Keras.
+    const firstShape = layer.batchInputShape ?? (layer instanceof Model && layer.inputShapes?.length === 1 ? layer.inputShapes[0] : undefined);
+    if (this.stack.length === 0 && !this.inputLayerShape && firstShape) this.inputLayerShape = [...firstShape];
     this.stack.push(layer);
     if (this.inputLayerShape) this.build(this.inputLayerShape);
   }

@@ -6,6 +6,7 @@ import { tf } from '@dendrite/backend';
 import { dense, dropout, resetUniqueNames } from '@dendrite/layers';
 import { expectArraysClose, seededArray, useBackend, useTempDirs } from '@dendrite/test-utils';
 import { sequential } from '../sequential';
+import '../functional';
 import { loadLayersModel, saveLayersModel, type LayersModelJson } from './layers-model-format';
 
 const tempDir = useTempDirs('tfjs');
@@ -68,4 +69,34 @@ it('refuses weight paths outside the folder and short weight files, naming the f
   mkdirSync(join(dir, 'empty'));
   await expect(loadLayersModel(join(dir, 'empty'))).rejects.toThrow(/Expected a TF.js model.json in/);
   model.dispose();
+});
+
+it('builds a Teachable Machine layout read from model.json: a Sequential head on a nested functional base, summary() included', async () => {
+  const inputs = tfl.input({ shape: [6] });
+  const base = tfl.model({ inputs, outputs: tfl.layers.dense({ units: 4, activation: 'relu' }).apply(inputs) as tfl.SymbolicTensor, name: 'base' });
+  const head = tfl.sequential({ layers: [base, tfl.layers.dense({ units: 3 })] });
+  const outer = tfl.sequential({ layers: [head, tfl.layers.dense({ units: 2, activation: 'softmax' })] });
+  const dir = tempDir();
+  await outer.save(`file://${dir}`).catch(async () => {
+    // Without tfjs-node's file:// handler, write the artifacts the way it would.
+    await outer.save(tf.io.withSaveHandler(async (artifacts) => {
+      writeFileSync(join(dir, 'weights.bin'), new Uint8Array(artifacts.weightData as ArrayBuffer));
+      writeFileSync(join(dir, 'model.json'), JSON.stringify({ modelTopology: artifacts.modelTopology, format: artifacts.format, weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs }] }));
+      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+    }) as never);
+  });
+  const loaded = await loadLayersModel(dir);
+  const nested = loaded.layers[0] as unknown as { built: boolean; layers: Array<{ built: boolean }> };
+  expect([loaded.built, nested.built, ...nested.layers.map((layer) => layer.built)]).toEqual([true, true, true, true]);
+  expect(loaded.summary.bind(loaded)).not.toThrow();
+  const x = input();
+  const before = tf.memory().numTensors;
+  const a = outer.predict(x) as tf.Tensor;
+  const b = loaded.predict(x) as tf.Tensor;
+  expectArraysClose(b, a, 1e-5);
+  tf.dispose([a, b]);
+  expect(tf.memory().numTensors).toBe(before);
+  tf.dispose(x);
+  outer.dispose();
+  loaded.dispose();
 });
