@@ -43,6 +43,11 @@ export class Adam extends MomentOptimizer {
     return this.amsgrad ? ['momentum', 'velocity', 'velocity_hat'] : ['momentum', 'velocity'];
   }
 
+  /** Keras 3 builds `momentum` and `velocity` in one loop, then `velocity_hat` in another. */
+  override slotBuildOrder(): string[][] {
+    return this.amsgrad ? [['momentum', 'velocity'], ['velocity_hat']] : [['momentum', 'velocity']];
+  }
+
   protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number, slots: Record<string, tf.Variable>): void {
     const t = this.iterations + 1;
     const alpha = (learningRate * Math.sqrt(1 - this.beta2 ** t)) / (1 - this.beta1 ** t);

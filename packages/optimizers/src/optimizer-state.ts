@@ -6,7 +6,7 @@ export interface SlotState {
   variable: string;
   /** The slot's name, as Keras names it: `momentum`, `velocity`, `velocity_hat`, `accumulator`… */
   slot: string;
-  /** The slot's shape (the variable's). */
+  /** The slot's shape (the variable's, or the optimizer's `slotShape` of it). */
   shape: number[];
   /** The slot's values, row-major. */
   values: Float32Array;
@@ -31,11 +31,18 @@ export interface OptimizerState {
  *
  * @param slotNames the slots the restoring optimizer keeps
  * @param owner for messages: `optimizer "adam"`
+ * @param slotShape a slot's shape for a variable's shape (the variable's own by default)
  * @returns the variable each slot belongs to, in `state.slots` order
  * @throws Error naming the slot whose variable is missing, whose shape or size differs, or that the
  *   optimizer does not keep; or for iterations that are not an integer ≥ 0
  */
-export function matchStateToVariables(state: OptimizerState, variables: Record<string, tf.Variable>, slotNames: readonly string[], owner: string): tf.Variable[] {
+export function matchStateToVariables(
+  state: OptimizerState,
+  variables: Record<string, tf.Variable>,
+  slotNames: readonly string[],
+  owner: string,
+  slotShape: (slot: string, variableShape: readonly number[]) => number[] = (_slot, shape) => [...shape],
+): tf.Variable[] {
   if (!Number.isInteger(state.iterations) || state.iterations < 0) {
     throw new Error(`Expected state.iterations to be an integer ≥ 0 in ${owner}, received ${state.iterations}`);
   }
@@ -44,8 +51,10 @@ export function matchStateToVariables(state: OptimizerState, variables: Record<s
     const where = `slot "${slot.slot}" of variable "${slot.variable}" in ${owner}`;
     if (variable === undefined) throw new Error(`Expected a variable named "${slot.variable}" for ${where}, received none`);
     if (!slotNames.includes(slot.slot)) throw new Error(`Expected a slot among [${slotNames.join(', ')}] for ${where}, received "${slot.slot}"`);
-    if (!tf.util.arraysEqual(variable.shape, slot.shape)) throw new Error(`Expected shape [${variable.shape}] for ${where}, received [${slot.shape}]`);
-    if (slot.values.length !== variable.size) throw new Error(`Expected ${variable.size} values for ${where}, received ${slot.values.length}`);
+    const shape = slotShape(slot.slot, variable.shape);
+    if (!tf.util.arraysEqual(shape, slot.shape)) throw new Error(`Expected shape [${shape}] for ${where}, received [${slot.shape}]`);
+    const size = tf.util.sizeFromShape(shape);
+    if (slot.values.length !== size) throw new Error(`Expected ${size} values for ${where}, received ${slot.values.length}`);
     return variable;
   });
 }

@@ -103,9 +103,23 @@ export abstract class Optimizer {
   /** Names of the slot variables each variable gets (`momentum`, `velocity` for Adam). */
   abstract slotNames(): string[];
 
-  /** A slot's initial value (zeros unless the optimizer says otherwise); runs inside `tf.tidy`. */
-  protected initialSlotValue(_slot: string, variable: tf.Variable): tf.Tensor {
-    return tf.zerosLike(variable);
+  /**
+   * The order Keras 3's `build` makes the slots in: each inner list is one loop over the variables
+   * (the slots of one loop interleave per variable), as Keras numbers optimizer variables in files.
+   * One loop of {@link slotNames} unless an optimizer says otherwise (Adadelta's two).
+   */
+  slotBuildOrder(): string[][] {
+    return [this.slotNames()];
+  }
+
+  /** A slot's shape for a variable of shape `variableShape`: the variable's, unless the optimizer factors it (Adafactor). */
+  slotShape(_slot: string, variableShape: readonly number[]): number[] {
+    return [...variableShape];
+  }
+
+  /** A slot's initial value (zeros of {@link slotShape} unless the optimizer says otherwise); runs inside `tf.tidy`. */
+  protected initialSlotValue(slot: string, variable: tf.Variable): tf.Tensor {
+    return tf.zeros(this.slotShape(slot, variable.shape));
   }
 
   /**
@@ -304,7 +318,7 @@ export abstract class Optimizer {
   setState(state: OptimizerState, variables?: readonly tf.Variable[]): void {
     const byName = variables === undefined ? tf.engine().registeredVariables : Object.fromEntries(variables.map((variable) => [variable.name, variable]));
     if (state == null || !Array.isArray(state.slots)) throw new Error(`Expected a state {iterations, slots} in ${this.owner}, received ${describeValue(state)}`);
-    const targets = matchStateToVariables(state, byName, this.slotNames(), this.owner);
+    const targets = matchStateToVariables(state, byName, this.slotNames(), this.owner, (slot, shape) => this.slotShape(slot, shape));
     this.build(targets);
     state.slots.forEach((slot, index) => {
       const value = tf.tensor(slot.values, slot.shape, 'float32');

@@ -47,6 +47,11 @@ export class RMSprop extends Optimizer {
     return ['velocity', ...(this.momentum > 0 ? ['momentum'] : []), ...(this.centered ? ['average_gradient'] : [])];
   }
 
+  /** Keras 3 builds each slot in its own loop over the variables. */
+  override slotBuildOrder(): string[][] {
+    return this.slotNames().map((slot) => [slot]);
+  }
+
   protected updateStep(gradient: tf.Tensor, variable: tf.Variable, learningRate: number, slots: Record<string, tf.Variable>): void {
     const velocity = tf.add(tf.mul(slots.velocity, this.scalar(this.rho)), tf.mul(tf.square(gradient), this.scalar(1 - this.rho)));
     slots.velocity.assign(velocity);
