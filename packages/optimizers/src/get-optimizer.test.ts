@@ -19,6 +19,7 @@ describeEachBackend('optimizers.get and configs', () => {
     expect(get('SGD')).toBeInstanceOf(SGD);
     expect(get('sgd').getConfig().learning_rate).toBe(0.01);
     expect(['adagrad', 'adamax', 'nadam', 'adamw'].map((name) => get(name).className)).toEqual(['Adagrad', 'Adamax', 'Nadam', 'AdamW']);
+    expect(['adadelta', 'Adadelta', 'ftrl', 'Ftrl', 'lion', 'Lion', 'adafactor', 'Adafactor'].map((name) => get(name).className)).toEqual(['Adadelta', 'Adadelta', 'Ftrl', 'Ftrl', 'Lion', 'Lion', 'Adafactor', 'Adafactor']);
   });
 
   it('resolves {class_name, config} and passes instances through', () => {
@@ -28,8 +29,15 @@ describeEachBackend('optimizers.get and configs', () => {
     expect(get(instance)).toBe(instance);
   });
 
+  it('names the loops in which Keras 3’s build makes the slots, for files that number them', () => {
+    expect(get({ class_name: 'Adam', config: { amsgrad: true } }).slotBuildOrder()).toEqual([['momentum', 'velocity'], ['velocity_hat']]);
+    expect(get({ class_name: 'RMSprop', config: { momentum: 0.5, centered: true } }).slotBuildOrder()).toEqual([['velocity'], ['momentum'], ['average_gradient']]);
+    expect(get('adadelta').slotBuildOrder()).toEqual([['accumulated_grad'], ['accumulated_delta_var']]);
+    expect(get('nadam').slotBuildOrder()).toEqual([['momentum', 'velocity']]);
+  });
+
   it('lists the known optimizers for an unknown name', () => {
-    expect(() => get('adamm')).toThrow('Unknown optimizer "adamm": expected one of SGD, Adagrad, RMSprop, Adam, Adamax, Nadam, AdamW');
+    expect(() => get('adamm')).toThrow('Unknown optimizer "adamm": expected one of SGD, Adagrad, RMSprop, Adam, Adamax, Nadam, AdamW, Adadelta, Ftrl, Lion, Adafactor, LossScaleOptimizer');
   });
 
   it('writes Keras’s snake_case config', () => {

@@ -1,9 +1,14 @@
 import { type KerasSerialized, ObjectRegistry, describeValue } from '@dendrite/backend';
+import { Adadelta } from './adadelta';
+import { Adafactor } from './adafactor';
 import { Adagrad } from './adagrad';
 import { Adam } from './adam';
 import { Adamax } from './adamax';
 import { AdamW } from './adamw';
 import { factoryArgs } from './factory-args';
+import { Ftrl } from './ftrl';
+import { Lion } from './lion';
+import { lossScaleOptimizerFromConfig } from './loss-scale-optimizer';
 import { Nadam } from './nadam';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 import { RMSprop } from './rmsprop';
@@ -39,11 +44,22 @@ export function registerOptimizer(optimizerClass: OptimizerClass): void {
   if (typeof candidate === 'function') constructors.set(optimizerClass.className, candidate as new (args: OptimizerArgs) => Optimizer);
 }
 
-for (const optimizerClass of [SGD, Adagrad, RMSprop, Adam, Adamax, Nadam, AdamW]) registerOptimizer(optimizerClass);
+for (const optimizerClass of [SGD, Adagrad, RMSprop, Adam, Adamax, Nadam, AdamW, Adadelta, Ftrl, Lion, Adafactor]) registerOptimizer(optimizerClass);
+
+/**
+ * Keras's `LossScaleOptimizer` as files name it: `fromConfig` returns the inner optimizer, which
+ * is what it amounts to in float32 training (see `lossScaleOptimizerFromConfig`). It has no
+ * constructor: `get('LossScaleOptimizer', options)` is refused.
+ */
+export const LossScaleOptimizer: OptimizerClass = {
+  className: 'LossScaleOptimizer',
+  fromConfig: (config) => lossScaleOptimizerFromConfig(config, (inner) => registry.get(inner)),
+};
+registry.register(LossScaleOptimizer.className, LossScaleOptimizer.fromConfig, ['LossScaleOptimizerV3', 'LossScaleOptimizerV1']);
 
 /**
  * Resolves an optimizer, as Keras's `optimizers.get`: `'adam'`, `'Adam'`, `'rmsprop'`, `'RMSProp'`,
- * `'SGD'` (Keras defaults), `{class_name: 'Adam', config: {learning_rate: 0.01}}`, or an instance,
+ * `'SGD'`, `'adadelta'`, `'ftrl'`, `'lion'`, `'adafactor'` (Keras defaults), `{class_name: 'Adam', config: {learning_rate: 0.01}}`, or an instance,
  * which passes through. A name may come with options, checked as the class's constructor checks
  * them (`get('adam', { learningRate: 0.01 })`), or with the learning rate alone (`get('sgd', 0.1)`).
  * A config (as files hold it) is read leniently instead: see `Optimizer.fromConfig`.

@@ -1,5 +1,6 @@
 /**
- * @dendrite/optimizers: Keras 3's optimizers (SGD, Adagrad, RMSprop, Adam, AdamW, Adamax, Nadam)
+ * @dendrite/optimizers: Keras 3's optimizers (SGD, Adagrad, RMSprop, Adam, AdamW, Adamax, Nadam,
+ * Adadelta, Ftrl, Lion, Adafactor; LossScaleOptimizer read from files as its inner optimizer)
  * and learning-rate schedules, with clipping, weight decay and state that resumes exactly.
  * Classes carry Keras's names; factories carry tfjs-layers' (`adam({learningRate: 0.01})`).
  *
@@ -19,5 +20,10 @@ export { Adam, adam, type AdamArgs } from './adam';
 export { AdamW, adamw } from './adamw';
 export { Adamax, adamax, type AdamaxArgs } from './adamax';
 export { Nadam, nadam, type NadamArgs } from './nadam';
-export { get, serialize, registerOptimizer, type OptimizerIdentifier, type OptimizerClass } from './get-optimizer';
+export { Adadelta, adadelta, type AdadeltaArgs } from './adadelta';
+export { Ftrl, ftrl, type FtrlArgs } from './ftrl';
+export { Lion, lion, type LionArgs } from './lion';
+export { Adafactor, adafactor, type AdafactorArgs } from './adafactor';
+export { lossScaleOptimizerFromConfig, type LossScaleOptimizerConfig } from './loss-scale-optimizer';
+export { get, serialize, registerOptimizer, LossScaleOptimizer, type OptimizerIdentifier, type OptimizerClass } from './get-optimizer';
 export * from './schedules/index';

@@ -11,11 +11,23 @@ function exportedSubclasses<T>(base: abstract new (...args: never[]) => T): Arra
   return exported.filter((value): value is Constructible<T> => typeof value === 'function' && value.prototype instanceof base);
 }
 
-const FACTORIES = { sgd: optimizers.sgd, adagrad: optimizers.adagrad, rmsprop: optimizers.rmsprop, adam: optimizers.adam, adamw: optimizers.adamw, adamax: optimizers.adamax, nadam: optimizers.nadam };
+const FACTORIES = {
+  sgd: optimizers.sgd,
+  adagrad: optimizers.adagrad,
+  rmsprop: optimizers.rmsprop,
+  adam: optimizers.adam,
+  adamw: optimizers.adamw,
+  adamax: optimizers.adamax,
+  nadam: optimizers.nadam,
+  adadelta: optimizers.adadelta,
+  ftrl: optimizers.ftrl,
+  lion: optimizers.lion,
+  adafactor: optimizers.adafactor,
+};
 
 describe('unknown option keys', () => {
   it('finds every optimizer and schedule class the package exports', () => {
-    expect(exportedSubclasses(Optimizer).map((cls) => cls.className).sort()).toEqual(['Adagrad', 'Adam', 'AdamW', 'Adamax', 'Nadam', 'Optimizer', 'RMSprop', 'SGD'].sort());
+    expect(exportedSubclasses(Optimizer).map((cls) => cls.className).sort()).toEqual(['Adadelta', 'Adafactor', 'Adagrad', 'Adam', 'AdamW', 'Adamax', 'Ftrl', 'Lion', 'Nadam', 'Optimizer', 'RMSprop', 'SGD'].sort());
     expect(exportedSubclasses(LearningRateSchedule).length).toBe(7);
   });
 
@@ -40,6 +52,9 @@ describe('unknown option keys', () => {
     expect(() => optimizers.sgd({ clipvalue: 1 } as never)).toThrow(new TypeError('Unknown option "clipvalue" in SGD: did you mean "clipValue"?'));
     expect(() => optimizers.rmsprop({ learningRate: 0.01, centred: true } as never)).toThrow('Unknown option "centred" in RMSprop: did you mean "centered"?');
     expect(() => optimizers.sgd({ beta1: 0.9 } as never)).toThrow('Unknown option "beta1" in SGD; expected one of');
+    expect(() => optimizers.lion({ beta_1: 0.9 } as never)).toThrow(new TypeError('Unknown option "beta_1" in Lion: did you mean "beta1"?'));
+    expect(() => optimizers.ftrl({ l1_regularization_strength: 0.1 } as never)).toThrow('Unknown option "l1_regularization_strength" in Ftrl: did you mean "l1RegularizationStrength"?');
+    expect(() => optimizers.adafactor({ beta_2_decay: -0.8 } as never)).toThrow('Unknown option "beta_2_decay" in Adafactor: did you mean "beta2Decay"?');
     expect(() => optimizers.exponentialDecay({ initialLearningRate: 0.1, decay_steps: 10, decayRate: 0.5 } as never)).toThrow(
       'Unknown option "decay_steps" in ExponentialDecay: did you mean "decaySteps"?',
     );

@@ -1,7 +1,11 @@
+import { adadelta } from '../adadelta';
+import { adafactor } from '../adafactor';
 import { adagrad } from '../adagrad';
 import { adam } from '../adam';
 import { adamax } from '../adamax';
 import { adamw } from '../adamw';
+import { ftrl } from '../ftrl';
+import { lion } from '../lion';
 import { nadam } from '../nadam';
 import type { Optimizer } from '../optimizer';
 import { rmsprop } from '../rmsprop';
@@ -22,4 +26,9 @@ export const EVERY_OPTIMIZER: Array<[string, () => Optimizer]> = [
   ['AdamW', () => adamw({ learningRate: 0.1, weightDecay: 0.1, globalClipNorm: 1 })],
   ['Adamax', () => adamax({ learningRate: 0.1 })],
   ['Nadam', () => nadam({ learningRate: 0.1 })],
+  ['Adadelta', () => adadelta({ learningRate: 1, epsilon: 1e-2 })],
+  ['Ftrl', () => ftrl({ learningRate: 0.5 })],
+  ['Ftrl regularized', () => ftrl({ learningRate: 0.5, l1RegularizationStrength: 0.01, l2RegularizationStrength: 0.01, l2ShrinkageRegularizationStrength: 0.001, beta: 0.1 })],
+  ['Lion', () => lion({ learningRate: 0.02, weightDecay: 0.001 })],
+  ['Adafactor', () => adafactor({ learningRate: 0.1 })],
 ];
