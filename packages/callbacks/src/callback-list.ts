@@ -4,6 +4,7 @@ import type { Logs, TrainingModel, TrainingParams } from './training-model';
 /** The hooks of {@link Callback}. */
 export type HookName =
   | 'onTrainBegin' | 'onTrainEnd' | 'onEpochBegin' | 'onEpochEnd' | 'onBatchBegin' | 'onBatchEnd'
+  | 'onTrainBatchBegin' | 'onTrainBatchEnd'
   | 'onTestBegin' | 'onTestEnd' | 'onTestBatchBegin' | 'onTestBatchEnd'
   | 'onPredictBegin' | 'onPredictEnd' | 'onPredictBatchBegin' | 'onPredictBatchEnd';
 
@@ -46,14 +47,21 @@ export class CallbackList {
     return this.callbacks.some((callback) => callback.implementsBatchHooks());
   }
 
-  /** Calls `hook` on each callback in turn, awaiting a returned promise before the next. */
+  /**
+   * Calls `hook` on each callback in turn, awaiting a returned promise before the next. The training
+   * batch hooks go through `onTrainBatchBegin`/`onTrainBatchEnd`, which call `onBatchBegin`/`onBatchEnd`
+   * unless a callback overrides them (as Keras's `on_train_batch_*` and `on_batch_*`).
+   */
   async call(hook: HookName, ...args: [number, Logs?] | [Logs?]): Promise<void> {
+    const method = TRAIN_BATCH_HOOKS[hook] ?? hook;
     for (const callback of this.callbacks) {
-      const result = (callback[hook] as (...hookArgs: unknown[]) => void | Promise<void>).apply(callback, args);
+      const result = (callback[method] as (...hookArgs: unknown[]) => void | Promise<void>).apply(callback, args);
       if (result instanceof Promise) await result;
     }
   }
 }
+
+const TRAIN_BATCH_HOOKS: Partial<Record<HookName, HookName>> = { onBatchBegin: 'onTrainBatchBegin', onBatchEnd: 'onTrainBatchEnd' };
 
 function describe(value: unknown): string {
   if (value === null || value === undefined) return String(value);

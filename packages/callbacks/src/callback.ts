@@ -45,12 +45,25 @@ export abstract class Callback {
    * logs and awaiting hooks on every step; callbacks whose batch hooks depend on an option say so.
    */
   implementsBatchHooks(): boolean {
-    return this.onBatchEnd !== Callback.prototype.onBatchEnd || this.onBatchBegin !== Callback.prototype.onBatchBegin;
+    const prototype = Callback.prototype;
+    return this.onBatchEnd !== prototype.onBatchEnd || this.onBatchBegin !== prototype.onBatchBegin
+      || this.onTrainBatchEnd !== prototype.onTrainBatchEnd || this.onTrainBatchBegin !== prototype.onTrainBatchBegin;
   }
-  /** Before each training batch. */
+  /** Before each training batch (the older name of {@link onTrainBatchBegin}, which calls it). */
   onBatchBegin(_batch: number, _logs?: Logs): void | Promise<void> {}
   /** After each training batch; `logs` hold the running means of the epoch so far. */
   onBatchEnd(_batch: number, _logs?: Logs): void | Promise<void> {}
+  /**
+   * Before each training batch: Keras's `on_train_batch_begin`. What the trainer calls; by default
+   * it calls {@link onBatchBegin}, as Keras's base class does, so overriding either works.
+   */
+  onTrainBatchBegin(batch: number, logs?: Logs): void | Promise<void> {
+    return this.onBatchBegin(batch, logs);
+  }
+  /** After each training batch: Keras's `on_train_batch_end`; by default calls {@link onBatchEnd}. */
+  onTrainBatchEnd(batch: number, logs?: Logs): void | Promise<void> {
+    return this.onBatchEnd(batch, logs);
+  }
   /** Before an evaluation. */
   onTestBegin(_logs?: Logs): void | Promise<void> {}
   /** After an evaluation, with its logs. */
