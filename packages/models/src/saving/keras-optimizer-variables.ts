@@ -1,4 +1,4 @@
-import { LearningRateSchedule, type OptimizerState, type SlotState } from '@dendrite/optimizers';
+import { LearningRateSchedule, type Optimizer, type OptimizerState, type SlotState } from '@dendrite/optimizers';
 import type { Model } from '../model';
 import type { ReadArray } from './hdf5';
 
@@ -11,23 +11,16 @@ export interface OptimizerVariable {
   values: Float32Array | number;
 }
 
-/**
- * The order in which Keras 3's optimizers create their slots in `build`: each inner list is one
- * loop over the trainable variables (slots of one loop interleave per variable). Optimizers not
- * listed make all their slots in one loop.
- */
-const BUILD_LOOPS: Record<string, string[][]> = {
-  Adam: [['momentum', 'velocity'], ['velocity_hat']],
-  AdamW: [['momentum', 'velocity'], ['velocity_hat']],
-  RMSprop: [['velocity'], ['momentum'], ['average_gradient']],
-};
-
 /** Extra scalars Keras 3 keeps as tracked variables after the slots (Nadam's `u_product`). */
 const EXTRA_VARIABLES = ['u_product'];
 
-function slotOrder(className: string, slotNames: string[]): string[][] {
-  const loops = BUILD_LOOPS[className] ?? [slotNames];
-  return loops.map((loop) => loop.filter((slot) => slotNames.includes(slot))).filter((loop) => loop.length > 0);
+/**
+ * The loops in which Keras 3's optimizer `build` creates the slots (slots of one loop interleave
+ * per variable), as the optimizer itself tells them, keeping only the slots it has.
+ */
+function slotOrder(optimizer: Optimizer): string[][] {
+  const slotNames = optimizer.slotNames();
+  return optimizer.slotBuildOrder().map((loop) => loop.filter((slot) => slotNames.includes(slot))).filter((loop) => loop.length > 0);
 }
 
 /**
@@ -46,11 +39,10 @@ export function kerasOptimizerVariables(model: Model): OptimizerVariable[] {
   if (!(optimizer.learningRate instanceof LearningRateSchedule)) {
     variables.push({ name: `${prefix}/learning_rate`, shape: [], dtype: 'float32', values: Float32Array.of(optimizer.learningRate as number) });
   }
-  const slotNames = optimizer.slotNames();
   const byVariable = new Map<string, SlotState[]>();
   for (const slot of state.slots) byVariable.set(slot.variable, [...(byVariable.get(slot.variable) ?? []), slot]);
   const trainable = model.trainableWeights;
-  for (const loop of slotOrder(optimizer.className, slotNames)) {
+  for (const loop of slotOrder(optimizer)) {
     for (const weight of trainable) {
       for (const slotName of loop) {
         const slot = byVariable.get(weight.variable.name)?.find((s) => s.slot === slotName);
@@ -105,14 +97,15 @@ export function applyKerasOptimizerVariables(model: Model, arrays: ReadArray[], 
   const slots: SlotState[] = [];
   let index = head;
   if (withSlots) {
-    for (const loop of slotOrder(optimizer.className, slotNames)) {
+    for (const loop of slotOrder(optimizer)) {
       for (const weight of trainable) {
         for (const slot of loop) {
           const array = arrays[index++];
-          if (array.values.length !== weight.variable.size || array.shape.join() !== weight.shape.join()) {
-            throw fail(`slot "${slot}" of "${weight.path}" with shape [${array.shape}] (expected [${weight.shape}])`);
+          const shape = optimizer.slotShape(slot, weight.shape);
+          if (array.values.length !== shape.reduce((size, dim) => size * dim, 1) || array.shape.join() !== shape.join()) {
+            throw fail(`slot "${slot}" of "${weight.path}" with shape [${array.shape}] (expected [${shape}])`);
           }
-          slots.push({ variable: weight.variable.name, slot, shape: [...weight.shape], values: Float32Array.from(array.values) });
+          slots.push({ variable: weight.variable.name, slot, shape, values: Float32Array.from(array.values) });
         }
       }
     }
