@@ -17,9 +17,20 @@ export interface CompileArgs {
   metrics?: MetricIdentifier[] | MetricIdentifier[][] | Record<string, MetricIdentifier | MetricIdentifier[]>;
   /** Weights of the per-output losses in the total (a list or a map by output name). */
   lossWeights?: number[] | Record<string, number>;
+  /**
+   * Metrics weighted by `sampleWeight` and `classWeight` (as `metrics`' forms), as Keras's
+   * `weighted_metrics`; `metrics` themselves count every sample alike.
+   */
+  weightedMetrics?: MetricIdentifier[] | MetricIdentifier[][] | Record<string, MetricIdentifier | MetricIdentifier[]>;
 }
 
-const COMPILE_KEYS = optionKeys<CompileArgs>({ optimizer: true, loss: true, metrics: true, lossWeights: true });
+const COMPILE_KEYS = optionKeys<CompileArgs>({ optimizer: true, loss: true, metrics: true, lossWeights: true, weightedMetrics: true });
+
+/** Metric identifiers as saved configs hold them: names, Metric instances by name, functions by name. */
+function serializeMetrics(metrics: CompileArgs['metrics']): unknown {
+  if (metrics === undefined) return [];
+  return JSON.parse(JSON.stringify(metrics, (_key, value) => (typeof value === 'function' ? value.name || 'custom_metric' : typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { name?: unknown }).name === 'string' && 'updateState' in value ? (value as { name: string }).name : value)));
+}
 
 /** What compile's arguments resolve to once the model's outputs are known. */
 interface ResolvedCompile {
@@ -78,7 +89,7 @@ export class CompiledModel {
     const lossFunctions = givenLosses.map((loss) => losses.get(loss as never));
     const lossWeights =
       args.lossWeights === undefined ? outputs.map(() => 1) : perOutput(args.lossWeights, outputs, 'lossWeights', (v) => typeof v === 'number');
-    const metrics = new MetricSet(outputs, args.metrics ?? [], lossFunctions);
+    const metrics = new MetricSet(outputs, args.metrics ?? [], lossFunctions, args.weightedMetrics ?? []);
     this.resolved = { givenLosses, lossFunctions, lossWeights, metrics };
     return this.resolved;
   }
@@ -106,7 +117,8 @@ export class CompiledModel {
       optimizer: optimizers.serialize(this.optimizer),
       // Names stay names; loss objects keep their class and config, so custom ones reload once registered.
       loss: lossFunctions.map((loss, index) => (typeof givenLosses[index] === 'string' || loss instanceof losses.LossFunctionWrapper ? loss.name : losses.serialize(loss))),
-      metrics: args.metrics === undefined ? [] : JSON.parse(JSON.stringify(args.metrics, (_key, value) => (typeof value === 'function' ? value.name || 'custom_metric' : typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { name?: unknown }).name === 'string' && 'updateState' in value ? (value as { name: string }).name : value))),
+      metrics: serializeMetrics(args.metrics),
+      ...(args.weightedMetrics === undefined ? {} : { weighted_metrics: serializeMetrics(args.weightedMetrics) }),
       loss_weights: lossWeights,
     };
   }

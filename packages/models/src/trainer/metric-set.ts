@@ -18,22 +18,31 @@ function metricName(identifier: MetricIdentifier): string {
 
 /**
  * The values `fit` logs, in Keras's order: `loss`, each output's loss (when there are several
- * outputs), then each output's metrics (`accuracy`, or `main_output_mae`). Metrics are built on the
- * first batch, when the shapes that pick the right accuracy are known.
+ * outputs), then each output's metrics (`accuracy`, or `main_output_mae`), then its weighted
+ * metrics. As Keras's, `metrics` ignore `sampleWeight` and `classWeight`; `weightedMetrics` are
+ * weighted by them (named `weighted_mae` when `mae` is among the metrics too). Metrics are built on
+ * the first batch, when the shapes that pick the right accuracy are known.
  */
 export class MetricSet {
   private readonly lossTracker = new Mean({ name: 'loss' });
   private readonly outputLossTrackers: Mean[];
-  private readonly identifiers: MetricIdentifier[][];
+  /** Per output: each metric's identifier and whether it takes the sample weights. */
+  private readonly identifiers: Array<Array<{ identifier: MetricIdentifier; weighted: boolean }>>;
   private built: Metric[][] | undefined;
 
   constructor(
     private readonly outputs: string[],
     metrics: MetricsArgument,
     private readonly losses: Loss[],
+    weightedMetrics: MetricsArgument = [],
   ) {
     this.outputLossTrackers = outputs.length > 1 ? outputs.map((name) => new Mean({ name: `${name}_loss` })) : [];
-    this.identifiers = MetricSet.perOutput(metrics, outputs);
+    const plain = MetricSet.perOutput(metrics, outputs);
+    const weighted = MetricSet.perOutput(weightedMetrics, outputs);
+    this.identifiers = outputs.map((_, index) => [
+      ...plain[index].map((identifier) => ({ identifier, weighted: false })),
+      ...weighted[index].map((identifier) => ({ identifier, weighted: true })),
+    ]);
   }
 
   private static perOutput(metrics: MetricsArgument, outputs: string[]): MetricIdentifier[][] {
@@ -56,13 +65,19 @@ export class MetricSet {
   /** Names of the logged values, in order. */
   names(): string[] {
     const prefix = (output: string) => (this.outputs.length > 1 ? `${output}_` : '');
-    const metricNames = this.identifiers.flatMap((list, index) => list.map((identifier) => `${prefix(this.outputs[index])}${metricName(identifier)}`));
+    const metricNames = this.identifiers.flatMap((list, index) => {
+      const plainNames = new Set(list.filter((entry) => !entry.weighted).map((entry) => metricName(entry.identifier)));
+      return list.map(({ identifier, weighted }) => {
+        const name = metricName(identifier);
+        return `${prefix(this.outputs[index])}${weighted && plainNames.has(name) ? `weighted_${name}` : name}`;
+      });
+    });
     return ['loss', ...this.outputLossTrackers.map((tracker) => tracker.name), ...metricNames];
   }
 
   private build(y: tf.Tensor[], predictions: tf.Tensor[]): Metric[][] {
     return this.identifiers.map((list, index) =>
-      list.map((identifier) =>
+      list.map(({ identifier }) =>
         metricsNamespace.get(identifier, {
           lossName: lossFunctionName(this.losses[index]),
           yTrueShape: y[index].shape,
@@ -85,7 +100,9 @@ export class MetricSet {
     const batchSize = tf.scalar(predictions[0].shape[0] ?? 1);
     this.lossTracker.updateState(total, batchSize);
     this.outputLossTrackers.forEach((tracker, index) => tracker.updateState(perOutput[index], predictions[index].shape[0] === predictions[0].shape[0] ? batchSize : tf.scalar(predictions[index].shape[0] ?? 1)));
-    this.built.forEach((list, index) => list.forEach((metric) => metric.updateState(y[index], predictions[index], sampleWeight)));
+    this.built.forEach((list, index) =>
+      list.forEach((metric, position) => metric.updateState(y[index], predictions[index], this.identifiers[index][position].weighted ? sampleWeight : undefined)),
+    );
   }
 
   private resultTensor(): tf.Tensor {
