@@ -25,6 +25,12 @@ it('refuses unknown option keys of compile, fit, evaluate, predict, trainOnBatch
   expect(() => m.predict([[1]], { batch_size: 1 } as never)).toThrow('Unknown option "batch_size" in predict: did you mean "batchSize"?');
   await expect(m.trainOnBatch([[1]], [[1]], { sample_weight: [1] } as never)).rejects.toThrow('Unknown option "sample_weight" in trainOnBatch: did you mean "sampleWeight"?');
   await expect(m.testOnBatch([[1]], [[1]], { classWeight: {} } as never)).rejects.toThrow(/Unknown option "classWeight" in testOnBatch/);
+  // A dataset or generator carries its targets: its options come second, and are checked the same.
+  function* batches() {
+    yield { xs: [[1]], ys: [[1]] };
+  }
+  await expect(m.fit(batches(), { epochs: 1, steps_per_epoch: 1 } as never)).rejects.toThrow('Unknown option "steps_per_epoch" in fit: did you mean "stepsPerEpoch"?');
+  await expect(m.evaluate(batches(), { verbose: 0, stepz: 1 } as never)).rejects.toThrow('Unknown option "stepz" in evaluate: did you mean "steps"?');
   m.dispose();
 });
 
