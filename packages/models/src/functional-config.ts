@@ -1,4 +1,4 @@
-import { type KerasSerialized, keysToCamelCase } from '@dendrite/backend';
+import { type KerasSerialized, keysToCamelCase, keysToSnakeCase } from '@dendrite/backend';
 import { type Layer, type LayerNode, type SymbolicTensor, deserializeLayer, serializeLayer } from '@dendrite/layers';
 import type { Functional, FunctionalArgs } from './functional';
 
@@ -17,7 +17,7 @@ function reference(model: Functional, symbol: SymbolicTensor): TensorReference {
 
 /**
  * A functional model's config in the Keras / TF.js layers format: layers with their
- * `inbound_nodes` as `[[layer_name, node_index, tensor_index, kwargs], …]`, `input_layers`,
+ * `inbound_nodes` as `[[layer_name, node_index, tensor_index, kwargs], …]` (kwargs in snake_case), `input_layers`,
  * `output_layers`.
  */
 export function functionalConfig(model: Functional): Record<string, unknown> {
@@ -26,7 +26,8 @@ export function functionalConfig(model: Functional): Record<string, unknown> {
     return {
       ...serializeLayer(layer),
       name: layer.name,
-      inbound_nodes: nodes.map((node) => node.inputs.map((symbol) => [...reference(model, symbol), node.callArgs])),
+      // Call options in Keras's spelling (`use_causal_mask`), as Keras reads them.
+      inbound_nodes: nodes.map((node) => node.inputs.map((symbol) => [...reference(model, symbol), keysToSnakeCase(node.callArgs)])),
     };
   });
   return {

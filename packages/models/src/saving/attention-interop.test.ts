@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { readZip, tf } from '@dendrite/backend';
-import { type Layer, deserializeLayer, input, multiHeadAttention, resetUniqueNames } from '@dendrite/layers';
+import { type Layer, type SymbolicTensor, deserializeLayer, input, multiHeadAttention, resetUniqueNames } from '@dendrite/layers';
 import { expectArraysClose, seededArray, useBackend, useTempDirs } from '@dendrite/test-utils';
 import { model } from '../functional';
 import type { Model } from '../model';
-import { readArray, readHdf5, readNameList } from './hdf5';
+import { readArray, readHdf5, readNameList, readStringAttribute } from './hdf5';
 import { fromKeras3 } from './keras-v3-config';
+import { loadModel } from './model-io';
 
 const tempDir = useTempDirs('attention-interop');
 
@@ -54,13 +55,16 @@ it('saves Keras 3 weight paths (query_dense…), positional node arguments and s
   m.dispose();
 });
 
-it('saves tf.keras 2.x weight names (mha/query/kernel:0…) in the legacy .h5', async () => {
+it('saves tf.keras 2.x weight names (mha/query/kernel:0…) and snake_case call options in the legacy .h5', async () => {
   const m = crossAttention();
   const path = join(tempDir(), 'mha.h5');
   await m.save(path);
   await readHdf5(new Uint8Array(readFileSync(path)), 'h5', (file) => {
     const names = readNameList(file.get('model_weights/mha') as never, 'weight_names');
     expect(names).toEqual(['query', 'key', 'value', 'attention_output'].flatMap((part) => [`mha/${part}/kernel:0`, `mha/${part}/bias:0`]));
+    const config = JSON.parse(readStringAttribute(file as never, 'model_config')!);
+    const node = config.config.layers.find((layer: { name: string }) => layer.name === 'mha').inbound_nodes[0];
+    expect(node).toEqual([['query_input', 0, 0, { use_causal_mask: true }], ['value_input', 0, 0, { use_causal_mask: true }]]);
   });
   m.dispose();
 });
@@ -104,4 +108,26 @@ it('loads a tf.keras 2.x functional config whose value is a keyword tensor refer
   const loaded = deserializeLayer(config as never);
   resetUniqueNames();
   expectSamePredictions(loaded, crossAttention());
+});
+
+it('runs and reloads a model whose outputs include the attention scores', async () => {
+  const query = input({ shape: [3, 4] });
+  const value = input({ shape: [5, 4] });
+  const [output, scores] = multiHeadAttention({ numHeads: 2, keyDim: 2 }).apply([query, value], { returnAttentionScores: true }) as unknown as SymbolicTensor[];
+  const m = model({ inputs: [query, value], outputs: [output, scores] });
+  const x = [tf.tensor3d(seededArray(24, 3), [2, 3, 4]), tf.tensor3d(seededArray(40, 4), [2, 5, 4])];
+  const before = tf.memory().numTensors;
+  const [out, weights] = m.predict(x) as tf.Tensor[];
+  expect([out.shape, weights.shape]).toEqual([[2, 3, 4], [2, 2, 3, 5]]);
+  const path = join(tempDir(), 'scores.keras');
+  await m.save(path);
+  const loaded = await loadModel(path);
+  const [out2, weights2] = loaded.predict(x) as tf.Tensor[];
+  expectArraysClose(out2, out, 1e-6);
+  expectArraysClose(weights2, weights, 1e-6);
+  tf.dispose([out, weights, out2, weights2]);
+  loaded.dispose();
+  expect(tf.memory().numTensors).toBe(before);
+  tf.dispose(x);
+  m.dispose();
 });
