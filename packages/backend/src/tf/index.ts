@@ -1,9 +1,10 @@
 import './register-gradients';
-import * as tf from '@tensorflow/tfjs-core';
+import * as tf from './namespace';
 
 /**
  * The tfjs-core namespace, with every gradient registered: `tf.tensor`, `tf.tidy`,
- * `tf.variableGrads`, `tf.memory`, and the rest of tfjs-core's API.
+ * `tf.variableGrads`, `tf.memory`, and the rest of tfjs-core's API, and `tf.version` as
+ * `@tensorflow/tfjs` has it.
  *
  * @example
  * ```ts
