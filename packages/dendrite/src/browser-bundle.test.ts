@@ -3,13 +3,15 @@
  * BUILT packages (each `@dendrite/*` resolved through its package.json `exports` to `dist/`, with
  * the `.wasm` files @dendrite/backend ships), then run in a real Chromium. The built dist, not the
  * source, because what breaks in a browser is what the published packages import and ship; the
- * README's test command builds every package before vitest runs.
+ * README's test command builds every package before vitest runs. A Vite production build of the
+ * same page checks that Vite follows `new URL('./….wasm', import.meta.url)` with no configuration.
  */
-import { copyFile, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
+import { build as viteBuild } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleForBrowser, type BrowserBundle } from './testing/bundle-for-browser';
 import { serveFolder } from './testing/static-server';
@@ -18,9 +20,12 @@ const CHROMIUM = '/usr/bin/chromium';
 const packageFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const backendDist = path.join(packageFolder, 'node_modules/@dendrite/backend/dist');
 
+const INDEX_HTML = (script: string): string =>
+  `<!doctype html><meta charset="utf-8"><title>dendrite</title><link rel="icon" href="data:,"><script type="module" src="${script}"></script>\n`;
+
 /** The page: select a backend with no configuration, fit and predict a tiny model, report. */
-const PAGE_SCRIPT = `
-import * as dn from './dist/index.js';
+const pageScript = (umbrella: string): string => `
+import * as dn from '${umbrella}';
 const report = (result) => { window.__result = result; };
 try {
   const info = await dn.selectBackend();
@@ -103,8 +108,8 @@ describe('the umbrella in a browser bundle', () => {
     folder = await mkdtemp(path.join(tmpdir(), 'dendrite-browser-'));
     // Vite's layout: index.html at the root, the bundle and its assets in assets/. tfjs-backend-wasm
     // alone would look for the binaries at the root (the page's folder), not beside the bundle.
-    bundle = await bundleForBrowser({ contents: PAGE_SCRIPT, resolveDir: packageFolder }, path.join(folder, 'assets'));
-    await writeFile(path.join(folder, 'index.html'), '<!doctype html><meta charset="utf-8"><title>dendrite</title><link rel="icon" href="data:,"><script type="module" src="./assets/app.js"></script>\n');
+    bundle = await bundleForBrowser({ contents: pageScript('./dist/index.js'), resolveDir: packageFolder }, path.join(folder, 'assets'));
+    await writeFile(path.join(folder, 'index.html'), INDEX_HTML('./assets/app.js'));
   }, 180_000);
 
   afterAll(async () => {
@@ -137,12 +142,26 @@ describe('the umbrella in a browser bundle', () => {
     // What the README tells esbuild users: the .wasm files of @dendrite/backend/dist beside the bundle.
     for (const name of await readdir(backendDist)) if (name.endsWith('.wasm')) await copyFile(path.join(backendDist, name), path.join(folder, 'assets', name));
     browser ??= await launchChromium();
-    const { result, consoleErrors } = await runPage(browser, folder, false);
-    expect(result.error).toBeUndefined();
-    expect(consoleErrors).toEqual([]);
-    expect(result.info).toMatchObject({ name: 'wasm', simd: true });
-    expect(result.loss).toBeLessThan(1e-3);
-    expect(result.predicted).toBeCloseTo(7, 1);
-    expect(result.leaked).toEqual({ fit: 0, predict: 0 });
+    expectTrainedOnWasm(await runPage(browser, folder, false));
   }, 120_000);
+
+  it('does the same from a Vite production build, which copies the .wasm files itself', async () => {
+    const app = path.join(folder, 'vite-app');
+    await mkdir(app);
+    await writeFile(path.join(app, 'main.js'), pageScript(path.join(packageFolder, 'dist/index.js')));
+    await writeFile(path.join(app, 'index.html'), INDEX_HTML('./main.js'));
+    await viteBuild({ root: app, configFile: false, logLevel: 'error', build: { outDir: path.join(app, 'dist'), target: 'es2022', minify: false, chunkSizeWarningLimit: 10_000 } });
+    expect((await readdir(path.join(app, 'dist/assets'))).filter((name) => name.endsWith('.wasm'))).toHaveLength(3);
+    browser ??= await launchChromium();
+    expectTrainedOnWasm(await runPage(browser, path.join(app, 'dist'), false));
+  }, 180_000);
 });
+
+function expectTrainedOnWasm({ result, consoleErrors }: PageRun): void {
+  expect(result.error).toBeUndefined();
+  expect(consoleErrors).toEqual([]);
+  expect(result.info).toMatchObject({ name: 'wasm', simd: true });
+  expect(result.loss).toBeLessThan(1e-3);
+  expect(result.predicted).toBeCloseTo(7, 1);
+  expect(result.leaked).toEqual({ fit: 0, predict: 0 });
+}
