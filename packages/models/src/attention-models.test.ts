@@ -52,6 +52,16 @@ describeEachBackend('attention layers in a functional model', () => {
     tf.dispose([x, y, ...before, ...after]);
     m.dispose();
   });
+
+  it('shows the attention layers, their shapes and parameter counts in summary()', () => {
+    const m = attentionModel();
+    const table = m.summary({ printFn: null });
+    // Keras 2's layout cuts long names; 3 × (8·2·4 + 2·4) + (2·4·8 + 8) parameters.
+    expect(table).toMatch(/multi_head_attention \(MultiHead\s+\(None, 6, 8\)\s+288\s/);
+    expect(table).toMatch(/attention \(Attention\)\s+\(None, 6, 8\)\s+1\s/);
+    expect(table).toMatch(/additive_attention \(AdditiveAtt\s+\(None, 6, 8\)\s+8\s/);
+    m.dispose();
+  });
 });
 
 describeEachBackend('attention layers saved and loaded', () => {
