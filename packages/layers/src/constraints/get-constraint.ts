@@ -4,9 +4,10 @@ import { MaxNorm } from './max-norm';
 import { MinMaxNorm } from './min-max-norm';
 import { NonNeg } from './non-neg';
 import { UnitNorm } from './unit-norm';
+import { type CamelSerialized, withKerasClassName } from '../engine/camel-serialized';
 
 /** A constraint as layers accept it: a Keras name in any spelling, `{class_name, config}`, or an instance. */
-export type ConstraintIdentifier = string | KerasSerialized | Constraint;
+export type ConstraintIdentifier = string | KerasSerialized | CamelSerialized | Constraint;
 
 /** A constraint class as the registry needs it: its Keras name and how to build it from a config. */
 export interface ConstraintClass {
@@ -22,7 +23,7 @@ for (const constraintClass of [MaxNorm, NonNeg, UnitNorm, MinMaxNorm] as Constra
 /**
  * Resolves a constraint identifier, as Keras's `constraints.get`: a name in any spelling
  * (`'max_norm'`, `'maxNorm'`, `'MaxNorm'`, `'non_neg'`, `'unit_norm'`, `'min_max_norm'`) with
- * default arguments, a `{class_name, config}` object, or an instance, which passes through.
+ * default arguments, a `{class_name, config}` (or TF.js's `{className, config}`) object, or an instance, which passes through.
  *
  * @param identifier a name, a serialized constraint or an instance
  * @returns the constraint
@@ -34,7 +35,7 @@ for (const constraintClass of [MaxNorm, NonNeg, UnitNorm, MinMaxNorm] as Constra
  * ```
  */
 export function getConstraint(identifier: ConstraintIdentifier): Constraint {
-  return registry.get(identifier);
+  return registry.get(withKerasClassName(identifier) as string | KerasSerialized | Constraint);
 }
 
 /**

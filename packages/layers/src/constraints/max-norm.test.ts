@@ -42,3 +42,23 @@ it('defaults to Keras’s maxValue 2 and axis 0, round-trips its config and name
   expect(() => maxNorm({ maxValue: -1 })).toThrow('Expected maxValue to be a finite number ≥ 0 in constraint MaxNorm, received -1');
   expect(() => maxNorm({ axis: 0.5 })).toThrow('Expected axis to be an integer or a non-empty array of integers in constraint MaxNorm, received 0.5');
 });
+
+describeEachBackend('maxNorm as Keras calls it', () => {
+  it('reads a bare number as max_value: maxNorm(1) caps column norms at 1 (it meant the default 2 before)', () => {
+    // Columns [3, 4] (norm 5) and [0.6, 0.8] (norm 1).
+    const norms = tf.tidy(() => tf.norm(maxNorm(1).call(tf.tensor2d([[3, 0.6], [4, 0.8]])), 'euclidean', 0).dataSync());
+    expectArraysClose(norms, [1, 1 / (1 + EPSILON)], 1e-6);
+    expect(maxNorm(3, 1)).toMatchObject({ maxValue: 3, axis: 1 });
+  });
+
+  it('refuses unknown keys, a value given twice and a number where options go', () => {
+    expect(() => maxNorm({ max_value: 1 } as never)).toThrow('Unknown option "max_value" in MaxNorm: did you mean "maxValue"?');
+    expect(() => new MaxNorm({ maxvalue: 1 } as never)).toThrow(TypeError);
+    expect(() => maxNorm(1, { maxValue: 2 } as never)).toThrow('Expected maxValue once for MaxNorm, received 1 as an argument and 2 as an option');
+    expect(() => new MaxNorm(1 as never)).toThrow('Expected the options of MaxNorm to be an object, received 1');
+  });
+
+  it('drops keys of other versions when rebuilt from a file config', () => {
+    expect(MaxNorm.fromConfig({ max_value: 1.5, axis: 0, name: 'max_norm' })).toMatchObject({ maxValue: 1.5, axis: 0 });
+  });
+});

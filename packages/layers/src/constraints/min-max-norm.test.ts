@@ -34,3 +34,13 @@ it('round-trips its config and names bad arguments', () => {
   expect(() => minMaxNorm({ rate: 1.5 })).toThrow('Expected rate to be a number in [0, 1] in constraint MinMaxNorm, received 1.5');
   expect(() => minMaxNorm({ minValue: -1 })).toThrow('Expected minValue to be a finite number ≥ 0 in constraint MinMaxNorm, received -1');
 });
+
+it('minMaxNorm and unit norms take Keras’s positional arguments; nonNeg takes none', async () => {
+  const { unitNorm } = await import('./unit-norm');
+  const { nonNeg } = await import('./non-neg');
+  expect(minMaxNorm(0.5, 2, 0.5, 1)).toMatchObject({ minValue: 0.5, maxValue: 2, rate: 0.5, axis: 1 });
+  expect(unitNorm(1)).toMatchObject({ axis: 1 });
+  expect(() => minMaxNorm({ min: 1 } as never)).toThrow(TypeError);
+  expect(() => nonNeg(3 as never)).toThrow('Expected the options of NonNeg to be an object, received 3');
+  expect(() => nonNeg({ axis: 0 } as never)).toThrow('Unknown option "axis" in NonNeg; expected no options');
+});

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from './layer';
+import { type AddWeightOptions, type CallArgs, Layer, type LayerArgs, type TensorOrList } from './layer';
 import { deserializeLayer, registerLayer, serializeLayer } from './layer-registry';
 import type { LayerVariable } from './layer-variable';
 import { input } from './input-layer';
@@ -158,5 +158,73 @@ describe('layer names', () => {
   it('gives scale, scale_1 … and rejects bad names', () => {
     expect([new Scale().name, new Scale().name]).toEqual(['scale', 'scale_1']);
     expect(() => new Scale({ name: 'a/b' })).toThrow('Expected name to be a non-empty string without "/", received "a/b" in layer Scale');
+  });
+});
+
+/** A user's layer whose weight options are identifiers, as Keras's `add_weight` takes them. */
+class Identified extends Layer {
+  static override className = 'Identified';
+  kernel?: LayerVariable;
+  constructor(private readonly weightOptions: AddWeightOptions | undefined) {
+    super({});
+  }
+  override build(): void {
+    this.kernel = this.addWeight('kernel', [2, 3], this.weightOptions);
+  }
+  override call(inputs: TensorOrList): tf.Tensor {
+    return tf.matMul(inputs as tf.Tensor, this.kernel!.read());
+  }
+}
+
+describeEachBackend('Layer.addWeight with identifiers', () => {
+  it('resolves names in both spellings, {className, config}, {class_name, config} and instances', async () => {
+    const layer = new Identified({ initializer: 'ones', regularizer: 'l2', constraint: { className: 'MaxNorm', config: { maxValue: 1 } } });
+    layer.maybeBuild([1, 2]);
+    await expectNoLeakedTensors(() => {
+      expectArraysClose(layer.kernel!.read(), new Array(6).fill(1));
+      // L2 at Keras's default 0.01 on six ones.
+      const [penalty] = layer.losses;
+      expectArraysClose(penalty, [0.06], 1e-6);
+      penalty.dispose();
+      // Columns of norm √2 come down to norm 1.
+      layer.applyConstraints();
+      expectArraysClose(layer.kernel!.read(), new Array(6).fill(Math.SQRT1_2), 1e-6);
+    });
+    for (const options of [
+      { initializer: 'glorot_normal', regularizer: 'L1L2', constraint: 'max_norm' },
+      { initializer: 'glorotNormal', regularizer: { class_name: 'L2', config: { l2: 0.1 } }, constraint: 'non_neg' },
+      { initializer: { class_name: 'RandomNormal', config: { stddev: 0.1, seed: 1 } }, regularizer: null, constraint: 'unit_norm' },
+    ] satisfies AddWeightOptions[]) {
+      const other = new Identified(options);
+      other.maybeBuild([1, 2]);
+      expect(other.kernel!.shape).toEqual([2, 3]);
+      other.dispose();
+    }
+    layer.dispose();
+  });
+
+  it('defaults to glorot_uniform, and names the weight and layer for a bad identifier or key', () => {
+    const plain = new Identified(undefined);
+    plain.maybeBuild([1, 2]);
+    expect(plain.kernel!.shape).toEqual([2, 3]);
+    plain.dispose();
+    const typo = new Identified({ initializer: 'glorot_unifrom' });
+    expect(() => typo.maybeBuild([1, 2])).toThrow(/Unknown initializer "glorot_unifrom".*, for the initializer of weight "kernel" of layer "identified(_\d+)?"/);
+    const key = new Identified({ initialiser: 'ones' } as never);
+    expect(() => key.maybeBuild([1, 2])).toThrow(/Unknown option "initialiser" in addWeight of weight "kernel" of layer "identified(_\d+)?": did you mean "initializer"\?/);
+  });
+});
+
+describe('inputDim', () => {
+  it('means inputShape [inputDim], as Keras’s input_dim; inputShape wins; Embedding reads it as its vocabulary', async () => {
+    const { dense } = await import('../core/dense');
+    const { embedding } = await import('../embedding/embedding');
+    expect(dense({ units: 4, inputDim: 3 }).batchInputShape).toEqual([null, 3]);
+    expect(dense({ units: 4, inputDim: 3, batchSize: 8 }).batchInputShape).toEqual([8, 3]);
+    expect(dense({ units: 4, inputDim: 3, inputShape: [5] }).batchInputShape).toEqual([null, 5]);
+    expect(() => dense({ units: 4, inputDim: 0 })).toThrow(/Expected inputDim to be an integer ≥ 1, received 0 in layer "dense(_\d+)?"/);
+    const words = embedding({ inputDim: 1000, outputDim: 8 });
+    expect(words.inputDim).toBe(1000);
+    expect(words.batchInputShape).toBeUndefined();
   });
 });

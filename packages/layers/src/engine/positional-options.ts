@@ -37,7 +37,7 @@ export function positionalOptions<Options extends object>(values: readonly unkno
     throw new TypeError(`Expected the options of ${owner}${after} to be an object, received ${describeValue(options)}`);
   }
   if (extra.length > 0) {
-    throw new TypeError(`Expected at most ${names.length + 1} arguments for ${owner} (${[...names, 'options'].join(', ')}), received ${values.length}`);
+    throw new TypeError(`Expected nothing after the options of ${owner} (arguments: ${[...names, 'options'].join(', ')}), received ${describeValue(extra[0])}`);
   }
   for (const name of Object.keys(positional)) {
     if (options !== undefined && (options as Record<string, unknown>)[name] !== undefined) {

@@ -10,9 +10,10 @@ import { TruncatedNormal } from './truncated-normal';
 import { VarianceScaling } from './variance-scaling';
 import { GlorotNormal, GlorotUniform, HeNormal, HeUniform, LecunNormal, LecunUniform } from './variance-scaling-presets';
 import { Zeros } from './zeros';
+import { type CamelSerialized, withKerasClassName } from '../engine/camel-serialized';
 
 /** An initializer as layers accept it: a Keras name in any spelling, `{class_name, config}`, or an instance. */
-export type InitializerIdentifier = string | KerasSerialized | Initializer;
+export type InitializerIdentifier = string | KerasSerialized | CamelSerialized | Initializer;
 
 /** An initializer class as the registry needs it: its Keras name and how to build it from a config. */
 export interface InitializerClass {
@@ -46,7 +47,7 @@ for (const [initializerClass, aliases] of BUILT_INS) {
 /**
  * Resolves an initializer identifier, as Keras's `initializers.get`: a name in any spelling
  * (`'glorot_uniform'`, `'glorotUniform'`, `'GlorotUniform'`; aliases `'uniform'`, `'normal'`,
- * `'zero'`, `'one'`) with default arguments, a `{class_name, config}` object (snake_case or
+ * `'zero'`, `'one'`) with default arguments, a `{class_name, config}` (or TF.js's `{className, config}`) object (snake_case or
  * camelCase keys), or an instance, which passes through.
  *
  * @param identifier a name, a serialized initializer or an instance
@@ -60,7 +61,7 @@ for (const [initializerClass, aliases] of BUILT_INS) {
  * ```
  */
 export function getInitializer(identifier: InitializerIdentifier): Initializer {
-  return registry.get(identifier);
+  return registry.get(withKerasClassName(identifier) as string | KerasSerialized | Initializer);
 }
 
 /**

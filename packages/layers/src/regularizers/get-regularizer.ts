@@ -3,9 +3,10 @@ import { L1 } from './l1';
 import { L1L2, l1l2 } from './l1-l2';
 import { L2 } from './l2';
 import { Regularizer } from './regularizer';
+import { type CamelSerialized, withKerasClassName } from '../engine/camel-serialized';
 
 /** A regularizer as layers accept it: a Keras name in any spelling, `{class_name, config}`, or an instance. */
-export type RegularizerIdentifier = string | KerasSerialized | Regularizer;
+export type RegularizerIdentifier = string | KerasSerialized | CamelSerialized | Regularizer;
 
 /** A regularizer class as the registry needs it: its Keras name and how to build it from a config. */
 export interface RegularizerClass {
@@ -20,7 +21,7 @@ registry.register(L1L2.className, (config) => L1L2.fromConfig(config), ['l1_l2']
 
 /**
  * Resolves a regularizer identifier, as Keras's `regularizers.get`: a name in any spelling
- * (`'l1'`, `'l2'`, `'l1_l2'`) with default factors, a `{class_name, config}` object, or an
+ * (`'l1'`, `'l2'`, `'l1_l2'`) with default factors, a `{class_name, config}` (or TF.js's `{className, config}`) object, or an
  * instance, which passes through. A name of L1L2 (`'l1_l2'`, `'L1L2'`) means Keras's shortcut,
  * 0.01 each; `{class_name: 'L1L2', config: {}}` means the class's defaults, 0 each.
  *
@@ -35,7 +36,7 @@ registry.register(L1L2.className, (config) => L1L2.fromConfig(config), ['l1_l2']
  */
 export function getRegularizer(identifier: RegularizerIdentifier): Regularizer {
   if (typeof identifier === 'string' && registry.has(identifier) && registry.className(identifier) === L1L2.className) return l1l2();
-  return registry.get(identifier);
+  return registry.get(withKerasClassName(identifier) as string | KerasSerialized | Regularizer);
 }
 
 /**

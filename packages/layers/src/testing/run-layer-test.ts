@@ -102,6 +102,8 @@ export async function runLayerTest(testCase: LayerTestCase): Promise<void> {
         tf.tidy(() => variable.assign(tf.sub(variable, tf.mul(grad, 0.01))));
       }
       tf.dispose([value, ...Object.values(grads)]);
+      // Activity losses live until clearLosses (the trainer clears them before the next step).
+      layer.clearLosses();
     });
     if (testCase.expectTrainingChangesWeights ?? true) {
       const changed = variables.some((v, i) => v.dataSync().some((x, j) => x !== before[i][j]));
