@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { clearSeed, setSeed, tf } from '@dendrite/backend';
-import { concatenate, dense, deserializeLayer, input, resetUniqueNames, serializeLayer } from '@dendrite/layers';
+import { type SymbolicTensor, concatenate, dense, deserializeLayer, input, resetUniqueNames, serializeLayer } from '@dendrite/layers';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors, seededArray } from '@dendrite/test-utils';
 import { sgd } from '@dendrite/optimizers';
 import { Functional, model } from './functional';
@@ -117,4 +117,20 @@ describeEachBackend('functional outputs by name', () => {
     tf.dispose([predicted.one, predicted.same, x, y.same, y.one]);
     byName.dispose();
   });
+});
+
+it('exposes model.input, model.output and layer.output, as Keras, for feature-extraction models', () => {
+  const source = input({ shape: [3] });
+  const hidden = dense({ units: 2 });
+  const out = dense({ units: 1 });
+  const base = model({ inputs: source, outputs: out.apply(hidden.apply(source)) });
+  expect(base.input).toBe(source);
+  expect(base.output).toBe(base.outputs[0]);
+  const features = model({ inputs: base.input, outputs: base.layers.map((layer) => layer.output as SymbolicTensor) });
+  const x = tf.ones([2, 3]);
+  const values = features.predict(x, { verbose: 0 }) as tf.Tensor[];
+  expect(values.map((value) => value.shape)).toEqual([[2, 3], [2, 2], [2, 1]]);
+  tf.dispose([x, ...values]);
+  expect(() => dense({ units: 1, name: 'unused' }).output).toThrow('Expected layer "unused" to have been called once on symbolic tensors for its output, received 0 calls');
+  base.dispose();
 });

@@ -92,6 +92,16 @@ export class Functional extends Model {
     this.built = true;
   }
 
+  /** The model's symbolic input, as Keras's `model.input` (a list for several inputs). */
+  get input(): SymbolicTensor | SymbolicTensor[] {
+    return this.singleInput ? this.inputs[0] : this.inputs;
+  }
+
+  /** The model's symbolic output, as Keras's `model.output` (a list for several outputs). */
+  override get output(): SymbolicTensor | SymbolicTensor[] {
+    return this.singleOutput ? this.outputs[0] : this.outputs;
+  }
+
   /** Every layer, inputs first, in the order of the graph. */
   override get layers(): Layer[] {
     return [...this.graphLayers];

@@ -47,8 +47,6 @@ function checkShape(shape: Shape, argumentName: string, layerName: string): void
  */
 export class InputLayer extends Layer {
   static override className = 'InputLayer';
-  /** The symbolic tensor this layer makes. */
-  readonly output: SymbolicTensor;
   readonly batchShape: Shape;
   /** The keys InputLayer reads beyond the layer keys it passes on (it checks its own options first). */
   static override readonly optionKeys = optionKeys<InputLayerArgs, LayerArgs>({ shape: true, batchShape: true, sparse: true });
@@ -72,8 +70,13 @@ export class InputLayer extends Layer {
     this.batchShape = [...batchShape];
     this.built = true;
     this.autoCastInputs = false;
-    this.output = new SymbolicTensor([...batchShape], this.dtype, this, 0, 0);
-    this.inboundNodes.push({ layer: this, inputs: [], outputs: [this.output], inputIsList: false, callArgs: {} });
+    const output = new SymbolicTensor([...batchShape], this.dtype, this, 0, 0);
+    this.inboundNodes.push({ layer: this, inputs: [], outputs: [output], inputIsList: false, callArgs: {} });
+  }
+
+  /** The symbolic tensor this layer makes. */
+  override get output(): SymbolicTensor {
+    return this.inboundNodes[0].outputs[0];
   }
 
   /** An input layer passes its value on unchanged. */

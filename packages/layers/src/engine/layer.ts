@@ -143,6 +143,20 @@ export abstract class Layer {
     return true;
   }
 
+  /**
+   * The symbolic output of the layer's one call in a functional graph, as Keras's `layer.output`
+   * (a list for a layer with several outputs).
+   *
+   * @throws Error when the layer was called on symbolic tensors never, or more than once
+   */
+  get output(): SymbolicTensor | SymbolicTensor[] {
+    if (this.inboundNodes.length !== 1) {
+      throw new Error(`Expected layer "${this.name}" to have been called once on symbolic tensors for its output, received ${this.inboundNodes.length} calls`);
+    }
+    const outputs = this.inboundNodes[0].outputs;
+    return outputs.length === 1 ? outputs[0] : outputs;
+  }
+
   /** The Keras class name of this layer. */
   get className(): string {
     return (this.constructor as typeof Layer).className;
