@@ -4,6 +4,7 @@ import { metrics } from '@dendrite/losses';
 import * as optimizers from '@dendrite/optimizers';
 import type { Model } from '../model';
 import { compileArgsFromKeras, fromKeras3 } from './keras-v3-config';
+import { withFloat32Policies } from './dtype-policies';
 import { legacyOptimizerConfig, plainClassName } from './legacy-optimizer-config';
 import type { LoadModelOptions } from './load-model-options';
 
@@ -33,7 +34,7 @@ export function buildModel(config: unknown, compile: Record<string, unknown> | n
   return withCustomObjects(options.customObjects, () => {
     let model: Model;
     try {
-      model = deserializeLayer(fromKeras3(config) as KerasSerialized) as Model;
+      model = deserializeLayer(fromKeras3(withFloat32Policies(config, where)) as KerasSerialized) as Model;
     } catch (error) {
       const unknown = unknownObjectOf(error);
       throw new Error(`Expected a model config Dendrite can build in "${where}", received one that fails: ${(error as Error).message}${unknown ? customObjectsHint(unknown) : ''}`, { cause: error });
