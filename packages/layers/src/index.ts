@@ -36,3 +36,4 @@ export * from './activation-layers/index';
 export * from './recurrent/index';
 export * from './preprocessing/index';
 export * from './attention/index';
+export * from './tf-op/index';
