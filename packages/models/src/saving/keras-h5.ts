@@ -1,5 +1,5 @@
 import type { File as H5File, Group as H5Group } from 'h5wasm';
-import type { KerasSerialized } from '@dendrite/backend';
+import { type KerasSerialized, tf } from '@dendrite/backend';
 import { type Layer, type LayerVariable, serializeLayer } from '@dendrite/layers';
 import type { Model } from '../model';
 import { type ReadArray, readArray, readHdf5, readNameList, readStringAttribute, writeArray, writeHdf5, writeInt64Scalar, writeNameList } from './hdf5';
@@ -84,7 +84,7 @@ export function legacyH5Bytes(model: Model, where: string, weightsOnly: boolean)
  * weights, matched in order to the file's layers that list weight names, every count and shape
  * checked before anything is set.
  */
-function readLayerGroups(group: H5Group, model: Model, where: string): WeightAssignment[] {
+function readLayerGroups(group: H5Group, model: Model, where: string, flipKernels: boolean): WeightAssignment[] {
   const layers = model.layers.filter((layer) => layer.weights.length > 0);
   const layerGroup = (name: string) => {
     const found = group.get(name) as H5Group | null;
@@ -111,9 +111,19 @@ function readLayerGroups(group: H5Group, model: Model, where: string): WeightAss
       if (array.shape.join() !== weight.shape.join()) {
         throw new Error(`Expected weight "${weight.path}" of shape [${weight.shape}] in "${where}" (dataset "${names[index]}/${weightNames[w]}"), received [${array.shape}]`);
       }
+      if (flipKernels && w === 0 && THEANO_CONVOLUTIONS.has(layer.className)) return { weight, values: flippedKernel(array) };
       return { weight, values: weight.dtype === 'int32' ? Int32Array.from(array.values) : Float32Array.from(array.values) };
     });
   });
+}
+
+/** Layers whose kernel Theano applied as a true convolution (Keras 2's `_need_convert_kernel`). */
+const THEANO_CONVOLUTIONS = new Set(['Conv1D', 'Conv2D', 'Conv3D', 'Conv2DTranspose']);
+
+/** A kernel with every spatial axis reversed: Theano's convolution as the correlation TensorFlow computes. */
+function flippedKernel(array: ReadArray): Float32Array {
+  const spatialAxes = array.shape.slice(0, -2).map((_, axis) => axis);
+  return tf.tidy(() => tf.reverse(tf.tensor(Float32Array.from(array.values), array.shape), spatialAxes).dataSync() as Float32Array);
 }
 
 /** Keras 2's slot names (`Adam/dense/kernel/m:0`) and the Keras 3 slots they hold. */
@@ -198,7 +208,9 @@ export function modelFromLegacyH5(bytes: Uint8Array, where: string, options: Loa
  */
 export function loadLegacyH5Weights(file: H5File, model: Model, where: string): void {
   const group = (file.get('model_weights') as H5Group | null) ?? file;
-  setWeightValues(model, valuesInModelOrder(model, readLayerGroups(group, model, where), where));
+  // Keras 2 flipped the kernels of a file written with Theano, which convolves where TensorFlow correlates.
+  const backend = readStringAttribute(group, 'backend') ?? readStringAttribute(file, 'backend');
+  setWeightValues(model, valuesInModelOrder(model, readLayerGroups(group, model, where, backend === 'theano'), where));
 }
 
 /** Whether an open HDF5 file holds Keras's legacy layout (`layer_names`) rather than Keras 3's `vars` groups. */

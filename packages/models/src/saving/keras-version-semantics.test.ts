@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
-import { batchNormalization, gru, lstm, resetUniqueNames } from '@dendrite/layers';
+import { batchNormalization, conv2d, gru, lstm, resetUniqueNames } from '@dendrite/layers';
 import { expectArraysClose, seededArray, useBackend, useTempDirs } from '@dendrite/test-utils';
 import { sequential } from '../sequential';
 import { writeArray, writeHdf5, writeNameList } from './hdf5';
@@ -16,11 +16,11 @@ afterEach(() => resetUniqueNames());
 type Weights = Array<[string, Float32Array, number[]]>;
 
 /** A one-layer Sequential laid out as Keras 2's `model.save('x.h5')` writes it. */
-async function keras2File(kerasVersion: string | null, inputShape: Array<number | null>, layer: { class_name: string; config: Record<string, unknown> }, weights: Weights): Promise<string> {
+async function keras2File(kerasVersion: string | null, inputShape: Array<number | null>, layer: { class_name: string; config: Record<string, unknown> }, weights: Weights, backend = 'tensorflow'): Promise<string> {
   const name = layer.config.name as string;
   const modelConfig = { class_name: 'Sequential', config: { name: 'sequential', layers: [{ class_name: 'InputLayer', config: { batch_input_shape: inputShape, dtype: 'float32', name: 'input_1' } }, layer] } };
   const bytes = await writeHdf5((file) => {
-    file.create_attribute('backend', 'tensorflow');
+    file.create_attribute('backend', backend);
     if (kerasVersion !== null) file.create_attribute('keras_version', kerasVersion);
     file.create_attribute('model_config', JSON.stringify(modelConfig));
     const group = file.create_group('model_weights');
@@ -29,7 +29,7 @@ async function keras2File(kerasVersion: string | null, inputShape: Array<number 
     writeNameList(layerGroup, 'weight_names', weights.map(([weightName]) => `${name}/${weightName}:0`));
     for (const [weightName, values, shape] of weights) writeArray(layerGroup, `${name}/${weightName}:0`, { values, shape, dtype: 'float32' });
   }, 'fixture');
-  const path = join(tempDir(), `${name}-${kerasVersion ?? 'none'}.h5`);
+  const path = join(tempDir(), `${name}-${kerasVersion ?? 'none'}-${backend}.h5`);
   writeFileSync(path, bytes);
   return path;
 }
@@ -111,5 +111,22 @@ it('loads TF 2.0-alpha class names (UnifiedLSTM, UnifiedGRU, BatchNormalizationV
     tf.dispose(bnTensors);
   }
   tf.dispose([...lstmTensors, ...gruTensors, x]);
+  expect(tf.memory().numTensors).toBe(before);
+});
+
+it('flips the kernels of a Theano-written Conv2D (Theano convolves, TensorFlow correlates), as Keras 2 did', async () => {
+  const before = tf.memory().numTensors;
+  const kernel = Float32Array.from(seededArray(2 * 3 * 1 * 2, 20));
+  const layer = { class_name: 'Conv2D', config: { name: 'conv2d', filters: 2, kernel_size: [2, 3], activation: 'linear', use_bias: false, data_format: 'channels_last' } };
+  const x = tf.tensor4d(seededArray(1 * 4 * 5 * 1, 21), [1, 4, 5, 1]);
+  const theano = predict(await loadModel(await keras2File('2.1.6', [null, 4, 5, 1], layer, [['kernel', kernel, [2, 3, 1, 2]]], 'theano')), x);
+  const tensorflow = predict(await loadModel(await keras2File('2.1.6', [null, 4, 5, 1], layer, [['kernel', kernel, [2, 3, 1, 2]]])), x);
+  const original = tf.tensor4d(kernel, [2, 3, 1, 2]);
+  const flipped = tf.reverse(original, [0, 1]);
+  const reference = sequential({ layers: [conv2d({ filters: 2, kernelSize: [2, 3], useBias: false, inputShape: [4, 5, 1] })] });
+  reference.setWeights([flipped]);
+  expectArraysClose(theano, predict(reference, x), 1e-6);
+  expect(Math.max(...theano.map((v, i) => Math.abs(v - tensorflow[i])))).toBeGreaterThan(1e-3);
+  tf.dispose([x, original, flipped]);
   expect(tf.memory().numTensors).toBe(before);
 });

@@ -47,6 +47,11 @@ function keras2Object(value: unknown): unknown {
  *   recurrent kernel, one bias vector) and its default became `true` in tf.keras 2 / Keras 3: a
  *   Keras 2 file without the key reads as `reset_after: false`.
  *
+ * - a file written with the Theano backend (`backend: 'theano'`) holds convolution kernels that
+ *   Theano flipped (it convolves where TensorFlow correlates): Keras 2 flipped the spatial axes of
+ *   Conv1D/2D/3D and Conv2DTranspose kernels on load, and so does `loadLegacyH5Weights` (a weight,
+ *   not a config, matter: see `keras-h5.ts`).
+ *
  * Renamed arguments (LeakyReLU's `alpha` → `negative_slope`, optimizers' `lr` → `learning_rate`)
  * and moved defaults that Keras 2 always wrote into its configs need nothing here: the layers accept
  * both names, and the written value wins over any default. TF.js `model.json` files carry tfjs-layers'
