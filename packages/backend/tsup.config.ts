@@ -20,6 +20,9 @@ function copyWasmBinaries(): void {
 
 export default defineConfig(
   definePackageConfig({
+    // Declarations come from tooling/tsup/emit-declarations.mjs (per-file tsc output): the bundled
+    // `.d.ts` writes the `tf` namespace (tfjs-core re-exported with Dendrite's additions) as JavaScript.
+    dts: false,
     noExternal: [/register_all_(gradients|chained_ops)/],
     esbuildPlugins: [tfjsGradientsEsbuildPlugin(shimPath)],
     onSuccess: async () => copyWasmBinaries(),

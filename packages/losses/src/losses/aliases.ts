@@ -6,22 +6,24 @@ import { meanSquaredLogarithmicError } from './mean-squared-logarithmic-error';
 
 // Keras's (and tfjs-layers') short names for the loss functions. They are the same functions, so
 // `fn.name` stays the long Keras name, as `keras.losses.MSE.__name__` is `mean_squared_error`.
+// The `typeof` annotations keep the published `.d.ts` naming only
+// @dendrite/backend's types (an inferred type would import @tensorflow/tfjs-core, not a dependency).
 
 /** {@link meanSquaredError}. */
-export const mse = meanSquaredError;
+export const mse: typeof meanSquaredError = meanSquaredError;
 /** {@link meanSquaredError}. */
-export const MSE = meanSquaredError;
+export const MSE: typeof meanSquaredError = meanSquaredError;
 /** {@link meanAbsoluteError}. */
-export const mae = meanAbsoluteError;
+export const mae: typeof meanAbsoluteError = meanAbsoluteError;
 /** {@link meanAbsoluteError}. */
-export const MAE = meanAbsoluteError;
+export const MAE: typeof meanAbsoluteError = meanAbsoluteError;
 /** {@link meanAbsolutePercentageError}. */
-export const mape = meanAbsolutePercentageError;
+export const mape: typeof meanAbsolutePercentageError = meanAbsolutePercentageError;
 /** {@link meanAbsolutePercentageError}. */
-export const MAPE = meanAbsolutePercentageError;
+export const MAPE: typeof meanAbsolutePercentageError = meanAbsolutePercentageError;
 /** {@link meanSquaredLogarithmicError}. */
-export const msle = meanSquaredLogarithmicError;
+export const msle: typeof meanSquaredLogarithmicError = meanSquaredLogarithmicError;
 /** {@link meanSquaredLogarithmicError}. */
-export const MSLE = meanSquaredLogarithmicError;
+export const MSLE: typeof meanSquaredLogarithmicError = meanSquaredLogarithmicError;
 /** {@link kullbackLeiblerDivergence}. */
-export const KLD = kullbackLeiblerDivergence;
+export const KLD: typeof kullbackLeiblerDivergence = kullbackLeiblerDivergence;
