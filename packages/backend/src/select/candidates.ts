@@ -2,6 +2,7 @@ import { tf } from '../tf/index';
 import type { BackendName } from './backend-names';
 import type { RuntimeProbes } from './runtime-probes';
 import { bundledWasmPaths, describeWasmFetch, wasmBinaryFor, wasmBinaryUrl } from './wasm-binaries';
+import { withoutAddedProcessHandlers } from './process-handlers';
 
 /** What selection learns of one backend: usable (with its facts) or not (with why and the fix). */
 export type CandidateResult =
@@ -80,7 +81,8 @@ async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Prom
   // The threaded wasm build fails to start in Node; one thread there, what the page allows elsewhere.
   if (probes.isNode) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   else if (options.threads !== undefined) wasm.setThreadsCount(options.threads);
-  const failure = await activate('wasm');
+  // Also here: a wasm backend registered before Dendrite's import kept tfjs's own factory.
+  const failure = await withoutAddedProcessHandlers(() => activate('wasm'));
   if (failure) {
     if (probes.isNode) return { available: false, why: failure, howToFix: 'reinstall @tensorflow/tfjs-backend-wasm' };
     const threaded = (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) as boolean;
