@@ -1,6 +1,7 @@
 import { type KerasSerialized, keysToCamelCase, keysToSnakeCase } from '@dendrite/backend';
-import { type Layer, type LayerNode, type SymbolicTensor, deserializeLayer, serializeLayer } from '@dendrite/layers';
+import { type Layer, type LayerNode, type SymbolicTensor, type TFOpCall, deserializeLayer, serializeLayer } from '@dendrite/layers';
 import type { Functional, FunctionalArgs } from './functional';
+import { OP_LAMBDA_CLASSES, parseOpNode, writeOpNode } from './tf-op-nodes';
 
 type TensorReference = [string, number, number];
 
@@ -27,7 +28,12 @@ export function functionalConfig(model: Functional): Record<string, unknown> {
       ...serializeLayer(layer),
       name: layer.name,
       // Call options in Keras's spelling (`use_causal_mask`), as Keras reads them.
-      inbound_nodes: nodes.map((node) => node.inputs.map((symbol) => [...reference(model, symbol), keysToSnakeCase(node.callArgs)])),
+      inbound_nodes: nodes.map((node) =>
+        // A TF op layer's node holds the op's arguments, as tf.keras 2.x writes it.
+        node.callArgs.opCall !== undefined && OP_LAMBDA_CLASSES.has(layer.className)
+          ? writeOpNode(node.callArgs.opCall as TFOpCall, node.inputs.map((symbol) => reference(model, symbol)))
+          : node.inputs.map((symbol) => [...reference(model, symbol), keysToSnakeCase(node.callArgs)]),
+      ),
     };
   });
   return {
@@ -64,13 +70,18 @@ export function functionalFromConfig(config: Record<string, unknown>, make: (arg
     return outputsOf.get(layerName)?.[nodeIndex]?.[tensorIndex];
   };
   while (pending.length > 0) {
-    const readyIndex = pending.findIndex(({ nodeInputs }) => nodeReferences(nodeInputs).every((ref) => lookup(ref) !== undefined));
+    const readyIndex = pending.findIndex(({ entry, nodeInputs }) => entryReferences(entry, nodeInputs).every((ref) => lookup(ref) !== undefined));
     if (readyIndex < 0) {
       throw new Error(`Expected every inbound node of the config to be reachable, received layer "${pending[0].entry.name}" whose inputs are never made`);
     }
     const [{ entry, nodeInputs }] = pending.splice(readyIndex, 1);
     const layer = layers.get(entry.name)!;
-    const symbols = nodeReferences(nodeInputs).map((ref) => lookup(ref)!);
+    const symbols = entryReferences(entry, nodeInputs).map((ref) => lookup(ref)!);
+    if (OP_LAMBDA_CLASSES.has(entry.class_name)) {
+      const result = layer.apply(symbols, { opCall: parseOpNode(nodeInputs, `layer "${entry.name}"`).opCall });
+      outputsOf.set(entry.name, [...(outputsOf.get(entry.name) ?? []), [result]]);
+      continue;
+    }
     const kwargs = (nodeInputs[0]?.[3] as Record<string, unknown>) ?? {};
     const callArgs = keysToCamelCase(Object.fromEntries(Object.entries(kwargs).filter(([name]) => !tensorKeyword(kwargs, name))));
     const result = layer.apply(symbols.length === 1 && !isMergeLayer(layer) ? symbols[0] : symbols, callArgs);
@@ -106,6 +117,11 @@ const TENSOR_KEYWORDS = ['value', 'key'];
 function tensorKeyword(kwargs: Record<string, unknown>, name: string): boolean {
   const value = kwargs[name];
   return TENSOR_KEYWORDS.includes(name) && Array.isArray(value) && typeof value[0] === 'string' && typeof value[1] === 'number' && typeof value[2] === 'number';
+}
+
+/** The references of one inbound node of `entry`: a TF op layer's from its op arguments (see {@link parseOpNode}). */
+function entryReferences(entry: LayerEntry, nodeInputs: Array<[string, number, number, Record<string, unknown>?]>): readonly unknown[][] {
+  return OP_LAMBDA_CLASSES.has(entry.class_name) ? parseOpNode(nodeInputs, `layer "${entry.name}"`).references : nodeReferences(nodeInputs);
 }
 
 /** A node's input references: its inputs, then its tensor keyword arguments. */

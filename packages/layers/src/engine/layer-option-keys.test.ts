@@ -73,6 +73,8 @@ const MINIMAL_ARGS: Record<string, () => Record<string, unknown>> = {
   Attention: () => ({}),
   AdditiveAttention: () => ({}),
   MultiHeadAttention: () => ({ numHeads: 2, keyDim: 2 }),
+  TFOpLambda: () => ({ function: 'math.add' }),
+  SlicingOpLambda: () => ({ function: '__operators__.getitem' }),
 };
 
 describe('option keys of every registered layer', () => {

@@ -171,7 +171,7 @@ export class TFOpLambda extends Layer {
 export class SlicingOpLambda extends TFOpLambda {
   static override className = 'SlicingOpLambda';
   /** No option keys beyond {@link TFOpLambda}'s. */
-  static override readonly optionKeys = TFOpLambda.optionKeys;
+  static override readonly optionKeys = optionKeys<TFOpLambdaArgs, TFOpLambdaArgs>({});
 
   protected override supports(name: string): boolean {
     return name === GETITEM;

@@ -1,4 +1,5 @@
 import { type KerasSerialized, keysToSnakeCase } from '@dendrite/backend';
+import { OP_LAMBDA_CLASSES, type TensorReference, opNodeFromKeras3, opNodeToKeras3 } from '../tf-op-nodes';
 
 type Json = Record<string, unknown>;
 
@@ -87,6 +88,10 @@ function nestedLayerToKeras3(entry: KerasSerialized & Json, specOf?: TensorSpecO
   const converted: Json = { ...layerToKeras3({ class_name, config }) };
   if (!('inbound_nodes' in rest)) return converted;
   const positional = POSITIONAL_INPUTS.has(class_name);
+  if (OP_LAMBDA_CLASSES.has(class_name)) {
+    const tensor = (ref: TensorReference) => ({ class_name: '__keras_tensor__', config: { ...(specOf?.(...ref) ?? { shape: null, dtype: 'float32' }), keras_history: ref } });
+    return { ...converted, name: rest.name, inbound_nodes: (rest.inbound_nodes as unknown[]).map((node) => opNodeToKeras3(node, `layer "${String(rest.name)}"`, tensor)) };
+  }
   return { ...converted, name: rest.name, inbound_nodes: (rest.inbound_nodes as unknown[]).map((node) => nodeToKeras3(node, specOf, positional)) };
 }
 
@@ -199,7 +204,11 @@ export function fromKeras3(value: unknown): unknown {
     if (record.class_name === 'function' && typeof record.config === 'string') return record.config;
     const out: Json = { class_name: record.class_name, config: fromKeras3(record.config) };
     if ('name' in record) out.name = record.name;
-    if ('inbound_nodes' in record) out.inbound_nodes = (record.inbound_nodes as unknown[]).map(nodeFromKeras3);
+    if ('inbound_nodes' in record) {
+      // A tf.keras 2.x op layer's node holds the op's arguments (see tf-op-nodes).
+      const opLayer = OP_LAMBDA_CLASSES.has(record.class_name as string);
+      out.inbound_nodes = (record.inbound_nodes as unknown[]).map((node) => (opLayer ? opNodeFromKeras3(fromKeras3(node)) : nodeFromKeras3(node)));
+    }
     return out;
   }
   return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, fromKeras3(item)]));
