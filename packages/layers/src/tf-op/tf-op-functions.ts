@@ -53,6 +53,15 @@ function softmax(x: tf.Tensor, axis: number): tf.Tensor {
   return tf.div(exp, tf.sum(exp, axis, true));
 }
 
+/** GELU as `tf.nn.gelu` computes it: exact (with erf) or the tanh approximation. */
+function gelu(x: tf.Tensor, approximate: boolean): tf.Tensor {
+  if (approximate) {
+    const inner = tf.mul(Math.sqrt(2 / Math.PI), tf.add(x, tf.mul(0.044715, tf.pow(x, 3))));
+    return tf.mul(tf.mul(0.5, x), tf.add(1, tf.tanh(inner)));
+  }
+  return tf.mul(tf.mul(0.5, x), tf.add(1, tf.erf(tf.div(x, Math.SQRT2))));
+}
+
 /** A `dtype` argument as TF names it, as a tfjs dtype. */
 function tfjsDtype(dtype: unknown, owner: string): tf.DataType {
   const name = typeof dtype === 'string' ? dtype : String((dtype as { config?: { name?: string } })?.config?.name ?? dtype);
@@ -85,7 +94,29 @@ export const TF_OP_FUNCTIONS: Readonly<Record<string, OpImplementation>> = {
   'math.abs': unary(tf.abs),
   'math.tanh': unary(tf.tanh),
   'math.sigmoid': unary(tf.sigmoid),
+  'math.rsqrt': unary(tf.rsqrt),
+  'math.reciprocal': unary(tf.reciprocal),
+  'math.sin': unary(tf.sin),
+  'math.cos': unary(tf.cos),
+  'math.erf': unary(tf.erf),
+  'math.floor': unary(tf.floor),
+  'math.ceil': unary(tf.ceil),
+  'math.round': unary(tf.round),
+  'math.sign': unary(tf.sign),
+  'math.softplus': unary(tf.softplus),
   'nn.relu': unary(tf.relu),
+  'nn.relu6': unary(tf.relu6),
+  'nn.elu': unary(tf.elu),
+  'nn.selu': unary(tf.selu),
+  'nn.silu': unary((x) => tf.mul(x, tf.sigmoid(x))),
+  'nn.leaky_relu': ({ first, kwargs }, owner) => tf.leakyRelu(tensorOf(first, 'features', owner), (kwargs.alpha as number | undefined) ?? 0.2),
+  'nn.gelu': ({ first, kwargs }, owner) => gelu(tensorOf(first, 'features', owner), kwargs.approximate === true),
+  'math.l2_normalize': ({ first, kwargs }, owner) => {
+    const x = tensorOf(first, 'x', owner);
+    const squares = tf.sum(tf.square(x), axisList(kwargs.axis), true);
+    return tf.mul(x, tf.rsqrt(tf.maximum(squares, (kwargs.epsilon as number | undefined) ?? 1e-12)));
+  },
+  tile: ({ first, kwargs }, owner) => tf.tile(tensorOf(first, 'input', owner), kwargs.multiples as number[]),
   'nn.sigmoid': unary(tf.sigmoid),
   'nn.softmax': ({ first, kwargs }, owner) => softmax(tensorOf(first, 'logits', owner), (kwargs.axis as number | null | undefined) ?? -1),
   'math.reduce_sum': reduction(tf.sum),
@@ -138,4 +169,9 @@ export const TF_OP_ALIASES: Readonly<Record<string, string>> = {
   matmul: 'linalg.matmul',
   'compat.v1.transpose': 'transpose',
   'nn.tanh': 'math.tanh',
+  rsqrt: 'math.rsqrt',
+  'nn.l2_normalize': 'math.l2_normalize',
+  'nn.swish': 'nn.silu',
+  'nn.softplus': 'math.softplus',
+  'math.softmax': 'nn.softmax',
 };

@@ -8,6 +8,13 @@ import { SlicingOpLambda, TFOpLambda, type TFOpCall } from './tf-op-lambda';
 
 afterEach(() => resetUniqueNames());
 
+/** erf by Abramowitz & Stegun 7.1.26 (error below 1.5e-7). */
+function erf(v: number): number {
+  const t = 1 / (1 + 0.3275911 * Math.abs(v));
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  return Math.sign(v) * (1 - poly * Math.exp(-v * v));
+}
+
 const T0 = { __tensor__: 0 };
 const T1 = { __tensor__: 1 };
 const slice = (start: number | null, stop: number | null, step: number | null = null) => ({ start, stop, step });
@@ -52,6 +59,25 @@ describeEachBackend('TFOpLambda', () => {
     ] as const) {
       expectOp(fn, [a], { first: T0, kwargs: { name: null } }, ([t]) => op(t));
     }
+    for (const [fn, op] of [
+      ['math.rsqrt', tf.rsqrt], ['math.reciprocal', tf.reciprocal], ['math.sin', tf.sin], ['math.cos', tf.cos], ['math.erf', tf.erf],
+      ['math.floor', tf.floor], ['math.ceil', tf.ceil], ['math.round', tf.round], ['math.sign', tf.sign], ['math.softplus', tf.softplus],
+      ['nn.relu6', tf.relu6], ['nn.elu', tf.elu], ['nn.selu', tf.selu], ['nn.silu', (t: tf.Tensor) => tf.mul(t, tf.sigmoid(t))], ['nn.swish', (t: tf.Tensor) => tf.mul(t, tf.sigmoid(t))],
+    ] as const) {
+      expectOp(fn, [a], { first: T0, kwargs: { name: null } }, ([t]) => op(t));
+    }
+    const signed = x();
+    expectOp('nn.leaky_relu', [signed], { first: T0, kwargs: { alpha: 0.3 } }, ([t]) => tf.leakyRelu(t, 0.3));
+    // GELU by its formula, exact: x Φ(x); approximate: 0.5x(1 + tanh(√(2/π)(x + 0.044715x³))).
+    const phi = (v: number) => 0.5 * (1 + erf(v / Math.SQRT2));
+    const values = Array.from(signed.dataSync());
+    expectOp('nn.gelu', [signed], { first: T0, kwargs: { approximate: false } }, () => tf.tensor2d(values.map((v) => v * phi(v)), [2, 4]));
+    expectOp('nn.gelu', [signed], { first: T0, kwargs: { approximate: true } }, () =>
+      tf.tensor2d(values.map((v) => 0.5 * v * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (v + 0.044715 * v ** 3)))), [2, 4]),
+    );
+    expectOp('math.l2_normalize', [signed], { first: T0, kwargs: { axis: 1 } }, ([t]) => tf.div(t, tf.norm(t, 2, 1, true)));
+    expectOp('tile', [signed], { first: T0, kwargs: { multiples: [2, 1] } }, ([t]) => tf.concat([t, t], 0));
+    signed.dispose();
     expectOp('nn.softmax', [a], { first: T0, kwargs: { axis: null, name: null } }, ([t]) => tf.softmax(t));
     expectOp('nn.softmax', [a], { first: T0, kwargs: { axis: 0, name: null } }, ([t]) => tf.exp(t).div(tf.exp(t).sum(0)));
     a.dispose();
@@ -98,6 +124,12 @@ describeEachBackend('TFOpLambda', () => {
     expect(shapeOf('math.reduce_mean', { first: T0, kwargs: { axis: 1, keepdims: true } })).toEqual([[null, 1, 4], 'float32']);
     expect(shapeOf('__operators__.getitem', { first: T0, kwargs: { slice_spec: [slice(null, null), 0] } })).toEqual([[null, 4], 'float32']);
     expect(shapeOf('cast', { first: T0, kwargs: { dtype: 'int64' } })).toEqual([[null, 3, 4], 'int32']);
+  });
+
+  it('finds the output shape of a reshape that unknown sizes of 2 and 3 cannot make', () => {
+    const sequence = input({ shape: [null, 2] });
+    const out = new TFOpLambda({ function: 'reshape' }).apply([sequence], { opCall: { first: T0, kwargs: { shape: [-1, 4] } } });
+    expect(out.shape).toEqual([null, 4]);
   });
 });
 

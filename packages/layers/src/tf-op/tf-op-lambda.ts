@@ -39,6 +39,12 @@ export function mapTensorPlaceholders(value: unknown, replace: (index: number) =
   return value;
 }
 
+/** Sizes that stand for unknown ones when finding an op's output shape, in pairs, tried in order. */
+const PROBE_SIZES = [
+  [2, 3],
+  [4, 8],
+] as const;
+
 /** The name of the getitem op `SlicingOpLambda` wraps. */
 const GETITEM = '__operators__.getitem';
 
@@ -130,8 +136,9 @@ export class TFOpLambda extends Layer {
   }
 
   /**
-   * The output shape, found by running the op on zeros twice, unknown sizes set to 2 then 3: a
-   * size that differs is unknown.
+   * The output shape, found by running the op on zeros twice, unknown sizes set to 2 then 3 (4 then
+   * 8 when the op refuses those, as a reshape to `[-1, 4]` of `[null, null, 2]` does): a size that
+   * differs is unknown.
    */
   override computeOutputShape(inputShape: Shape | Shape[]): Shape {
     const shapes = (Array.isArray(inputShape[0]) || inputShape.length === 0 ? inputShape : [inputShape]) as Shape[];
@@ -145,9 +152,18 @@ export class TFOpLambda extends Layer {
         );
         return { shape: output.shape, dtype: output.dtype };
       });
-    const [a, b] = [probe(2), probe(3)];
-    this.outputDtype = a.dtype;
-    return a.shape.map((size, axis) => (size === b.shape[axis] ? size : null));
+    let firstError: unknown;
+    for (const [small, large] of PROBE_SIZES) {
+      try {
+        const [a, b] = [probe(small), probe(large)];
+        this.outputDtype = a.dtype;
+        return a.shape.map((size, axis) => (size === b.shape[axis] ? size : null));
+      } catch (error) {
+        firstError ??= error;
+        if (!shapes.some((shape) => shape.includes(null))) break;
+      }
+    }
+    throw firstError;
   }
 
   override computeOutputDtype(inputDtypes: tf.DataType[]): tf.DataType {
