@@ -135,7 +135,7 @@ export const TF_OP_FUNCTIONS: Readonly<Record<string, OpImplementation>> = {
   stack: ({ first, kwargs }, owner) => tf.stack(tensorList(first, owner), (kwargs.axis as number | undefined) ?? 0),
   squeeze: ({ first, kwargs }, owner) => {
     const x = tensorOf(first, 'input', owner);
-    const axis = axisList(kwargs.axis);
+    const axis = axisList(kwargs.axis ?? kwargs.squeeze_dims); // squeeze_dims: tf.compat.v1.squeeze's old name
     return tf.squeeze(x, axis === undefined ? undefined : ([] as number[]).concat(axis).map((a) => (a < 0 ? a + x.rank : a)));
   },
   expand_dims: ({ first, kwargs }, owner) => tf.expandDims(tensorOf(first, 'input', owner), kwargs.axis as number),
@@ -168,6 +168,7 @@ export const TF_OP_ALIASES: Readonly<Record<string, string>> = {
   reduce_prod: 'math.reduce_prod',
   matmul: 'linalg.matmul',
   'compat.v1.transpose': 'transpose',
+  'compat.v1.squeeze': 'squeeze',
   'nn.tanh': 'math.tanh',
   rsqrt: 'math.rsqrt',
   'nn.l2_normalize': 'math.l2_normalize',

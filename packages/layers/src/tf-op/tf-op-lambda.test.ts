@@ -24,7 +24,7 @@ const ELLIPSIS = { class_name: '__ellipsis__' };
 function expectOp(fn: string, inputs: tf.Tensor[], call: TFOpCall, expected: (xs: tf.Tensor[]) => tf.Tensor): void {
   const layer = fn === '__operators__.getitem' ? new SlicingOpLambda({ function: fn }) : new TFOpLambda({ function: fn });
   const got = layer.apply(inputs, { opCall: call });
-  const want = expected(inputs);
+  const want = tf.tidy(() => expected(inputs));
   expect(got.shape).toEqual(want.shape);
   expect(got.dtype).toBe(want.dtype);
   expectArraysClose(got, want, 1e-6);
@@ -47,6 +47,8 @@ describeEachBackend('TFOpLambda', () => {
     expectOp('math.negative', [a], { first: T0, kwargs: { name: null } }, ([t]) => tf.neg(t));
     expectOp('math.maximum', [a, b], { first: T0, kwargs: { y: T1 } }, ([t, u]) => tf.maximum(t, u));
     expectOp('math.minimum', [a], { first: T0, kwargs: { y: 0 } }, ([t]) => tf.minimum(t, 0));
+    // A constant array operand, as tf.keras writes `x * np.array([...])`.
+    expectOp('math.multiply', [a], { first: T0, kwargs: { y: [[2, 3, 4, 5]], name: null } }, ([t]) => tf.mul(t, tf.tensor2d([[2, 3, 4, 5]])));
     expect(tf.memory().numTensors).toBe(before);
     tf.dispose([a, b]);
   });
@@ -96,6 +98,10 @@ describeEachBackend('TFOpLambda', () => {
     expectOp('stack', [a, b], { first: [T0, T1], kwargs: { axis: 1 } }, ([t, u]) => tf.stack([t, u], 1));
     expectOp('expand_dims', [a], { first: T0, kwargs: { axis: -1 } }, ([t]) => tf.expandDims(t, -1));
     expectOp('squeeze', [a], { first: { __tensor__: 0 }, kwargs: { axis: null } }, ([t]) => tf.squeeze(t));
+    const column = tf.ones([2, 1, 3]);
+    expectOp('compat.v1.squeeze', [column], { first: T0, kwargs: { axis: [1], name: null } }, ([t]) => tf.squeeze(t, [1]));
+    expectOp('squeeze', [column], { first: T0, kwargs: { axis: -2 } }, ([t]) => tf.squeeze(t, [1]));
+    column.dispose();
     expectOp('linalg.matmul', [a, b], { first: T0, kwargs: { b: T1, transpose_b: true } }, ([t, u]) => tf.matMul(t, u, false, true));
     expectOp('cast', [a], { first: T0, kwargs: { dtype: 'int32' } }, ([t]) => tf.cast(t, 'int32'));
     expectOp('clip_by_value', [a], { first: T0, kwargs: { clip_value_min: -1, clip_value_max: 2 } }, ([t]) => tf.clipByValue(t, -1, 2));
