@@ -12,6 +12,7 @@ import { tf } from '@dendrite/backend';
 import { resetUniqueNames } from '@dendrite/layers';
 import { expectArraysClose, useBackend, useTempDirs } from '@dendrite/test-utils';
 import type { Model } from '../model';
+import { formatSummary } from '../summary';
 import { loadModel } from '../index';
 
 const SHARED = join(__dirname, '../../../../../shared/realworld-models');
@@ -48,6 +49,7 @@ function predictValues(model: Model, input: ArrayJson): Float32Array {
 /** Predicts `input` with `model`, matches `ref`, and frees the model; no tensor outlives it. */
 function expectMatches(model: Model, input: ArrayJson, ref: ArrayJson): void {
   try {
+    formatSummary(model);
     expectArraysClose(predictValues(model, input), ref.data, 1e-4);
   } finally {
     model.dispose();
@@ -78,6 +80,8 @@ describe('real-world model files', () => {
       const model = await loadModel(join(dir, file!));
       const out = tempDir();
       try {
+        expect(model.built, 'built on load, so summary() works before any data').toBe(true);
+        formatSummary(model);
         expectArraysClose(predictValues(model, input), ref.data, 1e-4);
         await model.save(join(out, 'model.keras'));
         await model.save(join(out, 'model.h5'));
