@@ -105,6 +105,9 @@ describeEachBackend('tf.keras 2.x TF op layers', () => {
   it('load from a tf.keras 2.x .h5 and predict as the same tf ops do', async () => {
     const model = await loadModel(await tfKeras2File(tfKeras2Config(), 'ops.h5'));
     expect((model as Functional).outputs.map((output) => output.shape)).toEqual([[null, 1], [null, 2, 2], [null, 4]]);
+    const summary = model.summary({ printFn: null });
+    expect(summary).toMatch(/tf\.__operators__\.getitem \(Slici\s+\(None, 2\)/);
+    expect(summary).toMatch(/tf\.reshape \(TFOpLambda\)\s+\(None, 2, 2\)/);
     const x = tf.tensor2d(seededArray(12, 3), [3, 4]);
     expectPredictions(model, x);
     x.dispose();
