@@ -145,6 +145,14 @@ it('refuses an op Dendrite has no counterpart for, by name', () => {
   expect(() => deserializeLayer({ class_name: 'TFOpLambda', config: { name: 'tf.signal.fft', function: 'signal.fft', trainable: true, dtype: 'float32' } })).toThrow(/"signal.fft"/);
 });
 
+it('is named after its op as Keras names it', () => {
+  expect([new TFOpLambda({ function: 'math.add' }).name, new TFOpLambda({ function: 'math.add' }).name, new SlicingOpLambda({ function: '__operators__.getitem' }).name]).toEqual([
+    'tf.math.add',
+    'tf.math.add_1',
+    'tf.__operators__.getitem',
+  ]);
+});
+
 it('writes its op in the config and is rebuilt from it', () => {
   const layer = new TFOpLambda({ name: 'tf.math.multiply', function: 'math.multiply' });
   expect(layer.getConfig()).toEqual({ name: 'tf.math.multiply', trainable: true, dtype: 'float32', function: 'math.multiply' });

@@ -3,6 +3,7 @@ import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engi
 import { registerLayer } from '../engine/layer-registry';
 import type { Shape } from '../engine/shape';
 import { type SymbolicTensor, isSymbolic } from '../engine/symbolic-tensor';
+import { uniqueName } from '../engine/unique-names';
 import { sliceTensor } from './slice-spec';
 import { TF_OP_ALIASES, TF_OP_FUNCTIONS } from './tf-op-functions';
 
@@ -75,7 +76,8 @@ export class TFOpLambda extends Layer {
    * @throws Error naming the op and the layer when Dendrite has no counterpart for the op
    */
   constructor(args: TFOpLambdaArgs) {
-    super(args);
+    // Named as Keras names it: `tf.math.multiply`, `tf.math.multiply_1`, …
+    super(typeof args === 'object' && args !== null && args.name === undefined && typeof args.function === 'string' ? { ...args, name: uniqueName(`tf.${args.function}`) } : args);
     this.autoCastInputs = false;
     this.function = args.function;
     if (typeof args.function !== 'string' || !this.supports(args.function)) {
