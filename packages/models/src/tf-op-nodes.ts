@@ -32,6 +32,11 @@ export interface ParsedOpNode {
  * @param node one entry of the layer's `inbound_nodes`
  * @param owner names the layer in errors
  * @throws Error naming the layer when the node has no argument data
+ * @example
+ * ```ts
+ * parseOpNode(['dense', 0, 0, { y: 2, name: null }], 'layer "tf.math.multiply"');
+ * // { references: [['dense', 0, 0]], opCall: { first: { __tensor__: 0 }, kwargs: { y: 2, name: null } } }
+ * ```
  */
 export function parseOpNode(node: unknown, owner: string): ParsedOpNode {
   const references: TensorReference[] = [];
@@ -61,6 +66,11 @@ export function parseOpNode(node: unknown, owner: string): ParsedOpNode {
 /**
  * The inbound node of an op layer as tf.keras 2.x writes it (see {@link parseOpNode}), from the
  * call's {@link TFOpCall} and the references of its inputs.
+ *
+ * @example
+ * ```ts
+ * writeOpNode({ first: { __tensor__: 0 }, kwargs: { y: 2 } }, [['dense', 0, 0]]); // ['dense', 0, 0, { y: 2 }]
+ * ```
  */
 export function writeOpNode(opCall: TFOpCall, references: readonly TensorReference[]): unknown {
   const kwargs = mapTensorPlaceholders(opCall.kwargs, (index) => [...references[index]]);

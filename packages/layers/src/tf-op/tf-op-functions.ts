@@ -75,6 +75,11 @@ function tfjsDtype(dtype: unknown, owner: string): tf.DataType {
  * The TF ops tf.keras 2.x's `TFOpLambda` records that run on tfjs, by the name Keras writes in the
  * layer's `function` (`math.add`, `__operators__.add`, `reshape`, …). Arguments follow the TF
  * functions' parameter names, which Keras uses as keys.
+ *
+ * @example
+ * ```ts
+ * const y = TF_OP_FUNCTIONS['math.multiply']({ first: x, kwargs: { y: 2 } }, 'layer "tf.math.multiply"');
+ * ```
  */
 export const TF_OP_FUNCTIONS: Readonly<Record<string, OpImplementation>> = {
   '__operators__.add': binary(tf.add),
@@ -144,7 +149,15 @@ export const TF_OP_FUNCTIONS: Readonly<Record<string, OpImplementation>> = {
     tf.clipByValue(tensorOf(first, 't', owner), kwargs.clip_value_min as number, kwargs.clip_value_max as number),
 };
 
-/** Ops Keras records under another name too (`tf.multiply` is `math.multiply`). */
+/**
+ * Other names of the ops in {@link TF_OP_FUNCTIONS} (`multiply` is `math.multiply`,
+ * `compat.v1.squeeze` is `squeeze`), as older tf.keras versions or other spellings record them.
+ *
+ * @example
+ * ```ts
+ * const op = TF_OP_FUNCTIONS[TF_OP_ALIASES[name] ?? name];
+ * ```
+ */
 export const TF_OP_ALIASES: Readonly<Record<string, string>> = {
   add: 'math.add',
   subtract: 'math.subtract',

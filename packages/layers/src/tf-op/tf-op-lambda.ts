@@ -25,12 +25,26 @@ export interface TFOpLambdaArgs extends LayerArgs {
 
 const TENSOR_KEY = '__tensor__';
 
-/** Whether `value` stands for the layer's input `value.__tensor__` in a {@link TFOpCall}. */
+/**
+ * Whether `value` stands for the layer's input `value.__tensor__` in a {@link TFOpCall}.
+ *
+ * @example
+ * ```ts
+ * isTensorPlaceholder({ __tensor__: 0 }); // true
+ * ```
+ */
 export function isTensorPlaceholder(value: unknown): value is { __tensor__: number } {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as Record<string, unknown>)[TENSOR_KEY] === 'number';
 }
 
-/** `value` with every tensor placeholder replaced by `replace(index)`, lists and dicts walked. */
+/**
+ * `value` with every tensor placeholder replaced by `replace(index)`, lists and dicts walked.
+ *
+ * @example
+ * ```ts
+ * mapTensorPlaceholders({ y: { __tensor__: 1 } }, (index) => tensors[index]); // { y: tensors[1] }
+ * ```
+ */
 export function mapTensorPlaceholders(value: unknown, replace: (index: number) => unknown): unknown {
   if (isTensorPlaceholder(value)) return replace(value[TENSOR_KEY]);
   if (Array.isArray(value)) return value.map((item) => mapTensorPlaceholders(item, replace));
