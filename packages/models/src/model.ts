@@ -96,19 +96,6 @@ export class Model extends Layer implements TrainingModel {
     throw new Error(`Expected model "${this.name}" (${this.className}) to override call(inputs, args), received the base Model.call`);
   }
 
-  /**
-   * Sublayers: those tracked explicitly and, for subclassed models, every layer (or list of layers)
-   * held in a property, as Keras tracks attributes.
-   */
-  override get trackedLayers(): readonly Layer[] {
-    const found = [...super.trackedLayers];
-    for (const value of Object.values(this)) {
-      const candidates = Array.isArray(value) ? value : [value];
-      for (const candidate of candidates) if (candidate instanceof Layer && candidate !== this && !found.includes(candidate)) found.push(candidate);
-    }
-    return found;
-  }
-
   /** The model's layers. */
   get layers(): Layer[] {
     return [...this.trackedLayers];

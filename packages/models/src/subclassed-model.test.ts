@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import type { Logs } from '@dendrite/callbacks';
-import { type CallArgs, type TensorOrList, dense, resetUniqueNames } from '@dendrite/layers';
+import { type CallArgs, Layer, type TensorOrList, dense, resetUniqueNames } from '@dendrite/layers';
 import { sgd } from '@dendrite/optimizers';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { Model } from './model';
@@ -104,4 +104,25 @@ describeEachBackend('subclassed models with several inputs and outputs', () => {
     tf.dispose([...x, ...y]);
     net.dispose();
   });
+});
+
+it('tracks the layers inside a user layer held by a subclassed model, as Keras tracks attributes', async () => {
+  class Block extends Layer {
+    inner = dense({ units: 2 });
+    outer = dense({ units: 1 });
+    override call(inputs: TensorOrList, args: CallArgs): TensorOrList {
+      return this.outer.apply(this.inner.apply(inputs, args), args);
+    }
+  }
+  class Net extends Model {
+    block = new Block();
+    override call(inputs: TensorOrList, args: CallArgs): TensorOrList {
+      return this.block.apply(inputs, args);
+    }
+  }
+  const net = new Net();
+  net.compile({ optimizer: 'sgd', loss: 'mse' });
+  await net.fit([[1, 2]], [[1]], { verbose: 0 });
+  expect(net.trainableWeights.map((weight) => weight.path)).toEqual(['dense/kernel', 'dense/bias', 'dense_1/kernel', 'dense_1/bias']);
+  net.dispose();
 });

@@ -253,9 +253,22 @@ export abstract class Layer {
     return layer;
   }
 
-  /** Layers tracked inside this one (RNN cells, wrapped layers, a model's layers). */
+  /**
+   * Layers tracked inside this one: those registered through `trackLayer` (RNN cells, wrapped
+   * layers, a model's layers) and, as Keras tracks attributes, every layer or list of layers held
+   * in a property — so a user's layer built from layers (`this.dense = dense(...)`) owns their
+   * weights and losses.
+   */
   get trackedLayers(): readonly Layer[] {
-    return this.sublayers;
+    let found: Layer[] | undefined;
+    for (const value of Object.values(this)) {
+      const candidates = Array.isArray(value) ? value : [value];
+      for (const candidate of candidates) {
+        if (!(candidate instanceof Layer) || candidate === this || this.sublayers.includes(candidate) || found?.includes(candidate)) continue;
+        (found ??= [...this.sublayers]).push(candidate);
+      }
+    }
+    return found ?? this.sublayers;
   }
 
   /** Every weight, this layer's first, then its sublayers'. */
