@@ -1,5 +1,6 @@
 import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
 import type { Logs, TrainingModel } from '@dendrite/callbacks';
+import type { Optimizer } from '@dendrite/optimizers';
 import { type CallArgs, Layer, type LayerArgs, type Shape, type SymbolicTensor, type TensorOrList } from '@dendrite/layers';
 import { type CompileArgs, type CompiledModel, compileModel } from './trainer/compile';
 import { type EvaluateOptions, evaluateModel } from './trainer/evaluate';
@@ -48,6 +49,14 @@ export class Model extends Layer implements TrainingModel {
   stopTraining = false;
   /** What `compile` resolved: optimizer, losses, metrics. */
   compiled?: CompiledModel;
+
+  /**
+   * The optimizer `compile` resolved (Keras's and tfjs-layers' `model.optimizer`), or `undefined`
+   * before `compile`: `model.optimizer.learningRate` reads and sets the rate.
+   */
+  get optimizer(): Optimizer | undefined {
+    return this.compiled?.optimizer;
+  }
   /** The output names a subclassed model's first call showed (see {@link outputNames}). */
   private calledOutputNames?: string[];
   /** Input names of the object a call was given, while {@link apply} passes it as a list. */

@@ -110,15 +110,23 @@ describeEachBackend('fit', () => {
         calls.push(`epochEnd ${epoch} ${Object.keys(logs).join(',')}`);
         if (epoch === 3) this.model!.stopTraining = true;
       }
-      override onTrainEnd() { calls.push('trainEnd'); }
+      override onTrainEnd(logs?: Logs) { calls.push(`trainEnd ${Object.keys(logs ?? {}).join(',')}`); }
     }
     await model.fit([[1], [1]], [[2], [2]], { epochs: 10, batchSize: 2, initialEpoch: 2, verbose: 0, callbacks: [new Recorder()] });
     expect(calls).toEqual([
       'trainBegin',
       'epochBegin 2', 'batchEnd 0 1.0', 'epochEnd 2 loss,mae',
       'epochBegin 3', 'batchEnd 0 1.0', 'epochEnd 3 loss,mae',
-      'trainEnd',
+      'trainEnd loss,mae',
     ]);
+    model.dispose();
+  });
+
+  it("exposes the compiled optimizer as model.optimizer (Keras's and tfjs-layers')", () => {
+    const model = frozenLinear();
+    expect(model.optimizer).toBe(model.compiled!.optimizer);
+    model.optimizer!.learningRate = 0.5;
+    expect(model.getLearningRate()).toBe(0.5);
     model.dispose();
   });
 

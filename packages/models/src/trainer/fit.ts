@@ -136,6 +136,7 @@ export async function fitModel(model: Model, x: ModelData, y: TargetData | undef
     if (typeof resumeAt === 'number' && resumeAt > initialEpoch) initialEpoch = resumeAt;
   }
   const wantsBatchLogs = callbacks.hasBatchHooks();
+  let lastLogs: Logs | undefined;
   for (let epoch = initialEpoch; epoch < settings.epochs && !model.stopTraining; epoch++) {
     compiled.resetMetrics();
     await callbacks.call('onEpochBegin', epoch);
@@ -157,7 +158,9 @@ export async function fitModel(model: Model, x: ModelData, y: TargetData | undef
     const validateNow = validation !== undefined && (epoch + 1 - initialEpoch) % (options.validationFreq ?? 1) === 0;
     if (validateNow) Object.assign(logs, eagerLogs(names!, await runTestEpoch(model, validation!, callbacks), 'val_'));
     await callbacks.call('onEpochEnd', epoch, logs);
+    lastLogs = logs;
   }
-  await callbacks.call('onTrainEnd');
+  // As Keras, the end of training sees the last epoch's logs.
+  await callbacks.call('onTrainEnd', lastLogs);
   return history;
 }
