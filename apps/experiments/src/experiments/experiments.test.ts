@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { sharedFolderPresent } from '@dendrite/test-utils';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -15,7 +16,7 @@ for (const [dataset, fixture, name] of [['imdb', 'imdb-like.npz', 'imdb.npz'], [
 }
 const NEEDS_SHARED = new Set(['fashion-mlp', 'iris-mlp', 'perceptron-iris', 'boston-kfold']);
 
-it.each([...EXPERIMENTS.keys()].filter((name) => !NEEDS_SHARED.has(name) || existsSync(SHARED)))('%s runs one epoch on a small slice', async (name) => {
+it.each([...EXPERIMENTS.keys()].filter((name) => !NEEDS_SHARED.has(name) || sharedFolderPresent(SHARED)))('%s runs one epoch on a small slice', async (name) => {
   const backend = await selectBackend({ prefer: 'wasm' });
   setSeed(1);
   const result = await EXPERIMENTS.get(name)!.run({ epochs: 1, verbose: 0, limit: 1000, searchDirs: [SHARED, STAND_INS], backend });

@@ -3,11 +3,11 @@
  * real formats (Keras's `imdb.npz`, CIFAR-100's python tarball, a dogs-and-cats JPEG folder) for the
  * snippets whose data sets are too big to ship.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, vi } from 'vitest';
-import { useBackend } from '@dendrite/test-utils';
+import { sharedFolderPresent, useBackend } from '@dendrite/test-utils';
 import * as dn from 'dendrite';
 import { writeJpeg } from '../../../../packages/augment/src/testing/write-images';
 import { pythonTwoCifarBatch } from '../../../../packages/datasets/src/testing/cifar-pickle';
@@ -17,7 +17,7 @@ import { writeTar } from '../../../../packages/datasets/src/testing/write-tar';
 export const SHARED_DATASETS = join(__dirname, '../../../../../shared/datasets');
 
 /** Whether {@link SHARED_DATASETS} is there (the suites skip the snippets needing it otherwise). */
-export const hasSharedDatasets = existsSync(SHARED_DATASETS);
+export const hasSharedDatasets = sharedFolderPresent(SHARED_DATASETS);
 
 /**
  * The backends the snippet suites run on: wasm, the backend `dn.selectBackend()` gives a user here,

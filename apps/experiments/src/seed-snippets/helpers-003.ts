@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { sharedFolderPresent } from '@dendrite/test-utils';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
@@ -13,7 +14,7 @@ import * as dn from 'dendrite';
 export const SHARED_DATASETS = join(__dirname, '../../../../../shared/datasets');
 
 /** Whether the shared data sets are on this machine (the suites that need them skip otherwise). */
-export const HAS_SHARED_DATASETS = existsSync(SHARED_DATASETS);
+export const HAS_SHARED_DATASETS = sharedFolderPresent(SHARED_DATASETS);
 
 /** A fresh folder under the OS temp dir (left for the OS to clean: files are a few kB). */
 export function tempFolder(prefix: string): string {

@@ -1,4 +1,5 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { sharedFolderPresent } from '@dendrite/test-utils';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -64,7 +65,7 @@ describe('mnist', () => {
     expect(existsSync(join(cacheDir, 'fashion-mnist'))).toBe(false);
   });
 
-  it.runIf(existsSync(join(SHARED, 'fashion-mnist')))('loads the official Fashion-MNIST from shared/datasets', async () => {
+  it.runIf(sharedFolderPresent(join(SHARED, 'fashion-mnist')))('loads the official Fashion-MNIST from shared/datasets', async () => {
     const { train, test } = await fashionMnist({ searchDirs: [SHARED], download: false });
     expect(train.x.shape).toEqual([60000, 28, 28]);
     expect(test.x.shape).toEqual([10000, 28, 28]);

@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { sharedFolderPresent } from '@dendrite/test-utils';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ describe('tabular data sets', () => {
     await expect(iris({ cacheDir, download: false })).rejects.toThrow(/Expected 3 values on every row of ".*iris.csv", received 2 on line 3/);
   });
 
-  it.runIf(existsSync(SHARED))('loads iris, digits and Boston housing from shared/datasets', async () => {
+  it.runIf(sharedFolderPresent(SHARED))('loads iris, digits and Boston housing from shared/datasets', async () => {
     const flowers = await iris({ searchDirs: [SHARED], download: false });
     expect(flowers.x.shape).toEqual([150, 4]);
     expect(flowers.targetNames).toEqual(['setosa', 'versicolor', 'virginica']);
