@@ -12,6 +12,10 @@
  * @packageDocumentation
  */
 export { tf, selectBackend, getBackendInfo, setSeed, type BackendInfo, type BackendName } from '@dendrite/backend';
+import type { tf as tfNamespace } from '@dendrite/backend';
+
+/** tfjs-core's `Tensor`, as a type: `const x: dn.Tensor = dn.tf.ones([2, 3])`. */
+export type Tensor<R extends tfNamespace.Rank = tfNamespace.Rank> = tfNamespace.Tensor<R>;
 export { version } from './version';
 export { sequential, model, loadModel, registerClass, Model, Sequential, Functional } from '@dendrite/models';
 export { input } from '@dendrite/layers';
