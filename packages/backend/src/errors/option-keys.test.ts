@@ -8,6 +8,7 @@ describe('checkOptionKeys', () => {
     expect(() => checkOptionKeys({ learningRate: 0.1, momentum: 0.9 }, sgdKeys, 'SGD')).not.toThrow();
     expect(() => checkOptionKeys(undefined, sgdKeys, 'SGD')).not.toThrow();
     expect(() => checkOptionKeys(null, sgdKeys, 'SGD')).not.toThrow();
+    expect(() => checkOptionKeys({ lr: undefined }, sgdKeys, 'SGD')).not.toThrow();
   });
 
   it('names an unknown key and the spelling meant', () => {
@@ -57,6 +58,16 @@ describe('classOptionKeys', () => {
 
   it('joins the keys along the class chain', () => {
     expect([...classOptionKeys(Child)!].sort()).toEqual(['name', 'units']);
+  });
+
+  it('leaves out the parent keys a class omits', () => {
+    class NoUnits extends Child {
+      static override readonly optionKeys: readonly string[] = [];
+      static readonly omittedOptionKeys = ['units'];
+    }
+    class Below extends NoUnits { static override readonly optionKeys: readonly string[] = ['rate']; }
+    expect(classOptionKeys(NoUnits)).toEqual(['name']);
+    expect([...classOptionKeys(Below)!].sort()).toEqual(['name', 'rate']);
   });
 
   it('is undefined for a class that declares none (a user subclass)', () => {

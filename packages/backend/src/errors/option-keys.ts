@@ -35,6 +35,11 @@ export function optionKeys<Options, Base = object>(record: OptionKeyRecord<Optio
 export interface OptionKeysDeclarer {
   /** The keys this class adds to its parent's options. */
   readonly optionKeys?: readonly string[];
+  /**
+   * Parent keys this class does not take (its options `Omit` them: SpatialDropout's `noiseShape`,
+   * which it sets itself): refused like unknown keys rather than accepted and overwritten.
+   */
+  readonly omittedOptionKeys?: readonly string[];
 }
 
 /**
@@ -46,10 +51,14 @@ export interface OptionKeysDeclarer {
 export function classOptionKeys(declarer: OptionKeysDeclarer | Function): readonly string[] | undefined {
   if (!Object.prototype.hasOwnProperty.call(declarer, 'optionKeys')) return undefined;
   const keys: string[] = [];
+  const omitted = new Set<string>();
   for (let current: unknown = declarer; current != null && current !== Function.prototype; current = Object.getPrototypeOf(current)) {
     if (Object.prototype.hasOwnProperty.call(current, 'optionKeys')) keys.push(...((current as OptionKeysDeclarer).optionKeys ?? []));
+    if (Object.prototype.hasOwnProperty.call(current, 'omittedOptionKeys')) {
+      for (const key of (current as OptionKeysDeclarer).omittedOptionKeys ?? []) omitted.add(key);
+    }
   }
-  return keys;
+  return omitted.size === 0 ? keys : keys.filter((key) => !omitted.has(key));
 }
 
 /** Older and Keras spellings that differ from Dendrite's by more than case and underscores. */
@@ -131,8 +140,8 @@ export function unknownOptionMessage(key: string, known: readonly string[], owne
 }
 
 /**
- * Throws for the first key of `options` that `known` does not hold. `undefined` and `null` options
- * pass; anything but a plain object is refused too.
+ * Throws for the first key of `options` that `known` does not hold (a key whose value is `undefined`
+ * passes). `undefined` and `null` options pass; anything but a plain object is refused too.
  *
  * @param options what the caller passed
  * @param known the keys the owner reads
@@ -149,8 +158,9 @@ export function checkOptionKeys(options: unknown, known: readonly string[], owne
     throw new TypeError(`Expected the options of ${owner} to be an object, received ${describeValue(options)}`);
   }
   const knownSet = new Set(known);
-  for (const key of Object.keys(options)) {
-    if (!knownSet.has(key)) throw new TypeError(unknownOptionMessage(key, known, owner));
+  for (const [key, value] of Object.entries(options)) {
+    // A key set to undefined says nothing (TypeScript's optional properties are often passed so).
+    if (!knownSet.has(key) && value !== undefined) throw new TypeError(unknownOptionMessage(key, known, owner));
   }
 }
 

@@ -31,6 +31,8 @@ export class Conv2DTranspose extends BaseConv {
   static override className = 'Conv2DTranspose';
   /** The option keys this class adds to its parent's, refused when misspelled. */
   static override readonly optionKeys = optionKeys<Conv2DTransposeArgs, ConvArgs>({ outputPadding: true });
+  /** Transposed convolutions take no groups (as Keras's): refused, not overwritten with 1. */
+  static readonly omittedOptionKeys = ['groups'];
   /** Extra size on the far side per spatial axis, or undefined for Keras's default. */
   readonly outputPadding?: number[];
 
@@ -39,7 +41,7 @@ export class Conv2DTranspose extends BaseConv {
    * @throws Error naming the layer and the argument for a bad one (outputPadding ≥ strides…)
    */
   constructor(args: Conv2DTransposeArgs) {
-    super(2, { ...args, groups: 1 });
+    super(2, args);
     if (args.outputPadding != null) {
       const outputPadding = normalizeTuple(args.outputPadding, 2, 'outputPadding', this.name, 0);
       if (outputPadding.some((size, axis) => size >= this.strides[axis])) {

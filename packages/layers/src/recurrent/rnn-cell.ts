@@ -69,6 +69,9 @@ export interface CellDropoutMasks {
  * @throws Error naming the argument and the layer: units < 1, a rate outside [0, 1)
  */
 export function checkCellArgs(args: RNNCellArgs, layerName: string): void {
+  if ((args as { cell?: unknown }).cell !== undefined) {
+    throw new TypeError(`Unknown option "cell" in layer "${layerName}": it makes its own cell from its options; pass a cell of yours to rnn({ cell })`);
+  }
   checkPositiveInteger(args.units, 'units', layerName);
   checkRate(args.dropout ?? 0, 'dropout', layerName);
   checkRate(args.recurrentDropout ?? 0, 'recurrentDropout', layerName);

@@ -27,10 +27,12 @@ export class SpatialDropout1D extends Dropout {
   static override className = 'SpatialDropout1D';
   /** The option keys this class adds to its parent's, refused when misspelled. */
   static override readonly optionKeys = optionKeys<SpatialDropout1DArgs, DropoutArgs>({});
+  /** The noise shape is the layer's own (one draw per channel): refused, not overwritten. */
+  static readonly omittedOptionKeys = ['noiseShape'];
 
   /** @throws Error naming the layer when `rate` is outside [0, 1) */
   constructor(args: SpatialDropout1DArgs) {
-    super({ ...args, noiseShape: undefined });
+    super(args);
     this.inputSpec = { ndim: 3 };
   }
 
@@ -57,11 +59,13 @@ export class SpatialDropout2D extends Dropout {
   static override className = 'SpatialDropout2D';
   /** The option keys this class adds to its parent's, refused when misspelled. */
   static override readonly optionKeys = optionKeys<SpatialDropout2DArgs, DropoutArgs>({ dataFormat: true });
+  /** The noise shape is the layer's own (one draw per channel): refused, not overwritten. */
+  static readonly omittedOptionKeys = ['noiseShape'];
   readonly dataFormat: 'channels_last' | 'channels_first';
 
   /** @throws Error naming the layer when `rate` is outside [0, 1) or `dataFormat` is unknown */
   constructor(args: SpatialDropout2DArgs) {
-    super({ ...args, noiseShape: undefined });
+    super(args);
     this.dataFormat = checkOneOf(args.dataFormat ?? 'channels_last', ['channels_last', 'channels_first'] as const, 'dataFormat', this.name);
     this.inputSpec = { ndim: 4 };
   }
