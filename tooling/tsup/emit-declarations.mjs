@@ -26,7 +26,8 @@ execFileSync(process.execPath, [tsc, '-p', join(packageDir, 'tsconfig.build.json
 
 // A `../package.json` import roots tsc's output at the package instead of at src/.
 const rootDir = existsSync(join(outDir, 'src')) ? join(outDir, 'src') : outDir;
-const relativeSpecifier = /(from\s+|import\(\s*)(['"])(\.{1,2}\/[^'"]*?)\2/g;
+// `from './x'`, `import './x'` (kept side-effect imports) and `import('./x')` types.
+const relativeSpecifier = /(from\s+|import\s+|import\(\s*)(['"])(\.{1,2}\/[^'"]*?)\2/g;
 
 /** @param {string} dir @returns {string[]} */
 function declarationFiles(dir) {

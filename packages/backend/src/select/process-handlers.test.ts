@@ -5,7 +5,7 @@ import { lowerWasmPriority } from './default-priority';
 import '../kernels/wasm/index';
 
 const events = ['uncaughtException', 'unhandledRejection'] as const;
-const counts = () => events.map((event) => process.listeners(event).length);
+const counts = () => events.map((event) => process.listeners(event as 'uncaughtException').length);
 
 describe('withoutAddedProcessHandlers', () => {
   it('removes the handlers the start added and keeps the ones that were there', async () => {
