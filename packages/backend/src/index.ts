@@ -31,6 +31,7 @@ export { transformImages, FILL_MODES, isFillMode, type FillMode, type ImageInter
 export { ObjectRegistry, UnknownObjectError, isKerasSerialized, normalizeIdentifier, type KerasSerialized, type FromConfig, type FromFunction } from './serialization/object-registry';
 export { withCustomObjects, findCustomObject, type CustomObjects } from './serialization/custom-object-scope';
 export { toSnakeCase, toCamelCase, keysToSnakeCase, keysToCamelCase } from './serialization/case-conversion';
+export type { CamelCaseName, KerasSpellings } from './serialization/identifier-name';
 export { describeValue } from './errors/describe-value';
 export {
   checkOptionKeys, classOptionKeys, optionKeys, splitOptionKeys, suggestOptionKey, unknownOptionMessage, type OptionKeyRecord, type OptionKeysDeclarer,

@@ -21,7 +21,7 @@ export * as activations from './activations/index';
 export * as initializers from './initializers/index';
 export * as regularizers from './regularizers/index';
 export * as constraints from './constraints/index';
-export { getActivation, serializeActivation, type ActivationIdentifier } from './activations/index';
+export { getActivation, serializeActivation, type ActivationIdentifier, type ActivationName, type KerasActivationName, type CustomActivations } from './activations/index';
 export { Initializer, getInitializer, serializeInitializer, type InitializerIdentifier } from './initializers/index';
 export { Regularizer, getRegularizer, serializeRegularizer, type RegularizerIdentifier } from './regularizers/index';
 export { Constraint, getConstraint, serializeConstraint, type ConstraintIdentifier } from './constraints/index';

@@ -55,4 +55,7 @@ export {
   type AccuracyKind,
   type MetricContext,
   type MetricIdentifier,
+  type MetricName,
+  type KerasMetricName,
+  type CustomMetrics,
 } from './metrics/index';

@@ -14,8 +14,25 @@ import { Optimizer, type OptimizerArgs } from './optimizer';
 import { RMSprop } from './rmsprop';
 import { SGD } from './sgd';
 
+/** Keras's names of the built-in optimizers: its classes and their lower-case names (`'adam'`, `'rmsprop'`). */
+export type KerasOptimizerName =
+  | 'sgd' | 'adagrad' | 'rmsprop' | 'adam' | 'adamax' | 'nadam' | 'adamw' | 'adadelta' | 'ftrl' | 'lion' | 'adafactor'
+  | 'SGD' | 'Adagrad' | 'RMSprop' | 'Adam' | 'Adamax' | 'Nadam' | 'AdamW' | 'Adadelta' | 'Ftrl' | 'Lion' | 'Adafactor'
+  | 'LossScaleOptimizer';
+
+/**
+ * The names of optimizers added with {@link registerOptimizer}, for the types: extend it by
+ * declaration merging (`declare module '@dendrite/optimizers' { interface CustomOptimizers { MyOptimizer: true } }`)
+ * and its keys join {@link OptimizerName}.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
+export interface CustomOptimizers {}
+
+/** An optimizer's name as the types accept it (editors complete them; `'adamm'` is a type error). */
+export type OptimizerName = KerasOptimizerName | (keyof CustomOptimizers & string);
+
 /** An optimizer as `compile` accepts it: a name in any of Keras's spellings, `{class_name, config}`, or an instance. */
-export type OptimizerIdentifier = string | KerasSerialized | Optimizer;
+export type OptimizerIdentifier = OptimizerName | KerasSerialized | Optimizer;
 
 /** An optimizer class as the registry needs it: its Keras name and a way to build it from a config. */
 export interface OptimizerClass {
@@ -75,7 +92,7 @@ registry.register(LossScaleOptimizer.className, LossScaleOptimizer.fromConfig, [
  * get({ class_name: 'SGD', config: { learning_rate: 0.1, momentum: 0.9 } });
  * ```
  */
-export function get(identifier: OptimizerIdentifier, options?: (OptimizerArgs & Record<string, unknown>) | number): Optimizer {
+export function get(identifier: OptimizerIdentifier | (string & {}), options?: (OptimizerArgs & Record<string, unknown>) | number): Optimizer {
   if (options === undefined) return registry.get(identifier);
   if (typeof identifier !== 'string') {
     throw new TypeError(`Expected an optimizer name with options (get('adam', { learningRate: 0.01 })), received options with ${describeValue(identifier)}`);

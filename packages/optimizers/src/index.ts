@@ -25,5 +25,5 @@ export { Ftrl, ftrl, type FtrlArgs } from './ftrl';
 export { Lion, lion, type LionArgs } from './lion';
 export { Adafactor, adafactor, type AdafactorArgs } from './adafactor';
 export { lossScaleOptimizerFromConfig, type LossScaleOptimizerConfig } from './loss-scale-optimizer';
-export { get, serialize, registerOptimizer, LossScaleOptimizer, type OptimizerIdentifier, type OptimizerClass } from './get-optimizer';
+export { get, serialize, registerOptimizer, LossScaleOptimizer, type OptimizerIdentifier, type OptimizerName, type KerasOptimizerName, type CustomOptimizers, type OptimizerClass } from './get-optimizer';
 export * from './schedules/index';

@@ -1,4 +1,4 @@
-import { describeValue, normalizeIdentifier } from '@dendrite/backend';
+import { describeValue, normalizeIdentifier, type KerasSpellings } from '@dendrite/backend';
 import type { Activation } from './activation';
 import { elu } from './elu';
 import { exponential } from './exponential';
@@ -20,8 +20,39 @@ import { softplus } from './softplus';
 import { softsign } from './softsign';
 import { tanh } from './tanh';
 
-/** An activation as layers accept it: a Keras name in any spelling, a function, or none (linear). */
-export type ActivationIdentifier = string | Activation | null | undefined;
+/** Keras's names of the built-in activations, with its aliases `swish` and `hard_swish`. */
+export type KerasActivationName =
+  | 'linear' | 'sigmoid' | 'hard_sigmoid' | 'legacy_hard_sigmoid' | 'tanh' | 'relu' | 'relu6' | 'elu' | 'selu'
+  | 'leaky_relu' | 'softmax' | 'log_softmax' | 'softplus' | 'softsign' | 'silu' | 'swish' | 'hard_silu'
+  | 'hard_swish' | 'gelu' | 'gelu_new' | 'exponential' | 'mish';
+
+
+/**
+ * The names of activations added with {@link registerActivation}, for the types: extend it by
+ * declaration merging and its keys join {@link ActivationName}.
+ *
+ * @example
+ * ```ts
+ * registerActivation('half_relu', (x) => tf.mul(tf.relu(x), 0.5));
+ * declare module '@dendrite/layers' {
+ *   interface CustomActivations { half_relu: true }
+ * }
+ * dense({ units: 4, activation: 'half_relu' }); // compiles; 'half_relux' does not
+ * ```
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
+export interface CustomActivations {}
+
+/** An activation's name as the types accept it: Keras's (snake_case), tfjs-layers' (camelCase), or a registered one. */
+export type ActivationName = KerasSpellings<KerasActivationName> | (keyof CustomActivations & string);
+
+/**
+ * An activation as layers accept it: a Keras name (editors complete them; a misspelling such as
+ * `'relux'` is a type error), a function, or none (linear). At run time every spelling of a name
+ * resolves (`'LeakyReLU'` too); names added with {@link registerActivation} type-check once they
+ * are declared in {@link CustomActivations}.
+ */
+export type ActivationIdentifier = ActivationName | Activation | null | undefined;
 
 /** Keras's names of the built-ins, each with its function and its other Keras names. */
 const BUILT_INS: ReadonlyArray<readonly [string, Activation, readonly string[]]> = [
@@ -75,7 +106,7 @@ function addName(name: string, activation: Activation, aliases: readonly string[
  * getActivation(undefined) === linear;        // true
  * ```
  */
-export function getActivation(identifier: ActivationIdentifier): Activation {
+export function getActivation(identifier: ActivationIdentifier | (string & {})): Activation {
   if (identifier == null) return linear;
   if (typeof identifier === 'function') return identifier;
   if (typeof identifier === 'string') {

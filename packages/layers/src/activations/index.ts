@@ -24,5 +24,5 @@ export { hardSilu, hardSwish } from './hard-silu';
 export { gelu, geluApproximate } from './gelu';
 export { exponential } from './exponential';
 export { mish } from './mish';
-export { getActivation, serializeActivation, registerActivation, activationName, activationNames, type ActivationIdentifier } from './get-activation';
+export { getActivation, serializeActivation, registerActivation, activationName, activationNames, type ActivationIdentifier, type ActivationName, type KerasActivationName, type CustomActivations } from './get-activation';
 export { FUSABLE_ACTIVATIONS, fusedActivationOf, type FusedActivation } from './fusable-activations';

@@ -5,6 +5,7 @@ import { runLayerTest } from '../testing/run-layer-test';
 import { resetUniqueNames } from '../engine/unique-names';
 import { input } from '../engine/input-layer';
 import { conv2d } from './conv2d';
+import type { ActivationName } from '../activations/get-activation';
 import { expectLayerGradientsMatchFiniteDifferences } from '../testing/expect-layer-gradients';
 
 afterEach(() => resetUniqueNames());
@@ -57,7 +58,7 @@ describeEachBackend('Conv2D', () => {
 
   it('runs convolution, bias and a fusable activation as one fused kernel', async () => {
     const x = tf.ones([1, 4, 4, 2]);
-    const kernelsOf = async (activation: string) => {
+    const kernelsOf = async (activation: ActivationName) => {
       const layer = conv2d({ filters: 2, kernelSize: 3, padding: 'same', activation });
       tf.dispose(layer.apply(x));
       const profile = await tf.profile(() => layer.apply(x));
@@ -110,7 +111,7 @@ describeEachBackend('Conv2D', () => {
     expect(() => conv2d({ filters: 1, kernelSize: 3, strides: 2, dilationRate: 2, name: 'c4' })).toThrow(/Expected strides of 1 when dilationRate > 1.*received strides \[2, 2\] and dilationRate \[2, 2\] in layer "c4"/);
     expect(() => conv2d({ filters: 1, kernelSize: 3, dataFormat: 'channels_first', name: 'c5' })).toThrow(/Expected dataFormat to be channels_last \(channels_first is not supported.*received "channels_first" in layer "c5"/);
     expect(() => conv2d({ filters: 3, kernelSize: 3, groups: 2, name: 'c6' })).toThrow('Expected filters to be divisible by groups (2), received filters 3 in layer "c6"');
-    expect(() => conv2d({ filters: 2, kernelSize: 3, activation: 'relux', name: 'c7' })).toThrow(/Unknown activation "relux"/);
+    expect(() => conv2d({ filters: 2, kernelSize: 3, activation: 'relux' as never, name: 'c7' })).toThrow(/Unknown activation "relux"/);
     expect(() => conv2d({ filters: 2, kernelSize: 1, groups: 2, name: 'c8' }).apply(input({ shape: [4, 4, 3] }))).toThrow(
       'Expected a known channel count divisible by groups (2), received inputShape [null, 4, 4, 3] in layer "c8"',
     );

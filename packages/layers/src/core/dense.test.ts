@@ -50,10 +50,10 @@ describeEachBackend('Dense', () => {
 
   it('rejects bad arguments and inputs, naming the layer', () => {
     expect(() => dense({ units: 0 })).toThrow('Expected units to be an integer ≥ 1, received 0 in layer "dense"');
-    expect(() => dense({ units: 2, activation: 'relux' })).toThrow(/Unknown activation "relux"/);
+    expect(() => dense({ units: 2, activation: 'relux' as never })).toThrow(/Unknown activation "relux"/);
     expect(() => dense({ units: 2, kernelInitializer: 'glorot' })).toThrow(/Unknown initializer "glorot"/);
     // Identifiers are resolved at construction and their errors name the argument and the layer.
-    expect(() => dense({ units: 2, activation: 'relux', name: 'd1' })).toThrow(/Unknown activation "relux".*, for activation in layer "d1"$/);
+    expect(() => dense({ units: 2, activation: 'relux' as never, name: 'd1' })).toThrow(/Unknown activation "relux".*, for activation in layer "d1"$/);
     expect(() => dense({ units: 2, biasRegularizer: 'l3' as never, name: 'd2' })).toThrow(/, for biasRegularizer in layer "d2"$/);
     const layer = dense({ units: 2, name: 'dense_1' });
     tf.dispose(layer.apply(tf.ones([1, 4])));

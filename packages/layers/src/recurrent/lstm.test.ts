@@ -103,7 +103,7 @@ describeEachBackend('LSTM', () => {
     expect(() => lstm({ units: 2, stateful: true })).toThrow('Expected stateful to be false (states carried across batches are not supported), received true in layer "lstm_1"');
     expect(() => lstm({ units: 2, dropout: 1 })).toThrow('Expected dropout to be a number in [0, 1), received 1 in layer "lstm_2"');
     expect(() => lstm({ units: 2, recurrentActivation: 'nope' as never, name: 'l9' })).toThrow(/Unknown activation "nope".*, for recurrentActivation in layer "l9_cell"$/);
-    expect(() => lstm({ units: 2, recurrentActivation: 'sigmoidd' })).toThrow(/Unknown activation "sigmoidd"/);
+    expect(() => lstm({ units: 2, recurrentActivation: 'sigmoidd' as never })).toThrow(/Unknown activation "sigmoidd"/);
     resetUniqueNames();
     const layer = lstm({ units: 2 });
     const x = tf.zeros([32, 10]);

@@ -1,4 +1,4 @@
-import { type KerasSerialized, ObjectRegistry, isKerasSerialized, tf } from '@dendrite/backend';
+import { type KerasSerialized, type KerasSpellings, ObjectRegistry, isKerasSerialized, tf } from '@dendrite/backend';
 import { describeValue } from '../utils/check-args';
 import { BinaryCrossentropy } from './binary-crossentropy';
 import { CategoricalCrossentropy } from './categorical-crossentropy';
@@ -18,8 +18,30 @@ import { SparseCategoricalCrossentropy } from './sparse-categorical-crossentropy
 /** A per-sample loss function: targets and predictions in, one value per sample out. */
 export type LossFunction = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
 
+/** Keras's names of the built-in losses: its functions' names, their short aliases and its classes. */
+export type KerasLossName =
+  | 'mean_squared_error' | 'mse' | 'mean_absolute_error' | 'mae' | 'mean_absolute_percentage_error' | 'mape'
+  | 'mean_squared_logarithmic_error' | 'msle' | 'huber' | 'huber_loss' | 'log_cosh' | 'logcosh'
+  | 'binary_crossentropy' | 'bce' | 'categorical_crossentropy' | 'cce' | 'sparse_categorical_crossentropy' | 'scce'
+  | 'hinge' | 'squared_hinge' | 'categorical_hinge' | 'kl_divergence' | 'kld' | 'kullback_leibler_divergence'
+  | 'poisson' | 'cosine_similarity'
+  | 'MeanSquaredError' | 'MeanAbsoluteError' | 'MeanAbsolutePercentageError' | 'MeanSquaredLogarithmicError'
+  | 'Huber' | 'LogCosh' | 'BinaryCrossentropy' | 'CategoricalCrossentropy' | 'SparseCategoricalCrossentropy'
+  | 'Hinge' | 'SquaredHinge' | 'CategoricalHinge' | 'KLDivergence' | 'Poisson' | 'CosineSimilarity';
+
+/**
+ * The names of losses added with {@link registerLoss}, for the types: extend it by declaration
+ * merging (`declare module '@dendrite/losses' { interface CustomLosses { my_loss: true } }`) and
+ * its keys join {@link LossName}.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
+export interface CustomLosses {}
+
+/** A loss's name as the types accept it (editors complete them; `'msee'` is a type error). */
+export type LossName = KerasSpellings<KerasLossName> | (keyof CustomLosses & string);
+
 /** A loss as `compile` accepts it: a name in any Keras spelling, `{class_name, config}`, a Loss, or a function. */
-export type LossIdentifier = string | KerasSerialized | Loss | LossFunction;
+export type LossIdentifier = LossName | KerasSerialized | Loss | LossFunction;
 
 /** A loss class as the registry needs it: its Keras name and a way to rebuild it. */
 export type LossClass = { className: string; fromConfig(config: Record<string, unknown>): Loss };
@@ -75,7 +97,7 @@ for (const [lossClass, functionName, aliases] of LOSSES) registerLoss(lossClass,
  * get((t, p) => tf.mean(tf.abs(tf.sub(t, p)), -1));
  * ```
  */
-export function get(identifier: LossIdentifier): Loss {
+export function get(identifier: LossIdentifier | (string & {})): Loss {
   if (identifier instanceof Loss) return identifier;
   if (typeof identifier === 'function') return new LossFunctionWrapper(identifier);
   if (typeof identifier === 'string' || isKerasSerialized(identifier)) return registry.get(identifier);

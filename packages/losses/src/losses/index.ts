@@ -19,6 +19,6 @@ export { kullbackLeiblerDivergence, kld, klDivergence, KLDivergence } from './kl
 export { poisson, Poisson } from './poisson';
 export { cosineSimilarity, CosineSimilarity, l2Normalize, type CosineSimilarityOptions } from './cosine-similarity';
 export { mse, mae, mape, msle, MSE, MAE, MAPE, MSLE, KLD } from './aliases';
-export { get, serialize, deserialize, registerLoss, lossFunctionName, isLossName, type LossClass, type LossFunction, type LossIdentifier } from './get-loss';
+export { get, serialize, deserialize, registerLoss, lossFunctionName, isLossName, type LossClass, type LossFunction, type LossIdentifier, type LossName, type KerasLossName, type CustomLosses } from './get-loss';
 export { validateLabels, type ValidateLabelsOptions } from './validate-labels';
 export { alignShapes, alignWeights, checkTensor, type AlignShapesOptions } from '../utils/shapes';

@@ -1,5 +1,5 @@
-import { type KerasSerialized, ObjectRegistry, UnknownObjectError, checkOptionKeys, isKerasSerialized, normalizeIdentifier, tf } from '@dendrite/backend';
-import { get as getLoss, isLossName } from '../losses/get-loss';
+import { type KerasSerialized, type KerasSpellings, ObjectRegistry, UnknownObjectError, checkOptionKeys, isKerasSerialized, normalizeIdentifier, tf } from '@dendrite/backend';
+import { get as getLoss, isLossName, type LossName } from '../losses/get-loss';
 import { Loss } from '../losses/loss';
 import { describeValue } from '../utils/check-args';
 import {
@@ -17,11 +17,32 @@ import { Precision, Recall } from './precision-recall';
 import { MeanAbsoluteError, MeanAbsolutePercentageError, MeanSquaredError, MeanSquaredLogarithmicError, RootMeanSquaredError } from './regression-metrics';
 import { METRIC_CONTEXT_KEYS, type MetricContext, resolveAccuracy } from './resolve-accuracy';
 
+/** Keras's names of the built-in metrics (classes and their snake_case names), beside every loss name. */
+export type KerasMetricName =
+  | 'accuracy' | 'acc' | 'binary_accuracy' | 'categorical_accuracy' | 'sparse_categorical_accuracy'
+  | 'top_k_categorical_accuracy' | 'sparse_top_k_categorical_accuracy' | 'precision' | 'recall' | 'auc'
+  | 'mean_squared_error' | 'mse' | 'mean_absolute_error' | 'mae' | 'mean_absolute_percentage_error' | 'mape'
+  | 'mean_squared_logarithmic_error' | 'msle' | 'root_mean_squared_error' | 'rmse' | 'mean' | 'sum'
+  | 'Accuracy' | 'BinaryAccuracy' | 'CategoricalAccuracy' | 'SparseCategoricalAccuracy' | 'TopKCategoricalAccuracy'
+  | 'SparseTopKCategoricalAccuracy' | 'Precision' | 'Recall' | 'AUC' | 'MeanSquaredError' | 'MeanAbsoluteError'
+  | 'MeanAbsolutePercentageError' | 'MeanSquaredLogarithmicError' | 'RootMeanSquaredError' | 'Mean' | 'Sum';
+
+/**
+ * The names of metrics added with {@link registerMetric}, for the types: extend it by declaration
+ * merging (`declare module '@dendrite/losses' { interface CustomMetrics { my_metric: true } }`) and
+ * its keys join {@link MetricName}.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
+export interface CustomMetrics {}
+
+/** A metric's name as the types accept it: a metric's or a loss's (`'acc'`, `'auc'`, `'mse'`…); `'accuraccy'` is a type error. */
+export type MetricName = KerasSpellings<KerasMetricName> | LossName | (keyof CustomMetrics & string);
+
 /**
  * A metric as `compile` accepts it: a name (`'accuracy'`, `'mae'`, `'AUC'`, a loss name), a
  * `{class_name, config}` object, a Metric, a Loss, or a per-sample function.
  */
-export type MetricIdentifier = string | KerasSerialized | Metric | Loss | ((yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor);
+export type MetricIdentifier = MetricName | KerasSerialized | Metric | Loss | ((yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor);
 
 /** A metric class as the registry needs it: its Keras name and a way to rebuild it. */
 export type MetricClass = { className: string; fromConfig(config: Record<string, unknown>): Metric };
@@ -92,7 +113,7 @@ function lossMetric(loss: Loss, name: string): MeanMetricWrapper {
  * get({ class_name: 'AUC', config: { curve: 'PR' } });
  * ```
  */
-export function get(identifier: MetricIdentifier, context: MetricContext = {}): Metric {
+export function get(identifier: MetricIdentifier | (string & {}), context: MetricContext = {}): Metric {
   checkOptionKeys(context, METRIC_CONTEXT_KEYS, 'metrics.get');
   if (identifier instanceof Metric) return identifier;
   if (identifier instanceof Loss) return lossMetric(identifier, identifier.name);

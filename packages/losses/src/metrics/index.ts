@@ -28,7 +28,7 @@ export { confusionCounts, bucketedConfusionCounts, NEG_INF, type ConfusionCounts
 export { Precision, Recall, type ConfusionRatioArgs } from './precision-recall';
 export { AUC, type AUCArgs } from './auc';
 export { resolveAccuracy, type AccuracyKind, type MetricContext } from './resolve-accuracy';
-export { get, serialize, deserialize, registerMetric, type MetricClass, type MetricIdentifier } from './get-metric';
+export { get, serialize, deserialize, registerMetric, type MetricClass, type MetricIdentifier, type MetricName, type KerasMetricName, type CustomMetrics } from './get-metric';
 // Keras exports its loss functions as metric functions too (`keras.metrics.mean_squared_error`).
 export {
   meanSquaredError,

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, expect, it } from 'vitest';
 import { clearSeed, setSeed, tf } from '@dendrite/backend';
 import { dense, resetUniqueNames } from '@dendrite/layers';
+import type { OptimizerName } from '@dendrite/optimizers';
 import { expectArraysClose, seededArray, useBackend } from '@dendrite/test-utils';
 import { sequential } from '../sequential';
 import type { ReadArray } from './hdf5';
@@ -15,7 +16,7 @@ afterEach(() => {
 const x = { values: seededArray(16 * 4, 1), shape: [16, 4] };
 const y = { values: seededArray(16 * 3, 2), shape: [16, 3] };
 
-async function trained(optimizer: string) {
+async function trained(optimizer: OptimizerName) {
   setSeed(5);
   const model = sequential({ layers: [dense({ units: 3, inputShape: [4] })] });
   model.compile({ optimizer, loss: 'mse' });

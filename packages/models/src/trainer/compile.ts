@@ -1,16 +1,16 @@
-import { type KerasSerialized, checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
 import * as losses from '@dendrite/losses';
 import * as optimizers from '@dendrite/optimizers';
 import type { Model } from '../model';
 import type { ArchiveEntry } from '../saving/tensor-archive';
 import { MetricSet, type MetricIdentifier } from './metric-set';
 
-type LossIdentifier = string | losses.Loss | KerasSerialized | ((yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor);
+type LossIdentifier = losses.LossIdentifier;
 
 /** Arguments of `model.compile`, as Keras's. */
 export interface CompileArgs {
   /** An optimizer, its name (`'adam'`) or `{class_name, config}`. */
-  optimizer: string | optimizers.Optimizer | KerasSerialized;
+  optimizer: optimizers.OptimizerIdentifier;
   /** One loss for every output, a list (one per output) or a map by output name. */
   loss: LossIdentifier | LossIdentifier[] | Record<string, LossIdentifier>;
   /** Metrics: a list for every output, a list of lists, or a map by output name. */

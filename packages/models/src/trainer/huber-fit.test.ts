@@ -25,7 +25,7 @@ const x = [[-2], [-1], [0], [1], [2], [3], [4], [5]];
 const y = [[-5], [-3], [-1], [1], [3], [5], [7], [30]];
 
 describeEachBackend('losses with comparisons train through fit', () => {
-  const losses: Array<[string, string | typeof courseHuber]> = [
+  const losses: Array<[string, 'huber' | typeof courseHuber]> = [
     ["loss: 'huber'", 'huber'],
     ['a custom loss with tf.where(tf.less(...))', courseHuber],
   ];
