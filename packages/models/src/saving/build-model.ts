@@ -7,6 +7,7 @@ import { compileArgsFromKeras, fromKeras3 } from './keras-v3-config';
 import { withFloat32Policies } from './dtype-policies';
 import { legacyOptimizerConfig, plainClassName } from './legacy-optimizer-config';
 import type { LoadModelOptions } from './load-model-options';
+import { withDendriteModelNodes } from './nested-model-nodes';
 
 /** The {@link UnknownObjectError} behind an error (itself or along its causes), if any. */
 function unknownObjectOf(error: unknown): UnknownObjectError | undefined {
@@ -24,7 +25,8 @@ function customObjectsHint(unknown: UnknownObjectError): string {
 }
 
 /**
- * Builds the model of a config (Keras 3 or legacy dialect), compiles it when `compile` is given
+ * Builds the model of a config (Keras 3 or legacy dialect; the calls of nested models counted as
+ * that dialect counts them, see {@link withDendriteModelNodes}), compiles it when `compile` is given
  * (and `options.compile` is not `false`), and calls `fill` to set its weights; a failure frees the
  * half-made model. `options.customObjects` resolve by name ahead of the registries meanwhile.
  *
@@ -34,7 +36,7 @@ export function buildModel(config: unknown, compile: Record<string, unknown> | n
   return withCustomObjects(options.customObjects, () => {
     let model: Model;
     try {
-      model = deserializeLayer(fromKeras3(withFloat32Policies(config, where)) as KerasSerialized) as Model;
+      model = deserializeLayer(fromKeras3(withFloat32Policies(withDendriteModelNodes(config), where)) as KerasSerialized) as Model;
     } catch (error) {
       const unknown = unknownObjectOf(error);
       throw new Error(`Expected a model config Dendrite can build in "${where}", received one that fails: ${(error as Error).message}${unknown ? customObjectsHint(unknown) : ''}`, { cause: error });

@@ -1,4 +1,5 @@
 import { type KerasSerialized, keysToSnakeCase } from '@dendrite/backend';
+import { withKeras3ModelNodes } from './nested-model-nodes';
 import { OP_LAMBDA_CLASSES, type TensorReference, opNodeFromKeras3, opNodeToKeras3 } from '../tf-op-nodes';
 
 type Json = Record<string, unknown>;
@@ -117,10 +118,12 @@ function nodeToKeras3(node: unknown, specOf?: TensorSpecOf, positional = false):
 /**
  * A model's config (Dendrite's `serializeLayer(model)`, in the Keras 2 / TF.js dialect) as Keras 3
  * writes `config.json`: every object with `module` and `registered_name`, dtype policies, functional
- * nodes as `{args, kwargs}`, and the model's `build_config` and `compile_config`.
+ * nodes as `{args, kwargs}`, `input_layers` / `output_layers` references to nested functional
+ * models counted from 1 (see {@link withKeras3ModelNodes}), and the model's `build_config` and
+ * `compile_config`.
  */
 export function modelConfigToKeras3(serialized: KerasSerialized, compileConfig: Json | null, specOf?: TensorSpecOf): Keras3Serialized {
-  const config: Json = { ...serialized.config };
+  const config: Json = { ...withKeras3ModelNodes(serialized).config };
   config.layers = ((config.layers as Array<KerasSerialized & Json>) ?? []).map((layer) => nestedLayerToKeras3(layer, specOf));
   const functional = serialized.class_name !== 'Sequential';
   if (!functional) config.dtype = dtypePolicy('float32');

@@ -73,7 +73,9 @@ function tfjsTopology(serialized: KerasSerialized): KerasSerialized {
  * Keras 3's `batch_shape`) in the Keras 2 dialect a reader expects, the shape as `batch_input_shape`:
  *
  * - `'h5'`: every InputLayer keeps its place with `batch_input_shape`, and layers whose Keras
- *   constructor takes no `trainable` (`SpatialDropout*`) lose it;
+ *   constructor takes no `trainable` (`SpatialDropout*`) lose it; the calls of a nested model
+ *   that tf.keras 2 builds on creation (`_should_skip_first_node`: a functional model, a Sequential
+ *   with an input shape) are counted from node 1, as `get_network_config` writes them;
  * - `'tfjs'`: as tfjs-layers 4 writes a model: a Sequential's InputLayer is folded into its first
  *   layer's `batch_input_shape`; a functional model keeps its InputLayers, with
  *   `batch_input_shape`, and only the keys tfjs-layers reads (`name`, `layers`, `input_layers`,
@@ -92,7 +94,7 @@ function tfjsTopology(serialized: KerasSerialized): KerasSerialized {
  * ```
  */
 export function keras2Config(serialized: KerasSerialized, dialect: Keras2Dialect): KerasSerialized {
-  return dialect === 'tfjs' ? withBuiltModelNodes(tfjsTopology(serialized)) : h5Model(serialized);
+  return withBuiltModelNodes(dialect === 'tfjs' ? tfjsTopology(serialized) : h5Model(serialized));
 }
 
 /** The `'h5'` dialect of {@link keras2Config}, in nested models too. */

@@ -4,7 +4,6 @@ import type { Model } from '../model';
 import { buildModel } from './build-model';
 import type { LoadModelOptions } from './load-model-options';
 import { keras2Config } from './keras2-config';
-import { withoutBuiltModelNodes } from './nested-model-nodes';
 import { setWeightValues } from './weight-values';
 import { nodeFs } from './node-fs';
 import { topologyFromTfjs } from './tfjs-layer-config';
@@ -153,9 +152,9 @@ function refuseGraphModel(json: { format?: string; modelTopology?: unknown }, wh
  */
 function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: LayersModelJson['weightsManifest'][0]['weights'], data: Uint8Array, jsonPath: string, options: LoadModelOptions): Model {
   if (!modelTopology) throw new Error(`Expected a modelTopology in "${jsonPath}", received none`);
-  // tfjs-layers counts the calls of a nested model from node 1, Dendrite from 0: either is read.
+  // tfjs-layers counts the calls of a nested model from node 1, Dendrite from 0: buildModel reads either.
   const serialized = (modelTopology as { model_config?: KerasSerialized }).model_config ?? (modelTopology as KerasSerialized);
-  const topology = withoutBuiltModelNodes(topologyFromTfjs(serialized));
+  const topology = topologyFromTfjs(serialized);
   // The manifest is checked against the bytes before the model (and its weights) is made.
   const needed = specs.reduce((n, spec) => n + storedBytes(spec, jsonPath), 0);
   if (data.length !== needed) throw new Error(`Expected ${needed} bytes of weights for "${jsonPath}", received ${data.length}`);
