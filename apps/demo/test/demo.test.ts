@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as dn from 'dendrite';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { build as viteBuild } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../packages/dendrite/src/testing/launch-chromium';
@@ -63,6 +63,28 @@ async function drawDigit(page: Page, pixels: Uint8Array): Promise<void> {
   }
 }
 
+/** Drops files on the page's drop zone, as a user dragging them from the desktop. */
+async function dropFiles(page: Page, files: { name: string; bytes: Uint8Array }[]): Promise<void> {
+  const dataTransfer = await page.evaluateHandle((contents) => {
+    const transfer = new DataTransfer();
+    for (const { name, bytes } of contents) transfer.items.add(new File([new Uint8Array(bytes)], name));
+    return transfer;
+  }, files.map(({ name, bytes }) => ({ name, bytes: Array.from(bytes) })));
+  await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer });
+}
+
+/** Clicks a download button and returns each file the page downloads within the click. */
+async function downloads(page: Page, button: string, count: number): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const files: Promise<{ name: string; bytes: Uint8Array }>[] = [];
+  const listener = (download: Download) => files.push(download.path().then(async (file) => ({ name: download.suggestedFilename(), bytes: new Uint8Array(await readFile(file)) })));
+  page.on('download', listener);
+  await page.click(button);
+  await page.waitForFunction(() => /^Downloaded/.test(document.querySelector('#save-status')?.textContent ?? ''));
+  while (files.length < count) await new Promise((resolve) => setTimeout(resolve, 50));
+  page.off('download', listener);
+  return Promise.all(files);
+}
+
 describe('the demo app in Chromium', () => {
   let browser: Browser | undefined;
   let server: StaticServer | undefined;
@@ -80,7 +102,7 @@ describe('the demo app in Chromium', () => {
     await viteBuild({ root: appFolder, logLevel: 'error', build: { outDir: distFolder, emptyOutDir: true } });
     server = await serveFolder(distFolder);
     browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1000, height: 900 }, acceptDownloads: true });
     page.on('console', (message) => {
       if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
     });
@@ -158,6 +180,17 @@ describe('the demo app in Chromium', () => {
     expect(await page.textContent('#fingerprint')).toBe(before);
   }, 90_000);
 
+  it('downloads .keras, .h5 and model.json, and each loads back when dropped with identical predictions', async () => {
+    const before = await page.textContent('#fingerprint');
+    for (const [button, count] of [['#download-keras', 1], ['#download-h5', 1], ['#download-json', 2]] as const) {
+      const files = await downloads(page, button, count);
+      await page.evaluate(() => (document.querySelector('#fingerprint')!.textContent = ''));
+      await dropFiles(page, files);
+      await waitForText(page, '#save-status', new RegExp(`^Loaded ${files[0].name.replace('.', '\\.')}: `));
+      expect(await page.textContent('#fingerprint'), files[0].name).toBe(before);
+    }
+  }, 60_000);
+
   it('loads a dropped .keras file made by the library and predicts as it does in Node', async () => {
     dn.setSeed(3);
     const model = dn.sequential({ name: 'dropped', layers: [dn.layers.dense({ units: 10, activation: 'softmax', inputShape: [784] })] });
@@ -169,12 +202,7 @@ describe('the demo app in Chromium', () => {
     dn.tf.dispose([images, output]);
     model.dispose();
 
-    const dataTransfer = await page.evaluateHandle((content) => {
-      const transfer = new DataTransfer();
-      transfer.items.add(new File([new Uint8Array(content)], 'dropped.keras'));
-      return transfer;
-    }, Array.from(bytes));
-    await page.dispatchEvent('#drop-zone', 'drop', { dataTransfer });
+    await dropFiles(page, [{ name: 'dropped.keras', bytes }]);
     await waitForText(page, '#save-status', /^Loaded dropped\.keras: dropped, input \[null,784\]\.$/);
     await page.waitForFunction(() => (document.querySelector('#fingerprint')?.textContent ?? '') !== '');
     const predicted = JSON.parse((await page.textContent('#fingerprint'))!) as number[];
