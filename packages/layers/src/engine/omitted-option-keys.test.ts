@@ -14,7 +14,8 @@ describe('options a layer sets itself are refused, not overwritten', () => {
   });
 
   it('LSTM, GRU and SimpleRNN refuse a cell of their own', () => {
-    for (const make of [lstm, gru, simpleRNN]) {
+    const makers: Array<(args: never) => unknown> = [lstm, gru, simpleRNN];
+    for (const make of makers) {
       expect(() => make({ units: 2, cell: simpleRNNCell({ units: 2 }) } as never)).toThrow(/Unknown option "cell" in layer "(lstm|gru|simple_rnn)\w*": it makes its own cell/);
     }
   });
