@@ -10,13 +10,13 @@ import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { build as viteBuild } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleForBrowser, type BrowserBundle } from './testing/bundle-for-browser';
+import { launchChromium } from './testing/launch-chromium';
 import { serveFolder } from './testing/static-server';
 
-const CHROMIUM = '/usr/bin/chromium';
 const packageFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const backendDist = path.join(packageFolder, 'node_modules/@dendrite/backend/dist');
 
@@ -57,20 +57,6 @@ async function builtOrFail(): Promise<void> {
   if (missing.length > 0) {
     throw new Error(`Expected the packages built (the README's test command builds them; or run pnpm build), received no ${missing.join(', ')}`);
   }
-}
-
-async function launchChromium(): Promise<Browser> {
-  try {
-    await stat(CHROMIUM);
-  } catch {
-    // Never a skip: CI installs it (.ci/run), and a missing browser must fail where it runs.
-    throw new Error(`Expected Chromium at ${CHROMIUM} for the browser tests, received none: apt-get install -y chromium`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
 }
 
 interface PageRun {
