@@ -8,11 +8,13 @@
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../packages/dendrite/src/testing/launch-chromium';
+import { serveFolder } from '../../../packages/dendrite/src/testing/static-server';
 import { forbiddenEntry, mapsWithSources, pack, publishedPackages, type Tarball } from '../src/packages';
 import { startVerdaccio, type LocalRegistry } from '../src/verdaccio';
 
@@ -21,6 +23,8 @@ const repositoryRoot = join(here, '../../..');
 const examples = join(here, '../examples');
 const work = mkdtempSync(join(tmpdir(), 'dendrite-consumer-'));
 const packages = publishedPackages(repositoryRoot);
+/** The Vite the workspace builds its pages with (the demo's and the umbrella's browser tests). */
+const viteVersion = (JSON.parse(readFileSync(join(repositoryRoot, 'packages/dendrite/node_modules/vite/package.json'), 'utf8')) as { version: string }).version;
 let registry: LocalRegistry | undefined;
 const tarballs: Tarball[] = [];
 
@@ -156,4 +160,35 @@ describe("the user's own @tensorflow/tfjs-core", () => {
     const result = await runJson(dir, 'one-tfjs-core.mjs');
     expect(result).toMatchObject({ sameEngine: true, backend: 'cpu', sum: 6, version: '4.22.0' });
   }, 240_000);
+});
+
+describe('the Vite browser build of the smallest page', () => {
+  it('selects wasm with SIMD with no configuration, fits and predicts in Chromium, with no console error', async () => {
+    const dir = await project('vite-page', 'module', ['dendrite', `vite@${viteVersion}`], []);
+    cpSync(join(examples, 'vite-page'), dir, { recursive: true });
+    await run(process.execPath, [join(dir, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], dir);
+    expect(readdirSync(join(dir, 'dist/assets')).filter((name) => name.endsWith('.wasm'))).toHaveLength(3);
+    const server = await serveFolder(join(dir, 'dist'));
+    const browser = await launchChromium();
+    const consoleErrors: string[] = [];
+    try {
+      const page = await browser.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error') consoleErrors.push(`${message.text()} (${message.location().url})`);
+      });
+      page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+      await page.goto(server.url);
+      await page.waitForSelector('#result[data-state]', { state: 'attached', timeout: 90_000 });
+      const result = JSON.parse((await page.textContent('#result')) ?? '') as Record<string, unknown>;
+      expect(result.error).toBeUndefined();
+      expect(consoleErrors).toEqual([]);
+      expect(result.info).toMatchObject({ name: 'wasm', tfBackend: 'wasm', simd: true });
+      expect(result.selected).toEqual(result.info);
+      expect(result).toMatchObject({ shape: [16, 2], finite: true, leaked: 0 });
+      expect(Number.isFinite(result.loss)).toBe(true);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 300_000);
 });
