@@ -175,7 +175,7 @@ describe.skipIf(!HAS_SHARED_DATASETS)('seed 003: Fashion-MNIST with the Sequenti
       const { result, text } = await captureStdout(() => model.fit(xTrain, yTrain, { epochs: 4, validationData: [xValid, yValid] }));
       history = result;
       expect(text).toContain('Epoch 1/4\n');
-      expect(text).toMatch(/18\/18 \[=+\] - \d+m?s \d+m?s\/step - loss: \d\.\d{4} - accuracy: \d\.\d{4} - val_loss: \d\.\d{4} - val_accuracy: \d\.\d{4}/);
+      expect(text).toMatch(/18\/18 \[=+\] - \d+m?s \d+[mu]?s\/step - loss: \d\.\d{4} - accuracy: \d\.\d{4} - val_loss: \d\.\d{4} - val_accuracy: \d\.\d{4}/);
       expect(Object.keys(history.history).sort()).toEqual(['accuracy', 'loss', 'val_accuracy', 'val_loss']);
       expect(history.history.loss).toHaveLength(4);
       expect(history.history.loss[3]).toBeLessThan(history.history.loss[0]);

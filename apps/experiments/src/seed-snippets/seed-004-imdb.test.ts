@@ -134,7 +134,7 @@ describe('seed 004: IMDB reviews, binary classification', () => {
     it('seed 004 [model.predict(x_test)]: prints "782/782 [==============================] - 1s 1ms/step"', async () => {
       const { result, text } = await captureStdout(() => model.predict(xTest));
       (result as Tensor).dispose();
-      expect(text).toMatch(/7\/7 \[=+\] - \d+m?s \d+m?s\/step/);
+      expect(text).toMatch(/7\/7 \[=+\] - \d+m?s \d+[mu]?s\/step/);
     });
 
     it('seed 004 [fit, predict]: nothing is left behind once the model is disposed', () => {
