@@ -1,29 +1,17 @@
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
-import { type CallArgs, Layer, type LayerArgs, type LayerVariable, type Shape, type TensorOrList, dense, initializers, resetUniqueNames } from '@dendrite/layers';
+import { Layer, type TensorOrList, dense, resetUniqueNames } from '@dendrite/layers';
 import { Loss, type LossArgs, Mean, type MetricArgs } from '@dendrite/losses';
 import { describeEachBackend, expectArraysClose, seededArray, useTempDirs } from '@dendrite/test-utils';
 import type { Model } from '../model';
 import { sequential } from '../sequential';
 import { loadModel, saveModelBytes } from './model-io';
 import { registerClass } from './register-class';
+import { scaleLayerClass } from '../testing/scale-layer';
 
 /** A user layer: multiplies the last axis by a learned vector. Never registered globally here. */
-class ChannelScale extends Layer {
-  static override className = 'ChannelScale';
-  factor?: LayerVariable;
-  constructor(args: LayerArgs = {}) {
-    super(args);
-  }
-  override build(inputShape: Shape | Shape[]): void {
-    const shape = inputShape as Shape;
-    this.factor = this.addWeight('factor', [shape[shape.length - 1]!], { initializer: initializers.ones() });
-  }
-  override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
-    return tf.mul(inputs as tf.Tensor, this.factor!.read());
-  }
-}
+const ChannelScale = scaleLayerClass('ChannelScale');
 
 /** A user loss function: mean cubed absolute error per sample. */
 function cubicLoss(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {

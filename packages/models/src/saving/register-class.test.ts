@@ -3,28 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
-import { type CallArgs, Layer, type LayerArgs, type LayerVariable, type Shape, type TensorOrList, dense, initializers, resetUniqueNames } from '@dendrite/layers';
+import { Layer, type TensorOrList, dense, resetUniqueNames } from '@dendrite/layers';
 import { Loss, type LossArgs } from '@dendrite/losses';
 import { expectArraysClose, seededArray, useBackend } from '@dendrite/test-utils';
 import { sequential } from '../sequential';
 import { loadModel } from './model-io';
 import { registerClass } from './register-class';
+import { scaleLayerClass } from '../testing/scale-layer';
 
 /** A user layer: multiplies the last axis by a learned vector. */
-class LearnedScale extends Layer {
-  static override className = 'LearnedScale';
-  factor?: LayerVariable;
-  constructor(args: LayerArgs = {}) {
-    super(args);
-  }
-  override build(inputShape: Shape | Shape[]): void {
-    const shape = inputShape as Shape;
-    this.factor = this.addWeight('factor', [shape[shape.length - 1]!], { initializer: initializers.ones() });
-  }
-  override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
-    return tf.mul(inputs as tf.Tensor, this.factor!.read());
-  }
-}
+const LearnedScale = scaleLayerClass('LearnedScale');
 
 /** A user loss: mean cubed absolute error. */
 class MeanCubicError extends Loss {
