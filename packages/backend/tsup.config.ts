@@ -24,6 +24,8 @@ export default defineConfig(
     // `.d.ts` writes the `tf` namespace (tfjs-core re-exported with Dendrite's additions) as JavaScript.
     dts: false,
     noExternal: [/register_all_(gradients|chained_ops)/],
+    // Optional dependencies, imported only in a browser that has the GPU API (select/gpu-probes.ts).
+    external: ['@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-webgpu'],
     esbuildPlugins: [tfjsGradientsEsbuildPlugin(shimPath)],
     onSuccess: async () => copyWasmBinaries(),
   }),

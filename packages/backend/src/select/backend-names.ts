@@ -1,7 +1,13 @@
-/** The backends Dendrite can select, in its default order of preference. */
-export const BACKEND_NAMES = ['cuda', 'native', 'wasm', 'cpu'] as const;
+/**
+ * The backends Dendrite can select, in its default order of preference: a GPU first (CUDA in Node,
+ * WebGPU then WebGL in a browser), then libtensorflow, then wasm SIMD, then plain JavaScript.
+ */
+export const BACKEND_NAMES = ['cuda', 'native', 'webgpu', 'webgl', 'wasm', 'cpu'] as const;
 
-/** A backend Dendrite can select: `cuda` (tfjs-node-gpu), `native` (tfjs-node), `wasm`, `cpu`. */
+/**
+ * A backend Dendrite can select: `cuda` (tfjs-node-gpu), `native` (tfjs-node), `webgpu` and
+ * `webgl` (a browser's GPU, tfjs-backend-webgpu/-webgl), `wasm`, `cpu`.
+ */
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
 /** Whether `value` names a backend. */

@@ -3,6 +3,8 @@ import type { BackendName } from './backend-names';
 import type { RuntimeProbes } from './runtime-probes';
 import { bundledWasmPaths, describeWasmFetch, wasmBinaryFor, wasmBinaryUrl } from './wasm-binaries';
 import { withoutAddedProcessHandlers } from './process-handlers';
+import { activateBackend } from './activate-backend';
+import { probeBrowserGpu } from './gpu-candidates';
 
 /** What selection learns of one backend: usable (with its facts) or not (with why and the fix). */
 export type CandidateResult =
@@ -24,23 +26,13 @@ export interface CandidateOptions {
 const NODE_GPU = '@tensorflow/tfjs-node-gpu';
 const NODE = '@tensorflow/tfjs-node';
 
-async function activate(tfBackend: string): Promise<string | undefined> {
-  try {
-    if (!(await tf.setBackend(tfBackend))) return `tfjs could not initialise the "${tfBackend}" backend`;
-    await tf.ready();
-    return undefined;
-  } catch (error) {
-    return `tfjs could not initialise the "${tfBackend}" backend: ${(error as Error).message}`;
-  }
-}
-
 async function probeTensorflowPackage(
   packageName: string,
   probes: RuntimeProbes,
   needsDevice: boolean,
 ): Promise<CandidateResult> {
   const install = `npm install ${packageName}`;
-  if (!probes.isNode) return { available: false, why: `${packageName} runs only in Node, not in a browser`, howToFix: 'use wasm or cpu in a browser' };
+  if (!probes.isNode) return { available: false, why: `${packageName} runs only in Node, not in a browser`, howToFix: 'use webgpu, webgl, wasm or cpu in a browser' };
   const installed = probes.isInstalled(packageName);
   const devices = needsDevice ? probes.cudaDevices() : [];
   if (!installed && needsDevice && devices.length === 0) {
@@ -57,7 +49,7 @@ async function probeTensorflowPackage(
   } catch (error) {
     return { available: false, why: `${packageName} is installed but failed to load: ${(error as Error).message}`, howToFix: `reinstall it (${install}) so that its libtensorflow download completes` };
   }
-  const failure = await activate('tensorflow');
+  const failure = await activateBackend('tensorflow');
   if (failure) return { available: false, why: failure, howToFix: `reinstall ${packageName}` };
   const detail = needsDevice ? `${devices.length} CUDA device(s)` : 'libtensorflow on the CPU';
   return { available: true, tfBackend: 'tensorflow', simd: true, threads: probes.cores, detail };
@@ -82,7 +74,7 @@ async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Prom
   if (probes.isNode) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   else if (options.threads !== undefined) wasm.setThreadsCount(options.threads);
   // Also here: a wasm backend registered before Dendrite's import kept tfjs's own factory.
-  const failure = await withoutAddedProcessHandlers(() => activate('wasm'));
+  const failure = await withoutAddedProcessHandlers(() => activateBackend('wasm'));
   if (failure) {
     if (probes.isNode) return { available: false, why: failure, howToFix: 'reinstall @tensorflow/tfjs-backend-wasm' };
     const threaded = (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) as boolean;
@@ -100,16 +92,22 @@ async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Prom
 
 async function probeCpu(): Promise<CandidateResult> {
   await import('@tensorflow/tfjs-backend-cpu');
-  const failure = await activate('cpu');
+  const failure = await activateBackend('cpu');
   if (failure) return { available: false, why: failure, howToFix: 'reinstall @tensorflow/tfjs-backend-cpu' };
   // tfjs-backend-cpu prints a hint about tfjs-node on first use; selection already said why.
   (tf.backend() as unknown as { firstUse?: boolean }).firstUse = false;
   return { available: true, tfBackend: 'cpu', simd: false, threads: 1, detail: 'plain JavaScript' };
 }
 
-/** Probes one backend and, when it is usable, makes it tfjs's current backend. */
-export function probeCandidate(name: BackendName, probes: RuntimeProbes, options: CandidateOptions): Promise<CandidateResult> {
+/**
+ * Probes one backend and, when it is usable, makes it tfjs's current backend. `requested`: the
+ * user named it, so a software GPU renderer the default order passes over is taken.
+ */
+export function probeCandidate(name: BackendName, probes: RuntimeProbes, options: CandidateOptions, requested = false): Promise<CandidateResult> {
   switch (name) {
+    case 'webgpu':
+    case 'webgl':
+      return probeBrowserGpu(name, probes, requested);
     case 'cuda':
       return probeTensorflowPackage(NODE_GPU, probes, true);
     case 'native':

@@ -1,3 +1,5 @@
+import { type BrowserGpuBackend, type GpuProbe, loadBrowserGpuBackend, probeWebglContext, probeWebgpuAdapter } from './gpu-probes';
+
 /**
  * What backend selection asks of the runtime. The defaults look at the real machine; tests pass
  * fakes, since neither CUDA nor libtensorflow can be had on every machine.
@@ -15,7 +17,15 @@ export interface RuntimeProbes {
   env: Record<string, string | undefined>;
   /** Logical cores, reported as `threads` for the native backends. */
   cores: number;
+  /** The WebGPU adapter a page would get (browser only). */
+  webgpu(): Promise<GpuProbe>;
+  /** The WebGL context a page would get (browser only). */
+  webgl(): Promise<GpuProbe>;
+  /** Loads `@tensorflow/tfjs-backend-webgpu` or `-webgl`, which registers its tfjs backend. */
+  loadBrowserBackend(name: BrowserGpuBackend): Promise<unknown>;
 }
+
+const GPU_PROBES = { webgpu: probeWebgpuAdapter, webgl: probeWebglContext, loadBrowserBackend: loadBrowserGpuBackend };
 
 interface NodeBuiltins {
   module: { createRequire(path: string): { resolve(id: string): string } };
@@ -67,6 +77,7 @@ export function defaultRuntimeProbes(): RuntimeProbes {
       cudaDevices: () => [],
       env: {},
       cores: hardwareConcurrency ?? 1,
+      ...GPU_PROBES,
     };
   }
   const requireFromHere = node.module.createRequire(`${node.process.cwd()}/`);
@@ -88,5 +99,6 @@ export function defaultRuntimeProbes(): RuntimeProbes {
     cudaDevices: () => listCudaDevices(node.fs, node.process.env),
     env: node.process.env,
     cores: node.os.availableParallelism?.() ?? node.os.cpus().length,
+    ...GPU_PROBES,
   };
 }

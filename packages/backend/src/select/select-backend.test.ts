@@ -15,6 +15,9 @@ function machine(overrides: Partial<RuntimeProbes> = {}): Partial<RuntimeProbes>
     cudaDevices: () => [],
     env: {},
     cores: 8,
+    webgpu: async () => ({ found: false, why: 'no WebGPU here' }),
+    webgl: async () => ({ found: false, why: 'no WebGL here' }),
+    loadBrowserBackend: () => Promise.reject(new Error('not in a browser')),
     ...overrides,
   };
 }
@@ -97,10 +100,10 @@ describe('selectBackend', () => {
 
   it('rejects an unknown name, listing the valid ones', async () => {
     await expect(selectBackend({ prefer: 'gpu' as never })).rejects.toThrow(
-      'Unknown backend "gpu" in options.prefer: expected one of cuda, native, wasm, cpu, received "gpu"',
+      'Unknown backend "gpu" in options.prefer: expected one of cuda, native, webgpu, webgl, wasm, cpu, received "gpu"',
     );
-    await expect(selectBackend({ probes: machine({ env: { DENDRITE_BACKEND: 'webgl' } }) })).rejects.toThrow(
-      /Unknown backend "webgl" in DENDRITE_BACKEND: expected one of cuda, native, wasm, cpu/,
+    await expect(selectBackend({ probes: machine({ env: { DENDRITE_BACKEND: 'opengl' } }) })).rejects.toThrow(
+      /Unknown backend "opengl" in DENDRITE_BACKEND: expected one of cuda, native, webgpu, webgl, wasm, cpu/,
     );
   });
 
@@ -117,10 +120,18 @@ describe('selectBackend', () => {
     );
   });
 
-  it('in a browser, offers only wasm then cpu', async () => {
+  it('in a browser without a GPU, passes over cuda, native, webgpu and webgl and takes wasm', async () => {
     const info = await selectBackend({ probes: machine({ isNode: false }) });
     expect(info.name).toBe('wasm');
-    expect(info.reason).toContain('cuda: @tensorflow/tfjs-node-gpu runs only in Node, not in a browser');
+    expect(info.reason).toMatch(
+      /^cuda: @tensorflow\/tfjs-node-gpu runs only in Node, not in a browser; native: .*; webgpu: no WebGPU here; webgl: no WebGL here; wasm: first available/,
+    );
+  });
+
+  it('in Node, says webgpu and webgl run only in a browser', async () => {
+    await expect(selectBackend({ prefer: ['webgpu', 'webgl'], probes: machine() })).rejects.toThrow(
+      'None of the backends webgpu, webgl requested by options.prefer can be used: webgpu: WebGPU runs only in a browser; webgl: WebGL runs only in a browser.',
+    );
   });
 });
 

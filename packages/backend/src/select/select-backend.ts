@@ -6,11 +6,11 @@ import { defaultRuntimeProbes, type RuntimeProbes } from './runtime-probes';
 export interface BackendInfo {
   /** Dendrite's name for it. */
   name: BackendName;
-  /** The tfjs backend behind it (`tensorflow`, `wasm`, `cpu`). */
+  /** The tfjs backend behind it (`tensorflow`, `webgpu`, `webgl`, `wasm`, `cpu`). */
   tfBackend: string;
-  /** Whether it computes with SIMD instructions. */
+  /** Whether it computes with CPU SIMD instructions (false on a GPU). */
   simd: boolean;
-  /** Threads it computes with. */
+  /** CPU threads it computes with (1 on a GPU). */
   threads: number;
   /** Why it was chosen: what asked for it, and why each candidate before it was passed over. */
   reason: string;
@@ -19,7 +19,8 @@ export interface BackendInfo {
 /** Options of {@link selectBackend}. */
 export interface SelectBackendOptions extends CandidateOptions {
   /**
-   * A backend or an ordered list to try instead of the default order (cuda, native, wasm, cpu).
+   * A backend or an ordered list to try instead of the default order (cuda, native, webgpu, webgl,
+   * wasm, cpu). A requested GPU backend is taken on a software renderer too.
    * Beats `DENDRITE_BACKEND`. A requested backend that is unavailable is an Error, never a silent
    * fallback to one not listed.
    */
@@ -38,8 +39,11 @@ export function getBackendInfo(): BackendInfo | undefined {
 /**
  * Chooses the fastest backend this runtime has and makes it tfjs's current backend. The order is
  * `options.prefer`, else the `DENDRITE_BACKEND` environment variable (`wasm` or `wasm,cpu`), else
- * cuda (tfjs-node-gpu and a visible CUDA device), native (tfjs-node), wasm (SIMD), cpu. In a
- * browser only wasm and cpu can be had.
+ * cuda (tfjs-node-gpu and a visible CUDA device), native (tfjs-node), webgpu (a WebGPU adapter),
+ * webgl (a WebGL context that renders 32-bit floats), wasm (SIMD), cpu. Node has no webgpu or
+ * webgl, a browser no cuda or native; a GPU that draws in software (SwiftShader, llvmpipe) is
+ * passed over in the default order, being slower than wasm SIMD. On webgpu and webgl tfjs's own
+ * kernels run (Dendrite's kernels are wasm's); their packages load only when chosen.
  *
  * @returns the chosen backend, with the reason each one before it was passed over
  * @throws Error for an unknown backend name (listing the valid ones), or when every requested
@@ -68,7 +72,7 @@ export async function selectBackend(options: SelectBackendOptions = {}): Promise
   const passedOver: string[] = [];
   const fixes: string[] = [];
   for (const name of order) {
-    const result = await probeCandidate(name, probes, options);
+    const result = await probeCandidate(name, probes, options, source !== undefined);
     if (result.available) {
       const chosenBecause = source ? `requested by ${source}` : `first available in the default order (${BACKEND_NAMES.join(', ')})`;
       current = {
