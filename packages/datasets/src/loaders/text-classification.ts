@@ -1,7 +1,7 @@
-import { describeValue, optionKeys, readZip } from '@dendrite/backend';
+import { describeValue, optionKeys, readZip } from '@dendrite/backend/internal';
 import { type NpyArray, parseNpz } from '../formats/npy';
 import { type DatasetFile, type LoadOptions, checkLoadOptions, locateFile, readBytes } from '../sources/locate-file';
-import { shuffledIndices } from '../utils/shuffle';
+import { NumpyRandomState } from '../utils/numpy-random-state';
 
 const KERAS = 'https://storage.googleapis.com/tensorflow/tf-keras-datasets/';
 
@@ -13,7 +13,7 @@ export interface TextDatasetOptions extends LoadOptions {
   skipTop?: number;
   /** Drop sequences longer than this. */
   maxlen?: number;
-  /** Seed of the shuffle (113). */
+  /** Seed of the shuffle (113): NumPy's `RandomState(seed)`, so the order is Keras's. */
   seed?: number;
   /** Marks the start of each sequence (1). */
   startChar?: number | null;
@@ -75,64 +75,80 @@ function reorder<T>(items: T[], order: Int32Array): T[] {
 /**
  * IMDB movie reviews, as `keras.datasets.imdb.load_data()`: 25 000 + 25 000 reviews as word-index
  * sequences (1 starts a review, 2 is out of vocabulary, words from 3), labels 0/1. Read from
- * `imdb.npz` (a pickled object array, parsed without running code). The shuffle is Dendrite's
- * seeded one, not NumPy's sample for sample.
+ * `imdb.npz` (a pickled object array, parsed without running code). Shuffled with NumPy's
+ * `RandomState(seed)` stream as Keras does (train first, then test), so the order is Keras's.
+ * `imdb.getWordIndex()` reads the word → index map.
  *
  * @throws TypeError (a rejection) for an unknown option (`num_words` → `numWords`)
+ * @throws Error when `maxlen` leaves no review in a split
  */
-export async function imdb(options: TextDatasetOptions = {}): Promise<{ train: TextSplit; test: TextSplit }> {
-  const load = checkLoadOptions(options, 'imdb', TEXT_KEYS);
-  const file = { name: 'imdb.npz', kerasName: 'imdb.npz', url: `${KERAS}imdb.npz`, sha256: '69664113be75683a8fe16e3ed0ab59fda8886cb3cd7ada244f7d9544e4676b9f' };
-  const arrays = await loadNpz('imdb', file, load);
-  const get = (key: string) => {
-    const array = arrays.get(key);
-    if (!array) throw new Error(`Expected an array "${key}" in imdb.npz, received ${[...arrays.keys()].join(', ')}`);
-    return array;
-  };
-  const seed = options.seed ?? 113;
-  const trainOrder = shuffledIndices(get('x_train').shape[0], seed);
-  const testOrder = shuffledIndices(get('x_test').shape[0], seed + 1);
-  const xTrain = reorder(toIndices(get('x_train'), 'x_train', 'imdb.npz'), trainOrder);
-  const yTrain = reorder(labelsOf(get('y_train')), trainOrder);
-  const xTest = reorder(toIndices(get('x_test'), 'x_test', 'imdb.npz'), testOrder);
-  const yTest = reorder(labelsOf(get('y_test')), testOrder);
-  // Keras prepares train and test together, so numWords defaults to the largest index of both.
-  const all = prepare([...xTrain, ...xTest], [...yTrain, ...yTest], { ...options, maxlen: undefined });
-  const split = (from: number, to: number) => {
-    let x = all.x.slice(from, to);
-    let y = all.y.slice(from, to);
-    if (options.maxlen !== undefined) {
-      const keep = x.map((s) => s.length <= options.maxlen!);
-      x = x.filter((_, i) => keep[i]);
-      y = y.filter((_, i) => keep[i]);
-    }
-    return { x: x.map((s) => Int32Array.from(s)), y: Int32Array.from(y) };
-  };
-  return { train: split(0, xTrain.length), test: split(xTrain.length, all.x.length) };
+export const imdb = Object.assign(
+  async function imdb(options: TextDatasetOptions = {}): Promise<{ train: TextSplit; test: TextSplit }> {
+    const load = checkLoadOptions(options, 'imdb', TEXT_KEYS);
+    const file = { name: 'imdb.npz', kerasName: 'imdb.npz', url: `${KERAS}imdb.npz`, sha256: '69664113be75683a8fe16e3ed0ab59fda8886cb3cd7ada244f7d9544e4676b9f' };
+    const arrays = await loadNpz('imdb', file, load);
+    const get = (key: string) => {
+      const array = arrays.get(key);
+      if (!array) throw new Error(`Expected an array "${key}" in imdb.npz, received ${[...arrays.keys()].join(', ')}`);
+      return array;
+    };
+    const random = new NumpyRandomState(options.seed ?? 113);
+    const trainOrder = random.permutation(get('x_train').shape[0]);
+    const testOrder = random.permutation(get('x_test').shape[0]);
+    // Keras drops long reviews per split before numWords defaults to the largest index of both.
+    const train = keepShort(reorder(toIndices(get('x_train'), 'x_train', 'imdb.npz'), trainOrder), reorder(labelsOf(get('y_train')), trainOrder), options);
+    const test = keepShort(reorder(toIndices(get('x_test'), 'x_test', 'imdb.npz'), testOrder), reorder(labelsOf(get('y_test')), testOrder), options);
+    const all = prepare([...train.x, ...test.x], [...train.y, ...test.y], { ...options, maxlen: undefined });
+    const pack = (from: number, to: number) => ({ x: all.x.slice(from, to).map((s) => Int32Array.from(s)), y: Int32Array.from(all.y.slice(from, to)) });
+    return { train: pack(0, train.x.length), test: pack(train.x.length, all.x.length) };
+  },
+  {
+    /** `keras.datasets.imdb.get_word_index()`: see {@link getWordIndex}. */
+    getWordIndex: (options: LoadOptions = {}): Promise<Map<string, number>> => getWordIndex('imdb', options),
+  },
+);
+
+/** Shifts a split as Keras does and drops sequences longer than `maxlen` (none left → Error). */
+function keepShort(sequences: number[][], labels: number[], options: TextDatasetOptions): { x: number[][]; y: number[] } {
+  if (options.maxlen === undefined) return { x: sequences, y: labels };
+  const { startChar = 1, indexFrom = 3 } = options;
+  const extra = startChar !== null ? 1 : 0;
+  const keep = sequences.map((s) => s.length + extra <= options.maxlen!);
+  const kept = { x: sequences.filter((_, i) => keep[i]), y: labels.filter((_, i) => keep[i]) };
+  if (kept.x.length === 0) throw new Error(`Expected some imdb reviews of length ≤ maxlen ${options.maxlen} (index_from ${indexFrom}), received none`);
+  return kept;
 }
 
 /**
  * Reuters newswires, as `keras.datasets.reuters.load_data()`: 11 228 wires in 46 topics as
- * word-index sequences, `testSplit` (0.2) held out after a seeded shuffle.
+ * word-index sequences, `testSplit` (0.2) held out after a shuffle with NumPy's
+ * `RandomState(seed)` stream, so train and test hold Keras's wires in Keras's order.
+ * `reuters.getWordIndex()` reads the word → index map.
  *
  * @throws TypeError (a rejection) for an unknown option (`test_split` → `testSplit`)
  * @throws Error when `testSplit` is not in [0, 1)
  */
-export async function reuters(options: ReutersOptions = {}): Promise<{ train: TextSplit; test: TextSplit }> {
-  const load = checkLoadOptions(options, 'reuters', REUTERS_KEYS);
-  const testSplit = options.testSplit ?? 0.2;
-  if (!(typeof testSplit === 'number' && testSplit >= 0 && testSplit < 1)) throw new Error(`Expected testSplit in [0, 1) in reuters, received ${describeValue(testSplit)}`);
-  const file = { name: 'reuters.npz', kerasName: 'reuters.npz', url: `${KERAS}reuters.npz`, sha256: 'd6586e694ee56d7a4e65172e12b3e987c03096cb01eab99753921ef915959916' };
-  const arrays = await loadNpz('reuters', file, load);
-  const x = arrays.get('x');
-  const y = arrays.get('y');
-  if (!x || !y) throw new Error(`Expected arrays "x" and "y" in reuters.npz, received ${[...arrays.keys()].join(', ')}`);
-  const order = shuffledIndices(x.shape[0], options.seed ?? 113);
-  const prepared = prepare(reorder(toIndices(x, 'x', 'reuters.npz'), order), reorder(labelsOf(y), order), options);
-  const cut = Math.floor(prepared.x.length * (1 - testSplit));
-  const pack = (from: number, to: number) => ({ x: prepared.x.slice(from, to).map((s) => Int32Array.from(s)), y: Int32Array.from(prepared.y.slice(from, to)) });
-  return { train: pack(0, cut), test: pack(cut, prepared.x.length) };
-}
+export const reuters = Object.assign(
+  async function reuters(options: ReutersOptions = {}): Promise<{ train: TextSplit; test: TextSplit }> {
+    const load = checkLoadOptions(options, 'reuters', REUTERS_KEYS);
+    const testSplit = options.testSplit ?? 0.2;
+    if (!(typeof testSplit === 'number' && testSplit >= 0 && testSplit < 1)) throw new Error(`Expected testSplit in [0, 1) in reuters, received ${describeValue(testSplit)}`);
+    const file = { name: 'reuters.npz', kerasName: 'reuters.npz', url: `${KERAS}reuters.npz`, sha256: 'd6586e694ee56d7a4e65172e12b3e987c03096cb01eab99753921ef915959916' };
+    const arrays = await loadNpz('reuters', file, load);
+    const x = arrays.get('x');
+    const y = arrays.get('y');
+    if (!x || !y) throw new Error(`Expected arrays "x" and "y" in reuters.npz, received ${[...arrays.keys()].join(', ')}`);
+    const order = new NumpyRandomState(options.seed ?? 113).permutation(x.shape[0]);
+    const prepared = prepare(reorder(toIndices(x, 'x', 'reuters.npz'), order), reorder(labelsOf(y), order), options);
+    const cut = Math.floor(prepared.x.length * (1 - testSplit));
+    const pack = (from: number, to: number) => ({ x: prepared.x.slice(from, to).map((s) => Int32Array.from(s)), y: Int32Array.from(prepared.y.slice(from, to)) });
+    return { train: pack(0, cut), test: pack(cut, prepared.x.length) };
+  },
+  {
+    /** `keras.datasets.reuters.get_word_index()`: see {@link getWordIndex}. */
+    getWordIndex: (options: LoadOptions = {}): Promise<Map<string, number>> => getWordIndex('reuters', options),
+  },
+);
 
 /**
  * The word → index map of a text data set (`imdb` or `reuters`), as Keras's `get_word_index()`;

@@ -1,5 +1,6 @@
-import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend';
+import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
 import type { ArrayWithShape } from '../loaders/image-classification';
+import { NumpyRandomState } from './numpy-random-state';
 import { shuffledIndices } from './shuffle';
 
 type Numeric = Float32Array | Int32Array | Uint8Array;
@@ -17,7 +18,11 @@ export function takeRows<T extends Numeric>(array: ArrayWithShape<T>, indices: A
 export interface TrainTestSplitOptions {
   /** The test part: a fraction in (0, 1) or a number of samples (0.25). */
   testSize?: number;
-  /** Seed of the shuffle (scikit-learn's `random_state`); the global stream without it. */
+  /**
+   * Seed of the shuffle, scikit-learn's integer `random_state`: the rows are NumPy's
+   * `RandomState(seed).permutation`, so the split is scikit-learn's row for row. Without it, the
+   * global stream of `setSeed` shuffles (scikit-learn's `None` draws from NumPy's global state).
+   */
   seed?: number;
   /** Shuffle before splitting (true). */
   shuffle?: boolean;
@@ -26,7 +31,9 @@ export interface TrainTestSplitOptions {
 const TRAIN_TEST_SPLIT_KEYS = optionKeys<TrainTestSplitOptions>({ testSize: true, seed: true, shuffle: true });
 
 /**
- * Splits samples into train and test, as scikit-learn's `train_test_split` (shuffled with a seed).
+ * Splits samples into train and test as scikit-learn's `train_test_split`: `ceil(testSize · n)`
+ * test rows, the rest for training; with a `seed`, the very rows scikit-learn picks for
+ * `random_state=seed` (the first `nTest` of NumPy's permutation test, the next train, in that order).
  *
  * @throws TypeError for an unknown option (`test_size` → `testSize`)
  * @throws Error when x and y differ in samples, testSize is not a number or leaves a side empty
@@ -44,9 +51,15 @@ export function trainTestSplit<X extends Numeric, Y extends Numeric>(
   const testSize = options.testSize ?? 0.25;
   const testCount = testSize >= 1 ? Math.floor(testSize) : Math.ceil(samples * testSize);
   if (testCount < 1 || testCount >= samples) throw new Error(`Expected testSize to leave samples on both sides of ${samples}, received ${testSize}`);
-  const order = options.shuffle === false ? Int32Array.from({ length: samples }, (_, i) => i) : shuffledIndices(samples, options.seed);
-  const trainIndices = order.subarray(0, samples - testCount);
-  const testIndices = order.subarray(samples - testCount);
+  if (options.shuffle === false) {
+    // scikit-learn's unshuffled split trains on the first rows and tests on the last.
+    const order = Int32Array.from({ length: samples }, (_, i) => i);
+    const [trainRows, testRows] = [order.subarray(0, samples - testCount), order.subarray(samples - testCount)];
+    return { xTrain: takeRows(x, trainRows), xTest: takeRows(x, testRows), yTrain: takeRows(y, trainRows), yTest: takeRows(y, testRows) };
+  }
+  const order = options.seed === undefined ? shuffledIndices(samples) : new NumpyRandomState(options.seed).permutation(samples);
+  const testIndices = order.subarray(0, testCount);
+  const trainIndices = order.subarray(testCount);
   return { xTrain: takeRows(x, trainIndices), xTest: takeRows(x, testIndices), yTrain: takeRows(y, trainIndices), yTest: takeRows(y, testIndices) };
 }
 
