@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
-import type { AdamStepAttributes } from '../kernels/shared/adam-step';
+import type { AdamStepAttributes } from '../kernels/wasm/adam/adam-step';
 
-export type { AdamStepAttributes } from '../kernels/shared/adam-step';
+export type { AdamStepAttributes } from '../kernels/wasm/adam/adam-step';
 
 /** The name of Dendrite's fused Adam kernel (registered on wasm). */
 export const ADAM_UPDATE = 'DendriteAdamUpdate';

@@ -3,7 +3,7 @@ import { avgPoolBackprop, avgPoolInfo } from '../shared/avg-pool-backprop';
 import type { CpuBackendLike } from './cpu-backend';
 
 /** `AvgPoolGrad` on cpu dividing by the cells each window covers (see {@link avgPoolBackprop}). */
-export const cpuAvgPoolGradKernel: KernelConfig = {
+export const cpuAvgPoolBackpropKernel: KernelConfig = {
   kernelName: 'AvgPoolGrad',
   backendName: 'cpu',
   kernelFunc: ((args: { inputs: Record<string, TensorInfo>; backend: CpuBackendLike; attrs: Record<string, unknown> }) => {

@@ -3,7 +3,7 @@ import { resizeBilinearBackprop } from '../shared/resize-bilinear-backprop';
 import type { CpuBackendLike } from './cpu-backend';
 
 /** `ResizeBilinearGrad` on cpu right for non-square images (see {@link resizeBilinearBackprop}). */
-export const cpuResizeBilinearGradKernel: KernelConfig = {
+export const cpuResizeBilinearBackpropKernel: KernelConfig = {
   kernelName: 'ResizeBilinearGrad',
   backendName: 'cpu',
   kernelFunc: ((args: { inputs: Record<string, TensorInfo>; backend: CpuBackendLike; attrs: Record<string, unknown> }) => {

@@ -1,18 +1,18 @@
 import '@tensorflow/tfjs-backend-wasm';
-import { batchMatMulOverride, fusedMatMulOverride } from './batch-mat-mul';
-import { sliceOverride } from './slice';
-import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter';
-import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './depthwise-conv2d-backprop';
-import { unsortedSegmentSumKernel } from './unsorted-segment-sum';
-import { maxPoolGradKernel } from './max-pool-grad';
-import { conv2dBackpropInputOverride } from './conv2d-backprop-input';
-import { transformKernel } from './transform';
-import { avgPoolGradKernel } from './avg-pool-grad';
-import { resizeBilinearGradKernel } from './resize-bilinear-grad';
-import { adamUpdateKernel } from './adam-update';
-import { identityOverride } from './identity';
-import { dropoutMaskKernel } from './dropout-mask';
-import { columnSumOverride } from './column-sum';
+import { batchMatMulOverride, fusedMatMulOverride } from './mat-mul/batch-mat-mul';
+import { sliceOverride } from './slice/slice';
+import { conv2dBackpropFilterKernel } from './conv2d-backprop-filter/conv2d-backprop-filter';
+import { depthwiseConv2dBackpropFilterKernel, depthwiseConv2dBackpropInputKernel } from './depthwise-conv2d-backprop/depthwise-conv2d-backprop';
+import { unsortedSegmentSumKernel } from './unsorted-segment-sum/unsorted-segment-sum';
+import { maxPoolBackpropKernel } from './max-pool-backprop/max-pool-backprop';
+import { conv2dBackpropInputOverride } from './conv2d-backprop-input/conv2d-backprop-input';
+import { transformKernel } from './transform/transform';
+import { avgPoolBackpropKernel } from './avg-pool-backprop/avg-pool-backprop';
+import { resizeBilinearBackpropKernel } from './resize-bilinear-backprop/resize-bilinear-backprop';
+import { adamUpdateKernel } from './adam/adam-update';
+import { identityOverride } from './identity/identity';
+import { dropoutMaskKernel } from './dropout-mask/dropout-mask';
+import { columnSumOverride } from './column-sum/column-sum';
 import { installWasmKernels as install, type WasmKernelOverride } from './wasm-kernel-overrides';
 
 export { uninstallWasmKernels, wasmKernelsInstalled, type WasmKernelOverride } from './wasm-kernel-overrides';
@@ -26,11 +26,11 @@ export const WASM_KERNEL_OVERRIDES: readonly WasmKernelOverride[] = [
   depthwiseConv2dBackpropFilterKernel,
   depthwiseConv2dBackpropInputKernel,
   unsortedSegmentSumKernel,
-  maxPoolGradKernel,
+  maxPoolBackpropKernel,
   conv2dBackpropInputOverride,
   transformKernel,
-  avgPoolGradKernel,
-  resizeBilinearGradKernel,
+  avgPoolBackpropKernel,
+  resizeBilinearBackpropKernel,
   adamUpdateKernel,
   identityOverride,
   dropoutMaskKernel,

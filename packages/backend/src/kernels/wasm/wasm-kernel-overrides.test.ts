@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnSumOverride } from './column-sum';
+import { columnSumOverride } from './column-sum/column-sum';
 import { assertStock } from './wasm-kernel-overrides';
 
 describe('assertStock', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seededArray } from '@dendrite/test-utils';
-import { adamStep } from '../shared/adam-step';
-import { ADAM_SIMD_MODULE } from './adam-simd';
-import { instantiateOn } from './simd-module';
+import { adamStep } from './adam-step';
+import { ADAM_MODULE } from './adam-module';
+import { instantiateOn } from '../simd/simd-module';
 
 type Attributes = { alpha: number; beta1: number; beta2: number; epsilon: number };
 
@@ -13,8 +13,8 @@ type Attributes = { alpha: number; beta1: number; beta2: number; epsilon: number
 function adamOnOwnMemory(inputs: ArrayLike<number>[], attributes: Attributes): Float32Array[] {
   const size = inputs[0].length;
   const memory = new WebAssembly.Memory({ initial: 1 });
-  const adam = instantiateOn(memory, ADAM_SIMD_MODULE)!.adam as (...args: number[]) => void;
-  expect(instantiateOn(memory, ADAM_SIMD_MODULE)!.adam).toBe(adam);
+  const adam = instantiateOn(memory, ADAM_MODULE)!.adam as (...args: number[]) => void;
+  expect(instantiateOn(memory, ADAM_MODULE)!.adam).toBe(adam);
   const arrays = Array.from({ length: 7 }, (_, index) => new Float32Array(memory.buffer, index * size * 4, size));
   inputs.forEach((values, index) => arrays[index].set(values));
   const [w, g, m, v] = arrays;

@@ -1,14 +1,6 @@
-import { FLOAT32_MIN_NORMAL } from '../shared/adam-step';
-import { F32, I32, V128, encodeSimdModule, op } from './simd-module';
-
-// Parameters: addresses of w, g, m, v and of their outputs, the byte length, then the constants.
-const [W, G, M, V, W_OUT, M_OUT, V_OUT, BYTES, KEEP_GRADIENT, KEEP_SQUARE, ALPHA, EPSILON] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-// Locals: the offset, the splatted constants, one gradient, momentum and velocity vector, the
-// smallest normal float splatted, and a scratch vector.
-const [I, KG, KS, A, E, GV, MV, VV, TINY, T] = [12, 13, 14, 15, 16, 17, 18, 19, 20, 21];
-const at = (base: number) => [op.get(base), op.get(I), op.i32Add];
-/** The vector on the stack with its subnormal lanes set to +0 (NaN lanes kept). */
-const flush = [op.set(T), op.get(T), op.get(T), op.f32x4Abs, op.get(TINY), op.f32x4Lt, op.v128AndNot];
+import { FLOAT32_MIN_NORMAL } from './adam-step';
+import { simdFunction } from '../simd/simd-function';
+import { F32, I32, V128, encodeSimdModule, op } from '../simd/simd-module';
 
 /**
  * `adam(w, g, m, v, wOut, mOut, vOut, bytes, 1 − β₁, 1 − β₂, α, ε)`: {@link adamStep}'s update, four
@@ -16,40 +8,46 @@ const flush = [op.set(T), op.get(T), op.get(T), op.f32x4Abs, op.get(TINY), op.f3
  * rounds to float32 in the op-by-op order, and the new slots and the step `α·m` are flushed to
  * zero where subnormal, as {@link adamStep} does: results equal it bit for bit.
  */
-export const ADAM_SIMD_MODULE = encodeSimdModule([
-  {
-    name: 'adam',
-    params: [I32, I32, I32, I32, I32, I32, I32, I32, F32, F32, F32, F32],
-    locals: [I32, V128, V128, V128, V128, V128, V128, V128, V128, V128],
-    body: [
-      op.f32Const(FLOAT32_MIN_NORMAL), op.f32x4Splat, op.set(TINY),
-      op.get(KEEP_GRADIENT), op.f32x4Splat, op.set(KG),
-      op.get(KEEP_SQUARE), op.f32x4Splat, op.set(KS),
-      op.get(ALPHA), op.f32x4Splat, op.set(A),
-      op.get(EPSILON), op.f32x4Splat, op.set(E),
+export const ADAM_MODULE = encodeSimdModule([
+  simdFunction('adam', {
+    // Addresses of w, g, m, v and of their outputs, the byte length, then the constants.
+    params: { w: I32, g: I32, m: I32, v: I32, wOut: I32, mOut: I32, vOut: I32, bytes: I32, keepGradient: F32, keepSquare: F32, alpha: F32, epsilon: F32 },
+    // The offset, the splatted constants, one gradient, momentum and velocity vector, the smallest
+    // normal float splatted, and a scratch vector.
+    locals: { i: I32, keepGradientV: V128, keepSquareV: V128, alphaV: V128, epsilonV: V128, gradientV: V128, momentumV: V128, velocityV: V128, tiny: V128, scratch: V128 },
+  }, ({ w, g, m, v, wOut, mOut, vOut, bytes, keepGradient, keepSquare, alpha, epsilon, i, keepGradientV, keepSquareV, alphaV, epsilonV, gradientV, momentumV, velocityV, tiny, scratch }) => {
+    const at = (base: number) => [op.get(base), op.get(i), op.i32Add];
+    /** The vector on the stack with its subnormal lanes set to +0 (NaN lanes kept). */
+    const flush = [op.set(scratch), op.get(scratch), op.get(scratch), op.f32x4Abs, op.get(tiny), op.f32x4Lt, op.v128AndNot];
+    return [
+      op.f32Const(FLOAT32_MIN_NORMAL), op.f32x4Splat, op.set(tiny),
+      op.get(keepGradient), op.f32x4Splat, op.set(keepGradientV),
+      op.get(keepSquare), op.f32x4Splat, op.set(keepSquareV),
+      op.get(alpha), op.f32x4Splat, op.set(alphaV),
+      op.get(epsilon), op.f32x4Splat, op.set(epsilonV),
       op.block, op.loop,
-      op.get(I), op.get(BYTES), op.i32GeU, op.brIf(1),
-      ...at(G), op.v128Load, op.set(GV),
+      op.get(i), op.get(bytes), op.i32GeU, op.brIf(1),
+      ...at(g), op.v128Load, op.set(gradientV),
       // m ← m + (g − m)(1 − β₁)
-      ...at(M_OUT),
-      ...at(M), op.v128Load, op.tee(MV),
-      op.get(GV), op.get(MV), op.f32x4Sub, op.get(KG), op.f32x4Mul, op.f32x4Add, ...flush, op.tee(MV),
+      ...at(mOut),
+      ...at(m), op.v128Load, op.tee(momentumV),
+      op.get(gradientV), op.get(momentumV), op.f32x4Sub, op.get(keepGradientV), op.f32x4Mul, op.f32x4Add, ...flush, op.tee(momentumV),
       op.v128Store,
       // v ← v + (g² − v)(1 − β₂)
-      ...at(V_OUT),
-      ...at(V), op.v128Load, op.tee(VV),
-      op.get(GV), op.get(GV), op.f32x4Mul, op.get(VV), op.f32x4Sub, op.get(KS), op.f32x4Mul, op.f32x4Add, ...flush, op.tee(VV),
+      ...at(vOut),
+      ...at(v), op.v128Load, op.tee(velocityV),
+      op.get(gradientV), op.get(gradientV), op.f32x4Mul, op.get(velocityV), op.f32x4Sub, op.get(keepSquareV), op.f32x4Mul, op.f32x4Add, ...flush, op.tee(velocityV),
       op.v128Store,
       // w ← w − α·m / (√v + ε)
-      ...at(W_OUT),
-      ...at(W), op.v128Load,
-      op.get(MV), op.get(A), op.f32x4Mul, ...flush,
-      op.get(VV), op.f32x4Sqrt, op.get(E), op.f32x4Add,
+      ...at(wOut),
+      ...at(w), op.v128Load,
+      op.get(momentumV), op.get(alphaV), op.f32x4Mul, ...flush,
+      op.get(velocityV), op.f32x4Sqrt, op.get(epsilonV), op.f32x4Add,
       op.f32x4Div, op.f32x4Sub,
       op.v128Store,
-      op.get(I), op.i32Const(16), op.i32Add, op.set(I),
+      op.get(i), op.i32Const(16), op.i32Add, op.set(i),
       op.br(0),
       op.end, op.end,
-    ],
-  },
+    ];
+  }),
 ]);

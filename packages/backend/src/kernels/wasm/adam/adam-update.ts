@@ -1,11 +1,11 @@
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { tf } from '../../tf/index';
-import { ADAM_UPDATE } from '../../ops/adam-update';
-import { adamStep, type AdamStepAttributes } from '../shared/adam-step';
-import { ADAM_SIMD_MODULE } from './adam-simd';
-import { instantiateOn } from './simd-module';
-import { allocate, heapAddress, heapView, release, wasmMemory, type WasmKernelArgs } from './wasm-kernel-context';
-import type { WasmKernelOverride } from './wasm-kernel-overrides';
+import { tf } from '../../../tf/index';
+import { ADAM_UPDATE } from '../../../ops/adam-update';
+import { adamStep, type AdamStepAttributes } from './adam-step';
+import { ADAM_MODULE } from './adam-module';
+import { instantiateOn } from '../simd/simd-module';
+import { allocate, heapAddress, heapView, release, wasmMemory, type WasmKernelArgs } from '../wasm-kernel-context';
+import type { WasmKernelOverride } from '../wasm-kernel-overrides';
 
 type AdamSimd = (...args: number[]) => void;
 
@@ -25,7 +25,7 @@ export const adamUpdateKernel: WasmKernelOverride = {
       const outputs = [variable, momentum, velocity].map((input) => allocate(backend, [...input.shape], 'float32'));
       const size = tf.util.sizeFromShape(variable.shape);
       const memory = wasmMemory(backend);
-      const simd = memory && (instantiateOn(memory, ADAM_SIMD_MODULE)?.adam as AdamSimd | undefined);
+      const simd = memory && (instantiateOn(memory, ADAM_MODULE)?.adam as AdamSimd | undefined);
       const vectorized = simd ? size - (size % 4) : 0;
       try {
         if (simd && vectorized > 0) {

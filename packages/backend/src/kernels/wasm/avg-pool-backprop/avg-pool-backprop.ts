@@ -1,10 +1,10 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
-import { avgPoolBackprop, avgPoolInfo } from '../shared/avg-pool-backprop';
-import { allocate, heapView, type WasmKernelArgs } from './wasm-kernel-context';
-import type { WasmKernelOverride } from './wasm-kernel-overrides';
+import { avgPoolBackprop, avgPoolInfo } from '../../shared/avg-pool-backprop';
+import { allocate, heapView, type WasmKernelArgs } from '../wasm-kernel-context';
+import type { WasmKernelOverride } from '../wasm-kernel-overrides';
 
 /** `AvgPoolGrad` on wasm dividing by the cells each window covers (see {@link avgPoolBackprop}). */
-export const avgPoolGradKernel: WasmKernelOverride = {
+export const avgPoolBackpropKernel: WasmKernelOverride = {
   kernelName: 'AvgPoolGrad',
   makeKernel(): KernelFunc {
     return (rawArgs) => {

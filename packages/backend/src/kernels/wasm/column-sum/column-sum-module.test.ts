@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { seededArray } from '@dendrite/test-utils';
-import { COLUMN_SUM_SIMD_MODULE } from './column-sum-simd';
-import { instantiateOn } from './simd-module';
+import { COLUMN_SUM_MODULE } from './column-sum-module';
+import { instantiateOn } from '../simd/simd-module';
 
 describe('the column-sum SIMD module', () => {
   it('sums the rows in order in float32, bit for bit, on its own memory', () => {
     const [rows, columns] = [9, 8];
     const memory = new WebAssembly.Memory({ initial: 1 });
-    const columnSum = instantiateOn(memory, COLUMN_SUM_SIMD_MODULE)!.columnSum as (...args: number[]) => void;
+    const columnSum = instantiateOn(memory, COLUMN_SUM_MODULE)!.columnSum as (...args: number[]) => void;
     const x = new Float32Array(memory.buffer, 0, rows * columns);
     const out = new Float32Array(memory.buffer, rows * columns * 4, columns);
     x.set(seededArray(rows * columns, 3, -10, 10));

@@ -1,8 +1,8 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
-import { COLUMN_SUM_SIMD_MODULE } from './column-sum-simd';
-import { instantiateOn } from './simd-module';
-import { allocate, heapAddress, wasmMemory, type WasmKernelArgs } from './wasm-kernel-context';
-import { type WasmKernelOverride, assertStock } from './wasm-kernel-overrides';
+import { COLUMN_SUM_MODULE } from './column-sum-module';
+import { instantiateOn } from '../simd/simd-module';
+import { allocate, heapAddress, wasmMemory, type WasmKernelArgs } from '../wasm-kernel-context';
+import { type WasmKernelOverride, assertStock } from '../wasm-kernel-overrides';
 
 type ColumnSumSimd = (x: number, out: number, rows: number, rowBytes: number) => void;
 
@@ -38,7 +38,7 @@ export const columnSumOverride: WasmKernelOverride = {
       if (x.dtype !== 'float32' || rank < 2 || columns % 4 !== 0 || columns === 0 || rows === 0) return stock(rawArgs);
       if (!reducesAllButLast(attrs.axis as number | number[], rank)) return stock(rawArgs);
       const memory = wasmMemory(backend);
-      const columnSum = memory && (instantiateOn(memory, COLUMN_SUM_SIMD_MODULE)?.columnSum as ColumnSumSimd | undefined);
+      const columnSum = memory && (instantiateOn(memory, COLUMN_SUM_MODULE)?.columnSum as ColumnSumSimd | undefined);
       if (!columnSum) return stock(rawArgs);
       const output = allocate(backend, attrs.keepDims === true ? [...x.shape.slice(0, -1).map(() => 1), columns] : [columns], 'float32');
       columnSum(heapAddress(backend, x), heapAddress(backend, output), rows, columns * 4);

@@ -1,11 +1,11 @@
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { tf } from '../../tf/index';
-import { fillTransposedPatches } from './conv2d-patches';
-import { SIMD_CHUNK_ROWS, filterGradientBySimdChunks } from './conv2d-filter-gradient-simd';
-import { filterGradientByTaps } from './conv2d-filter-gradient-taps';
-import { allocate, callKernel, heapView, release, type WasmKernelArgs } from './wasm-kernel-context';
-import type { WasmKernelOverride } from './wasm-kernel-overrides';
+import { tf } from '../../../tf/index';
+import { fillTransposedPatches } from '../conv2d-patches/conv2d-patches';
+import { SIMD_CHUNK_ROWS, filterGradientBySimdChunks } from './filter-gradient-by-chunks';
+import { filterGradientByTaps } from './filter-gradient-by-taps';
+import { allocate, callKernel, heapView, release, type WasmKernelArgs } from '../wasm-kernel-context';
+import type { WasmKernelOverride } from '../wasm-kernel-overrides';
 
 /** Scalars of the transposed patch matrix built per chunk of the batch (64 MB of float32). */
 const PATCH_BUDGET = 16 * 1024 * 1024;

@@ -1,9 +1,9 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import type { tf } from '../../tf/index';
-import { MAX_FILTER_TAPS, filterTapsModule } from './filter-taps-simd';
-import { instantiateOn } from './simd-module';
-import { allocate, heapAddress, heapView, release, wasmMemory } from './wasm-kernel-context';
+import type { tf } from '../../../tf/index';
+import { MAX_FILTER_TAPS, filterTapsModule } from './filter-taps-module';
+import { instantiateOn } from '../simd/simd-module';
+import { allocate, heapAddress, heapView, release, wasmMemory } from '../wasm-kernel-context';
 
 type FilterTaps = (...args: number[]) => void;
 

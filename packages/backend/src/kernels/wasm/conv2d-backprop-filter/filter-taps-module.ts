@@ -1,14 +1,6 @@
-import { countUp } from './simd-loops';
-import { I32, V128, encodeSimdModule, op } from './simd-module';
-
-// Parameters: the addresses of x, dy and the sums; the images, output rows and columns; the bytes
-// of an input image, between output rows in x, between output columns in x, of a dy pixel.
-const [X, DY, SUMS, IMAGES, ROWS, COLUMNS, IMAGE_BYTES, ROW_STEP, COLUMN_STEP, PIXEL_BYTES] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-// Locals: the image, the channel offset, the output row and column, the x pointers of the row and
-// of the position, the dy pointer; then the gradient vector and one accumulator per tap.
-const [N, G, OH, OW, PX_ROW, PX, PD] = [10, 11, 12, 13, 14, 15, 16];
-const GRADIENT = 17;
-const FIRST_ACCUMULATOR = 18;
+import { countUp } from '../simd/simd-loops';
+import { simdFunction } from '../simd/simd-function';
+import { I32, V128, encodeSimdModule, op } from '../simd/simd-module';
 
 /** Largest tap count a module is made for (one accumulator each, besides the gradient). */
 export const MAX_FILTER_TAPS = 16;
@@ -29,42 +21,48 @@ export function filterTapsModule(tapBytes: readonly number[]): Uint8Array<ArrayB
   const key = tapBytes.join(',');
   let bytes = modules.get(key);
   if (bytes !== undefined) return bytes;
-  const accumulators = tapBytes.map((_, tap) => FIRST_ACCUMULATOR + tap);
-  const sumAddress = (tap: number) => [op.get(SUMS), op.get(G), op.i32Add, op.i32Const(tap), op.get(PIXEL_BYTES), op.i32Mul, op.i32Add];
   bytes = encodeSimdModule([
-    {
-      name: 'filterTaps',
-      params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32],
-      locals: [I32, I32, I32, I32, I32, I32, I32, V128, ...accumulators.map(() => V128)],
-      body: [
-        ...countUp(N, IMAGES, [
-          op.i32Const(0), op.set(G),
+    simdFunction('filterTaps', {
+      // The addresses of x, dy and the sums; the images, output rows and columns; the bytes of an
+      // input image, between output rows in x, between output columns in x, of a dy pixel.
+      params: { x: I32, dy: I32, sums: I32, images: I32, rows: I32, columns: I32, imageBytes: I32, rowStep: I32, columnStep: I32, pixelBytes: I32 },
+      // The image, the channel offset, the output row and column, the x pointers of the row and of
+      // the position, the dy pointer; then the gradient vector and one accumulator per tap.
+      locals: {
+        image: I32, channel: I32, outRow: I32, outColumn: I32, rowPointer: I32, positionPointer: I32, dyPointer: I32,
+        gradient: V128, accumulators: tapBytes.map(() => V128),
+      },
+    }, ({ x, dy, sums, images, rows, columns, imageBytes, rowStep, columnStep, pixelBytes, image, channel, outRow, outColumn, rowPointer, positionPointer, dyPointer, gradient, accumulators }) => {
+      const sumAddress = (tap: number) => [op.get(sums), op.get(channel), op.i32Add, op.i32Const(tap), op.get(pixelBytes), op.i32Mul, op.i32Add];
+      return [
+        ...countUp(image, images, [
+          op.i32Const(0), op.set(channel),
           op.block, op.loop,
-          op.get(G), op.get(PIXEL_BYTES), op.i32GeU, op.brIf(1),
+          op.get(channel), op.get(pixelBytes), op.i32GeU, op.brIf(1),
           ...accumulators.flatMap((accumulator, tap) => [...sumAddress(tap), op.v128Load, op.set(accumulator)]),
-          op.get(DY), op.get(G), op.i32Add, op.set(PD),
-          op.get(X), op.set(PX_ROW),
-          ...countUp(OH, ROWS, [
-            op.get(PX_ROW), op.set(PX),
-            ...countUp(OW, COLUMNS, [
-              op.get(PD), op.v128Load, op.set(GRADIENT),
+          op.get(dy), op.get(channel), op.i32Add, op.set(dyPointer),
+          op.get(x), op.set(rowPointer),
+          ...countUp(outRow, rows, [
+            op.get(rowPointer), op.set(positionPointer),
+            ...countUp(outColumn, columns, [
+              op.get(dyPointer), op.v128Load, op.set(gradient),
               ...accumulators.flatMap((accumulator, tap) => [
-                op.get(accumulator), op.get(PX), op.v128Load32SplatAt(tapBytes[tap]), op.get(GRADIENT), op.f32x4Mul, op.f32x4Add, op.set(accumulator),
+                op.get(accumulator), op.get(positionPointer), op.v128Load32SplatAt(tapBytes[tap]), op.get(gradient), op.f32x4Mul, op.f32x4Add, op.set(accumulator),
               ]),
-              op.get(PX), op.get(COLUMN_STEP), op.i32Add, op.set(PX),
-              op.get(PD), op.get(PIXEL_BYTES), op.i32Add, op.set(PD),
+              op.get(positionPointer), op.get(columnStep), op.i32Add, op.set(positionPointer),
+              op.get(dyPointer), op.get(pixelBytes), op.i32Add, op.set(dyPointer),
             ]),
-            op.get(PX_ROW), op.get(ROW_STEP), op.i32Add, op.set(PX_ROW),
+            op.get(rowPointer), op.get(rowStep), op.i32Add, op.set(rowPointer),
           ]),
           ...accumulators.flatMap((accumulator, tap) => [...sumAddress(tap), op.get(accumulator), op.v128Store]),
-          op.get(G), op.i32Const(16), op.i32Add, op.set(G),
+          op.get(channel), op.i32Const(16), op.i32Add, op.set(channel),
           op.br(0),
           op.end, op.end,
-          op.get(X), op.get(IMAGE_BYTES), op.i32Add, op.set(X),
-          op.get(DY), op.get(ROWS), op.get(COLUMNS), op.i32Mul, op.get(PIXEL_BYTES), op.i32Mul, op.i32Add, op.set(DY),
+          op.get(x), op.get(imageBytes), op.i32Add, op.set(x),
+          op.get(dy), op.get(rows), op.get(columns), op.i32Mul, op.get(pixelBytes), op.i32Mul, op.i32Add, op.set(dy),
         ]),
-      ],
-    },
+      ];
+    }),
   ]);
   modules.set(key, bytes);
   return bytes;

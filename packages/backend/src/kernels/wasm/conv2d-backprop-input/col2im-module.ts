@@ -1,11 +1,6 @@
-import { countUp } from './simd-loops';
-import { I32, encodeSimdModule, op } from './simd-module';
-
-// Parameters: the first run's addresses in the destination and the source; the runs; the bytes of
-// a run (a multiple of 16); the byte steps from one run to the next in the destination and source.
-const [DESTINATION, SOURCE, RUNS, RUN_BYTES, DESTINATION_STEP, SOURCE_STEP] = [0, 1, 2, 3, 4, 5];
-// Locals: the run and the byte offset within it.
-const [RUN, OFFSET] = [6, 7];
+import { countUp } from '../simd/simd-loops';
+import { simdFunction } from '../simd/simd-function';
+import { I32, encodeSimdModule, op } from '../simd/simd-module';
 
 /**
  * `addRuns(destination, source, runs, runBytes, destinationStep, sourceStep)`: adds `runs` runs of
@@ -14,22 +9,23 @@ const [RUN, OFFSET] = [6, 7];
  * destination runs may overlap (a col2im scatter-add at stride 1: neighbouring output pixels add
  * their filter rows to overlapping spans of the input gradient).
  */
-export const COL2IM_SIMD_MODULE = encodeSimdModule([
-  {
-    name: 'addRuns',
-    params: [I32, I32, I32, I32, I32, I32],
-    locals: [I32, I32],
-    body: [
-      ...countUp(RUN, RUNS, [
-        ...countUp(OFFSET, RUN_BYTES, [
-          op.get(DESTINATION), op.get(OFFSET), op.i32Add,
-          op.get(DESTINATION), op.get(OFFSET), op.i32Add, op.v128Load,
-          op.get(SOURCE), op.get(OFFSET), op.i32Add, op.v128Load,
-          op.f32x4Add, op.v128Store,
-        ], 16),
-        op.get(DESTINATION), op.get(DESTINATION_STEP), op.i32Add, op.set(DESTINATION),
-        op.get(SOURCE), op.get(SOURCE_STEP), op.i32Add, op.set(SOURCE),
-      ]),
-    ],
-  },
+export const COL2IM_MODULE = encodeSimdModule([
+  simdFunction('addRuns', {
+    // The first run's addresses in the destination and the source; the runs; the bytes of a run (a
+    // multiple of 16); the byte steps from one run to the next in the destination and source.
+    params: { destination: I32, source: I32, runs: I32, runBytes: I32, destinationStep: I32, sourceStep: I32 },
+    // The run and the byte offset within it.
+    locals: { run: I32, offset: I32 },
+  }, ({ destination, source, runs, runBytes, destinationStep, sourceStep, run, offset }) => [
+    ...countUp(run, runs, [
+      ...countUp(offset, runBytes, [
+        op.get(destination), op.get(offset), op.i32Add,
+        op.get(destination), op.get(offset), op.i32Add, op.v128Load,
+        op.get(source), op.get(offset), op.i32Add, op.v128Load,
+        op.f32x4Add, op.v128Store,
+      ], 16),
+      op.get(destination), op.get(destinationStep), op.i32Add, op.set(destination),
+      op.get(source), op.get(sourceStep), op.i32Add, op.set(source),
+    ]),
+  ]),
 ]);

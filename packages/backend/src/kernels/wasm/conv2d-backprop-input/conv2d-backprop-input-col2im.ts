@@ -1,8 +1,8 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TensorInfo, backend_util } from '@tensorflow/tfjs-core';
-import { COL2IM_SIMD_MODULE } from './col2im-simd';
-import { instantiateOn } from './simd-module';
-import { allocate, callKernel, heapAddress, heapView, release, wasmMemory } from './wasm-kernel-context';
+import { COL2IM_MODULE } from './col2im-module';
+import { instantiateOn } from '../simd/simd-module';
+import { allocate, callKernel, heapAddress, heapView, release, wasmMemory } from '../wasm-kernel-context';
 
 type AddRuns = (destination: number, source: number, runs: number, runBytes: number, destinationStep: number, sourceStep: number) => void;
 
@@ -47,7 +47,7 @@ export function col2imBackpropInput(backend: BackendWasm, dy: TensorInfo, filter
   const rows = batchSize * outHeight * outWidth;
   if (rows === 0) return undefined;
   const memory = wasmMemory(backend);
-  const exports = memory && instantiateOn(memory, COL2IM_SIMD_MODULE);
+  const exports = memory && instantiateOn(memory, COL2IM_MODULE);
   const addRuns = exports?.addRuns as AddRuns | undefined;
   if (!memory || !addRuns) return undefined;
 

@@ -1,7 +1,7 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
-import { tf } from '../../tf/index';
-import { allocate, callKernel, heapAddress, heapView, release, wasmMemory, type WasmKernelArgs } from './wasm-kernel-context';
-import { type WasmKernelOverride, assertStock } from './wasm-kernel-overrides';
+import { tf } from '../../../tf/index';
+import { allocate, callKernel, heapAddress, heapView, release, wasmMemory, type WasmKernelArgs } from '../wasm-kernel-context';
+import { type WasmKernelOverride, assertStock } from '../wasm-kernel-overrides';
 import { col2imBackpropInput } from './conv2d-backprop-input-col2im';
 
 /**

@@ -1,4 +1,4 @@
-import type { tf } from '../../tf/index';
+import type { tf } from '../../../tf/index';
 
 /** The part of a convolution's geometry the patch builders read (a `Conv2DInfo` has it all). */
 export type PatchGeometry = Pick<

@@ -1,8 +1,8 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
-import { tf } from '../../tf/index';
-import { validColumns } from './conv2d-patches';
-import { allocate, heapView, type WasmKernelArgs } from './wasm-kernel-context';
-import type { WasmKernelOverride } from './wasm-kernel-overrides';
+import { tf } from '../../../tf/index';
+import { validColumns } from '../conv2d-patches/conv2d-patches';
+import { allocate, heapView, type WasmKernelArgs } from '../wasm-kernel-context';
+import type { WasmKernelOverride } from '../wasm-kernel-overrides';
 
 function depthwiseInfo(inputShape: number[], filterShape: number[], attrs: Record<string, unknown>): tf.backend_util.Conv2DInfo {
   return tf.backend_util.computeConv2DInfo(

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { randomDropout, tf } from '@dendrite/backend';
 import { computeOn, expectNoLeakedTensors, useBackend } from '@dendrite/test-utils';
-import { dropoutMaskStream, fillDropoutMask, keepThreshold } from '../shared/dropout-mask';
-import { DROPOUT_MASK_SIMD_MODULE } from './dropout-mask-simd';
-import { instantiateOn } from './simd-module';
+import { dropoutMaskStream, fillDropoutMask, keepThreshold } from '../../shared/dropout-mask';
+import { DROPOUT_MASK_MODULE } from './dropout-mask-module';
+import { instantiateOn } from '../simd/simd-module';
 
 describe('wasm DendriteDropoutMask', () => {
   it.each([
@@ -26,7 +26,7 @@ describe('wasm DendriteDropoutMask', () => {
 
   it('runs the xorshift lanes in SIMD as fillDropoutMask does', () => {
     const memory = new WebAssembly.Memory({ initial: 1 });
-    const mask = instantiateOn(memory, DROPOUT_MASK_SIMD_MODULE)!.mask as (...args: number[]) => void;
+    const mask = instantiateOn(memory, DROPOUT_MASK_MODULE)!.mask as (...args: number[]) => void;
     const out = new Float32Array(memory.buffer, 64, 400);
     const { lanes } = dropoutMaskStream(7);
     mask(out.byteOffset, out.byteLength, lanes[0], lanes[1], lanes[2], lanes[3], keepThreshold(0.25) | 0, Math.fround(1 / 0.75));

@@ -1,10 +1,10 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
-import { DROPOUT_MASK } from '../../ops/random-dropout';
-import { dropoutMaskStream, fillDropoutMask, keepThreshold } from '../shared/dropout-mask';
-import { DROPOUT_MASK_SIMD_MODULE } from './dropout-mask-simd';
-import { instantiateOn } from './simd-module';
-import { allocate, heapAddress, heapView, wasmMemory, type WasmKernelArgs } from './wasm-kernel-context';
-import type { WasmKernelOverride } from './wasm-kernel-overrides';
+import { DROPOUT_MASK } from '../../../ops/random-dropout';
+import { dropoutMaskStream, fillDropoutMask, keepThreshold } from '../../shared/dropout-mask';
+import { DROPOUT_MASK_MODULE } from './dropout-mask-module';
+import { instantiateOn } from '../simd/simd-module';
+import { allocate, heapAddress, heapView, wasmMemory, type WasmKernelArgs } from '../wasm-kernel-context';
+import type { WasmKernelOverride } from '../wasm-kernel-overrides';
 
 type MaskSimd = (...args: number[]) => void;
 
@@ -21,7 +21,7 @@ export const dropoutMaskKernel: WasmKernelOverride = {
       const out = allocate(backend, [...shape], 'float32');
       const size = heapView(backend, out).length;
       const memory = wasmMemory(backend);
-      const simd = memory && (instantiateOn(memory, DROPOUT_MASK_SIMD_MODULE)?.mask as MaskSimd | undefined);
+      const simd = memory && (instantiateOn(memory, DROPOUT_MASK_MODULE)?.mask as MaskSimd | undefined);
       const bulk = simd ? size - (size % 4) : 0;
       if (simd && bulk > 0) {
         const { lanes } = dropoutMaskStream(seed);

@@ -1,6 +1,6 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
-import type { WasmKernelArgs } from './wasm-kernel-context';
-import { type WasmKernelOverride, assertStock } from './wasm-kernel-overrides';
+import type { WasmKernelArgs } from '../wasm-kernel-context';
+import { type WasmKernelOverride, assertStock } from '../wasm-kernel-overrides';
 
 /**
  * `Identity` that shares its input's memory, as the cpu backend's and wasm's own `Reshape` do: the

@@ -1,6 +1,6 @@
 import type { KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { allocate, heapView, release, transposeLastTwo, type WasmKernelArgs } from './wasm-kernel-context';
-import { type WasmKernelOverride, assertStock } from './wasm-kernel-overrides';
+import { allocate, heapView, release, transposeLastTwo, type WasmKernelArgs } from '../wasm-kernel-context';
+import { type WasmKernelOverride, assertStock } from '../wasm-kernel-overrides';
 import { simdMatMul } from './simd-mat-mul';
 
 /**

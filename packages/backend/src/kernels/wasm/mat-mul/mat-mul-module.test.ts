@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { computeOn, expectArraysClose, expectNoLeakedTensors, seededArray, useBackend } from '@dendrite/test-utils';
-import { MAT_MUL_SIMD_MODULE } from './mat-mul-simd';
-import { instantiateOn } from './simd-module';
+import { MAT_MUL_MODULE } from './mat-mul-module';
+import { instantiateOn } from '../simd/simd-module';
 
 type Case = { m: number; k: number; n: number; transposeA: boolean; transposeB: boolean };
 
@@ -27,7 +27,7 @@ describe('the SIMD matmul module', () => {
   it('sums a·b + bias in order in float32, then relu, bit for bit, on its own memory', () => {
     const [m, k, n] = [4, 300, 32];
     const memory = new WebAssembly.Memory({ initial: 1 });
-    const matmul = instantiateOn(memory, MAT_MUL_SIMD_MODULE)!.matmul as (...args: number[]) => void;
+    const matmul = instantiateOn(memory, MAT_MUL_MODULE)!.matmul as (...args: number[]) => void;
     let offset = 0;
     const [a, b, c, bias] = [m * k, k * n, m * n, n].map((size) => new Float32Array(memory.buffer, (offset += size * 4) - size * 4, size));
     a.set(seededArray(m * k, 4));

@@ -1,7 +1,7 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { MAT_MUL_SIMD_MODULE } from './mat-mul-simd';
-import { instantiateOn } from './simd-module';
-import { allocate, heapAddress, release, transposeLastTwo, wasmMemory, type WasmKernelArgs } from './wasm-kernel-context';
+import { MAT_MUL_MODULE } from './mat-mul-module';
+import { instantiateOn } from '../simd/simd-module';
+import { allocate, heapAddress, release, transposeLastTwo, wasmMemory, type WasmKernelArgs } from '../wasm-kernel-context';
 import { zeroSkippingMatMul } from './zero-skipping-mat-mul';
 
 type MatMulSimd = (...args: number[]) => void;
@@ -45,7 +45,7 @@ export function simdMatMul({ inputs, backend, attrs = {} }: WasmKernelArgs): Ten
   const swapped = !fits(rows, columns) && bias == null && activation === 'linear' && fits(columns, rows);
   if (!fits(rows, columns) && !swapped) return undefined;
   const memory = wasmMemory(backend);
-  const exports = memory && instantiateOn(memory, MAT_MUL_SIMD_MODULE);
+  const exports = memory && instantiateOn(memory, MAT_MUL_MODULE);
   const matmul = exports?.matmul as MatMulSimd | undefined;
   if (!exports || !matmul) return undefined;
 

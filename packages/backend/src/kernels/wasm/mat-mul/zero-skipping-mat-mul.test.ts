@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { tf } from '@dendrite/backend';
 import { computeOn, expectArraysClose, expectNoLeakedTensors, seededArray, useBackend } from '@dendrite/test-utils';
-import { MAT_MUL_SIMD_MODULE } from './mat-mul-simd';
-import { instantiateOn } from './simd-module';
-import { heapAddress, wasmMemory } from './wasm-kernel-context';
+import { MAT_MUL_MODULE } from './mat-mul-module';
+import { instantiateOn } from '../simd/simd-module';
+import { heapAddress, wasmMemory } from '../wasm-kernel-context';
 import { zeroSkippingMatMul } from './zero-skipping-mat-mul';
 
 /** `size` values in [0, 1), each kept with probability `density` and ±0 otherwise (signs mixed). */
@@ -16,7 +16,7 @@ function sparseArray(size: number, seed: number, density: number): Float32Array 
 /** Runs the zero-skipping kernel on `a·b` (+ bias, relu) on wasm; the product, or undefined when it declined. */
 async function skipping(a: tf.Tensor2D, b: tf.Tensor2D, transposeA: boolean, bias?: tf.Tensor1D, relu = false): Promise<Float32Array | undefined> {
   const backend = tf.backend() as BackendWasm;
-  const exports = instantiateOn(wasmMemory(backend)!, MAT_MUL_SIMD_MODULE)!;
+  const exports = instantiateOn(wasmMemory(backend)!, MAT_MUL_MODULE)!;
   const [rows, depth] = transposeA ? [a.shape[1], a.shape[0]] : a.shape;
   const columns = b.shape[1];
   const product = tf.zeros([rows, columns]);
@@ -31,7 +31,7 @@ async function skipping(a: tf.Tensor2D, b: tf.Tensor2D, transposeA: boolean, bia
 /** The same product with the module's dense `matmul`, which sums every shared index in order. */
 async function denseSimd(a: tf.Tensor2D, b: tf.Tensor2D, transposeA: boolean, bias: tf.Tensor1D, relu: boolean): Promise<Float32Array> {
   const backend = tf.backend() as BackendWasm;
-  const matmul = instantiateOn(wasmMemory(backend)!, MAT_MUL_SIMD_MODULE)!.matmul as (...args: number[]) => void;
+  const matmul = instantiateOn(wasmMemory(backend)!, MAT_MUL_MODULE)!.matmul as (...args: number[]) => void;
   const [rows, depth] = transposeA ? [a.shape[1], a.shape[0]] : a.shape;
   const columns = b.shape[1];
   const product = tf.zeros([rows, columns]);

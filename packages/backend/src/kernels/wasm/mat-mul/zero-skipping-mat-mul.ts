@@ -1,6 +1,6 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { allocate, heapAddress, heapView, release } from './wasm-kernel-context';
+import { allocate, heapAddress, heapView, release } from '../wasm-kernel-context';
 
 type Simd = (...args: number[]) => void;
 

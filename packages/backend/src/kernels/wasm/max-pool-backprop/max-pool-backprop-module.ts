@@ -1,29 +1,6 @@
-import { type Code, countUp } from './simd-loops';
-import { I32, V128, encodeSimdModule, op } from './simd-module';
-
-// Parameters: the addresses of the first window's first tap in x and in dx, of its gradient in dy;
-// the windows; the taps per window down and across; the byte strides of an input row, of a pixel
-// and between windows; the bytes of channels to cover (a multiple of 16).
-const [X, DY, DX, COUNT, TAP_ROWS, TAP_COLUMNS, ROW_BYTES, PIXEL_BYTES, WINDOW_BYTES, GROUP_BYTES] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
-// Locals: the window, the channel offset, the tap row and column, the tap's number, the row's and
-// the tap's address; then the best values, their taps' numbers, a value, a mask and a gradient.
-const [W, G, R, C, T, PX, P] = [10, 11, 12, 13, 14, 15, 16];
-const [BEST, INDEX, VALUE, MASK, GRADIENT] = [17, 18, 19, 20, 21];
-
-/** Runs `body` at every tap of the window whose first tap is at `base + G`, with P its address and T its number. */
-const overTaps = (base: number, body: Code) => [
-  op.i32Const(0), op.set(T),
-  op.get(base), op.get(G), op.i32Add, op.set(PX),
-  ...countUp(R, TAP_ROWS, [
-    op.get(PX), op.set(P),
-    ...countUp(C, TAP_COLUMNS, [
-      ...body,
-      op.get(T), op.i32Const(1), op.i32Add, op.set(T),
-      op.get(P), op.get(PIXEL_BYTES), op.i32Add, op.set(P),
-    ]),
-    op.get(PX), op.get(ROW_BYTES), op.i32Add, op.set(PX),
-  ]),
-];
+import { type Code, countUp } from '../simd/simd-loops';
+import { simdFunction } from '../simd/simd-function';
+import { I32, V128, encodeSimdModule, op } from '../simd/simd-module';
 
 /**
  * `windows(x, dy, dx, count, tapRows, tapColumns, rowBytes, pixelBytes, windowBytes, groupBytes)`:
@@ -34,33 +11,55 @@ const overTaps = (base: number, body: Code) => [
  * nothing. One pass finds each lane's winning tap; a second adds the gradient, masked to the
  * lanes that tap won, to every tap — so overlapping windows accumulate, with no scatter.
  */
-export const MAX_POOL_GRAD_SIMD_MODULE = encodeSimdModule([
-  {
-    name: 'windows',
-    params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, I32],
-    locals: [I32, I32, I32, I32, I32, I32, I32, V128, V128, V128, V128, V128],
-    body: [
-      ...countUp(W, COUNT, [
-        ...countUp(G, GROUP_BYTES, [
-          op.f32Const(Number.NEGATIVE_INFINITY), op.f32x4Splat, op.set(BEST),
-          op.i32Const(-1), op.i32x4Splat, op.set(INDEX),
-          ...overTaps(X, [
-            op.get(P), op.v128Load, op.tee(VALUE), op.get(BEST), op.f32x4Gt, op.set(MASK),
-            op.get(VALUE), op.get(BEST), op.get(MASK), op.v128Bitselect, op.set(BEST),
-            op.get(T), op.i32x4Splat, op.get(INDEX), op.get(MASK), op.v128Bitselect, op.set(INDEX),
+export const MAX_POOL_BACKPROP_MODULE = encodeSimdModule([
+  simdFunction('windows', {
+    // The addresses of the first window's first tap in x and in dx, of its gradient in dy; the
+    // windows; the taps per window down and across; the byte strides of an input row, of a pixel
+    // and between windows; the bytes of channels to cover (a multiple of 16).
+    params: { x: I32, dy: I32, dx: I32, count: I32, tapRows: I32, tapColumns: I32, rowBytes: I32, pixelBytes: I32, windowBytes: I32, groupBytes: I32 },
+    // The window, the channel offset, the tap row and column, the tap's number, the row's and the
+    // tap's address; then the best values, their taps' numbers, a value, a mask and a gradient.
+    locals: {
+      window: I32, channel: I32, tapRow: I32, tapColumn: I32, tap: I32, rowAddress: I32, tapAddress: I32,
+      best: V128, index: V128, value: V128, mask: V128, gradient: V128,
+    },
+  }, ({ x, dy, dx, count, tapRows, tapColumns, rowBytes, pixelBytes, windowBytes, groupBytes, window, channel, tapRow, tapColumn, tap, rowAddress, tapAddress, best, index, value, mask, gradient }) => {
+    /** Runs `body` at every tap of the window whose first tap is at `base + channel`, with its address and number. */
+    const overTaps = (base: number, body: Code) => [
+      op.i32Const(0), op.set(tap),
+      op.get(base), op.get(channel), op.i32Add, op.set(rowAddress),
+      ...countUp(tapRow, tapRows, [
+        op.get(rowAddress), op.set(tapAddress),
+        ...countUp(tapColumn, tapColumns, [
+          ...body,
+          op.get(tap), op.i32Const(1), op.i32Add, op.set(tap),
+          op.get(tapAddress), op.get(pixelBytes), op.i32Add, op.set(tapAddress),
+        ]),
+        op.get(rowAddress), op.get(rowBytes), op.i32Add, op.set(rowAddress),
+      ]),
+    ];
+    return [
+      ...countUp(window, count, [
+        ...countUp(channel, groupBytes, [
+          op.f32Const(Number.NEGATIVE_INFINITY), op.f32x4Splat, op.set(best),
+          op.i32Const(-1), op.i32x4Splat, op.set(index),
+          ...overTaps(x, [
+            op.get(tapAddress), op.v128Load, op.tee(value), op.get(best), op.f32x4Gt, op.set(mask),
+            op.get(value), op.get(best), op.get(mask), op.v128Bitselect, op.set(best),
+            op.get(tap), op.i32x4Splat, op.get(index), op.get(mask), op.v128Bitselect, op.set(index),
           ]),
-          op.get(DY), op.get(G), op.i32Add, op.v128Load, op.set(GRADIENT),
-          ...overTaps(DX, [
-            op.get(P),
-            op.get(P), op.v128Load,
-            op.get(GRADIENT), op.get(INDEX), op.get(T), op.i32x4Splat, op.i32x4Eq, op.v128And,
+          op.get(dy), op.get(channel), op.i32Add, op.v128Load, op.set(gradient),
+          ...overTaps(dx, [
+            op.get(tapAddress),
+            op.get(tapAddress), op.v128Load,
+            op.get(gradient), op.get(index), op.get(tap), op.i32x4Splat, op.i32x4Eq, op.v128And,
             op.f32x4Add, op.v128Store,
           ]),
         ], 16),
-        op.get(X), op.get(WINDOW_BYTES), op.i32Add, op.set(X),
-        op.get(DX), op.get(WINDOW_BYTES), op.i32Add, op.set(DX),
-        op.get(DY), op.get(PIXEL_BYTES), op.i32Add, op.set(DY),
+        op.get(x), op.get(windowBytes), op.i32Add, op.set(x),
+        op.get(dx), op.get(windowBytes), op.i32Add, op.set(dx),
+        op.get(dy), op.get(pixelBytes), op.i32Add, op.set(dy),
       ]),
-    ],
-  },
+    ];
+  }),
 ]);

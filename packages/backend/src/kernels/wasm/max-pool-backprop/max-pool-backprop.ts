@@ -1,9 +1,9 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
-import { tf } from '../../tf/index';
-import { MAX_POOL_GRAD_SIMD_MODULE } from './max-pool-grad-simd';
-import { instantiateOn } from './simd-module';
-import { allocate, heapAddress, heapView, wasmMemory, type WasmKernelArgs } from './wasm-kernel-context';
-import type { WasmKernelOverride } from './wasm-kernel-overrides';
+import { tf } from '../../../tf/index';
+import { MAX_POOL_BACKPROP_MODULE } from './max-pool-backprop-module';
+import { instantiateOn } from '../simd/simd-module';
+import { allocate, heapAddress, heapView, wasmMemory, type WasmKernelArgs } from '../wasm-kernel-context';
+import type { WasmKernelOverride } from '../wasm-kernel-overrides';
 
 type WindowsSimd = (...args: number[]) => void;
 
@@ -96,7 +96,7 @@ function addMaxPoolGradientsSimd(windows: WindowsSimd, x: number, dy: number, dx
  * window's gradient goes to its first maximum in row-major order, as the cpu backend does; four
  * channels at a time in a SIMD loop over wasm memory where the runtime has SIMD.
  */
-export const maxPoolGradKernel: WasmKernelOverride = {
+export const maxPoolBackpropKernel: WasmKernelOverride = {
   kernelName: 'MaxPoolGrad',
   makeKernel(): KernelFunc {
     return (rawArgs) => {
@@ -113,7 +113,7 @@ export const maxPoolGradKernel: WasmKernelOverride = {
       const out = allocate(backend, input.shape, 'float32');
       (heapView(backend, out) as Float32Array).fill(0);
       const memory = wasmMemory(backend);
-      const windows = memory && (instantiateOn(memory, MAX_POOL_GRAD_SIMD_MODULE)?.windows as WindowsSimd | undefined);
+      const windows = memory && (instantiateOn(memory, MAX_POOL_BACKPROP_MODULE)?.windows as WindowsSimd | undefined);
       const simdChannels = windows && input.dtype === 'float32' && dy.dtype === 'float32' ? info.inChannels - (info.inChannels % 4) : 0;
       if (windows && simdChannels > 0) addMaxPoolGradientsSimd(windows, heapAddress(backend, input), heapAddress(backend, dy), heapAddress(backend, out), info);
       if (simdChannels < info.inChannels) {

@@ -1,10 +1,10 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
-import { resizeBilinearBackprop } from '../shared/resize-bilinear-backprop';
-import { allocate, heapView, type WasmKernelArgs } from './wasm-kernel-context';
-import type { WasmKernelOverride } from './wasm-kernel-overrides';
+import { resizeBilinearBackprop } from '../../shared/resize-bilinear-backprop';
+import { allocate, heapView, type WasmKernelArgs } from '../wasm-kernel-context';
+import type { WasmKernelOverride } from '../wasm-kernel-overrides';
 
 /** `ResizeBilinearGrad` on wasm honouring `halfPixelCenters` (see {@link resizeBilinearBackprop}). */
-export const resizeBilinearGradKernel: WasmKernelOverride = {
+export const resizeBilinearBackpropKernel: WasmKernelOverride = {
   kernelName: 'ResizeBilinearGrad',
   makeKernel(): KernelFunc {
     return (rawArgs) => {

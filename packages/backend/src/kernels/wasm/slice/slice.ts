@@ -1,7 +1,7 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
-import { tf } from '../../tf/index';
-import { allocate, heapView, type WasmKernelArgs } from './wasm-kernel-context';
-import { type WasmKernelOverride, assertStock } from './wasm-kernel-overrides';
+import { tf } from '../../../tf/index';
+import { allocate, heapView, type WasmKernelArgs } from '../wasm-kernel-context';
+import { type WasmKernelOverride, assertStock } from '../wasm-kernel-overrides';
 
 /**
  * `Slice` that reads its window straight out of wasm memory. The stock kernel first copies the

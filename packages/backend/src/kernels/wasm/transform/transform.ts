@@ -1,7 +1,7 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
-import { projectiveTransform, type TransformAttributes } from '../shared/projective-transform';
-import { allocate, heapView, type WasmKernelArgs } from './wasm-kernel-context';
-import type { WasmKernelOverride } from './wasm-kernel-overrides';
+import { projectiveTransform, type TransformAttributes } from '../../shared/projective-transform';
+import { allocate, heapView, type WasmKernelArgs } from '../wasm-kernel-context';
+import type { WasmKernelOverride } from '../wasm-kernel-overrides';
 
 /**
  * `Transform` (`tf.image.transform`) on wasm with `wrap` and `reflect` right at any distance (the

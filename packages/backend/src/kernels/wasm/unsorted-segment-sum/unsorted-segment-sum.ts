@@ -1,7 +1,7 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
-import { tf } from '../../tf/index';
-import { allocate, heapView, type WasmKernelArgs } from './wasm-kernel-context';
-import type { WasmKernelOverride } from './wasm-kernel-overrides';
+import { tf } from '../../../tf/index';
+import { allocate, heapView, type WasmKernelArgs } from '../wasm-kernel-context';
+import type { WasmKernelOverride } from '../wasm-kernel-overrides';
 
 /**
  * `UnsortedSegmentSum` (missing on wasm; the gradient of `gather`, so of Embedding): rows of `x`
