@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -27,4 +27,20 @@ it('says what needs Node where there is none', () => {
   } finally {
     processObject.getBuiltinModule = original;
   }
+});
+
+it("names temporaries .<file>.dendrite-tmp-<pid>-<n> and removes a dead process's on the next write to the same file", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dendrite-atomic-'));
+  // A pid no process has (above Linux's pid_max), as a SIGKILLed save leaves it; and one of a live process.
+  const deadPid = 4_194_305;
+  writeFileSync(join(dir, `.model.keras.dendrite-tmp-${deadPid}-3`), 'half');
+  writeFileSync(join(dir, `model.keras.tmp-${deadPid}-1700000000000-abc`), 'half, older name');
+  writeFileSync(join(dir, `.model.keras.dendrite-tmp-${process.ppid}-1`), 'a live writer');
+  writeFileSync(join(dir, `.other.keras.dendrite-tmp-${deadPid}-1`), 'another file');
+  await writeFileAtomic(join(dir, 'model.keras'), 'whole');
+  expect(readdirSync(dir).sort()).toEqual([`.model.keras.dendrite-tmp-${process.ppid}-1`, `.other.keras.dendrite-tmp-${deadPid}-1`, 'model.keras']);
+  writeFileSync(join(dir, `.other.keras.dendrite-tmp-${deadPid}-2`), 'half');
+  writeFileAtomicSync(join(dir, 'other.keras'), 'whole');
+  expect(readdirSync(dir).sort()).toEqual([`.model.keras.dendrite-tmp-${process.ppid}-1`, 'model.keras', 'other.keras']);
+  rmSync(dir, { recursive: true, force: true });
 });
