@@ -1,5 +1,6 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { MAT_MUL_MODULE } from './mat-mul-module';
+import { matMulLayout } from './mat-mul-layout';
 import { instantiateOn } from '../simd/simd-module';
 import { allocate, heapAddress, release, transposeLastTwo, wasmMemory, type WasmKernelArgs } from '../wasm-kernel-context';
 import { zeroSkippingMatMul } from './zero-skipping-mat-mul';
@@ -39,11 +40,11 @@ export function simdMatMul({ inputs, backend, attrs = {} }: WasmKernelArgs): Ten
   const [depthB, columns] = transposeB ? [b.shape[rank - 1], b.shape[rank - 2]] : [b.shape[rank - 2], b.shape[rank - 1]];
   if (depth !== depthB || depth < 1 || depth > MAX_DEPTH) return undefined;
   if (bias != null && (bias.dtype !== 'float32' || bias.shape.reduce((size, length) => size * length, 1) !== columns)) return undefined;
-  const fits = (productRows: number, productColumns: number) => productRows % 2 === 0 && productRows >= 2 && productColumns % 16 === 0 && productColumns >= 16;
-  // A narrow product without bias (a last layer's weight gradient, `[units, 10]`) runs transposed,
-  // `cᵀ = bᵀ·aᵀ`, and its small result is transposed back.
-  const swapped = !fits(rows, columns) && bias == null && activation === 'linear' && fits(columns, rows);
-  if (!fits(rows, columns) && !swapped) return undefined;
+  // A narrow product without bias (a last layer's weight gradient, `[units, 10]`), or one whose
+  // operands are both transposed, runs transposed, `cᵀ = bᵀ·aᵀ`, and its result is transposed back.
+  const layout = matMulLayout({ rows, columns, depth, transposeA, transposeB, swappable: bias == null && activation === 'linear' });
+  if (layout === undefined) return undefined;
+  const { swapped } = layout;
   const memory = wasmMemory(backend);
   const exports = memory && instantiateOn(memory, MAT_MUL_MODULE);
   const matmul = exports?.matmul as MatMulSimd | undefined;
@@ -52,9 +53,9 @@ export function simdMatMul({ inputs, backend, attrs = {} }: WasmKernelArgs): Ten
   const batchShape = a.shape.slice(0, -2);
   const scratch: TensorInfo[] = [];
   // The left operand is read through strides; the right one must be row-major.
-  const [left, leftTransposed, right, rightTransposed] = swapped ? [b, !transposeB, a, !transposeA] : [a, transposeA, b, transposeB];
+  const [left, leftTransposed, right] = swapped ? [b, !transposeB, a] : [a, transposeA, b];
   const [productRows, productColumns] = swapped ? [columns, rows] : [rows, columns];
-  const rightRowMajor = rightTransposed ? transposeLastTwo(backend, right) : right;
+  const rightRowMajor = layout.transposeRight ? transposeLastTwo(backend, right) : right;
   if (rightRowMajor !== right) scratch.push(rightRowMajor);
   const product = allocate(backend, [...batchShape, productRows, productColumns], 'float32');
   const [leftRowBytes, leftColumnBytes] = leftTransposed ? [4, productRows * 4] : [depth * 4, 4];
