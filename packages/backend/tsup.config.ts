@@ -23,6 +23,10 @@ export default defineConfig(
     // Declarations come from tooling/tsup/emit-declarations.mjs (per-file tsc output): the bundled
     // `.d.ts` writes the `tf` namespace (tfjs-core re-exported with Dendrite's additions) as JavaScript.
     dts: false,
+    entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
+    // One copy of every module for both entries (shared chunks): `testing` must use the main
+    // entry's backend selection and seed.
+    splitting: true,
     noExternal: [/register_all_(gradients|chained_ops)/],
     // Optional dependencies, imported only in a browser that has the GPU API (select/gpu-probes.ts).
     external: ['@tensorflow/tfjs-backend-webgl', '@tensorflow/tfjs-backend-webgpu'],

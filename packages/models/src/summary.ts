@@ -67,7 +67,7 @@ function rowsOf(model: Model): SummaryRow[] {
 }
 
 /**
- * Keras's `model.summary()` table (Keras 2 layout, as the course notes show it).
+ * Keras's `model.summary()` table (the Keras 2 layout, as `tf.keras` prints it).
  *
  * @throws Error when the model is not built yet (its input shape is unknown)
  */

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { Adadelta, adadelta } from './adadelta';
 import { get } from './get-optimizer';
-import { type HandState, expectWeights, stepsByHand, weightsAfterSteps } from './testing/optimizer-steps';
+import { type HandState, expectWeights, stepsByHand, weightsAfterSteps } from '@dendrite/optimizers/testing';
 
 /** Keras 3's `Adadelta.update_step` for one weight, in plain numbers. */
 function adadeltaByHand(lr: number, rho: number, epsilon: number) {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { Adagrad, adagrad } from './adagrad';
-import { expectWeights, stepsByHand, weightsAfterSteps } from './testing/optimizer-steps';
+import { expectWeights, stepsByHand, weightsAfterSteps } from '@dendrite/optimizers/testing';
 
 describeEachBackend('Adagrad', () => {
   it('has Keras’s defaults: 0.001, accumulator 0.1, ε 1e-7', () => {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { Adam, adam } from './adam';
-import { type HandState, expectWeights, stepsByHand, weightsAfterSteps } from './testing/optimizer-steps';
+import { type HandState, expectWeights, stepsByHand, weightsAfterSteps } from '@dendrite/optimizers/testing';
 
 /** Keras 3's Adam for one weight, in plain numbers; `amsgrad` divides by the running maximum of v. */
 function adamByHand(lr: number, beta1: number, beta2: number, epsilon: number, amsgrad: boolean) {

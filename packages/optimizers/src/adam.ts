@@ -18,7 +18,7 @@ export interface AdamArgs extends OptimizerArgs, BetaArgs {
  * `velocity`, and `velocity_hat` with AMSGrad.
  *
  * Keras folds the bias corrections into α, so ε sits outside the corrected root ("epsilon hat"):
- * the textbook form in the course notes differs slightly for small v.
+ * the paper's form (Kingma & Ba, `m̂ / (√v̂ + ε)`) differs slightly for small v.
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { Adamax, adamax } from './adamax';
-import { type HandState, expectWeights, stepsByHand, weightsAfterSteps } from './testing/optimizer-steps';
+import { type HandState, expectWeights, stepsByHand, weightsAfterSteps } from '@dendrite/optimizers/testing';
 
 /** Keras 3's Adamax for one weight, in plain numbers. */
 function adamaxByHand(lr: number, beta1: number, beta2: number, epsilon: number) {

@@ -3,7 +3,7 @@ import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { Adam } from './adam';
 import { AdamW, adamw } from './adamw';
-import { type HandState, expectWeights, makeVariable, stepsByHand, weightsAfterSteps } from './testing/optimizer-steps';
+import { type HandState, expectWeights, makeVariable, stepsByHand, weightsAfterSteps } from '@dendrite/optimizers/testing';
 
 /** AdamW for one weight: decay w ← w − w·λ·η first, then Keras 3's Adam. */
 function adamwByHand(lr: number, weightDecay: number) {

@@ -4,7 +4,7 @@ import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@
 import { clipGradients } from './clipping';
 import { adam } from './adam';
 import { type SGDArgs, sgd } from './sgd';
-import { makeVariable } from './testing/optimizer-steps';
+import { makeVariable } from '@dendrite/optimizers/testing';
 
 /** One SGD step with learning rate 1 on zero weights: the weights become −(clipped gradients). */
 function clippedBySgd(options: SGDArgs, gradients: number[][]): number[][] {

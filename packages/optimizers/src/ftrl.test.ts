@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { Ftrl, type FtrlArgs, ftrl } from './ftrl';
 import { get } from './get-optimizer';
-import { type HandState, expectWeights, stepsByHand, weightsAfterSteps } from './testing/optimizer-steps';
+import { type HandState, expectWeights, stepsByHand, weightsAfterSteps } from '@dendrite/optimizers/testing';
 
 /** Keras 3's `Ftrl.update_step` for one weight, in plain numbers. */
 function ftrlByHand({ learningRate: lr = 0.001, learningRatePower: p = -0.5, l1RegularizationStrength: l1 = 0, l2RegularizationStrength: l2 = 0, l2ShrinkageRegularizationStrength: shrink = 0, beta = 0 }: FtrlArgs & { learningRate?: number }) {

@@ -8,7 +8,7 @@ import { RMSprop } from './rmsprop';
 import { cosineDecay } from './schedules/cosine-decay';
 import { SGD } from './sgd';
 import { EVERY_OPTIMIZER } from './testing/every-optimizer';
-import { makeVariable } from './testing/optimizer-steps';
+import { makeVariable } from '@dendrite/optimizers/testing';
 
 describeEachBackend('optimizers.get and configs', () => {
   it('resolves names in Keras’s spellings to optimizers with Keras’s defaults', () => {

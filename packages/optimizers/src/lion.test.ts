@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { get } from './get-optimizer';
 import { Lion, lion } from './lion';
-import { type HandState, expectWeights, stepsByHand, weightsAfterSteps } from './testing/optimizer-steps';
+import { type HandState, expectWeights, stepsByHand, weightsAfterSteps } from '@dendrite/optimizers/testing';
 
 /** Keras 3's `Lion.update_step` for one weight (after weight decay and clipping), in plain numbers. */
 function lionByHand(lr: number, beta1: number, beta2: number, weightDecay = 0, clipValue = Number.POSITIVE_INFINITY) {

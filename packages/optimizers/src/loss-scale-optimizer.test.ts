@@ -5,7 +5,7 @@ import { Adam } from './adam';
 import { Adadelta } from './adadelta';
 import { LossScaleOptimizer, get, serialize } from './get-optimizer';
 import { SGD } from './sgd';
-import { makeVariable, stepWith } from './testing/optimizer-steps';
+import { makeVariable, stepWith } from '@dendrite/optimizers/testing';
 
 /** Keras 3's `LossScaleOptimizer.get_config()` of an Adam, as a `.keras` file holds it. */
 const KERAS_3_CONFIG = {

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { Nadam, nadam } from './nadam';
-import { GRADIENTS, START, expectWeights, weightsAfterSteps } from './testing/optimizer-steps';
+import { GRADIENTS, START, expectWeights, weightsAfterSteps } from '@dendrite/optimizers/testing';
 
 /**
  * Keras 3's Nadam in plain numbers: the momentum cache uₜ = β₁(1 − ½·0.96ᵗ) and its running

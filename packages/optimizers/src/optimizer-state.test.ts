@@ -5,7 +5,7 @@ import { adam } from './adam';
 import type { Optimizer } from './optimizer';
 import { sgd } from './sgd';
 import { EVERY_OPTIMIZER } from './testing/every-optimizer';
-import { makeVariable } from './testing/optimizer-steps';
+import { makeVariable } from '@dendrite/optimizers/testing';
 
 /** Gradients that depend on the weights (∂/∂w of Σ(w − 1)⁴ + 0.1·w), so the path matters. */
 function step(optimizer: Optimizer, variables: tf.Variable[]): void {

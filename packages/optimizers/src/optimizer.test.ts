@@ -5,7 +5,7 @@ import { adam } from './adam';
 import { exponentialDecay } from './schedules/exponential-decay';
 import { sgd } from './sgd';
 import { EVERY_OPTIMIZER } from './testing/every-optimizer';
-import { makeVariable, stepWith } from './testing/optimizer-steps';
+import { makeVariable, stepWith } from '@dendrite/optimizers/testing';
 
 describeEachBackend('Optimizer', () => {
   it('takes tf.variableGrads’s gradients directly, with or without the variable list', () => {

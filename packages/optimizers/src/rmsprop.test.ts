@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { RMSprop, rmsprop } from './rmsprop';
-import { expectWeights, stepsByHand, weightsAfterSteps } from './testing/optimizer-steps';
+import { expectWeights, stepsByHand, weightsAfterSteps } from '@dendrite/optimizers/testing';
 
 describeEachBackend('RMSprop', () => {
   it('has Keras’s defaults: 0.001, ρ 0.9, no momentum, ε 1e-7, not centered', () => {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { SGD, sgd } from './sgd';
-import { expectWeights, stepsByHand, weightsAfterSteps } from './testing/optimizer-steps';
+import { expectWeights, stepsByHand, weightsAfterSteps } from '@dendrite/optimizers/testing';
 
 describeEachBackend('SGD', () => {
   it('has Keras’s defaults: learning rate 0.01, no momentum, name "SGD"', () => {

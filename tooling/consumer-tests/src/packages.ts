@@ -52,7 +52,8 @@ export async function pack(pkg: PublishedPackage, destination: string): Promise<
 /** Why a tarball entry must not ship, or undefined when it may. */
 export function forbiddenEntry(entry: string): string | undefined {
   const path = entry.replace(/^package\//, '');
-  if (/(^|\/)(__tests__|test|tests|fixtures|__fixtures__|testing)\//.test(path)) return 'a test or fixture folder';
+  // dist/testing/ is a built entry (`@dendrite/backend/testing`), not test files.
+  if (!path.startsWith('dist/') && /(^|\/)(__tests__|test|tests|fixtures|__fixtures__|testing)\//.test(path)) return 'a test or fixture folder';
   if (/\.(test|spec)\.[cm]?[jt]sx?$/.test(path)) return 'a test file';
   if (/\.[cm]?tsx?$/.test(path) && !/\.d\.[cm]?ts$/.test(path)) return 'TypeScript source';
   if (path.startsWith('src/')) return 'the source folder';

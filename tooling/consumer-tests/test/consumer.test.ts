@@ -25,6 +25,8 @@ const work = mkdtempSync(join(tmpdir(), 'dendrite-consumer-'));
 const packages = publishedPackages(repositoryRoot);
 /** The Vite the workspace builds its pages with (the demo's and the umbrella's browser tests). */
 const viteVersion = (JSON.parse(readFileSync(join(repositoryRoot, 'packages/dendrite/node_modules/vite/package.json'), 'utf8')) as { version: string }).version;
+/** The vitest the workspace tests with: the version a user's project installs for `@dendrite/layers/testing`. */
+const vitestVersion = (JSON.parse(readFileSync(join(repositoryRoot, 'node_modules/vitest/package.json'), 'utf8')) as { version: string }).version;
 let registry: LocalRegistry | undefined;
 const tarballs: Tarball[] = [];
 
@@ -149,6 +151,15 @@ describe('@dendrite/layers with @dendrite/backend alone', () => {
     expect(readdirSync(join(dir, 'node_modules'))).not.toContain('dendrite');
     const result = await runJson(dir, 'layers-alone.mjs');
     expect(result).toMatchObject({ shape: [5, 2], weights: 2 });
+  }, 240_000);
+});
+
+describe('@dendrite/layers/testing in a user project', () => {
+  it("tests the user's own layer with runLayerTest, on wasm and cpu, under the user's vitest", async () => {
+    const dir = await project('layer-testing', 'module', ['@dendrite/layers', '@dendrite/backend', `vitest@${vitestVersion}`], ['custom-layer.test.ts']);
+    await run(process.execPath, [join(dir, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=json', '--outputFile=results.json'], dir);
+    const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { numPassedTests: number; numFailedTests: number; numPendingTests: number };
+    expect(results).toMatchObject({ numPassedTests: 6, numFailedTests: 0, numPendingTests: 0 });
   }, 240_000);
 });
 

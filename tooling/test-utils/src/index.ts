@@ -1,5 +1,5 @@
-export { BACKENDS_UNDER_TEST, describeEachBackend, useBackend, computeOn } from './backends';
-export { expectNoLeakedTensors, expectArraysClose, maxRelativeError, valuesWithoutLeak } from './expectations';
-export { seededArray, seededIntArray } from './random-data';
+export { BACKENDS_UNDER_TEST, describeEachBackend, useBackend, computeOn } from '@dendrite/backend/testing';
+export { expectNoLeakedTensors, expectArraysClose, maxRelativeError, valuesWithoutLeak } from '@dendrite/backend/testing';
+export { seededArray, seededIntArray } from '@dendrite/backend/testing';
 export { useTempDirs } from './temp-dirs';
 export { sharedFolderPresent } from './shared-folder';

@@ -3,7 +3,7 @@ import type { ArrayWithShape } from '../loaders/image-classification';
 
 /**
  * Pixels as float32 in [0, 1] (`x / 255`), optionally reshaped (`[60000, 784]` to flatten MNIST),
- * as the course notes prepare their inputs.
+ * the usual preparation of image inputs for a dense or convolutional model.
  *
  * @param images - the pixels
  * @param shape - the new shape (the same by default)

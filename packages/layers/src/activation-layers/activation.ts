@@ -17,7 +17,7 @@ export interface ActivationArgs extends LayerArgs {
  *
  * @example
  * ```ts
- * // The course's Dense → BatchNormalization → relu block.
+ * // A Dense → BatchNormalization → relu block.
  * sequential({ layers: [dense({ units: 256, inputShape: [784] }), batchNormalization(), activation({ activation: 'relu' })] });
  * ```
  */

@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
-import { runLayerTest } from '../testing/run-layer-test';
+import { runLayerTest } from '@dendrite/layers/testing';
 import { resetUniqueNames } from '../engine/unique-names';
 import { pReLU } from './prelu';
 

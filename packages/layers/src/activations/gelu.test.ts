@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose } from '@dendrite/test-utils';
-import { erfReference, expectActivation } from './expect-activation';
+import { erfReference } from '../testing/activation-references';
+import { expectActivation } from '@dendrite/layers/testing';
 import { gelu, geluApproximate } from './gelu';
 
 const exact = (x: number) => 0.5 * x * (1 + erfReference(x / Math.SQRT2));

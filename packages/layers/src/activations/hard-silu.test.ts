@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '@dendrite/test-utils';
-import { expectActivation } from './expect-activation';
+import { expectActivation } from '@dendrite/layers/testing';
 import { hardSilu, hardSwish } from './hard-silu';
 
 describeEachBackend('hard_silu', () => {

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend } from '@dendrite/test-utils';
-import { expectActivation } from './expect-activation';
+import { expectActivation } from '@dendrite/layers/testing';
 import { leakyRelu } from './leaky-relu';
 
 describeEachBackend('leaky_relu', () => {

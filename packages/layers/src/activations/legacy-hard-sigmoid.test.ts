@@ -1,6 +1,6 @@
 import { it } from 'vitest';
 import { describeEachBackend } from '@dendrite/test-utils';
-import { expectActivation } from './expect-activation';
+import { expectActivation } from '@dendrite/layers/testing';
 import { legacyHardSigmoid } from './legacy-hard-sigmoid';
 
 describeEachBackend('legacy_hard_sigmoid', () => {

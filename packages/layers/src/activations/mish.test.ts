@@ -1,6 +1,7 @@
 import { it } from 'vitest';
 import { describeEachBackend } from '@dendrite/test-utils';
-import { expectActivation, softplusReference } from './expect-activation';
+import { expectActivation } from '@dendrite/layers/testing';
+import { softplusReference } from '../testing/activation-references';
 import { mish } from './mish';
 
 describeEachBackend('mish', () => {

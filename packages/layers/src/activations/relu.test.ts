@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose } from '@dendrite/test-utils';
-import { expectActivation } from './expect-activation';
+import { expectActivation } from '@dendrite/layers/testing';
 import { relu, reluWith, type ReluOptions } from './relu';
 
 /** Keras 3's `ReLU.static_call` in float64. */

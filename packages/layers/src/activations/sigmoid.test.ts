@@ -1,6 +1,7 @@
 import { it } from 'vitest';
 import { describeEachBackend } from '@dendrite/test-utils';
-import { expectActivation, sigmoidReference } from './expect-activation';
+import { expectActivation } from '@dendrite/layers/testing';
+import { sigmoidReference } from '../testing/activation-references';
 import { sigmoid } from './sigmoid';
 
 describeEachBackend('sigmoid', () => {

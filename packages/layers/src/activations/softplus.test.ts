@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend } from '@dendrite/test-utils';
-import { expectActivation, softplusReference } from './expect-activation';
+import { expectActivation } from '@dendrite/layers/testing';
+import { softplusReference } from '../testing/activation-references';
 import { softplus } from './softplus';
 
 describeEachBackend('softplus', () => {

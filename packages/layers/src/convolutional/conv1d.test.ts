@@ -1,11 +1,10 @@
 import { afterEach, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
-import { runLayerTest } from '../testing/run-layer-test';
+import { runLayerTest, expectLayerGradientsMatchFiniteDifferences } from '@dendrite/layers/testing';
 import { resetUniqueNames } from '../engine/unique-names';
 import { input } from '../engine/input-layer';
 import { conv1d } from './conv1d';
-import { expectLayerGradientsMatchFiniteDifferences } from '../testing/expect-layer-gradients';
 
 afterEach(() => resetUniqueNames());
 

@@ -37,7 +37,7 @@ export interface EmbeddingArgs extends LayerArgs {
  *
  * @example
  * ```ts
- * // The IMDB model of the course: 10 000 words, 256-dimensional vectors, reviews of 200 words.
+ * // An IMDB review model: 10 000 words, 256-dimensional vectors, reviews of 200 words.
  * embedding({ inputDim: 10000, outputDim: 256, inputLength: 200 });
  * ```
  */

@@ -1,10 +1,9 @@
 import { afterEach, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors, seededArray } from '@dendrite/test-utils';
-import { runLayerTest } from '../testing/run-layer-test';
+import { runLayerTest, expectLossGradientsMatchFiniteDifferences } from '@dendrite/layers/testing';
 import { resetUniqueNames } from '../engine/unique-names';
 import { setMask } from '../engine/masking';
-import { expectLossGradientsMatchFiniteDifferences } from '../testing/expect-loss-gradients';
 import { BatchNormalization, batchNormalization } from './batch-normalization';
 import { deserializeLayer } from '../engine/layer-registry';
 

@@ -1,11 +1,10 @@
 import { afterEach, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
-import { runLayerTest } from '../testing/run-layer-test';
+import { runLayerTest, expectLayerGradientsMatchFiniteDifferences } from '@dendrite/layers/testing';
 import { resetUniqueNames } from '../engine/unique-names';
 import { getMask, setMask } from '../engine/masking';
 import { input } from '../engine/input-layer';
-import { expectLayerGradientsMatchFiniteDifferences } from '../testing/expect-layer-gradients';
 import { globalAveragePooling1d } from './global-average-pooling1d';
 import { globalAveragePooling2d } from './global-average-pooling2d';
 import { globalMaxPooling1d } from './global-max-pooling1d';

@@ -1,10 +1,9 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { computeOn, describeEachBackend, expectArraysClose, expectNoLeakedTensors, seededArray } from '@dendrite/test-utils';
-import { runLayerTest } from '../testing/run-layer-test';
+import { runLayerTest, expectLayerGradientsMatchFiniteDifferences } from '@dendrite/layers/testing';
 import { resetUniqueNames } from '../engine/unique-names';
 import { input } from '../engine/input-layer';
-import { expectLayerGradientsMatchFiniteDifferences } from '../testing/expect-layer-gradients';
 import { maxPooling1d } from './max-pooling1d';
 import { maxPooling2d } from './max-pooling2d';
 

@@ -1,12 +1,11 @@
 import { afterEach, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors, seededArray } from '@dendrite/test-utils';
-import { runLayerTest } from '../testing/run-layer-test';
+import { runLayerTest, expectLossGradientsMatchFiniteDifferences } from '@dendrite/layers/testing';
 import { resetUniqueNames } from '../engine/unique-names';
 import { getMask, setMask } from '../engine/masking';
 import { deserializeLayer, serializeLayer } from '../engine/layer-registry';
 import { embedding } from '../embedding/embedding';
-import { expectLossGradientsMatchFiniteDifferences } from '../testing/expect-loss-gradients';
 import { gruCell } from './gru-cell';
 import { lstm } from './lstm';
 import { lstmCell } from './lstm-cell';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '@dendrite/test-utils';
 import { L1L2, l1l2 } from './l1-l2';
-import { penaltyOf } from './penalty-test-helpers';
+import { penaltyOf } from '../testing/penalty-of';
 
 describeEachBackend('L1L2', () => {
   it('is l1 · Σ|w| + l2 · Σw²', () => {

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose } from '@dendrite/test-utils';
 import { L1, l1 } from './l1';
-import { penaltyOf } from './penalty-test-helpers';
+import { penaltyOf } from '../testing/penalty-of';
 
 describeEachBackend('L1', () => {
   it('is l1 · Σ|w|, 0.01 by default', () => {

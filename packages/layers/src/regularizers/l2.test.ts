@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose } from '@dendrite/test-utils';
 import { L2, l2 } from './l2';
-import { penaltyOf } from './penalty-test-helpers';
+import { penaltyOf } from '../testing/penalty-of';
 
 describeEachBackend('L2', () => {
   it('is l2 · Σw², 0.01 by default; Keras’s example L2(2) on ones(5, 5) is 50', () => {

@@ -1,10 +1,9 @@
 import { afterEach, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { computeOn, describeEachBackend, expectArraysClose, expectNoLeakedTensors, seededArray } from '@dendrite/test-utils';
-import { runLayerTest } from '../testing/run-layer-test';
+import { runLayerTest, expectLayerGradientsMatchFiniteDifferences } from '@dendrite/layers/testing';
 import { resetUniqueNames } from '../engine/unique-names';
 import { input } from '../engine/input-layer';
-import { expectLayerGradientsMatchFiniteDifferences } from '../testing/expect-layer-gradients';
 import { upSampling1d } from './up-sampling1d';
 import { upSampling2d } from './up-sampling2d';
 

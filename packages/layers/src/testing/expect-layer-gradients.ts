@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { tf } from '@dendrite/backend';
-import { expectNoLeakedTensors, seededArray } from '@dendrite/test-utils';
-import type { Layer } from '../engine/layer';
+import { expectNoLeakedTensors, seededArray } from '@dendrite/backend/testing';
+import type { Layer } from '@dendrite/layers';
 
 /** What {@link expectLayerGradientsMatchFiniteDifferences} checks. */
 export interface GradientCheck {

@@ -1,11 +1,9 @@
 import { expect } from 'vitest';
 import { tf } from '@dendrite/backend';
-import { expectArraysClose, expectNoLeakedTensors, seededArray } from '@dendrite/test-utils';
-import type { Layer } from '../engine/layer';
-import { deserializeLayer, serializeLayer } from '../engine/layer-registry';
-import { SymbolicTensor } from '../engine/symbolic-tensor';
-import { InputLayer } from '../engine/input-layer';
-import { getMask } from '../engine/masking';
+import { expectArraysClose, expectNoLeakedTensors, seededArray } from '@dendrite/backend/testing';
+// The package's own name, not relative paths: the published `testing` entry must share the
+// main entry's classes and layer registry instead of bundling copies of them.
+import { deserializeLayer, getMask, InputLayer, serializeLayer, SymbolicTensor, type Layer } from '@dendrite/layers';
 
 /** What {@link runLayerTest} checks of one layer. */
 export interface LayerTestCase {
@@ -54,7 +52,22 @@ function disposeOutputs(output: tf.Tensor | tf.Tensor[]): void {
  * The check every layer passes (Keras's `run_layer_test`): output shape on tensors and on symbolic
  * tensors, weight count and shapes, one training step whose gradients are finite and move the
  * weights, a config round trip that rebuilds an equal layer computing equal outputs, and no
- * leaked tensors. Runs on the current backend (use it inside `describeEachBackend`).
+ * leaked tensors. Runs on the current backend (use it inside `describeEachBackend`). A custom
+ * layer must be registered (`registerLayer`) for the config round trip.
+ *
+ * @param testCase the layer factory, input and expected shapes
+ * @throws a vitest assertion error naming the check that failed
+ * @example
+ * ```ts
+ * describeEachBackend('Scale', () => {
+ *   it('passes the layer test', () => runLayerTest({
+ *     makeLayer: () => new Scale({}),
+ *     inputShape: [2, 3],
+ *     expectedOutputShape: [2, 3],
+ *     expectedWeightShapes: [[3]],
+ *   }));
+ * });
+ * ```
  */
 export async function runLayerTest(testCase: LayerTestCase): Promise<void> {
   const layer = testCase.makeLayer();

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
-import { runLossTest } from '../testing/run-loss-test';
+import { runLossTest } from '@dendrite/losses/testing';
 import { clipProbability, mean, read } from '../testing/read';
 import { BinaryCrossentropy, binaryCrossentropy } from './binary-crossentropy';
 

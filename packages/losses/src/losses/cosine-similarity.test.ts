@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
-import { runLossTest } from '../testing/run-loss-test';
+import { runLossTest } from '@dendrite/losses/testing';
 import { read, sum } from '../testing/read';
 import { CosineSimilarity, cosineSimilarity } from './cosine-similarity';
 

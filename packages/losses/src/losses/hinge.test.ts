@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend } from '@dendrite/test-utils';
-import { runLossTest } from '../testing/run-loss-test';
+import { runLossTest } from '@dendrite/losses/testing';
 import { mean, read, sum } from '../testing/read';
 import { CategoricalHinge, Hinge, SquaredHinge, categoricalHinge, hinge, squaredHinge } from './hinge';
 

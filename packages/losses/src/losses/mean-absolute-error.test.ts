@@ -1,6 +1,6 @@
 import { it } from 'vitest';
 import { describeEachBackend } from '@dendrite/test-utils';
-import { runLossTest } from '../testing/run-loss-test';
+import { runLossTest } from '@dendrite/losses/testing';
 import { mean } from '../testing/read';
 import { MeanAbsoluteError, meanAbsoluteError } from './mean-absolute-error';
 

@@ -1,6 +1,6 @@
 import { it } from 'vitest';
 import { describeEachBackend } from '@dendrite/test-utils';
-import { runLossTest } from '../testing/run-loss-test';
+import { runLossTest } from '@dendrite/losses/testing';
 import { EPS32, mean } from '../testing/read';
 import { MeanSquaredLogarithmicError, meanSquaredLogarithmicError } from './mean-squared-logarithmic-error';
 

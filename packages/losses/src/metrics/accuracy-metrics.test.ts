@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '@dendrite/test-utils';
-import { runMetricTest } from '../testing/run-metric-test';
+import { runMetricTest } from '@dendrite/losses/testing';
 import { sum } from '../testing/read';
 import {
   Accuracy,

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectNoLeakedTensors } from '@dendrite/test-utils';
-import { runMetricTest } from '../testing/run-metric-test';
+import { runMetricTest } from '@dendrite/losses/testing';
 import { AUC } from './auc';
 
 /** ROC AUC by hand: the weighted share of (positive, negative) pairs ranked right, ties half. */

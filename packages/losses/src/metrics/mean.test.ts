@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
-import { runMetricTest } from '../testing/run-metric-test';
+import { runMetricTest } from '@dendrite/losses/testing';
 import { mean, read } from '../testing/read';
 import { Mean, MeanMetricWrapper, Sum } from './mean';
 

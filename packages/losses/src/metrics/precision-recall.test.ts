@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend } from '@dendrite/test-utils';
-import { runMetricTest } from '../testing/run-metric-test';
+import { runMetricTest } from '@dendrite/losses/testing';
 import { sum } from '../testing/read';
 import { Precision, Recall } from './precision-recall';
 

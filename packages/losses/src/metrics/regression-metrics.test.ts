@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '@dendrite/test-utils';
-import { runMetricTest } from '../testing/run-metric-test';
+import { runMetricTest } from '@dendrite/losses/testing';
 import { EPS32, mean, sum } from '../testing/read';
 import { MeanAbsoluteError, MeanAbsolutePercentageError, MeanSquaredError, MeanSquaredLogarithmicError, RootMeanSquaredError } from './regression-metrics';
 

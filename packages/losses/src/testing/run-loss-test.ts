@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import { tf } from '@dendrite/backend';
-import { expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
-import { get, serialize } from '../losses/get-loss';
-import type { Loss, LossArgs } from '../losses/loss';
-import type { ReductionArgument } from '../losses/reduction';
+import { expectArraysClose, expectNoLeakedTensors } from '@dendrite/backend/testing';
+// The package's own name, not relative paths: the published `testing` entry shares the main
+// entry's classes and registries instead of bundling copies of them.
+import { get, serialize, type Loss, type LossArgs, type ReductionArgument } from '@dendrite/losses';
 import { read, sum } from './read';
 
 /** What {@link runLossTest} checks of one loss. */
@@ -26,7 +26,20 @@ const WEIGHT_CYCLE = [0.5, 2, 0, 1.5];
  * The check every loss passes (the losses' `runLayerTest`): the function form and every
  * reduction equal the hand-computed per-sample values, with sample weights of shape `[batch]` and
  * `[batch, 1]`, on a batch of one too; results are finite; nothing leaks; the config round-trips
- * through `fromConfig` and `get(serialize(loss))`. Runs on the current backend.
+ * through `fromConfig` and `get(serialize(loss))` (register a custom loss with `registerLoss`).
+ * Runs on the current backend.
+ *
+ * @param testCase the loss factory, the data and the per-sample values computed by hand
+ * @throws a vitest assertion error naming the check that failed
+ * @example
+ * ```ts
+ * await runLossTest({
+ *   makeLoss: (args) => new MeanSquaredError(args),
+ *   yTrue: [[0, 1], [1, 1]],
+ *   yPred: [[1, 1], [1, 0]],
+ *   expected: [0.5, 0.5],
+ * });
+ * ```
  */
 export async function runLossTest(testCase: LossTestCase): Promise<void> {
   const { expected, tolerance = 1e-5 } = testCase;

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { tf } from '@dendrite/backend';
-import { expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
-import type { Metric } from '../metrics/metric';
+import { expectArraysClose, expectNoLeakedTensors } from '@dendrite/backend/testing';
+import type { Metric } from '@dendrite/losses';
 import { read } from './read';
 
 /** What {@link runMetricTest} checks of one metric. */
@@ -39,6 +39,13 @@ function feed(metric: Metric, testCase: MetricTestCase, begin: number, end: numb
  * fed as uneven batches (3, 1, 5) it gives the same; updates after the first (which builds any
  * state) and results leak no tensors; `resetState` starts over; weights count as computed by
  * hand; the config round-trips; `dispose` frees the state. Runs on the current backend.
+ *
+ * @param testCase the metric factory, nine samples and the values computed by hand
+ * @throws a vitest assertion error naming the check that failed
+ * @example
+ * ```ts
+ * await runMetricTest({ makeMetric: () => new BinaryAccuracy(), yTrue, yPred, expected: 7 / 9 });
+ * ```
  */
 export async function runMetricTest(testCase: MetricTestCase): Promise<void> {
   const tolerance = testCase.tolerance ?? 1e-5;

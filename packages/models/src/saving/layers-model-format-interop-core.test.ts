@@ -3,7 +3,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { tf } from '@dendrite/backend';
 import * as L from '@dendrite/layers';
 import { useBackend } from '@dendrite/test-utils';
-import { type InteropCase, expectTfjsLoadsOurs, expectWeLoadTfjs, flat, ours, sequence, theirs } from './tfjs-interop-test-helpers';
+import { type InteropCase, expectTfjsLoadsOurs, expectWeLoadTfjs, flat, ours, sequence, theirs } from '../testing/tfjs-interop';
 
 // Core, embedding, normalization, recurrent, activation and noise layers that tfjs-layers 4.22 has too, in both directions.
 // tfjs-layers' recurrent layers are built with recurrentActivation 'sigmoid' (Keras 3's default): its default,

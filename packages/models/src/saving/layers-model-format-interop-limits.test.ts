@@ -5,7 +5,7 @@ import * as L from '@dendrite/layers';
 import { useBackend } from '@dendrite/test-utils';
 import type { Model } from '../model';
 import { loadLayersModel, toModelArtifacts } from './layers-model-format';
-import { flat, image, ours, sequence } from './tfjs-interop-test-helpers';
+import { flat, image, ours, sequence } from '../testing/tfjs-interop';
 
 // Keras 3 options tfjs-layers 4.22 cannot represent: Dendrite still saves and reloads them as model.json,
 // and tfjs-layers refuses the file instead of computing something else.

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, it } from 'vitest';
 import * as tfl from '@tensorflow/tfjs-layers';
 import * as L from '@dendrite/layers';
 import { useBackend } from '@dendrite/test-utils';
-import { type InteropCase, expectTfjsLoadsOurs, expectWeLoadTfjs, flat, image, ourMerge, ours, pair, sequence, theirMerge, theirs } from './tfjs-interop-test-helpers';
+import { type InteropCase, expectTfjsLoadsOurs, expectWeLoadTfjs, flat, image, ourMerge, ours, pair, sequence, theirMerge, theirs } from '../testing/tfjs-interop';
 
 // Convolution, pooling, reshaping and merging layers that tfjs-layers 4.22 has too, in both directions.
 beforeAll(() => useBackend('cpu'));

@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachBackend } from '@dendrite/test-utils';
 import { OneCycle, oneCycle } from './one-cycle';
 import { sgd } from '../sgd';
-import { makeVariable, stepWith } from '../testing/optimizer-steps';
+import { makeVariable, stepWith } from '@dendrite/optimizers/testing';
 
 describeEachBackend('OneCycle (seed 003’s 1cycle)', () => {
   it('rises η₀ → η₁ over the first half, falls back to η₀ over the second, then anneals to a tiny rate', () => {

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { expectArraysClose } from '@dendrite/test-utils';
 import { tf } from '@dendrite/backend';
-import type { Optimizer } from '../optimizer';
+import { expectArraysClose } from '@dendrite/backend/testing';
+import type { Optimizer } from '@dendrite/optimizers';
 
 /** The starting weights every optimizer test uses. */
 export const START = [1, -2];
@@ -59,7 +59,15 @@ export function stepsByHand(update: (w: number, g: number, state: HandState, t: 
   });
 }
 
-/** Fails unless each step's weights agree with the hand computation to float32 precision. */
+/**
+ * Fails unless each step's weights agree with the hand computation to float32 precision.
+ *
+ * @example
+ * ```ts
+ * // Plain SGD: w ← w − 0.1·g, step by step.
+ * expectWeights(weightsAfterSteps(sgd({ learningRate: 0.1 })), stepsByHand((w, g) => w - 0.1 * g));
+ * ```
+ */
 export function expectWeights(actual: number[][], expected: number[][], tolerance = 1e-5): void {
   expect(actual.length, 'steps').toBe(expected.length);
   actual.forEach((weights, step) => expectArraysClose(weights, expected[step], tolerance));

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { tf } from '@dendrite/backend';
-import type { Regularizer } from './regularizer';
+import type { Regularizer } from '../regularizers/regularizer';
 
 /** A weight with Σ|w| = 10 and Σw² = 30. */
 export const WEIGHT_VALUES = [[1, -2], [3, -4]];

@@ -1,7 +1,16 @@
 import { expect } from 'vitest';
-import { tf } from '@dendrite/backend';
+import { tf } from '../index';
 
-/** Runs `body` and fails when it leaves more (or fewer) tensors alive than before. */
+/**
+ * Runs `body` and fails when it leaves more (or fewer) tensors alive than before.
+ *
+ * @param body the code under test (may be async)
+ * @returns what `body` returned
+ * @example
+ * ```ts
+ * await expectNoLeakedTensors(() => model.fit(x, y, { epochs: 1 }));
+ * ```
+ */
 export async function expectNoLeakedTensors<T>(body: () => T | Promise<T>): Promise<T> {
   const before = tf.memory().numTensors;
   const result = await body();
@@ -27,7 +36,15 @@ export async function valuesWithoutLeak(compute: () => tf.Tensor): Promise<Float
   });
 }
 
-/** The largest |a − b| / max(|b|, 1) over two arrays: relative for large values, absolute near 0. */
+/**
+ * The largest |a − b| / max(|b|, 1) over two arrays: relative for large values, absolute near 0.
+ *
+ * @returns the error, or `Infinity` when one entry is NaN
+ * @example
+ * ```ts
+ * maxRelativeError([1, 200], [1, 201]); // 1/201
+ * ```
+ */
 export function maxRelativeError(actual: ArrayLike<number>, expected: ArrayLike<number>): number {
   let worst = 0;
   for (let i = 0; i < expected.length; i++) {
@@ -38,7 +55,15 @@ export function maxRelativeError(actual: ArrayLike<number>, expected: ArrayLike<
   return worst;
 }
 
-/** Fails unless both arrays have one length and agree to `tolerance` (see {@link maxRelativeError}). */
+/**
+ * Fails unless both arrays (or tensors) have one length and agree to `tolerance`
+ * (see {@link maxRelativeError}).
+ *
+ * @example
+ * ```ts
+ * expectArraysClose(layer.apply(x) as tf.Tensor, [0.5, 0.25], 1e-5);
+ * ```
+ */
 export function expectArraysClose(
   actual: ArrayLike<number> | tf.Tensor,
   expected: ArrayLike<number> | tf.Tensor,
