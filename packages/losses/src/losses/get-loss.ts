@@ -1,7 +1,10 @@
-import { type KerasSerialized, type KerasSpellings, ObjectRegistry, isKerasSerialized, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { type KerasSerialized, type KerasSpellings, ObjectRegistry, isKerasSerialized } from '@dendrite/backend/internal';
 import { describeValue } from '../utils/check-args';
 import { BinaryCrossentropy } from './binary-crossentropy';
+import { BinaryFocalCrossentropy } from './binary-focal-crossentropy';
 import { CategoricalCrossentropy } from './categorical-crossentropy';
+import { CategoricalFocalCrossentropy } from './categorical-focal-crossentropy';
 import { CosineSimilarity } from './cosine-similarity';
 import { CategoricalHinge, Hinge, SquaredHinge } from './hinge';
 import { Huber } from './huber';
@@ -24,10 +27,11 @@ export type KerasLossName =
   | 'mean_squared_logarithmic_error' | 'msle' | 'huber' | 'huber_loss' | 'log_cosh' | 'logcosh'
   | 'binary_crossentropy' | 'bce' | 'categorical_crossentropy' | 'cce' | 'sparse_categorical_crossentropy' | 'scce'
   | 'hinge' | 'squared_hinge' | 'categorical_hinge' | 'kl_divergence' | 'kld' | 'kullback_leibler_divergence'
-  | 'poisson' | 'cosine_similarity'
+  | 'poisson' | 'cosine_similarity' | 'binary_focal_crossentropy' | 'categorical_focal_crossentropy'
   | 'MeanSquaredError' | 'MeanAbsoluteError' | 'MeanAbsolutePercentageError' | 'MeanSquaredLogarithmicError'
   | 'Huber' | 'LogCosh' | 'BinaryCrossentropy' | 'CategoricalCrossentropy' | 'SparseCategoricalCrossentropy'
-  | 'Hinge' | 'SquaredHinge' | 'CategoricalHinge' | 'KLDivergence' | 'Poisson' | 'CosineSimilarity';
+  | 'Hinge' | 'SquaredHinge' | 'CategoricalHinge' | 'KLDivergence' | 'Poisson' | 'CosineSimilarity'
+  | 'BinaryFocalCrossentropy' | 'CategoricalFocalCrossentropy';
 
 /**
  * The names of losses added with {@link registerLoss}, for the types: extend it by declaration
@@ -66,6 +70,8 @@ const LOSSES: ReadonlyArray<[LossClass, string, string[]]> = [
   [KLDivergence, 'kl_divergence', ['kld', 'kullback_leibler_divergence']],
   [Poisson, 'poisson', []],
   [CosineSimilarity, 'cosine_similarity', []],
+  [BinaryFocalCrossentropy, 'binary_focal_crossentropy', []],
+  [CategoricalFocalCrossentropy, 'categorical_focal_crossentropy', []],
 ];
 
 // A loss function passed to loadModel's customObjects is wrapped as compile wraps one.

@@ -13,6 +13,8 @@ export { huber, Huber, type HuberOptions } from './huber';
 export { logCosh, LogCosh } from './log-cosh';
 export { binaryCrossentropy, BinaryCrossentropy, type CrossentropyOptions } from './binary-crossentropy';
 export { categoricalCrossentropy, CategoricalCrossentropy } from './categorical-crossentropy';
+export { binaryFocalCrossentropy, BinaryFocalCrossentropy, type BinaryFocalCrossentropyOptions } from './binary-focal-crossentropy';
+export { categoricalFocalCrossentropy, CategoricalFocalCrossentropy, type CategoricalFocalCrossentropyOptions } from './categorical-focal-crossentropy';
 export { sparseCategoricalCrossentropy, SparseCategoricalCrossentropy, sparseLabels, type SparseCrossentropyOptions } from './sparse-categorical-crossentropy';
 export { hinge, squaredHinge, categoricalHinge, hingeLabels, Hinge, SquaredHinge, CategoricalHinge } from './hinge';
 export { kullbackLeiblerDivergence, kld, klDivergence, KLDivergence } from './kl-divergence';
