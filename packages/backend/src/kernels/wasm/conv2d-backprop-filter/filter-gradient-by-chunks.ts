@@ -2,7 +2,7 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import type { tf } from '../../../tf/index';
 import { fillPatchRows } from '../conv2d-patches/conv2d-patches';
-import { MAT_MUL_MODULE } from '../mat-mul/mat-mul-module';
+import { matMulModule } from '../mat-mul/mat-mul-module';
 import { instantiateOn } from '../simd/simd-module';
 import { allocate, callKernel, heapAddress, heapView, release, wasmMemory } from '../wasm-kernel-context';
 
@@ -31,7 +31,7 @@ export function filterGradientBySimdChunks(
   const { batchSize, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth } = info;
   if (outChannels % 2 !== 0) return undefined;
   const memory = wasmMemory(backend);
-  if (!memory || !instantiateOn(memory, MAT_MUL_MODULE)?.matmul) return undefined;
+  if (!memory || !instantiateOn(memory, matMulModule())?.matmul) return undefined;
   const taps = filterHeight * filterWidth * inChannels;
   const paddedTaps = Math.ceil(taps / 16) * 16;
   const positions = batchSize * outHeight * outWidth;

@@ -1,6 +1,7 @@
 import { type Code, countUp } from '../simd/simd-loops';
 import { type Slots, simdFunction } from '../simd/simd-function';
 import { I32, V128, encodeSimdModule, op } from '../simd/simd-module';
+import { relaxedSimdEnabled } from '../simd/simd-features';
 
 /** The vector locals of a two-row, sixteen-column tile: eight accumulators, four b vectors, two splatted a values and a zero. */
 const tileLocals = {
@@ -12,10 +13,17 @@ const tileLocals = {
 };
 type Tile = Slots<typeof tileLocals>;
 
-const multiplyAdd = (tile: Tile, row: number, column: number): Code => [
-  op.get(tile.accumulators[row * 4 + column]), op.get(row === 0 ? tile.aRow0 : tile.aRow1), op.get(tile.bVectors[column]), op.f32x4Mul, op.f32x4Add,
-  op.set(tile.accumulators[row * 4 + column]),
-];
+/** Which multiply-add the tiles use: `f32x4.mul` then `f32x4.add` (two roundings), or relaxed SIMD's fused one. */
+interface Arithmetic {
+  fusedMultiplyAdd: boolean;
+}
+
+const multiplyAdd = (tile: Tile, arithmetic: Arithmetic, row: number, column: number): Code => {
+  const [accumulator, a, b] = [tile.accumulators[row * 4 + column], row === 0 ? tile.aRow0 : tile.aRow1, tile.bVectors[column]];
+  return arithmetic.fusedMultiplyAdd
+    ? [op.get(a), op.get(b), op.get(accumulator), op.f32x4RelaxedMadd, op.set(accumulator)]
+    : [op.get(accumulator), op.get(a), op.get(b), op.f32x4Mul, op.f32x4Add, op.set(accumulator)];
+};
 const forEachAccumulator = (tile: Tile, body: (accumulator: number, column: number) => Code): Code =>
   tile.accumulators.flatMap((accumulator, index) => body(accumulator, index % 4));
 const clearAccumulators = (tile: Tile): Code => tile.accumulators.flatMap((accumulator) => [op.v128Const0, op.set(accumulator)]);
@@ -38,10 +46,10 @@ const finishTile = (tile: Tile, hasBias: number, bias: number, panel: number, re
 ];
 
 /** The eight multiply-adds of one shared index: four b vectors at `pb`, two splatted a values. */
-const tileStep = (tile: Tile, pb: number, loadA: Code): Code => [
+const tileStep = (tile: Tile, arithmetic: Arithmetic, pb: number, loadA: Code): Code => [
   ...tile.bVectors.flatMap((vector, column) => [op.get(pb), op.v128LoadAt(column * 16), op.set(vector)]),
   ...loadA,
-  ...[0, 1].flatMap((row) => [0, 1, 2, 3].flatMap((column) => multiplyAdd(tile, row, column))),
+  ...[0, 1].flatMap((row) => [0, 1, 2, 3].flatMap((column) => multiplyAdd(tile, arithmetic, row, column))),
 ];
 
 /**
@@ -53,7 +61,7 @@ const tileStep = (tile: Tile, pb: number, loadA: Code): Code => [
  * (no packing of `b`: its sixteen-column panel stays in cache across all rows). Bias and relu are
  * applied to the finished sums, in the order the stock kernel applies them.
  */
-const matmul = simdFunction('matmul', {
+const matmul = (arithmetic: Arithmetic) => simdFunction('matmul', {
   // Addresses of a, b, the output and the bias; rows; the output's row length in bytes (a multiple
   // of 64); the shared dimension; a's byte strides between rows and between columns; whether to
   // add the bias and whether to apply relu.
@@ -69,7 +77,7 @@ const matmul = simdFunction('matmul', {
     op.get(b), op.get(panel), op.i32Add, op.set(pb),
     ...clearAccumulators(tile),
     op.loop,
-    ...tileStep(tile, pb, [op.get(pa0), op.v128Load32Splat, op.set(tile.aRow0), op.get(pa1), op.v128Load32Splat, op.set(tile.aRow1)]),
+    ...tileStep(tile, arithmetic, pb, [op.get(pa0), op.v128Load32Splat, op.set(tile.aRow0), op.get(pa1), op.v128Load32Splat, op.set(tile.aRow1)]),
     op.get(pb), op.get(rowBytes), op.i32Add, op.set(pb),
     op.get(pa1), op.get(aColumn), op.i32Add, op.set(pa1),
     op.get(pa0), op.get(aColumn), op.i32Add, op.tee(pa0),
@@ -119,7 +127,7 @@ const compactPairs = simdFunction('compactPairs', {
  * compactPairs' entries: each tile sums only the shared indices where its a rows are not both
  * zero, in order — the same float32 sums, since adding ±0 leaves a sum as it is.
  */
-const matmulSparse = simdFunction('matmulSparse', {
+const matmulSparse = (arithmetic: Arithmetic) => simdFunction('matmulSparse', {
   params: { entries: I32, ends: I32, b: I32, c: I32, bias: I32, pairs: I32, rowBytes: I32, depth: I32, hasBias: I32, relu: I32 },
   // The panel, the pair, its entries' pointer and end, the b panel's address, the b pointer and
   // the output pointer; then the tile's vectors.
@@ -135,7 +143,7 @@ const matmulSparse = simdFunction('matmulSparse', {
       op.get(pe), op.get(end), op.i32GeU, op.brIf(0),
       op.loop,
       op.get(bPanel), op.get(pe), op.i32LoadAt(0), op.i32Add, op.set(pb),
-      ...tileStep(tile, pb, [op.get(pe), op.v128Load32SplatAt(4), op.set(tile.aRow0), op.get(pe), op.v128Load32SplatAt(8), op.set(tile.aRow1)]),
+      ...tileStep(tile, arithmetic, pb, [op.get(pe), op.v128Load32SplatAt(4), op.set(tile.aRow0), op.get(pe), op.v128Load32SplatAt(8), op.set(tile.aRow1)]),
       op.get(pe), op.i32Const(12), op.i32Add, op.tee(pe),
       op.get(end), op.i32Ne, op.brIf(0),
       op.end,
@@ -162,5 +170,18 @@ const nonFinite = simdFunction('nonFinite', {
   op.get(out), op.get(any), op.v128Store,
 ]);
 
-/** The matmul module: `matmul`, the zero-skipping pair `compactPairs` and `matmulSparse`, and `nonFinite`. */
-export const MAT_MUL_MODULE = encodeSimdModule([matmul, compactPairs, matmulSparse, nonFinite]);
+/**
+ * The matmul module: `matmul`, the zero-skipping pair `compactPairs` and `matmulSparse`, and
+ * `nonFinite`, with `f32x4.mul` then `f32x4.add`: every product and sum rounded to float32 in order.
+ */
+export const MAT_MUL_MODULE = encodeSimdModule([matmul({ fusedMultiplyAdd: false }), compactPairs, matmulSparse({ fusedMultiplyAdd: false }), nonFinite]);
+
+/**
+ * {@link MAT_MUL_MODULE} with relaxed SIMD's `f32x4.relaxed_madd` in the tiles: one rounding per
+ * multiply-add where the hardware fuses it (so sums differ from the plain module's by rounding
+ * only), the same sums in the same order otherwise. Invalid on runtimes without relaxed SIMD.
+ */
+export const MAT_MUL_RELAXED_MODULE = encodeSimdModule([matmul({ fusedMultiplyAdd: true }), compactPairs, matmulSparse({ fusedMultiplyAdd: true }), nonFinite]);
+
+/** The matmul module the kernels run now: relaxed where enabled (see {@link relaxedSimdEnabled}). */
+export const matMulModule = (): Uint8Array<ArrayBuffer> => (relaxedSimdEnabled() ? MAT_MUL_RELAXED_MODULE : MAT_MUL_MODULE);

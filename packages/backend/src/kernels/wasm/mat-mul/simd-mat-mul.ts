@@ -1,5 +1,5 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { MAT_MUL_MODULE } from './mat-mul-module';
+import { matMulModule } from './mat-mul-module';
 import { matMulLayout } from './mat-mul-layout';
 import { instantiateOn } from '../simd/simd-module';
 import { allocate, heapAddress, release, transposeLastTwo, wasmMemory, type WasmKernelArgs } from '../wasm-kernel-context';
@@ -46,7 +46,7 @@ export function simdMatMul({ inputs, backend, attrs = {} }: WasmKernelArgs): Ten
   if (layout === undefined) return undefined;
   const { swapped } = layout;
   const memory = wasmMemory(backend);
-  const exports = memory && instantiateOn(memory, MAT_MUL_MODULE);
+  const exports = memory && instantiateOn(memory, matMulModule());
   const matmul = exports?.matmul as MatMulSimd | undefined;
   if (!exports || !matmul) return undefined;
 

@@ -72,6 +72,8 @@ export const op = {
   /** `v128.bitselect a b mask`: `(a & mask) | (b & ~mask)`. */
   v128Bitselect: [0xfd, 0x52],
   i32Sub: [0x6b],
+  /** Relaxed SIMD's `f32x4.relaxed_madd a b c`: `a·b + c`, fused (one rounding) where the hardware has FMA. */
+  f32x4RelaxedMadd: [0xfd, 0x85, 0x02],
 } as const;
 
 /** One exported function: its signature, its extra locals (after the parameters) and its body. */
