@@ -23,9 +23,9 @@ export default defineConfig(
     // Declarations come from tooling/tsup/emit-declarations.mjs (per-file tsc output): the bundled
     // `.d.ts` writes the `tf` namespace (tfjs-core re-exported with Dendrite's additions) as JavaScript.
     dts: false,
-    entry: { index: 'src/index.ts', 'testing/index': 'src/testing/index.ts' },
-    // One copy of every module for both entries (shared chunks): `testing` must use the main
-    // entry's backend selection and seed.
+    entry: { index: 'src/index.ts', 'internal/index': 'src/internal/index.ts', 'testing/index': 'src/testing/index.ts' },
+    // One copy of every module for all entries (shared chunks), in ESM and CJS alike: `internal` and
+    // `testing` must share the main entry's module state (seed, registries, custom-object scope).
     splitting: true,
     noExternal: [/register_all_(gradients|chained_ops)/],
     // Optional dependencies, imported only in a browser that has the GPU API (select/gpu-probes.ts).

@@ -2,7 +2,7 @@
  * Keras's affine image transform (`keras.preprocessing.image.apply_affine_transform`) composed
  * from the (row, column) matrices of @dendrite/backend, with ImageDataGenerator's signs.
  */
-import { type Matrix3, IDENTITY_MATRIX, aboutCenter, multiplyMatrices, rotationMatrix, shearMatrix, shiftMatrix, zoomMatrix } from '@dendrite/backend';
+import { type Matrix3, IDENTITY_MATRIX, aboutCenter, multiplyMatrices, rotationMatrix, shearMatrix, shiftMatrix, zoomMatrix } from '@dendrite/backend/internal';
 
 /** One image's random transform, in Keras's `transform_parameters` names. */
 export interface TransformParameters {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
-import { multiplyMatrices as multiply, toTfTransform } from '@dendrite/backend';
+import { multiplyMatrices as multiply, toTfTransform } from '@dendrite/backend/internal';
 import { IDENTITY_PARAMETERS, type TransformParameters, transformMatrix } from './affine';
 import { applyTransforms } from './apply-transforms';
 

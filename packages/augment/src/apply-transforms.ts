@@ -1,4 +1,5 @@
-import { type FillMode, isIdentityMatrix, tf, transformImages } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { type FillMode, isIdentityMatrix, transformImages } from '@dendrite/backend/internal';
 import { type TransformParameters, transformMatrix } from './affine';
 
 /**

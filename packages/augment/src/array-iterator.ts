@@ -1,4 +1,5 @@
-import { describeValue, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { describeValue, optionKeys } from '@dendrite/backend/internal';
 import { type ArrayInput, type HostArray, gatherRows, toHost } from './image-array';
 import { type BatchAugmenter, type FlowOptions, type ImageBatch, ImageIterator } from './image-iterator';
 

@@ -1,4 +1,4 @@
-import { describeValue, nodeModules } from '@dendrite/backend';
+import { describeValue, nodeModules } from '@dendrite/backend/internal';
 import jpeg from 'jpeg-js';
 import type { PNG as PngDecoder } from 'pngjs';
 import { decodeBmp } from './decode-bmp';

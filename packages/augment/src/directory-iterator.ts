@@ -1,4 +1,5 @@
-import { describeValue, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { describeValue, optionKeys } from '@dendrite/backend/internal';
 import { type BatchAugmenter, type FlowOptions, type ImageBatch, ImageIterator } from './image-iterator';
 import { listImageFiles } from './list-image-files';
 import { type ColorMode, type LoadImageOptions, loadImage, readImageFile } from './load-image';

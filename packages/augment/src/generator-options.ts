@@ -1,4 +1,4 @@
-import { type FillMode, checkOptionKeys, describeValue, isFillMode, optionKeys } from '@dendrite/backend';
+import { type FillMode, checkOptionKeys, describeValue, isFillMode, optionKeys } from '@dendrite/backend/internal';
 
 /** How points outside the image are filled, as Keras's `fill_mode` (from @dendrite/backend). */
 export type { FillMode };

@@ -1,4 +1,5 @@
-import { checkOptionKeys, classOptionKeys, createRandom, describeValue, optionKeys, tf } from '@dendrite/backend';
+import { createRandom, tf } from '@dendrite/backend';
+import { checkOptionKeys, classOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
 import { type TransformParameters, IDENTITY_PARAMETERS } from './affine';
 import { applyTransforms } from './apply-transforms';
 import { type ArrayFlowOptions, ArrayIterator } from './array-iterator';

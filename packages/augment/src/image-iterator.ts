@@ -1,4 +1,5 @@
-import { type Draw, checkOptionKeys, classOptionKeys, createRandom, describeValue, optionKeys, tf } from '@dendrite/backend';
+import { type Draw, createRandom, tf } from '@dendrite/backend';
+import { checkOptionKeys, classOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
 
 /** One batch from a flow: images `[n, h, w, c]` float32 and, unless there are none, targets. */
 export interface ImageBatch {

@@ -14,7 +14,7 @@ export { ArrayIterator, type ArrayFlowOptions } from './array-iterator';
 export { DirectoryIterator, type DirectoryFlowOptions, type ClassMode } from './directory-iterator';
 export { type TransformParameters, IDENTITY_PARAMETERS, transformMatrix } from './affine';
 /** The (row, column) matrix helpers, from @dendrite/backend (where the image layers share them). */
-export { type Matrix3, isIdentityMatrix as isIdentity, toTfTransform } from '@dendrite/backend';
+export { type Matrix3, isIdentityMatrix as isIdentity, toTfTransform } from '@dendrite/backend/internal';
 export { applyTransforms } from './apply-transforms';
 export { decodeImage, type DecodedImage } from './decode-image';
 export { decodeBmp } from './decode-bmp';

@@ -1,4 +1,4 @@
-import { checkOptionKeys, nodeModules, optionKeys } from '@dendrite/backend';
+import { checkOptionKeys, nodeModules, optionKeys } from '@dendrite/backend/internal';
 
 /** File extensions `flowFromDirectory` reads, as Keras's white list. */
 export const IMAGE_EXTENSIONS = ['png', 'jpg', 'jpeg', 'bmp', 'ppm', 'pgm'] as const;

@@ -1,4 +1,4 @@
-import { checkOptionKeys, describeValue, nodeModules, optionKeys } from '@dendrite/backend';
+import { checkOptionKeys, describeValue, nodeModules, optionKeys } from '@dendrite/backend/internal';
 import { type DecodedImage, decodeImage } from './decode-image';
 
 /** Colour modes of Keras's `load_img`. */

@@ -1,4 +1,4 @@
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { Callback } from './callback';
 import { checkSaveFreq, pathAndOptions } from './check-options';
 import { nodeFs, writeTextAtomic } from './node-fs';

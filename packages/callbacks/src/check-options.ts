@@ -2,7 +2,7 @@
  * Checks shared by the callbacks' constructors; each Error names the option, the callback, what
  * was expected and what was received.
  */
-import { checkOptionKeys, classOptionKeys, describeValue } from '@dendrite/backend';
+import { checkOptionKeys, classOptionKeys, describeValue } from '@dendrite/backend/internal';
 
 /**
  * An integer ≥ 0 (patience, cooldown, a frequency in epochs).

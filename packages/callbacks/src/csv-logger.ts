@@ -1,4 +1,4 @@
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { Callback } from './callback';
 import { pathAndOptions } from './check-options';
 import { nodeFs } from './node-fs';

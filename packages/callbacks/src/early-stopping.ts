@@ -1,4 +1,5 @@
-import { optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { checkCallbackOptions, checkCount } from './check-options';
 import { Callback } from './callback';
 import { type MonitorMode, WarnOnce, improves, monitoredValue, resolveMode } from './monitor';

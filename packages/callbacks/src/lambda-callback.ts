@@ -1,4 +1,4 @@
-import { describeValue, optionKeys } from '@dendrite/backend';
+import { describeValue, optionKeys } from '@dendrite/backend/internal';
 import { Callback } from './callback';
 import { checkCallbackOptions } from './check-options';
 import type { HookName } from './callback-list';

@@ -1,4 +1,4 @@
-import { type NodeModules, nodeModules, writeFileAtomicSync } from '@dendrite/backend';
+import { type NodeModules, nodeModules, writeFileAtomicSync } from '@dendrite/backend/internal';
 
 /**
  * Node's built-in modules for a callback that writes files, loaded when it first touches one

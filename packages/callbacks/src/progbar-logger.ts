@@ -1,4 +1,4 @@
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { Callback } from './callback';
 import { checkCallbackOptions } from './check-options';
 import { formatDuration, formatElapsed, formatPerStep, formatValue } from './format-value';

@@ -1,4 +1,4 @@
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { Callback } from './callback';
 import { checkCallbackOptions, checkCount } from './check-options';
 import { type MonitorMode, WarnOnce, improves, monitoredValue, resolveMode } from './monitor';

@@ -1,4 +1,4 @@
-import { describeValue, optionKeys } from '@dendrite/backend';
+import { describeValue, optionKeys } from '@dendrite/backend/internal';
 import { Callback } from './callback';
 import { checkCount, pathAndOptions } from './check-options';
 import { EventFileWriter } from './event-file-writer';

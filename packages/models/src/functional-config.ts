@@ -1,4 +1,4 @@
-import { type KerasSerialized, keysToCamelCase, keysToSnakeCase } from '@dendrite/backend';
+import { type KerasSerialized, keysToCamelCase, keysToSnakeCase } from '@dendrite/backend/internal';
 import { type Layer, type LayerNode, type SymbolicTensor, type TFOpCall, deserializeLayer, serializeLayer } from '@dendrite/layers';
 import type { Functional, FunctionalArgs } from './functional';
 import { OP_LAMBDA_CLASSES, parseOpNode, writeOpNode } from './tf-op-nodes';

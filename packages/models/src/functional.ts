@@ -1,4 +1,5 @@
-import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import {
   type CallArgs,
   InputLayer,

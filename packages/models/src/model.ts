@@ -1,4 +1,5 @@
-import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import type { Logs, TrainingModel } from '@dendrite/callbacks';
 import type { Optimizer } from '@dendrite/optimizers';
 import { type CallArgs, Layer, type LayerArgs, type Shape, type SymbolicTensor, type TensorOrList } from '@dendrite/layers';

@@ -1,4 +1,5 @@
-import { checkOptionKeys, describeValue, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
 import {
   Layer,
   type CallArgs,

@@ -1,4 +1,5 @@
-import { fusedAdamUpdate, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { fusedAdamUpdate, optionKeys } from '@dendrite/backend/internal';
 import type { BetaArgs } from './beta-arguments';
 import { checkBoolean } from './check-argument';
 import type { OptimizerArgs, OptimizerDefaults } from './optimizer';

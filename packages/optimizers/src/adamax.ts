@@ -1,4 +1,5 @@
-import { optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import type { BetaArgs } from './beta-arguments';
 import type { OptimizerArgs } from './optimizer';
 import { factoryArgs } from './factory-args';

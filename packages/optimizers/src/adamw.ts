@@ -1,4 +1,4 @@
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { Adam, type AdamArgs } from './adam';
 import { factoryArgs } from './factory-args';
 

@@ -1,4 +1,4 @@
-import { describeValue } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 
 /** A condition on a numeric argument and how an error message states it. */
 export interface NumberRule {

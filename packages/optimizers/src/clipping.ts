@@ -1,4 +1,5 @@
-import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import { POSITIVE, checkNumber } from './check-argument';
 
 /** Gradient clipping, as Keras's optimizers take it: at most one of the three. */

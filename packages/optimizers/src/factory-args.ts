@@ -1,4 +1,4 @@
-import { describeValue } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 import type { OptimizerArgs } from './optimizer';
 
 /**

@@ -1,4 +1,5 @@
-import { optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { NON_NEGATIVE, type NumberRule, checkNumber } from './check-argument';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 import { factoryArgs } from './factory-args';

@@ -1,4 +1,4 @@
-import { type KerasSerialized, ObjectRegistry, describeValue } from '@dendrite/backend';
+import { type KerasSerialized, ObjectRegistry, describeValue } from '@dendrite/backend/internal';
 import { Adadelta } from './adadelta';
 import { Adafactor } from './adafactor';
 import { Adagrad } from './adagrad';

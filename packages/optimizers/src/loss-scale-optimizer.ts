@@ -1,4 +1,4 @@
-import { type KerasSerialized, describeValue } from '@dendrite/backend';
+import { type KerasSerialized, describeValue } from '@dendrite/backend/internal';
 import type { Optimizer } from './optimizer';
 
 /** Keras 3's `LossScaleOptimizer` config, as `.keras` files hold it (tf.keras 2.x writes the same keys, with `dynamic`). */

@@ -1,4 +1,4 @@
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { type BetaArgs, resolveBetaArgs } from './beta-arguments';
 import { Optimizer, type OptimizerArgs, type OptimizerDefaults } from './optimizer';
 

@@ -1,4 +1,4 @@
-import { type KerasSerialized, classOptionKeys, splitOptionKeys, toCamelCase } from '@dendrite/backend';
+import { type KerasSerialized, classOptionKeys, splitOptionKeys, toCamelCase } from '@dendrite/backend/internal';
 import { describeValue } from './check-argument';
 import { getSchedule } from './schedules/get-schedule';
 

@@ -1,4 +1,5 @@
-import { checkOptionKeys, classOptionKeys, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys, classOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import { NON_NEGATIVE, checkNumber, describeValue } from './check-argument';
 import { checkClipOptions, clipGradientsBy } from './clipping';
 import { type GradientPair, type Gradients, toGradientPairs } from './gradient-pairs';

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, vi } from 'vitest';
 import { sharedFolderPresent, useBackend } from '@dendrite/test-utils';
 import * as dn from 'dendrite';
+import { writeZip } from '@dendrite/backend/internal';
 import { writeJpeg } from '../../../../packages/augment/src/testing/write-images';
 import { pythonTwoCifarBatch } from '../../../../packages/datasets/src/testing/cifar-pickle';
 import { writeTar } from '../../../../packages/datasets/src/testing/write-tar';
@@ -174,7 +175,7 @@ export function writeImdbNpz(cacheDir: string, train: RawReviews, test: RawRevie
     y.forEach((label, i) => view.setBigInt64(i * 8, BigInt(label), true));
     return npy('<i8', [y.length], body);
   };
-  const zip = dn.backend.writeZip([
+  const zip = writeZip([
     ['x_test.npy', npy('|O', [test.x.length], pickleObjectArray(test.x))],
     ['x_train.npy', npy('|O', [train.x.length], pickleObjectArray(train.x))],
     ['y_train.npy', labels(train.y)],

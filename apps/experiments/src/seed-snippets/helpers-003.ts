@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import * as dn from 'dendrite';
+import { writeZip } from '@dendrite/backend/internal';
 
 /**
  * Shared helpers of the seed 003/004 and Keras-guide snippet suites: where the course's data sets
@@ -106,7 +107,7 @@ export function encodeObjectNpy(lists: number[][]): Uint8Array {
 /** Writes `<cacheDir>/<dataset>/<name>` as a ZIP of `.npy` entries (an `.npz`) and returns cacheDir. */
 export function writeNpz(cacheDir: string, dataset: string, name: string, arrays: Record<string, Uint8Array>): string {
   mkdirSync(join(cacheDir, dataset), { recursive: true });
-  writeFileSync(join(cacheDir, dataset, name), dn.backend.writeZip(Object.entries(arrays).map(([key, bytes]) => [`${key}.npy`, bytes] as [string, Uint8Array])));
+  writeFileSync(join(cacheDir, dataset, name), writeZip(Object.entries(arrays).map(([key, bytes]) => [`${key}.npy`, bytes] as [string, Uint8Array])));
   return cacheDir;
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fusedDense, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { fusedDense } from '@dendrite/backend/internal';
 import { computeOn, expectArraysClose, expectNoLeakedTensors, seededArray, useBackend } from '@dendrite/test-utils';
 
 const [ROWS, INPUTS, UNITS] = [6, 5, 4];

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { randomDropout, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { randomDropout } from '@dendrite/backend/internal';
 import { describeEachBackend, expectNoLeakedTensors } from '@dendrite/test-utils';
 
 describeEachBackend('randomDropout', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isSoftmaxOutput, markSoftmaxOutput, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { isSoftmaxOutput, markSoftmaxOutput } from '@dendrite/backend/internal';
 
 describe('markSoftmaxOutput', () => {
   it('marks one tensor object and creates no tensor', () => {

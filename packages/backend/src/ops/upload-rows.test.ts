@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tf, uploadRows } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { uploadRows } from '@dendrite/backend/internal';
 import { computeOn, seededArray } from '@dendrite/test-utils';
 
 const ROW = 6;

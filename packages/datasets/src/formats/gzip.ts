@@ -1,4 +1,4 @@
-import { nodeModules } from '@dendrite/backend';
+import { nodeModules } from '@dendrite/backend/internal';
 
 /** Whether bytes start with gzip's magic number. */
 export function isGzip(bytes: Uint8Array): boolean {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readZip } from '@dendrite/backend';
+import { readZip } from '@dendrite/backend/internal';
 import { parseNpy, parseNpz } from './npy';
 import { unpickle } from './pickle';
 

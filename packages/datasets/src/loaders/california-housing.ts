@@ -1,4 +1,4 @@
-import { describeValue, optionKeys, readZip } from '@dendrite/backend';
+import { describeValue, optionKeys, readZip } from '@dendrite/backend/internal';
 import { parseNpz } from '../formats/npy';
 import { type LoadOptions, checkLoadOptions, locateFile, readBytes } from '../sources/locate-file';
 import { shuffledIndices } from '../utils/shuffle';

@@ -1,4 +1,4 @@
-import { describeValue, nodeModules, optionKeys } from '@dendrite/backend';
+import { describeValue, nodeModules, optionKeys } from '@dendrite/backend/internal';
 import { maybeGunzip } from '../formats/gzip';
 import { type CifarBatch, parseCifarBinary, parseCifarPickle } from '../formats/cifar';
 import { readTar } from '../formats/tar';

@@ -1,4 +1,4 @@
-import { nodeModules, readZip } from '@dendrite/backend';
+import { nodeModules, readZip } from '@dendrite/backend/internal';
 import { parseNpz } from '../formats/npy';
 import { type LoadOptions, candidatePaths, checkLoadOptions, readBytes } from '../sources/locate-file';
 import { type IdxFiles, type ImageDataset, loadIdxDataset } from './image-classification';

@@ -1,4 +1,4 @@
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { maybeGunzip } from '../formats/gzip';
 import { parseNumericCsv } from '../formats/csv';
 import { type DatasetFile, type LoadOptions, checkLoadOptions, locateFile, readBytes } from '../sources/locate-file';

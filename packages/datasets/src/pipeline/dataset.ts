@@ -1,4 +1,5 @@
-import { createRandom, describeValue } from '@dendrite/backend';
+import { createRandom } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 
 /**
  * A count as tf.data takes it: an integer ≥ 0, or −1 for "all" (`take`, `skip`) or "forever"

@@ -1,4 +1,4 @@
-import { nodeModules, writeFileAtomicSync } from '@dendrite/backend';
+import { nodeModules, writeFileAtomicSync } from '@dendrite/backend/internal';
 
 function defaultProgress(url: string): (received: number, total: number | null) => void {
   let last = 0;

@@ -1,4 +1,4 @@
-import { checkOptionKeys, nodeModules, optionKeys } from '@dendrite/backend';
+import { checkOptionKeys, nodeModules, optionKeys } from '@dendrite/backend/internal';
 import { downloadToCache } from './download';
 
 /** Where one file of a data set can come from. */

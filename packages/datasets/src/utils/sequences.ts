@@ -1,4 +1,4 @@
-import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend';
+import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
 
 /** Options of {@link padSequences}, as `keras.utils.pad_sequences`. */
 export interface PadSequencesOptions {

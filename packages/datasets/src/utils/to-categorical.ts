@@ -1,4 +1,4 @@
-import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend';
+import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
 import type { ArrayWithShape } from '../loaders/image-classification';
 
 /** Options of {@link toCategorical}, Keras's `num_classes` in camelCase. */

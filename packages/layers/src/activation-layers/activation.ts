@@ -1,5 +1,5 @@
 import { layerActivation } from '../core/weight-options';
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import type { tf } from '@dendrite/backend';
 import { type ActivationIdentifier, serializeActivation } from '../activations/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';

@@ -1,4 +1,4 @@
-import { describeValue } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 
 /**
  * A finite number ≥ 0 (slopes, thresholds, caps of the ReLU family).

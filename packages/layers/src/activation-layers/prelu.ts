@@ -1,4 +1,5 @@
-import { describeValue, tf, optionKeys } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { describeValue, optionKeys } from '@dendrite/backend/internal';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';

@@ -1,4 +1,4 @@
-import { describeValue } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 
 /**
  * Checks a numeric option of a built-in activation and returns it; the error names the option,

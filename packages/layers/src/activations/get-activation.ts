@@ -1,4 +1,4 @@
-import { describeValue, normalizeIdentifier, type KerasSpellings } from '@dendrite/backend';
+import { describeValue, normalizeIdentifier, type KerasSpellings } from '@dendrite/backend/internal';
 import type { Activation } from './activation';
 import { elu } from './elu';
 import { exponential } from './exponential';

@@ -1,4 +1,4 @@
-import { describeValue } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 
 /**
  * Checks `axis` (one axis or several, negative counting from the end) against a tensor's rank and

@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { isSoftmaxOutput, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { isSoftmaxOutput } from '@dendrite/backend/internal';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { softmax } from './softmax';
 

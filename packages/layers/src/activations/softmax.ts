@@ -1,4 +1,5 @@
-import { markSoftmaxOutput, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { markSoftmaxOutput } from '@dendrite/backend/internal';
 import { resolveAxes } from './resolve-axes';
 
 /**

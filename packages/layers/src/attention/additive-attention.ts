@@ -1,4 +1,5 @@
-import { optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import type { LayerVariable } from '../engine/layer-variable';
 import { registerLayer } from '../engine/layer-registry';
 import type { Shape } from '../engine/shape';

@@ -1,4 +1,5 @@
-import { describeValue, optionKeys, randomDropout, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { describeValue, optionKeys, randomDropout } from '@dendrite/backend/internal';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { type Shape, isShapeList, shapeToString } from '../engine/shape';
 import type { SymbolicTensor } from '../engine/symbolic-tensor';

@@ -1,4 +1,5 @@
-import { optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { type CallArgs, Layer, type LayerArgs, type ResolvedWeightOptions, type TensorOrList } from '../engine/layer';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';

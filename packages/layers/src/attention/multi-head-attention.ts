@@ -1,4 +1,5 @@
-import { describeValue, optionKeys, randomDropout, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { describeValue, optionKeys, randomDropout } from '@dendrite/backend/internal';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';

@@ -1,4 +1,4 @@
-import { type KerasSerialized, ObjectRegistry } from '@dendrite/backend';
+import { type KerasSerialized, ObjectRegistry } from '@dendrite/backend/internal';
 import { Constraint } from './constraint';
 import { MaxNorm } from './max-norm';
 import { MinMaxNorm } from './min-max-norm';

@@ -1,4 +1,5 @@
-import { checkOptionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys } from '@dendrite/backend/internal';
 import { Constraint } from './constraint';
 
 /**

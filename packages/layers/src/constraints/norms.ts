@@ -1,4 +1,5 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 
 /** Keras's `backend.epsilon()`, added to norms before dividing by them. */
 export const EPSILON = 1e-7;

@@ -1,4 +1,5 @@
-import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import { positionalOptions } from '../engine/positional-options';
 import { Constraint } from './constraint';
 import { checkAxis, EPSILON, type NormAxis, norms } from './norms';

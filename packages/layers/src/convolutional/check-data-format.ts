@@ -1,4 +1,4 @@
-import { describeValue } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 
 /** The one data format Dendrite's spatial layers support: `[batch, ...spatial, channels]`. */
 export type DataFormat = 'channels_last';

@@ -1,4 +1,5 @@
-import { tf, optionKeys } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import type { CallArgs, TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, singleShape } from '../engine/shape';
@@ -6,7 +7,7 @@ import { normalizeTuple } from '../core/argument-checks';
 import { BaseConv, type ConvArgs } from './base-conv';
 import { deconvForwardPadding, deconvOutputLength } from './conv-utils';
 import { applyBiasAndActivation } from './convolve';
-import { dilateKernel } from '@dendrite/backend';
+import { dilateKernel } from '@dendrite/backend/internal';
 import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link Conv2DTranspose}. */

@@ -1,4 +1,4 @@
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import type { Activation, ActivationIdentifier } from '../activations/index';
 import { serializeActivation } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';

@@ -1,5 +1,5 @@
 /** Checks shared by layer constructors; each Error names the argument and the layer. */
-import { describeValue } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 
 /** An integer ≥ 1. */
 export function checkPositiveInteger(value: unknown, argumentName: string, layerName: string): number {

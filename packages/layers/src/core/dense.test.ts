@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
-import { isSoftmaxOutput, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { isSoftmaxOutput } from '@dendrite/backend/internal';
 import { describeEachBackend, expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { runLayerTest } from '@dendrite/layers/testing';
 import { resetUniqueNames } from '../engine/unique-names';

@@ -1,4 +1,5 @@
-import { fusedDense, tf, optionKeys } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { fusedDense, optionKeys } from '@dendrite/backend/internal';
 import { type ActivationIdentifier, fusedActivationOf, serializeActivation } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';

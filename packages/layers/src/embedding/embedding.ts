@@ -1,4 +1,5 @@
-import { tf, optionKeys } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';

@@ -1,5 +1,5 @@
 import type { tf } from '@dendrite/backend';
-import { checkOptionKeys, describeValue, optionKeys, splitOptionKeys } from '@dendrite/backend';
+import { checkOptionKeys, describeValue, optionKeys, splitOptionKeys } from '@dendrite/backend/internal';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from './layer';
 import { layerArgsFromConfig } from './layer-args-from-config';
 import { registerLayer } from './layer-registry';

@@ -1,4 +1,4 @@
-import { classOptionKeys, keysToCamelCase, splitOptionKeys } from '@dendrite/backend';
+import { classOptionKeys, keysToCamelCase, splitOptionKeys } from '@dendrite/backend/internal';
 
 /**
  * A config's keys in camelCase, without the nulls Keras writes for unset options (the constructors

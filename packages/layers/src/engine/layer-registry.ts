@@ -1,4 +1,4 @@
-import { type KerasSerialized, ObjectRegistry } from '@dendrite/backend';
+import { type KerasSerialized, ObjectRegistry } from '@dendrite/backend/internal';
 import { Layer } from './layer';
 
 /** A layer class as the registry needs it: its Keras name and a way to rebuild it. */

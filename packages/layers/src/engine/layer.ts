@@ -1,4 +1,5 @@
-import { checkOptionKeys, classOptionKeys, describeValue, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys, classOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
 import { type InputSpec, assertInputCompatible } from './input-spec';
 import { LayerVariable, type WeightRegularizer } from './layer-variable';
 import { type AddWeightOptions, resolveWeightOptions } from './resolve-weight-options';

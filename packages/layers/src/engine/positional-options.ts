@@ -1,4 +1,4 @@
-import { describeValue } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 
 /** Whether a value is an options object: a plain object (not an array, tensor, layer or function). */
 export function isOptionsObject(value: unknown): value is Record<string, unknown> {

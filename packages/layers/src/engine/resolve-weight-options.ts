@@ -1,4 +1,5 @@
-import { checkOptionKeys, optionKeys, type tf } from '@dendrite/backend';
+import { type tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import { type ConstraintIdentifier, getConstraint } from '../constraints/get-constraint';
 import { type InitializerIdentifier, getInitializer } from '../initializers/get-initializer';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/get-regularizer';

@@ -1,4 +1,4 @@
-import { describeValue } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 
 /**
  * Argument checks shared by the initializers. Each error names the argument and the

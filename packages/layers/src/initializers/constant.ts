@@ -1,4 +1,5 @@
-import { tf, checkOptionKeys, optionKeys } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import { checkNumber, checkShape } from './argument-checks';
 import { Initializer } from './initializer';
 

@@ -1,4 +1,4 @@
-import { type KerasSerialized, ObjectRegistry } from '@dendrite/backend';
+import { type KerasSerialized, ObjectRegistry } from '@dendrite/backend/internal';
 import { Constant } from './constant';
 import { Identity } from './identity';
 import { Initializer } from './initializer';

@@ -1,4 +1,5 @@
-import { tf, checkOptionKeys } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys } from '@dendrite/backend/internal';
 import { checkShape } from './argument-checks';
 import { Initializer } from './initializer';
 

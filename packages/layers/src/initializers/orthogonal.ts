@@ -1,4 +1,5 @@
-import { describeValue, tf, checkOptionKeys, optionKeys } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { describeValue, checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import { checkNumber, checkShape } from './argument-checks';
 import { householderQr } from './householder-qr';
 import { castTo, RandomInitializer } from './random-initializer';

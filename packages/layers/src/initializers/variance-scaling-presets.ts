@@ -1,4 +1,4 @@
-import { checkOptionKeys, optionKeys } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import { VarianceScaling } from './variance-scaling';
 
 /** Arguments of the {@link VarianceScaling} presets: only a seed. */

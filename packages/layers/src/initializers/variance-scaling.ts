@@ -1,4 +1,5 @@
-import { describeValue, tf, toSnakeCase, checkOptionKeys, optionKeys } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { describeValue, toSnakeCase, checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import { checkNumber, checkShape } from './argument-checks';
 import { computeFans } from './compute-fans';
 import { castTo, RandomInitializer } from './random-initializer';

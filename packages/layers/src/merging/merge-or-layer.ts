@@ -1,4 +1,5 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 import type { LayerArgs } from '../engine/layer';
 import { SymbolicTensor } from '../engine/symbolic-tensor';
 import type { Merge } from './base-merge';

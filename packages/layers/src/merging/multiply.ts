@@ -1,4 +1,5 @@
-import { tf, optionKeys } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import type { LayerArgs } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { SymbolicTensor } from '../engine/symbolic-tensor';

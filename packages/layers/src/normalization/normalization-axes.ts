@@ -1,4 +1,5 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 
 /**
  * An axis in [0, rank): negative axes count from the end.

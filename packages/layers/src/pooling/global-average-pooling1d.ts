@@ -1,4 +1,5 @@
-import { tf, optionKeys } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import type { CallArgs, TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { BaseGlobalPooling, type GlobalPoolingArgs } from './base-global-pooling';

@@ -1,4 +1,4 @@
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { registerLayer } from '../engine/layer-registry';
 import { BasePooling, type PoolingArgs } from './base-pooling';
 import { positionalOptions } from '../engine/positional-options';

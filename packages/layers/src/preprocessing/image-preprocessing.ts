@@ -1,10 +1,11 @@
-import { type FillMode, describeValue, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { type FillMode, describeValue } from '@dendrite/backend/internal';
 import type { InputSpec } from '../engine/input-spec';
 
 /** Fill modes of the random affine layers, as Keras's `fill_mode` (@dendrite/backend's {@link FillMode}). */
 export type LayerFillMode = FillMode;
 /** How the image layers sample between pixels: 'bilinear' or 'nearest' (from @dendrite/backend). */
-export type { ImageInterpolation } from '@dendrite/backend';
+export type { ImageInterpolation } from '@dendrite/backend/internal';
 
 /**
  * The input spec of every image layer here: images `[h, w, c]` or batches `[n, h, w, c]`. A fresh

@@ -1,4 +1,5 @@
-import { FILL_MODES, type Matrix3, type tf, transformImages, optionKeys } from '@dendrite/backend';
+import { type tf } from '@dendrite/backend';
+import { FILL_MODES, type Matrix3, transformImages, optionKeys } from '@dendrite/backend/internal';
 import { checkOneOf } from '../core/argument-checks';
 import type { ImageInterpolation, LayerFillMode } from './image-preprocessing';
 import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';

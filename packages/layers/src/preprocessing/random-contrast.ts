@@ -1,4 +1,5 @@
-import { describeValue, tf, uniformDraws, optionKeys } from '@dendrite/backend';
+import { tf, uniformDraws } from '@dendrite/backend';
+import { describeValue, optionKeys } from '@dendrite/backend/internal';
 import { registerLayer } from '../engine/layer-registry';
 import { factorRange } from './image-preprocessing';
 import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';

@@ -1,4 +1,5 @@
-import { tf, uniformDraws, optionKeys } from '@dendrite/backend';
+import { tf, uniformDraws } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { registerLayer } from '../engine/layer-registry';
 import { checkOneOf } from '../core/argument-checks';
 import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';

@@ -1,4 +1,5 @@
-import { type Matrix3, aboutCenter, rotationMatrix, uniformDraws, optionKeys } from '@dendrite/backend';
+import { uniformDraws } from '@dendrite/backend';
+import { type Matrix3, aboutCenter, rotationMatrix, optionKeys } from '@dendrite/backend/internal';
 import { registerLayer } from '../engine/layer-registry';
 import { factorRange } from './image-preprocessing';
 import { RandomAffineLayer, type RandomAffineArgs } from './random-affine-layer';

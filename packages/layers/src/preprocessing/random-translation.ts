@@ -1,4 +1,5 @@
-import { type Matrix3, createRandom, shiftMatrix, uniform, optionKeys } from '@dendrite/backend';
+import { createRandom, uniform } from '@dendrite/backend';
+import { type Matrix3, shiftMatrix, optionKeys } from '@dendrite/backend/internal';
 import { registerLayer } from '../engine/layer-registry';
 import { factorRange } from './image-preprocessing';
 import { RandomAffineLayer, type RandomAffineArgs } from './random-affine-layer';

@@ -1,4 +1,5 @@
-import { type Matrix3, aboutCenter, createRandom, describeValue, uniform, zoomMatrix, optionKeys } from '@dendrite/backend';
+import { createRandom, uniform } from '@dendrite/backend';
+import { type Matrix3, aboutCenter, describeValue, zoomMatrix, optionKeys } from '@dendrite/backend/internal';
 import { registerLayer } from '../engine/layer-registry';
 import { factorRange } from './image-preprocessing';
 import { RandomAffineLayer, type RandomAffineArgs } from './random-affine-layer';

@@ -1,4 +1,5 @@
-import { type KerasSerialized, tf, optionKeys } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { type KerasSerialized, optionKeys } from '@dendrite/backend/internal';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { deserializeLayer, registerLayer, serializeLayer } from '../engine/layer-registry';
 import { type Shape, isShapeList } from '../engine/shape';

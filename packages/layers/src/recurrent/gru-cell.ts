@@ -1,4 +1,5 @@
-import { tf, optionKeys } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { registerLayer } from '../engine/layer-registry';
 import type { StepWeights } from './rnn-cell';
 import { GatedRNNCell, type GatedRNNCellArgs } from './gated-rnn-cell';

@@ -1,4 +1,5 @@
-import { type OptionKeyRecord, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { type OptionKeyRecord, optionKeys } from '@dendrite/backend/internal';
 import { type ActivationIdentifier, serializeActivation } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';

@@ -1,4 +1,5 @@
-import { type KerasSerialized, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { type KerasSerialized, optionKeys } from '@dendrite/backend/internal';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { deserializeLayer, registerLayer, serializeLayer } from '../engine/layer-registry';

@@ -1,4 +1,5 @@
-import { createRandom, describeValue, nextSeed } from '@dendrite/backend';
+import { createRandom, nextSeed } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 
 /**
  * The seeds of one layer's random ops, as Keras's `SeedGenerator`: with a `seed`, the layer has its

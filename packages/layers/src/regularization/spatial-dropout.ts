@@ -1,4 +1,4 @@
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import type { tf } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
 import { checkOneOf } from '../core/argument-checks';

@@ -1,4 +1,4 @@
-import { describeValue } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 
 /**
  * Checks a penalty factor as Keras's `validate_float_arg`: a finite number ≥ 0.

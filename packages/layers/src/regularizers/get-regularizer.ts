@@ -1,4 +1,4 @@
-import { type KerasSerialized, ObjectRegistry } from '@dendrite/backend';
+import { type KerasSerialized, ObjectRegistry } from '@dendrite/backend/internal';
 import { L1 } from './l1';
 import { L1L2, l1l2 } from './l1-l2';
 import { L2 } from './l2';

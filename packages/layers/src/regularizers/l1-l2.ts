@@ -1,4 +1,5 @@
-import { checkOptionKeys, describeValue, optionKeys, type tf } from '@dendrite/backend';
+import { type tf } from '@dendrite/backend';
+import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
 import { isOptionsObject } from '../engine/positional-options';
 import { checkFactor } from './check-factor';
 import { penalties } from './penalties';

@@ -1,4 +1,5 @@
-import { checkOptionKeys, optionKeys, type tf } from '@dendrite/backend';
+import { type tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import { positionalOptions } from '../engine/positional-options';
 import { checkFactor } from './check-factor';
 import { penalties } from './penalties';

@@ -1,4 +1,5 @@
-import { describeValue, tf, optionKeys } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { describeValue, optionKeys } from '@dendrite/backend/internal';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';

@@ -1,5 +1,5 @@
 import { checkInRange } from '../utils/check-args';
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { type LossArgs, Loss } from './loss';
 
 /** Options of the binary and categorical crossentropies. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { markSoftmaxOutput, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { markSoftmaxOutput } from '@dendrite/backend/internal';
 import { computeOn, expectArraysClose, seededArray, seededIntArray } from '@dendrite/test-utils';
 import { categoricalCrossentropy } from './categorical-crossentropy';
 import { sparseCategoricalCrossentropy } from './sparse-categorical-crossentropy';

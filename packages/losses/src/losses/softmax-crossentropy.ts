@@ -1,4 +1,5 @@
-import { isSoftmaxOutput, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { isSoftmaxOutput } from '@dendrite/backend/internal';
 import { EPSILON } from './epsilon';
 
 /**

@@ -1,4 +1,5 @@
-import { isSoftmaxOutput, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { isSoftmaxOutput, optionKeys } from '@dendrite/backend/internal';
 import { describeValue } from '../utils/check-args';
 import { checkTensor } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';

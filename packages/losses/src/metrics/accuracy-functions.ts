@@ -1,4 +1,5 @@
-import { optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { sparseLabels } from '../losses/sparse-categorical-crossentropy';
 import { checkInRange, checkInteger } from '../utils/check-args';
 import { alignShapes, checkTensor, looksSparse } from '../utils/shapes';

@@ -1,4 +1,5 @@
-import { optionKeys, type tf } from '@dendrite/backend';
+import { type tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { checkInRange, checkInteger } from '../utils/check-args';
 import {
   type BinaryAccuracyOptions,

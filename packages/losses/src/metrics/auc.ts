@@ -1,4 +1,5 @@
-import { optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { EPSILON } from '../losses/epsilon';
 import { checkInteger, describeValue } from '../utils/check-args';
 import { bucketedConfusionCounts } from './confusion-counts';

@@ -1,4 +1,5 @@
-import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import { alignShapes, alignWeights } from '../utils/shapes';
 
 /** True/false positives/negatives, one entry per threshold (a type, so `tf.tidy` can return it). */

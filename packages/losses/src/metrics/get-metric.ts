@@ -1,4 +1,5 @@
-import { type KerasSerialized, type KerasSpellings, ObjectRegistry, UnknownObjectError, checkOptionKeys, isKerasSerialized, normalizeIdentifier, tf } from '@dendrite/backend';
+import { UnknownObjectError, tf } from '@dendrite/backend';
+import { type KerasSerialized, type KerasSpellings, ObjectRegistry, checkOptionKeys, isKerasSerialized, normalizeIdentifier } from '@dendrite/backend/internal';
 import { get as getLoss, isLossName, type LossName } from '../losses/get-loss';
 import { Loss } from '../losses/loss';
 import { describeValue } from '../utils/check-args';

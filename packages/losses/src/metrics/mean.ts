@@ -1,4 +1,5 @@
-import { optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { checkTensor, squeezeOrExpand } from '../utils/shapes';
 import { Metric, type MetricArgs } from './metric';
 

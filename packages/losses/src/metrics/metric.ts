@@ -1,4 +1,5 @@
-import { checkOptionKeys, classOptionKeys, keysToCamelCase, optionKeys, splitOptionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys, classOptionKeys, keysToCamelCase, optionKeys, splitOptionKeys } from '@dendrite/backend/internal';
 
 /** The `name` every metric takes. */
 export interface MetricArgs {

@@ -1,4 +1,5 @@
-import { optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { checkInRange, checkInteger } from '../utils/check-args';
 import { NEG_INF, confusionCounts } from './confusion-counts';
 import { Metric } from './metric';

@@ -1,4 +1,5 @@
-import { optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { meanAbsoluteError } from '../losses/mean-absolute-error';
 import { meanAbsolutePercentageError } from '../losses/mean-absolute-percentage-error';
 import { meanSquaredError } from '../losses/mean-squared-error';

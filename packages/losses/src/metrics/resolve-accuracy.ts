@@ -1,4 +1,4 @@
-import { checkOptionKeys, normalizeIdentifier, optionKeys } from '@dendrite/backend';
+import { checkOptionKeys, normalizeIdentifier, optionKeys } from '@dendrite/backend/internal';
 
 /** What resolving `'accuracy'` looks at: the loss and the shapes of one batch. */
 export interface MetricContext {

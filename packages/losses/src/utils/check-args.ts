@@ -1,4 +1,4 @@
-import { describeValue } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 
 /**
  * Checks `value` lies in [low, high] (or the open interval), for constructor arguments such as

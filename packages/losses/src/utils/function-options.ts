@@ -1,4 +1,5 @@
-import { checkOptionKeys, describeValue, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys, describeValue } from '@dendrite/backend/internal';
 
 /**
  * Checks the options of a loss or metric function (`categoricalCrossentropy(yTrue, yPred, options)`)

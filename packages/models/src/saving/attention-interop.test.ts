@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { readZip, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { readZip } from '@dendrite/backend/internal';
 import { type Layer, type SymbolicTensor, deserializeLayer, input, multiHeadAttention, resetUniqueNames } from '@dendrite/layers';
 import { expectArraysClose, seededArray, useBackend, useTempDirs } from '@dendrite/test-utils';
 import { model } from '../functional';

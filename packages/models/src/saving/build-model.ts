@@ -1,4 +1,5 @@
-import { type KerasSerialized, UnknownObjectError, findCustomObject, isKerasSerialized, withCustomObjects } from '@dendrite/backend';
+import { UnknownObjectError, withCustomObjects } from '@dendrite/backend';
+import { type KerasSerialized, findCustomObject, isKerasSerialized } from '@dendrite/backend/internal';
 import { deserializeLayer } from '@dendrite/layers';
 import { metrics } from '@dendrite/losses';
 import * as optimizers from '@dendrite/optimizers';

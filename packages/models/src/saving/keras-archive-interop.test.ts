@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { tf, writeZip } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { writeZip } from '@dendrite/backend/internal';
 import { concatenate, dense, input, resetUniqueNames } from '@dendrite/layers';
 import { expectArraysClose, seededArray, useBackend, useTempDirs } from '@dendrite/test-utils';
 import { model as functionalModel } from '../functional';

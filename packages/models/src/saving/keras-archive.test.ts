@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { clearSeed, readZip, setSeed, tf } from '@dendrite/backend';
+import { clearSeed, setSeed, tf } from '@dendrite/backend';
+import { readZip } from '@dendrite/backend/internal';
 import { ModelCheckpoint } from '@dendrite/callbacks';
 import { concatenate, dense, input, resetUniqueNames } from '@dendrite/layers';
 import { expectArraysClose, expectNoLeakedTensors, seededArray, useBackend, useTempDirs } from '@dendrite/test-utils';

@@ -1,4 +1,4 @@
-import { readZip, writeZip } from '@dendrite/backend';
+import { readZip, writeZip } from '@dendrite/backend/internal';
 import { type SymbolicTensor, serializeLayer } from '@dendrite/layers';
 import type { Functional } from '../functional';
 import type { Model } from '../model';

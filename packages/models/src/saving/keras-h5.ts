@@ -1,5 +1,6 @@
 import type { File as H5File, Group as H5Group } from 'h5wasm';
-import { type KerasSerialized, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { type KerasSerialized } from '@dendrite/backend/internal';
 import { type Layer, type LayerVariable, serializeLayer } from '@dendrite/layers';
 import type { Model } from '../model';
 import { type ReadArray, readArray, readHdf5, readNameList, readStringAttribute, writeArray, writeHdf5, writeInt64Scalar, writeNameList } from './hdf5';

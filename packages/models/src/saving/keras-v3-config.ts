@@ -1,4 +1,4 @@
-import { type KerasSerialized, keysToSnakeCase } from '@dendrite/backend';
+import { type KerasSerialized, keysToSnakeCase } from '@dendrite/backend/internal';
 import { withKeras3ModelNodes } from './nested-model-nodes';
 import { OP_LAMBDA_CLASSES, type TensorReference, opNodeFromKeras3, opNodeToKeras3 } from '../tf-op-nodes';
 

@@ -1,4 +1,4 @@
-import type { KerasSerialized } from '@dendrite/backend';
+import type { KerasSerialized } from '@dendrite/backend/internal';
 import { NO_TRAINABLE_ARGUMENT } from './keras-v3-config';
 import { withBuiltModelNodes } from './nested-model-nodes';
 import { tfjsLayerConfig } from './tfjs-layer-config';

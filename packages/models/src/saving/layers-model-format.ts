@@ -1,4 +1,5 @@
-import { type KerasSerialized, tf, writeFileAtomic } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { type KerasSerialized, writeFileAtomic } from '@dendrite/backend/internal';
 import { serializeLayer } from '@dendrite/layers';
 import type { Model } from '../model';
 import { buildModel } from './build-model';

@@ -1,4 +1,4 @@
-import { type KerasSerialized, isKerasSerialized } from '@dendrite/backend';
+import { type KerasSerialized, isKerasSerialized } from '@dendrite/backend/internal';
 
 type Json = Record<string, unknown>;
 

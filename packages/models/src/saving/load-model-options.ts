@@ -1,4 +1,5 @@
-import { type CustomObjects, optionKeys } from '@dendrite/backend';
+import { type CustomObjects } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 
 /** Options of `loadModel`, as Keras's `load_model(filepath, custom_objects, compile)`. */
 export interface LoadModelOptions {

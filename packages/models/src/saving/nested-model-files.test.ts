@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, expect, it } from 'vitest';
-import { readZip, tf, writeZip } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { readZip, writeZip } from '@dendrite/backend/internal';
 import { dense, input, resetUniqueNames } from '@dendrite/layers';
 import { expectArraysClose, seededArray, useBackend, useTempDirs } from '@dendrite/test-utils';
 import { model as functionalModel } from '../functional';

@@ -1,4 +1,4 @@
-import { type NodeModules, nodeModules } from '@dendrite/backend';
+import { type NodeModules, nodeModules } from '@dendrite/backend/internal';
 
 /**
  * Node's built-in modules for reading and writing model files.

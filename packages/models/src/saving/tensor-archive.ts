@@ -1,4 +1,5 @@
-import { tf, writeFileAtomic } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { writeFileAtomic } from '@dendrite/backend/internal';
 import { nodeFs } from './node-fs';
 
 const MAGIC = 'DNDR';

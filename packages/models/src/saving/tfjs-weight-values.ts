@@ -1,4 +1,5 @@
-import { describeValue, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { describeValue } from '@dendrite/backend/internal';
 
 /**
  * How tfjs-converter stored a weight it quantized (`--quantize_uint8`, `--quantize_uint16`,

@@ -1,4 +1,4 @@
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import type { DataLike } from './data-adapters/host-array';
 
 /** Options of `model.trainOnBatch` and `model.testOnBatch`, as Keras's (camelCase). */

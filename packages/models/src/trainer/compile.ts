@@ -1,4 +1,5 @@
-import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import * as losses from '@dendrite/losses';
 import * as optimizers from '@dendrite/optimizers';
 import type { Model } from '../model';

@@ -1,5 +1,6 @@
 import { Callback, CallbackList, type Logs, ProgbarLogger } from '@dendrite/callbacks';
-import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import type { Model } from '../model';
 import type { DataAdapter } from './data-adapters/data-adapter';
 import type { DataLike } from './data-adapters/host-array';

@@ -1,4 +1,5 @@
-import { checkOptionKeys, optionKeys, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import { type Callback, CallbackList, ProgbarLogger } from '@dendrite/callbacks';
 import type { Model } from '../model';
 import type { ModelOutput } from '../model-output';

@@ -1,4 +1,4 @@
-import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend';
+import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
 import type { Layer, Shape } from '@dendrite/layers';
 import { Functional } from '../functional';
 import type { Model } from '../model';

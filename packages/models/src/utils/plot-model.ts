@@ -1,4 +1,4 @@
-import { checkOptionKeys, describeValue, optionKeys, writeFileAtomic } from '@dendrite/backend';
+import { checkOptionKeys, describeValue, optionKeys, writeFileAtomic } from '@dendrite/backend/internal';
 import type { Model } from '../model';
 import { dotToSvg } from './dot-to-svg';
 import { MODEL_TO_DOT_KEYS, type ModelToDotOptions, modelToDot } from './model-to-dot';

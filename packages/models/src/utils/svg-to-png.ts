@@ -1,4 +1,4 @@
-import { nodeModules } from '@dendrite/backend';
+import { nodeModules } from '@dendrite/backend/internal';
 import { svgPixelSize } from './dot-to-svg';
 
 type Resvg = typeof import('@resvg/resvg-wasm');

@@ -1,5 +1,5 @@
 import { CLOSED_FRACTION, NON_NEGATIVE, POSITIVE, STEP_COUNT, checkNumber } from '../check-argument';
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
 /** Arguments of {@link CosineDecay}. */

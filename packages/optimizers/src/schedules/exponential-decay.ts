@@ -1,4 +1,4 @@
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { type DecayArgs, StepDecay } from './step-decay';
 
 /**

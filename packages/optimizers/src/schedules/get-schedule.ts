@@ -1,4 +1,4 @@
-import { type KerasSerialized, ObjectRegistry } from '@dendrite/backend';
+import { type KerasSerialized, ObjectRegistry } from '@dendrite/backend/internal';
 import { CosineDecay } from './cosine-decay';
 import { ExponentialDecay } from './exponential-decay';
 import { InverseTimeDecay } from './inverse-time-decay';

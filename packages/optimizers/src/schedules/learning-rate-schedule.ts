@@ -1,4 +1,4 @@
-import { checkOptionKeys, classOptionKeys, keysToCamelCase, splitOptionKeys } from '@dendrite/backend';
+import { checkOptionKeys, classOptionKeys, keysToCamelCase, splitOptionKeys } from '@dendrite/backend/internal';
 
 /**
  * A learning rate that depends on the optimizer's step, as Keras's `LearningRateSchedule`.

@@ -1,5 +1,5 @@
 import { NON_NEGATIVE, checkNumber, describeValue } from '../check-argument';
-import { optionKeys } from '@dendrite/backend';
+import { optionKeys } from '@dendrite/backend/internal';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
 /** Arguments of {@link PiecewiseConstantDecay}. */

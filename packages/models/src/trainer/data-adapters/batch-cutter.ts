@@ -1,4 +1,5 @@
-import { tf, uploadRows } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { uploadRows } from '@dendrite/backend/internal';
 import type { HostArray } from './host-array';
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fusedAdamUpdate, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { fusedAdamUpdate } from '@dendrite/backend/internal';
 import { computeOn, expectArraysClose, expectNoLeakedTensors, seededArray, useBackend } from '@dendrite/test-utils';
 
 const attributes = { alpha: 0.01 * Math.sqrt(1 - 0.999 ** 3) / (1 - 0.9 ** 3), beta1: 0.9, beta2: 0.999, epsilon: 1e-7 };

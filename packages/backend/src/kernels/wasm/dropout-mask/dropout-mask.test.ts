@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { randomDropout, tf } from '@dendrite/backend';
+import { tf } from '@dendrite/backend';
+import { randomDropout } from '@dendrite/backend/internal';
 import { computeOn, expectNoLeakedTensors, useBackend } from '@dendrite/test-utils';
 import { dropoutMaskStream, fillDropoutMask, keepThreshold } from '../../shared/dropout-mask';
 import { DROPOUT_MASK_MODULE } from './dropout-mask-module';
