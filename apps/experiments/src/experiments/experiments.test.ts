@@ -1,5 +1,5 @@
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { sharedFolderPresent } from '@dendrite/test-utils';
+import { skipWithoutSharedFolder } from '@dendrite/test-utils';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -14,9 +14,11 @@ for (const [dataset, fixture, name] of [['imdb', 'imdb-like.npz', 'imdb.npz'], [
   mkdirSync(join(STAND_INS, dataset));
   copyFileSync(join(FIXTURES, fixture), join(STAND_INS, dataset, name));
 }
-const NEEDS_SHARED = new Set(['fashion-mlp', 'iris-mlp', 'perceptron-iris', 'boston-kfold']);
+// The California experiments read StatLib's cal_housing.data (scikit-learn's features) from the shared folder.
+const NEEDS_SHARED = new Set(['fashion-mlp', 'iris-mlp', 'perceptron-iris', 'boston-kfold', 'california-sequential', 'california-wide-deep']);
 
-it.each([...EXPERIMENTS.keys()].filter((name) => !NEEDS_SHARED.has(name) || sharedFolderPresent(SHARED)))('%s runs one epoch on a small slice', async (name) => {
+it.for([...EXPERIMENTS.keys()])('%s runs one epoch on a small slice', async (name, context) => {
+  if (NEEDS_SHARED.has(name)) skipWithoutSharedFolder(context, SHARED);
   const backend = await selectBackend({ prefer: 'wasm' });
   setSeed(1);
   const result = await EXPERIMENTS.get(name)!.run({ epochs: 1, verbose: 0, limit: 1000, searchDirs: [SHARED, STAND_INS], backend });
@@ -27,7 +29,7 @@ it.each([...EXPERIMENTS.keys()].filter((name) => !NEEDS_SHARED.has(name) || shar
 });
 
 it('names the experiments the issue lists', () => {
-  for (const name of ['mnist-single-sgd', 'mnist-hidden-sgd', 'mnist-dropout-sgd', 'mnist-rmsprop', 'mnist-adam', 'dnn-original', 'dnn-remove-layer', 'dnn-l2', 'dnn-dropout', 'dnn-batchnorm', 'dnn-l2-dropout', 'dnn-l2-batchnorm', 'dnn-dropout-batchnorm', 'mnist-cnn', 'keras-mnist-basic', 'fashion-mlp', 'iris-mlp', 'xor-mlp', 'perceptron-iris', 'boston-kfold', 'imdb-embedding', 'imdb-dense', 'reuters-dense', 'california-search', 'optimizer-compare', 'dropout-sweep', 'batch-size-sweep', 'lr-sweep', 'hidden-size-sweep']) {
+  for (const name of ['mnist-single-sgd', 'mnist-hidden-sgd', 'mnist-dropout-sgd', 'mnist-rmsprop', 'mnist-adam', 'dnn-original', 'dnn-remove-layer', 'dnn-l2', 'dnn-dropout', 'dnn-batchnorm', 'dnn-l2-dropout', 'dnn-l2-batchnorm', 'dnn-dropout-batchnorm', 'mnist-cnn', 'keras-mnist-basic', 'fashion-mlp', 'iris-mlp', 'xor-mlp', 'perceptron-iris', 'boston-kfold', 'imdb-embedding', 'imdb-dense', 'reuters-dense', 'california-search', 'california-sequential', 'california-wide-deep', 'optimizer-compare', 'dropout-sweep', 'batch-size-sweep', 'lr-sweep', 'hidden-size-sweep']) {
     expect(EXPERIMENTS.has(name), name).toBe(true);
   }
 });

@@ -5,6 +5,7 @@ import { bostonKfold, fashionMlp, irisMlp, perceptronIris } from './small-data';
 import { SWEEPS } from './sweeps';
 import { xorMlp } from './xor-mlp';
 import { californiaSearch, imdbDense, imdbEmbedding, reutersDense } from './text-and-search';
+import { californiaSequential, californiaWideDeep } from './california';
 
 export type { Experiment, ExperimentContext, ExperimentResult } from './experiment';
 
@@ -28,6 +29,8 @@ export const EXPERIMENTS: ReadonlyMap<string, Experiment> = new Map(
     imdbDense,
     reutersDense,
     californiaSearch,
+    californiaSequential,
+    californiaWideDeep,
     ...SWEEPS,
   ].map((e) => [e.name, e]),
 );

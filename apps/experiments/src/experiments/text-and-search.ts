@@ -53,21 +53,33 @@ export const imdbDense: Experiment = {
   },
 };
 
-/** Seed 004: Reuters topics from multi-hot vectors, Dense(64)-Dense(64)-Dense(46, softmax). */
+/**
+ * Seed 004: Reuters topics from multi-hot vectors, Dense(64)-Dense(64)-Dense(46, softmax), the
+ * notes' protocol: the first 1 000 training wires validate (`x_val = x_train[:1000]`), the other
+ * 7 982 train, 20 epochs of batch 512. The wires are Keras's, in Keras's order (NumPy's shuffle).
+ */
 export const reutersDense: Experiment = {
   name: 'reuters-dense',
-  description: 'Seed 004: Reuters, 10 000-dimensional multi-hot, Dense(64)-Dense(64)-Dense(46, softmax), RMSprop, batch 512, 20 epochs',
+  description: 'Seed 004: Reuters, 10 000-dimensional multi-hot, Dense(64)-Dense(64)-Dense(46, softmax), RMSprop, batch 512, 20 epochs, first 1 000 wires for validation',
+  seedResult: { metric: 'val_accuracy', value: 0.803, note: 'epoch 20 of 20, x_train[:1000] held out' },
   async run(context) {
     const { train, test } = await reuters({ numWords: 10000, searchDirs: context.searchDirs });
-    const x = vectorizeSequences(limited(train.x, context));
-    const y = toCategorical(Int32Array.from(limited(Array.from(train.y), context)), 46);
+    const wires = limited(train.x, context);
+    const labels = Int32Array.from(limited(Array.from(train.y), context));
+    // x_val = x_train[:1000]; a CI slice keeps a fifth for validation.
+    const held = Math.min(1000, Math.floor(wires.length / 5));
+    const xVal = vectorizeSequences(wires.slice(0, held));
+    const yVal = toCategorical(labels.subarray(0, held), 46);
+    const x = vectorizeSequences(wires.slice(held));
+    const y = toCategorical(labels.subarray(held), 46);
     const model = sequential({ layers: [dense({ units: 64, activation: 'relu', inputShape: [10000] }), dense({ units: 64, activation: 'relu' }), dense({ units: 46, activation: 'softmax' })] });
     model.compile({ optimizer: 'rmsprop', loss: 'categorical_crossentropy', metrics: ['accuracy'] });
     const timer = new EpochTimer();
-    const history = await model.fit(x, y, { epochs: context.epochs ?? 20, batchSize: 512, validationSplit: 0.15, verbose: context.verbose, callbacks: [timer] });
+    const history = await model.fit(x, y, { epochs: context.epochs ?? 20, batchSize: 512, validationData: [xVal, yVal], verbose: context.verbose, callbacks: [timer] });
     const [loss, accuracy] = (await model.evaluate(vectorizeSequences(limited(test.x, context)), toCategorical(Int32Array.from(limited(Array.from(test.y), context)), 46))) as number[];
     model.dispose();
-    return { test: { loss, accuracy }, history: history.history, secondsPerEpoch: timer.mean };
+    const valAccuracy = history.history.val_accuracy.at(-1)!;
+    return { test: { loss, accuracy, val_accuracy: valAccuracy }, history: history.history, secondsPerEpoch: timer.mean };
   },
 };
 
