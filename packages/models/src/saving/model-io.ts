@@ -8,12 +8,17 @@ import { loadLayersModel, saveLayersModel } from './layers-model-format';
 import { LOAD_MODEL_OPTION_KEYS, type LoadModelOptions } from './load-model-options';
 import { loadDendriteModel, modelPersistence } from './model-persistence';
 import { nodeFs } from './node-fs';
+import { type BrowserModelFiles, isBrowserModelFiles, readBrowserModelFiles } from './browser-files';
+import { DOWNLOADS_FILE, downloadFile } from './browser-downloads';
 
 /** Where `model.save` writes: a file path (its extension picks the format), a URL scheme, or a tfjs IO handler. */
 export type ModelLocation = string | tf.io.IOHandler;
 
-/** What `loadModel` reads: a {@link ModelLocation}, or the bytes of a `.keras`, `.h5` or Dendrite file. */
-export type ModelSource = ModelLocation | Uint8Array | ArrayBuffer;
+/**
+ * What `loadModel` reads: a {@link ModelLocation}, the bytes of a `.keras`, `.h5` or Dendrite file,
+ * or a page's files (`File`, `Blob`, `FileList`: one such file, or `model.json` with its weights).
+ */
+export type ModelSource = ModelLocation | Uint8Array | ArrayBuffer | BrowserModelFiles;
 
 const URL_SCHEME = /^(indexeddb|localstorage|downloads|https?):\/\//;
 const KERAS_FILE = /\.keras$/i;
@@ -60,7 +65,8 @@ async function readBytes(path: string): Promise<Uint8Array> {
  * its location names: `.keras` (Keras 3 archive), `.h5`/`.hdf5` (Keras's legacy HDF5),
  * `…/model.json`, `indexeddb://`, `localstorage://`, `downloads://`, `http(s)://` or a tfjs IO
  * handler (the TF.js Layers format), any other path Dendrite's own archive. Files are written to
- * a temporary name and renamed.
+ * a temporary name and renamed. In a page, `downloads://name.keras` and `downloads://name.h5`
+ * download the file itself.
  *
  * @throws Error for a subclassed model in a format that needs its architecture, or a
  *   `.weights.h5` path (that is {@link saveModelWeights}' format)
@@ -69,6 +75,8 @@ export async function saveModel(model: Model, location: ModelLocation): Promise<
   if (typeof location !== 'string' || (URL_SCHEME.test(location) && !KERAS_FILE.test(location) && !H5_FILE.test(location))) {
     return saveLayersModel(model, location);
   }
+  const download = DOWNLOADS_FILE.exec(location);
+  if (download) return downloadFile(await saveModelBytes(model, KERAS_FILE.test(location) ? 'keras' : 'h5'), download[1]);
   if (URL_SCHEME.test(location)) {
     throw new Error(`Expected a file path for a .keras or .h5 file, received "${location}": in the browser, save the bytes of saveModelBytes(model, 'keras') (a Blob, a fetch body) or use the TF.js format`);
   }
@@ -82,14 +90,16 @@ export async function saveModel(model: Model, location: ModelLocation): Promise<
 /**
  * Loads a model saved whole: a `.keras` archive, a legacy `.h5`, a TF.js `model.json` (a folder
  * holding one, its path, a URL scheme or an IO handler) or Dendrite's archive — told apart by
- * their first bytes, not their names. Bytes (`Uint8Array`, `ArrayBuffer`) are read as a file.
+ * their first bytes, not their names. Bytes (`Uint8Array`, `ArrayBuffer`) are read as a file, and
+ * so are a page's files (`File`, `Blob`, a `FileList` from an input or a drop): one `.keras` or
+ * `.h5` file, or `model.json` with the weight files it names.
  * Nothing in a file is evaluated; every weight is checked against the architecture before it is set.
  *
  * User classes and functions the file names (a custom layer, a loss or metric function) are
  * passed in `options.customObjects`, as Keras's `custom_objects`: they take precedence over
  * the registry (`registerClass`), for this load only.
  *
- * @param source a path, URL, IO handler or the file's bytes
+ * @param source a path, URL, IO handler, the file's bytes, or a page's `File`s
  * @param options `customObjects`, and `compile: false` to load the model uncompiled
  * @throws Error naming the file and what is wrong with it; for a class or function the file
  *   names and nobody registered, how to pass it in `customObjects`
@@ -101,6 +111,10 @@ export async function saveModel(model: Model, location: ModelLocation): Promise<
  */
 export async function loadModel(source: ModelSource, options: LoadModelOptions = {}): Promise<Model> {
   checkOptionKeys(options, LOAD_MODEL_OPTION_KEYS, 'loadModel');
+  if (isBrowserModelFiles(source)) {
+    const input = await readBrowserModelFiles(source);
+    return input.kind === 'bytes' ? loadModelBytes(input.bytes, input.where, options) : loadLayersModel(input.handler, options);
+  }
   if (typeof source !== 'string' && !(source instanceof Uint8Array) && !(source instanceof ArrayBuffer)) return loadLayersModel(source, options);
   if (typeof source === 'string' && URL_SCHEME.test(source) && !KERAS_FILE.test(source) && !H5_FILE.test(source)) return loadLayersModel(source, options);
   if (typeof source === 'string' && MODEL_JSON.test(source)) return loadLayersModel(source.replace(MODEL_JSON, '') || '.', options);
@@ -114,7 +128,12 @@ export async function loadModel(source: ModelSource, options: LoadModelOptions =
     if (/(^|[/\\])saved_model\.pb(txt)?$/.test(source)) refuseSavedModel(source);
   }
   const where = typeof source === 'string' ? source : 'the given bytes';
-  const bytes = typeof source === 'string' ? await readBytes(source) : source instanceof ArrayBuffer ? new Uint8Array(source) : source;
+  const bytes = typeof source === 'string' ? await readBytes(source) : source instanceof ArrayBuffer ? new Uint8Array(source) : (source as Uint8Array);
+  return loadModelBytes(bytes, where, options);
+}
+
+/** A model from a file's bytes, its format told by its first bytes. */
+async function loadModelBytes(bytes: Uint8Array, where: string, options: LoadModelOptions): Promise<Model> {
   switch (sniff(bytes)) {
     case 'keras':
       return modelFromKerasArchive(bytes, where, options);
