@@ -1,5 +1,5 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { sharedFolderPresent } from '@dendrite/test-utils';
+import { skipWithoutSharedFolder } from '@dendrite/test-utils';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -65,7 +65,8 @@ describe('mnist', () => {
     expect(existsSync(join(cacheDir, 'fashion-mnist'))).toBe(false);
   });
 
-  it.runIf(sharedFolderPresent(join(SHARED, 'fashion-mnist')))('loads the official Fashion-MNIST from shared/datasets', async () => {
+  it('loads the official Fashion-MNIST from shared/datasets', async (context) => {
+    skipWithoutSharedFolder(context, join(SHARED, 'fashion-mnist'));
     const { train, test } = await fashionMnist({ searchDirs: [SHARED], download: false });
     expect(train.x.shape).toEqual([60000, 28, 28]);
     expect(test.x.shape).toEqual([10000, 28, 28]);

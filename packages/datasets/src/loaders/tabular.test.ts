@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { sharedFolderPresent } from '@dendrite/test-utils';
+import { skipWithoutSharedFolder } from '@dendrite/test-utils';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,7 +27,8 @@ describe('tabular data sets', () => {
     await expect(iris({ cacheDir, download: false })).rejects.toThrow(/Expected 3 values on every row of ".*iris.csv", received 2 on line 3/);
   });
 
-  it.runIf(sharedFolderPresent(SHARED))('loads iris, digits and Boston housing from shared/datasets', async () => {
+  it('loads iris, digits and Boston housing from shared/datasets', async (context) => {
+    skipWithoutSharedFolder(context, SHARED);
     const flowers = await iris({ searchDirs: [SHARED], download: false });
     expect(flowers.x.shape).toEqual([150, 4]);
     expect(flowers.targetNames).toEqual(['setosa', 'versicolor', 'virginica']);

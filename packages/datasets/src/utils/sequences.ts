@@ -53,7 +53,7 @@ export function padSequences(sequences: ArrayLike<number>[], options: PadSequenc
 }
 
 /**
- * Multi-hot rows: row i has 1 at every index in sequence i (seed 004's `vectorize_sequences`).
+ * Multi-hot rows: row i has 1 at every index in sequence i (the `vectorize_sequences` of Keras's IMDB and Reuters examples).
  *
  * @throws Error for an index outside [0, dimension), or a dimension that is not an integer ≥ 1
  */

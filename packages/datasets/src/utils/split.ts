@@ -64,7 +64,7 @@ export function trainTestSplit<X extends Numeric, Y extends Numeric>(
 }
 
 /**
- * K-fold validation folds, as seed 004's manual 4-fold loop: fold i validates on the i-th block
+ * K-fold validation folds, as Keras's manual K-fold loop (Chollet, *Deep Learning with Python*): fold i validates on the i-th block
  * of `n / k` samples and trains on the rest.
  *
  * @throws Error for k < 2 or more folds than samples
@@ -81,7 +81,7 @@ export function kFold(samples: number, k: number): Array<{ train: Int32Array; va
 
 /**
  * Standardizes features by the mean and standard deviation of `reference` (the training data),
- * as the seeds do: `(x − mean) / std` per column.
+ * as Keras's examples do: `(x − mean) / std` per column.
  */
 export function normalize(x: ArrayWithShape<Float32Array>, reference: ArrayWithShape<Float32Array> = x): ArrayWithShape<Float32Array> {
   const columns = x.shape.slice(1).reduce((a, b) => a * b, 1);

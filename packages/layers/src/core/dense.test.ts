@@ -49,6 +49,32 @@ describeEachBackend('Dense', () => {
     layer.dispose();
   });
 
+  // Keras's formulas by hand, on values where the bias moves every activation's output.
+  const X = [[1, -2, 0.5], [0.2, 0.4, -1], [4, -4, -3], [14, 0, 0]];
+  const KERNEL = [[0.5, -1], [0.25, 0.5], [-1, 2]];
+  const BIAS = [0.3, -0.7];
+  const PRE_ACTIVATION = X.map((row) => BIAS.map((b, j) => row.reduce((total, x, i) => total + x * KERNEL[i][j], b)));
+  const BY_HAND: Record<string, (z: number) => number> = {
+    sigmoid: (z) => 1 / (1 + Math.exp(-z)),
+    elu: (z) => (z > 0 ? z : Math.exp(z) - 1),
+    relu6: (z) => Math.min(Math.max(z, 0), 6),
+    leaky_relu: (z) => (z > 0 ? z : 0.2 * z), // Keras 3's negative_slope
+  };
+  it.each(Object.keys(BY_HAND))('adds the bias before a fused %s, as hand computed', async (activation) => {
+    const layer = dense({ units: 2, activation: activation as 'sigmoid' });
+    layer.build([null, 3]);
+    const weights = [tf.tensor2d(KERNEL), tf.tensor1d(BIAS)];
+    layer.setWeights(weights);
+    const x = tf.tensor2d(X);
+    await expectNoLeakedTensors(() => {
+      const y = layer.apply(x) as tf.Tensor;
+      expectArraysClose(y, PRE_ACTIVATION.flat().map(BY_HAND[activation]), 1e-5);
+      y.dispose();
+    });
+    tf.dispose([x, ...weights]);
+    layer.dispose();
+  });
+
   it('rejects bad arguments and inputs, naming the layer', () => {
     expect(() => dense({ units: 0 })).toThrow('Expected units to be an integer ≥ 1, received 0 in layer "dense"');
     expect(() => dense({ units: 2, activation: 'relux' as never })).toThrow(/Unknown activation "relux"/);

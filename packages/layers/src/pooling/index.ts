@@ -14,7 +14,7 @@ export { GlobalMaxPooling1D, globalMaxPooling1d } from './global-max-pooling1d';
 export { GlobalMaxPooling2D, globalMaxPooling2d } from './global-max-pooling2d';
 export { GlobalAveragePooling1D, globalAveragePooling1d } from './global-average-pooling1d';
 export { GlobalAveragePooling2D, globalAveragePooling2d } from './global-average-pooling2d';
-// Keras's short names (`layers.MaxPool2D`, as seed 001 writes them).
+// Keras's short names (`layers.MaxPool2D`, as Keras's own examples write them).
 export { MaxPooling1D as MaxPool1D, maxPooling1d as maxPool1d } from './max-pooling1d';
 export { MaxPooling2D as MaxPool2D, maxPooling2d as maxPool2d } from './max-pooling2d';
 export { AveragePooling1D as AvgPool1D, averagePooling1d as avgPool1d } from './average-pooling1d';

@@ -25,6 +25,15 @@ describeEachBackend('categoricalCrossentropy', () => {
     await runLossTest({ makeLoss: (args) => new CategoricalCrossentropy(args), lossFunction: categoricalCrossentropy, yTrue, yPred: probabilities, expected });
   });
 
+  it('clips a certain right answer to 1 − ε: the loss is −log(1 − ε), not 0', async () => {
+    // Keras: clip(p, ε, 1 − ε) in float32, so p = 1 costs −log(fround(1 − 1e-7)) = 1.1920929e-7.
+    const expected = -Math.log(Math.fround(1 - 1e-7));
+    const certain = tf.tensor2d([[0, 1, 0], [1, 0, 0]]);
+    const values = await expectNoLeakedTensors(() => read(categoricalCrossentropy(certain, certain)));
+    certain.dispose();
+    for (const value of values) expect(Math.abs(value - expected), `loss ${value}, expected ${expected}`).toBeLessThan(1e-9);
+  });
+
   it('from logits through log-softmax, ±100 included', async () => {
     const logits = [[2, -1, 0.5], [100, -100, 0], [-100, 100, 3], [1, 2, 3], [0, 0, 0]];
     await runLossTest({

@@ -3,7 +3,7 @@ import { type DecayArgs, StepDecay } from './step-decay';
 
 /**
  * Exponential decay, as Keras's `ExponentialDecay`: `lr0 · decayRate^(step / decaySteps)`, the
- * exponent floored with `staircase`. This is the seeds' exponential scheduling
+ * exponent floored with `staircase`. This is exponential scheduling
  * `η(t) = η₀ · 0.1^(t/s)` with `decayRate: 0.1, decaySteps: s`.
  *
  * @example

@@ -3,7 +3,7 @@ import { type DecayArgs, StepDecay } from './step-decay';
 
 /**
  * Inverse time decay, as Keras's `InverseTimeDecay`: `lr0 / (1 + decayRate · step / decaySteps)`,
- * the quotient floored with `staircase`. This is the seeds' power scheduling
+ * the quotient floored with `staircase`. This is power scheduling
  * `η(t) = η₀ / (1 + t/s)` (with c = 1) as `decayRate: 1, decaySteps: s`.
  *
  * @example

@@ -17,7 +17,7 @@ export interface OneCycleArgs {
 }
 
 /**
- * 1cycle scheduling (seed 003, after Smith 2018 and Géron's `OneCycleScheduler`). With
+ * 1cycle scheduling (after Smith 2018 and Géron's `OneCycleScheduler`). With
  * `h = floor((totalSteps − lastSteps) / 2)`, the rate rises linearly from η₀ to η₁ over steps
  * [0, h), falls linearly back to η₀ over [h, 2h), then falls linearly from η₀ to
  * `lastLearningRate` over the remaining steps up to `totalSteps`, and stays there after.

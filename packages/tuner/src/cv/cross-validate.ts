@@ -37,7 +37,7 @@ export async function scoreModel(model: Model, x: ModelData, y: TargetData, scor
 
 /**
  * Trains a fresh model on each fold's training rows and scores it on its test rows, as
- * scikit-learn's `cross_validate` (and seed 004's K-fold loop). Every model and gathered tensor is
+ * scikit-learn's `cross_validate` (and Keras's manual K-fold loop). Every model and gathered tensor is
  * disposed.
  *
  * @param buildModel builds and compiles a fresh model

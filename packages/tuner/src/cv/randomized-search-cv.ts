@@ -168,7 +168,7 @@ export class RandomizedSearchCV<P extends object> {
 }
 
 /**
- * scikit-learn's `RandomizedSearchCV(estimator, param_distributions, n_iter, cv)`, for seed 003.
+ * scikit-learn's `RandomizedSearchCV(estimator, param_distributions, n_iter, cv)`.
  *
  * @example
  * ```ts
