@@ -50,7 +50,7 @@ try {
 
 async function builtOrFail(): Promise<void> {
   const missing: string[] = [];
-  for (const name of ['dendrite', 'backend', 'layers', 'models', 'optimizers', 'losses', 'callbacks', 'datasets', 'augment']) {
+  for (const name of ['dendrite', 'backend', 'layers', 'models', 'optimizers', 'losses', 'callbacks', 'datasets', 'augment', 'tuner']) {
     const dist = path.join(packageFolder, '..', name, 'dist/index.js');
     await stat(dist).catch(() => missing.push(dist));
   }

@@ -27,6 +27,7 @@ export * as losses from '@dendrite/losses';
 export { metrics } from '@dendrite/losses';
 export * as callbacks from '@dendrite/callbacks';
 export * as datasets from '@dendrite/datasets';
+export * as tuner from '@dendrite/tuner';
 export * as augment from './augment';
 export * as utils from './utils';
 export * as backend from '@dendrite/backend';

@@ -5,6 +5,7 @@ import { bundledWasmPaths, describeWasmFetch, wasmBinaryFor, wasmBinaryUrl } fro
 import { withoutAddedProcessHandlers } from './process-handlers';
 import { activateBackend } from './activate-backend';
 import { probeBrowserGpu } from './gpu-candidates';
+import { prepareNodeWasmThreads } from './node-wasm-threads';
 
 /** What selection learns of one backend: usable (with its facts) or not (with why and the fix). */
 export type CandidateResult =
@@ -19,7 +20,12 @@ export interface CandidateOptions {
    * the files @dendrite/backend ships beside its `dist/index.js` (see the README for bundlers).
    */
   wasmPaths?: string | Record<string, string>;
-  /** wasm threads in a browser that allows them (cross-origin isolated); Node always uses one. */
+  /**
+   * wasm threads: in a browser that allows them (cross-origin isolated), or in Node, where more
+   * than one starts tfjs-backend-wasm's threaded SIMD build (Node's default is one thread). Only
+   * the first start of the wasm backend in a process sets it; `getBackendInfo().threads` says
+   * what runs.
+   */
   threads?: number;
 }
 
@@ -70,11 +76,21 @@ async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Prom
   if (!simd) {
     return { available: false, why: 'this runtime has no WebAssembly SIMD', howToFix: 'use Node ≥ 20 or a browser with WebAssembly SIMD' };
   }
-  // The threaded wasm build fails to start in Node; one thread there, what the page allows elsewhere.
-  if (probes.isNode) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  // Node runs the threaded build only when asked for threads (its pthread workers need the shim of
+  // prepareNodeWasmThreads); a page gets what it allows (cross-origin isolated: every core).
+  let restore = () => {};
+  if (probes.isNode && options.threads !== undefined && options.threads > 1) {
+    restore = await prepareNodeWasmThreads(options.threads, tf.env());
+    wasm.setThreadsCount(options.threads);
+  } else if (probes.isNode) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   else if (options.threads !== undefined) wasm.setThreadsCount(options.threads);
   // Also here: a wasm backend registered before Dendrite's import kept tfjs's own factory.
-  const failure = await withoutAddedProcessHandlers(() => activateBackend('wasm'));
+  let failure: string | undefined;
+  try {
+    failure = await withoutAddedProcessHandlers(() => activateBackend('wasm'));
+  } finally {
+    restore();
+  }
   if (failure) {
     if (probes.isNode) return { available: false, why: failure, howToFix: 'reinstall @tensorflow/tfjs-backend-wasm' };
     const threaded = (await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) as boolean;

@@ -50,8 +50,10 @@ export function heapAddress(backend: BackendWasm, info: TensorInfo): number {
   return backend.dataIdMap.get(info.dataId)!.memoryOffset;
 }
 
-/** The backend's WebAssembly.Memory (emscripten's export), or undefined if this build hides it. */
+/** The backend's WebAssembly.Memory (emscripten's export, or the threaded build's shared memory), or undefined if this build hides it. */
 export function wasmMemory(backend: BackendWasm): WebAssembly.Memory | undefined {
-  const memory = (backend.wasm as unknown as { asm?: { memory?: unknown } }).asm?.memory;
+  // The single-threaded build exports its memory; the threaded one imports a shared memory it made.
+  const module = backend.wasm as unknown as { asm?: { memory?: unknown }; wasmMemory?: unknown };
+  const memory = module.asm?.memory ?? module.wasmMemory;
   return memory instanceof WebAssembly.Memory ? memory : undefined;
 }

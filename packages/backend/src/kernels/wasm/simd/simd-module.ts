@@ -118,8 +118,20 @@ const name = (text: string) => vector([...new TextEncoder().encode(text)].map((b
  * ```
  */
 export function encodeSimdModule(functions: readonly SimdFunction[]): Uint8Array<ArrayBuffer> {
+  const bytes = encodeWithMemory(functions, false);
+  sharedTwins.set(bytes, encodeWithMemory(functions, true));
+  return bytes;
+}
+
+// Each module's twin importing a shared memory (the threaded wasm build's), by the plain bytes.
+const sharedTwins = new WeakMap<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>();
+
+/** The memory import's limits: none, or shared with wasm32's largest maximum (an import must declare shared memory's maximum, at least the memory's own). */
+const memoryLimits = (shared: boolean) => (shared ? [0x03, 0x00, ...unsignedLeb128(65536)] : [0x00, 0x00]);
+
+function encodeWithMemory(functions: readonly SimdFunction[], shared: boolean): Uint8Array<ArrayBuffer> {
   const types = functions.map((fn) => [0x60, ...vector(fn.params.map((type) => [type])), 0x00]);
-  const imports = [[...name('env'), ...name('memory'), 0x02, 0x00, 0x00]];
+  const imports = [[...name('env'), ...name('memory'), 0x02, ...memoryLimits(shared)]];
   const bodies = functions.map((fn) => {
     // Locals run-length encoded, in order.
     const runs: number[][] = [];
@@ -144,6 +156,20 @@ export function encodeSimdModule(functions: readonly SimdFunction[]): Uint8Array
 const compiled = new WeakMap<Uint8Array<ArrayBuffer>, WebAssembly.Module | null>();
 const instances = new WeakMap<WebAssembly.Memory, WeakMap<Uint8Array<ArrayBuffer>, WebAssembly.Exports>>();
 
+/** Whether `memory` is shared (the threaded wasm build's): such a memory needs a module importing it as shared. */
+export const isSharedMemory = (memory: WebAssembly.Memory): boolean =>
+  typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+
+/**
+ * The compiled module of `bytes` for `memory` (its shared twin on a shared memory), compiled once,
+ * or null where the runtime cannot run it.
+ */
+export function compiledFor(memory: WebAssembly.Memory, bytes: Uint8Array<ArrayBuffer>): WebAssembly.Module | null {
+  const variant = isSharedMemory(memory) ? (sharedTwins.get(bytes) ?? bytes) : bytes;
+  if (!compiled.has(variant)) compiled.set(variant, WebAssembly.validate(variant) ? new WebAssembly.Module(variant) : null);
+  return compiled.get(variant)!;
+}
+
 /**
  * The exports of `bytes` instantiated on `memory`: compiled once (or found invalid once: no SIMD),
  * instantiated once per memory; undefined where the runtime cannot run it, so that callers fall
@@ -154,8 +180,7 @@ export function instantiateOn(memory: WebAssembly.Memory, bytes: Uint8Array<Arra
   if (byModule === undefined) instances.set(memory, (byModule = new WeakMap()));
   let exports = byModule.get(bytes);
   if (exports === undefined) {
-    if (!compiled.has(bytes)) compiled.set(bytes, WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null);
-    const module = compiled.get(bytes);
+    const module = compiledFor(memory, bytes);
     if (!module) return undefined;
     exports = new WebAssembly.Instance(module, { env: { memory } }).exports;
     byModule.set(bytes, exports);
