@@ -81,7 +81,7 @@ describeEachBackend('metrics.get', () => {
 
   it('names unknown identifiers', () => {
     expect(() => get('acuracy')).toThrow(/^Unknown metric "acuracy": expected accuracy, acc, one of Accuracy, BinaryAccuracy/);
-    expect(() => get({ class_name: 'F1Score', config: {} })).toThrow(/^Unknown metric class "F1Score": expected one of Accuracy/);
+    expect(() => get({ class_name: 'SpecificityAtSensitivity', config: {} })).toThrow(/^Unknown metric class "SpecificityAtSensitivity": expected one of Accuracy/);
     expect(() => get(7 as never)).toThrow('Expected a metric name, a {class_name, config} object, a Metric, a Loss or a function, received 7');
     expect(() => get({ class_name: 'Precision', config: { thresholds: 2 } })).toThrow('Expected thresholds to be a number in [0, 1], received 2 in metric "precision"');
   });

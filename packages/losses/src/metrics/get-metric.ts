@@ -1,8 +1,7 @@
 import { UnknownObjectError, tf } from '@dendrite/backend';
-import { type KerasSerialized, type KerasSpellings, ObjectRegistry, checkOptionKeys, isKerasSerialized, normalizeIdentifier } from '@dendrite/backend/internal';
+import { type KerasSerialized, type KerasSpellings, ObjectRegistry, checkOptionKeys, isKerasSerialized, normalizeIdentifier, describeValue } from '@dendrite/backend/internal';
 import { get as getLoss, isLossName, type LossName } from '../losses/get-loss';
 import { Loss } from '../losses/loss';
-import { describeValue } from '../utils/check-args';
 import {
   Accuracy,
   BinaryAccuracy,
@@ -15,6 +14,8 @@ import { AUC } from './auc';
 import { Mean, MeanMetricWrapper, Sum } from './mean';
 import { Metric } from './metric';
 import { Precision, Recall } from './precision-recall';
+import { F1Score, FBetaScore } from './f-beta-score';
+import { R2Score } from './r2-score';
 import { MeanAbsoluteError, MeanAbsolutePercentageError, MeanSquaredError, MeanSquaredLogarithmicError, RootMeanSquaredError } from './regression-metrics';
 import { METRIC_CONTEXT_KEYS, type MetricContext, resolveAccuracy } from './resolve-accuracy';
 
@@ -26,7 +27,8 @@ export type KerasMetricName =
   | 'mean_squared_logarithmic_error' | 'msle' | 'root_mean_squared_error' | 'rmse' | 'mean' | 'sum'
   | 'Accuracy' | 'BinaryAccuracy' | 'CategoricalAccuracy' | 'SparseCategoricalAccuracy' | 'TopKCategoricalAccuracy'
   | 'SparseTopKCategoricalAccuracy' | 'Precision' | 'Recall' | 'AUC' | 'MeanSquaredError' | 'MeanAbsoluteError'
-  | 'MeanAbsolutePercentageError' | 'MeanSquaredLogarithmicError' | 'RootMeanSquaredError' | 'Mean' | 'Sum';
+  | 'MeanAbsolutePercentageError' | 'MeanSquaredLogarithmicError' | 'RootMeanSquaredError' | 'Mean' | 'Sum'
+  | 'f1_score' | 'fbeta_score' | 'r2_score' | 'F1Score' | 'FBetaScore' | 'R2Score';
 
 /**
  * The names of metrics added with {@link registerMetric}, for the types: extend it by declaration
@@ -66,6 +68,9 @@ const METRICS: ReadonlyArray<[MetricClass, string[]]> = [
   [RootMeanSquaredError, ['rmse']],
   [Mean, []],
   [Sum, []],
+  [FBetaScore, ['fbeta_score']],
+  [F1Score, ['f1_score']],
+  [R2Score, ['r2_score']],
 ];
 
 // A metric function passed to loadModel's customObjects is averaged as compile averages one.

@@ -27,6 +27,8 @@ export { MeanSquaredError, MeanAbsoluteError, MeanAbsolutePercentageError, MeanS
 export { confusionCounts, bucketedConfusionCounts, NEG_INF, type ConfusionCounts, type ConfusionOptions } from './confusion-counts';
 export { Precision, Recall, type ConfusionRatioArgs } from './precision-recall';
 export { AUC, type AUCArgs } from './auc';
+export { FBetaScore, F1Score, type FBetaScoreArgs, type F1ScoreArgs, type ScoreAverage } from './f-beta-score';
+export { R2Score, type R2ScoreArgs, type ClassAggregation } from './r2-score';
 export { resolveAccuracy, type AccuracyKind, type MetricContext } from './resolve-accuracy';
 export { get, serialize, deserialize, registerMetric, type MetricClass, type MetricIdentifier, type MetricName, type KerasMetricName, type CustomMetrics } from './get-metric';
 // Keras exports its loss functions as metric functions too (`keras.metrics.mean_squared_error`).
