@@ -21,7 +21,8 @@ export abstract class HyperModel {
 
 /** A build function from a function or a {@link HyperModel}. */
 export function toBuildModel(hypermodel: BuildModel | HyperModel): BuildModel {
-  if (hypermodel instanceof HyperModel) return (hp) => hypermodel.build(hp);
   if (typeof hypermodel === 'function') return hypermodel;
+  // Duck-typed: the worker command loads HyperModel from its own entry point.
+  if (typeof (hypermodel as HyperModel | undefined)?.build === 'function') return (hp) => hypermodel.build(hp);
   throw new TypeError(`Expected hypermodel to be a function of hp or a HyperModel, received ${typeof hypermodel}`);
 }
