@@ -16,6 +16,8 @@ import { Metric } from './metric';
 import { Precision, Recall } from './precision-recall';
 import { F1Score, FBetaScore } from './f-beta-score';
 import { R2Score } from './r2-score';
+import { IoU } from './iou';
+import { BinaryIoU, MeanIoU, OneHotIoU, OneHotMeanIoU } from './iou-variants';
 import { MeanAbsoluteError, MeanAbsolutePercentageError, MeanSquaredError, MeanSquaredLogarithmicError, RootMeanSquaredError } from './regression-metrics';
 import { METRIC_CONTEXT_KEYS, type MetricContext, resolveAccuracy } from './resolve-accuracy';
 
@@ -28,7 +30,8 @@ export type KerasMetricName =
   | 'Accuracy' | 'BinaryAccuracy' | 'CategoricalAccuracy' | 'SparseCategoricalAccuracy' | 'TopKCategoricalAccuracy'
   | 'SparseTopKCategoricalAccuracy' | 'Precision' | 'Recall' | 'AUC' | 'MeanSquaredError' | 'MeanAbsoluteError'
   | 'MeanAbsolutePercentageError' | 'MeanSquaredLogarithmicError' | 'RootMeanSquaredError' | 'Mean' | 'Sum'
-  | 'f1_score' | 'fbeta_score' | 'r2_score' | 'F1Score' | 'FBetaScore' | 'R2Score';
+  | 'f1_score' | 'fbeta_score' | 'r2_score' | 'F1Score' | 'FBetaScore' | 'R2Score'
+  | 'io_u' | 'mean_io_u' | 'binary_io_u' | 'one_hot_io_u' | 'one_hot_mean_io_u' | 'IoU' | 'MeanIoU' | 'BinaryIoU' | 'OneHotIoU' | 'OneHotMeanIoU';
 
 /**
  * The names of metrics added with {@link registerMetric}, for the types: extend it by declaration
@@ -71,6 +74,12 @@ const METRICS: ReadonlyArray<[MetricClass, string[]]> = [
   [FBetaScore, ['fbeta_score']],
   [F1Score, ['f1_score']],
   [R2Score, ['r2_score']],
+  // Keras 3 names them io_u, mean_io_u, … (its automatic snake_case of the class names).
+  [IoU, ['io_u', 'iou']],
+  [MeanIoU, ['mean_io_u', 'mean_iou']],
+  [BinaryIoU, ['binary_io_u', 'binary_iou']],
+  [OneHotIoU, ['one_hot_io_u', 'one_hot_iou']],
+  [OneHotMeanIoU, ['one_hot_mean_io_u', 'one_hot_mean_iou']],
 ];
 
 // A metric function passed to loadModel's customObjects is averaged as compile averages one.

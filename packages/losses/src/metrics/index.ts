@@ -29,6 +29,8 @@ export { Precision, Recall, type ConfusionRatioArgs } from './precision-recall';
 export { AUC, type AUCArgs } from './auc';
 export { FBetaScore, F1Score, type FBetaScoreArgs, type F1ScoreArgs, type ScoreAverage } from './f-beta-score';
 export { R2Score, type R2ScoreArgs, type ClassAggregation } from './r2-score';
+export { IoU, type IoUArgs } from './iou';
+export { MeanIoU, BinaryIoU, OneHotIoU, OneHotMeanIoU, type MeanIoUArgs, type BinaryIoUArgs, type OneHotIoUArgs, type OneHotMeanIoUArgs } from './iou-variants';
 export { resolveAccuracy, type AccuracyKind, type MetricContext } from './resolve-accuracy';
 export { get, serialize, deserialize, registerMetric, type MetricClass, type MetricIdentifier, type MetricName, type KerasMetricName, type CustomMetrics } from './get-metric';
 // Keras exports its loss functions as metric functions too (`keras.metrics.mean_squared_error`).
