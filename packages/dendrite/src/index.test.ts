@@ -14,6 +14,8 @@ it('reads like keras: dn.sequential, dn.layers, dn.optimizers, dn.callbacks, dn.
   expect(history.history.loss.at(-1)).toBeLessThan(history.history.loss[0]);
   expect(dn.metrics.get('acc').name).toBe('acc');
   expect(typeof dn.datasets.mnist).toBe('function');
+  expect(typeof dn.tuner.RandomSearch).toBe('function');
+  expect(typeof dn.tuner.randomizedSearchCV).toBe('function');
   expect(dn.tf.getBackend()).toBe('cpu');
   expect(dn.input({ shape: [3] }).shape).toEqual([null, 3]);
   expect(typeof dn.loadModel).toBe('function');
