@@ -14,9 +14,13 @@ const USAGE = 'Usage: dendrite-tuner worker --redis redis://host:6379 --project 
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  if (command === '--help' || command === 'help') {
+    console.log(USAGE);
+    return;
+  }
   if (command !== 'worker') {
-    console.error(command === undefined || command === '--help' ? USAGE : `Unknown command "${command}".\n${USAGE}`);
-    process.exitCode = command === '--help' ? 0 : 2;
+    console.error(command === undefined ? USAGE : `Unknown command "${command}".\n${USAGE}`);
+    process.exitCode = 2;
     return;
   }
   const { values } = parseArgs({
