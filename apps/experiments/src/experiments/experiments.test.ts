@@ -15,7 +15,7 @@ for (const [dataset, fixture, name] of [['imdb', 'imdb-like.npz', 'imdb.npz'], [
   copyFileSync(join(FIXTURES, fixture), join(STAND_INS, dataset, name));
 }
 // The California experiments read StatLib's cal_housing.data (scikit-learn's features) from the shared folder.
-const NEEDS_SHARED = new Set(['fashion-mlp', 'iris-mlp', 'perceptron-iris', 'boston-kfold', 'california-sequential', 'california-wide-deep']);
+const NEEDS_SHARED = new Set(['fashion-mlp', 'iris-mlp', 'perceptron-iris', 'boston-kfold', 'california-search', 'california-sequential', 'california-wide-deep']);
 
 it.for([...EXPERIMENTS.keys()])('%s runs one epoch on a small slice', async (name, context) => {
   if (NEEDS_SHARED.has(name)) skipWithoutSharedFolder(context, SHARED);

@@ -1,10 +1,12 @@
 import type { Experiment } from './experiment';
 import { DNN_EXPERIMENTS, mnistCnn } from './dnn-table';
 import { kerasMnistBasic, mnistAdam, mnistDropoutSgd, mnistHiddenSgd, mnistRmsprop, mnistSingleSgd } from './mnist-mlp';
-import { bostonKfold, fashionMlp, irisMlp, perceptronIris } from './small-data';
+import { fashionMlp, irisMlp, perceptronIris } from './small-data';
+import { bostonKfold } from './boston-kfold';
 import { SWEEPS } from './sweeps';
 import { xorMlp } from './xor-mlp';
-import { californiaSearch, imdbDense, imdbEmbedding, reutersDense } from './text-and-search';
+import { imdbDense, imdbEmbedding, reutersDense } from './text-and-search';
+import { californiaSearch } from './california-search';
 import { californiaSequential, californiaWideDeep } from './california';
 
 export type { Experiment, ExperimentContext, ExperimentResult } from './experiment';

@@ -1,7 +1,7 @@
-import { bostonHousing, fashionMnist, iris, kFold, normalize, scaleImages, takeRows, toCategorical, trainTestSplit } from '@dendrite/datasets';
+import { fashionMnist, iris, scaleImages, toCategorical, trainTestSplit } from '@dendrite/datasets';
 import { dense, flatten } from '@dendrite/layers';
 import { sequential } from '@dendrite/models';
-import type { Experiment, ExperimentContext, ExperimentResult } from './experiment';
+import type { Experiment } from './experiment';
 import { EpochTimer } from './timing';
 
 /** Seed 003: Fashion-MNIST with Flatten-300-100-10, SGD, sparse labels, 30 epochs (88.27 %). */
@@ -81,33 +81,5 @@ export const perceptronIris: Experiment = {
     const accuracy = features.filter((x, i) => predict(x) === labels[i]).length / samples;
     if (context.verbose > 0) console.log(`weights [${w.join(', ')}], bias ${b}; [2, 0.5] → ${predict([2, 0.5])}`);
     return { test: { accuracy }, history: { loss: errors }, secondsPerEpoch: (performance.now() - start) / 1000 / errors.length };
-  },
-};
-
-/** Seed 004: Boston housing, 4-fold validation of a 64-64-1 regressor, RMSprop, MAE (2.64). */
-export const bostonKfold: Experiment = {
-  name: 'boston-kfold',
-  description: 'Seed 004: Boston housing, 4-fold cross-validation, Dense(64)-Dense(64)-Dense(1), RMSprop, batch 1, 100 epochs',
-  seedResult: { metric: 'mae', value: 2.6436, note: 'mean validation MAE of 4 folds' },
-  async run(context: ExperimentContext): Promise<ExperimentResult> {
-    const { train } = await bostonHousing({ searchDirs: context.searchDirs });
-    const samples = Math.min(context.limit ?? train.x.shape[0], train.x.shape[0]);
-    const x = normalize(takeRows(train.x, Int32Array.from({ length: samples }, (_, i) => i)));
-    const y = takeRows(train.y as never, Int32Array.from({ length: samples }, (_, i) => i));
-    const scores: number[] = [];
-    const losses: number[] = [];
-    const timer = new EpochTimer();
-    for (const [index, fold] of kFold(samples, 4).entries()) {
-      if (context.verbose > 0) console.log(`Fold #${index}`);
-      const model = sequential({ layers: [dense({ units: 64, activation: 'relu', inputShape: [13] }), dense({ units: 64, activation: 'relu' }), dense({ units: 1 })] });
-      model.compile({ optimizer: 'rmsprop', loss: 'mse', metrics: ['mae'] });
-      const history = await model.fit(takeRows(x, fold.train), takeRows(y, fold.train), { epochs: context.epochs ?? 100, batchSize: 1, verbose: 0, callbacks: [timer] });
-      losses.push(history.history.loss.at(-1)!);
-      const [, mae] = (await model.evaluate(takeRows(x, fold.validation), takeRows(y, fold.validation))) as number[];
-      scores.push(mae);
-      model.dispose();
-    }
-    if (context.verbose > 0) console.log(`Fold MAEs: ${scores.map((s) => s.toFixed(4)).join(', ')}`);
-    return { test: { mae: scores.reduce((a, b) => a + b, 0) / scores.length }, history: { loss: losses, fold_mae: scores }, secondsPerEpoch: timer.mean };
   },
 };

@@ -1,9 +1,6 @@
-import { createRandom } from '@dendrite/backend';
-import { californiaHousing, imdb, kFold, normalize, padSequences, reuters, takeRows, toCategorical, vectorizeSequences } from '@dendrite/datasets';
-import { dense, dropout, embedding, globalMaxPooling1d, inputLayer } from '@dendrite/layers';
+import { imdb, padSequences, reuters, toCategorical, vectorizeSequences } from '@dendrite/datasets';
+import { dense, dropout, embedding, globalMaxPooling1d } from '@dendrite/layers';
 import { sequential } from '@dendrite/models';
-import { earlyStopping } from '@dendrite/callbacks';
-import { sgd } from '@dendrite/optimizers';
 import type { Experiment, ExperimentContext } from './experiment';
 import { EpochTimer } from './timing';
 
@@ -80,50 +77,5 @@ export const reutersDense: Experiment = {
     model.dispose();
     const valAccuracy = history.history.val_accuracy.at(-1)!;
     return { test: { loss, accuracy, val_accuracy: valAccuracy }, history: history.history, secondsPerEpoch: timer.mean };
-  },
-};
-
-/**
- * Seed 003: randomized search over n_hidden (0–3), n_neurons (1–99) and a learning rate drawn
- * from a reciprocal distribution on [3e-4, 3e-2], each candidate scored by 3-fold validation MSE
- * with early stopping, on California housing.
- */
-export const californiaSearch: Experiment = {
-  name: 'california-search',
-  description: 'Seed 003: randomized search (10 candidates, 3-fold) over n_hidden, n_neurons and a reciprocal learning rate, SGD, MSE, California housing',
-  async run(context) {
-    const { train, test } = await californiaHousing({ searchDirs: context.searchDirs });
-    const samples = Math.min(context.limit ?? train.x.shape[0], train.x.shape[0]);
-    const rows = Int32Array.from({ length: samples }, (_, i) => i);
-    const x = normalize(takeRows(train.x, rows));
-    const y = takeRows(train.y as never, rows);
-    const draw = createRandom(42);
-    const reciprocal = (low: number, high: number) => Math.exp(Math.log(low) + draw() * (Math.log(high) - Math.log(low)));
-    const build = (nHidden: number, nNeurons: number, learningRate: number) => {
-      const model = sequential({ layers: [inputLayer({ shape: [8] }), ...Array.from({ length: nHidden }, () => dense({ units: nNeurons, activation: 'relu' })), dense({ units: 1 })] });
-      model.compile({ optimizer: sgd({ learningRate }), loss: 'mse' });
-      return model;
-    };
-    const trials: Array<{ nHidden: number; nNeurons: number; learningRate: number; mse: number }> = [];
-    const timer = new EpochTimer();
-    for (let trial = 0; trial < (context.limit ? 2 : 10); trial++) {
-      const candidate = { nHidden: Math.floor(draw() * 4), nNeurons: 1 + Math.floor(draw() * 99), learningRate: reciprocal(3e-4, 3e-2) };
-      const scores: number[] = [];
-      for (const fold of kFold(samples, 3)) {
-        const model = build(candidate.nHidden, candidate.nNeurons, candidate.learningRate);
-        await model.fit(takeRows(x, fold.train), takeRows(y, fold.train), { epochs: context.epochs ?? 100, verbose: 0, validationData: [takeRows(x, fold.validation), takeRows(y, fold.validation)], callbacks: [earlyStopping({ patience: 10 }), timer] });
-        scores.push((await model.evaluate(takeRows(x, fold.validation), takeRows(y, fold.validation))) as number);
-        model.dispose();
-      }
-      trials.push({ ...candidate, mse: scores.reduce((a, b) => a + b, 0) / scores.length });
-      if (context.verbose > 0) console.log(`n_hidden=${candidate.nHidden} n_neurons=${candidate.nNeurons} learning_rate=${candidate.learningRate.toExponential(2)}: mse ${trials.at(-1)!.mse.toFixed(4)}`);
-    }
-    const best = trials.reduce((a, b) => (b.mse < a.mse ? b : a));
-    const model = build(best.nHidden, best.nNeurons, best.learningRate);
-    const history = await model.fit(x, y, { epochs: context.epochs ?? 100, verbose: 0, validationSplit: 0.2, callbacks: [earlyStopping({ patience: 10 })] });
-    const testRows = Int32Array.from({ length: Math.min(context.limit ?? test.x.shape[0], test.x.shape[0]) }, (_, i) => i);
-    const mse = (await model.evaluate(normalize(takeRows(test.x, testRows), takeRows(train.x, rows)), takeRows(test.y as never, testRows))) as number;
-    model.dispose();
-    return { test: { mse, best_n_hidden: best.nHidden, best_n_neurons: best.nNeurons, best_learning_rate: best.learningRate }, history: { ...history.history, trial_mse: trials.map((t) => t.mse) }, secondsPerEpoch: timer.mean };
   },
 };
