@@ -5,7 +5,7 @@ import { additiveAttention, attention, dense, embedding, globalAveragePooling1d,
 import { describeEachBackend, expectArraysClose, seededArray, useTempDirs } from '@dendrite/test-utils';
 import { model } from './functional';
 import type { Model } from './model';
-import { loadModel } from './saving/model-io';
+import { loadModel } from './load-model';
 
 const tempDir = useTempDirs('attention');
 

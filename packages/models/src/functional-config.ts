@@ -1,17 +1,33 @@
 import { type KerasSerialized, keysToCamelCase, keysToSnakeCase } from '@dendrite/backend/internal';
 import { type Layer, type LayerNode, type SymbolicTensor, type TFOpCall, deserializeLayer, serializeLayer } from '@dendrite/layers';
-import type { Functional, FunctionalArgs } from './functional';
 import { OP_LAMBDA_CLASSES, parseOpNode, writeOpNode } from './tf-op-nodes';
 
 type TensorReference = [string, number, number];
 
+/** What a functional model's config is written from: its graph (the functional model, seen without an import of it). */
+export interface FunctionalGraphView {
+  readonly name: string;
+  readonly trainable: boolean;
+  readonly layers: Layer[];
+  readonly graphNodes: readonly LayerNode[];
+  readonly inputs: SymbolicTensor[];
+  readonly outputs: SymbolicTensor[];
+}
+
+/** What a functional model is rebuilt from (a subset of `FunctionalArgs`). */
+export interface FunctionalGraphArgs {
+  name?: string;
+  inputs: SymbolicTensor | SymbolicTensor[];
+  outputs: SymbolicTensor | SymbolicTensor[];
+}
+
 /** The node index of `node` among the calls of its layer that belong to `model`. */
-function localNodeIndex(model: Functional, node: LayerNode): number {
+function localNodeIndex(model: FunctionalGraphView, node: LayerNode): number {
   const ownNodes = node.layer.inboundNodes.filter((candidate) => candidate.inputs.length === 0 || model.graphNodes.includes(candidate));
   return ownNodes.indexOf(node);
 }
 
-function reference(model: Functional, symbol: SymbolicTensor): TensorReference {
+function reference(model: FunctionalGraphView, symbol: SymbolicTensor): TensorReference {
   const node = symbol.sourceLayer.inboundNodes[symbol.nodeIndex];
   return [symbol.sourceLayer.name, localNodeIndex(model, node), symbol.tensorIndex];
 }
@@ -21,7 +37,7 @@ function reference(model: Functional, symbol: SymbolicTensor): TensorReference {
  * `inbound_nodes` as `[[layer_name, node_index, tensor_index, kwargs], …]` (kwargs in snake_case), `input_layers`,
  * `output_layers`.
  */
-export function functionalConfig(model: Functional): Record<string, unknown> {
+export function functionalConfig(model: FunctionalGraphView): Record<string, unknown> {
   const layers = model.layers.map((layer) => {
     const nodes = model.graphNodes.filter((node) => node.layer === layer);
     return {
@@ -56,7 +72,7 @@ interface LayerEntry extends KerasSerialized {
  *
  * @throws Error naming the layer whose inputs can never be made, or an unknown layer class
  */
-export function functionalFromConfig(config: Record<string, unknown>, make: (args: FunctionalArgs) => Functional): Functional {
+export function functionalFromConfig<M>(config: Record<string, unknown>, make: (args: FunctionalGraphArgs) => M): M {
   const entries = config.layers as LayerEntry[] | undefined;
   if (!Array.isArray(entries)) throw new Error(`Expected a functional config with a "layers" list, received keys [${Object.keys(config).join(', ')}]`);
   const layers = new Map<string, Layer>();

@@ -108,6 +108,11 @@ export class Functional extends Model {
     return [...this.graphLayers];
   }
 
+  /** True: a functional model's layers are its graph, its architecture a config. */
+  override get isContainer(): boolean {
+    return true;
+  }
+
   /** The calls of the graph in execution order (for summaries and configs). */
   get graphNodes(): readonly LayerNode[] {
     return this.nodes;

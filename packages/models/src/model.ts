@@ -7,7 +7,8 @@ import { type CompileArgs, type CompiledModel, compileModel } from './trainer/co
 import { type EvaluateOptions, evaluateModel } from './trainer/evaluate';
 import { type FitOptions, fitModel, type History } from './trainer/fit';
 import { type PredictOptions, predictModel } from './trainer/predict';
-import { type StepData, defaultTestStep, defaultTrainStep } from './trainer/steps';
+import { defaultTestStep, defaultTrainStep } from './trainer/steps';
+import type { ModelContract, StepData } from './contracts/model-contract';
 import { packInputs } from './trainer/model-structure';
 import { type ModelOutput, type TensorMap, isTensorMap } from './model-output';
 import { type BatchOptions, TEST_ON_BATCH_KEYS, TRAIN_ON_BATCH_KEYS } from './trainer/batch-options';
@@ -44,7 +45,7 @@ const MODEL_KEYS = optionKeys<ModelArgs>({ name: true, trainable: true });
  * await m.fit(x, y, { epochs: 5 });
  * ```
  */
-export class Model extends Layer implements TrainingModel {
+export class Model extends Layer implements TrainingModel, ModelContract {
   static override className = 'Model';
   /** Set to true to end `fit` after the current batch. */
   stopTraining = false;
@@ -109,6 +110,11 @@ export class Model extends Layer implements TrainingModel {
   /** The model's layers. */
   get layers(): Layer[] {
     return [...this.trackedLayers];
+  }
+
+  /** False: a subclassed model's architecture is code (Sequential and functional models say true). */
+  get isContainer(): boolean {
+    return false;
   }
 
   /**

@@ -99,6 +99,11 @@ export class Sequential extends Model {
     return this.stack;
   }
 
+  /** True: a Sequential's layers are its own, its architecture a config. */
+  override get isContainer(): boolean {
+    return true;
+  }
+
   override get inputShapes(): Shape[] | undefined {
     return this.inputLayerShape ? [this.inputLayerShape] : undefined;
   }

@@ -1,6 +1,6 @@
 import { tf } from '@dendrite/backend';
 import { InputLayer, type Layer, type Shape } from '@dendrite/layers';
-import type { Model } from './model';
+import type { ModelContract } from './contracts/model-contract';
 
 /** Options of `model.summary`. */
 export interface SummaryOptions {
@@ -41,8 +41,8 @@ interface SummaryRow {
   connectedTo?: string[];
 }
 
-function rowsOf(model: Model): SummaryRow[] {
-  const functional = model as Model & {
+function rowsOf(model: ModelContract): SummaryRow[] {
+  const functional = model as ModelContract & {
     graphNodes?: ReadonlyArray<{ layer: Layer; inputs: Array<{ sourceLayer: Layer; nodeIndex: number; tensorIndex: number }>; outputs: Array<{ shape: Shape }> }>;
     inputs?: Array<{ sourceLayer: Layer; shape: Shape }>;
     outputShapes?: () => Array<Shape | Shape[]>;
@@ -71,7 +71,7 @@ function rowsOf(model: Model): SummaryRow[] {
  *
  * @throws Error when the model is not built yet (its input shape is unknown)
  */
-export function formatSummary(model: Model, options: SummaryOptions = {}): string {
+export function formatSummary(model: ModelContract, options: SummaryOptions = {}): string {
   if (!model.built) {
     throw new Error(`Expected model "${model.name}" to be built before summary(), received an unbuilt model: give the first layer an inputShape, or call the model on data first`);
   }

@@ -8,7 +8,7 @@ import type { Functional } from './functional';
 import './functional';
 import type { Model } from './model';
 import { readHdf5, readStringAttribute, writeArray, writeHdf5, writeNameList } from './saving/hdf5';
-import { loadModel } from './saving/model-io';
+import { loadModel } from './load-model';
 import { parseOpNode, writeOpNode } from './tf-op-nodes';
 
 const tempDir = useTempDirs('tf-op-nodes');

@@ -9,7 +9,7 @@ import { model } from '../functional';
 import type { Model } from '../model';
 import { readArray, readHdf5, readNameList, readStringAttribute } from './hdf5';
 import { fromKeras3 } from './keras-v3-config';
-import { loadModel } from './model-io';
+import { loadModel } from '../load-model';
 
 const tempDir = useTempDirs('attention-interop');
 

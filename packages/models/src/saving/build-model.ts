@@ -3,7 +3,7 @@ import { type KerasSerialized, findCustomObject, isKerasSerialized } from '@dend
 import { deserializeLayer } from '@dendrite/layers';
 import { metrics } from '@dendrite/losses';
 import * as optimizers from '@dendrite/optimizers';
-import type { Model } from '../model';
+import type { ModelContract } from '../contracts/model-contract';
 import { compileArgsFromKeras, fromKeras3 } from './keras-v3-config';
 import { withFloat32Policies } from './dtype-policies';
 import { legacyOptimizerConfig, plainClassName } from './legacy-optimizer-config';
@@ -33,11 +33,11 @@ function customObjectsHint(unknown: UnknownObjectError): string {
  *
  * @throws Error naming `where`; for a name nobody knows, how to pass it in `customObjects`
  */
-export function buildModel(config: unknown, compile: Record<string, unknown> | null | undefined, where: string, fill: (model: Model) => void, options: LoadModelOptions = {}): Model {
+export function buildModel(config: unknown, compile: Record<string, unknown> | null | undefined, where: string, fill: (model: ModelContract) => void, options: LoadModelOptions = {}): ModelContract {
   return withCustomObjects(options.customObjects, () => {
-    let model: Model;
+    let model: ModelContract;
     try {
-      model = deserializeLayer(fromKeras3(withFloat32Policies(withDendriteModelNodes(config), where)) as KerasSerialized) as Model;
+      model = deserializeLayer(fromKeras3(withFloat32Policies(withDendriteModelNodes(config), where)) as KerasSerialized) as ModelContract;
     } catch (error) {
       const unknown = unknownObjectOf(error);
       throw new Error(`Expected a model config Dendrite can build in "${where}", received one that fails: ${(error as Error).message}${unknown ? customObjectsHint(unknown) : ''}`, { cause: error });
@@ -74,7 +74,7 @@ function resolveCustomMetrics(identifiers: unknown): unknown {
  * warning naming the file and what was dropped. A loss, metric or optimizer the file names that
  * nobody registered still throws, with how to pass it in `customObjects`: that the user can fix.
  */
-function compileSaved(model: Model, compile: Record<string, unknown>, where: string): void {
+function compileSaved(model: ModelContract, compile: Record<string, unknown>, where: string): void {
   let args: { optimizer?: unknown; metrics?: unknown };
   try {
     args = compileArgsFromKeras(compile) as { optimizer?: unknown; metrics?: unknown };

@@ -6,7 +6,8 @@ import { Loss, type LossArgs, Mean, type MetricArgs } from '@dendrite/losses';
 import { describeEachBackend, expectArraysClose, seededArray, useTempDirs } from '@dendrite/test-utils';
 import type { Model } from '../model';
 import { sequential } from '../sequential';
-import { loadModel, saveModelBytes } from './model-io';
+import { saveModelBytes } from './model-io';
+import { loadModel } from '../load-model';
 import { registerClass } from './register-class';
 import { scaleLayerClass } from '../testing/scale-layer';
 

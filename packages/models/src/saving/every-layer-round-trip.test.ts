@@ -8,7 +8,7 @@ import { expectArraysClose, seededArray, useBackend } from '@dendrite/test-utils
 import { model as functionalModel } from '../functional';
 import type { Model } from '../model';
 import { sequential } from '../sequential';
-import { loadModel } from './model-io';
+import { loadModel } from '../load-model';
 
 type Case = [label: string, build: () => Model, inputs: () => tf.Tensor | tf.Tensor[]];
 

@@ -5,6 +5,8 @@ type H5wasm = typeof import('h5wasm').default;
 
 let loaded: Promise<{ h5: H5wasm; fs: NonNullable<typeof import('h5wasm').FS> }> | undefined;
 let fileCounter = 0;
+/** The byte length of the file `readHdf5` has open (its `read` runs synchronously): no dataset may declare more. */
+let openFileBytes = Number.POSITIVE_INFINITY;
 
 /**
  * h5wasm (HDF5 built for WebAssembly), loaded on first use, with HDF5's errors turned into
@@ -66,9 +68,12 @@ export async function readHdf5<T>(bytes: Uint8Array, where: string, read: (file:
     } catch (error) {
       throw new Error(`Expected an HDF5 file in "${where}", received bytes HDF5 cannot open (${hdf5Message(error)})`);
     }
+    const outer = openFileBytes;
+    openFileBytes = bytes.length;
     try {
       return read(file);
     } finally {
+      openFileBytes = outer;
       file.close();
     }
   } finally {
@@ -125,6 +130,12 @@ export function readArray(group: H5Group, path: string, where: string): ReadArra
   // HDF5 type classes: 0 integer, 1 float.
   if (metadata.type !== 0 && metadata.type !== 1) throw new Error(`Expected a numeric dataset "${path}" in "${where}", received HDF5 type class ${metadata.type}`);
   const shape = (dataset.shape ?? []) as number[];
+  // The declared size is checked against the file before HDF5 is asked for the values (a 16 KB
+  // file may declare a 20000×20000 dataset; compressed chunks cannot beat HDF5's own ratio by much).
+  const declared = shape.reduce((n, s) => n * s, 1) * (metadata.size || 1);
+  if (declared > Math.max(openFileBytes * 1032, 16 * 2 ** 20)) {
+    throw new Error(`Expected dataset "${path}" of "${where}" to fit its file, received shape [${shape}] (${declared} bytes) in a file of ${openFileBytes} bytes`);
+  }
   const raw = dataset.value as unknown;
   const isFloat = metadata.type === 1;
   let values: Float32Array | Int32Array;

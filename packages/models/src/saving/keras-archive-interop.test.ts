@@ -7,7 +7,7 @@ import { concatenate, dense, input, resetUniqueNames } from '@dendrite/layers';
 import { expectArraysClose, seededArray, useBackend, useTempDirs } from '@dendrite/test-utils';
 import { model as functionalModel } from '../functional';
 import { writeArray, writeHdf5, writeInt64Scalar } from './hdf5';
-import { loadModel } from './model-io';
+import { loadModel } from '../load-model';
 
 const tempDir = useTempDirs('keras3');
 beforeAll(() => useBackend('cpu'));

@@ -12,7 +12,8 @@ import { sequential } from '../sequential';
 import { readHdf5, readArray, writeArray, writeHdf5, writeInt64Scalar } from './hdf5';
 import { kerasOptimizerVariables } from './keras-optimizer-variables';
 import { writeKerasWeightStore } from './keras-weight-store';
-import { loadModel, saveModelBytes } from './model-io';
+import { saveModelBytes } from './model-io';
+import { loadModel } from '../load-model';
 
 const tempDir = useTempDirs('keras');
 beforeAll(() => useBackend('cpu'));

@@ -1,14 +1,14 @@
 import { readZip, writeZip } from '@dendrite/backend/internal';
-import { type SymbolicTensor, serializeLayer } from '@dendrite/layers';
-import type { Functional } from '../functional';
-import type { Model } from '../model';
+import { type LayerNode, type SymbolicTensor, serializeLayer } from '@dendrite/layers';
+import type { ModelContract } from '../contracts/model-contract';
 import { readHdf5, writeHdf5 } from './hdf5';
 import { buildModel } from './build-model';
 import type { LoadModelOptions } from './load-model-options';
 import { type TensorSpecOf, compileConfigToKeras3, modelConfigToKeras3, pythonJson } from './keras-v3-config';
 import { loadKerasWeightStore, writeKerasWeightStore } from './keras-weight-store';
-import { parseJsonText } from './parse-json';
+import { parseJsonObject } from './parse-json';
 import { withKerasVersionSemantics } from './keras-version-semantics';
+import { checkDeclaredSizes, refuseUnusedWeights, storedShapes } from './declared-sizes';
 
 /** The Keras version whose `.keras` layout these files follow (written to `metadata.json`). */
 export const KERAS_FORMAT_VERSION = '3.6.0';
@@ -24,8 +24,8 @@ function dateSaved(date = new Date()): string {
 }
 
 /** A model that can describe itself as a config: Sequential or functional, not subclassed. */
-export function requireConfigurable(model: Model, where: string): void {
-  if (model.className !== 'Sequential' && model.className !== 'Functional') {
+export function requireConfigurable(model: ModelContract, where: string): void {
+  if (!model.isContainer) {
     throw new Error(
       `Expected a Sequential or functional model to save its architecture to "${where}", received ${model.className} "${model.name}", whose architecture is code: save its weights with saveWeights("….weights.h5")`,
     );
@@ -33,9 +33,9 @@ export function requireConfigurable(model: Model, where: string): void {
 }
 
 /** Shapes and dtypes of a functional model's tensors, by Keras reference `[layer, node, tensor]`. */
-function tensorSpecs(model: Model): TensorSpecOf | undefined {
+function tensorSpecs(model: ModelContract): TensorSpecOf | undefined {
   if (model.className !== 'Functional') return undefined;
-  const functional = model as Functional;
+  const functional = model as ModelContract & { graphNodes: readonly LayerNode[] };
   return (layerName, nodeIndex, tensorIndex) => {
     const layer = functional.layers.find((candidate) => candidate.name === layerName);
     const nodes = layer?.inboundNodes.filter((node) => node.inputs.length === 0 || functional.graphNodes.includes(node)) ?? [];
@@ -51,7 +51,7 @@ function tensorSpecs(model: Model): TensorSpecOf | undefined {
  *
  * @throws Error for a subclassed model (its architecture is code)
  */
-export async function kerasArchiveBytes(model: Model, where: string): Promise<Uint8Array> {
+export async function kerasArchiveBytes(model: ModelContract, where: string): Promise<Uint8Array> {
   requireConfigurable(model, where);
   const compile = compileConfigToKeras3(model.compiled?.compileConfig ?? null);
   const config = modelConfigToKeras3(serializeLayer(model), compile, tensorSpecs(model));
@@ -67,7 +67,7 @@ export async function kerasArchiveBytes(model: Model, where: string): Promise<Ui
 
 function parseJson(bytes: Uint8Array | undefined, name: string, where: string): Record<string, unknown> {
   if (bytes === undefined) throw new Error(`Expected ${name} in the .keras archive "${where}", received an archive without it`);
-  return parseJsonText(new TextDecoder().decode(bytes), name, where);
+  return parseJsonObject(new TextDecoder().decode(bytes), name, where);
 }
 
 /**
@@ -77,21 +77,27 @@ function parseJson(bytes: Uint8Array | undefined, name: string, where: string): 
  *
  * @throws Error naming the file and what is wrong with it
  */
-export async function modelFromKerasArchive(bytes: Uint8Array, where: string, options: LoadModelOptions = {}): Promise<Model> {
-  const files = readZip(bytes, where, [CONFIG, METADATA, WEIGHTS, 'model.weights.npz']);
+export async function modelFromKerasArchive(bytes: Uint8Array, where: string, options: LoadModelOptions = {}): Promise<ModelContract> {
+  const files = readZip(bytes, where, [CONFIG, METADATA, WEIGHTS, 'model.weights.npz'], options.decompressionLimits);
   const metadata = files.has(METADATA) ? parseJson(files.get(METADATA), METADATA, where) : {};
   const config = withKerasVersionSemantics(parseJson(files.get(CONFIG), CONFIG, where), typeof metadata.keras_version === 'string' ? metadata.keras_version : 'dendrite');
   const weights = files.get(WEIGHTS);
   if (weights === undefined) {
     throw new Error(`Expected ${WEIGHTS} in the .keras archive "${where}", received ${files.has('model.weights.npz') ? 'model.weights.npz (the npz weights format is not read here)' : 'no weights file'}`);
   }
-  return readHdf5(weights, `${where}/${WEIGHTS}`, (file) =>
-    buildModel(config, config.compile_config as Record<string, unknown> | null, where, (model) => loadKerasWeightStore(file, model, where), options),
-  );
+  return readHdf5(weights, `${where}/${WEIGHTS}`, (file) => {
+    // The stored shapes bound the model before it is built (and allocates its weights).
+    const shapes = storedShapes(file, (key) => key === 'optimizer');
+    checkDeclaredSizes(config, shapes, where);
+    return buildModel(config, config.compile_config as Record<string, unknown> | null, where, (model) => {
+      refuseUnusedWeights(model.weights.length, shapes, where);
+      loadKerasWeightStore(file, model, where);
+    }, options);
+  });
 }
 
 /** The weights (and optimizer state) of a model as Keras 3's `.weights.h5`. */
-export function kerasWeightsBytes(model: Model, where: string): Promise<Uint8Array> {
+export function kerasWeightsBytes(model: ModelContract, where: string): Promise<Uint8Array> {
   return writeHdf5((file) => writeKerasWeightStore(file, model), where);
 }
 
@@ -100,7 +106,7 @@ export function kerasWeightsBytes(model: Model, where: string): Promise<Uint8Arr
  * compiled) from the `model.weights.h5` of a `.keras` archive. Everything is checked first; a
  * failure leaves the model as it was.
  */
-export async function loadKerasArchiveWeights(model: Model, bytes: Uint8Array, where: string): Promise<void> {
+export async function loadKerasArchiveWeights(model: ModelContract, bytes: Uint8Array, where: string): Promise<void> {
   const weights = readZip(bytes, where, [WEIGHTS]).get(WEIGHTS);
   if (weights === undefined) throw new Error(`Expected ${WEIGHTS} in the .keras archive "${where}", received an archive without it`);
   await readHdf5(weights, `${where}/${WEIGHTS}`, (file) => loadKerasWeightStore(file, model, where));

@@ -7,7 +7,7 @@ import { conv2d, dense, flatten, maxPooling2d, resetUniqueNames } from '@dendrit
 import { expectArraysClose, seededArray, useBackend, useTempDirs } from '@dendrite/test-utils';
 import { sequential } from '../sequential';
 import { readArray, readHdf5, readNameList, readStringAttribute, writeArray, writeHdf5, writeInt64Scalar, writeNameList } from './hdf5';
-import { loadModel } from './model-io';
+import { loadModel } from '../load-model';
 
 const tempDir = useTempDirs('h5');
 beforeAll(() => useBackend('cpu'));

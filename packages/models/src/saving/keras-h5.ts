@@ -2,7 +2,7 @@ import type { File as H5File, Group as H5Group } from 'h5wasm';
 import { tf } from '@dendrite/backend';
 import { type KerasSerialized } from '@dendrite/backend/internal';
 import { type Layer, type LayerVariable, serializeLayer } from '@dendrite/layers';
-import type { Model } from '../model';
+import type { ModelContract } from '../contracts/model-contract';
 import { type ReadArray, readArray, readHdf5, readNameList, readStringAttribute, writeArray, writeHdf5, writeInt64Scalar, writeNameList } from './hdf5';
 import { buildModel } from './build-model';
 import type { LoadModelOptions } from './load-model-options';
@@ -11,8 +11,9 @@ import { pythonJson, withPythonFloats } from './keras-v3-config';
 import { keras2Config } from './keras2-config';
 import { applyKerasOptimizerVariables, kerasOptimizerVariables } from './keras-optimizer-variables';
 import { type WeightAssignment, setWeightValues, valuesInModelOrder } from './weight-values';
-import { parseJsonText } from './parse-json';
+import { parseJsonObject, parseJsonText } from './parse-json';
 import { withKerasVersionSemantics } from './keras-version-semantics';
+import { checkDeclaredSizes, refuseUnusedWeights, storedShapes } from './declared-sizes';
 
 const KERAS_VERSION = 'dendrite';
 const BACKEND = 'tensorflow';
@@ -29,7 +30,7 @@ function legacyName(layer: Layer, weight: LayerVariable): string {
 }
 
 /** `model_weights` (or a weights file's root) as Keras's `save_weights_to_hdf5_group` writes it. */
-function writeLayerGroups(group: H5Group, model: Model): void {
+function writeLayerGroups(group: H5Group, model: ModelContract): void {
   group.create_attribute('backend', BACKEND);
   group.create_attribute('keras_version', KERAS_VERSION);
   writeNameList(group, 'layer_names', model.layers.map((layer) => layer.name));
@@ -51,7 +52,7 @@ function writeLayerGroups(group: H5Group, model: Model): void {
  * `optimizer_weights` — or, with `weightsOnly`, the layer groups at the root as `save_weights`
  * writes them.
  */
-export function legacyH5Bytes(model: Model, where: string, weightsOnly: boolean): Promise<Uint8Array> {
+export function legacyH5Bytes(model: ModelContract, where: string, weightsOnly: boolean): Promise<Uint8Array> {
   if (!weightsOnly) requireConfigurable(model, where);
   return writeHdf5((file) => {
     if (weightsOnly) {
@@ -85,7 +86,7 @@ export function legacyH5Bytes(model: Model, where: string, weightsOnly: boolean)
  * weights, matched in order to the file's layers that list weight names, every count and shape
  * checked before anything is set.
  */
-function readLayerGroups(group: H5Group, model: Model, where: string, flipKernels: boolean): WeightAssignment[] {
+function readLayerGroups(group: H5Group, model: ModelContract, where: string, flipKernels: boolean): WeightAssignment[] {
   const layers = model.layers.filter((layer) => layer.weights.length > 0);
   const layerGroup = (name: string) => {
     const found = group.get(name) as H5Group | null;
@@ -143,7 +144,7 @@ const KERAS2_SLOTS: Record<string, string[]> = {
  * build order), or Keras 2's (`iter`, then slots named `<var>/<m|v|…>`). A Keras 2 state whose
  * slots do not map onto this optimizer is skipped with a warning, as Keras does.
  */
-function applyLegacyOptimizer(file: H5File, model: Model, where: string): void {
+function applyLegacyOptimizer(file: H5File, model: ModelContract, where: string): void {
   const group = file.get('optimizer_weights') as H5Group | null;
   if (!model.compiled || group === null) return;
   const names = readNameList(group, 'weight_names');
@@ -183,18 +184,21 @@ function applyLegacyOptimizer(file: H5File, model: Model, where: string): void {
  * @throws Error naming the file and what is wrong with it; for a weights-only file, that the
  *   model must be built in code and given `loadWeights`
  */
-export function modelFromLegacyH5(bytes: Uint8Array, where: string, options: LoadModelOptions = {}): Promise<Model> {
+export function modelFromLegacyH5(bytes: Uint8Array, where: string, options: LoadModelOptions = {}): Promise<ModelContract> {
   return readHdf5(bytes, where, (file) => {
     const configText = readStringAttribute(file, 'model_config');
     if (configText === undefined) {
       throw new Error(`Expected a whole model (a model_config attribute) in "${where}", received a weights-only HDF5 file: build the model in code and call loadWeights`);
     }
-    let config = parseJsonText<KerasSerialized>(configText, 'the model_config attribute', where);
+    let config = parseJsonObject<KerasSerialized>(configText, 'the model_config attribute', where);
     if (config.class_name === 'Sequential' && Array.isArray(config.config)) config = { class_name: 'Sequential', config: { layers: config.config } };
     config = withKerasVersionSemantics(config, readStringAttribute(file, 'keras_version'));
     const trainingText = readStringAttribute(file, 'training_config');
     const training = trainingText === undefined ? null : parseJsonText(trainingText, 'the training_config attribute', where);
+    const shapes = storedShapes((file.get('model_weights') as H5Group | null) ?? file);
+    checkDeclaredSizes(config, shapes, where);
     return buildModel(config, training, where, (model) => {
+      refuseUnusedWeights(model.weights.length, shapes, where);
       loadLegacyH5Weights(file, model, where);
       applyLegacyOptimizer(file, model, where);
     }, options);
@@ -207,7 +211,7 @@ export function modelFromLegacyH5(bytes: Uint8Array, where: string, options: Loa
  *
  * @throws Error naming the file and the group that does not fit; the model is then unchanged
  */
-export function loadLegacyH5Weights(file: H5File, model: Model, where: string): void {
+export function loadLegacyH5Weights(file: H5File, model: ModelContract, where: string): void {
   const group = (file.get('model_weights') as H5Group | null) ?? file;
   // Keras 2 flipped the kernels of a file written with Theano, which convolves where TensorFlow correlates.
   const backend = readStringAttribute(group, 'backend') ?? readStringAttribute(file, 'backend');

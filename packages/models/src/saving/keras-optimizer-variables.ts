@@ -1,5 +1,5 @@
 import { LearningRateSchedule, type Optimizer, type OptimizerState, type SlotState } from '@dendrite/optimizers';
-import type { Model } from '../model';
+import type { ModelContract } from '../contracts/model-contract';
 import type { ReadArray } from './hdf5';
 
 /** One optimizer variable as Keras 3 keeps it: `iterations`, `learning_rate`, then the slots. */
@@ -29,7 +29,7 @@ function slotOrder(optimizer: Optimizer): string[][] {
  * them over `model.trainable_variables`, then extra scalars — as `save_own_variables` numbers
  * them `0, 1, 2…`. Empty before `compile`.
  */
-export function kerasOptimizerVariables(model: Model): OptimizerVariable[] {
+export function kerasOptimizerVariables(model: ModelContract): OptimizerVariable[] {
   const compiled = model.compiled;
   if (!compiled) return [];
   const optimizer = compiled.optimizer;
@@ -70,7 +70,7 @@ export function kerasOptimizerVariables(model: Model): OptimizerVariable[] {
  *
  * @throws Error naming `where` for a slot whose shape does not match its weight
  */
-export function applyKerasOptimizerVariables(model: Model, arrays: ReadArray[], where: string): void {
+export function applyKerasOptimizerVariables(model: ModelContract, arrays: ReadArray[], where: string): void {
   const compiled = model.compiled;
   if (!compiled || arrays.length === 0) return;
   const optimizer = compiled.optimizer;

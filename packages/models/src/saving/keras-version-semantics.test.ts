@@ -7,7 +7,7 @@ import { expectArraysClose, seededArray, useBackend, useTempDirs } from '@dendri
 import { sequential } from '../sequential';
 import { writeArray, writeHdf5, writeNameList } from './hdf5';
 import { isKeras2Version, withKerasVersionSemantics } from './keras-version-semantics';
-import { loadModel } from './model-io';
+import { loadModel } from '../load-model';
 
 const tempDir = useTempDirs('keras-version');
 beforeAll(() => useBackend('cpu'));

@@ -1,5 +1,5 @@
 import { Layer, type LayerVariable, classNameToSnakeCase as toSnakeCase } from '@dendrite/layers';
-import type { Model } from '../model';
+import { type ModelContract, isContainerModel } from '../contracts/model-contract';
 
 /** One Keras saveable's place in a weights file: `layers/dense_1` holds `vars/0`, `vars/1`, …. */
 export interface SaveablePath {
@@ -19,9 +19,6 @@ function ownWeights(layer: Layer): LayerVariable[] {
   return layer.weights.filter((weight) => !nested.has(weight));
 }
 
-/** Whether a layer is a model (Sequential or Functional) whose layers are its own. */
-export const isContainerModel = (layer: Layer): boolean => layer.className === 'Sequential' || layer.className === 'Functional';
-
 /** Keras visits attributes sorted by name, private ones (leading `_`) last. */
 const attributeOrder = (name: string) => (name.startsWith('_') ? `~${name}` : name);
 
@@ -32,7 +29,7 @@ const attributeOrder = (name: string) => (name.startsWith('_') ? `~${name}` : na
  * (`lstm/cell`, `bidirectional/forward_layer/cell`) — in the order Keras visits them; each layer
  * appears once, at the first path that reaches it.
  */
-export function kerasWeightPaths(model: Model): SaveablePath[] {
+export function kerasWeightPaths(model: ModelContract): SaveablePath[] {
   const visited = new Set<Layer>();
   const out: SaveablePath[] = [];
   const join = (path: string, part: string) => (path ? `${path}/${part}` : part);
@@ -52,7 +49,7 @@ export function kerasWeightPaths(model: Model): SaveablePath[] {
     if (visited.has(layer)) return;
     visited.add(layer);
     out.push({ path, layer, weights: ownWeights(layer) });
-    if (isContainerModel(layer)) container(join(path, 'layers'), (layer as Model).layers);
+    if (isContainerModel(layer)) container(join(path, 'layers'), layer.layers);
     const attributes: Array<[string, Layer | Layer[]]> = [];
     for (const [key, value] of Object.entries(layer)) {
       if (BOOKKEEPING.has(key)) continue;

@@ -1,6 +1,6 @@
 import type { File as H5File, Group as H5Group } from 'h5wasm';
 import type { LayerVariable } from '@dendrite/layers';
-import type { Model } from '../model';
+import type { ModelContract } from '../contracts/model-contract';
 import { type ReadArray, ensureGroup, readArray, writeArray, writeInt64Scalar } from './hdf5';
 import { applyKerasOptimizerVariables, kerasOptimizerVariables } from './keras-optimizer-variables';
 import { kerasWeightPaths } from './keras-weight-paths';
@@ -15,7 +15,7 @@ function valuesOf(weight: LayerVariable): Float32Array | Int32Array {
  * `vars/<i>` in a group per saveable (see {@link kerasWeightPaths}), and the compiled
  * optimizer's variables at `optimizer/vars/<i>`.
  */
-export function writeKerasWeightStore(file: H5File, model: Model): void {
+export function writeKerasWeightStore(file: H5File, model: ModelContract): void {
   for (const { path, weights } of kerasWeightPaths(model)) {
     const vars = path ? ensureGroup(file, path).create_group('vars') : file.create_group('vars');
     weights.forEach((weight, index) => {
@@ -66,7 +66,7 @@ function readVars(group: H5Group | null, where: string, path: string): ReadArray
  * @returns the weights' new values and the optimizer's arrays (empty when the file has none)
  * @throws Error naming the file, the group, and what was expected and received
  */
-function readKerasWeightStore(file: H5File, model: Model, where: string): { assignments: WeightAssignment[]; optimizer: ReadArray[] } {
+function readKerasWeightStore(file: H5File, model: ModelContract, where: string): { assignments: WeightAssignment[]; optimizer: ReadArray[] } {
   const assignments: WeightAssignment[] = [];
   for (const { path, layer, weights } of kerasWeightPaths(model)) {
     const arrays = readVars(varsGroup(file, path), where, path);
@@ -93,7 +93,7 @@ function readKerasWeightStore(file: H5File, model: Model, where: string): { assi
  *
  * @throws Error naming a weight the file does not cover, or the optimizer's mismatch
  */
-function applyWeightAssignments(model: Model, assignments: WeightAssignment[], optimizer: ReadArray[], where: string): void {
+function applyWeightAssignments(model: ModelContract, assignments: WeightAssignment[], optimizer: ReadArray[], where: string): void {
   const values = valuesInModelOrder(model, assignments, where);
   // The optimizer's state is checked whole before any of it is set, so it goes first; the weights,
   // checked by readKerasWeightStore and above, cannot fail after it. No copy of the old weights is needed.
@@ -111,7 +111,7 @@ function applyWeightAssignments(model: Model, assignments: WeightAssignment[], o
  * await readHdf5(bytes, 'model.weights.h5', (file) => loadKerasWeightStore(file, model, 'model.weights.h5'));
  * ```
  */
-export function loadKerasWeightStore(file: H5File, model: Model, where: string): void {
+export function loadKerasWeightStore(file: H5File, model: ModelContract, where: string): void {
   const { assignments, optimizer } = readKerasWeightStore(file, model, where);
   applyWeightAssignments(model, assignments, optimizer, where);
 }

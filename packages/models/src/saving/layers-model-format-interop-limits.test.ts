@@ -4,7 +4,8 @@ import { tf } from '@dendrite/backend';
 import * as L from '@dendrite/layers';
 import { useBackend } from '@dendrite/test-utils';
 import type { Model } from '../model';
-import { loadLayersModel, toModelArtifacts } from './layers-model-format';
+import { toModelArtifacts } from './layers-model-format';
+import { loadLayersModel } from '../load-model';
 import { flat, image, ours, sequence } from '../testing/tfjs-interop';
 
 // Keras 3 options tfjs-layers 4.22 cannot represent: Dendrite still saves and reloads them as model.json,

@@ -8,7 +8,8 @@ import { expectArraysClose, seededArray, useBackend, useTempDirs } from '@dendri
 import { model as functionalModel } from '../functional';
 import type { Model } from '../model';
 import { sequential } from '../sequential';
-import { type LayersModelJson, loadLayersModel, saveLayersModel } from './layers-model-format';
+import { type LayersModelJson, saveLayersModel } from './layers-model-format';
+import { loadLayersModel } from '../load-model';
 
 // tfjs-layers runs on the tfjs-core Dendrite re-exports, so both libraries share one engine and backend.
 const tempDir = useTempDirs('tfjs-interop');

@@ -7,7 +7,8 @@ import { dense, dropout, resetUniqueNames } from '@dendrite/layers';
 import { expectArraysClose, seededArray, useBackend, useTempDirs } from '@dendrite/test-utils';
 import { sequential } from '../sequential';
 import '../functional';
-import { loadLayersModel, saveLayersModel, type LayersModelJson } from './layers-model-format';
+import { saveLayersModel, type LayersModelJson } from './layers-model-format';
+import { loadLayersModel } from '../load-model';
 
 const tempDir = useTempDirs('tfjs');
 beforeAll(() => useBackend('cpu'));
@@ -24,7 +25,7 @@ it('writes model.json + weights.bin that tfjs-layers loads and predicts the same
   const json = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8')) as LayersModelJson;
   expect(json.format).toBe('layers-model');
   expect(json.weightsManifest[0].weights.map((w) => w.name)).toEqual(['dense/kernel', 'dense/bias', 'dense_1/kernel', 'dense_1/bias']);
-  const bin = readFileSync(join(dir, 'weights.bin'));
+  const bin = readFileSync(join(dir, json.weightsManifest[0].paths[0]));
   const theirs = await tfl.loadLayersModel(tf.io.fromMemory(json.modelTopology as never, json.weightsManifest[0].weights as never, bin.buffer.slice(bin.byteOffset, bin.byteOffset + bin.byteLength)));
   const x = input();
   const ours = model.predict(x) as tf.Tensor;
@@ -64,7 +65,7 @@ it('refuses weight paths outside the folder and short weight files, naming the f
   writeFileSync(jsonPath, JSON.stringify({ ...json, weightsManifest: [{ ...json.weightsManifest[0], paths: ['../../etc/passwd'] }] }));
   await expect(loadLayersModel(dir)).rejects.toThrow(`Expected weight files inside "${dir}", received the path "../../etc/passwd" in "${jsonPath}"`);
   writeFileSync(jsonPath, JSON.stringify(json));
-  writeFileSync(join(dir, 'weights.bin'), new Uint8Array(4));
+  writeFileSync(join(dir, json.weightsManifest[0].paths[0]), new Uint8Array(4));
   await expect(loadLayersModel(dir)).rejects.toThrow(`Expected 32 bytes of weights for "${jsonPath}", received 4`);
   mkdirSync(join(dir, 'empty'));
   await expect(loadLayersModel(join(dir, 'empty'))).rejects.toThrow(/Expected a TF.js model.json in/);

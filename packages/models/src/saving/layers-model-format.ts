@@ -1,12 +1,14 @@
 import { tf } from '@dendrite/backend';
-import { type KerasSerialized, writeFileAtomic } from '@dendrite/backend/internal';
+import type { KerasSerialized } from '@dendrite/backend/internal';
 import { serializeLayer } from '@dendrite/layers';
-import type { Model } from '../model';
+import type { ModelContract } from '../contracts/model-contract';
 import { buildModel } from './build-model';
 import type { LoadModelOptions } from './load-model-options';
 import { keras2Config } from './keras2-config';
 import { setWeightValues } from './weight-values';
 import { nodeFs } from './node-fs';
+import { checkDeclaredSizes, refuseUnusedWeights } from './declared-sizes';
+import { readWeightFile, weightFileChecks, writeLayersModelFiles } from './layers-model-files';
 import { topologyFromTfjs } from './tfjs-layer-config';
 import { tfjsWeightNames } from './tfjs-weight-names';
 import { type TfjsWeightSpec, storedBytes, weightValues } from './tfjs-weight-values';
@@ -27,7 +29,7 @@ const BROWSER_SCHEMES = /^(indexeddb|localstorage|downloads):\/\//;
 const HTTP = /^https?:\/\//;
 
 /** The model as TF.js's `ModelArtifacts`: topology, weight specs and one weight buffer. */
-export function toModelArtifacts(model: Model): tf.io.ModelArtifacts {
+export function toModelArtifacts(model: ModelContract): tf.io.ModelArtifacts {
   const weights = model.weights;
   const names = tfjsWeightNames(model);
   const weightSpecs = weights.map((w, i) => ({ name: names[i], shape: [...w.shape], dtype: (w.dtype === 'int32' ? 'int32' : 'float32') as 'int32' | 'float32' }));
@@ -61,11 +63,12 @@ function handlerFor(location: LayersModelLocation, purpose: 'save' | 'load'): tf
 
 /**
  * Saves a model in the TF.js Layers format, so `tf.loadLayersModel` of tfjs-layers reads it: in
- * Node, `directory/model.json` and `directory/weights.bin`, each written atomically; in the
+ * Node, `directory/model.json` and `directory/weights.<hash>.bin`, switched as one (see
+ * {@link writeLayersModelFiles}: a kill mid-save leaves the old pair or the new one); in the
  * browser, `indexeddb://name`, `localstorage://name` or `downloads://name`; `http(s)://` POSTs
  * both files as tfjs does; a tfjs `IOHandler` is used as it is.
  */
-export async function saveLayersModel(model: Model, location: LayersModelLocation): Promise<void> {
+export async function saveLayersModel(model: ModelContract, location: LayersModelLocation): Promise<void> {
   const artifacts = toModelArtifacts(model);
   const handler = handlerFor(location, 'save');
   if (handler) {
@@ -79,10 +82,9 @@ export async function saveLayersModel(model: Model, location: LayersModelLocatio
     format: artifacts.format,
     generatedBy: artifacts.generatedBy,
     convertedBy: artifacts.convertedBy,
-    weightsManifest: [{ paths: ['weights.bin'], weights: artifacts.weightSpecs as LayersModelJson['weightsManifest'][0]['weights'] }],
+    weightsManifest: [{ paths: [], weights: artifacts.weightSpecs as LayersModelJson['weightsManifest'][0]['weights'] }],
   };
-  await writeFileAtomic(`${directory}/weights.bin`, new Uint8Array(artifacts.weightData as ArrayBuffer));
-  await writeFileAtomic(`${directory}/model.json`, JSON.stringify(json));
+  await writeLayersModelFiles(directory, { ...json }, new Uint8Array(artifacts.weightData as ArrayBuffer));
 }
 
 /**
@@ -93,7 +95,7 @@ export async function saveLayersModel(model: Model, location: LayersModelLocatio
  *
  * @throws Error naming the file and what is wrong with it
  */
-export async function loadLayersModel(location: LayersModelLocation, options: LoadModelOptions = {}): Promise<Model> {
+export async function loadLayersModel(location: LayersModelLocation, options: LoadModelOptions = {}): Promise<ModelContract> {
   const handler = handlerFor(location, 'load');
   if (handler) {
     if (!handler.load) throw new Error(`Expected an IO handler that can load, received one without load() for ${String(location)}`);
@@ -116,14 +118,19 @@ export async function loadLayersModel(location: LayersModelLocation, options: Lo
   if (!json.modelTopology || !Array.isArray(json.weightsManifest)) {
     throw new Error(`Expected modelTopology and weightsManifest in "${jsonPath}", received keys [${Object.keys(json).join(', ')}]`);
   }
+  if (!json.weightsManifest.every((group) => typeof group === 'object' && group !== null && Array.isArray(group.paths) && Array.isArray(group.weights))) {
+    throw new Error(`Expected weightsManifest groups with "paths" and "weights" lists in "${jsonPath}", received ${JSON.stringify(json.weightsManifest).slice(0, 120)}`);
+  }
   const specs = json.weightsManifest.flatMap((group) => group.weights);
+  // What the manifest declares bounds what is read: a weight file larger than that is refused unread.
+  let remaining = specs.reduce((n, spec) => n + storedBytes(spec, jsonPath), 0);
+  const checks = weightFileChecks(json as { weightFiles?: unknown }, jsonPath);
   const buffers: Uint8Array[] = [];
   for (const group of json.weightsManifest) {
     for (const file of group.paths) {
-      if (file.includes('..') || file.startsWith('/') || file.includes('\\')) {
-        throw new Error(`Expected weight files inside "${directory}", received the path "${file}" in "${jsonPath}"`);
-      }
-      buffers.push(new Uint8Array(await fs.promises.readFile(`${directory}/${file}`)));
+      const buffer = await readWeightFile(directory, file, jsonPath, checks.get(file), remaining);
+      remaining -= buffer.length;
+      buffers.push(buffer);
     }
   }
   const data = new Uint8Array(buffers.reduce((n, b) => n + b.length, 0));
@@ -151,7 +158,7 @@ function refuseGraphModel(json: { format?: string; modelTopology?: unknown }, wh
  * Builds the model of a topology and sets its weights, checked against the specs (names, shapes,
  * dtypes, byte lengths) before anything is set.
  */
-function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: LayersModelJson['weightsManifest'][0]['weights'], data: Uint8Array, jsonPath: string, options: LoadModelOptions): Model {
+function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: LayersModelJson['weightsManifest'][0]['weights'], data: Uint8Array, jsonPath: string, options: LoadModelOptions): ModelContract {
   if (!modelTopology) throw new Error(`Expected a modelTopology in "${jsonPath}", received none`);
   // tfjs-layers counts the calls of a nested model from node 1, Dendrite from 0: buildModel reads either.
   const serialized = (modelTopology as { model_config?: KerasSerialized }).model_config ?? (modelTopology as KerasSerialized);
@@ -159,14 +166,17 @@ function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: 
   // The manifest is checked against the bytes before the model (and its weights) is made.
   const needed = specs.reduce((n, spec) => n + storedBytes(spec, jsonPath), 0);
   if (data.length !== needed) throw new Error(`Expected ${needed} bytes of weights for "${jsonPath}", received ${data.length}`);
-  const byName = new Map<string, { values: Float32Array | Int32Array; shape: number[] }>();
+  const byName = new Map<string, { values: Float32Array | Int32Array; shape: number[]; dtype: string }>();
   let offset = 0;
   for (const spec of specs) {
     const length = storedBytes(spec, jsonPath);
-    byName.set(spec.name, { values: weightValues(spec, data.slice(offset, offset + length)), shape: spec.shape });
+    byName.set(spec.name, { values: weightValues(spec, data.slice(offset, offset + length)), shape: spec.shape, dtype: spec.dtype });
     offset += length;
   }
+  const shapes = specs.map((spec) => spec.shape);
+  checkDeclaredSizes(topology, shapes, jsonPath);
   return buildModel(topology, null, jsonPath, (model) => {
+    refuseUnusedWeights(model.weights.length, shapes, jsonPath);
     const names = tfjsWeightNames(model);
     const values = model.weights.map((weight, i) => {
       // Named as tfjs-layers names them (lstm/kernel); model.json files of earlier Dendrites used weight paths (lstm_cell/kernel).
@@ -174,6 +184,10 @@ function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: 
       if (!found) throw new Error(`Expected a weight "${names[i]}" in "${jsonPath}", received ${[...byName.keys()].join(', ')}`);
       if (!tf.util.arraysEqual(found.shape, weight.shape)) {
         throw new Error(`Expected weight "${weight.path}" of shape [${weight.shape}] in "${jsonPath}", received [${found.shape}]`);
+      }
+      // Bits of one dtype read as the other would load silently wrong.
+      if (found.dtype !== (weight.dtype === 'int32' ? 'int32' : 'float32')) {
+        throw new Error(`Expected weight "${weight.path}" of dtype ${weight.dtype} in "${jsonPath}", received ${found.dtype}`);
       }
       return found.values;
     });

@@ -1,5 +1,5 @@
 import { type CustomObjects } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
+import { type DecompressionLimits, optionKeys } from '@dendrite/backend/internal';
 
 /** Options of `loadModel`, as Keras's `load_model(filepath, custom_objects, compile)`. */
 export interface LoadModelOptions {
@@ -11,7 +11,13 @@ export interface LoadModelOptions {
   customObjects?: CustomObjects;
   /** Whether to compile the model as it was saved (default `true`); `false` loads it uncompiled. */
   compile?: boolean;
+  /**
+   * How far a `.keras` archive may decompress: `maxBytes` in all (default 1 GiB) and `maxRatio`
+   * output bytes per archive byte (default 200; 16 MiB are always allowed). A file beyond them is
+   * refused before it is inflated further — raise them for a model that really is that large.
+   */
+  decompressionLimits?: DecompressionLimits;
 }
 
 /** The keys `loadModel` reads from its options. */
-export const LOAD_MODEL_OPTION_KEYS = optionKeys<LoadModelOptions>({ customObjects: true, compile: true });
+export const LOAD_MODEL_OPTION_KEYS = optionKeys<LoadModelOptions>({ customObjects: true, compile: true, decompressionLimits: true });

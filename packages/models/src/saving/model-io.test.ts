@@ -7,7 +7,7 @@ import { dense, resetUniqueNames } from '@dendrite/layers';
 import { expectArraysClose, seededArray, useBackend, useTempDirs } from '@dendrite/test-utils';
 import type { Model } from '../model';
 import { sequential } from '../sequential';
-import { loadModel } from './model-io';
+import { loadModel } from '../load-model';
 
 const tempDir = useTempDirs('model-io');
 beforeAll(() => useBackend('cpu'));

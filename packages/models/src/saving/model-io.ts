@@ -1,5 +1,6 @@
-import { checkOptionKeys, tf, writeFileAtomic } from '@dendrite/backend';
-import type { Model } from '../model';
+import { tf } from '@dendrite/backend';
+import { checkOptionKeys, writeFileAtomic } from '@dendrite/backend/internal';
+import type { ModelContract } from '../contracts/model-contract';
 import { kerasArchiveBytes, kerasWeightsBytes, loadKerasArchiveWeights, modelFromKerasArchive } from './keras-archive';
 import { isLegacyH5, legacyH5Bytes, loadLegacyH5Weights, modelFromLegacyH5 } from './keras-h5';
 import { loadKerasWeightStore } from './keras-weight-store';
@@ -56,7 +57,8 @@ async function readBytes(path: string): Promise<Uint8Array> {
   try {
     return new Uint8Array(await fs.promises.readFile(path));
   } catch (error) {
-    throw new Error(`Expected a model file at "${path}", received ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new Error(`Expected a model file at "${path}", received ${code === 'EISDIR' ? 'a folder' : code ?? (error as Error).message}`);
   }
 }
 
@@ -71,7 +73,11 @@ async function readBytes(path: string): Promise<Uint8Array> {
  * @throws Error for a subclassed model in a format that needs its architecture, or a
  *   `.weights.h5` path (that is {@link saveModelWeights}' format)
  */
-export async function saveModel(model: Model, location: ModelLocation): Promise<void> {
+export async function saveModel(model: ModelContract, location: ModelLocation): Promise<void> {
+  if (location === '') throw new RangeError(`Expected a file path, URL or IO handler for save() of model "${model.name}", received an empty string`);
+  if (typeof location !== 'string' && (typeof location !== 'object' || location === null)) {
+    throw new TypeError(`Expected a file path, URL or IO handler for save() of model "${model.name}", received ${location === null ? 'null' : typeof location}`);
+  }
   if (typeof location !== 'string' || (URL_SCHEME.test(location) && !KERAS_FILE.test(location) && !H5_FILE.test(location))) {
     return saveLayersModel(model, location);
   }
@@ -109,7 +115,7 @@ export async function saveModel(model: Model, location: ModelLocation): Promise<
  * const model = await loadModel('model.keras', { customObjects: { LearnedScale, huberLoss } });
  * ```
  */
-export async function loadModel(source: ModelSource, options: LoadModelOptions = {}): Promise<Model> {
+export async function loadModel(source: ModelSource, options: LoadModelOptions = {}): Promise<ModelContract> {
   checkOptionKeys(options, LOAD_MODEL_OPTION_KEYS, 'loadModel');
   if (isBrowserModelFiles(source)) {
     const input = await readBrowserModelFiles(source);
@@ -133,7 +139,7 @@ export async function loadModel(source: ModelSource, options: LoadModelOptions =
 }
 
 /** A model from a file's bytes, its format told by its first bytes. */
-async function loadModelBytes(bytes: Uint8Array, where: string, options: LoadModelOptions): Promise<Model> {
+async function loadModelBytes(bytes: Uint8Array, where: string, options: LoadModelOptions): Promise<ModelContract> {
   switch (sniff(bytes)) {
     case 'keras':
       return modelFromKerasArchive(bytes, where, options);
@@ -155,7 +161,7 @@ async function loadModelBytes(bytes: Uint8Array, where: string, options: LoadMod
  * const blob = new Blob([await saveModelBytes(model, 'keras')]);
  * ```
  */
-export function saveModelBytes(model: Model, format: 'keras' | 'h5'): Promise<Uint8Array> {
+export function saveModelBytes(model: ModelContract, format: 'keras' | 'h5'): Promise<Uint8Array> {
   const where = `${model.name}.${format}`;
   return format === 'keras' ? kerasArchiveBytes(model, where) : legacyH5Bytes(model, where, false);
 }
@@ -165,7 +171,7 @@ export function saveModelBytes(model: Model, format: 'keras' | 'h5'): Promise<Ui
  * `save_weights`, `.h5`/`.hdf5` as Keras 2's, any other path as Dendrite's archive. Works for
  * subclassed models too.
  */
-export async function saveModelWeights(model: Model, path: string): Promise<void> {
+export async function saveModelWeights(model: ModelContract, path: string): Promise<void> {
   if (KERAS_FILE.test(path)) throw new Error(`Expected a weights path (.weights.h5, .h5) for saveWeights() of model "${model.name}", received "${path}": .keras holds a whole model, use save()`);
   if (WEIGHTS_H5.test(path)) return writeFileAtomic(path, await kerasWeightsBytes(model, path));
   if (H5_FILE.test(path)) return writeFileAtomic(path, await legacyH5Bytes(model, path, true));
@@ -177,7 +183,7 @@ export async function saveModelWeights(model: Model, path: string): Promise<void
  * writes (told apart by their bytes), checking every count and shape first: a failed load leaves
  * the model as it was.
  */
-export async function loadModelWeights(model: Model, path: string): Promise<void> {
+export async function loadModelWeights(model: ModelContract, path: string): Promise<void> {
   const bytes = await readBytes(path);
   switch (sniff(bytes)) {
     case 'keras':

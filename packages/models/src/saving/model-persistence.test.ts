@@ -6,7 +6,7 @@ import { BackupAndRestore, EarlyStopping, LambdaCallback, ModelCheckpoint } from
 import { dense, resetUniqueNames } from '@dendrite/layers';
 import { describeEachBackend, expectArraysClose, seededArray, useTempDirs } from '@dendrite/test-utils';
 import { sequential } from '../sequential';
-import { loadModel } from './model-io';
+import { loadModel } from '../load-model';
 import { readTensorArchive, writeTensorArchive } from './tensor-archive';
 
 const tempDir = useTempDirs('models');

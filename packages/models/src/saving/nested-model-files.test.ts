@@ -10,7 +10,7 @@ import type { Model } from '../model';
 import { sequential } from '../sequential';
 import type { Group as H5Group } from 'h5wasm';
 import { readHdf5, readStringAttribute, writeArray, writeHdf5, writeNameList } from './hdf5';
-import { loadModel } from './model-io';
+import { loadModel } from '../load-model';
 
 // Nested and shared-layer models as Keras writes them. Keras 3 (`Functional.get_config`) counts a
 // nested functional model's calls from 1 in `output_layers` (kept_nodes = 1) and from 0 in layers'

@@ -7,7 +7,7 @@ import { Layer, type TensorOrList, dense, resetUniqueNames } from '@dendrite/lay
 import { Loss, type LossArgs } from '@dendrite/losses';
 import { expectArraysClose, seededArray, useBackend } from '@dendrite/test-utils';
 import { sequential } from '../sequential';
-import { loadModel } from './model-io';
+import { loadModel } from '../load-model';
 import { registerClass } from './register-class';
 import { scaleLayerClass } from '../testing/scale-layer';
 

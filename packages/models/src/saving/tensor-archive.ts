@@ -1,4 +1,3 @@
-import { tf } from '@dendrite/backend';
 import { writeFileAtomic } from '@dendrite/backend/internal';
 import { nodeFs } from './node-fs';
 
@@ -88,14 +87,14 @@ export function parseTensorArchive(bytes: Uint8Array, where: string): TensorArch
   } catch {
     throw fail('a header that is not JSON');
   }
+  if (typeof header !== 'object' || header === null || Array.isArray(header)) throw fail('a header that is not a JSON object');
   const body = 12 + headerLength;
   const arrays = header.arrays ?? [];
+  if (!Array.isArray(arrays)) throw fail(`an "arrays" entry that is not a list`);
+  checkLayout(arrays, bytes.length - body, fail);
   const entries = arrays.map((item) => {
-    if (item.dtype !== 'float32' && item.dtype !== 'int32') throw fail(`array "${item.name}" of dtype ${String(item.dtype)}`);
-    if (item.length !== tf.util.sizeFromShape(item.shape)) throw fail(`array "${item.name}" whose length ${item.length} does not match shape [${item.shape}]`);
     const start = body + item.offset;
     const end = start + item.length * 4;
-    if (end > bytes.length) throw fail(`a truncated file (array "${item.name}" ends at byte ${end}, file has ${bytes.length})`);
     // A fresh, aligned copy: the bytes may start at any offset (fs gives Buffers of pooled memory).
     const copy = new Uint8Array(end - start);
     copy.set(bytes.subarray(start, end));
@@ -104,4 +103,35 @@ export function parseTensorArchive(bytes: Uint8Array, where: string): TensorArch
   });
   delete header.arrays;
   return { header, entries };
+}
+
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
+/**
+ * Checks every array's declared layout against the bytes present before anything is allocated:
+ * names, dtypes, shapes of whole non-negative numbers matching the length, offsets that are whole,
+ * non-negative, inside the file and not overlapping another array.
+ */
+function checkLayout(arrays: unknown[], bodyBytes: number, fail: (what: string) => Error): asserts arrays is EntryHeader[] {
+  const names = new Set<string>();
+  const spans: Array<{ name: string; start: number; end: number }> = [];
+  arrays.forEach((raw, index) => {
+    const item = raw as Partial<EntryHeader> | null;
+    if (typeof item !== 'object' || item === null || typeof item.name !== 'string') throw fail(`array ${index} without a name`);
+    const label = `array "${item.name}"`;
+    if (names.has(item.name)) throw fail(`two arrays named "${item.name}"`);
+    names.add(item.name);
+    if (item.dtype !== 'float32' && item.dtype !== 'int32') throw fail(`${label} of dtype ${String(item.dtype)}`);
+    if (!Array.isArray(item.shape) || !item.shape.every(isCount)) throw fail(`${label} of shape ${JSON.stringify(item.shape)} (expected whole non-negative dimensions)`);
+    if (!isCount(item.length)) throw fail(`${label} of length ${JSON.stringify(item.length)} (expected a whole non-negative number)`);
+    if (item.length !== item.shape.reduce((product, dimension) => product * dimension, 1)) throw fail(`${label} whose length ${item.length} does not match shape [${item.shape}]`);
+    if (!isCount(item.offset)) throw fail(`${label} at offset ${JSON.stringify(item.offset)} (expected a whole non-negative byte offset)`);
+    const end = item.offset + item.length * 4;
+    if (end > bodyBytes) throw fail(`a truncated file (array "${item.name}" ends at byte ${end} of the data, which has ${bodyBytes})`);
+    spans.push({ name: item.name, start: item.offset, end });
+  });
+  spans.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < spans.length; i++) {
+    if (spans[i].start < spans[i - 1].end && spans[i].end > spans[i].start) throw fail(`array "${spans[i].name}" overlapping array "${spans[i - 1].name}" (bytes ${spans[i].start}–${spans[i].end} and ${spans[i - 1].start}–${spans[i - 1].end})`);
+  }
 }

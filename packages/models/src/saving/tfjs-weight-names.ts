@@ -1,6 +1,5 @@
 import type { Layer, LayerVariable } from '@dendrite/layers';
-import type { Model } from '../model';
-import { isContainerModel } from './keras-weight-paths';
+import { type ModelContract, isContainerModel } from '../contracts/model-contract';
 
 /** Keras 3 names DepthwiseConv2D's kernel `kernel`, Keras 2 and tfjs-layers `depthwise_kernel`. */
 const tfjsWeightName = (layer: Layer, weight: LayerVariable): string =>
@@ -9,7 +8,7 @@ const tfjsWeightName = (layer: Layer, weight: LayerVariable): string =>
 function addNames(layer: Layer, names: Map<LayerVariable, string>): void {
   if (isContainerModel(layer)) {
     // tfjs-layers names a nested model's weights after its own layers, as at the top.
-    for (const inner of (layer as Model).layers) addNames(inner, names);
+    for (const inner of layer.layers) addNames(inner, names);
     return;
   }
   if (layer.className === 'Bidirectional') {
@@ -39,7 +38,7 @@ function addNames(layer: Layer, names: Map<LayerVariable, string>): void {
  * const weightSpecs = tfjsWeightNames(model).map((name, i) => ({ name, shape: model.weights[i].shape, dtype: 'float32' }));
  * ```
  */
-export function tfjsWeightNames(model: Model): string[] {
+export function tfjsWeightNames(model: ModelContract): string[] {
   const names = new Map<LayerVariable, string>();
   for (const layer of model.layers) addNames(layer, names);
   return model.weights.map((weight) => names.get(weight) ?? weight.path);

@@ -6,7 +6,8 @@ import { expectArraysClose, seededArray } from '@dendrite/test-utils';
 import { model as functionalModel } from '../functional';
 import type { Model } from '../model';
 import { sequential } from '../sequential';
-import { loadLayersModel, toModelArtifacts } from '../saving/layers-model-format';
+import { toModelArtifacts } from '../saving/layers-model-format';
+import { loadLayersModel } from '../load-model';
 
 /** One layer type built in each library, and inputs for it. Test support for the tfjs interop tests. */
 export type InteropCase = [label: string, ours: () => Model, theirs: () => tfl.LayersModel, inputs: () => tf.Tensor | tf.Tensor[]];

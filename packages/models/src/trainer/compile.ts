@@ -2,11 +2,16 @@ import { tf } from '@dendrite/backend';
 import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
 import * as losses from '@dendrite/losses';
 import * as optimizers from '@dendrite/optimizers';
-import type { Model } from '../model';
-import type { ArchiveEntry } from '../saving/tensor-archive';
 import { MetricSet, type MetricIdentifier } from './metric-set';
 
 type LossIdentifier = losses.LossIdentifier;
+
+/** What `compile` needs of its model: the name (for messages) and the outputs. */
+export interface CompileTarget {
+  readonly name: string;
+  readonly outputNames: string[];
+  readonly hasKnownOutputs: boolean;
+}
 
 /** Arguments of `model.compile`, as Keras's. */
 export interface CompileArgs {
@@ -70,7 +75,7 @@ export class CompiledModel {
    *   match the outputs
    */
   constructor(
-    private readonly model: Model,
+    private readonly model: CompileTarget,
     private readonly args: CompileArgs,
   ) {
     checkOptionKeys(args, COMPILE_KEYS, 'compile');
@@ -174,33 +179,6 @@ export class CompiledModel {
     this.optimizer.learningRate = rate;
   }
 
-  /**
-   * The optimizer's config and state (iterations, slot variables) as archive entries, slots named
-   * by the weights' Keras paths (tfjs variable names differ from run to run).
-   */
-  getOptimizerState(): { config: Record<string, unknown>; entries: ArchiveEntry[] } {
-    const pathOf = new Map(this.model.weights.map((weight) => [weight.variable.name, weight.path]));
-    const state = this.optimizer.getState();
-    const slots = state.slots.map((slot) => ({ ...slot, variable: pathOf.get(slot.variable) ?? slot.variable }));
-    return { config: this.compileConfig.optimizer as Record<string, unknown>, entries: stateToEntries({ ...state, slots }) };
-  }
-
-  /** Restores {@link getOptimizerState}'s entries onto this model's weights. */
-  setOptimizerState(entries: ArchiveEntry[], path: string): void {
-    const variableOf = new Map(this.model.weights.map((weight) => [weight.path, weight.variable]));
-    const state = entriesToState(entries);
-    try {
-      const slots = state.slots.map((slot) => {
-        const variable = variableOf.get(slot.variable);
-        if (variable === undefined) throw new Error(`no weight "${slot.variable}" in model "${this.model.name}"`);
-        return { ...slot, variable: variable.name };
-      });
-      this.optimizer.setState({ ...state, slots }, this.model.weights.map((weight) => weight.variable));
-    } catch (error) {
-      throw new Error(`Expected optimizer state matching the model in "${path}": ${(error as Error).message}`);
-    }
-  }
-
   dispose(): void {
     this.resolved?.metrics.dispose();
     this.optimizer.dispose();
@@ -208,43 +186,6 @@ export class CompiledModel {
 }
 
 /** Resolves `compile`'s arguments for a model. */
-export function compileModel(model: Model, args: CompileArgs): CompiledModel {
+export function compileModel(model: CompileTarget, args: CompileArgs): CompiledModel {
   return new CompiledModel(model, args);
-}
-
-function stateToEntries(state: optimizers.OptimizerState): ArchiveEntry[] {
-  const extra = Object.entries(state.extra ?? {}).map(([key, value]) => ({
-    name: `optimizer/extra:${key}`,
-    shape: [1],
-    dtype: 'float32' as const,
-    values: Float32Array.of(value),
-  }));
-  return [
-    { name: 'optimizer/iterations', shape: [1], dtype: 'float32', values: Float32Array.of(state.iterations) },
-    ...extra,
-    ...state.slots.map((slot) => ({
-      name: `optimizer/${slot.variable}/${slot.slot}`,
-      shape: slot.shape,
-      dtype: 'float32' as const,
-      values: Float32Array.from(slot.values),
-    })),
-  ];
-}
-
-function entriesToState(entries: ArchiveEntry[]): optimizers.OptimizerState {
-  const iterations = entries.find((entry) => entry.name === 'optimizer/iterations');
-  const extra = Object.fromEntries(
-    entries.filter((entry) => entry.name.startsWith('optimizer/extra:')).map((entry) => [entry.name.slice('optimizer/extra:'.length), entry.values[0]]),
-  );
-  return {
-    iterations: iterations ? iterations.values[0] : 0,
-    extra,
-    slots: entries
-      .filter((entry) => entry.name !== 'optimizer/iterations' && !entry.name.startsWith('optimizer/extra:'))
-      .map((entry) => {
-        const rest = entry.name.slice('optimizer/'.length);
-        const cut = rest.lastIndexOf('/');
-        return { variable: rest.slice(0, cut), slot: rest.slice(cut + 1), shape: entry.shape, values: entry.values as Float32Array };
-      }),
-  };
 }

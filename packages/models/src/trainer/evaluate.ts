@@ -1,7 +1,7 @@
 import { Callback, CallbackList, type Logs, ProgbarLogger } from '@dendrite/callbacks';
 import { tf } from '@dendrite/backend';
 import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
-import type { Model } from '../model';
+import type { ModelContract } from '../contracts/model-contract';
 import type { DataAdapter } from './data-adapters/data-adapter';
 import type { DataLike } from './data-adapters/host-array';
 import { type ModelData, type TargetData, selectAdapter } from './data-adapters/select-adapter';
@@ -34,7 +34,7 @@ function hasTestBatchHooks(callbacks: CallbackList): boolean {
  * Runs `testStep` over every batch of an adapter and returns the metric results, read once. The
  * callbacks' test hooks are called (fit passes its own for validation, as Keras).
  */
-export async function runTestEpoch(model: Model, adapter: DataAdapter, callbacks?: CallbackList): Promise<number[]> {
+export async function runTestEpoch(model: ModelContract, adapter: DataAdapter, callbacks?: CallbackList): Promise<number[]> {
   const compiled = model.requireCompiled('evaluate');
   compiled.resetMetrics();
   const batchHooks = callbacks !== undefined && hasTestBatchHooks(callbacks);
@@ -62,7 +62,7 @@ export async function runTestEpoch(model: Model, adapter: DataAdapter, callbacks
  * @throws TypeError for an unknown option (`Unknown option "batch_size" in evaluate: did you mean "batchSize"?`)
  */
 export async function evaluateModel(
-  model: Model,
+  model: ModelContract,
   x: ModelData,
   y: TargetData | undefined,
   options: EvaluateOptions,

@@ -1,7 +1,7 @@
 import { tf } from '@dendrite/backend';
-import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
+import { checkOptionKeys, optionKeys, argumentError } from '@dendrite/backend/internal';
 import { type Callback, CallbackList, History, type Logs, ProgbarLogger } from '@dendrite/callbacks';
-import type { Model } from '../model';
+import type { ModelContract } from '../contracts/model-contract';
 import type { DataAdapter } from './data-adapters/data-adapter';
 import type { DataLike } from './data-adapters/host-array';
 import { type ModelData, type TargetData, selectAdapter } from './data-adapters/select-adapter';
@@ -64,15 +64,15 @@ function checkFitOptions(options: FitOptions): Required<Pick<FitOptions, 'epochs
   const epochs = options.epochs ?? 1;
   const batchSize = options.batchSize ?? 32;
   const initialEpoch = options.initialEpoch ?? 0;
-  if (!Number.isInteger(epochs) || epochs < 0) throw new Error(`Expected epochs to be an integer ≥ 0, received ${epochs}`);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`Expected batchSize to be an integer ≥ 1, received ${batchSize}`);
-  if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw new Error(`Expected initialEpoch to be an integer ≥ 0, received ${initialEpoch}`);
+  if (!Number.isInteger(epochs) || epochs < 0) throw argumentError(epochs, 'number', `Expected epochs to be an integer ≥ 0, received ${epochs}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw argumentError(batchSize, 'number', `Expected batchSize to be an integer ≥ 1, received ${batchSize}`);
+  if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw argumentError(initialEpoch, 'number', `Expected initialEpoch to be an integer ≥ 0, received ${initialEpoch}`);
   const verbose = options.verbose ?? 1;
   if (![0, 1, 2].includes(verbose)) throw new Error(`Expected verbose to be 0, 1 or 2, received ${verbose}`);
   return { epochs, batchSize, verbose, shuffle: options.shuffle ?? true, initialEpoch };
 }
 
-function validationAdapter(model: Model, options: FitOptions, batchSize: number): DataAdapter | undefined {
+function validationAdapter(model: ModelContract, options: FitOptions, batchSize: number): DataAdapter | undefined {
   const data = options.validationData;
   if (data === undefined) return undefined;
   const settings = { batchSize: options.validationBatchSize ?? batchSize, shuffle: false, stepsPerEpoch: options.validationSteps };
@@ -94,7 +94,7 @@ function disposeBatch(batch: { x: tf.Tensor[]; y: tf.Tensor[]; sampleWeight?: tf
  * back once per epoch (per batch only when a callback reads the lazy batch logs), validation, and
  * the callbacks' hooks. No tensor outlives its epoch.
  */
-export async function fitModel(model: Model, x: ModelData, y: TargetData | undefined, options: FitOptions): Promise<History> {
+export async function fitModel(model: ModelContract, x: ModelData, y: TargetData | undefined, options: FitOptions): Promise<History> {
   const compiled = model.requireCompiled('fit');
   const settings = checkFitOptions(options);
   const { train, validation: fromSplit } = selectAdapter(model, x, y, {

@@ -1,6 +1,6 @@
 import { tf } from '@dendrite/backend';
 import type { TensorOrList } from '@dendrite/layers';
-import type { Model } from '../model';
+import type { ModelContract } from '../contracts/model-contract';
 import type { ModelOutput, TensorMap } from '../model-output';
 
 /**
@@ -14,7 +14,7 @@ export interface InputStructure {
   names: string[];
 }
 
-const inferredInputs = new WeakMap<Model, InputStructure>();
+const inferredInputs = new WeakMap<ModelContract, InputStructure>();
 
 /** Whether `value` is a plain object of inputs or targets by name (not a tensor or `{values, shape}`). */
 export function isNamedParts(value: unknown): value is Record<string, unknown> {
@@ -31,7 +31,7 @@ export function isPartList(value: unknown): value is unknown[] {
  * subclassed model) the data's — a list of tensors is a list of inputs (`input_1`, `input_2`, …),
  * an object is inputs by name, anything else one input. Remembered for the steps that follow.
  */
-export function inputStructureFor(model: Model, x: unknown): InputStructure {
+export function inputStructureFor(model: ModelContract, x: unknown): InputStructure {
   const declared = model.declaredInputNames;
   let structure: InputStructure;
   if (declared !== undefined) structure = { kind: declared.length === 1 ? 'single' : 'list', names: declared };
@@ -43,7 +43,7 @@ export function inputStructureFor(model: Model, x: unknown): InputStructure {
 }
 
 /** The model's input structure: declared, or the last one its data had (one input before any). */
-export function inputStructureOf(model: Model): InputStructure {
+export function inputStructureOf(model: ModelContract): InputStructure {
   const declared = model.declaredInputNames;
   if (declared !== undefined) return { kind: declared.length === 1 ? 'single' : 'list', names: declared };
   return inferredInputs.get(model) ?? { kind: 'single', names: ['input'] };
@@ -53,7 +53,7 @@ export function inputStructureOf(model: Model): InputStructure {
  * The value a model is called on, from the trainer's list of input tensors: one tensor, the list,
  * or an object by input name.
  */
-export function packInputs(model: Model, x: tf.Tensor[]): TensorOrList | TensorMap {
+export function packInputs(model: ModelContract, x: tf.Tensor[]): TensorOrList | TensorMap {
   const structure = inputStructureOf(model);
   if (structure.kind === 'record') return Object.fromEntries(structure.names.map((name, index) => [name, x[index]]));
   return structure.kind === 'single' ? x[0] : x;
@@ -66,7 +66,7 @@ export function packInputs(model: Model, x: tf.Tensor[]): TensorOrList | TensorM
  *
  * @throws Error when a later call returns another structure than the first
  */
-export function flattenOutputs(model: Model, outputs: ModelOutput): tf.Tensor[] {
+export function flattenOutputs(model: ModelContract, outputs: ModelOutput): tf.Tensor[] {
   let names: string[];
   let list: tf.Tensor[];
   if (outputs instanceof tf.Tensor) {
@@ -93,7 +93,7 @@ export function flattenOutputs(model: Model, outputs: ModelOutput): tf.Tensor[] 
  * subclassed model before its first call), so compile's per-output losses and the targets can be
  * matched to them by name — Keras's symbolic build on the first batch. Builds its weights too.
  */
-export function ensureOutputsKnown(model: Model, x: tf.Tensor[]): void {
+export function ensureOutputsKnown(model: ModelContract, x: tf.Tensor[]): void {
   if (model.built && model.hasKnownOutputs) return;
   tf.tidy(() => {
     flattenOutputs(model, model.apply(packInputs(model, x), { training: false }) as ModelOutput);

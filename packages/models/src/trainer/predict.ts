@@ -1,7 +1,7 @@
 import { tf } from '@dendrite/backend';
-import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
+import { checkOptionKeys, optionKeys, argumentError } from '@dendrite/backend/internal';
 import { type Callback, CallbackList, ProgbarLogger } from '@dendrite/callbacks';
-import type { Model } from '../model';
+import type { ModelContract } from '../contracts/model-contract';
 import type { ModelOutput } from '../model-output';
 import { toHostArray } from './data-adapters/host-array';
 import { cutBatch } from './data-adapters/batch-cutter';
@@ -31,7 +31,7 @@ function callHook(callbacks: CallbackList, hook: 'onPredictBegin' | 'onPredictEn
 }
 
 /** The outputs in the structure the model returned: one tensor, a list, or an object by output name. */
-function restructure(model: Model, like: ModelOutput, outputs: tf.Tensor[]): ModelOutput {
+function restructure(model: ModelContract, like: ModelOutput, outputs: tf.Tensor[]): ModelOutput {
   if (like instanceof tf.Tensor) return outputs[0];
   // A functional model's one-element output list has always come back as the tensor.
   if (Array.isArray(like)) return outputs.length === 1 && model.declaredOutputNames !== undefined ? outputs[0] : outputs;
@@ -44,11 +44,11 @@ function restructure(model: Model, like: ModelOutput, outputs: tf.Tensor[]): Mod
  *
  * @throws TypeError for an unknown option (`Unknown option "batch_size" in predict: did you mean "batchSize"?`)
  */
-export function predictModel(model: Model, x: ModelData, options: PredictOptions): ModelOutput {
+export function predictModel(model: ModelContract, x: ModelData, options: PredictOptions): ModelOutput {
   checkOptionKeys(options, PREDICT_KEYS, 'predict');
   if (isBatchSource(x)) throw new Error('Expected x to be tensors or arrays in predict, received a stream of batches: iterate it and call predictOnBatch');
   const batchSize = options.batchSize ?? 32;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`Expected batchSize to be an integer ≥ 1, received ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1) throw argumentError(batchSize, 'number', `Expected batchSize to be an integer ≥ 1, received ${batchSize}`);
   const verbose = options.verbose ?? 1;
   if (![0, 1, 2].includes(verbose)) throw new Error(`Expected verbose to be 0, 1 or 2 in predict, received ${String(verbose)}`);
   const names = inputStructureFor(model, x).names;

@@ -1,17 +1,10 @@
 import { tf } from '@dendrite/backend';
-import type { Model } from '../model';
+import type { ModelContract, StepData } from '../contracts/model-contract';
 import type { ModelOutput } from '../model-output';
 import { ensureOutputsKnown, flattenOutputs, packInputs } from './model-structure';
 
-/** One batch as a step receives it. */
-export interface StepData {
-  x: tf.Tensor[];
-  y: tf.Tensor[];
-  sampleWeight?: tf.Tensor;
-}
-
 /** The model's outputs on a batch, as a list in output order. */
-function forward(model: Model, x: tf.Tensor[], training: boolean): tf.Tensor[] {
+function forward(model: ModelContract, x: tf.Tensor[], training: boolean): tf.Tensor[] {
   return flattenOutputs(model, model.apply(packInputs(model, x), { training }) as ModelOutput);
 }
 
@@ -20,7 +13,7 @@ function forward(model: Model, x: tf.Tensor[], training: boolean): tf.Tensor[] {
  * penalties), gradients of the trainable weights, the optimizer update, constraints, and the
  * metric updates from the same predictions. Nothing is read back from the backend.
  */
-export function defaultTrainStep(model: Model, data: StepData): void {
+export function defaultTrainStep(model: ModelContract, data: StepData): void {
   const compiled = model.requireCompiled('fit');
   // A subclassed model (or a Sequential without an input shape) makes its weights on its first call.
   ensureOutputsKnown(model, data.x);
@@ -49,7 +42,7 @@ export function defaultTrainStep(model: Model, data: StepData): void {
 }
 
 /** Keras's `test_step`: forward pass in inference mode, loss and metric updates. */
-export function defaultTestStep(model: Model, data: StepData): void {
+export function defaultTestStep(model: ModelContract, data: StepData): void {
   const compiled = model.requireCompiled('evaluate');
   ensureOutputsKnown(model, data.x);
   tf.tidy(() => {

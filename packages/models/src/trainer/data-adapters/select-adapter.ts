@@ -1,7 +1,7 @@
 import { tf } from '@dendrite/backend';
 import { validateLabels } from '@dendrite/losses';
 import { shapeToString } from '@dendrite/layers';
-import type { Model } from '../../model';
+import type { ModelContract } from '../../contracts/model-contract';
 import { ensureOutputsKnown, inputStructureFor } from '../model-structure';
 import { cutBatch } from './batch-cutter';
 import { ArrayDataAdapter } from './array-adapter';
@@ -43,13 +43,13 @@ export function orderParts<T>(part: T | T[] | Record<string, T>, names: string[]
 }
 
 /** Input names of a model: its input layers' names, or `input` for a single unnamed input. */
-export function inputNames(model: Model): string[] {
-  const inputs = (model as Model & { inputs?: Array<{ sourceLayer: { name: string } }> }).inputs;
+export function inputNames(model: ModelContract): string[] {
+  const inputs = (model as ModelContract & { inputs?: Array<{ sourceLayer: { name: string } }> }).inputs;
   return inputs ? inputs.map((symbol) => symbol.sourceLayer.name) : ['input'];
 }
 
 /** Checks host data against the model's declared input shapes, naming the layer. */
-export function checkInputShapes(model: Model, x: Array<{ shape: number[] }>): void {
+export function checkInputShapes(model: ModelContract, x: Array<{ shape: number[] }>): void {
   const expected = model.inputShapes;
   if (!expected) return;
   x.forEach((array, index) => {
@@ -57,7 +57,7 @@ export function checkInputShapes(model: Model, x: Array<{ shape: number[] }>): v
     if (!shape) return;
     const fits = shape.length === array.shape.length && shape.every((size, axis) => axis === 0 || size === null || size === array.shape[axis]);
     if (!fits) {
-      const hasInputLayers = (model as Model & { inputs?: unknown }).inputs !== undefined;
+      const hasInputLayers = (model as ModelContract & { inputs?: unknown }).inputs !== undefined;
       const layerName = hasInputLayers ? inputNames(model)[index] : (model.layers[0]?.name ?? model.name);
       throw new Error(
         `Expected input of shape ${shapeToString(shape)} for layer "${layerName}" of model "${model.name}", received x of shape ${shapeToString(array.shape)}`,
@@ -84,7 +84,7 @@ export function classWeightsToSampleWeights(classWeight: Record<number, number>,
 }
 
 /** Runs the model on the first sample, so a subclassed model shows its outputs before targets are matched to them. */
-function probeOutputs(model: Model, xs: HostArray[]): void {
+function probeOutputs(model: ModelContract, xs: HostArray[]): void {
   if (xs.some((array) => array.shape[0] === 0)) return;
   const first = Int32Array.of(0);
   const batch = xs.map((array) => cutBatch(array, first, 0, 1));
@@ -114,7 +114,7 @@ export interface AdapterOptions {
  * `validationSplit`, also the validation adapter over the last fraction of the samples.
  */
 export function selectAdapter(
-  model: Model,
+  model: ModelContract,
   x: ModelData,
   y: TargetData | undefined,
   options: AdapterOptions,
