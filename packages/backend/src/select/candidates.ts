@@ -6,6 +6,7 @@ import { withoutAddedProcessHandlers } from './process-handlers';
 import { activateBackend } from './activate-backend';
 import { probeBrowserGpu } from './gpu-candidates';
 import { prepareNodeWasmThreads } from './node-wasm-threads';
+import { setKernelThreads } from '../kernels/wasm/threads/kernel-pool';
 
 /** What selection learns of one backend: usable (with its facts) or not (with why and the fix). */
 export type CandidateResult =
@@ -103,6 +104,8 @@ async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Prom
     };
   }
   const threads = wasm.getThreadsCount();
+  // Dendrite's own SIMD kernels split their work over as many threads (in Node, on the shared memory).
+  setKernelThreads(threads);
   return { available: true, tfBackend: 'wasm', simd: true, threads, detail: `WebAssembly SIMD, ${threads} thread(s)` };
 }
 

@@ -6,8 +6,12 @@ import { ADAM_MODULE } from './adam-module';
 import { instantiateOn } from '../simd/simd-module';
 import { allocate, heapAddress, heapView, release, wasmMemory, type WasmKernelArgs } from '../wasm-kernel-context';
 import type { WasmKernelOverride } from '../wasm-kernel-overrides';
+import { kernelPool, splitRange } from '../threads/kernel-pool';
 
 type AdamSimd = (...args: number[]) => void;
+
+/** Floats below which a variable's step runs on one thread. */
+const MIN_POOLED_FLOATS = 1 << 16;
 
 /**
  * `DendriteAdamUpdate` on wasm: the whole Adam step of one variable in one pass over wasm memory,
@@ -31,7 +35,12 @@ export const adamUpdateKernel: WasmKernelOverride = {
         if (simd && vectorized > 0) {
           const { alpha, beta1, beta2, epsilon } = attributes;
           const address = (info: TensorInfo) => heapAddress(backend, info);
-          simd(address(variable), address(gradient), address(momentum), address(velocity), address(outputs[0]), address(outputs[1]), address(outputs[2]), vectorized * 4, 1 - beta1, 1 - beta2, alpha, epsilon);
+          const addresses = [variable, gradient, momentum, velocity, ...outputs].map(address);
+          const bytesFrom = (from: number, to: number) => [...addresses.map((start) => start + from), to - from, 1 - beta1, 1 - beta2, alpha, epsilon];
+          const pool = vectorized >= MIN_POOLED_FLOATS ? kernelPool(memory) : undefined;
+          if (pool === undefined) simd(...bytesFrom(0, vectorized * 4));
+          // Elementwise: any split gives the one-thread floats.
+          else pool.run(ADAM_MODULE, 'adam', splitRange(vectorized * 4, pool.threads, 16).map(([from, to]) => bytesFrom(from, to)), simd);
         }
         if (vectorized < size) {
           // Views only after the last allocation: allocating may grow (and detach) the heap.

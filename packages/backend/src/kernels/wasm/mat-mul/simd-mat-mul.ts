@@ -4,8 +4,12 @@ import { matMulLayout } from './mat-mul-layout';
 import { instantiateOn } from '../simd/simd-module';
 import { allocate, heapAddress, release, transposeLastTwo, wasmMemory, type WasmKernelArgs } from '../wasm-kernel-context';
 import { zeroSkippingMatMul } from './zero-skipping-mat-mul';
+import { kernelPool, splitRange } from '../threads/kernel-pool';
 
 type MatMulSimd = (...args: number[]) => void;
+
+/** Multiply-adds below which a product runs on one thread (waking the pool costs more). */
+export const MIN_POOLED_WORK = 1 << 20;
 
 // Larger shared dimensions push b's sixteen-column panel (depth × 64 bytes) out of the caches.
 const MAX_DEPTH = 4096;
@@ -63,10 +67,15 @@ export function simdMatMul({ inputs, backend, attrs = {} }: WasmKernelArgs): Ten
   const operands = { left, leftRowBytes, leftColumnBytes, right: rightRowMajor, product, bias, rows: productRows, columns: productColumns, depth, relu };
   try {
     if (!zeroSkippingMatMul(backend, exports, operands)) {
-      matmul(
-        heapAddress(backend, left), heapAddress(backend, rightRowMajor), heapAddress(backend, product), bias ? heapAddress(backend, bias) : 0,
-        productRows, productColumns * 4, depth, leftRowBytes, leftColumnBytes, bias ? 1 : 0, relu ? 1 : 0,
-      );
+      const [leftAddress, rightAddress, productAddress, biasAddress] = [left, rightRowMajor, product].map((info) => heapAddress(backend, info)).concat(bias ? heapAddress(backend, bias) : 0);
+      const rowsFrom = (from: number, to: number) => [
+        leftAddress + from * leftRowBytes, rightAddress, productAddress + from * productColumns * 4, biasAddress,
+        to - from, productColumns * 4, depth, leftRowBytes, leftColumnBytes, bias ? 1 : 0, relu ? 1 : 0,
+      ];
+      const pool = productRows * depth * productColumns >= MIN_POOLED_WORK ? kernelPool(memory!) : undefined;
+      if (pool === undefined) matmul(...rowsFrom(0, productRows));
+      // Row pairs split over the threads: each output row's sums are the one-thread kernel's.
+      else pool.run(matMulModule(), 'matmul', splitRange(productRows, pool.threads, 2).map(([from, to]) => rowsFrom(from, to)), matmul);
     }
     if (!swapped) return product;
     // The small transposed product, turned back; the product itself is scratch then.

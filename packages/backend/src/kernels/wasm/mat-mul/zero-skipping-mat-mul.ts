@@ -1,11 +1,15 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TensorInfo } from '@tensorflow/tfjs-core';
-import { allocate, heapAddress, heapView, release } from '../wasm-kernel-context';
+import { allocate, heapAddress, heapView, release, wasmMemory } from '../wasm-kernel-context';
+import { kernelPool, splitRange } from '../threads/kernel-pool';
+import { matMulModule } from './mat-mul-module';
 
 type Simd = (...args: number[]) => void;
 
 /** Above this share of kept (pair, index) entries, the dense kernel is as fast: it runs instead. */
 export const MAX_KEPT_SHARE = 0.6;
+/** Dense multiply-adds below which a sparse product runs on one thread. */
+const MIN_POOLED_SPARSE_WORK = 1 << 20;
 // Entries take twelve bytes per pair and shared index; past this the scratch is not worth it.
 const MAX_ENTRY_BYTES = 32 << 20;
 
@@ -64,10 +68,16 @@ export function zeroSkippingMatMul(backend: BackendWasm, exports: WebAssembly.Ex
     if (keptInSample + keptIn(sampled, pairs) > MAX_KEPT_SHARE * pairs * depth) return false;
     (exports.nonFinite as Simd)(heapAddress(backend, right), depth * columns * 4, endsAddress + pairs * 4);
     if (endsView.subarray(pairs, pairs + 4).some((flag) => flag !== 0)) return false;
-    (exports.matmulSparse as Simd)(
-      entriesAddress, endsAddress, heapAddress(backend, right), heapAddress(backend, product), bias ? heapAddress(backend, bias) : 0,
-      pairs, columns * 4, depth, bias ? 1 : 0, relu ? 1 : 0,
-    );
+    const [rightAddress, productAddress, biasAddress] = [heapAddress(backend, right), heapAddress(backend, product), bias ? heapAddress(backend, bias) : 0];
+    const pairsFrom = (from: number, to: number) => [
+      entriesAddress + from * depth * 12, endsAddress + from * 4, rightAddress, productAddress + from * 2 * columns * 4, biasAddress,
+      to - from, columns * 4, depth, bias ? 1 : 0, relu ? 1 : 0,
+    ];
+    const memory = wasmMemory(backend);
+    const pool = memory && rows * depth * columns >= MIN_POOLED_SPARSE_WORK ? kernelPool(memory) : undefined;
+    if (pool === undefined) (exports.matmulSparse as Simd)(...pairsFrom(0, pairs));
+    // Row pairs split over the threads: each pair's sums are the one-thread kernel's.
+    else pool.run(matMulModule(), 'matmulSparse', splitRange(pairs, pool.threads).map(([from, to]) => pairsFrom(from, to)), exports.matmulSparse as Simd);
     return true;
   } finally {
     release(backend, entries);

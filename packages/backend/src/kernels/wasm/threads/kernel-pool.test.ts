@@ -1,0 +1,81 @@
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { selectBackend, tf } from '@dendrite/backend';
+import { fusedAdamUpdate } from '../../../ops/adam-update';
+import { expectNoLeakedTensors, seededArray } from '@dendrite/test-utils';
+import { wasmMemory } from '../wasm-kernel-context';
+import { KernelPool, kernelPool, kernelThreads, setKernelThreads, splitRange } from './kernel-pool';
+
+describe('splitRange', () => {
+  it('cuts a count into contiguous ranges of multiples of the step, the last taking the rest', () => {
+    expect(splitRange(10, 2, 2)).toEqual([[0, 6], [6, 10]]);
+    expect(splitRange(128, 2, 2)).toEqual([[0, 64], [64, 128]]);
+    expect(splitRange(48, 3, 16)).toEqual([[0, 16], [16, 32], [32, 48]]);
+    expect(splitRange(3, 4)).toEqual([[0, 1], [1, 2], [2, 3]]);
+    expect(splitRange(0, 2)).toEqual([]);
+  });
+});
+
+// The first start of wasm in this file's process: threaded, two threads.
+describe('Dendrite’s SIMD kernels on two threads', () => {
+  afterAll(() => setKernelThreads(2));
+
+  /** `compute`'s values on one thread and on two, each read back; no tensor left behind. */
+  async function onOneAndTwoThreads(compute: () => tf.Tensor | tf.Tensor[]): Promise<[Float32Array[], Float32Array[]]> {
+    const info = await selectBackend({ prefer: 'wasm', threads: 2 });
+    expect(info.threads).toBe(2);
+    const run = () => expectNoLeakedTensors(() => {
+      const result = compute();
+      const values = (Array.isArray(result) ? result : [result]).map((tensor) => tensor.dataSync() as Float32Array);
+      tf.dispose(result);
+      return values;
+    });
+    const pooled = vi.spyOn(KernelPool.prototype, 'run');
+    try {
+      setKernelThreads(1);
+      const one = await run();
+      expect(pooled).not.toHaveBeenCalled();
+      setKernelThreads(2);
+      expect(kernelThreads()).toBe(2);
+      expect(kernelPool(wasmMemory(tf.backend() as BackendWasm)!)?.threads).toBe(2);
+      const two = await run();
+      expect(pooled).toHaveBeenCalled();
+      return [one, two];
+    } finally {
+      pooled.mockRestore();
+    }
+  }
+
+  it('the dense matmul, split by rows, equals the one-thread product bit for bit', async () => {
+    const [m, k, n] = [128, 784, 128];
+    const a = tf.tensor2d(seededArray(m * k, 1), [m, k]);
+    const b = tf.tensor2d(seededArray(k * n, 2), [k, n]);
+    const c = tf.tensor2d(seededArray(m * n, 9), [m, n]);
+    // Plain, and a weight gradient's aᵀ·c (the left operand read through strides).
+    const [one, two] = await onOneAndTwoThreads(() => [tf.matMul(a, b), tf.matMul(a, c, true, false)]);
+    tf.dispose([a, b, c]);
+    expect(two).toEqual(one);
+  }, 60_000);
+
+  it('the zero-skipping matmul (a sparse left operand), split by row pairs, equals the one-thread product bit for bit', async () => {
+    const [m, k, n] = [128, 784, 128];
+    const values = seededArray(m * k, 3).map((value, index) => (index % 5 === 0 ? value : 0));
+    const a = tf.tensor2d(values, [m, k]);
+    const b = tf.tensor2d(seededArray(k * n, 4), [k, n]);
+    const [one, two] = await onOneAndTwoThreads(() => tf.matMul(a, b));
+    tf.dispose([a, b]);
+    expect(two).toEqual(one);
+  }, 60_000);
+
+  it('Adam, split by bytes, equals the one-thread step bit for bit', async () => {
+    const size = 100_003;
+    const [w, g, m] = [5, 6, 7].map((seed) => tf.tensor1d(seededArray(size, seed)));
+    const v = tf.tensor1d(seededArray(size, 8, 0, 1));
+    const [one, two] = await onOneAndTwoThreads(() => {
+      const next = fusedAdamUpdate({ variable: w, gradient: g, momentum: m, velocity: v }, { alpha: 1e-3, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 })!;
+      return [next.variable, next.momentum, next.velocity];
+    });
+    tf.dispose([w, g, m, v]);
+    expect(two).toEqual(one);
+  }, 60_000);
+});
