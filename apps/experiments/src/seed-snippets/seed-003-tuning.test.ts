@@ -4,12 +4,11 @@ import { HAS_SHARED_DATASETS, writeCaliforniaCache } from './helpers-003';
 
 /**
  * Seed 003, "신경망 Hyperparameter Tuning": `build_model`, `KerasRegressor` and
- * `RandomizedSearchCV`. Dendrite has no scikit-learn wrapper, so the search is written the way a
- * TypeScript user would: sample the notes' distributions, 3-fold cross-validation scored as
- * KerasRegressor scores (−loss), keep the best. Epochs and iterations are cut to seconds.
+ * `RandomizedSearchCV`, through `dn.tuner`'s scikit-learn-shaped `kerasRegressor` and
+ * `randomizedSearchCV` (3-fold cross-validation scored as KerasRegressor scores, −loss). Epochs
+ * and iterations are cut to seconds.
  */
 
-type Tensor = dn.tf.Tensor;
 type Rows = { values: Float32Array; shape: number[] };
 let train: { x: Rows; y: Rows };
 let valid: { x: Rows; y: Rows };
@@ -39,10 +38,6 @@ async function fitAndScore(args: BuildArgs, fitOn: { x: Rows; y: Rows }, scoreOn
   await model.fit(fitOn.x, fitOn.y, { epochs, validationData: [valid.x, valid.y], callbacks: [dn.callbacks.earlyStopping({ patience: 10 })], verbose: 0 });
   const loss = (await model.evaluate(scoreOn.x, scoreOn.y, { verbose: 0 })) as number;
   return { model, score: -loss };
-}
-
-function rows(data: { x: Rows; y: Rows }, indices: Int32Array): { x: Rows; y: Rows } {
-  return { x: dn.datasets.takeRows(data.x as never, indices) as Rows, y: dn.datasets.takeRows(data.y as never, indices) as Rows };
 }
 
 describe.skipIf(!HAS_SHARED_DATASETS)('seed 003: hyperparameter search on California housing', () => {
@@ -79,37 +74,33 @@ describe.skipIf(!HAS_SHARED_DATASETS)('seed 003: hyperparameter search on Califo
   it('seed 003 [RandomizedSearchCV(keras_reg, param_distributions, n_iter=10, cv=3); best_params_, best_score_, score, best_estimator_.model]', async () => {
     const before = dn.tf.memory().numTensors;
     // param_distributions: n_hidden in [0, 3], n_neurons in 1..99, learning_rate ~ reciprocal(3e-4, 3e-2)
-    const random = dn.backend.createRandom(42);
-    const pick = <T>(values: T[]) => values[Math.floor(random() * values.length)];
-    const reciprocal = (low: number, high: number) => Math.exp(Math.log(low) + random() * (Math.log(high) - Math.log(low)));
-    const candidates = Array.from({ length: 2 }, () => ({ nHidden: pick([0, 1, 2, 3]), nNeurons: pick(Array.from({ length: 99 }, (_, i) => i + 1)), learningRate: reciprocal(3e-4, 3e-2) }));
-    const results: Array<{ params: BuildArgs; meanScore: number }> = [];
-    for (const params of candidates) {
-      const scores: number[] = [];
-      for (const fold of dn.datasets.kFold(train.x.shape[0], 3)) {
-        const { model, score } = await fitAndScore(params, rows(train, fold.train), rows(train, fold.validation), 2);
-        scores.push(score);
-        model.dispose();
-      }
-      results.push({ params, meanScore: scores.reduce((a, b) => a + b, 0) / scores.length });
-    }
-    const best = results.reduce((a, b) => (b.meanScore > a.meanScore ? b : a));
+    const rndSearchCv = dn.tuner.randomizedSearchCV<BuildArgs>({
+      estimator: dn.tuner.kerasRegressor(buildModel),
+      distributions: { nHidden: [0, 1, 2, 3], nNeurons: Array.from({ length: 99 }, (_, i) => i + 1), learningRate: dn.tuner.reciprocal(3e-4, 3e-2) },
+      nIter: 2,
+      cv: 3,
+      seed: 42,
+    });
+    await rndSearchCv.fit(train.x, train.y, { epochs: 2, validationData: [valid.x, valid.y], callbacks: [dn.callbacks.earlyStopping({ patience: 10 })], verbose: 0 });
+    const results = rndSearchCv.cvResults!;
     // best_params_ is one of the sampled settings; best_score_ the highest mean −mse, negative.
-    expect(candidates).toContain(best.params);
-    for (const result of results) expect(best.meanScore).toBeGreaterThanOrEqual(result.meanScore);
-    expect(best.meanScore).toBeLessThan(0);
+    expect(results.params).toHaveLength(2);
+    expect(results.params).toContainEqual(rndSearchCv.bestParams);
+    expect(rndSearchCv.bestScore).toBe(Math.max(...results.meanTestScore));
+    expect(rndSearchCv.bestScore).toBeLessThan(0);
     // The best rate is one of the sampled ones, so inside the reciprocal distribution's range.
-    const bestRate = best.params.learningRate!;
+    const bestRate = rndSearchCv.bestParams!.learningRate!;
     expect(bestRate).toBeGreaterThanOrEqual(3e-4);
     expect(bestRate).toBeLessThanOrEqual(3e-2);
     // refit=True: best_estimator_ is trained on all of X_train; rnd_search_cv.score(X_test, y_test) = −its loss
-    const { model, score } = await fitAndScore(best.params, train, test, 2);
-    expect(model.layers).toHaveLength(best.params.nHidden! + 1);
+    const model = rndSearchCv.bestEstimator!.model!;
+    expect(model.layers).toHaveLength(rndSearchCv.bestParams!.nHidden! + 1);
+    const score = await rndSearchCv.score(test.x, test.y);
     expect(score).toBeCloseTo(-((await model.evaluate(test.x, test.y, { verbose: 0 })) as number), 6);
-    const prediction = model.predict(test.x) as Tensor;
+    const prediction = rndSearchCv.predict(test.x);
     expect(prediction.shape).toEqual([test.x.shape[0], 1]);
     prediction.dispose();
-    model.dispose();
+    rndSearchCv.dispose();
     expect(dn.tf.memory().numTensors).toBe(before);
   });
 });
