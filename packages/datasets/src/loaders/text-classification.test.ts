@@ -50,6 +50,14 @@ describe('imdb and reuters from their real npz layout', () => {
     expect(test.x.map((s) => s.length)).toEqual([8, 9, 6, 8]);
   });
 
+  it('drops long reviews before numWords defaults to the largest index left, as Keras', async () => {
+    const cacheDir = cacheWith('imdb', 'imdb-like.npz', 'imdb.npz');
+    const { train, test } = await imdb({ cacheDir, download: false, maxlen: 6 });
+    // The kept reviews' largest index is 29 (32 only in dropped ones): 29 ≥ num_words becomes 2.
+    expect(train.x.map((s) => Array.from(s))).toEqual([[1, 28, 20, 4, 26, 25], [1, 15, 4, 4, 7, 4]]);
+    expect(test.x.map((s) => Array.from(s))).toEqual([[1, 12, 16, 18, 24, 2]]);
+  });
+
   it('splits reuters after a seeded shuffle, repeatably', async () => {
     const cacheDir = cacheWith('reuters', 'reuters.npz', 'reuters.npz');
     const first = await reuters({ cacheDir, download: false });
