@@ -17,7 +17,7 @@ export { installWasmKernels, uninstallWasmKernels, wasmKernelsInstalled } from '
 export { BACKEND_NAMES, isBackendName, parseBackendPreference, type BackendName } from './select/backend-names';
 export { selectBackend, getBackendInfo, type BackendInfo, type SelectBackendOptions } from './select/select-backend';
 export { defaultRuntimeProbes, listCudaDevices, type RuntimeProbes } from './select/runtime-probes';
-export { setSeed, clearSeed, getSeed, random, nextSeed, createRandom } from './seed/seed';
+export { setSeed, clearSeed, getSeed, random, nextSeed, createRandom, getRandomState, setRandomState, type RandomState } from './seed/seed';
 export { uniform, uniformDraws, type Draw } from './seed/uniform';
 // Keras's `custom_object_scope`, and the error a load raises for a name no registry knows: user API.
 export { withCustomObjects, type CustomObjects } from './serialization/custom-object-scope';

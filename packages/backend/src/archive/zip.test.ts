@@ -40,3 +40,25 @@ it('names the archive and what is wrong: truncated, damaged data, entries leavin
     expect(() => readZip(escaping, 'evil.zip')).toThrow(`Expected a ZIP archive in "evil.zip", received an entry "${name}" that leaves the archive`);
   }
 });
+
+it('stops a decompression bomb at the default limits before allocating, and reads it under larger ones', () => {
+  const zeros = new Uint8Array(20 * 2 ** 20);
+  const bomb = zipSync({ 'x.npy': zeros }, { level: 1 });
+  expect(bomb.length).toBeLessThan(zeros.length / 200);
+  expect(() => readZip(bomb, 'bomb.npz')).toThrow(/^Expected a ZIP archive in "bomb\.npz", received entries that decompress to more than 16777216 bytes \("x\.npy" declares 20971520/);
+  expect(readZip(bomb, 'bomb.npz', undefined, { maxRatio: 2000 }).get('x.npy')!.length).toBe(zeros.length);
+  // A central directory that declares 4 GB for a few bytes is refused before the output is allocated.
+  const liar = zipSync({ 'y.npy': new Uint8Array(100) }, { level: 9 });
+  const view = new DataView(liar.buffer);
+  const central = liar.length - 22 - (46 + 'y.npy'.length);
+  view.setUint32(central + 24, 0xfffffff0, true);
+  expect(() => readZip(liar, 'liar.keras')).toThrow(/received entries that decompress to more than 16777216 bytes \("y\.npy" declares 4294967280/);
+  expect(() => readZip(liar, 'liar.keras', undefined, { maxBytes: 0 })).toThrow(new TypeError('Expected maxBytes to be a positive number in the decompression limits, received 0'));
+});
+
+it('refuses an entry whose directory name differs from its local header (the name is not under the CRC)', () => {
+  const bytes = writeZip([['x.npy', new Uint8Array([1, 2, 3])]]);
+  const central = bytes.length - 22 - (46 + 'x.npy'.length);
+  bytes[central + 46 + 1] = 0x20; // "x npy"
+  expect(() => readZip(bytes, 'a.npz')).toThrow('Expected a ZIP archive in "a.npz", received an entry named "x npy" in the directory and otherwise in its local header (a damaged file)');
+});

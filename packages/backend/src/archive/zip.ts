@@ -75,17 +75,49 @@ export function writeZip(files: ReadonlyArray<[name: string, data: Uint8Array]>)
 }
 
 /**
+ * How far a decompression may grow: past either limit it stops with an error instead of taking
+ * gigabytes and minutes (a decompression bomb). Callers that trust a file raise them.
+ */
+export interface DecompressionLimits {
+  /** The most bytes the output may have in all (default 1 GiB). */
+  maxBytes?: number;
+  /** The most output bytes per input byte (default 200; deflate alone reaches 1 032). Output up to 16 MiB is always allowed. */
+  maxRatio?: number;
+}
+
+/** The limits applied when a caller gives none. */
+export const DEFAULT_DECOMPRESSION_LIMITS: Readonly<Required<DecompressionLimits>> = Object.freeze({ maxBytes: 2 ** 30, maxRatio: 200 });
+
+/** Output always allowed whatever the ratio: small files of zeros compress far beyond any sane ratio. */
+const RATIO_FREE_BYTES = 16 * 2 ** 20;
+
+/**
+ * The most bytes `compressedBytes` may decompress to under `limits`.
+ *
+ * @throws TypeError when a limit is not a positive number
+ */
+export function decompressionBudget(compressedBytes: number, limits: DecompressionLimits = {}): number {
+  const { maxBytes, maxRatio } = { ...DEFAULT_DECOMPRESSION_LIMITS, ...limits };
+  for (const [name, value] of [['maxBytes', maxBytes], ['maxRatio', maxRatio]] as const) {
+    if (typeof value !== 'number' || !(value > 0)) throw new TypeError(`Expected ${name} to be a positive number in the decompression limits, received ${String(value)}`);
+  }
+  return Math.min(maxBytes, Math.max(RATIO_FREE_BYTES, compressedBytes * maxRatio));
+}
+
+/**
  * Reads the files of a ZIP archive (stored or deflated: `.keras`, `.npz`, Keras's dataset zips),
  * checking each one's CRC-32 and size. Nothing is extracted to disk; an entry whose name would
  * leave the archive's folder (`..`, an absolute path) is refused.
  *
  * @param names the files to read; others are skipped (all when omitted)
+ * @param limits how far the archive may decompress (in all, against its size): declared sizes are
+ *   checked before anything is allocated
  * @returns the files found, by name (a name asked for but absent is missing from the map)
  * @throws Error naming `where` for a file that is not a ZIP archive, a truncated one, an entry
- *   whose CRC or size does not match, an entry leaving the archive, ZIP64, or a compression
- *   method other than stored/deflate
+ *   whose CRC or size does not match, an entry leaving the archive, ZIP64, a compression
+ *   method other than stored/deflate, or entries that decompress beyond `limits`
  */
-export function readZip(bytes: Uint8Array, where: string, names?: readonly string[]): Map<string, Uint8Array> {
+export function readZip(bytes: Uint8Array, where: string, names?: readonly string[], limits?: DecompressionLimits): Map<string, Uint8Array> {
   const fail = (what: string) => new Error(`Expected a ZIP archive in "${where}", received ${what}`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let endAt = -1;
@@ -101,6 +133,8 @@ export function readZip(bytes: Uint8Array, where: string, names?: readonly strin
   if (at === 0xffffffff || count === 0xffff) throw fail('a ZIP64 archive, which is not supported');
   const decoder = new TextDecoder();
   const found = new Map<string, Uint8Array>();
+  const budget = decompressionBudget(bytes.length, limits);
+  let decompressed = 0;
   for (let i = 0; i < count; i++) {
     if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) throw fail('a damaged central directory');
     const method = view.getUint16(at + 10, true);
@@ -116,8 +150,15 @@ export function readZip(bytes: Uint8Array, where: string, names?: readonly strin
     if (name.split(/[\\/]/).includes('..') || name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw fail(`an entry "${name}" that leaves the archive`);
     if (names !== undefined && !names.includes(name)) continue;
     if (localAt + 30 > bytes.length || view.getUint32(localAt, true) !== 0x04034b50) throw fail(`a damaged local header for "${name}"`);
-    const dataAt = localAt + 30 + view.getUint16(localAt + 26, true) + view.getUint16(localAt + 28, true);
+    const localNameLength = view.getUint16(localAt + 26, true);
+    // The central directory's name is not under the CRC: a damaged one must not rename an array.
+    if (decoder.decode(bytes.subarray(localAt + 30, localAt + 30 + localNameLength)) !== name) throw fail(`an entry named "${name}" in the directory and otherwise in its local header (a damaged file)`);
+    const dataAt = localAt + 30 + localNameLength + view.getUint16(localAt + 28, true);
     if (dataAt + compressedSize > bytes.length) throw fail(`a truncated archive ("${name}" needs ${compressedSize} bytes at ${dataAt}, the file has ${bytes.length})`);
+    decompressed += size;
+    if (decompressed > budget) {
+      throw fail(`entries that decompress to more than ${budget} bytes ("${name}" declares ${size}; a decompression bomb? pass larger limits to read it)`);
+    }
     const raw = bytes.subarray(dataAt, dataAt + compressedSize);
     let data: Uint8Array;
     if (method === 0) data = raw.slice();

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { clearSeed, createRandom, getSeed, nextSeed, random, setSeed } from './seed';
+import { clearSeed, createRandom, getRandomState, getSeed, nextSeed, random, setRandomState, setSeed } from './seed';
 import { tf } from '../tf/index';
 import '@tensorflow/tfjs-backend-cpu';
 
@@ -53,5 +53,19 @@ describe('setSeed', () => {
   it('has no seed before one is set, so nextSeed leaves tfjs free', () => {
     expect(getSeed()).toBeUndefined();
     expect(nextSeed()).toBeUndefined();
+  });
+
+  it('saves and restores the stream with getRandomState / setRandomState (a JSON round trip)', () => {
+    setSeed(11);
+    random();
+    const saved = JSON.parse(JSON.stringify(getRandomState()));
+    const next = [random(), random(), nextSeed()];
+    setSeed(99);
+    random();
+    setRandomState(saved);
+    expect([random(), random(), nextSeed()]).toEqual(next);
+    expect(getSeed()).toBe(11);
+    expect(() => setRandomState({ seeded: true, seed: null, state: 1.5 })).toThrow(new TypeError('Expected a random state {seeded, seed, state} from getRandomState, received {"seeded":true,"seed":null,"state":1.5}'));
+    clearSeed();
   });
 });

@@ -100,3 +100,45 @@ export function createRandom(seed?: number): () => number {
     return value;
   };
 }
+
+/** The state of Dendrite's random stream (JSON-safe), for saving a run and resuming it (BackupAndRestore). */
+export interface RandomState {
+  /** Whether a seed is set; without one draws come from `Math.random`, whose state cannot be saved. */
+  seeded: boolean;
+  /** The seed given to {@link setSeed}, or null. */
+  seed: number | null;
+  /** mulberry32's state: where the stream is. */
+  state: number;
+}
+
+/**
+ * Where Dendrite's random stream is: weight initialisation, shuffling and dropout draw from it, so
+ * restoring it with {@link setRandomState} makes the draws after a resume those of the run that
+ * saved it.
+ *
+ * @example
+ * ```ts
+ * const saved = getRandomState();
+ * random(); // 0.27…
+ * setRandomState(saved);
+ * random(); // 0.27… again
+ * ```
+ */
+export function getRandomState(): RandomState {
+  return { seeded, seed: currentSeed ?? null, state };
+}
+
+/**
+ * Puts Dendrite's random stream back where {@link getRandomState} found it.
+ *
+ * @throws TypeError when `saved` is not such a state
+ */
+export function setRandomState(saved: RandomState): void {
+  const valid =
+    typeof saved === 'object' && saved !== null && typeof saved.seeded === 'boolean' && Number.isInteger(saved.state) && saved.state >= -0x80000000 && saved.state <= 0xffffffff &&
+    (saved.seed === null || (Number.isInteger(saved.seed) && saved.seed >= 0 && saved.seed <= 0xffffffff));
+  if (!valid) throw new TypeError(`Expected a random state {seeded, seed, state} from getRandomState, received ${JSON.stringify(saved)}`);
+  seeded = saved.seeded;
+  currentSeed = saved.seed ?? undefined;
+  state = saved.state | 0;
+}
