@@ -68,11 +68,13 @@ function keyText(key: unknown): string | undefined {
 function pickledUint8Array(value: unknown, fileName: string): { shape: number[]; values: Uint8Array } {
   const call = value as PickledCall | null;
   const state = call?.state as unknown[] | undefined;
-  if (!call?.global?.endsWith('multiarray._reconstruct') || !Array.isArray(state) || state.length < 5) {
+  const subtype = (call?.args?.[0] as PickledCall | undefined)?.global;
+  if (!call?.global?.endsWith('multiarray._reconstruct') || subtype !== 'numpy.ndarray' || !Array.isArray(state) || state.length < 5) {
     throw new Error(`Expected a pickled NumPy array under "data" in "${fileName}", received ${describeValue(call?.global ?? typeof value)}`);
   }
   const [, shape, dtype, fortran, data] = state as [unknown, number[], PickledCall, boolean, unknown];
-  const descr = dtype?.args?.[0];
+  const descr = dtype?.global === 'numpy.dtype' ? dtype.args?.[0] : undefined;
+  if (!Array.isArray(shape) || !shape.every((size) => Number.isSafeInteger(size) && size >= 0)) throw new Error(`Expected a shape of non-negative integers for "data" in "${fileName}", received ${describeValue(shape)}`);
   if (descr !== 'u1' || fortran) throw new Error(`Expected a C-ordered uint8 array in "${fileName}", received dtype ${String(descr)}${fortran ? ', Fortran order' : ''}`);
   const values = pythonBytes(data);
   const count = shape.reduce((a, b) => a * b, 1);

@@ -50,6 +50,24 @@ export function unpickle(bytes: Uint8Array, fileName: string): unknown {
     items.shift();
     return items;
   };
+  // Python raises on these ("unpickling stack underflow", an APPEND onto a dict): so does this
+  // reader, naming the file, instead of a bare TypeError from a wrong JS type.
+  const pop = () => {
+    if (stack.length === 0 || stack[stack.length - 1] === MARK) throw fail('a stack underflow');
+    return stack.pop();
+  };
+  const top = <T>(is: (value: unknown) => value is T, what: string): T => {
+    const value = stack[stack.length - 1];
+    if (!is(value)) throw fail(`${what} onto ${value === MARK ? 'a MARK' : typeof value}`);
+    return value;
+  };
+  const isList = (value: unknown): value is unknown[] => Array.isArray(value);
+  const isDict = (value: unknown): value is Map<unknown, unknown> => value instanceof Map;
+  const isCall = (value: unknown): value is PickledCall => typeof value === 'object' && value !== null && typeof (value as PickledCall).global === 'string' && Array.isArray((value as PickledCall).args);
+  const memoGet = (key: number) => {
+    if (!memo.has(key)) throw fail(`a GET of memo ${key}, which was never PUT`);
+    return memo.get(key);
+  };
   const littleInt = (n: number) => {
     need(n);
     let value = 0n;
@@ -62,8 +80,8 @@ export function unpickle(bytes: Uint8Array, fileName: string): unknown {
     const opcode = u8();
     switch (opcode) {
       case 0x80: u8(); break; // PROTO
-      case 0x95: i += 8; break; // FRAME
-      case 0x2e: return stack.pop(); // STOP
+      case 0x95: need(8); i += 8; break; // FRAME
+      case 0x2e: return pop(); // STOP
       case 0x28: stack.push(MARK); break; // MARK
       case 0x4e: stack.push(null); break; // NONE
       case 0x88: stack.push(true); break; // NEWTRUE
@@ -85,23 +103,23 @@ export function unpickle(bytes: Uint8Array, fileName: string): unknown {
       case 0x7d: stack.push(new Map()); break; // EMPTY_DICT
       case 0x6c: stack.push(popMark()); break; // LIST
       case 0x74: stack.push(popMark()); break; // TUPLE
-      case 0x85: stack.push([stack.pop()]); break; // TUPLE1
-      case 0x86: { const b = stack.pop(); const a = stack.pop(); stack.push([a, b]); break; } // TUPLE2
-      case 0x87: { const c = stack.pop(); const b = stack.pop(); const a = stack.pop(); stack.push([a, b, c]); break; } // TUPLE3
-      case 0x61: { const item = stack.pop(); (stack[stack.length - 1] as unknown[]).push(item); break; } // APPEND
-      case 0x65: { const items = popMark(); (stack[stack.length - 1] as unknown[]).push(...items); break; } // APPENDS
-      case 0x73: { const value = stack.pop(); const key = stack.pop(); (stack[stack.length - 1] as Map<unknown, unknown>).set(key, value); break; } // SETITEM
-      case 0x75: { const items = popMark(); const dict = stack[stack.length - 1] as Map<unknown, unknown>; for (let k = 0; k < items.length; k += 2) dict.set(items[k], items[k + 1]); break; } // SETITEMS
+      case 0x85: stack.push([pop()]); break; // TUPLE1
+      case 0x86: { const b = pop(); const a = pop(); stack.push([a, b]); break; } // TUPLE2
+      case 0x87: { const c = pop(); const b = pop(); const a = pop(); stack.push([a, b, c]); break; } // TUPLE3
+      case 0x61: { const item = pop(); top(isList, 'an APPEND').push(item); break; } // APPEND
+      case 0x65: { const items = popMark(); top(isList, 'an APPENDS').push(...items); break; } // APPENDS
+      case 0x73: { const value = pop(); const key = pop(); top(isDict, 'a SETITEM').set(key, value); break; } // SETITEM
+      case 0x75: { const items = popMark(); const dict = top(isDict, 'a SETITEMS'); if (items.length % 2) throw fail('a SETITEMS of an odd number of items'); for (let k = 0; k < items.length; k += 2) dict.set(items[k], items[k + 1]); break; } // SETITEMS
       case 0x71: memo.set(u8(), stack[stack.length - 1]); break; // BINPUT
       case 0x72: memo.set(u32(), stack[stack.length - 1]); break; // LONG_BINPUT
       case 0x94: memo.set(memo.size, stack[stack.length - 1]); break; // MEMOIZE
-      case 0x68: stack.push(memo.get(u8())); break; // BINGET
-      case 0x6a: stack.push(memo.get(u32())); break; // LONG_BINGET
+      case 0x68: stack.push(memoGet(u8())); break; // BINGET
+      case 0x6a: stack.push(memoGet(u32())); break; // LONG_BINGET
       case 0x63: { const module = line(); const name = line(); stack.push({ global: `${module}.${name}`, args: [] }); break; } // GLOBAL
-      case 0x93: { const name = stack.pop() as string; const module = stack.pop() as string; stack.push({ global: `${module}.${name}`, args: [] }); break; } // STACK_GLOBAL
-      case 0x52: { const args = stack.pop() as unknown[]; const callable = stack.pop() as PickledCall; stack.push({ global: callable.global, args }); break; } // REDUCE
-      case 0x62: { const state = stack.pop(); (stack[stack.length - 1] as PickledCall).state = state; break; } // BUILD
-      case 0x30: stack.pop(); break; // POP
+      case 0x93: { const name = pop(); const module = pop(); if (typeof name !== 'string' || typeof module !== 'string') throw fail('a STACK_GLOBAL of non-strings'); stack.push({ global: `${module}.${name}`, args: [] }); break; } // STACK_GLOBAL
+      case 0x52: { const args = pop(); const callable = pop(); if (!isCall(callable) || !Array.isArray(args)) throw fail('a REDUCE of something other than a global and a tuple'); stack.push({ global: callable.global, args }); break; } // REDUCE
+      case 0x62: { const state = pop(); top(isCall, 'a BUILD').state = state; break; } // BUILD
+      case 0x30: pop(); break; // POP
       case 0x32: stack.push(stack[stack.length - 1]); break; // DUP
       default:
         throw fail(`opcode 0x${opcode.toString(16)}, which this reader does not support`);

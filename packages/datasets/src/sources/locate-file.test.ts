@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { locateFile } from './locate-file';
+import { locateFile, readBytes } from './locate-file';
 
 describe('locateFile', () => {
   const folders: string[] = [];
@@ -26,5 +26,11 @@ describe('locateFile', () => {
     const failure = locateFile('plain', { name: 'data.csv' }, { cacheDir: emptyCache(), download: false });
     await expect(failure).rejects.toThrow(/Provide it by copying the file to .*plain[/\\]data\.csv/);
     await expect(failure).rejects.not.toThrow('npm install');
+  });
+
+  it('names a folder or a missing path given as a data set file (not a bare EISDIR)', () => {
+    const folder = emptyCache();
+    expect(() => readBytes(folder)).toThrow(`Expected a data set file at "${folder}", received a folder`);
+    expect(() => readBytes(join(folder, 'x.gz'))).toThrow(`Expected a data set file at "${join(folder, 'x.gz')}", received nothing`);
   });
 });

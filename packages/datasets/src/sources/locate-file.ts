@@ -120,7 +120,17 @@ export async function locateFile(dataset: string, file: DatasetFile, options: Lo
   );
 }
 
-/** Reads a located file's bytes. */
+/**
+ * Reads a located file's bytes.
+ *
+ * @throws Error naming the path when it is a folder, missing or unreadable (not a bare `EISDIR`)
+ */
 export function readBytes(filePath: string): Uint8Array {
-  return new Uint8Array(nodeModules('to read dataset files').fs.readFileSync(filePath));
+  const { fs } = nodeModules('to read dataset files');
+  try {
+    return new Uint8Array(fs.readFileSync(filePath));
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new Error(`Expected a data set file at "${filePath}", received ${code === 'EISDIR' ? 'a folder' : code === 'ENOENT' ? 'nothing' : `an unreadable path (${message})`}`);
+  }
 }
