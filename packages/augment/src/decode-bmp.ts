@@ -4,9 +4,10 @@ import type { DecodedImage } from './decode-image';
  * Decodes an uncompressed Windows bitmap (`BM`): 24- and 32-bit pixels (BI_RGB or BI_BITFIELDS in
  * the usual BGRA layout) and 1-, 4- and 8-bit palettes, bottom-up or top-down rows.
  *
+ * @param checkSize called with the header's width and height before anything is allocated
  * @throws Error naming the file and the header field it does not read
  */
-export function decodeBmp(bytes: Uint8Array, fileName: string): DecodedImage {
+export function decodeBmp(bytes: Uint8Array, fileName: string, checkSize?: (width: number, height: number) => void): DecodedImage {
   const fail = (what: string) => new Error(`Expected a BMP image in "${fileName}", received ${what}`);
   if (bytes.length < 54 || bytes[0] !== 0x42 || bytes[1] !== 0x4d) throw fail('no BM header');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -18,14 +19,17 @@ export function decodeBmp(bytes: Uint8Array, fileName: string): DecodedImage {
   const compression = view.getUint32(30, true);
   const height = Math.abs(rawHeight);
   if (width <= 0 || height === 0) throw fail(`a size of ${width}×${rawHeight}`);
+  checkSize?.(width, height);
   if (!(compression === 0 || (compression === 3 && bits === 32))) throw fail(`compression ${compression}, which this reader does not support`);
   if (![1, 4, 8, 24, 32].includes(bits)) throw fail(`${bits} bits per pixel`);
+  if (headerSize < 12 || dataOffset < 14 + headerSize) throw fail(`pixel data at byte ${dataOffset}, inside its ${14 + headerSize}-byte header`);
   const rowBytes = Math.ceil((width * bits) / 32) * 4;
   if (dataOffset + rowBytes * height > bytes.length) throw fail(`a truncated pixel array (${bytes.length - dataOffset} bytes for ${rowBytes * height})`);
   let palette: Uint8Array | undefined;
   if (bits <= 8) {
     const colours = view.getUint32(46, true) || 1 << bits;
     palette = bytes.subarray(14 + headerSize, 14 + headerSize + colours * 4);
+    if (colours > 1 << bits || palette.length < colours * 4) throw fail(`a palette of ${colours} colours for ${bits}-bit pixels in ${palette.length} bytes`);
   }
   const data = new Uint8Array(width * height * 4);
   for (let y = 0; y < height; y++) {

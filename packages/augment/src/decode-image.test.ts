@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { crc32 } from '@dendrite/backend/internal';
 import { decodeImage } from './decode-image';
 import { writeBmp, writeJpeg, writePaletteBmp, writePng } from './testing/write-images';
 
@@ -30,5 +31,43 @@ describe('decodeImage', () => {
     const bmp = writeBmp(4, 4, gradient);
     expect(() => decodeImage(bmp.subarray(0, 70), 'b.bmp')).toThrow(/Expected a BMP image in "b\.bmp", received a truncated pixel array/);
     expect(() => decodeImage(new Uint8Array([1, 2, 3, 4]), 'x.png')).toThrow('Expected a PNG, JPEG, BMP or PPM image in "x.png", received bytes starting 01 02 03 04');
+  });
+});
+
+describe('decodeImage on hostile headers', () => {
+  /** A valid PNG (CRCs right) whose IHDR claims `width` × `height` over the data of a 2×2 image. */
+  function forgedPng(width: number, height: number): Uint8Array {
+    const bytes = writePng(2, 2, gradient).slice();
+    const view = new DataView(bytes.buffer);
+    view.setUint32(16, width);
+    view.setUint32(20, height);
+    view.setUint32(29, crc32(bytes.subarray(12, 29)));
+    return bytes;
+  }
+
+  it('refuses a small PNG claiming 30000×30000 before decoding, by the pixel limit and by its bytes', () => {
+    expect(() => decodeImage(forgedPng(30000, 30000), 'bomb.png')).toThrow(
+      'Expected at most 178956970 pixels in "bomb.png", received a PNG header of 30000×30000 (900000000); pass a larger maxPixels to read it',
+    );
+    expect(() => decodeImage(forgedPng(30000, 30000), 'bomb.png', { maxPixels: 1e9 })).toThrow(
+      /^Expected the image data of "bomb\.png" to hold its header's 30000×30000 pixels, received \d+ compressed bytes, which cannot hold 3600030000 \(a truncated or forged PNG\)$/,
+    );
+    expect(() => decodeImage(writePng(5, 3, gradient), 'small.png', { maxPixels: 14 })).toThrow(/Expected at most 14 pixels in "small\.png", received a PNG header of 5×3/);
+    expect(decodeImage(writePng(5, 3, gradient), 'small.png', { maxPixels: 15 }).width).toBe(5);
+  });
+
+  it('refuses empty PPM, BMP and JPEG sizes over the limit, naming the file', () => {
+    expect(() => decodeImage(new TextEncoder().encode('P6\n0 0\n255\n'), 'empty.ppm')).toThrow('Expected a PPM image of at least 1×1 pixel in "empty.ppm", received a header of 0×0');
+    expect(() => decodeImage(new TextEncoder().encode('P5\n1 1\n0\n\u0000'), 'zero.pgm')).toThrow('Expected a maximum sample value of at least 1 in "zero.pgm", received 0');
+    expect(() => decodeImage(writeBmp(5, 3, gradient), 'b.bmp', { maxPixels: 10 })).toThrow(/Expected at most 10 pixels in "b\.bmp", received a BMP header of 5×3/);
+    expect(() => decodeImage(writeJpeg(16, 8, gradient), 'j.jpg', { maxPixels: 100 })).toThrow(/^Expected a valid image in "j\.jpg", received a corrupt or truncated one \(maxResolutionInMP limit exceeded/);
+  });
+});
+
+describe('decodeImage on PPM sample values', () => {
+  it('scales samples of a maxval below 255 as PIL, and refuses a sample above maxval', () => {
+    const ppm = (max: string, samples: number[]) => new Uint8Array([...new TextEncoder().encode(`P6\n1 1\n${max}\n`), ...samples]);
+    expect(Array.from(decodeImage(ppm('15', [15, 0, 3]), 'a.ppm').data)).toEqual([255, 0, 51, 255]);
+    expect(() => decodeImage(ppm('1', [2, 0, 0]), 'b.ppm')).toThrow('Expected samples of at most 1 in "b.ppm", received 2 at pixel 0');
   });
 });

@@ -65,6 +65,18 @@ describeEachBackend('flowFromDirectory', () => {
     none.x.dispose();
   });
 
+  it('yields one-hot targets of width 1 for a single class folder, as Keras', async () => {
+    const root = classFolders();
+    const flow = new ImageDataGenerator().flowFromDirectory(root, { classes: ['dogs'], targetSize: [2, 3], batchSize: 3, shuffle: false, verbose: false });
+    expect(flow.numClasses).toBe(1);
+    await expectNoLeakedTensors(() => {
+      const batch = flow.nextBatch();
+      expect(batch.y!.shape).toEqual([3, 1]);
+      expect(Array.from(batch.y!.dataSync())).toEqual([1, 1, 1]);
+      tf.dispose([batch.x, batch.y!]);
+    });
+  });
+
   it('splits each class with validationSplit and subset, and names a corrupt image or skips it with a warning', () => {
     const root = classFolders();
     const generator = new ImageDataGenerator({ validationSplit: 0.5 });

@@ -112,6 +112,8 @@ export class DirectoryIterator extends ImageIterator {
     const labels = indices.map((index) => this.classes[index]);
     switch (this.classMode) {
       case 'categorical':
+        // tf.oneHot refuses a depth of 1; Keras allows one class folder (every target is [1]).
+        if (this.numClasses === 1) return { x, y: tf.ones([indices.length, 1]) };
         return { x, y: tf.tidy(() => tf.oneHot(tf.tensor1d(labels, 'int32'), this.numClasses).toFloat()) };
       case 'binary':
       case 'sparse':

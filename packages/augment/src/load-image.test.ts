@@ -1,7 +1,10 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seededIntArray } from '@dendrite/test-utils';
 import { type DecodedImage, decodeImage } from './decode-image';
-import { type ColorMode, toArray } from './load-image';
+import { type ColorMode, loadImage, toArray } from './load-image';
 import { writePng } from './testing/write-images';
 
 /**
@@ -80,5 +83,17 @@ describe('toArray', () => {
     const image = randomImage(2, 2, 1);
     expect(() => toArray(image, { colorMode: 'cmyk' as never })).toThrow('Expected colorMode to be "grayscale", "rgb" or "rgba", received "cmyk"');
     expect(() => toArray(image, { interpolation: Number.NaN as never })).toThrow('Expected interpolation to be "nearest" or "bilinear", received NaN');
+  });
+});
+
+describe('loadImage on bad paths', () => {
+  it('names a folder or a missing file instead of a bare EISDIR / ENOENT', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dendrite-load-image-'));
+    try {
+      expect(() => loadImage(folder)).toThrow(`Expected an image file at "${folder}", received a folder`);
+      expect(() => loadImage(join(folder, 'none.png'))).toThrow(`Expected an image file at "${join(folder, 'none.png')}", received nothing`);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { checkOptionKeys, describeValue, nodeModules, optionKeys } from '@dendrite/backend/internal';
-import { type DecodedImage, decodeImage } from './decode-image';
+import { type DecodedImage, type DecodeImageOptions, decodeImage } from './decode-image';
 
 /** Colour modes of Keras's `load_img`. */
 export type ColorMode = 'grayscale' | 'rgb' | 'rgba';
@@ -12,9 +12,11 @@ export interface LoadImageOptions {
   targetSize?: [number, number];
   /** Resampling for `targetSize`: 'nearest' (Keras's default, as PIL) or 'bilinear' (half-pixel centres, no antialiasing). */
   interpolation?: 'nearest' | 'bilinear';
+  /** The most pixels the file may declare (PIL's decompression-bomb limit, 178 956 970, by default). */
+  maxPixels?: number;
 }
 
-const LOAD_IMAGE_KEYS = optionKeys<LoadImageOptions>({ colorMode: true, targetSize: true, interpolation: true });
+const LOAD_IMAGE_KEYS = optionKeys<LoadImageOptions>({ colorMode: true, targetSize: true, interpolation: true, maxPixels: true });
 
 const CHANNELS: Record<ColorMode, number> = { grayscale: 1, rgb: 3, rgba: 4 };
 
@@ -117,11 +119,19 @@ export function toArray(image: DecodedImage, options: LoadImageOptions = {}): { 
 /**
  * Reads and decodes an image file, as it lies (no colour conversion, no resizing).
  *
- * @throws Error naming the file when it cannot be read or decoded
+ * @param options `maxPixels`: the most pixels the file may declare
+ * @throws Error naming the file when it cannot be read (a folder, missing) or decoded
  */
-export function readImageFile(path: string): DecodedImage {
+export function readImageFile(path: string, options: DecodeImageOptions = {}): DecodedImage {
   const { fs } = nodeModules(`to read "${path}"`);
-  return decodeImage(new Uint8Array(fs.readFileSync(path)), path);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(fs.readFileSync(path));
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new Error(`Expected an image file at "${path}", received ${code === 'EISDIR' ? 'a folder' : code === 'ENOENT' ? 'nothing' : `an unreadable path (${message})`}`);
+  }
+  return decodeImage(bytes, path, options);
 }
 
 /**
@@ -132,5 +142,5 @@ export function readImageFile(path: string): DecodedImage {
  */
 export function loadImage(path: string, options: LoadImageOptions = {}): { values: Uint8Array; shape: [number, number, number] } {
   checkOptionKeys(options, LOAD_IMAGE_KEYS, 'loadImage');
-  return toArray(readImageFile(path), options);
+  return toArray(readImageFile(path, { maxPixels: options.maxPixels }), options);
 }
