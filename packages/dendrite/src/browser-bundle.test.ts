@@ -3,8 +3,9 @@
  * BUILT packages (each `@dendrite/*` resolved through its package.json `exports` to `dist/`, with
  * the `.wasm` files @dendrite/backend ships), then run in a real Chromium. The built dist, not the
  * source, because what breaks in a browser is what the published packages import and ship; the
- * README's test command builds every package before vitest runs. A Vite production build of the
- * same page checks that Vite follows `new URL('./….wasm', import.meta.url)` with no configuration.
+ * README's test command builds every package before vitest runs. A Vite production build and a
+ * webpack 5 build of the same page check that both follow `new URL('./….wasm', import.meta.url)`
+ * with no configuration, and that webpack (which polyfills no Node built-in) needs none.
  */
 import { copyFile, mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleForBrowser, type BrowserBundle } from './testing/bundle-for-browser';
 import { launchChromium } from './testing/launch-chromium';
 import { serveFolder } from './testing/static-server';
+import { webpackForBrowser } from './testing/webpack-for-browser';
 
 const packageFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const backendDist = path.join(packageFolder, 'node_modules/@dendrite/backend/dist');
@@ -140,6 +142,27 @@ describe('the umbrella in a browser bundle', () => {
     expect((await readdir(path.join(app, 'dist/assets'))).filter((name) => name.endsWith('.wasm'))).toHaveLength(3);
     browser ??= await launchChromium();
     expectTrainedOnWasm(await runPage(browser, path.join(app, 'dist'), false));
+  }, 180_000);
+});
+
+describe('the umbrella in a webpack 5 browser bundle', () => {
+  let folder: string | undefined;
+  let browser: Browser | undefined;
+
+  afterAll(async () => {
+    await browser?.close();
+    if (folder) await rm(folder, { recursive: true, force: true });
+  });
+
+  it('needs no Node built-in, emits the .wasm files it follows, and trains on wasm SIMD in Chromium', async () => {
+    await builtOrFail();
+    folder = await mkdtemp(path.join(tmpdir(), 'dendrite-webpack-'));
+    const bundle = await webpackForBrowser({ contents: pageScript('./dist/index.js'), resolveDir: packageFolder }, path.join(folder, 'assets'));
+    expect(bundle.nodeBuiltins).toEqual([]);
+    expect(bundle.assets.filter((name) => name.endsWith('.wasm'))).toHaveLength(3);
+    await writeFile(path.join(folder, 'index.html'), INDEX_HTML('./assets/app.js'));
+    browser = await launchChromium();
+    expectTrainedOnWasm(await runPage(browser, folder, false));
   }, 180_000);
 });
 

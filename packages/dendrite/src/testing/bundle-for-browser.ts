@@ -71,10 +71,18 @@ export async function bundleForBrowser(entry: BrowserEntry, outputFolder: string
     for (const imported of imports) if (imported.external === true) found.add(`${imported.path} (imported by ${input})`);
   }
   const code = await readFile(path.join(outputFolder, fileName), 'utf8');
-  const scanned = code.replace(WASM_WORKER_SOURCE, (worker) => worker.replace(/[^\n]/g, ' '));
-  for (const match of scanned.matchAll(BUILTIN_IMPORT)) {
-    const line = scanned.slice(0, match.index).split('\n').length;
-    found.add(`${match[1]} (${fileName} line ${line}: ${match[0]})`);
-  }
+  for (const builtin of findNodeBuiltins(code, fileName)) found.add(builtin);
   return { fileName, code, nodeBuiltins: [...found] };
+}
+
+/**
+ * The imports of Node built-ins in a bundle's text — `from "fs"`, `require("node:zlib")`,
+ * `import("stream")` — each with its line, skipping tfjs-backend-wasm's inlined worker source.
+ */
+export function findNodeBuiltins(code: string, fileName: string): string[] {
+  const scanned = code.replace(WASM_WORKER_SOURCE, (worker) => worker.replace(/[^\n]/g, ' '));
+  return [...scanned.matchAll(BUILTIN_IMPORT)].map((match) => {
+    const line = scanned.slice(0, match.index).split('\n').length;
+    return `${match[1]} (${fileName} line ${line}: ${match[0]})`;
+  });
 }
