@@ -24,3 +24,12 @@ it("refuses a dataset whose declared shape its file cannot hold, before asking H
   const small = await readHdf5(bytes, 'small.h5', (file) => readArray(file, 'small', 'small.h5'));
   expect([...small.values]).toEqual([1, 2, 3]);
 });
+
+it("turns HDF5's failures met while reading into errors naming the file", async () => {
+  const bytes = await writeHdf5((file) => {
+    file.create_dataset({ name: 'small', data: Float32Array.of(1), shape: [1], dtype: '<f' });
+  }, 'small.h5');
+  const diagnostic = 'HDF5-DIAG: Error detected in HDF5 (1.14.2):\n  #000: H5Gdeprec.c line 967 in H5Gget_objinfo(): get objinfo failed\n    minor: Object not found';
+  await expect(readHdf5(bytes, 'flipped.h5', () => { throw new Error(diagnostic); })).rejects.toThrow('Expected a readable HDF5 file in "flipped.h5", received an HDF5 error: Object not found');
+  await expect(readHdf5(bytes, 'flipped.h5', () => { throw new Error('Expected 2 variables'); })).rejects.toThrow(/^Expected 2 variables$/);
+});

@@ -72,6 +72,12 @@ export async function readHdf5<T>(bytes: Uint8Array, where: string, read: (file:
     openFileBytes = bytes.length;
     try {
       return read(file);
+    } catch (error) {
+      // HDF5's own failures (a damaged object header met while reading) become Dendrite errors naming the file.
+      if (/HDF5|\bH5[A-Z]/.test(String((error as Error)?.message ?? error)) && !String((error as Error)?.message).startsWith('Expected')) {
+        throw new Error(`Expected a readable HDF5 file in "${where}", received an HDF5 error: ${hdf5Message(error)}`, { cause: error });
+      }
+      throw error;
     } finally {
       openFileBytes = outer;
       file.close();
