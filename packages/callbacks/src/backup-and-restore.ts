@@ -1,3 +1,4 @@
+import { type RandomState, getRandomState, setRandomState } from '@dendrite/backend';
 import { optionKeys } from '@dendrite/backend/internal';
 import { Callback } from './callback';
 import { checkSaveFreq, pathAndOptions } from './check-options';
@@ -23,6 +24,11 @@ interface TrainingMetadata {
   state_file: string;
   /** A counter naming each backup's state file. */
   save_count: number;
+  /**
+   * Where the seeded random stream was (shuffling, dropout), so that a resumed run draws what the
+   * uninterrupted one drew; absent for a run without `setSeed` (Math.random cannot be restored).
+   */
+  random_state?: RandomState;
 }
 
 const METADATA = 'training-metadata.json';
@@ -35,8 +41,12 @@ const STATE_FILE = /^training-state-\d+\.dndr$/;
  * file in `backupDir`, then `training-metadata.json` naming it, atomically (temporary file and
  * rename), then removes the older state file: a crash at any point leaves a consistent backup.
  *
- * At `onTrainBegin`, when a backup exists, it loads it with `model.loadTrainingState` and sets
- * {@link initialEpoch}; `fit` reads that after `onTrainBegin` and starts there. When training ends
+ * With each backup goes the state of the seeded random stream (`setSeed`), from which shuffling
+ * and dropout draw: a run resumed from an epoch's backup is then bit for bit the uninterrupted
+ * one. (A mid-epoch backup resumes the epoch from its start, as Keras, so it repeats batches.)
+ *
+ * At `onTrainBegin`, when a backup exists, it loads it with `model.loadTrainingState`, restores the
+ * random stream and sets {@link initialEpoch}; `fit` reads that after `onTrainBegin` and starts there. When training ends
  * normally the folder is removed (`deleteCheckpoint`). A run ended by `model.stopTraining`
  * (EarlyStopping, TerminateOnNaN, a callback simulating a kill) keeps its backup, so that run can
  * be resumed; Keras removes it on every `on_train_end` and keeps it only when fit throws.
@@ -100,6 +110,7 @@ export class BackupAndRestore extends Callback {
       throw new Error(`Expected ${metadataPath} to hold {epoch, state_file}, received ${JSON.stringify(metadata)}`);
     }
     await this.model!.loadTrainingState(path.join(this.backupDir, metadata.state_file));
+    if (metadata.random_state !== undefined) setRandomState(metadata.random_state);
     this.saveCount = (metadata.save_count ?? 0) + 1;
     this.initialEpoch = metadata.epoch;
     this.currentEpoch = metadata.epoch;
@@ -137,7 +148,8 @@ export class BackupAndRestore extends Callback {
     fs.mkdirSync(this.backupDir, { recursive: true });
     const stateFile = `training-state-${this.saveCount}.dndr`;
     await this.model!.saveTrainingState(path.join(this.backupDir, stateFile));
-    const metadata: TrainingMetadata = { epoch: resumeEpoch, batch, state_file: stateFile, save_count: this.saveCount };
+    const randomState = getRandomState();
+    const metadata: TrainingMetadata = { epoch: resumeEpoch, batch, state_file: stateFile, save_count: this.saveCount, ...(randomState.seeded ? { random_state: randomState } : {}) };
     writeTextAtomic(path.join(this.backupDir, METADATA), JSON.stringify(metadata), 'BackupAndRestore');
     this.saveCount += 1;
     for (const name of fs.readdirSync(this.backupDir)) {

@@ -77,6 +77,16 @@ describe('ProgbarLogger', () => {
     expect(out.text()).toBe('Epoch 2/3\n4/4 - 2s - 500ms/step - loss: 0.5000 - val_loss: 1.2340e-05\n');
   });
 
+  it('shows the batches that ran when an epoch is cut short (TerminateOnNaN after 4 of 8)', async () => {
+    const { out, clock, list } = setup(false, { epochs: 1, steps: 8 });
+    await list.call('onTrainBegin');
+    await epoch(list, clock, 0, 4, 0.5, () => ({ loss: 9 }), { loss: Number.NaN });
+    expect(out.text()).toBe('4/8 [==============>...............] - 2s 500ms/step - loss: nan\n');
+    const verbose2 = setup(false, { epochs: 1, steps: 8, verbose: 2 });
+    await epoch(verbose2.list, verbose2.clock, 0, 4, 0.5, () => ({ loss: 9 }), { loss: 1 });
+    expect(verbose2.out.text()).toBe('4/8 - 2s - 500ms/step - loss: 1.0000\n');
+  });
+
   it('counts Unknown steps until the first epoch ends, then knows them', async () => {
     const { out, clock, list } = setup(true, { epochs: 2, steps: null }, { interval: 0 });
     await list.call('onTrainBegin');

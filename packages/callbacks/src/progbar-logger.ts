@@ -117,7 +117,7 @@ export class ProgbarLogger extends Callback {
   }
 
   override onEpochEnd(_epoch: number, logs?: Logs): void {
-    this.finish(logs);
+    this.finish(logs, true);
   }
 
   override onTestBegin(): void {
@@ -169,17 +169,20 @@ export class ProgbarLogger extends Callback {
     this.draw(current, now, logs, false);
   }
 
-  private finish(logs: Logs | undefined): void {
+  /** @param mayBeCut an epoch of fit, which stopTraining may end before its last batch */
+  private finish(logs: Logs | undefined, mayBeCut = false): void {
     if (this.verbose === 0) return;
     if (this.target === null) this.target = this.seen;
+    // An epoch cut short (TerminateOnNaN, stopTraining in a batch) shows the batches that ran: 4/8.
+    const ran = mayBeCut && this.seen > 0 && this.seen < this.target ? this.seen : this.target;
     const now = this.now();
     if (this.verbose === 2) {
       const elapsed = now - this.start;
-      const count = `${this.counter(this.target)}/${this.target}`;
-      this.stream.write(`${count} - ${formatElapsed(elapsed)} - ${formatPerStep(this.stepDuration(this.target, now))}${values(logs)}\n`);
+      const count = `${this.counter(ran)}/${this.target}`;
+      this.stream.write(`${count} - ${formatElapsed(elapsed)} - ${formatPerStep(this.stepDuration(ran, now))}${values(logs)}\n`);
       return;
     }
-    this.draw(this.target, now, logs, true);
+    this.draw(ran, now, logs, true);
   }
 
   private draw(current: number, now: number, logs: Logs | undefined, finished: boolean): void {

@@ -4,7 +4,7 @@ import { type ActivationIdentifier, fusedActivationOf, serializeActivation } fro
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type ResolvedWeightOptions } from '../engine/layer';
+import { type CallArgs, Layer, type LayerArgs, MAX_WEIGHT_ELEMENTS, type TensorOrList, type ResolvedWeightOptions } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, singleShape } from '../engine/shape';
@@ -65,6 +65,7 @@ export class Dense extends Layer {
   constructor(args: DenseArgs) {
     super(args);
     this.units = checkPositiveInteger(args.units, 'units', this.name);
+    if (this.units > MAX_WEIGHT_ELEMENTS) throw new RangeError(`Expected units to be an integer in [1, ${MAX_WEIGHT_ELEMENTS}], received ${this.units} in layer "${this.name}"`);
     this.activation = layerActivation(args.activation, 'activation', this.name);
     this.useBias = args.useBias ?? true;
     this.args = args;

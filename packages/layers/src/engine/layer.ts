@@ -45,6 +45,9 @@ export interface CallArgs {
 /** Inputs or outputs of a call: one tensor or several. */
 export type TensorOrList = tf.Tensor | tf.Tensor[];
 
+/** The most values one weight may hold: 2³⁰ float32 are 4 GiB, a wasm backend's whole memory. */
+export const MAX_WEIGHT_ELEMENTS = 2 ** 30;
+
 /**
  * The base of every layer, with Keras's contract: the constructor validates and resolves
  * identifiers; `build(inputShape)` creates weights through `addWeight`; `call(inputs, args)` uses
@@ -238,6 +241,10 @@ export abstract class Layer {
   addWeight(name: string, shape: Array<number | null>, options?: AddWeightOptions): LayerVariable {
     if (shape.some((size) => size === null || !Number.isInteger(size) || size < 0)) {
       throw new Error(`Expected weight "${name}" of layer "${this.name}" to have a fully known shape, received ${shapeToString(shape)}`);
+    }
+    const elements = (shape as number[]).reduce((product, size) => product * size, 1);
+    if (elements > MAX_WEIGHT_ELEMENTS) {
+      throw new RangeError(`Expected weight "${name}" of layer "${this.name}" to hold at most ${MAX_WEIGHT_ELEMENTS} values (4 GiB of float32, a wasm backend's whole memory), received shape ${shapeToString(shape)} (${elements} values)`);
     }
     const dtype = options?.dtype ?? this.dtype;
     const resolved = resolveWeightOptions(options, dtype, `weight "${name}" of layer "${this.name}"`);
