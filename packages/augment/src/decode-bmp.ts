@@ -1,4 +1,4 @@
-import type { DecodedImage } from './decode-image';
+import type { DecodedImage } from './decoded-image';
 
 /**
  * Decodes an uncompressed Windows bitmap (`BM`): 24- and 32-bit pixels (BI_RGB or BI_BITFIELDS in

@@ -2,6 +2,7 @@ import { describeValue, nodeModules } from '@dendrite/backend/internal';
 import jpeg from 'jpeg-js';
 import type { PNG as PngDecoder } from 'pngjs';
 import { decodeBmp } from './decode-bmp';
+import type { DecodedImage } from './decoded-image';
 
 let pngModule: typeof PngDecoder | undefined;
 
@@ -15,14 +16,7 @@ function pngDecoder(): typeof PngDecoder {
   return pngModule;
 }
 
-/** A decoded image: RGBA pixels, row after row, and how many channels the file really has (1, 3 or 4). */
-export interface DecodedImage {
-  width: number;
-  height: number;
-  /** RGBA, 4 bytes a pixel. */
-  data: Uint8Array;
-  channels: 1 | 3 | 4;
-}
+export type { DecodedImage } from './decoded-image';
 
 /** Options of {@link decodeImage}. */
 export interface DecodeImageOptions {

@@ -1,5 +1,6 @@
 import { tf } from '../tf/index';
 import type { BackendName } from './backend-names';
+import type { CandidateResult } from './candidate-result';
 import type { RuntimeProbes } from './runtime-probes';
 import { bundledWasmPaths, describeWasmFetch, wasmBinaryFor, wasmBinaryUrl } from './wasm-binaries';
 import { withoutAddedProcessHandlers } from './process-handlers';
@@ -8,10 +9,7 @@ import { probeBrowserGpu } from './gpu-candidates';
 import { prepareNodeWasmThreads } from './node-wasm-threads';
 import { setKernelThreads } from '../kernels/wasm/threads/kernel-pool';
 
-/** What selection learns of one backend: usable (with its facts) or not (with why and the fix). */
-export type CandidateResult =
-  | { available: true; tfBackend: string; simd: boolean; threads: number; detail: string }
-  | { available: false; why: string; howToFix: string };
+export type { CandidateResult } from './candidate-result';
 
 /** Options that reach the candidates. */
 export interface CandidateOptions {

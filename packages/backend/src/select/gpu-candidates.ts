@@ -1,4 +1,4 @@
-import type { CandidateResult } from './candidates';
+import type { CandidateResult } from './candidate-result';
 import { activateBackend } from './activate-backend';
 import type { BrowserGpuBackend } from './gpu-probes';
 import type { RuntimeProbes } from './runtime-probes';

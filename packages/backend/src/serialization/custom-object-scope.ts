@@ -9,7 +9,7 @@
  * first and builds the model inside the scope, so two loads in flight never see each other's
  * objects.
  */
-import { normalizeIdentifier } from './object-registry';
+import { normalizeIdentifier } from './normalize-identifier';
 
 /**
  * Classes and functions by the name a saved file gives them: `{ MyLayer, myLoss }`. A class is

@@ -1,4 +1,5 @@
 import { findCustomObject } from './custom-object-scope';
+import { normalizeIdentifier } from './normalize-identifier';
 
 /** An object as Keras serializes it: `{"class_name": "Adam", "config": {"learning_rate": 0.001}}`. */
 export interface KerasSerialized {
@@ -19,10 +20,7 @@ export function isKerasSerialized(value: unknown): value is KerasSerialized {
 /** How a registry makes an object from its Keras config (snake_case keys). */
 export type FromConfig<T> = (config: Record<string, unknown>) => T;
 
-/** Folds Keras's spellings of one name together: `binary_crossentropy`, `binaryCrossentropy`, `BinaryCrossentropy`. */
-export function normalizeIdentifier(name: string): string {
-  return name.replace(/[_\s-]/g, '').toLowerCase();
-}
+export { normalizeIdentifier } from './normalize-identifier';
 
 /**
  * A name no registry (nor the active custom objects) knows: what a load reports so that the user
