@@ -45,9 +45,12 @@ it('runs every trial exactly once across workers, through a killed worker and a 
   const project = 'housing';
   const first = worker(project);
   const second = worker(project);
-  await Promise.all([first.waitForLine(/worker ready/), second.waitForLine(/worker ready/)]);
   let chief = startChild(['test/fixtures/distributed-chief.ts', redisUrl, directory, project]);
   children.push(chief);
+  // The same search in one process, meanwhile: it must find the same trials and the same best.
+  const { x, y, fitOptions } = loadData();
+  const single = new RandomSearch(buildModel, { objective: 'val_loss', maxTrials: 4, seed: 33 });
+  const singleSearch = single.search(x, y, fitOptions);
   // Kill the first worker while it trains, then the chief once it has recorded a trial.
   await first.waitForLine(/trial \S+ started/);
   first.process.kill('SIGKILL');
@@ -58,20 +61,17 @@ it('runs every trial exactly once across workers, through a killed worker and a 
   children.push(chief);
   await chief.waitForLine(/^chief finished$/);
   const state = JSON.parse(readFileSync(path.join(directory, project, 'oracle.json'), 'utf8')) as OracleState;
-  expect(state.trials.map((trial) => trial.status)).toEqual(Array(6).fill('COMPLETED'));
+  expect(state.trials.map((trial) => trial.status)).toEqual(Array(4).fill('COMPLETED'));
   // Each trial's completion was reported once, by whichever worker finished it.
   const completions = [...first.lines, ...second.lines].map((line) => /trial (\S+) completed/.exec(line)?.[1]).filter((id): id is string => id !== undefined);
-  expect(completions.sort()).toEqual(['0', '1', '2', '3', '4', '5']);
+  expect(completions.sort()).toEqual(['0', '1', '2', '3']);
   const killedTrial = /trial (\S+) started/.exec(first.lines.find((line) => / started/.test(line))!)![1];
   expect(second.lines.some((line) => line.includes(`trial ${killedTrial} started (attempt`))).toBe(true);
 
-  // The same search in one process: the same trials, and the same best.
-  const { x, y, fitOptions } = loadData();
-  const single = new RandomSearch(buildModel, { objective: 'val_loss', maxTrials: 6, seed: 33 });
-  await single.search(x, y, fitOptions);
+  await singleSearch;
   const best = single.oracle.getBestTrials(1)[0];
   const distributedBest = state.trials.filter((trial) => trial.status === 'COMPLETED').sort((a, b) => a.score! - b.score!)[0];
   expect(distributedBest.trialId).toBe(best.trialId);
   expect(distributedBest.values).toEqual(best.values);
   expect(distributedBest.score).toBeCloseTo(best.score!, 5);
-}, 90_000);
+}, 180_000);

@@ -38,7 +38,7 @@ it('overwrite: false resumes a search killed with SIGKILL, never repeating a fin
     expect(tuner.oracle.trials.get(trial.trialId)!.score).toBe(trial.score);
   }
   expect(tf.memory().numTensors).toBe(before);
-}, 60_000);
+}, 120_000);
 
 async function waitForBuilds(child: ReturnType<typeof startChild>, count: number): Promise<void> {
   while (child.lines.filter((line) => line.startsWith('build ')).length < count) {
