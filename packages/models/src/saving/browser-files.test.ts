@@ -7,8 +7,7 @@ import { dense, resetUniqueNames } from '@dendrite/layers';
 import { expectArraysClose, seededArray, useBackend } from '@dendrite/test-utils';
 import { sequential } from '../sequential';
 import { saveLayersModel } from './layers-model-format';
-import { loadModel } from '../load-model';
-import { saveModel, saveModelBytes } from './model-io';
+import { loadModel, saveModel, saveModelBytes } from './model-io';
 import { isBrowserModelFiles } from './browser-files';
 
 beforeAll(() => useBackend('cpu'));
@@ -17,7 +16,8 @@ afterEach(() => resetUniqueNames());
 const makeModel = () => sequential({ layers: [dense({ units: 3, activation: 'relu', inputShape: [4] }), dense({ units: 2 })] });
 
 /** The model's and the loaded model's predictions agree exactly, and predicting leaks nothing. */
-async function expectSamePredictions(model: ReturnType<typeof makeModel>, loaded: { predict(x: tf.Tensor, options: { verbose: 0 }): unknown }): Promise<void> {
+async function expectSamePredictions(model: ReturnType<typeof makeModel>, loadedModel: unknown): Promise<void> {
+  const loaded = loadedModel as ReturnType<typeof makeModel>;
   const x = tf.tensor2d(seededArray(8, 5), [2, 4]);
   const before = tf.memory().numTensors;
   const [expected, actual] = [model.predict(x, { verbose: 0 }) as tf.Tensor, loaded.predict(x, { verbose: 0 }) as tf.Tensor];
