@@ -35,6 +35,7 @@ describe('tuners on a tiny regression', () => {
   });
 
   it('the same seed gives the same trials; resultsSummary prints as KerasTuner', async () => {
+    const before = tf.memory().numTensors;
     const values = async () => {
       const tuner = new RandomSearch(buildTinyRegressor, { objective: 'val_loss', maxTrials: 2, seed: 5 });
       await tuner.search(data.x, data.y, { ...fitOptions, epochs: 1 });
@@ -48,6 +49,18 @@ describe('tuners on a tiny regression', () => {
     expect(text.split('\n').slice(0, 4)).toEqual(['Results summary', 'Results in <memory>', 'Showing 1 best trials', 'Objective(name="val_loss", direction="min")']);
     expect(text).toContain(`\nTrial ${best.trialId} summary\nHyperparameters:\nunits: ${best.values.units}\nlearning_rate: `);
     expect(text).toMatch(/\nScore: \d\.\d+(e-\d+)?$/);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('executionsPerTrial builds and trains each trial that many times and averages the score', async () => {
+    const before = tf.memory().numTensors;
+    let builds = 0;
+    const tuner = new RandomSearch((hp) => (builds++, buildTinyRegressor(hp)), { objective: 'val_loss', maxTrials: 2, seed: 4, executionsPerTrial: 2 });
+    await tuner.search(data.x, data.y, { ...fitOptions, epochs: 1 });
+    // One build to learn the space, then two per trial.
+    expect(builds).toBe(1 + 2 * 2);
+    expect(() => new RandomSearch(buildTinyRegressor, { objective: 'loss', executionsPerTrial: 0 })).toThrow('Expected executionsPerTrial to be a positive integer, received 0');
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('GridSearch walks the grid, Hyperband resumes earlier trials, BayesianOptimization completes', async () => {
@@ -70,6 +83,7 @@ describe('tuners on a tiny regression', () => {
   });
 
   it('writes oracle.json and trial_<id>/ to the project directory; overwrite: false resumes without repeating', async () => {
+    const before = tf.memory().numTensors;
     const directory = mkdtempSync(join(tmpdir(), 'dendrite-tuner-'));
     const first = new RandomSearch(buildTinyRegressor, { objective: 'val_loss', maxTrials: 2, seed: 9, directory, projectName: 'housing' });
     await first.search(data.x, data.y, { ...fitOptions, epochs: 1 });
@@ -82,6 +96,11 @@ describe('tuners on a tiny regression', () => {
     expect([...more.oracle.trials.keys()]).toEqual(['0', '1', '2']);
     const [model] = await more.getBestModels(1);
     model.dispose();
+    // overwrite: true starts over.
+    const fresh = new RandomSearch(buildTinyRegressor, { objective: 'val_loss', maxTrials: 1, seed: 9, directory, projectName: 'housing', overwrite: true });
+    await fresh.search(data.x, data.y, { ...fitOptions, epochs: 1 });
+    expect(readdirSync(join(directory, 'housing')).sort()).toEqual(['oracle.json', 'trial_0']);
+    expect(tf.memory().numTensors).toBe(before);
   });
 
   it('names unknown options and an objective fit never logs', async () => {
