@@ -12,6 +12,17 @@ export interface CifarBatch {
 
 const PIXELS = 32 * 32;
 
+/** How many classes each CIFAR label kind has: a label past them is a damaged file, not a class. */
+const CLASS_COUNTS: Record<string, number> = { labels: 10, coarse_labels: 20, fine_labels: 100 };
+
+/** Refuses a label outside its kind's classes, naming the file, the record and the label. */
+function checkLabels(values: Int32Array, kind: string, fileName: string): void {
+  const classes = CLASS_COUNTS[kind];
+  if (classes === undefined) return;
+  const bad = values.findIndex((label) => !(label >= 0 && label < classes));
+  if (bad >= 0) throw new Error(`Expected "${kind}" in [0, ${classes - 1}] in "${fileName}", received ${values[bad]} for image ${bad}`);
+}
+
 /** Channels-first rows (`[r…, g…, b…]` per image, as both CIFAR formats store them) to channels last. */
 function toChannelsLast(source: Uint8Array, count: number, rowStride: number, rowOffset: number): Uint8Array {
   const out = new Uint8Array(count * PIXELS * 3);
@@ -32,7 +43,8 @@ function toChannelsLast(source: Uint8Array, count: number, rowStride: number, ro
  * `labelKinds.length` label bytes then 3 072 pixel bytes (1 for CIFAR-10, 2 — coarse, fine — for
  * CIFAR-100).
  *
- * @throws Error naming the file when its length is not a whole number of records
+ * @throws Error naming the file when its length is not a whole number of records, or a label is
+ *   outside its kind's classes (10, 20 coarse, 100 fine)
  */
 export function parseCifarBinary(bytes: Uint8Array, labelKinds: string[], fileName: string): CifarBatch {
   const record = labelKinds.length + 3 * PIXELS;
@@ -44,6 +56,7 @@ export function parseCifarBinary(bytes: Uint8Array, labelKinds: string[], fileNa
   labelKinds.forEach((kind, k) => {
     const values = new Int32Array(count);
     for (let n = 0; n < count; n++) values[n] = bytes[n * record + k];
+    checkLabels(values, kind, fileName);
     labels[kind] = values;
   });
   return { images: toChannelsLast(bytes, count, record, labelKinds.length), labels, count };
@@ -106,7 +119,9 @@ export function parseCifarPickle(bytes: Uint8Array, labelKinds: string[], fileNa
     if (!Array.isArray(list) || list.length !== count) {
       throw new Error(`Expected a list of ${count} "${kind}" in "${fileName}", received ${Array.isArray(list) ? `${list.length} items` : 'none'}`);
     }
+    if (!list.every((label) => Number.isInteger(label))) throw new Error(`Expected integer "${kind}" in "${fileName}", received ${describeValue(list.find((label) => !Number.isInteger(label)))}`);
     labels[kind] = Int32Array.from(list as number[]);
+    checkLabels(labels[kind], kind, fileName);
   }
   return { images: toChannelsLast(data.values, count, 3 * PIXELS, 0), labels, count };
 }
