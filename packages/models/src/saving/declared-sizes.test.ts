@@ -7,6 +7,7 @@ import { useBackend } from '@dendrite/test-utils';
 import { sequential } from '../sequential';
 import { loadModel } from '../load-model';
 import { saveModelBytes } from './model-io';
+import { checkShapesFitFile } from './declared-sizes';
 
 beforeAll(() => useBackend('cpu'));
 afterEach(() => resetUniqueNames());
@@ -120,3 +121,8 @@ function buildZip(entries: Array<{ name: string; data: Uint8Array; method: 0 | 8
   }
   return out;
 }
+
+it('refuses stored shapes a file cannot hold before they bound the model', () => {
+  expect(() => checkShapesFitFile([[5e7, 4]], 13_000, 'model.keras')).toThrow('Expected stored weights that fit "model.keras", received shapes declaring 800000000 bytes in a file of 13000 bytes');
+  expect(() => checkShapesFitFile([[4, 2]], 13_000, 'model.keras')).not.toThrow();
+});

@@ -73,3 +73,16 @@ export function refuseUnusedWeights(modelWeights: number, shapes: number[][], wh
     throw new Error(`Expected a model with weights in "${where}", received a config whose model has none beside ${shapes.length} stored weight arrays (shapes ${shapes.slice(0, 4).map((shape) => `[${shape}]`).join(', ')}${shapes.length > 4 ? ', …' : ''})`);
   }
 }
+
+/**
+ * Refuses stored shapes whose values the file cannot hold (4 bytes an entry, HDF5's compression at
+ * most deflate's ratio, 16 MiB always allowed): the shapes then bound the model safely.
+ *
+ * @throws Error naming the file, the declared size and the file's size
+ */
+export function checkShapesFitFile(shapes: number[][], fileBytes: number, where: string): void {
+  const declared = shapes.reduce((total, shape) => total + shape.reduce((product, dimension) => product * dimension, 1) * 4, 0);
+  if (declared > Math.max(fileBytes * 1032, 16 * 2 ** 20)) {
+    throw new Error(`Expected stored weights that fit "${where}", received shapes declaring ${declared} bytes in a file of ${fileBytes} bytes`);
+  }
+}

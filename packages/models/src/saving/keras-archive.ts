@@ -8,7 +8,7 @@ import { type TensorSpecOf, compileConfigToKeras3, modelConfigToKeras3, pythonJs
 import { loadKerasWeightStore, writeKerasWeightStore } from './keras-weight-store';
 import { parseJsonObject } from './parse-json';
 import { withKerasVersionSemantics } from './keras-version-semantics';
-import { checkDeclaredSizes, refuseUnusedWeights, storedShapes } from './declared-sizes';
+import { checkDeclaredSizes, checkShapesFitFile, refuseUnusedWeights, storedShapes } from './declared-sizes';
 
 /** The Keras version whose `.keras` layout these files follow (written to `metadata.json`). */
 export const KERAS_FORMAT_VERSION = '3.6.0';
@@ -88,6 +88,7 @@ export async function modelFromKerasArchive(bytes: Uint8Array, where: string, op
   return readHdf5(weights, `${where}/${WEIGHTS}`, (file) => {
     // The stored shapes bound the model before it is built (and allocates its weights).
     const shapes = storedShapes(file, (key) => key === 'optimizer');
+    checkShapesFitFile(shapes, weights.length, where);
     checkDeclaredSizes(config, shapes, where);
     return buildModel(config, config.compile_config as Record<string, unknown> | null, where, (model) => {
       refuseUnusedWeights(model.weights.length, shapes, where);

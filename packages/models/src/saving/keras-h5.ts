@@ -13,7 +13,7 @@ import { applyKerasOptimizerVariables, kerasOptimizerVariables } from './keras-o
 import { type WeightAssignment, setWeightValues, valuesInModelOrder } from './weight-values';
 import { parseJsonObject, parseJsonText } from './parse-json';
 import { withKerasVersionSemantics } from './keras-version-semantics';
-import { checkDeclaredSizes, refuseUnusedWeights, storedShapes } from './declared-sizes';
+import { checkDeclaredSizes, checkShapesFitFile, refuseUnusedWeights, storedShapes } from './declared-sizes';
 
 const KERAS_VERSION = 'dendrite';
 const BACKEND = 'tensorflow';
@@ -196,6 +196,7 @@ export function modelFromLegacyH5(bytes: Uint8Array, where: string, options: Loa
     const trainingText = readStringAttribute(file, 'training_config');
     const training = trainingText === undefined ? null : parseJsonText(trainingText, 'the training_config attribute', where);
     const shapes = storedShapes((file.get('model_weights') as H5Group | null) ?? file);
+    checkShapesFitFile(shapes, bytes.length, where);
     checkDeclaredSizes(config, shapes, where);
     return buildModel(config, training, where, (model) => {
       refuseUnusedWeights(model.weights.length, shapes, where);
