@@ -2,6 +2,7 @@
  * `pnpm bench`: Dendrite against stock tfjs on the same backend, measured in one run and printed
  * as ratios. Nothing here asserts: speed lives here, not in the tests.
  */
+import { browserMnistEpochBench } from './browser-epoch-bench';
 import { matmulBench } from './matmul-bench';
 import { mlpStepBench } from './mlp-step-bench';
 import { mnistCnnEpochBench, mnistMlpEpochBench } from './mnist-epoch-bench';
@@ -11,6 +12,7 @@ const sections: Array<[string, () => Promise<string>]> = [
   ['Training step', mlpStepBench],
   ['MNIST MLP epoch against tfjs-layers', mnistMlpEpochBench],
   ['MNIST CNN epoch', mnistCnnEpochBench],
+  ['Browser: MNIST MLP epoch in Chromium against tfjs-layers', browserMnistEpochBench],
 ];
 
 const only = process.argv.slice(2);
