@@ -162,6 +162,11 @@ export class Tuner {
   }
 }
 
+const FIT_OPTION_NAMES = new Set(['epochs', 'batchSize', 'verbose', 'callbacks', 'validationSplit', 'validationData', 'shuffle', 'classWeight', 'sampleWeight', 'initialEpoch', 'stepsPerEpoch', 'validationSteps', 'validationBatchSize', 'validationFreq']);
+
+/** `search(dataset, fitOptions)` as `fit(dataset, options)`: an object whose keys are all fit options (named targets are not). */
 function isFitOptions(value: unknown): value is FitOptions {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value) && !('shape' in value) && !('values' in value) && !('dtype' in value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || ArrayBuffer.isView(value)) return false;
+  const keys = Object.keys(value);
+  return keys.length > 0 && keys.every((key) => FIT_OPTION_NAMES.has(key));
 }
