@@ -162,7 +162,13 @@ function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: 
   if (!modelTopology) throw new Error(`Expected a modelTopology in "${jsonPath}", received none`);
   // tfjs-layers counts the calls of a nested model from node 1, Dendrite from 0: buildModel reads either.
   const serialized = (modelTopology as { model_config?: KerasSerialized }).model_config ?? (modelTopology as KerasSerialized);
-  const topology = topologyFromTfjs(serialized);
+  let topology: unknown;
+  try {
+    topology = topologyFromTfjs(serialized);
+  } catch (error) {
+    // A damaged key (`clas_name`, `confi`) fails deep in the translation: name the file.
+    throw new Error(`Expected a TF.js layers topology in "${jsonPath}", received one that fails: ${(error as Error).message}`, { cause: error });
+  }
   // The manifest is checked against the bytes before the model (and its weights) is made.
   const needed = specs.reduce((n, spec) => n + storedBytes(spec, jsonPath), 0);
   if (data.length !== needed) throw new Error(`Expected ${needed} bytes of weights for "${jsonPath}", received ${data.length}`);

@@ -43,3 +43,18 @@ it('refuses weight file names in model.json that are not strings', async () => {
   await expect(loadModel(dir)).rejects.toThrow(`Expected weight file names (strings) in the weightsManifest of "${jsonPath}", received 5`);
   model.dispose();
 });
+
+it('refuses a .dndr with any changed byte (a damaged config key would load a different model), and a model.json topology missing a key', async () => {
+  const model = sequential({ layers: [dense({ units: 2, activation: 'relu', inputShape: [3] })] });
+  const dir = tempDir();
+  const path = join(dir, 'model.dndr');
+  await model.save(path);
+  const text = Buffer.from(readFileSync(path)).toString('latin1');
+  writeFileSync(path, Buffer.from(text.replace('"activation":"relu"', '"aativation":"relu"'), 'latin1'));
+  await expect(loadModel(path)).rejects.toThrow(`Expected a Dendrite archive in "${path}", received a damaged or truncated file (its CRC-32 does not match its bytes)`);
+  await saveLayersModel(model, dir);
+  const jsonPath = join(dir, 'model.json');
+  writeFileSync(jsonPath, readFileSync(jsonPath, 'utf8').replace('"class_name":"Dense"', '"clas_name":"Dense"'));
+  await expect(loadModel(jsonPath)).rejects.toThrow(`Expected a TF.js layers topology in "${jsonPath}", received one that fails`);
+  model.dispose();
+});

@@ -1,8 +1,10 @@
-import { writeFileAtomic } from '@dendrite/backend/internal';
+import { crc32, writeFileAtomic } from '@dendrite/backend/internal';
 import { nodeFs } from './node-fs';
 
 const MAGIC = 'DNDR';
-const VERSION = 1;
+/** Version 2 ends with a CRC-32 of every byte before it; version 1 (no checksum) is still read. */
+const VERSION = 2;
+const CHECKSUM_BYTES = 4;
 
 /** One array of an archive. */
 export interface ArchiveEntry {
@@ -21,7 +23,8 @@ interface EntryHeader {
 }
 
 /**
- * Dendrite's own file of named arrays and a JSON header (weights, optimizer state): `DNDR`, a
+ * Dendrite's own file of named arrays and a JSON header (weights, optimizer state), ending with a
+ * CRC-32 of all its bytes (version 2): `DNDR`, a
  * version, the header's byte length, the header, then each array's bytes. Written atomically.
  */
 export async function writeTensorArchive(path: string, header: Record<string, unknown>, entries: ArchiveEntry[]): Promise<void> {
@@ -33,7 +36,7 @@ export async function writeTensorArchive(path: string, header: Record<string, un
   });
   const headerBytes = new TextEncoder().encode(JSON.stringify({ ...header, arrays: layout }));
   const prefix = 4 + 4 + 4;
-  const bytes = new Uint8Array(prefix + headerBytes.length + offset);
+  const bytes = new Uint8Array(prefix + headerBytes.length + offset + CHECKSUM_BYTES);
   bytes.set(new TextEncoder().encode(MAGIC), 0);
   const view = new DataView(bytes.buffer);
   view.setUint32(4, VERSION, true);
@@ -43,6 +46,7 @@ export async function writeTensorArchive(path: string, header: Record<string, un
   entries.forEach((entry, index) => {
     bytes.set(new Uint8Array(entry.values.buffer, entry.values.byteOffset, entry.values.byteLength), body + layout[index].offset);
   });
+  view.setUint32(bytes.length - CHECKSUM_BYTES, crc32(bytes.subarray(0, bytes.length - CHECKSUM_BYTES)), true);
   await writeFileAtomic(path, bytes);
 }
 
@@ -78,7 +82,7 @@ export function parseTensorArchive(bytes: Uint8Array, where: string): TensorArch
   if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 4)) !== MAGIC) throw fail('a file without the DNDR header');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(4, true);
-  if (version !== VERSION) throw fail(`format version ${version} (this code reads ${VERSION})`);
+  if (version !== 1 && version !== VERSION) throw fail(`format version ${version} (this code reads 1 and ${VERSION})`);
   const headerLength = view.getUint32(8, true);
   if (12 + headerLength > bytes.length) throw fail(`a truncated file (header of ${headerLength} bytes, file of ${bytes.length})`);
   let header: Record<string, unknown> & { arrays?: EntryHeader[] };
@@ -89,9 +93,12 @@ export function parseTensorArchive(bytes: Uint8Array, where: string): TensorArch
   }
   if (typeof header !== 'object' || header === null || Array.isArray(header)) throw fail('a header that is not a JSON object');
   const body = 12 + headerLength;
+  // Any changed byte (a damaged config key, a flipped weight) is caught here rather than loaded.
+  const end = version === 1 ? bytes.length : bytes.length - CHECKSUM_BYTES;
+  if (version !== 1 && (end < body || view.getUint32(end, true) !== crc32(bytes.subarray(0, end)))) throw fail('a damaged or truncated file (its CRC-32 does not match its bytes)');
   const arrays = header.arrays ?? [];
   if (!Array.isArray(arrays)) throw fail(`an "arrays" entry that is not a list`);
-  checkLayout(arrays, bytes.length - body, fail);
+  checkLayout(arrays, end - body, fail);
   const entries = arrays.map((item) => {
     const start = body + item.offset;
     const end = start + item.length * 4;
