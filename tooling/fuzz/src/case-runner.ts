@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
+import { deflateRawSync, gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { selectBackend, setSeed, tf } from '@dendrite/backend';
 import { readZip, writeZip } from '@dendrite/backend/internal';
@@ -120,6 +120,7 @@ export async function writeSeeds(dir: string): Promise<Seed[]> {
     'idx-gz': { 'images-idx3-ubyte.gz': new Uint8Array(gzipSync(idx)) },
     npy: { 'array.npy': npy },
     npz: { 'arrays.npz': writeZip([['x.npy', npy], ['y.npy', npyFile('<i4', [3], new Uint8Array(new Int32Array([1, 0, 2]).buffer))]]) },
+    'npz-deflated': { 'arrays.npz': deflatedZip('x.npy', npy) },
     'cifar-pickle': { data_batch_1: pythonTwoCifarBatch(cifarPixels, { labels: [3, 8] }) },
     'cifar-binary': { 'data_batch_1.bin': cifarBinary },
     csv: { 'table.csv': new TextEncoder().encode('3,2,a,b\nx1,x2,target\n5.1,3.5,0\n4.9,3.0,1\n6.2,2.9,1\n') },
@@ -147,6 +148,26 @@ export async function writeSeeds(dir: string): Promise<Seed[]> {
     seeds.push({ format, files, payload, ...(await loadCase(format, folder)) });
   }
   return seeds;
+}
+
+/** A ZIP of one deflated entry, as `numpy.savez_compressed` writes it (writeZip only stores). */
+function deflatedZip(name: string, data: Uint8Array): Uint8Array {
+  const stored = writeZip([[name, data]]);
+  const compressed = new Uint8Array(deflateRawSync(data));
+  const nameLength = name.length;
+  const local = stored.slice(0, 30 + nameLength);
+  const central = stored.slice(30 + nameLength + data.length, stored.length - 22);
+  const end = stored.slice(stored.length - 22);
+  for (const [header, at] of [[local, 8], [central, 10]] as const) new DataView(header.buffer).setUint16(at, 8, true);
+  new DataView(local.buffer).setUint32(18, compressed.length, true);
+  new DataView(central.buffer).setUint32(20, compressed.length, true);
+  new DataView(end.buffer).setUint32(16, local.length + compressed.length, true);
+  const out = new Uint8Array(local.length + compressed.length + central.length + end.length);
+  out.set(local);
+  out.set(compressed, local.length);
+  out.set(central, local.length + compressed.length);
+  out.set(end, local.length + compressed.length + central.length);
+  return out;
 }
 
 /** A version 1.0 `.npy` file. */
@@ -194,7 +215,8 @@ export async function loadCase(format: FormatName, dir: string): Promise<LoadDig
       const array = parseNpy(read(), file);
       return { digest: arrayDigest(array.shape, array.values) };
     }
-    case 'npz': {
+    case 'npz':
+    case 'npz-deflated': {
       const arrays = parseNpz(readZip(read(), file), file);
       return { digest: [...arrays].map(([name, array]) => `${name}=${arrayDigest(array.shape, array.values)}`).join(' ') };
     }

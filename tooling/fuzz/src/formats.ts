@@ -30,6 +30,7 @@ const FORMAT_SPECS = {
   'idx-gz': { files: ['images-idx3-ubyte.gz'], tolerance: 'exact' },
   npy: { files: ['array.npy'], tolerance: 'payload' },
   npz: { files: ['arrays.npz'], tolerance: 'exact' },
+  'npz-deflated': { files: ['arrays.npz'], tolerance: 'exact' },
   'cifar-pickle': { files: ['data_batch_1'], tolerance: 'payload' },
   'cifar-binary': { files: ['data_batch_1.bin'], tolerance: 'payload' },
   // Text without redundancy: a damaged CSV that parses is a valid, different table (the hostile
