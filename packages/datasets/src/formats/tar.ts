@@ -11,9 +11,11 @@ function field(bytes: Uint8Array, start: number, length: number): string {
   return new TextDecoder().decode(end < 0 ? slice : slice.subarray(0, end));
 }
 
+/** An octal number field; NaN when it holds anything but octal digits (parseInt would read `12x` as 10). */
 function octal(bytes: Uint8Array, start: number, length: number): number {
   const text = field(bytes, start, length).trim();
-  return text === '' ? 0 : parseInt(text, 8);
+  if (text === '') return 0;
+  return /^[0-7]+$/.test(text) ? parseInt(text, 8) : Number.NaN;
 }
 
 /**
@@ -34,6 +36,7 @@ export function readTar(bytes: Uint8Array, fileName: string): Map<string, Uint8A
     for (let k = 0; k < BLOCK; k++) sum += k >= 148 && k < 156 ? 0x20 : header[k];
     if (sum !== expected) throw new Error(`Expected a tar header checksum of ${expected} at byte ${offset} of "${fileName}", received ${sum}`);
     const size = octal(header, 124, 12);
+    if (!Number.isSafeInteger(size) || size < 0) throw new Error(`Expected an octal size in the tar header at byte ${offset} of "${fileName}", received ${JSON.stringify(field(header, 124, 12))}`);
     const type = String.fromCharCode(header[156] || 0x30);
     const prefix = field(header, 257, 6) === 'ustar' ? field(header, 345, 155) : '';
     const name = longName ?? (prefix ? `${prefix}/${field(header, 0, 100)}` : field(header, 0, 100));
