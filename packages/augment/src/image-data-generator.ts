@@ -1,5 +1,5 @@
 import { createRandom, tf } from '@dendrite/backend';
-import { checkOptionKeys, classOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
+import { checkOptionKeys, classOptionKeys, describeValue, optionKeys, argumentError } from '@dendrite/backend/internal';
 import { type TransformParameters, IDENTITY_PARAMETERS } from './affine';
 import { applyTransforms } from './apply-transforms';
 import { type ArrayFlowOptions, ArrayIterator } from './array-iterator';
@@ -76,7 +76,7 @@ export class ImageDataGenerator implements BatchAugmenter {
     const shape = host ? host.shape : (x as tf.Tensor).shape;
     if (shape.length !== 4) throw new Error(`Expected x of rank 4 [samples, height, width, channels] in ImageDataGenerator.fit, received shape [${shape}]`);
     const rounds = options.rounds ?? 1;
-    if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`Expected rounds to be an integer ≥ 1 in ImageDataGenerator.fit, received ${rounds}`);
+    if (!Number.isInteger(rounds) || rounds < 1) throw argumentError(rounds, 'number', `Expected rounds to be an integer ≥ 1 in ImageDataGenerator.fit, received ${rounds}`);
     const draw = createRandom(options.seed);
     const moments = tf.tidy(() => {
       // Float32 host values are uploaded as they are; others are converted once, as tfjs would.
@@ -108,7 +108,7 @@ export class ImageDataGenerator implements BatchAugmenter {
    * @throws Error when seed is given and is not a number
    */
   getRandomTransform(shape: number[], seed?: number): TransformParameters {
-    if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed))) throw new Error(`Expected seed to be a number in ImageDataGenerator.getRandomTransform, received ${describeValue(seed)}`);
+    if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed))) throw argumentError(seed, 'number', `Expected seed to be a number in ImageDataGenerator.getRandomTransform, received ${describeValue(seed)}`);
     return transforms(this.options) ? drawTransform(this.options, shape[0], shape[1], createRandom(seed)) : { ...IDENTITY_PARAMETERS };
   }
 

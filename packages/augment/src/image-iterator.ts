@@ -1,5 +1,5 @@
 import { type Draw, createRandom, tf } from '@dendrite/backend';
-import { checkOptionKeys, classOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
+import { checkOptionKeys, classOptionKeys, describeValue, optionKeys, argumentError } from '@dendrite/backend/internal';
 
 /** One batch from a flow: images `[n, h, w, c]` float32 and, unless there are none, targets. */
 export interface ImageBatch {
@@ -48,11 +48,11 @@ export abstract class ImageIterator implements AsyncIterable<ImageBatch>, Iterab
     owner: string,
   ) {
     const batchSize = options.batchSize ?? 32;
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new Error(`Expected batchSize to be an integer ≥ 1 in ${owner}, received ${batchSize}`);
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw argumentError(batchSize, 'number', `Expected batchSize to be an integer ≥ 1 in ${owner}, received ${batchSize}`);
     if (samples < 1) throw new Error(`Expected at least one image in ${owner}, received none`);
     this.batchSize = batchSize;
-    if (options.shuffle !== undefined && typeof options.shuffle !== 'boolean') throw new Error(`Expected shuffle to be a boolean in ${owner}, received ${describeValue(options.shuffle)}`);
-    if (options.seed !== undefined && !(typeof options.seed === 'number' && Number.isFinite(options.seed))) throw new Error(`Expected seed to be a number in ${owner}, received ${describeValue(options.seed)}`);
+    if (options.shuffle !== undefined && typeof options.shuffle !== 'boolean') throw new TypeError(`Expected shuffle to be a boolean in ${owner}, received ${describeValue(options.shuffle)}`);
+    if (options.seed !== undefined && !(typeof options.seed === 'number' && Number.isFinite(options.seed))) throw argumentError(options.seed, 'number', `Expected seed to be a number in ${owner}, received ${describeValue(options.seed)}`);
     this.shuffle = options.shuffle ?? true;
     this.draw = createRandom(options.seed);
     this.length = Math.ceil(samples / batchSize);

@@ -91,6 +91,6 @@ describe('BackupAndRestore', () => {
     expect(() => new BackupAndRestore('')).toThrow('Expected backupDir to be a non-empty string in BackupAndRestore, received ""');
     expect(() => backupAndRestore({ saveFreq: 2 } as never)).toThrow('Expected backupDir to be a non-empty string in BackupAndRestore, received undefined');
     expect(() => backupAndRestore(dir, { delete_checkpoint: false } as never)).toThrow('did you mean "deleteCheckpoint"?');
-    expect(() => new BackupAndRestore(dir, { saveFreq: 'batch' as never })).toThrow(`Expected saveFreq to be 'epoch' or an integer ≥ 1 in BackupAndRestore, received "batch"`);
+    expect(() => new BackupAndRestore(dir, { saveFreq: 'batch' as never })).toThrow(`Expected saveFreq to be 'epoch' or an integer ≥ 1, received "batch" in BackupAndRestore`);
   });
 });

@@ -1,7 +1,7 @@
 import { type RandomState, getRandomState, setRandomState } from '@dendrite/backend';
 import { optionKeys } from '@dendrite/backend/internal';
 import { Callback } from './callback';
-import { checkSaveFreq, pathAndOptions } from './check-options';
+import { checkSaveFreq, pathAndOptions } from './callback-options';
 import { nodeFs, writeTextAtomic } from './node-fs';
 
 /** Options of {@link BackupAndRestore}; Keras's arguments and defaults. */

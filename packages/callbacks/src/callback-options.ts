@@ -1,28 +1,20 @@
 /**
- * Checks shared by the callbacks' constructors; each Error names the option, the callback, what
- * was expected and what was received.
+ * How the callbacks' constructors read their options: the option keys their classes declare, a
+ * path given first or inside the options, a save frequency. Numeric options go through
+ * `@dendrite/backend/internal`'s argument checks.
  */
-import { checkOptionKeys, classOptionKeys, describeValue } from '@dendrite/backend/internal';
-
-/**
- * An integer ≥ 0 (patience, cooldown, a frequency in epochs).
- *
- * @throws Error `Expected <name> to be an integer ≥ 0 in <owner>, received <value>`
- */
-export function checkCount(value: number, name: string, owner: string): number {
-  if (!Number.isInteger(value) || value < 0) throw new Error(`Expected ${name} to be an integer ≥ 0 in ${owner}, received ${value}`);
-  return value;
-}
+import { checkOptionKeys, classOptionKeys, describeValue, expectedMessage } from '@dendrite/backend/internal';
 
 /**
  * A save frequency: `'epoch'` or an integer ≥ 1 (batches).
  *
- * @throws Error `Expected saveFreq to be 'epoch' or an integer ≥ 1 in <owner>, received <value>`
+ * @throws RangeError `Expected saveFreq to be 'epoch' or an integer ≥ 1, received <value> in <owner>` (TypeError for neither a string nor a number)
  */
 export function checkSaveFreq(value: 'epoch' | number | undefined, owner: string): 'epoch' | number {
   const saveFreq = value ?? 'epoch';
   if (saveFreq !== 'epoch' && !(Number.isInteger(saveFreq) && saveFreq > 0)) {
-    throw new Error(`Expected saveFreq to be 'epoch' or an integer ≥ 1 in ${owner}, received ${JSON.stringify(value)}`);
+    const message = expectedMessage('saveFreq', "'epoch' or an integer ≥ 1", value, owner);
+    throw typeof saveFreq === 'string' || typeof saveFreq === 'number' ? new RangeError(message) : new TypeError(message);
   }
   return saveFreq;
 }

@@ -1,6 +1,6 @@
 import { optionKeys } from '@dendrite/backend/internal';
 import { Callback } from './callback';
-import { pathAndOptions } from './check-options';
+import { pathAndOptions } from './callback-options';
 import { nodeFs } from './node-fs';
 import { pythonRepr } from './python-float';
 import type { Logs } from './training-model';

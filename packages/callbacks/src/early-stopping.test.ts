@@ -80,8 +80,8 @@ describe('EarlyStopping', () => {
   });
 
   it('refuses bad options, naming them', () => {
-    expect(() => new EarlyStopping({ patience: -1 })).toThrow('Expected patience to be an integer ≥ 0 in EarlyStopping, received -1');
-    expect(() => new EarlyStopping({ startFromEpoch: 1.5 })).toThrow('Expected startFromEpoch to be an integer ≥ 0 in EarlyStopping, received 1.5');
+    expect(() => new EarlyStopping({ patience: -1 })).toThrow('Expected patience to be an integer ≥ 0, received -1 in EarlyStopping');
+    expect(() => new EarlyStopping({ startFromEpoch: 1.5 })).toThrow('Expected startFromEpoch to be an integer ≥ 0, received 1.5 in EarlyStopping');
     expect(() => new EarlyStopping({ mode: 'up' as never })).toThrow(/Expected mode to be 'auto', 'min' or 'max' in EarlyStopping/);
   });
 });

@@ -1,6 +1,6 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
-import { checkCallbackOptions, checkCount } from './check-options';
+import { optionKeys, checkInteger, argumentError } from '@dendrite/backend/internal';
+import { checkCallbackOptions } from './callback-options';
 import { Callback } from './callback';
 import { type MonitorMode, WarnOnce, improves, monitoredValue, resolveMode } from './monitor';
 import type { Logs } from './training-model';
@@ -72,13 +72,13 @@ export class EarlyStopping extends Callback {
     checkCallbackOptions(options, new.target, 'EarlyStopping');
     this.monitor = options.monitor ?? 'val_loss';
     this.minDelta = Math.abs(options.minDelta ?? 0);
-    this.patience = checkCount(options.patience ?? 0, 'patience', 'EarlyStopping');
+    this.patience = checkInteger(options.patience ?? 0, 'patience', 'EarlyStopping', 0);
     this.verbose = options.verbose ?? 0;
     this.baseline = options.baseline ?? null;
     this.restoreBestWeights = options.restoreBestWeights ?? false;
-    this.startFromEpoch = checkCount(options.startFromEpoch ?? 0, 'startFromEpoch', 'EarlyStopping');
+    this.startFromEpoch = checkInteger(options.startFromEpoch ?? 0, 'startFromEpoch', 'EarlyStopping', 0);
     this.mode = resolveMode(this.monitor, options.mode ?? 'auto', 'EarlyStopping');
-    if (!Number.isFinite(this.minDelta)) throw new Error(`Expected minDelta to be a finite number in EarlyStopping, received ${options.minDelta}`);
+    if (!Number.isFinite(this.minDelta)) throw argumentError(options.minDelta, 'number', `Expected minDelta to be a finite number in EarlyStopping, received ${options.minDelta}`);
   }
 
   override onTrainBegin(): void {

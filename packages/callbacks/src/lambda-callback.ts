@@ -1,6 +1,6 @@
 import { describeValue, optionKeys } from '@dendrite/backend/internal';
 import { Callback } from './callback';
-import { checkCallbackOptions } from './check-options';
+import { checkCallbackOptions } from './callback-options';
 import type { HookName } from './callback-list';
 import type { Logs } from './training-model';
 
@@ -55,7 +55,7 @@ export class LambdaCallback extends Callback {
    */
   constructor(hooks: LambdaHooks) {
     super();
-    if (hooks === null || typeof hooks !== 'object') throw new Error(`Expected hooks to be an object of functions in LambdaCallback, received ${describeValue(hooks)}`);
+    if (hooks === null || typeof hooks !== 'object') throw new TypeError(`Expected hooks to be an object of functions in LambdaCallback, received ${describeValue(hooks)}`);
     checkCallbackOptions(hooks, new.target, 'LambdaCallback');
     for (const [key, hook] of Object.entries(hooks)) {
       if (hook === undefined) continue;

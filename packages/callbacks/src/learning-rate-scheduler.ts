@@ -1,6 +1,6 @@
 import { describeValue, optionKeys } from '@dendrite/backend/internal';
 import { Callback } from './callback';
-import { checkCallbackOptions } from './check-options';
+import { checkCallbackOptions } from './callback-options';
 import { pythonRepr } from './python-float';
 import type { Logs } from './training-model';
 
@@ -59,7 +59,7 @@ export class LearningRateScheduler extends Callback {
       options = first ?? {};
     }
     if (typeof options.schedule !== 'function') {
-      throw new Error(`Expected schedule to be a function (epoch, learningRate) => number in ${owner}, received ${describeValue(options.schedule)}`);
+      throw new TypeError(`Expected schedule to be a function (epoch, learningRate) => number in ${owner}, received ${describeValue(options.schedule)}`);
     }
     const verbose = options.verbose ?? 0;
     if (verbose !== 0 && verbose !== 1) throw new Error(`Expected verbose to be 0 or 1 in ${owner}, received ${describeValue(options.verbose)}`);

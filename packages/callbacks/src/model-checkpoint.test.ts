@@ -80,7 +80,7 @@ describe('ModelCheckpoint', () => {
   it('names the template field a log lacks, and refuses bad options', async () => {
     const missing = runFit([new ModelCheckpoint('{val_acc:.2f}.dndr')], epochsOf('val_loss', [1]));
     await expect(missing).rejects.toThrow('Expected a value for "{val_acc}" in the template "{val_acc:.2f}.dndr", received keys [val_loss, epoch]');
-    expect(() => new ModelCheckpoint('x', { saveFreq: 0 })).toThrow(`Expected saveFreq to be 'epoch' or an integer ≥ 1 in ModelCheckpoint, received 0`);
+    expect(() => new ModelCheckpoint('x', { saveFreq: 0 })).toThrow(`Expected saveFreq to be 'epoch' or an integer ≥ 1, received 0 in ModelCheckpoint`);
     expect(() => new ModelCheckpoint('')).toThrow('Expected filepath to be a non-empty string in ModelCheckpoint, received ""');
   });
 

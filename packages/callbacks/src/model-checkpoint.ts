@@ -1,6 +1,6 @@
 import { optionKeys } from '@dendrite/backend/internal';
 import { Callback } from './callback';
-import { checkSaveFreq, pathAndOptions } from './check-options';
+import { checkSaveFreq, pathAndOptions } from './callback-options';
 import { type MonitorMode, WarnOnce, improves, resolveMode } from './monitor';
 import { formatValueWithSpec, pythonFormat } from './python-format';
 import type { Logs } from './training-model';

@@ -1,6 +1,6 @@
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, argumentError } from '@dendrite/backend/internal';
 import { Callback } from './callback';
-import { checkCallbackOptions } from './check-options';
+import { checkCallbackOptions } from './callback-options';
 import { formatDuration, formatElapsed, formatPerStep, formatValue } from './format-value';
 import type { Logs, TrainingParams } from './training-model';
 
@@ -82,13 +82,13 @@ export class ProgbarLogger extends Callback {
     super();
     checkCallbackOptions(options, new.target, 'ProgbarLogger');
     if (options.interval !== undefined && !(options.interval >= 0)) {
-      throw new Error(`Expected interval to be a number of ms ≥ 0 in ProgbarLogger, received ${options.interval}`);
+      throw argumentError(options.interval, 'number', `Expected interval to be a number of ms ≥ 0 in ProgbarLogger, received ${options.interval}`);
     }
     this.stream = options.stream ?? defaultStream();
     this.interval = options.interval ?? 50;
     this.now = options.now ?? (() => performance.now() / 1000);
     this.width = options.width ?? 30;
-    if (!Number.isInteger(this.width) || this.width < 1) throw new Error(`Expected width to be an integer ≥ 1 in ProgbarLogger, received ${options.width}`);
+    if (!Number.isInteger(this.width) || this.width < 1) throw argumentError(options.width, 'number', `Expected width to be an integer ≥ 1 in ProgbarLogger, received ${options.width}`);
   }
 
   override setParams(params: TrainingParams): void {

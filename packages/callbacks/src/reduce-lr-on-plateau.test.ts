@@ -54,7 +54,7 @@ describe('ReduceLROnPlateau', () => {
 
   it('refuses a factor outside [0, 1) and negative counts', () => {
     expect(() => new ReduceLROnPlateau({ factor: 1 })).toThrow('Expected factor to be in [0, 1) in ReduceLROnPlateau, received 1');
-    expect(() => new ReduceLROnPlateau({ cooldown: -1 })).toThrow('Expected cooldown to be an integer ≥ 0 in ReduceLROnPlateau, received -1');
+    expect(() => new ReduceLROnPlateau({ cooldown: -1 })).toThrow('Expected cooldown to be an integer ≥ 0, received -1 in ReduceLROnPlateau');
     expect(() => new ReduceLROnPlateau({ minDelta: Number.NaN })).toThrow('Expected minDelta to be a finite number in ReduceLROnPlateau, received NaN');
   });
 });

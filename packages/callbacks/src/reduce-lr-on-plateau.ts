@@ -1,6 +1,6 @@
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkInteger, argumentError } from '@dendrite/backend/internal';
 import { Callback } from './callback';
-import { checkCallbackOptions, checkCount } from './check-options';
+import { checkCallbackOptions } from './callback-options';
 import { type MonitorMode, WarnOnce, improves, monitoredValue, resolveMode } from './monitor';
 import { pythonRepr } from './python-float';
 import type { Logs } from './training-model';
@@ -66,16 +66,16 @@ export class ReduceLROnPlateau extends Callback {
     checkCallbackOptions(options, new.target, 'ReduceLROnPlateau');
     this.monitor = options.monitor ?? 'val_loss';
     this.factor = options.factor ?? 0.1;
-    if (!(this.factor >= 0 && this.factor < 1)) throw new Error(`Expected factor to be in [0, 1) in ReduceLROnPlateau, received ${options.factor}`);
+    if (!(this.factor >= 0 && this.factor < 1)) throw argumentError(options.factor, 'number', `Expected factor to be in [0, 1) in ReduceLROnPlateau, received ${options.factor}`);
     this.patience = options.patience ?? 10;
     this.verbose = options.verbose ?? 0;
     this.minDelta = options.minDelta ?? 1e-4;
     this.cooldown = options.cooldown ?? 0;
     this.minLr = options.minLr ?? 0;
-    checkCount(this.patience, 'patience', 'ReduceLROnPlateau');
-    checkCount(this.cooldown, 'cooldown', 'ReduceLROnPlateau');
-    if (!Number.isFinite(this.minDelta)) throw new Error(`Expected minDelta to be a finite number in ReduceLROnPlateau, received ${options.minDelta}`);
-    if (!(this.minLr >= 0)) throw new Error(`Expected minLr to be a number ≥ 0 in ReduceLROnPlateau, received ${options.minLr}`);
+    checkInteger(this.patience, 'patience', 'ReduceLROnPlateau', 0);
+    checkInteger(this.cooldown, 'cooldown', 'ReduceLROnPlateau', 0);
+    if (!Number.isFinite(this.minDelta)) throw argumentError(options.minDelta, 'number', `Expected minDelta to be a finite number in ReduceLROnPlateau, received ${options.minDelta}`);
+    if (!(this.minLr >= 0)) throw argumentError(options.minLr, 'number', `Expected minLr to be a number ≥ 0 in ReduceLROnPlateau, received ${options.minLr}`);
     this.mode = resolveMode(this.monitor, options.mode ?? 'auto', 'ReduceLROnPlateau');
     this.reset();
   }

@@ -1,4 +1,5 @@
 import { ProtoWriter } from './proto-writer';
+import { argumentError } from '@dendrite/backend/internal';
 
 /**
  * TensorBoard's protobuf messages, encoded in plain JS:
@@ -35,7 +36,7 @@ export function histogramEvent(step: number, wallTime: number, tag: string, hist
  * maximum. Constant values make one bucket; NaN and infinities are left out.
  */
 export function histogramProto(values: ArrayLike<number>, buckets = 30): Uint8Array {
-  if (!Number.isInteger(buckets) || buckets < 1) throw new Error(`Expected buckets to be an integer ≥ 1, received ${buckets}`);
+  if (!Number.isInteger(buckets) || buckets < 1) throw argumentError(buckets, 'number', `Expected buckets to be an integer ≥ 1, received ${buckets}`);
   let min = Infinity;
   let max = -Infinity;
   let count = 0;

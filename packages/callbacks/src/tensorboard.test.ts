@@ -84,7 +84,7 @@ describe('TensorBoard', () => {
     expect(Object.keys(scalarsByTag(runEvents(join(logDir, 'train'))))).toEqual(['epoch_loss']);
     model.dispose();
     expect(() => new TensorBoard(logDir, { updateFreq: 0 })).toThrow(`Expected updateFreq to be 'epoch', 'batch' or an integer ≥ 1 in TensorBoard, received 0`);
-    expect(() => new TensorBoard(logDir, { histogramFreq: -1 })).toThrow('Expected histogramFreq to be an integer ≥ 0 in TensorBoard, received -1');
+    expect(() => new TensorBoard(logDir, { histogramFreq: -1 })).toThrow('Expected histogramFreq to be an integer ≥ 0, received -1 in TensorBoard');
   });
 
   it('takes Keras’s arguments in one options object, logDir among them (\'logs\' by default)', async () => {

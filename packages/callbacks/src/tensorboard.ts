@@ -1,6 +1,6 @@
-import { describeValue, optionKeys } from '@dendrite/backend/internal';
+import { describeValue, optionKeys, checkInteger } from '@dendrite/backend/internal';
 import { Callback } from './callback';
-import { checkCount, pathAndOptions } from './check-options';
+import { pathAndOptions } from './callback-options';
 import { EventFileWriter } from './event-file-writer';
 import { nodeFs } from './node-fs';
 import { histogramEvent, histogramProto, scalarEvent } from './tensorboard-events';
@@ -71,7 +71,7 @@ export class TensorBoard extends Callback {
       throw new Error(`Expected updateFreq to be 'epoch', 'batch' or an integer ≥ 1 in TensorBoard, received ${JSON.stringify(updateFreq)}`);
     }
     this.updateFreq = updateFreq === 'batch' ? 1 : updateFreq;
-    this.histogramFreq = checkCount(options.histogramFreq ?? 0, 'histogramFreq', 'TensorBoard');
+    this.histogramFreq = checkInteger(options.histogramFreq ?? 0, 'histogramFreq', 'TensorBoard', 0);
   }
 
   /** Batch scalars only with a numeric `updateFreq`: otherwise fit skips preparing batch logs. */

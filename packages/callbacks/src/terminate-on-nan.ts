@@ -1,6 +1,6 @@
 import { optionKeys } from '@dendrite/backend/internal';
 import { Callback } from './callback';
-import { checkCallbackOptions } from './check-options';
+import { checkCallbackOptions } from './callback-options';
 import { pythonRepr } from './python-float';
 import type { Logs } from './training-model';
 

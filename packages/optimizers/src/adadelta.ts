@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
-import { FRACTION, NON_NEGATIVE, checkNumber } from './check-argument';
+import { optionKeys, FRACTION, NON_NEGATIVE, checkNumber } from '@dendrite/backend/internal';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 import { factoryArgs } from './factory-args';
 
@@ -32,8 +31,8 @@ export class Adadelta extends Optimizer {
   /** @throws Error naming an argument out of range */
   constructor(args: AdadeltaArgs = {}) {
     super(args, { learningRate: 0.001, name: 'adadelta' });
-    this.rho = checkNumber(args.rho ?? 0.95, 'rho', FRACTION, this.owner);
-    this.epsilon = checkNumber(args.epsilon ?? 1e-7, 'epsilon', NON_NEGATIVE, this.owner);
+    this.rho = checkNumber(args.rho ?? 0.95, 'rho', this.owner, FRACTION);
+    this.epsilon = checkNumber(args.epsilon ?? 1e-7, 'epsilon', this.owner, NON_NEGATIVE);
   }
 
   slotNames(): string[] {

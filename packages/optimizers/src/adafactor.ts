@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
-import { NON_NEGATIVE, POSITIVE, type NumberRule, checkBoolean, checkNumber } from './check-argument';
+import { optionKeys, NON_NEGATIVE, POSITIVE, type NumberRule, checkBoolean, checkNumber } from '@dendrite/backend/internal';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 import { factoryArgs } from './factory-args';
 
@@ -52,10 +51,10 @@ export class Adafactor extends Optimizer {
   /** @throws Error naming an argument out of range */
   constructor(args: AdafactorArgs = {}) {
     super(args, { learningRate: 0.001, name: 'adafactor' });
-    this.beta2Decay = checkNumber(args.beta2Decay ?? -0.8, 'beta2Decay', NON_POSITIVE, this.owner);
-    this.epsilon1 = checkNumber(args.epsilon1 ?? 1e-30, 'epsilon1', NON_NEGATIVE, this.owner);
-    this.epsilon2 = checkNumber(args.epsilon2 ?? 1e-3, 'epsilon2', NON_NEGATIVE, this.owner);
-    this.clipThreshold = checkNumber(args.clipThreshold ?? 1, 'clipThreshold', POSITIVE, this.owner);
+    this.beta2Decay = checkNumber(args.beta2Decay ?? -0.8, 'beta2Decay', this.owner, NON_POSITIVE);
+    this.epsilon1 = checkNumber(args.epsilon1 ?? 1e-30, 'epsilon1', this.owner, NON_NEGATIVE);
+    this.epsilon2 = checkNumber(args.epsilon2 ?? 1e-3, 'epsilon2', this.owner, NON_NEGATIVE);
+    this.clipThreshold = checkNumber(args.clipThreshold ?? 1, 'clipThreshold', this.owner, POSITIVE);
     this.relativeStep = checkBoolean(args.relativeStep ?? true, 'relativeStep', this.owner);
   }
 

@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
-import { NON_NEGATIVE, checkNumber } from './check-argument';
+import { optionKeys, NON_NEGATIVE, checkNumber } from '@dendrite/backend/internal';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 import { factoryArgs } from './factory-args';
 
@@ -30,8 +29,8 @@ export class Adagrad extends Optimizer {
   /** @throws Error naming an argument out of range */
   constructor(args: AdagradArgs = {}) {
     super(args, { learningRate: 0.001, name: 'adagrad' });
-    this.initialAccumulatorValue = checkNumber(args.initialAccumulatorValue ?? 0.1, 'initialAccumulatorValue', NON_NEGATIVE, this.owner);
-    this.epsilon = checkNumber(args.epsilon ?? 1e-7, 'epsilon', NON_NEGATIVE, this.owner);
+    this.initialAccumulatorValue = checkNumber(args.initialAccumulatorValue ?? 0.1, 'initialAccumulatorValue', this.owner, NON_NEGATIVE);
+    this.epsilon = checkNumber(args.epsilon ?? 1e-7, 'epsilon', this.owner, NON_NEGATIVE);
   }
 
   slotNames(): string[] {

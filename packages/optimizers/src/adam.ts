@@ -1,7 +1,6 @@
 import { tf } from '@dendrite/backend';
-import { fusedAdamUpdate, optionKeys } from '@dendrite/backend/internal';
+import { fusedAdamUpdate, optionKeys, checkBoolean } from '@dendrite/backend/internal';
 import type { BetaArgs } from './beta-arguments';
-import { checkBoolean } from './check-argument';
 import type { OptimizerArgs, OptimizerDefaults } from './optimizer';
 import { factoryArgs } from './factory-args';
 import { MomentOptimizer } from './moment-optimizer';

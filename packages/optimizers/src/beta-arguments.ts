@@ -1,4 +1,4 @@
-import { FRACTION, NON_NEGATIVE, checkNumber } from './check-argument';
+import { FRACTION, NON_NEGATIVE, checkNumber } from '@dendrite/backend/internal';
 
 /** The moment-decay arguments Adam, AdamW, Adamax and Nadam share. */
 export interface BetaArgs {
@@ -18,8 +18,8 @@ export interface BetaArgs {
  */
 export function resolveBetaArgs(args: BetaArgs, owner: string): Required<BetaArgs> {
   return {
-    beta1: checkNumber(args.beta1 ?? 0.9, 'beta1', FRACTION, owner),
-    beta2: checkNumber(args.beta2 ?? 0.999, 'beta2', FRACTION, owner),
-    epsilon: checkNumber(args.epsilon ?? 1e-7, 'epsilon', NON_NEGATIVE, owner),
+    beta1: checkNumber(args.beta1 ?? 0.9, 'beta1', owner, FRACTION),
+    beta2: checkNumber(args.beta2 ?? 0.999, 'beta2', owner, FRACTION),
+    epsilon: checkNumber(args.epsilon ?? 1e-7, 'epsilon', owner, NON_NEGATIVE),
   };
 }

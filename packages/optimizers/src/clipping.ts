@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
-import { POSITIVE, checkNumber } from './check-argument';
+import { checkOptionKeys, optionKeys, POSITIVE, checkNumber } from '@dendrite/backend/internal';
 
 /** Gradient clipping, as Keras's optimizers take it: at most one of the three. */
 export interface ClipOptions {
@@ -32,7 +31,7 @@ export function checkClipOptions(options: ClipOptions, owner: string): Required<
     throw new Error(`Expected at most one of clipValue, clipNorm, globalClipNorm in ${owner}, received ${set.join(' and ')}`);
   }
   const checked = { clipValue: null, clipNorm: null, globalClipNorm: null } as Required<ClipOptions>;
-  for (const key of set) checked[key] = checkNumber(options[key], key, POSITIVE, owner);
+  for (const key of set) checked[key] = checkNumber(options[key], key, owner, POSITIVE);
   return checked;
 }
 

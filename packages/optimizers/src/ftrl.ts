@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
-import { NON_NEGATIVE, type NumberRule, checkNumber } from './check-argument';
+import { optionKeys, NON_NEGATIVE, type NumberRule, checkNumber } from '@dendrite/backend/internal';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 import { factoryArgs } from './factory-args';
 
@@ -54,12 +53,12 @@ export class Ftrl extends Optimizer {
   /** @throws Error naming an argument out of range (a positive power, a negative strength…) */
   constructor(args: FtrlArgs = {}) {
     super(args, { learningRate: 0.001, name: 'ftrl' });
-    this.learningRatePower = checkNumber(args.learningRatePower ?? -0.5, 'learningRatePower', NON_POSITIVE, this.owner);
-    this.initialAccumulatorValue = checkNumber(args.initialAccumulatorValue ?? 0.1, 'initialAccumulatorValue', NON_NEGATIVE, this.owner);
-    this.l1RegularizationStrength = checkNumber(args.l1RegularizationStrength ?? 0, 'l1RegularizationStrength', NON_NEGATIVE, this.owner);
-    this.l2RegularizationStrength = checkNumber(args.l2RegularizationStrength ?? 0, 'l2RegularizationStrength', NON_NEGATIVE, this.owner);
-    this.l2ShrinkageRegularizationStrength = checkNumber(args.l2ShrinkageRegularizationStrength ?? 0, 'l2ShrinkageRegularizationStrength', NON_NEGATIVE, this.owner);
-    this.beta = checkNumber(args.beta ?? 0, 'beta', NON_NEGATIVE, this.owner);
+    this.learningRatePower = checkNumber(args.learningRatePower ?? -0.5, 'learningRatePower', this.owner, NON_POSITIVE);
+    this.initialAccumulatorValue = checkNumber(args.initialAccumulatorValue ?? 0.1, 'initialAccumulatorValue', this.owner, NON_NEGATIVE);
+    this.l1RegularizationStrength = checkNumber(args.l1RegularizationStrength ?? 0, 'l1RegularizationStrength', this.owner, NON_NEGATIVE);
+    this.l2RegularizationStrength = checkNumber(args.l2RegularizationStrength ?? 0, 'l2RegularizationStrength', this.owner, NON_NEGATIVE);
+    this.l2ShrinkageRegularizationStrength = checkNumber(args.l2ShrinkageRegularizationStrength ?? 0, 'l2ShrinkageRegularizationStrength', this.owner, NON_NEGATIVE);
+    this.beta = checkNumber(args.beta ?? 0, 'beta', this.owner, NON_NEGATIVE);
   }
 
   slotNames(): string[] {

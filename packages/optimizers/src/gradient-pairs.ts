@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { describeValue } from './check-argument';
+import { describeValue } from '@dendrite/backend/internal';
 
 /**
  * Gradients as `applyGradients` takes them: keyed by variable name, as `tf.variableGrads` gives

@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
-import { CLOSED_FRACTION, type NumberRule, checkNumber } from './check-argument';
+import { optionKeys, CLOSED_FRACTION, type NumberRule, checkNumber } from '@dendrite/backend/internal';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 import { factoryArgs } from './factory-args';
 
@@ -34,8 +33,8 @@ export class Lion extends Optimizer {
   /** @throws Error naming an argument out of range (β₁ of 0…) */
   constructor(args: LionArgs = {}) {
     super(args, { learningRate: 0.001, name: 'lion' });
-    this.beta1 = checkNumber(args.beta1 ?? 0.9, 'beta1', LION_BETA_1, this.owner);
-    this.beta2 = checkNumber(args.beta2 ?? 0.99, 'beta2', CLOSED_FRACTION, this.owner);
+    this.beta1 = checkNumber(args.beta1 ?? 0.9, 'beta1', this.owner, LION_BETA_1);
+    this.beta2 = checkNumber(args.beta2 ?? 0.99, 'beta2', this.owner, CLOSED_FRACTION);
   }
 
   slotNames(): string[] {

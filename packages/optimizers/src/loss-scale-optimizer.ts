@@ -71,7 +71,7 @@ export function lossScaleOptimizerFromConfig(config: Record<string, unknown>, re
   }
   const inner = config.inner_optimizer ?? config.optimizer;
   if (typeof inner !== 'string' && (typeof inner !== 'object' || inner === null)) {
-    throw new Error(`Expected inner_optimizer to be an optimizer’s {class_name, config} in ${owner}, received ${describeValue(inner)}`);
+    throw new TypeError(`Expected inner_optimizer to be an optimizer’s {class_name, config} in ${owner}, received ${describeValue(inner)}`);
   }
   return resolve(inner as KerasSerialized | string);
 }

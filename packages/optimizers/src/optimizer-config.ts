@@ -1,5 +1,4 @@
-import { type KerasSerialized, classOptionKeys, splitOptionKeys, toCamelCase } from '@dendrite/backend/internal';
-import { describeValue } from './check-argument';
+import { type KerasSerialized, classOptionKeys, splitOptionKeys, toCamelCase, describeValue } from '@dendrite/backend/internal';
 import { getSchedule } from './schedules/get-schedule';
 
 /** Keras config keys whose camelCase spelling is not the plain conversion. */

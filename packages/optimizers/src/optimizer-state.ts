@@ -1,4 +1,5 @@
 import { tf } from '@dendrite/backend';
+import { argumentError } from '@dendrite/backend/internal';
 
 /** One slot variable's values: which variable (by name) and which slot (`momentum`, `velocity`…). */
 export interface SlotState {
@@ -44,7 +45,7 @@ export function matchStateToVariables(
   slotShape: (slot: string, variableShape: readonly number[]) => number[] = (_slot, shape) => [...shape],
 ): tf.Variable[] {
   if (!Number.isInteger(state.iterations) || state.iterations < 0) {
-    throw new Error(`Expected state.iterations to be an integer ≥ 0 in ${owner}, received ${state.iterations}`);
+    throw argumentError(state.iterations, 'number', `Expected state.iterations to be an integer ≥ 0 in ${owner}, received ${state.iterations}`);
   }
   return state.slots.map((slot) => {
     const variable = variables[slot.variable];

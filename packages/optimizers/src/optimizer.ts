@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { checkOptionKeys, classOptionKeys, optionKeys } from '@dendrite/backend/internal';
-import { NON_NEGATIVE, checkNumber, describeValue } from './check-argument';
+import { checkOptionKeys, classOptionKeys, optionKeys, NON_NEGATIVE, describeValue, checkNumber, argumentError } from '@dendrite/backend/internal';
 import { checkClipOptions, clipGradientsBy } from './clipping';
 import { type GradientPair, type Gradients, toGradientPairs } from './gradient-pairs';
 import type { OptimizerArgs, OptimizerDefaults } from './optimizer-args';
@@ -68,7 +67,7 @@ export abstract class Optimizer {
     this.learningRate = args.learningRate ?? defaults.learningRate;
     ({ clipValue: this.clipValue, clipNorm: this.clipNorm, globalClipNorm: this.globalClipNorm } = checkClipOptions(args, this.owner));
     const weightDecay = args.weightDecay ?? defaults.weightDecay ?? null;
-    this.weightDecay = weightDecay === null ? null : checkNumber(weightDecay, 'weightDecay', NON_NEGATIVE, this.owner);
+    this.weightDecay = weightDecay === null ? null : checkNumber(weightDecay, 'weightDecay', this.owner, NON_NEGATIVE);
   }
 
   /** The Keras class name of this optimizer (`Adam`). */
@@ -90,9 +89,9 @@ export abstract class Optimizer {
     if (value instanceof LearningRateSchedule) {
       this.rate = value;
     } else if (typeof value === 'object' && value !== null) {
-      throw new Error(`Expected learningRate to be a finite number ≥ 0 or a LearningRateSchedule, received ${describeValue(value)} in ${this.owner}`);
+      throw argumentError(value, 'number', `Expected learningRate to be a finite number ≥ 0 or a LearningRateSchedule, received ${describeValue(value)} in ${this.owner}`);
     } else {
-      this.rate = checkNumber(value, 'learningRate', NON_NEGATIVE, this.owner);
+      this.rate = checkNumber(value, 'learningRate', this.owner, NON_NEGATIVE);
     }
   }
 

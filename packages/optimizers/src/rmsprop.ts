@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
-import { CLOSED_FRACTION, FRACTION, NON_NEGATIVE, checkBoolean, checkNumber } from './check-argument';
+import { optionKeys, CLOSED_FRACTION, FRACTION, NON_NEGATIVE, checkBoolean, checkNumber } from '@dendrite/backend/internal';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 import { factoryArgs } from './factory-args';
 
@@ -38,9 +37,9 @@ export class RMSprop extends Optimizer {
   /** @throws Error naming an argument out of range */
   constructor(args: RMSpropArgs = {}) {
     super(args, { learningRate: 0.001, name: 'rmsprop' });
-    this.rho = checkNumber(args.rho ?? 0.9, 'rho', FRACTION, this.owner);
-    this.momentum = checkNumber(args.momentum ?? 0, 'momentum', CLOSED_FRACTION, this.owner);
-    this.epsilon = checkNumber(args.epsilon ?? 1e-7, 'epsilon', NON_NEGATIVE, this.owner);
+    this.rho = checkNumber(args.rho ?? 0.9, 'rho', this.owner, FRACTION);
+    this.momentum = checkNumber(args.momentum ?? 0, 'momentum', this.owner, CLOSED_FRACTION);
+    this.epsilon = checkNumber(args.epsilon ?? 1e-7, 'epsilon', this.owner, NON_NEGATIVE);
     this.centered = checkBoolean(args.centered ?? false, 'centered', this.owner);
   }
 

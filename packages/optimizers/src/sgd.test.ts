@@ -44,6 +44,9 @@ describeEachBackend('SGD', () => {
     expect(() => sgd({ learningRate: Number.NaN })).toThrow('Expected learningRate to be a finite number ≥ 0, received NaN in optimizer "SGD"');
     expect(() => sgd({ momentum: 1.5 })).toThrow('Expected momentum to be a number in [0, 1], received 1.5 in optimizer "SGD"');
     expect(() => sgd({ momentum: -0.1 })).toThrow('Expected momentum to be a number in [0, 1], received -0.1 in optimizer "SGD"');
+    // The class says the cause: a value out of range, or one of the wrong type.
+    expect(() => sgd({ momentum: 1.5 })).toThrow(RangeError);
+    expect(() => sgd({ momentum: '0.9' as never })).toThrow(TypeError);
     expect(() => sgd({ nesterov: 'yes' as never })).toThrow('Expected nesterov to be a boolean, received "yes" in optimizer "SGD"');
   });
 });

@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
-import { CLOSED_FRACTION, checkBoolean, checkNumber } from './check-argument';
+import { optionKeys, CLOSED_FRACTION, checkBoolean, checkNumber } from '@dendrite/backend/internal';
 import { Optimizer, type OptimizerArgs } from './optimizer';
 import { factoryArgs } from './factory-args';
 
@@ -31,7 +30,7 @@ export class SGD extends Optimizer {
   /** @throws Error naming an argument out of range (learningRate < 0, momentum outside [0, 1]…) */
   constructor(args: SGDArgs = {}) {
     super(args, { learningRate: 0.01, name: 'SGD' });
-    this.momentum = checkNumber(args.momentum ?? 0, 'momentum', CLOSED_FRACTION, this.owner);
+    this.momentum = checkNumber(args.momentum ?? 0, 'momentum', this.owner, CLOSED_FRACTION);
     this.nesterov = checkBoolean(args.nesterov ?? false, 'nesterov', this.owner);
   }
 

@@ -13,11 +13,15 @@
  */
 import '../index';
 
-// Errors: how every package names a bad value and refuses an unknown option key.
-export { describeValue } from '../errors/describe-value';
+// Errors: how every package checks its arguments, names a bad value and refuses an unknown option key.
+export { describeValue } from './errors/describe-value';
 export {
   checkOptionKeys, classOptionKeys, optionKeys, splitOptionKeys, suggestOptionKey, unknownOptionMessage, type OptionKeyRecord, type OptionKeysDeclarer,
-} from '../errors/option-keys';
+} from './errors/option-keys';
+export {
+  checkNumber, checkInteger, checkPositiveInteger, checkSeed, checkBoolean, checkOneOf, checkTuple, checkShape, expectedMessage, argumentError, layerOwner, atLeast, inInterval,
+  FINITE, NON_NEGATIVE, POSITIVE, FRACTION, CLOSED_FRACTION, STEP_COUNT, type NumberRule,
+} from './errors/argument-checks';
 
 // Serialization: the `{class_name, config}` registries and Keras's spellings.
 export { ObjectRegistry, isKerasSerialized, normalizeIdentifier, type KerasSerialized, type FromConfig, type FromFunction } from '../serialization/object-registry';

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { fillDropoutMask } from '../kernels/shared/dropout-mask';
 import { random } from '../seed/seed';
+import { argumentError } from '../internal/errors/argument-checks';
 
 /** The name of Dendrite's dropout mask kernel (registered on wasm; drawn in JavaScript elsewhere). */
 export const DROPOUT_MASK = 'DendriteDropoutMask';
@@ -24,7 +25,7 @@ export const DROPOUT_MASK = 'DendriteDropoutMask';
  * ```
  */
 export function randomDropout(x: tf.Tensor, rate: number, noiseShape?: number[], seed?: number): tf.Tensor {
-  if (!(rate >= 0 && rate < 1)) throw new Error(`Expected rate to be in [0, 1) in randomDropout, received ${rate}`);
+  if (!(rate >= 0 && rate < 1)) throw argumentError(rate, 'number', `Expected rate to be in [0, 1) in randomDropout, received ${rate}`);
   if (rate === 0) return x;
   const shape = noiseShape ?? x.shape;
   // Without a seed, a draw from Dendrite's stream, so that setSeed repeats the mask.

@@ -2,6 +2,7 @@
  * One seeded random stream for everything Dendrite draws: weight initialisation, shuffling and
  * dropout masks. `setSeed(n)` makes a run repeat itself on one backend.
  */
+import { argumentError } from '../internal/errors/argument-checks';
 
 let seeded = false;
 let currentSeed: number | undefined;
@@ -9,7 +10,7 @@ let state = 0;
 
 function checkSeed(seed: number, argumentName: string): void {
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-    throw new Error(`Expected ${argumentName} to be an integer in [0, 4294967295], received ${String(seed)}`);
+    throw argumentError(seed, 'number', `Expected ${argumentName} to be an integer in [0, 4294967295], received ${String(seed)}`);
   }
 }
 

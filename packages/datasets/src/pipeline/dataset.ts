@@ -1,5 +1,5 @@
 import { createRandom } from '@dendrite/backend';
-import { describeValue } from '@dendrite/backend/internal';
+import { describeValue, argumentError } from '@dendrite/backend/internal';
 
 /**
  * A count as tf.data takes it: an integer ≥ 0, or −1 for "all" (`take`, `skip`) or "forever"
@@ -90,8 +90,8 @@ export class Dataset<T> implements AsyncIterable<T> {
    * @throws Error when bufferSize is not an integer ≥ 1 or seed is not a number
    */
   shuffle(bufferSize: number, seed?: number): Dataset<T> {
-    if (!Number.isInteger(bufferSize) || bufferSize < 1) throw new Error(`Expected bufferSize to be an integer ≥ 1 in Dataset.shuffle, received ${describeValue(bufferSize)}`);
-    if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed))) throw new Error(`Expected seed to be a number in Dataset.shuffle, received ${describeValue(seed)}`);
+    if (!Number.isInteger(bufferSize) || bufferSize < 1) throw argumentError(bufferSize, 'number', `Expected bufferSize to be an integer ≥ 1 in Dataset.shuffle, received ${describeValue(bufferSize)}`);
+    if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed))) throw argumentError(seed, 'number', `Expected seed to be a number in Dataset.shuffle, received ${describeValue(seed)}`);
     const parent = this;
     const draw = createRandom(seed);
     return new Dataset(async function* () {
@@ -123,7 +123,7 @@ export class Dataset<T> implements AsyncIterable<T> {
    */
   batch(size: number, dropRemainder = false): Dataset<T extends Record<string, unknown> ? Record<keyof T, { values: Float32Array; shape: number[] }> : T[]> {
     if (!Number.isInteger(size) || size < 1) throw new Error(`Expected a batch size ≥ 1, received ${size}`);
-    if (typeof dropRemainder !== 'boolean') throw new Error(`Expected dropRemainder to be a boolean in Dataset.batch, received ${describeValue(dropRemainder)}`);
+    if (typeof dropRemainder !== 'boolean') throw new TypeError(`Expected dropRemainder to be a boolean in Dataset.batch, received ${describeValue(dropRemainder)}`);
     const parent = this;
     return new Dataset(async function* () {
       let group: T[] = [];
@@ -191,7 +191,7 @@ export class Dataset<T> implements AsyncIterable<T> {
    */
   prefetch(bufferSize = 1): Dataset<T> {
     if (!(Number.isInteger(bufferSize) && (bufferSize >= 1 || bufferSize === -1))) {
-      throw new Error(`Expected bufferSize to be an integer ≥ 1 (or −1, AUTOTUNE) in Dataset.prefetch, received ${describeValue(bufferSize)}`);
+      throw argumentError(bufferSize, 'number', `Expected bufferSize to be an integer ≥ 1 (or −1, AUTOTUNE) in Dataset.prefetch, received ${describeValue(bufferSize)}`);
     }
     if (bufferSize === -1) bufferSize = 2;
     const parent = this;

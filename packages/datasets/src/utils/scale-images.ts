@@ -1,4 +1,4 @@
-import { describeValue } from '@dendrite/backend/internal';
+import { describeValue, argumentError } from '@dendrite/backend/internal';
 import type { ArrayWithShape } from '../loaders/image-classification';
 
 /**
@@ -14,7 +14,7 @@ export function scaleImages(images: ArrayWithShape, shape?: number[], divisor = 
   if (shape !== undefined && !(Array.isArray(shape) && shape.every((size) => Number.isInteger(size) && size >= 0))) {
     throw new Error(`Expected shape to be a list of sizes in scaleImages, received ${describeValue(shape)}`);
   }
-  if (!(typeof divisor === 'number' && Number.isFinite(divisor) && divisor !== 0)) throw new Error(`Expected divisor to be a non-zero finite number in scaleImages, received ${describeValue(divisor)}`);
+  if (!(typeof divisor === 'number' && Number.isFinite(divisor) && divisor !== 0)) throw argumentError(divisor, 'number', `Expected divisor to be a non-zero finite number in scaleImages, received ${describeValue(divisor)}`);
   const out = new Float32Array(images.values.length);
   for (let i = 0; i < out.length; i++) out[i] = images.values[i] / divisor;
   const target = shape ?? images.shape;

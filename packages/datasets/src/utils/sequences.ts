@@ -1,4 +1,4 @@
-import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
+import { checkOptionKeys, describeValue, optionKeys, argumentError } from '@dendrite/backend/internal';
 
 /** Options of {@link padSequences}, as `keras.utils.pad_sequences`. */
 export interface PadSequencesOptions {
@@ -29,12 +29,12 @@ export function padSequences(sequences: ArrayLike<number>[], options: PadSequenc
   if (typeof options === 'number') options = { maxlen: options };
   checkOptionKeys(options, PAD_SEQUENCES_KEYS, 'padSequences');
   if (options.maxlen !== undefined && options.maxlen !== null && !(Number.isInteger(options.maxlen) && options.maxlen >= 0)) {
-    throw new Error(`Expected maxlen to be an integer ≥ 0 in padSequences, received ${describeValue(options.maxlen)}`);
+    throw argumentError(options.maxlen, 'number', `Expected maxlen to be an integer ≥ 0 in padSequences, received ${describeValue(options.maxlen)}`);
   }
   if (options.dtype !== undefined && options.dtype !== 'int32' && options.dtype !== 'float32') {
     throw new Error(`Expected dtype to be "int32" or "float32" in padSequences, received ${describeValue(options.dtype)}`);
   }
-  if (options.value !== undefined && typeof options.value !== 'number') throw new Error(`Expected value to be a number in padSequences, received ${describeValue(options.value)}`);
+  if (options.value !== undefined && typeof options.value !== 'number') throw argumentError(options.value, 'number', `Expected value to be a number in padSequences, received ${describeValue(options.value)}`);
   const padding = options.padding ?? 'pre';
   const truncating = options.truncating ?? 'pre';
   for (const [name, mode] of [['padding', padding], ['truncating', truncating]] as const) {
@@ -58,7 +58,7 @@ export function padSequences(sequences: ArrayLike<number>[], options: PadSequenc
  * @throws Error for an index outside [0, dimension), or a dimension that is not an integer ≥ 1
  */
 export function vectorizeSequences(sequences: ArrayLike<number>[], dimension = 10000): { values: Float32Array; shape: [number, number] } {
-  if (!(Number.isInteger(dimension) && dimension >= 1)) throw new Error(`Expected dimension to be an integer ≥ 1 in vectorizeSequences, received ${describeValue(dimension)}`);
+  if (!(Number.isInteger(dimension) && dimension >= 1)) throw argumentError(dimension, 'number', `Expected dimension to be an integer ≥ 1 in vectorizeSequences, received ${describeValue(dimension)}`);
   const values = new Float32Array(sequences.length * dimension);
   sequences.forEach((sequence, row) => {
     for (let i = 0; i < sequence.length; i++) {

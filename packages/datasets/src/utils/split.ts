@@ -1,4 +1,4 @@
-import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
+import { checkOptionKeys, describeValue, optionKeys, argumentError } from '@dendrite/backend/internal';
 import type { ArrayWithShape } from '../loaders/image-classification';
 import { NumpyRandomState } from './numpy-random-state';
 import { shuffledIndices } from './shuffle';
@@ -45,7 +45,7 @@ export function trainTestSplit<X extends Numeric, Y extends Numeric>(
   options: TrainTestSplitOptions = {},
 ): { xTrain: ArrayWithShape<X>; xTest: ArrayWithShape<X>; yTrain: ArrayWithShape<Y>; yTest: ArrayWithShape<Y> } {
   checkOptionKeys(options, TRAIN_TEST_SPLIT_KEYS, 'trainTestSplit');
-  if (options.testSize !== undefined && typeof options.testSize !== 'number') throw new Error(`Expected testSize to be a number in trainTestSplit, received ${describeValue(options.testSize)}`);
+  if (options.testSize !== undefined && typeof options.testSize !== 'number') throw argumentError(options.testSize, 'number', `Expected testSize to be a number in trainTestSplit, received ${describeValue(options.testSize)}`);
   const samples = x.shape[0];
   if (y.shape[0] !== samples) throw new Error(`Expected x and y to have the same number of samples, received ${samples} and ${y.shape[0]}`);
   const testSize = options.testSize ?? 0.25;
@@ -70,7 +70,7 @@ export function trainTestSplit<X extends Numeric, Y extends Numeric>(
  * @throws Error for k < 2 or more folds than samples
  */
 export function kFold(samples: number, k: number): Array<{ train: Int32Array; validation: Int32Array }> {
-  if (!Number.isInteger(k) || k < 2 || k > samples) throw new Error(`Expected k to be an integer in [2, ${samples}], received ${k}`);
+  if (!Number.isInteger(k) || k < 2 || k > samples) throw argumentError(k, 'number', `Expected k to be an integer in [2, ${samples}], received ${k}`);
   const size = Math.floor(samples / k);
   return Array.from({ length: k }, (_, fold) => {
     const validation = Int32Array.from({ length: size }, (_, i) => fold * size + i);

@@ -1,4 +1,4 @@
-import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
+import { checkOptionKeys, describeValue, optionKeys, argumentError } from '@dendrite/backend/internal';
 import type { ArrayWithShape } from '../loaders/image-classification';
 
 /** Options of {@link toCategorical}, Keras's `num_classes` in camelCase. */
@@ -29,7 +29,7 @@ export function toCategorical(labels: ArrayWithShape | ArrayLike<number>, numCla
     classes = numClasses ?? undefined;
   }
   if (classes !== undefined && !(Number.isInteger(classes) && classes >= 1)) {
-    throw new Error(`Expected numClasses to be an integer ≥ 1 in toCategorical, received ${describeValue(classes)}`);
+    throw argumentError(classes, 'number', `Expected numClasses to be an integer ≥ 1 in toCategorical, received ${describeValue(classes)}`);
   }
   if (classes === undefined) {
     classes = 0;

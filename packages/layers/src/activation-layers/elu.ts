@@ -1,4 +1,4 @@
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, argumentError } from '@dendrite/backend/internal';
 import type { tf } from '@dendrite/backend';
 import { describeValue } from '@dendrite/backend/internal';
 import { elu as eluActivation } from '../activations/index';
@@ -31,7 +31,7 @@ export class ELU extends Layer {
     super(args);
     const alpha = args.alpha ?? 1;
     if (typeof alpha !== 'number' || !Number.isFinite(alpha)) {
-      throw new Error(`Expected alpha to be a finite number, received ${describeValue(args.alpha)} in layer "${this.name}"`);
+      throw argumentError(args.alpha, 'number', `Expected alpha to be a finite number, received ${describeValue(args.alpha)} in layer "${this.name}"`);
     }
     this.alpha = alpha;
     this.supportsMasking = true;

@@ -1,8 +1,7 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkNumber, layerOwner, NON_NEGATIVE } from '@dendrite/backend/internal';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
-import { checkNonNegative } from './check-non-negative';
 import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link LeakyReLU}. */
@@ -31,7 +30,7 @@ export class LeakyReLU extends Layer {
   /** @throws Error naming the layer when the slope is negative or not a number */
   constructor(args: LeakyReLUArgs = {}) {
     super(args);
-    this.negativeSlope = checkNonNegative(args.negativeSlope ?? args.alpha ?? 0.3, args.negativeSlope === undefined && args.alpha !== undefined ? 'alpha' : 'negativeSlope', this.name);
+    this.negativeSlope = checkNumber(args.negativeSlope ?? args.alpha ?? 0.3, args.negativeSlope === undefined && args.alpha !== undefined ? 'alpha' : 'negativeSlope', layerOwner(this.name), NON_NEGATIVE);
     this.supportsMasking = true;
   }
 

@@ -1,9 +1,8 @@
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkNumber, layerOwner, NON_NEGATIVE } from '@dendrite/backend/internal';
 import type { tf } from '@dendrite/backend';
 import { reluWith } from '../activations/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
-import { checkNonNegative } from './check-non-negative';
 import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link ReLU}. */
@@ -37,9 +36,9 @@ export class ReLU extends Layer {
   /** @throws Error naming the layer when an option is negative or not a number */
   constructor(args: ReLUArgs = {}) {
     super(args);
-    this.maxValue = args.maxValue == null ? null : checkNonNegative(args.maxValue, 'maxValue', this.name);
-    this.negativeSlope = checkNonNegative(args.negativeSlope ?? 0, 'negativeSlope', this.name);
-    this.threshold = checkNonNegative(args.threshold ?? 0, 'threshold', this.name);
+    this.maxValue = args.maxValue == null ? null : checkNumber(args.maxValue, 'maxValue', layerOwner(this.name), NON_NEGATIVE);
+    this.negativeSlope = checkNumber(args.negativeSlope ?? 0, 'negativeSlope', layerOwner(this.name), NON_NEGATIVE);
+    this.threshold = checkNumber(args.threshold ?? 0, 'threshold', layerOwner(this.name), NON_NEGATIVE);
     this.rectify = reluWith({ maxValue: this.maxValue, negativeSlope: this.negativeSlope, threshold: this.threshold });
     this.supportsMasking = true;
   }

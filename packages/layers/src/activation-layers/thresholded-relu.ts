@@ -1,8 +1,7 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkNumber, layerOwner, NON_NEGATIVE } from '@dendrite/backend/internal';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
-import { checkNonNegative } from './check-non-negative';
 import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link ThresholdedReLU}. */
@@ -29,7 +28,7 @@ export class ThresholdedReLU extends Layer {
   /** @throws Error naming the layer when `theta` is negative or not a number */
   constructor(args: ThresholdedReLUArgs = {}) {
     super(args);
-    this.theta = checkNonNegative(args.theta ?? 1, 'theta', this.name);
+    this.theta = checkNumber(args.theta ?? 1, 'theta', layerOwner(this.name), NON_NEGATIVE);
     this.supportsMasking = true;
   }
 

@@ -12,7 +12,7 @@ describeEachBackend('elu', () => {
 
   it('refuses a non-finite alpha', () => {
     const x = tf.tensor1d([1]);
-    expect(() => elu(x, { alpha: Number.POSITIVE_INFINITY })).toThrow('Expected alpha to be a finite number in activation elu, received Infinity');
+    expect(() => elu(x, { alpha: Number.POSITIVE_INFINITY })).toThrow('Expected alpha to be a finite number, received Infinity in activation elu');
     x.dispose();
   });
 });

@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { checkOption } from './check-option';
+import { checkNumber } from '@dendrite/backend/internal';
 
 /**
  * The exponential linear unit (Keras `elu`): `x` for x > 0, `alpha · (exp(x) − 1)` otherwise.
@@ -16,7 +16,7 @@ import { checkOption } from './check-option';
  * ```
  */
 export function elu(x: tf.Tensor, options: { alpha?: number } = {}): tf.Tensor {
-  const alpha = checkOption(options.alpha ?? 1, 'alpha', 'elu');
+  const alpha = checkNumber(options.alpha ?? 1, 'alpha', 'activation elu');
   if (alpha === 1) return tf.elu(x);
   // relu(x) + alpha·(exp(min(x, 0)) − 1): exp of min(x, 0) keeps large x from overflowing, and
   // avoids comparisons, which have no gradient in tfjs.

@@ -165,7 +165,7 @@ export function serializeActivation(activation: Activation): string {
  */
 export function registerActivation(name: string, activation: Activation): void {
   if (typeof activation !== 'function') {
-    throw new Error(`Expected activation to be a function in registerActivation("${name}"), received ${typeof activation}`);
+    throw new TypeError(`Expected activation to be a function in registerActivation("${name}"), received ${typeof activation}`);
   }
   const existing = byKey.get(normalizeIdentifier(name));
   if (existing !== undefined) {

@@ -12,7 +12,7 @@ describeEachBackend('leaky_relu', () => {
 
   it('refuses a negative slope', () => {
     const x = tf.tensor1d([1]);
-    expect(() => leakyRelu(x, { negativeSlope: -0.1 })).toThrow('Expected negativeSlope to be a finite number ≥ 0 in activation leaky_relu, received -0.1');
+    expect(() => leakyRelu(x, { negativeSlope: -0.1 })).toThrow('Expected negativeSlope to be a finite number ≥ 0, received -0.1 in activation leaky_relu');
     x.dispose();
   });
 });

@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { checkOption } from './check-option';
+import { checkNumber, atLeast } from '@dendrite/backend/internal';
 
 /**
  * Leaky ReLU (Keras `leaky_relu`): `x` for x ≥ 0, `negativeSlope · x` below, with Keras 3's
@@ -17,5 +17,5 @@ import { checkOption } from './check-option';
  * ```
  */
 export function leakyRelu(x: tf.Tensor, options: { negativeSlope?: number } = {}): tf.Tensor {
-  return tf.leakyRelu(x, checkOption(options.negativeSlope ?? 0.2, 'negativeSlope', 'leaky_relu', 0));
+  return tf.leakyRelu(x, checkNumber(options.negativeSlope ?? 0.2, 'negativeSlope', 'activation leaky_relu', atLeast(0)));
 }

@@ -41,7 +41,7 @@ describeEachBackend('log_softmax', () => {
 
   it('names an axis outside the input’s rank', () => {
     const x = tf.tensor1d([1, 2]);
-    expect(() => logSoftmax(x, { axis: -2 })).toThrow('Expected axis to be an integer in [-1, 1) in activation log_softmax, received -2 for an input of rank 1');
+    expect(() => logSoftmax(x, { axis: -2 })).toThrow('Expected axis to be an integer in [-1, 1), received -2 for an input of rank 1 in activation log_softmax');
     x.dispose();
   });
 });

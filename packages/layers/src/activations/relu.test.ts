@@ -47,9 +47,9 @@ describeEachBackend('relu', () => {
 
   it('names a bad option, what it expected and what it received', () => {
     const x = tf.tensor1d([1]);
-    expect(() => relu(x, { negativeSlope: -1 })).toThrow('Expected negativeSlope to be a finite number ≥ 0 in activation relu, received -1');
-    expect(() => relu(x, { threshold: Number.NaN })).toThrow('Expected threshold to be a finite number in activation relu, received NaN');
-    expect(() => reluWith({ maxValue: -6 })).toThrow('Expected maxValue to be a finite number ≥ 0 in activation relu, received -6');
+    expect(() => relu(x, { negativeSlope: -1 })).toThrow('Expected negativeSlope to be a finite number ≥ 0, received -1 in activation relu');
+    expect(() => relu(x, { threshold: Number.NaN })).toThrow('Expected threshold to be a finite number, received NaN in activation relu');
+    expect(() => reluWith({ maxValue: -6 })).toThrow('Expected maxValue to be a finite number ≥ 0, received -6 in activation relu');
     x.dispose();
   });
 });

@@ -1,6 +1,6 @@
 import { tf } from '@dendrite/backend';
 import type { Activation } from './activation';
-import { checkOption } from './check-option';
+import { checkNumber, atLeast } from '@dendrite/backend/internal';
 
 /** Keras's options of {@link relu}; with none, `relu` is `max(x, 0)`. */
 export interface ReluOptions {
@@ -58,9 +58,9 @@ interface ResolvedOptions {
 
 function resolveOptions(options: ReluOptions): ResolvedOptions {
   return {
-    negativeSlope: checkOption(options.negativeSlope ?? 0, 'negativeSlope', 'relu', 0),
-    maxValue: options.maxValue == null ? null : checkOption(options.maxValue, 'maxValue', 'relu', 0),
-    threshold: checkOption(options.threshold ?? 0, 'threshold', 'relu'),
+    negativeSlope: checkNumber(options.negativeSlope ?? 0, 'negativeSlope', 'activation relu', atLeast(0)),
+    maxValue: options.maxValue == null ? null : checkNumber(options.maxValue, 'maxValue', 'activation relu', atLeast(0)),
+    threshold: checkNumber(options.threshold ?? 0, 'threshold', 'activation relu'),
   };
 }
 

@@ -57,7 +57,7 @@ describeEachBackend('softmax', () => {
 
   it('names an axis outside the input’s rank', () => {
     const x = tf.tensor2d([[1, 2]]);
-    expect(() => softmax(x, { axis: 2 })).toThrow('Expected axis to be an integer in [-2, 2) in activation softmax, received 2 for an input of rank 2');
+    expect(() => softmax(x, { axis: 2 })).toThrow('Expected axis to be an integer in [-2, 2), received 2 for an input of rank 2 in activation softmax');
     x.dispose();
   });
 });

@@ -1,9 +1,8 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkOneOf, layerOwner } from '@dendrite/backend/internal';
 import type { LayerVariable } from '../engine/layer-variable';
 import { registerLayer } from '../engine/layer-registry';
 import type { Shape } from '../engine/shape';
-import { checkOneOf } from '../core/argument-checks';
 import { BaseDenseAttention, type BaseDenseAttentionArgs, attentionInputShapes, checkBoolean } from './base-dense-attention';
 
 /** How {@link Attention} scores a query step against a key step. */
@@ -48,7 +47,7 @@ export class Attention extends BaseDenseAttention {
   constructor(args: AttentionArgs = {}) {
     super(args);
     this.useScale = checkBoolean(args.useScale ?? false, 'useScale', this.name);
-    this.scoreMode = checkOneOf(args.scoreMode ?? 'dot', ['dot', 'concat'] as const, 'scoreMode', this.name);
+    this.scoreMode = checkOneOf(args.scoreMode ?? 'dot', ['dot', 'concat'] as const, 'scoreMode', layerOwner(this.name));
   }
 
   override build(inputShape: Shape | Shape[]): void {

@@ -1,9 +1,8 @@
 import { tf } from '@dendrite/backend';
-import { describeValue, optionKeys, randomDropout } from '@dendrite/backend/internal';
+import { describeValue, optionKeys, randomDropout, checkNumber, layerOwner, FRACTION } from '@dendrite/backend/internal';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { type Shape, isShapeList, shapeToString } from '../engine/shape';
 import type { SymbolicTensor } from '../engine/symbolic-tensor';
-import { checkRate } from '../core/argument-checks';
 import { SeedGenerator } from '../regularization/seed-generator';
 import { andMasks, causalMask, maskScores } from './attention-masks';
 
@@ -33,10 +32,10 @@ export interface BaseDenseAttentionArgs extends LayerArgs {
 
 /** A boolean option, checked.
  *
- * @throws Error naming the argument and the layer otherwise
+ * @throws TypeError naming the argument and the layer otherwise
  */
 export function checkBoolean(value: unknown, argumentName: string, layerName: string): boolean {
-  if (typeof value !== 'boolean') throw new Error(`Expected ${argumentName} to be a boolean, received ${describeValue(value)} in layer "${layerName}"`);
+  if (typeof value !== 'boolean') throw new TypeError(`Expected ${argumentName} to be a boolean, received ${describeValue(value)} in layer "${layerName}"`);
   return value;
 }
 
@@ -81,7 +80,7 @@ export abstract class BaseDenseAttention extends Layer {
   /** @throws Error naming the layer for a dropout outside [0, 1), a bad seed or a non-boolean causal */
   constructor(args: BaseDenseAttentionArgs = {}) {
     super(args);
-    this.dropout = checkRate(args.dropout ?? 0, 'dropout', this.name);
+    this.dropout = checkNumber(args.dropout ?? 0, 'dropout', layerOwner(this.name), FRACTION);
     this.causal = checkBoolean(args.causal ?? false, 'causal', this.name);
     this.seeds = new SeedGenerator(args.seed, this.name);
     this.seed = args.seed;

@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { describeValue, optionKeys, randomDropout } from '@dendrite/backend/internal';
+import { describeValue, optionKeys, randomDropout, checkPositiveInteger, layerOwner, checkNumber, FRACTION } from '@dendrite/backend/internal';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
@@ -7,7 +7,6 @@ import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, isShapeList, shapeToString } from '../engine/shape';
 import { type SymbolicTensor, isSymbolic } from '../engine/symbolic-tensor';
-import { checkPositiveInteger, checkRate } from '../core/argument-checks';
 import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
 import { SeedGenerator } from '../regularization/seed-generator';
 import { type AttentionCallArgs, checkBoolean } from './base-dense-attention';
@@ -127,10 +126,10 @@ export class MultiHeadAttention extends Layer {
   /** @throws Error naming the layer and argument for a bad value */
   constructor(args: MultiHeadAttentionArgs) {
     super(args);
-    this.numHeads = checkPositiveInteger(args.numHeads, 'numHeads', this.name);
-    this.keyDim = checkPositiveInteger(args.keyDim, 'keyDim', this.name);
-    this.valueDim = args.valueDim == null ? this.keyDim : checkPositiveInteger(args.valueDim, 'valueDim', this.name);
-    this.dropout = checkRate(args.dropout ?? 0, 'dropout', this.name);
+    this.numHeads = checkPositiveInteger(args.numHeads, 'numHeads', layerOwner(this.name));
+    this.keyDim = checkPositiveInteger(args.keyDim, 'keyDim', layerOwner(this.name));
+    this.valueDim = args.valueDim == null ? this.keyDim : checkPositiveInteger(args.valueDim, 'valueDim', layerOwner(this.name));
+    this.dropout = checkNumber(args.dropout ?? 0, 'dropout', layerOwner(this.name), FRACTION);
     this.useBias = checkBoolean(args.useBias ?? true, 'useBias', this.name);
     this.projectionShape = checkShapeOption(args.outputShape, 'outputShape', this.name);
     this.attentionAxes = checkShapeOption(args.attentionAxes, 'attentionAxes', this.name);

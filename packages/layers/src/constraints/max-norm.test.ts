@@ -30,7 +30,7 @@ describeEachBackend('MaxNorm', () => {
 
   it('names an axis outside the weight’s rank', () => {
     const w = tf.tensor2d([[1]]);
-    expect(() => maxNorm({ axis: 2 }).call(w)).toThrow('Expected axis to be within [-2, 2) in constraint MaxNorm, received 2 for a weight of rank 2');
+    expect(() => maxNorm({ axis: 2 }).call(w)).toThrow('Expected axis to be within [-2, 2), received 2 for a weight of rank 2 in constraint MaxNorm');
     w.dispose();
   });
 });
@@ -39,8 +39,8 @@ it('defaults to Keras’s maxValue 2 and axis 0, round-trips its config and name
   expect(new MaxNorm().getConfig()).toEqual({ max_value: 2, axis: 0 });
   const config = maxNorm({ maxValue: 3, axis: [0, 1, 2] }).getConfig();
   expect(MaxNorm.fromConfig(config).getConfig()).toEqual(config);
-  expect(() => maxNorm({ maxValue: -1 })).toThrow('Expected maxValue to be a finite number ≥ 0 in constraint MaxNorm, received -1');
-  expect(() => maxNorm({ axis: 0.5 })).toThrow('Expected axis to be an integer or a non-empty array of integers in constraint MaxNorm, received 0.5');
+  expect(() => maxNorm({ maxValue: -1 })).toThrow('Expected maxValue to be a finite number ≥ 0, received -1 in constraint MaxNorm');
+  expect(() => maxNorm({ axis: 0.5 })).toThrow('Expected axis to be an integer or a non-empty array of integers, received 0.5 in constraint MaxNorm');
 });
 
 describeEachBackend('maxNorm as Keras calls it', () => {

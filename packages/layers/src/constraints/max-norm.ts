@@ -1,8 +1,8 @@
 import { tf } from '@dendrite/backend';
-import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
+import { checkOptionKeys, optionKeys, checkNumber, NON_NEGATIVE } from '@dendrite/backend/internal';
 import { positionalOptions } from '../engine/positional-options';
 import { Constraint } from './constraint';
-import { checkAxis, checkNumber, EPSILON, type NormAxis, norms } from './norms';
+import { checkAxis, EPSILON, type NormAxis, norms } from './norms';
 
 /** Arguments of {@link MaxNorm}. */
 export interface MaxNormArgs {
@@ -40,7 +40,7 @@ export class MaxNorm extends Constraint {
   constructor(args: MaxNormArgs = {}) {
     super();
     checkOptionKeys(args, MaxNorm.optionKeys, 'MaxNorm');
-    this.maxValue = checkNumber(args.maxValue ?? 2, 'maxValue', this.className, (value) => value >= 0, 'a finite number ≥ 0');
+    this.maxValue = checkNumber(args.maxValue ?? 2, 'maxValue', `constraint ${this.className}`, NON_NEGATIVE);
     this.axis = checkAxis(args.axis ?? 0, this.className);
   }
 

@@ -31,8 +31,8 @@ it('round-trips its config and names bad arguments', () => {
   const config = { min_value: 1, max_value: 2, rate: 0.5, axis: [0, 1] };
   expect(MinMaxNorm.fromConfig(config).getConfig()).toEqual(config);
   expect(() => minMaxNorm({ minValue: 3, maxValue: 1 })).toThrow('Expected minValue ≤ maxValue in constraint MinMaxNorm, received minValue 3 and maxValue 1');
-  expect(() => minMaxNorm({ rate: 1.5 })).toThrow('Expected rate to be a number in [0, 1] in constraint MinMaxNorm, received 1.5');
-  expect(() => minMaxNorm({ minValue: -1 })).toThrow('Expected minValue to be a finite number ≥ 0 in constraint MinMaxNorm, received -1');
+  expect(() => minMaxNorm({ rate: 1.5 })).toThrow('Expected rate to be a number in [0, 1], received 1.5 in constraint MinMaxNorm');
+  expect(() => minMaxNorm({ minValue: -1 })).toThrow('Expected minValue to be a finite number ≥ 0, received -1 in constraint MinMaxNorm');
 });
 
 it('minMaxNorm and unit norms take Keras’s positional arguments; nonNeg takes none', async () => {

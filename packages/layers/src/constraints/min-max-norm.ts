@@ -1,8 +1,8 @@
 import { tf } from '@dendrite/backend';
-import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
+import { checkOptionKeys, optionKeys, checkNumber, NON_NEGATIVE, CLOSED_FRACTION } from '@dendrite/backend/internal';
 import { positionalOptions } from '../engine/positional-options';
 import { Constraint } from './constraint';
-import { checkAxis, checkNumber, EPSILON, type NormAxis, norms } from './norms';
+import { checkAxis, EPSILON, type NormAxis, norms } from './norms';
 
 /** Arguments of {@link MinMaxNorm}. */
 export interface MinMaxNormArgs {
@@ -45,13 +45,12 @@ export class MinMaxNorm extends Constraint {
   constructor(args: MinMaxNormArgs = {}) {
     super();
     checkOptionKeys(args, MinMaxNorm.optionKeys, 'MinMaxNorm');
-    const nonNegative = (value: number) => value >= 0;
-    this.minValue = checkNumber(args.minValue ?? 0, 'minValue', this.className, nonNegative, 'a finite number ≥ 0');
-    this.maxValue = checkNumber(args.maxValue ?? 1, 'maxValue', this.className, nonNegative, 'a finite number ≥ 0');
+    this.minValue = checkNumber(args.minValue ?? 0, 'minValue', `constraint ${this.className}`, NON_NEGATIVE);
+    this.maxValue = checkNumber(args.maxValue ?? 1, 'maxValue', `constraint ${this.className}`, NON_NEGATIVE);
     if (this.minValue > this.maxValue) {
       throw new Error(`Expected minValue ≤ maxValue in constraint MinMaxNorm, received minValue ${this.minValue} and maxValue ${this.maxValue}`);
     }
-    this.rate = checkNumber(args.rate ?? 1, 'rate', this.className, (value) => value >= 0 && value <= 1, 'a number in [0, 1]');
+    this.rate = checkNumber(args.rate ?? 1, 'rate', `constraint ${this.className}`, CLOSED_FRACTION);
     this.axis = checkAxis(args.axis ?? 0, this.className);
   }
 

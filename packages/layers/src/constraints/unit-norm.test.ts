@@ -24,5 +24,5 @@ describeEachBackend('UnitNorm', () => {
 it('round-trips its config and names a bad axis', () => {
   expect(new UnitNorm().getConfig()).toEqual({ axis: 0 });
   expect(UnitNorm.fromConfig({ axis: [0, 1] }).getConfig()).toEqual({ axis: [0, 1] });
-  expect(() => unitNorm({ axis: [] })).toThrow('Expected axis to be an integer or a non-empty array of integers in constraint UnitNorm, received []');
+  expect(() => unitNorm({ axis: [] })).toThrow('Expected axis to be an integer or a non-empty array of integers, received [] in constraint UnitNorm');
 });

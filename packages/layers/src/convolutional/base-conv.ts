@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkPositiveInteger, layerOwner } from '@dendrite/backend/internal';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
@@ -7,7 +7,6 @@ import type { CallArgs, TensorOrList } from '../engine/layer';
 import type { ResolvedWeightOptions } from '../engine/resolve-weight-options';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString } from '../engine/shape';
-import { checkPositiveInteger } from '../core/argument-checks';
 import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
 import { convolve2d } from './convolve';
 import { SpatialConv, type SpatialConvArgs } from './spatial-conv';
@@ -46,8 +45,8 @@ export abstract class BaseConv extends SpatialConv<ConvArgs> {
 
   protected constructor(rank: 1 | 2, args: ConvArgs) {
     super(rank, args, rank === 1 ? ['valid', 'same', 'causal'] : ['valid', 'same']);
-    this.filters = checkPositiveInteger(args.filters, 'filters', this.name);
-    this.groups = checkPositiveInteger(args.groups ?? 1, 'groups', this.name);
+    this.filters = checkPositiveInteger(args.filters, 'filters', layerOwner(this.name));
+    this.groups = checkPositiveInteger(args.groups ?? 1, 'groups', layerOwner(this.name));
     if (this.filters % this.groups !== 0) {
       throw new Error(`Expected filters to be divisible by groups (${this.groups}), received filters ${this.filters} in layer "${this.name}"`);
     }

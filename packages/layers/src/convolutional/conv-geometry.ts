@@ -1,5 +1,5 @@
-import { checkOneOf, normalizeTuple } from '../core/argument-checks';
 import type { ConvPadding } from './conv-utils';
+import { checkTuple, layerOwner, checkOneOf } from '@dendrite/backend/internal';
 
 /** A convolution's window arguments as given: one integer or one per spatial axis. */
 export interface ConvGeometryArgs {
@@ -34,10 +34,10 @@ export interface ConvGeometry {
  * ```
  */
 export function resolveConvGeometry(args: ConvGeometryArgs, rank: number, paddings: readonly ConvPadding[], layerName: string): ConvGeometry {
-  const kernelSize = normalizeTuple(args.kernelSize, rank, 'kernelSize', layerName);
-  const strides = normalizeTuple(args.strides ?? 1, rank, 'strides', layerName);
-  const dilationRate = normalizeTuple(args.dilationRate ?? 1, rank, 'dilationRate', layerName);
-  const padding = checkOneOf(args.padding ?? 'valid', paddings, 'padding', layerName);
+  const kernelSize = checkTuple(args.kernelSize, rank, 'kernelSize', layerOwner(layerName));
+  const strides = checkTuple(args.strides ?? 1, rank, 'strides', layerOwner(layerName));
+  const dilationRate = checkTuple(args.dilationRate ?? 1, rank, 'dilationRate', layerOwner(layerName));
+  const padding = checkOneOf(args.padding ?? 'valid', paddings, 'padding', layerOwner(layerName));
   if (Math.max(...strides) > 1 && Math.max(...dilationRate) > 1) {
     throw new Error(
       `Expected strides of 1 when dilationRate > 1 (Keras does not combine them), received strides [${strides.join(', ')}] and dilationRate [${dilationRate.join(', ')}] in layer "${layerName}"`,

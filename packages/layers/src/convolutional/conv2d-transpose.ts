@@ -3,11 +3,10 @@ import { optionKeys } from '@dendrite/backend/internal';
 import type { CallArgs, TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, singleShape } from '../engine/shape';
-import { normalizeTuple } from '../core/argument-checks';
 import { BaseConv, type ConvArgs } from './base-conv';
 import { deconvForwardPadding, deconvOutputLength } from './conv-utils';
 import { applyBiasAndActivation } from './convolve';
-import { dilateKernel } from '@dendrite/backend/internal';
+import { dilateKernel, checkTuple, layerOwner } from '@dendrite/backend/internal';
 import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link Conv2DTranspose}. */
@@ -44,7 +43,7 @@ export class Conv2DTranspose extends BaseConv {
   constructor(args: Conv2DTransposeArgs) {
     super(2, args);
     if (args.outputPadding != null) {
-      const outputPadding = normalizeTuple(args.outputPadding, 2, 'outputPadding', this.name, 0);
+      const outputPadding = checkTuple(args.outputPadding, 2, 'outputPadding', layerOwner(this.name), 0);
       if (outputPadding.some((size, axis) => size >= this.strides[axis])) {
         throw new Error(`Expected outputPadding smaller than strides [${this.strides.join(', ')}] on every axis, received [${outputPadding.join(', ')}] in layer "${this.name}"`);
       }

@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkPositiveInteger, layerOwner } from '@dendrite/backend/internal';
 import { fusedActivationOf } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
@@ -8,7 +8,6 @@ import type { CallArgs, TensorOrList } from '../engine/layer';
 import type { ResolvedWeightOptions } from '../engine/resolve-weight-options';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
-import { checkPositiveInteger } from '../core/argument-checks';
 import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
 import { applyBiasAndActivation } from './convolve';
 import { SpatialConv, type SpatialConvArgs } from './spatial-conv';
@@ -60,7 +59,7 @@ export class DepthwiseConv2D extends SpatialConv<DepthwiseConv2DArgs> {
    */
   constructor(args: DepthwiseConv2DArgs) {
     super(2, args, ['valid', 'same']);
-    this.depthMultiplier = checkPositiveInteger(args.depthMultiplier ?? 1, 'depthMultiplier', this.name);
+    this.depthMultiplier = checkPositiveInteger(args.depthMultiplier ?? 1, 'depthMultiplier', layerOwner(this.name));
     this.kernelOptions = weightOptions(args.depthwiseInitializer, 'glorot_uniform', args.depthwiseRegularizer, args.depthwiseConstraint, { layerName: this.name, weight: 'depthwise' });
   }
 

@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkPositiveInteger, layerOwner } from '@dendrite/backend/internal';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
@@ -7,7 +7,6 @@ import type { CallArgs, TensorOrList } from '../engine/layer';
 import type { ResolvedWeightOptions } from '../engine/resolve-weight-options';
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
-import { checkPositiveInteger } from '../core/argument-checks';
 import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
 import { convolve2d } from './convolve';
 import { SpatialConv, type SpatialConvArgs } from './spatial-conv';
@@ -72,8 +71,8 @@ export class SeparableConv2D extends SpatialConv<SeparableConv2DArgs> {
    */
   constructor(args: SeparableConv2DArgs) {
     super(2, args, ['valid', 'same']);
-    this.filters = checkPositiveInteger(args.filters, 'filters', this.name);
-    this.depthMultiplier = checkPositiveInteger(args.depthMultiplier ?? 1, 'depthMultiplier', this.name);
+    this.filters = checkPositiveInteger(args.filters, 'filters', layerOwner(this.name));
+    this.depthMultiplier = checkPositiveInteger(args.depthMultiplier ?? 1, 'depthMultiplier', layerOwner(this.name));
     this.options = {
       depthwise: weightOptions(args.depthwiseInitializer, 'glorot_uniform', args.depthwiseRegularizer, args.depthwiseConstraint, { layerName: this.name, weight: 'depthwise' }),
       pointwise: weightOptions(args.pointwiseInitializer, 'glorot_uniform', args.pointwiseRegularizer, args.pointwiseConstraint, { layerName: this.name, weight: 'pointwise' }),

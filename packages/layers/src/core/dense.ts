@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { fusedDense, optionKeys } from '@dendrite/backend/internal';
+import { fusedDense, optionKeys, checkPositiveInteger, layerOwner } from '@dendrite/backend/internal';
 import { type ActivationIdentifier, fusedActivationOf, serializeActivation } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
@@ -8,7 +8,6 @@ import { type CallArgs, Layer, type LayerArgs, MAX_WEIGHT_ELEMENTS, type TensorO
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, singleShape } from '../engine/shape';
-import { checkPositiveInteger } from './argument-checks';
 import { constraintConfig, initializerConfig, regularizerConfig, weightOptions, layerActivation } from './weight-options';
 import { positionalOptions } from '../engine/positional-options';
 
@@ -64,7 +63,7 @@ export class Dense extends Layer {
 
   constructor(args: DenseArgs) {
     super(args);
-    this.units = checkPositiveInteger(args.units, 'units', this.name);
+    this.units = checkPositiveInteger(args.units, 'units', layerOwner(this.name));
     if (this.units > MAX_WEIGHT_ELEMENTS) throw new RangeError(`Expected units to be an integer in [1, ${MAX_WEIGHT_ELEMENTS}], received ${this.units} in layer "${this.name}"`);
     this.activation = layerActivation(args.activation, 'activation', this.name);
     this.useBias = args.useBias ?? true;

@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkPositiveInteger, layerOwner } from '@dendrite/backend/internal';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import { type RegularizerIdentifier, getRegularizer } from '../regularizers/index';
@@ -7,7 +7,6 @@ import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type ResolvedW
 import { registerLayer } from '../engine/layer-registry';
 import type { LayerVariable } from '../engine/layer-variable';
 import { type Shape, shapeToString, singleShape } from '../engine/shape';
-import { checkPositiveInteger } from '../core/argument-checks';
 import { constraintConfig, initializerConfig, regularizerConfig, weightOptions } from '../core/weight-options';
 import { positionalOptions } from '../engine/positional-options';
 
@@ -71,9 +70,9 @@ export class Embedding extends Layer {
   constructor(args: EmbeddingArgs) {
     const impliedShape = args.inputShape === undefined && args.batchInputShape === undefined && args.inputLength != null;
     super(impliedShape ? { ...args, inputShape: [args.inputLength!] } : args);
-    this.inputDim = checkPositiveInteger(args.inputDim, 'inputDim', this.name);
-    this.outputDim = checkPositiveInteger(args.outputDim, 'outputDim', this.name);
-    this.inputLength = args.inputLength == null ? undefined : checkPositiveInteger(args.inputLength, 'inputLength', this.name);
+    this.inputDim = checkPositiveInteger(args.inputDim, 'inputDim', layerOwner(this.name));
+    this.outputDim = checkPositiveInteger(args.outputDim, 'outputDim', layerOwner(this.name));
+    this.inputLength = args.inputLength == null ? undefined : checkPositiveInteger(args.inputLength, 'inputLength', layerOwner(this.name));
     this.maskZero = args.maskZero ?? false;
     this.args = args;
     this.embeddingsOptions = weightOptions(args.embeddingsInitializer, 'uniform', args.embeddingsRegularizer, args.embeddingsConstraint, { layerName: this.name, weight: 'embeddings' });

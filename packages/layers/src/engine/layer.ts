@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { checkOptionKeys, classOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
+import { checkOptionKeys, classOptionKeys, describeValue, optionKeys, checkPositiveInteger, layerOwner } from '@dendrite/backend/internal';
 import { type InputSpec, assertInputCompatible } from './input-spec';
 import { LayerVariable, type WeightRegularizer } from './layer-variable';
 import { type AddWeightOptions, resolveWeightOptions } from './resolve-weight-options';
@@ -7,7 +7,6 @@ import { applyOnSymbols, applyOnTensors } from './layer-apply';
 import { type Shape, shapeToString } from './shape';
 import { type LayerNode, type SymbolicTensor, isSymbolic } from './symbolic-tensor';
 import { classNameToSnakeCase, reserveName, uniqueName } from './unique-names';
-import { checkPositiveInteger } from '../core/argument-checks';
 import { layerArgsFromConfig } from './layer-args-from-config';
 
 export type { AddWeightOptions, ResolvedWeightOptions } from './resolve-weight-options';
@@ -132,7 +131,7 @@ export abstract class Layer {
     if (args.batchInputShape !== undefined) this.batchInputShape = [...args.batchInputShape];
     else if (args.inputShape !== undefined) this.batchInputShape = [args.batchSize ?? null, ...args.inputShape];
     else if (args.inputDim !== undefined && this.readsInputDimAsShape()) {
-      this.batchInputShape = [args.batchSize ?? null, checkPositiveInteger(args.inputDim, 'inputDim', this.name)];
+      this.batchInputShape = [args.batchSize ?? null, checkPositiveInteger(args.inputDim, 'inputDim', layerOwner(this.name))];
     }
     // As Keras, a layer is built once its build has run, whichever way it was called.
     const build = this.build;

@@ -11,6 +11,6 @@ describeEachBackend('Constant', () => {
 
   it('round-trips its config and names a bad value', () => {
     expect(Constant.fromConfig(new Constant({ value: -2 }).getConfig()).value).toBe(-2);
-    expect(() => new Constant({ value: Number.NaN })).toThrow('Expected value to be a finite number in initializer Constant, received NaN');
+    expect(() => new Constant({ value: Number.NaN })).toThrow('Expected value to be a finite number, received NaN in initializer Constant');
   });
 });

@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
-import { checkNumber, checkShape } from './argument-checks';
+import { checkOptionKeys, optionKeys, checkNumber, checkShape } from '@dendrite/backend/internal';
 import { Initializer } from './initializer';
 
 /** Arguments of {@link Constant}. */
@@ -30,12 +29,12 @@ export class Constant extends Initializer {
   constructor(args: ConstantArgs = {}) {
     super();
     checkOptionKeys(args, Constant.optionKeys, this.className);
-    this.value = checkNumber(args.value ?? 0, 'value', this.className);
+    this.value = checkNumber(args.value ?? 0, 'value', `initializer ${this.className}`);
   }
 
   /** A new tensor filled with `value`. */
   call(shape: number[], dtype: tf.DataType = 'float32'): tf.Tensor {
-    return tf.fill(checkShape(shape, this.className), this.value, dtype);
+    return tf.fill(checkShape(shape, `initializer ${this.className}`), this.value, dtype);
   }
 
   override getConfig(): Record<string, unknown> {

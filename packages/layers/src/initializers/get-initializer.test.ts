@@ -31,7 +31,7 @@ describe('getInitializer', () => {
   it('names an unknown initializer and lists the known ones', () => {
     expect(() => getInitializer('glorot_uniformm')).toThrow(/^Unknown initializer "glorot_uniformm": expected one of Zeros, Ones, Constant, Identity, RandomUniform/);
     expect(() => getInitializer({ class_name: 'RandomNormal', config: { stddev: -2 } })).toThrow(
-      'Expected stddev to be a finite number ≥ 0 in initializer RandomNormal, received -2',
+      'Expected stddev to be a finite number ≥ 0, received -2 in initializer RandomNormal',
     );
   });
 });

@@ -13,6 +13,6 @@ describeEachBackend('Identity', () => {
   it('refuses a shape that is not 2-D and a non-finite gain', () => {
     expect(() => new Identity().call([2, 2, 2])).toThrow('Expected a 2-D shape in initializer Identity, received [2,2,2] of rank 3');
     expect(() => new Identity().call([4])).toThrow('Expected a 2-D shape in initializer Identity, received [4] of rank 1');
-    expect(() => new Identity({ gain: Number.POSITIVE_INFINITY })).toThrow('Expected gain to be a finite number in initializer Identity, received Infinity');
+    expect(() => new Identity({ gain: Number.POSITIVE_INFINITY })).toThrow('Expected gain to be a finite number, received Infinity in initializer Identity');
   });
 });

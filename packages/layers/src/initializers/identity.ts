@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { describeValue, checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
-import { checkNumber, checkShape } from './argument-checks';
+import { describeValue, checkOptionKeys, optionKeys, checkNumber, checkShape } from '@dendrite/backend/internal';
 import { Initializer } from './initializer';
 
 /** Arguments of {@link Identity}. */
@@ -31,7 +30,7 @@ export class Identity extends Initializer {
   constructor(args: IdentityArgs = {}) {
     super();
     checkOptionKeys(args, Identity.optionKeys, this.className);
-    this.gain = checkNumber(args.gain ?? 1, 'gain', this.className);
+    this.gain = checkNumber(args.gain ?? 1, 'gain', `initializer ${this.className}`);
   }
 
   /**
@@ -40,7 +39,7 @@ export class Identity extends Initializer {
    * @throws Error when `shape` is not 2-D
    */
   call(shape: number[], dtype: tf.DataType = 'float32'): tf.Tensor {
-    checkShape(shape, this.className);
+    checkShape(shape, `initializer ${this.className}`);
     if (shape.length !== 2) {
       throw new Error(`Expected a 2-D shape in initializer Identity, received ${describeValue(shape)} of rank ${shape.length}`);
     }

@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { checkOptionKeys } from '@dendrite/backend/internal';
-import { checkShape } from './argument-checks';
+import { checkOptionKeys, checkShape } from '@dendrite/backend/internal';
 import { Initializer } from './initializer';
 
 /**
@@ -24,6 +23,6 @@ export class Ones extends Initializer {
 
   /** A new tensor of ones. */
   call(shape: number[], dtype: tf.DataType = 'float32'): tf.Tensor {
-    return tf.ones(checkShape(shape, this.className), dtype);
+    return tf.ones(checkShape(shape, `initializer ${this.className}`), dtype);
   }
 }

@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { describeValue, checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
-import { checkNumber, checkShape } from './argument-checks';
+import { describeValue, checkOptionKeys, optionKeys, checkNumber, checkShape } from '@dendrite/backend/internal';
 import { householderQr } from './householder-qr';
 import { castTo, RandomInitializer } from './random-initializer';
 
@@ -38,7 +37,7 @@ export class Orthogonal extends RandomInitializer {
   constructor(args: OrthogonalArgs = {}) {
     super(args.seed);
     checkOptionKeys(args, Orthogonal.optionKeys, this.className);
-    this.gain = checkNumber(args.gain ?? 1, 'gain', this.className);
+    this.gain = checkNumber(args.gain ?? 1, 'gain', `initializer ${this.className}`);
   }
 
   /**
@@ -47,7 +46,7 @@ export class Orthogonal extends RandomInitializer {
    * @throws Error when `shape` has rank below 2
    */
   call(shape: number[], dtype: tf.DataType = 'float32'): tf.Tensor {
-    checkShape(shape, this.className);
+    checkShape(shape, `initializer ${this.className}`);
     if (shape.length < 2) {
       throw new Error(`Expected a shape of rank ≥ 2 in initializer Orthogonal, received ${describeValue(shape)} of rank ${shape.length}`);
     }

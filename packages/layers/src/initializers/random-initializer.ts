@@ -1,6 +1,6 @@
 import { nextSeed, tf } from '@dendrite/backend';
-import { checkSeed } from './argument-checks';
 import { Initializer } from './initializer';
+import { checkSeed } from '@dendrite/backend/internal';
 
 /**
  * The base of the random initializers (Keras's `RandomInitializer`): holds the optional `seed`.
@@ -18,7 +18,7 @@ export abstract class RandomInitializer extends Initializer {
    */
   constructor(seed: number | null | undefined) {
     super();
-    this.seed = checkSeed(seed, this.className);
+    this.seed = checkSeed(seed, `initializer ${this.className}`);
   }
 
   /** The seed of one draw: this initializer's own, or the next of the global stream. */

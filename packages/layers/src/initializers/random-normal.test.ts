@@ -19,8 +19,8 @@ describeEachBackend('RandomNormal', () => {
   });
 
   it('refuses a negative stddev and a non-integer seed, naming them', () => {
-    expect(() => new RandomNormal({ stddev: -1 })).toThrow('Expected stddev to be a finite number ≥ 0 in initializer RandomNormal, received -1');
-    expect(() => new RandomNormal({ seed: 1.5 })).toThrow('Expected seed to be an integer or undefined in initializer RandomNormal, received 1.5');
+    expect(() => new RandomNormal({ stddev: -1 })).toThrow('Expected stddev to be a finite number ≥ 0, received -1 in initializer RandomNormal');
+    expect(() => new RandomNormal({ seed: 1.5 })).toThrow('Expected seed to be an integer or undefined, received 1.5 in initializer RandomNormal');
   });
 
   it('round-trips its config', () => {

@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
-import { checkNumber, checkShape } from './argument-checks';
+import { checkOptionKeys, optionKeys, checkNumber, NON_NEGATIVE, checkShape } from '@dendrite/backend/internal';
 import { castTo, RandomInitializer } from './random-initializer';
 
 /** Arguments of {@link RandomNormal} and `TruncatedNormal`. */
@@ -20,8 +19,8 @@ export interface RandomNormalArgs {
  */
 export function normalArguments(args: RandomNormalArgs, className: string): { mean: number; stddev: number } {
   return {
-    mean: checkNumber(args.mean ?? 0, 'mean', className),
-    stddev: checkNumber(args.stddev ?? 0.05, 'stddev', className, (value) => value >= 0, 'a finite number ≥ 0'),
+    mean: checkNumber(args.mean ?? 0, 'mean', `initializer ${className}`),
+    stddev: checkNumber(args.stddev ?? 0.05, 'stddev', `initializer ${className}`, NON_NEGATIVE),
   };
 }
 
@@ -49,7 +48,7 @@ export abstract class NormalInitializer extends RandomInitializer {
 
   /** A new tensor of draws. */
   call(shape: number[], dtype: tf.DataType = 'float32'): tf.Tensor {
-    checkShape(shape, this.className);
+    checkShape(shape, `initializer ${this.className}`);
     return castTo(this.sample(shape, this.mean, this.stddev, 'float32', this.drawSeed()), dtype);
   }
 

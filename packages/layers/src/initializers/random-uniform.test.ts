@@ -24,7 +24,7 @@ describeEachBackend('RandomUniform', () => {
 
   it('refuses minval > maxval and non-finite bounds, naming them', () => {
     expect(() => new RandomUniform({ minval: 1, maxval: 0 })).toThrow('Expected minval ≤ maxval in initializer RandomUniform, received minval 1 and maxval 0');
-    expect(() => new RandomUniform({ maxval: Number.POSITIVE_INFINITY })).toThrow('Expected maxval to be a finite number in initializer RandomUniform, received Infinity');
+    expect(() => new RandomUniform({ maxval: Number.POSITIVE_INFINITY })).toThrow('Expected maxval to be a finite number, received Infinity in initializer RandomUniform');
   });
 
   it('round-trips its config', () => {

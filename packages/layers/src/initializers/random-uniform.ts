@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
-import { checkNumber, checkShape } from './argument-checks';
+import { checkOptionKeys, optionKeys, checkNumber, checkShape } from '@dendrite/backend/internal';
 import { castTo, RandomInitializer } from './random-initializer';
 
 /** Arguments of {@link RandomUniform}. */
@@ -37,8 +36,8 @@ export class RandomUniform extends RandomInitializer {
   constructor(args: RandomUniformArgs = {}) {
     super(args.seed);
     checkOptionKeys(args, RandomUniform.optionKeys, this.className);
-    this.minval = checkNumber(args.minval ?? -0.05, 'minval', this.className);
-    this.maxval = checkNumber(args.maxval ?? 0.05, 'maxval', this.className);
+    this.minval = checkNumber(args.minval ?? -0.05, 'minval', `initializer ${this.className}`);
+    this.maxval = checkNumber(args.maxval ?? 0.05, 'maxval', `initializer ${this.className}`);
     if (this.minval > this.maxval) {
       throw new Error(`Expected minval ≤ maxval in initializer RandomUniform, received minval ${this.minval} and maxval ${this.maxval}`);
     }
@@ -46,7 +45,7 @@ export class RandomUniform extends RandomInitializer {
 
   /** A new tensor of uniform draws. */
   call(shape: number[], dtype: tf.DataType = 'float32'): tf.Tensor {
-    checkShape(shape, this.className);
+    checkShape(shape, `initializer ${this.className}`);
     return castTo(tf.randomUniform(shape, this.minval, this.maxval, 'float32', this.drawSeed()), dtype);
   }
 

@@ -20,7 +20,7 @@ describeEachBackend('TruncatedNormal', () => {
   });
 
   it('refuses a negative stddev and round-trips its config', () => {
-    expect(() => new TruncatedNormal({ stddev: -0.1 })).toThrow('Expected stddev to be a finite number ≥ 0 in initializer TruncatedNormal, received -0.1');
+    expect(() => new TruncatedNormal({ stddev: -0.1 })).toThrow('Expected stddev to be a finite number ≥ 0, received -0.1 in initializer TruncatedNormal');
     const config = new TruncatedNormal({ stddev: 0.02, seed: 4 }).getConfig();
     expect(config).toEqual({ seed: 4, mean: 0, stddev: 0.02 });
     expect(TruncatedNormal.fromConfig(config).getConfig()).toEqual(config);

@@ -39,12 +39,12 @@ describeEachBackend('VarianceScaling', () => {
   });
 
   it('refuses a scale ≤ 0 and unknown modes or distributions, naming them', () => {
-    expect(() => new VarianceScaling({ scale: 0 })).toThrow('Expected scale to be a finite number > 0 in initializer VarianceScaling, received 0');
+    expect(() => new VarianceScaling({ scale: 0 })).toThrow('Expected scale to be a finite number > 0, received 0 in initializer VarianceScaling');
     expect(() => new VarianceScaling({ mode: 'fan_sideways' as never })).toThrow(
-      'Expected mode to be one of fan_in, fan_out, fan_avg in initializer VarianceScaling, received "fan_sideways"',
+      'Expected mode to be one of fan_in, fan_out, fan_avg, received "fan_sideways" in initializer VarianceScaling',
     );
     expect(() => new VarianceScaling({ distribution: 'cauchy' as never })).toThrow(
-      'Expected distribution to be one of truncated_normal, untruncated_normal, uniform in initializer VarianceScaling, received "cauchy"',
+      'Expected distribution to be one of truncated_normal, untruncated_normal, uniform, received "cauchy" in initializer VarianceScaling',
     );
   });
 

@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { describeValue, toSnakeCase, checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
-import { checkNumber, checkShape } from './argument-checks';
+import { toSnakeCase, checkOptionKeys, optionKeys, checkNumber, POSITIVE, checkShape, expectedMessage } from '@dendrite/backend/internal';
 import { computeFans } from './compute-fans';
 import { castTo, RandomInitializer } from './random-initializer';
 
@@ -65,7 +64,7 @@ export class VarianceScaling extends RandomInitializer {
   constructor(args: VarianceScalingArgs = {}) {
     super(args.seed);
     checkOptionKeys(args, VarianceScaling.optionKeys, this.className);
-    this.scale = checkNumber(args.scale ?? 1, 'scale', this.className, (value) => value > 0, 'a finite number > 0');
+    this.scale = checkNumber(args.scale ?? 1, 'scale', `initializer ${this.className}`, POSITIVE);
     this.mode = oneOf(args.mode ?? 'fan_in', MODES, 'mode', this.className);
     const distribution = typeof args.distribution === 'string' && args.distribution.toLowerCase() === 'normal' ? 'truncated_normal' : (args.distribution ?? 'truncated_normal');
     this.distribution = oneOf(distribution, DISTRIBUTIONS, 'distribution', this.className);
@@ -73,7 +72,7 @@ export class VarianceScaling extends RandomInitializer {
 
   /** A new tensor drawn with variance `scale / fan`. */
   call(shape: number[], dtype: tf.DataType = 'float32'): tf.Tensor {
-    checkShape(shape, this.className);
+    checkShape(shape, `initializer ${this.className}`);
     const { fanIn, fanOut } = computeFans(shape);
     const fan = this.mode === 'fan_in' ? fanIn : this.mode === 'fan_out' ? fanOut : (fanIn + fanOut) / 2;
     const variance = this.scale / Math.max(1, fan);
@@ -95,7 +94,8 @@ export class VarianceScaling extends RandomInitializer {
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], argumentName: string, className: string): T {
   const spelled = typeof value === 'string' ? toSnakeCase(value) : value;
   if (!allowed.includes(spelled as T)) {
-    throw new Error(`Expected ${argumentName} to be one of ${allowed.join(', ')} in initializer ${className}, received ${describeValue(value)}`);
+    const message = expectedMessage(argumentName, `one of ${allowed.join(', ')}`, value, `initializer ${className}`);
+    throw typeof value === 'string' ? new RangeError(message) : new TypeError(message);
   }
   return spelled as T;
 }

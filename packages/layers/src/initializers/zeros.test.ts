@@ -12,6 +12,6 @@ describeEachBackend('Zeros', () => {
   });
 
   it('names a bad shape', () => {
-    expect(() => new Zeros().call([2, -1])).toThrow('Expected shape to be an array of non-negative integers in initializer Zeros, received [2,-1]');
+    expect(() => new Zeros().call([2, -1])).toThrow('Expected shape to be an array of non-negative integers, received [2,-1] in initializer Zeros');
   });
 });

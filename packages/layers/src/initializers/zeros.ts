@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { checkOptionKeys } from '@dendrite/backend/internal';
-import { checkShape } from './argument-checks';
+import { checkOptionKeys, checkShape } from '@dendrite/backend/internal';
 import { Initializer } from './initializer';
 
 /**
@@ -24,6 +23,6 @@ export class Zeros extends Initializer {
 
   /** A new tensor of zeros. */
   call(shape: number[], dtype: tf.DataType = 'float32'): tf.Tensor {
-    return tf.zeros(checkShape(shape, this.className), dtype);
+    return tf.zeros(checkShape(shape, `initializer ${this.className}`), dtype);
   }
 }

@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { describeValue, optionKeys } from '@dendrite/backend/internal';
+import { describeValue, optionKeys, argumentError } from '@dendrite/backend/internal';
 import type { LayerArgs, TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { SymbolicTensor } from '../engine/symbolic-tensor';
@@ -36,7 +36,7 @@ export class Concatenate extends Merge {
   constructor(args: ConcatenateArgs = {}) {
     super(args);
     const axis = args.axis ?? -1;
-    if (!Number.isInteger(axis)) throw new Error(`Expected axis to be an integer, received ${describeValue(axis)} in layer "${this.name}"`);
+    if (!Number.isInteger(axis)) throw argumentError(axis, 'number', `Expected axis to be an integer, received ${describeValue(axis)} in layer "${this.name}"`);
     this.axis = axis;
   }
 

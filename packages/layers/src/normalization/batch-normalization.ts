@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { describeValue, optionKeys } from '@dendrite/backend/internal';
+import { describeValue, optionKeys, argumentError } from '@dendrite/backend/internal';
 import type { ConstraintIdentifier } from '../constraints/index';
 import { type InitializerIdentifier, getInitializer } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
@@ -88,11 +88,11 @@ export class BatchNormalization extends Layer {
     if (!Number.isInteger(this.axis)) throw new Error(`Expected axis to be an integer or a list of one integer, received ${describeValue(args.axis)} in layer "${this.name}"`);
     this.momentum = args.momentum ?? 0.99;
     if (typeof this.momentum !== 'number' || !(this.momentum >= 0 && this.momentum <= 1)) {
-      throw new Error(`Expected momentum to be a number in [0, 1], received ${describeValue(args.momentum)} in layer "${this.name}"`);
+      throw argumentError(args.momentum, 'number', `Expected momentum to be a number in [0, 1], received ${describeValue(args.momentum)} in layer "${this.name}"`);
     }
     this.epsilon = args.epsilon ?? 1e-3;
     if (typeof this.epsilon !== 'number' || !(this.epsilon > 0)) {
-      throw new Error(`Expected epsilon to be a number > 0, received ${describeValue(args.epsilon)} in layer "${this.name}"`);
+      throw argumentError(args.epsilon, 'number', `Expected epsilon to be a number > 0, received ${describeValue(args.epsilon)} in layer "${this.name}"`);
     }
     if (args.synchronized === true) {
       throw new Error(`Expected synchronized to be false (statistics of one device), received true in layer "${this.name}"`);

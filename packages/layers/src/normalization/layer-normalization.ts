@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { describeValue, optionKeys } from '@dendrite/backend/internal';
+import { describeValue, optionKeys, argumentError } from '@dendrite/backend/internal';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
 import type { RegularizerIdentifier } from '../regularizers/index';
@@ -78,7 +78,7 @@ export class LayerNormalization extends Layer {
     this.axis = Array.isArray(axis) ? [...axis] : axis;
     this.epsilon = args.epsilon ?? 1e-3;
     if (typeof this.epsilon !== 'number' || !(this.epsilon >= 0)) {
-      throw new Error(`Expected epsilon to be a number ≥ 0, received ${describeValue(args.epsilon)} in layer "${this.name}"`);
+      throw argumentError(args.epsilon, 'number', `Expected epsilon to be a number ≥ 0, received ${describeValue(args.epsilon)} in layer "${this.name}"`);
     }
     this.center = args.center ?? true;
     this.scale = args.scale ?? true;

@@ -1,8 +1,7 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkTuple, layerOwner, checkOneOf } from '@dendrite/backend/internal';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { type Shape, singleShape } from '../engine/shape';
-import { checkOneOf, normalizeTuple } from '../core/argument-checks';
 import { type DataFormat, checkDataFormat } from '../convolutional/check-data-format';
 import { spatialOutputSizes } from '../convolutional/conv-utils';
 
@@ -46,9 +45,9 @@ export abstract class BasePooling extends Layer {
     this.rank = rank;
     this.mode = mode;
     this.dataFormat = checkDataFormat(args.dataFormat, this.name);
-    this.poolSize = normalizeTuple(args.poolSize ?? 2, rank, 'poolSize', this.name);
-    this.strides = args.strides == null ? [...this.poolSize] : normalizeTuple(args.strides, rank, 'strides', this.name);
-    this.padding = checkOneOf(args.padding ?? 'valid', ['valid', 'same'] as const, 'padding', this.name);
+    this.poolSize = checkTuple(args.poolSize ?? 2, rank, 'poolSize', layerOwner(this.name));
+    this.strides = args.strides == null ? [...this.poolSize] : checkTuple(args.strides, rank, 'strides', layerOwner(this.name));
+    this.padding = checkOneOf(args.padding ?? 'valid', ['valid', 'same'] as const, 'padding', layerOwner(this.name));
     this.inputSpec = { ndim: rank + 2 };
   }
 

@@ -1,6 +1,5 @@
 import { type tf } from '@dendrite/backend';
-import { FILL_MODES, type Matrix3, transformImages, optionKeys } from '@dendrite/backend/internal';
-import { checkOneOf } from '../core/argument-checks';
+import { FILL_MODES, type Matrix3, transformImages, optionKeys, checkOneOf, layerOwner } from '@dendrite/backend/internal';
 import type { ImageInterpolation, LayerFillMode } from './image-preprocessing';
 import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';
 
@@ -32,8 +31,8 @@ export abstract class RandomAffineLayer extends RandomImageLayer {
 
   constructor(args: RandomAffineArgs) {
     super(args);
-    this.fillMode = checkOneOf(args.fillMode ?? 'reflect', FILL_MODES, 'fillMode', this.name);
-    this.interpolation = checkOneOf(args.interpolation ?? 'bilinear', ['bilinear', 'nearest'] as const, 'interpolation', this.name);
+    this.fillMode = checkOneOf(args.fillMode ?? 'reflect', FILL_MODES, 'fillMode', layerOwner(this.name));
+    this.interpolation = checkOneOf(args.interpolation ?? 'bilinear', ['bilinear', 'nearest'] as const, 'interpolation', layerOwner(this.name));
     this.fillValue = args.fillValue ?? 0;
   }
 

@@ -1,5 +1,5 @@
 import { tf, uniformDraws } from '@dendrite/backend';
-import { describeValue, optionKeys } from '@dendrite/backend/internal';
+import { describeValue, optionKeys, argumentError } from '@dendrite/backend/internal';
 import { registerLayer } from '../engine/layer-registry';
 import { factorRange } from './image-preprocessing';
 import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';
@@ -28,7 +28,7 @@ export class RandomContrast extends RandomImageLayer {
   constructor(args: RandomContrastArgs) {
     super(args);
     const [lower, upper] = typeof args.factor === 'number' ? [args.factor, args.factor] : factorRange(args.factor, 'factor', this.name);
-    if (!(lower >= 0 && lower <= 1 && upper >= 0)) throw new Error(`Expected factor to be in [0, 1] or [lower, upper] with 0 ≤ lower ≤ 1, received ${describeValue(args.factor)} in layer "${this.name}"`);
+    if (!(lower >= 0 && lower <= 1 && upper >= 0)) throw argumentError(args.factor, 'number', `Expected factor to be in [0, 1] or [lower, upper] with 0 ≤ lower ≤ 1, received ${describeValue(args.factor)} in layer "${this.name}"`);
     this.factor = [lower, upper];
     this.valueRange = args.valueRange ?? [0, 255];
   }

@@ -1,7 +1,6 @@
 import { tf, uniformDraws } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkOneOf, layerOwner } from '@dendrite/backend/internal';
 import { registerLayer } from '../engine/layer-registry';
-import { checkOneOf } from '../core/argument-checks';
 import { RandomImageLayer, type RandomImageArgs } from './random-image-layer';
 import { positionalOptions } from '../engine/positional-options';
 
@@ -24,7 +23,7 @@ export class RandomFlip extends RandomImageLayer {
   /** @throws Error naming the layer for an unknown mode */
   constructor(args: RandomFlipArgs = {}) {
     super(args);
-    this.mode = checkOneOf(args.mode ?? 'horizontal_and_vertical', ['horizontal', 'vertical', 'horizontal_and_vertical'] as const, 'mode', this.name);
+    this.mode = checkOneOf(args.mode ?? 'horizontal_and_vertical', ['horizontal', 'vertical', 'horizontal_and_vertical'] as const, 'mode', layerOwner(this.name));
   }
 
   protected augment(batch: tf.Tensor4D, seed: number | undefined): tf.Tensor4D {

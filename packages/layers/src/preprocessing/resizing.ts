@@ -1,7 +1,6 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkOneOf, layerOwner } from '@dendrite/backend/internal';
 import { registerLayer } from '../engine/layer-registry';
-import { checkOneOf } from '../core/argument-checks';
 import type { ImageInterpolation } from './image-preprocessing';
 import { SizedImageLayer, type SizedImageArgs } from './sized-image-layer';
 import { positionalOptions } from '../engine/positional-options';
@@ -38,7 +37,7 @@ export class Resizing extends SizedImageLayer {
   /** @throws Error naming the layer for a bad size or interpolation */
   constructor(args: ResizingArgs) {
     super(args);
-    this.interpolation = checkOneOf(args.interpolation ?? 'bilinear', ['bilinear', 'nearest'] as const, 'interpolation', this.name);
+    this.interpolation = checkOneOf(args.interpolation ?? 'bilinear', ['bilinear', 'nearest'] as const, 'interpolation', layerOwner(this.name));
     this.cropToAspectRatio = args.cropToAspectRatio ?? false;
   }
 

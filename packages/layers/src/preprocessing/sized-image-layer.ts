@@ -1,8 +1,7 @@
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkPositiveInteger, layerOwner } from '@dendrite/backend/internal';
 import type { tf } from '@dendrite/backend';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import type { Shape } from '../engine/shape';
-import { checkPositiveInteger } from '../core/argument-checks';
 import { asBatch, imageInputSpec } from './image-preprocessing';
 
 /** Arguments of the layers that bring images to one size. */
@@ -26,8 +25,8 @@ export abstract class SizedImageLayer extends Layer {
   /** @throws Error naming the layer for a height or width that is not an integer ≥ 1 */
   constructor(args: SizedImageArgs) {
     super(args);
-    this.height = checkPositiveInteger(args.height, 'height', this.name);
-    this.width = checkPositiveInteger(args.width, 'width', this.name);
+    this.height = checkPositiveInteger(args.height, 'height', layerOwner(this.name));
+    this.width = checkPositiveInteger(args.width, 'width', layerOwner(this.name));
     this.inputSpec = imageInputSpec();
   }
 

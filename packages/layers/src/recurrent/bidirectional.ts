@@ -1,9 +1,8 @@
 import { tf } from '@dendrite/backend';
-import { type KerasSerialized, optionKeys } from '@dendrite/backend/internal';
+import { type KerasSerialized, optionKeys, checkOneOf, layerOwner } from '@dendrite/backend/internal';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { deserializeLayer, registerLayer, serializeLayer } from '../engine/layer-registry';
 import { type Shape, isShapeList } from '../engine/shape';
-import { checkOneOf } from '../core/argument-checks';
 import { RNN, type RNNCallArgs } from './rnn';
 import { positionalOptions } from '../engine/positional-options';
 
@@ -58,12 +57,12 @@ export class Bidirectional extends Layer {
   constructor(args: BidirectionalArgs) {
     super(args);
     if (!(args.layer instanceof RNN)) {
-      throw new Error(`Expected layer to be a recurrent layer (SimpleRNN, LSTM, GRU, RNN), received ${String(args.layer)} in layer "${this.name}"`);
+      throw new TypeError(`Expected layer to be a recurrent layer (SimpleRNN, LSTM, GRU, RNN), received ${String(args.layer)} in layer "${this.name}"`);
     }
     if (args.backwardLayer != null && !(args.backwardLayer instanceof RNN)) {
-      throw new Error(`Expected backwardLayer to be a recurrent layer, received ${String(args.backwardLayer)} in layer "${this.name}"`);
+      throw new TypeError(`Expected backwardLayer to be a recurrent layer, received ${String(args.backwardLayer)} in layer "${this.name}"`);
     }
-    this.mergeMode = args.mergeMode === null ? null : checkOneOf(args.mergeMode ?? 'concat', MERGE_MODES, 'mergeMode', this.name);
+    this.mergeMode = args.mergeMode === null ? null : checkOneOf(args.mergeMode ?? 'concat', MERGE_MODES, 'mergeMode', layerOwner(this.name));
     const layer = args.layer;
     const forward = recreate(layer, { name: `forward_${withoutPrefix(layer.name, 'forward_')}` });
     const backward = args.backwardLayer ?? recreate(layer, { name: `backward_${withoutPrefix(layer.name, 'backward_')}`, go_backwards: !layer.goBackwards });

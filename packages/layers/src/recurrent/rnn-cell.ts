@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { type OptionKeyRecord, optionKeys } from '@dendrite/backend/internal';
+import { type OptionKeyRecord, optionKeys, checkPositiveInteger, layerOwner, checkNumber, FRACTION } from '@dendrite/backend/internal';
 import { type ActivationIdentifier, serializeActivation } from '../activations/index';
 import type { ConstraintIdentifier } from '../constraints/index';
 import type { InitializerIdentifier } from '../initializers/index';
@@ -7,7 +7,6 @@ import type { RegularizerIdentifier } from '../regularizers/index';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList, type ResolvedWeightOptions } from '../engine/layer';
 import type { LayerVariable, WeightInitializer } from '../engine/layer-variable';
 import { type Shape, isShapeList, shapeToString } from '../engine/shape';
-import { checkPositiveInteger, checkRate } from '../core/argument-checks';
 import { constraintConfig, initializerConfig, regularizerConfig, weightOptions, layerActivation } from '../core/weight-options';
 import { SeedGenerator } from '../regularization/seed-generator';
 
@@ -73,9 +72,9 @@ export function checkCellArgs(args: RNNCellArgs, layerName: string): void {
   if ((args as { cell?: unknown }).cell !== undefined) {
     throw new TypeError(`Unknown option "cell" in layer "${layerName}": it makes its own cell from its options; pass a cell of yours to rnn({ cell })`);
   }
-  checkPositiveInteger(args.units, 'units', layerName);
-  checkRate(args.dropout ?? 0, 'dropout', layerName);
-  checkRate(args.recurrentDropout ?? 0, 'recurrentDropout', layerName);
+  checkPositiveInteger(args.units, 'units', layerOwner(layerName));
+  checkNumber(args.dropout ?? 0, 'dropout', layerOwner(layerName), FRACTION);
+  checkNumber(args.recurrentDropout ?? 0, 'recurrentDropout', layerOwner(layerName), FRACTION);
 }
 
 /** What a cell's steps read of its weights, prepared once per sequence ({@link RNNCell.stepWeights}). */

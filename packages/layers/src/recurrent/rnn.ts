@@ -82,7 +82,7 @@ export class RNN<Cell extends RNNCell = RNNCell> extends Layer {
     }
     const cell = typeof args.cell === 'function' ? args.cell(this.name) : args.cell;
     if (!(cell instanceof RNNCell)) {
-      throw new Error(`Expected cell to be a recurrent cell (SimpleRNNCell, LSTMCell, GRUCell), received ${String(cell)} in layer "${this.name}"`);
+      throw new TypeError(`Expected cell to be a recurrent cell (SimpleRNNCell, LSTMCell, GRUCell), received ${String(cell)} in layer "${this.name}"`);
     }
     this.cell = this.trackLayer(cell);
     this.returnSequences = args.returnSequences ?? false;

@@ -78,6 +78,9 @@ describeEachBackend('Dropout', () => {
     expect(() => dropout({ rate: 1 })).toThrow('Expected rate to be a number in [0, 1), received 1 in layer "dropout"');
     expect(() => dropout({ rate: -0.1 })).toThrow('Expected rate to be a number in [0, 1), received -0.1 in layer "dropout_1"');
     expect(() => dropout({ rate: Number.NaN, name: 'dropout_nan' })).toThrow('Expected rate to be a number in [0, 1), received NaN in layer "dropout_nan"');
+    // The class says the cause: a value out of range, or one of the wrong type.
+    expect(() => dropout({ rate: 1, name: 'dropout_range' })).toThrow(RangeError);
+    expect(() => dropout({ rate: '0.5' as never, name: 'dropout_type' })).toThrow(TypeError);
     expect(() => dropout({ rate: 0.1, noiseShape: [0, 2] })).toThrow('Expected noiseShape to be a list of integers ≥ 1 or nulls, received [0,2] in layer "dropout_2"');
     expect(() => dropout({ rate: 0.1, seed: 1.5 })).toThrow('Expected seed to be an integer in [0, 4294967295], received 1.5 in layer "dropout_3"');
     const x = tf.ones([2, 3]);

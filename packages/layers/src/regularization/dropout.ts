@@ -1,8 +1,7 @@
 import { tf } from '@dendrite/backend';
-import { describeValue, randomDropout, optionKeys } from '@dendrite/backend/internal';
+import { describeValue, randomDropout, optionKeys, checkNumber, layerOwner, FRACTION } from '@dendrite/backend/internal';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
-import { checkRate } from '../core/argument-checks';
 import { SeedGenerator } from './seed-generator';
 import { positionalOptions } from '../engine/positional-options';
 
@@ -63,7 +62,7 @@ export class Dropout extends Layer {
   /** @throws Error naming the layer when `rate` is outside [0, 1), or `noiseShape` / `seed` is invalid */
   constructor(args: DropoutArgs) {
     super(args);
-    this.rate = checkRate(args.rate, 'rate', this.name);
+    this.rate = checkNumber(args.rate, 'rate', layerOwner(this.name), FRACTION);
     this.noiseShape = checkNoiseShape(args.noiseShape, this.name);
     this.seeds = new SeedGenerator(args.seed, this.name);
     this.seed = args.seed;

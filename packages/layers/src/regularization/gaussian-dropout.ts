@@ -1,8 +1,7 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkNumber, layerOwner, FRACTION } from '@dendrite/backend/internal';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
-import { checkRate } from '../core/argument-checks';
 import { SeedGenerator } from './seed-generator';
 import { positionalOptions } from '../engine/positional-options';
 
@@ -34,7 +33,7 @@ export class GaussianDropout extends Layer {
   /** @throws Error naming the layer when `rate` is outside [0, 1) or `seed` is invalid */
   constructor(args: GaussianDropoutArgs) {
     super(args);
-    this.rate = checkRate(args.rate, 'rate', this.name);
+    this.rate = checkNumber(args.rate, 'rate', layerOwner(this.name), FRACTION);
     this.seeds = new SeedGenerator(args.seed, this.name);
     this.seed = args.seed;
     this.supportsMasking = true;

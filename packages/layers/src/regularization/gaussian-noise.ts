@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { describeValue, optionKeys } from '@dendrite/backend/internal';
+import { describeValue, optionKeys, argumentError } from '@dendrite/backend/internal';
 import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { SeedGenerator } from './seed-generator';
@@ -34,7 +34,7 @@ export class GaussianNoise extends Layer {
   constructor(args: GaussianNoiseArgs) {
     super(args);
     if (typeof args.stddev !== 'number' || !Number.isFinite(args.stddev) || args.stddev < 0) {
-      throw new Error(`Expected stddev to be a finite number ≥ 0, received ${describeValue(args.stddev)} in layer "${this.name}"`);
+      throw argumentError(args.stddev, 'number', `Expected stddev to be a finite number ≥ 0, received ${describeValue(args.stddev)} in layer "${this.name}"`);
     }
     this.stddev = args.stddev;
     this.seeds = new SeedGenerator(args.seed, this.name);

@@ -1,5 +1,5 @@
 import { createRandom, nextSeed } from '@dendrite/backend';
-import { describeValue } from '@dendrite/backend/internal';
+import { describeValue, argumentError } from '@dendrite/backend/internal';
 
 /**
  * The seeds of one layer's random ops, as Keras's `SeedGenerator`: with a `seed`, the layer has its
@@ -27,7 +27,7 @@ export class SeedGenerator {
   ) {
     if (seed === undefined) return;
     if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
-      throw new Error(`Expected seed to be an integer in [0, 4294967295], received ${describeValue(seed)} in layer "${layerName}"`);
+      throw argumentError(seed, 'number', `Expected seed to be an integer in [0, 4294967295], received ${describeValue(seed)} in layer "${layerName}"`);
     }
     this.draw = createRandom(seed);
   }

@@ -1,7 +1,6 @@
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkOneOf, layerOwner } from '@dendrite/backend/internal';
 import type { tf } from '@dendrite/backend';
 import { registerLayer } from '../engine/layer-registry';
-import { checkOneOf } from '../core/argument-checks';
 import { Dropout, type DropoutArgs } from './dropout';
 import { positionalOptions } from '../engine/positional-options';
 
@@ -66,7 +65,7 @@ export class SpatialDropout2D extends Dropout {
   /** @throws Error naming the layer when `rate` is outside [0, 1) or `dataFormat` is unknown */
   constructor(args: SpatialDropout2DArgs) {
     super(args);
-    this.dataFormat = checkOneOf(args.dataFormat ?? 'channels_last', ['channels_last', 'channels_first'] as const, 'dataFormat', this.name);
+    this.dataFormat = checkOneOf(args.dataFormat ?? 'channels_last', ['channels_last', 'channels_first'] as const, 'dataFormat', layerOwner(this.name));
     this.inputSpec = { ndim: 4 };
   }
 

@@ -22,7 +22,7 @@ describe('getRegularizer', () => {
 
   it('names an unknown regularizer and bad factors', () => {
     expect(() => getRegularizer('l3')).toThrow('Unknown regularizer "l3": expected one of L1, L2, L1L2');
-    expect(() => getRegularizer({ class_name: 'L1', config: { l1: -1 } })).toThrow('Expected l1 to be a finite number ≥ 0 in regularizer L1, received -1');
+    expect(() => getRegularizer({ class_name: 'L1', config: { l1: -1 } })).toThrow('Expected l1 to be a finite number ≥ 0, received -1 in regularizer L1');
   });
 });
 

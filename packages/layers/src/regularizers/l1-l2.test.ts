@@ -20,6 +20,6 @@ it('round-trips its config and refuses bad factors, naming them', () => {
   const config = new L1L2({ l1: 0.5, l2: 0 }).getConfig();
   expect(config).toEqual({ l1: 0.5, l2: 0 });
   expect(L1L2.fromConfig(config).getConfig()).toEqual(config);
-  expect(() => new L1L2({ l1: 0.1, l2: -0.1 })).toThrow('Expected l2 to be a finite number ≥ 0 in regularizer L1L2, received -0.1');
-  expect(() => l1l2({ l1: Number.NEGATIVE_INFINITY })).toThrow('Expected l1 to be a finite number ≥ 0 in regularizer L1L2, received -Infinity');
+  expect(() => new L1L2({ l1: 0.1, l2: -0.1 })).toThrow('Expected l2 to be a finite number ≥ 0, received -0.1 in regularizer L1L2');
+  expect(() => l1l2({ l1: Number.NEGATIVE_INFINITY })).toThrow('Expected l1 to be a finite number ≥ 0, received -Infinity in regularizer L1L2');
 });

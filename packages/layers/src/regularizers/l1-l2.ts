@@ -1,7 +1,6 @@
 import { type tf } from '@dendrite/backend';
-import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
+import { checkOptionKeys, describeValue, optionKeys, checkNumber, NON_NEGATIVE } from '@dendrite/backend/internal';
 import { isOptionsObject } from '../engine/positional-options';
-import { checkFactor } from './check-factor';
 import { penalties } from './penalties';
 import { Regularizer } from './regularizer';
 
@@ -37,8 +36,8 @@ export class L1L2 extends Regularizer {
   constructor(args: L1L2Args = {}) {
     super();
     checkOptionKeys(args, L1L2.optionKeys, 'L1L2');
-    this.l1 = checkFactor(args.l1 ?? 0, 'l1', this.className);
-    this.l2 = checkFactor(args.l2 ?? 0, 'l2', this.className);
+    this.l1 = checkNumber(args.l1 ?? 0, 'l1', `regularizer ${this.className}`, NON_NEGATIVE);
+    this.l2 = checkNumber(args.l2 ?? 0, 'l2', `regularizer ${this.className}`, NON_NEGATIVE);
   }
 
   /** `l1 · Σ|w| + l2 · Σw²`, a new scalar. */

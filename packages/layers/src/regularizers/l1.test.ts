@@ -21,7 +21,7 @@ it('round-trips its config and refuses bad factors, naming them', () => {
   expect(new L1({ l1: 0.3 }).getConfig()).toEqual({ l1: 0.3 });
   expect(L1.fromConfig({ l1: 0.3 }).l1).toBe(0.3);
   expect(new L1({ l1: null }).l1).toBe(0.01);
-  expect(() => l1(-1)).toThrow('Expected l1 to be a finite number ≥ 0 in regularizer L1, received -1');
-  expect(() => l1(Number.NaN)).toThrow('Expected l1 to be a finite number ≥ 0 in regularizer L1, received NaN');
-  expect(() => l1({ l1: '0.1' as never })).toThrow('Expected l1 to be a finite number ≥ 0 in regularizer L1, received "0.1"');
+  expect(() => l1(-1)).toThrow('Expected l1 to be a finite number ≥ 0, received -1 in regularizer L1');
+  expect(() => l1(Number.NaN)).toThrow('Expected l1 to be a finite number ≥ 0, received NaN in regularizer L1');
+  expect(() => l1({ l1: '0.1' as never })).toThrow('Expected l1 to be a finite number ≥ 0, received "0.1" in regularizer L1');
 });

@@ -1,7 +1,6 @@
 import { type tf } from '@dendrite/backend';
-import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
+import { checkOptionKeys, optionKeys, checkNumber, NON_NEGATIVE } from '@dendrite/backend/internal';
 import { positionalOptions } from '../engine/positional-options';
-import { checkFactor } from './check-factor';
 import { penalties } from './penalties';
 import { Regularizer } from './regularizer';
 
@@ -31,7 +30,7 @@ export class L1 extends Regularizer {
   constructor(args: L1Args = {}) {
     super();
     checkOptionKeys(args, L1.optionKeys, 'L1');
-    this.l1 = checkFactor(args.l1 ?? 0.01, 'l1', this.className);
+    this.l1 = checkNumber(args.l1 ?? 0.01, 'l1', `regularizer ${this.className}`, NON_NEGATIVE);
   }
 
   /** `l1 · Σ|w|`, a new scalar. */

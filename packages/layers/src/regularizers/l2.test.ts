@@ -19,8 +19,8 @@ describeEachBackend('L2', () => {
 
 it('round-trips its config and refuses bad factors, naming them', () => {
   expect(L2.fromConfig(l2({ l2: 1e-5 }).getConfig()).getConfig()).toEqual({ l2: 1e-5 });
-  expect(() => l2(-1)).toThrow('Expected l2 to be a finite number ≥ 0 in regularizer L2, received -1');
-  expect(() => new L2({ l2: Number.POSITIVE_INFINITY })).toThrow('Expected l2 to be a finite number ≥ 0 in regularizer L2, received Infinity');
+  expect(() => l2(-1)).toThrow('Expected l2 to be a finite number ≥ 0, received -1 in regularizer L2');
+  expect(() => new L2({ l2: Number.POSITIVE_INFINITY })).toThrow('Expected l2 to be a finite number ≥ 0, received Infinity in regularizer L2');
 });
 
 it('l1 and l2 read a bare number as the factor and refuse unknown keys; l1l2 refuses a bare number', async () => {

@@ -1,7 +1,6 @@
 import { type tf } from '@dendrite/backend';
-import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
+import { checkOptionKeys, optionKeys, checkNumber, NON_NEGATIVE } from '@dendrite/backend/internal';
 import { positionalOptions } from '../engine/positional-options';
-import { checkFactor } from './check-factor';
 import { penalties } from './penalties';
 import { Regularizer } from './regularizer';
 
@@ -32,7 +31,7 @@ export class L2 extends Regularizer {
   constructor(args: L2Args = {}) {
     super();
     checkOptionKeys(args, L2.optionKeys, 'L2');
-    this.l2 = checkFactor(args.l2 ?? 0.01, 'l2', this.className);
+    this.l2 = checkNumber(args.l2 ?? 0.01, 'l2', `regularizer ${this.className}`, NON_NEGATIVE);
   }
 
   /** `l2 · Σw²`, a new scalar. */

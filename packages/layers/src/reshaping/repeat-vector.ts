@@ -1,9 +1,8 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkPositiveInteger, layerOwner } from '@dendrite/backend/internal';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, singleShape } from '../engine/shape';
-import { checkPositiveInteger } from '../core/argument-checks';
 import { positionalOptions } from '../engine/positional-options';
 
 /** Arguments of {@link RepeatVector}. */
@@ -33,7 +32,7 @@ export class RepeatVector extends Layer {
    */
   constructor(args: RepeatVectorArgs) {
     super(args);
-    this.n = checkPositiveInteger(args.n, 'n', this.name);
+    this.n = checkPositiveInteger(args.n, 'n', layerOwner(this.name));
     this.inputSpec = { ndim: 2 };
   }
 

@@ -1,9 +1,8 @@
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkPositiveInteger, layerOwner } from '@dendrite/backend/internal';
 import type { tf } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, singleShape } from '../engine/shape';
-import { checkPositiveInteger } from '../core/argument-checks';
 import { repeatElements } from './upsample';
 import { positionalOptions } from '../engine/positional-options';
 
@@ -34,7 +33,7 @@ export class UpSampling1D extends Layer {
    */
   constructor(args: UpSampling1DArgs = {}) {
     super(args);
-    this.size = checkPositiveInteger(args.size ?? 2, 'size', this.name);
+    this.size = checkPositiveInteger(args.size ?? 2, 'size', layerOwner(this.name));
     this.inputSpec = { ndim: 3 };
   }
 

@@ -1,9 +1,8 @@
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkTuple, layerOwner, checkOneOf } from '@dendrite/backend/internal';
 import type { tf } from '@dendrite/backend';
 import { Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import { type Shape, singleShape } from '../engine/shape';
-import { checkOneOf, normalizeTuple } from '../core/argument-checks';
 import { type DataFormat, checkDataFormat } from '../convolutional/check-data-format';
 import { bilinearUpsample2d, repeatElements } from './upsample';
 import { positionalOptions } from '../engine/positional-options';
@@ -43,8 +42,8 @@ export class UpSampling2D extends Layer {
   constructor(args: UpSampling2DArgs = {}) {
     super(args);
     this.dataFormat = checkDataFormat(args.dataFormat, this.name);
-    this.size = normalizeTuple(args.size ?? 2, 2, 'size', this.name) as [number, number];
-    this.interpolation = checkOneOf(args.interpolation ?? 'nearest', ['nearest', 'bilinear'] as const, 'interpolation', this.name);
+    this.size = checkTuple(args.size ?? 2, 2, 'size', layerOwner(this.name)) as [number, number];
+    this.interpolation = checkOneOf(args.interpolation ?? 'nearest', ['nearest', 'bilinear'] as const, 'interpolation', layerOwner(this.name));
     this.inputSpec = { ndim: 4 };
   }
 

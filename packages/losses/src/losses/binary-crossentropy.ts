@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
-import { checkInRange } from '../utils/check-args';
+import { optionKeys, checkNumber, inInterval } from '@dendrite/backend/internal';
 import { alignShapes } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { EPSILON } from './epsilon';
@@ -30,7 +29,7 @@ export type { CrossentropyOptions } from './crossentropy-loss';
 export const binaryCrossentropy = withKerasName(function binaryCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor, options: CrossentropyOptions = {}): tf.Tensor {
   checkFunctionOptions(yTrue, options, CROSSENTROPY_OPTION_KEYS, 'binaryCrossentropy', 'BinaryCrossentropy');
   const owner = 'loss "binary_crossentropy"';
-  const smoothing = checkInRange(options.labelSmoothing ?? 0, 'labelSmoothing', owner, 0, 1);
+  const smoothing = checkNumber(options.labelSmoothing ?? 0, 'labelSmoothing', owner, inInterval(0, 1));
   return tf.tidy(() => {
     let [t, p] = alignShapes(yTrue, yPred, owner, { broadcast: false });
     if (smoothing > 0) t = tf.add(tf.mul(t, 1 - smoothing), 0.5 * smoothing);

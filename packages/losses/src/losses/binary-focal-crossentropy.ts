@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
-import { checkInRange } from '../utils/check-args';
+import { optionKeys, checkNumber, inInterval } from '@dendrite/backend/internal';
 import { alignShapes } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { checkFunctionOptions } from '../utils/function-options';
@@ -28,11 +27,11 @@ export const BINARY_FOCAL_OPTION_KEYS = [...CROSSENTROPY_OPTION_KEYS, ...FOCAL_K
 function focalOptions(options: BinaryFocalCrossentropyOptions, owner: string): Required<Omit<BinaryFocalCrossentropyOptions, 'axis'>> & { axis: number } {
   return {
     fromLogits: options.fromLogits ?? false,
-    labelSmoothing: checkInRange(options.labelSmoothing ?? 0, 'labelSmoothing', owner, 0, 1),
+    labelSmoothing: checkNumber(options.labelSmoothing ?? 0, 'labelSmoothing', owner, inInterval(0, 1)),
     axis: options.axis ?? -1,
     applyClassBalancing: options.applyClassBalancing ?? false,
-    alpha: checkInRange(options.alpha ?? 0.25, 'alpha', owner, 0, 1),
-    gamma: checkInRange(options.gamma ?? 2, 'gamma', owner, 0, Number.POSITIVE_INFINITY),
+    alpha: checkNumber(options.alpha ?? 0.25, 'alpha', owner, inInterval(0, 1)),
+    gamma: checkNumber(options.gamma ?? 2, 'gamma', owner, inInterval(0, Number.POSITIVE_INFINITY)),
   };
 }
 

@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
-import { checkInRange } from '../utils/check-args';
+import { optionKeys, checkNumber, inInterval } from '@dendrite/backend/internal';
 import { alignShapes, checkTensor, looksSparse } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { EPSILON } from './epsilon';
@@ -29,7 +28,7 @@ import { softmaxCrossentropy, takesSoftmaxCrossentropy } from './softmax-crossen
 export const categoricalCrossentropy = withKerasName(function categoricalCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor, options: CrossentropyOptions = {}): tf.Tensor {
   checkFunctionOptions(yTrue, options, CROSSENTROPY_OPTION_KEYS, 'categoricalCrossentropy', 'CategoricalCrossentropy');
   const owner = 'loss "categorical_crossentropy"';
-  const smoothing = checkInRange(options.labelSmoothing ?? 0, 'labelSmoothing', owner, 0, 1);
+  const smoothing = checkNumber(options.labelSmoothing ?? 0, 'labelSmoothing', owner, inInterval(0, 1));
   const axis = options.axis ?? -1;
   return tf.tidy(() => {
     checkTensor(yTrue, 'yTrue', owner);

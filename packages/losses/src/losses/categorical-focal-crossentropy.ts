@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { describeValue, optionKeys } from '@dendrite/backend/internal';
-import { checkInRange } from '../utils/check-args';
+import { describeValue, optionKeys, checkNumber, inInterval } from '@dendrite/backend/internal';
 import { alignShapes, checkTensor } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { checkFunctionOptions } from '../utils/function-options';
@@ -48,8 +47,8 @@ function checkAlpha(alpha: unknown, owner: string): number | number[] {
 export const categoricalFocalCrossentropy = withKerasName(function categoricalFocalCrossentropy(yTrue: tf.Tensor, yPred: tf.Tensor, options: CategoricalFocalCrossentropyOptions = {}): tf.Tensor {
   checkFunctionOptions(yTrue, options, CATEGORICAL_FOCAL_OPTION_KEYS, 'categoricalFocalCrossentropy', 'CategoricalFocalCrossentropy');
   const owner = 'loss "categorical_focal_crossentropy"';
-  const smoothing = checkInRange(options.labelSmoothing ?? 0, 'labelSmoothing', owner, 0, 1);
-  const gamma = checkInRange(options.gamma ?? 2, 'gamma', owner, 0, Number.POSITIVE_INFINITY);
+  const smoothing = checkNumber(options.labelSmoothing ?? 0, 'labelSmoothing', owner, inInterval(0, 1));
+  const gamma = checkNumber(options.gamma ?? 2, 'gamma', owner, inInterval(0, Number.POSITIVE_INFINITY));
   const alpha = checkAlpha(options.alpha ?? 0.25, owner);
   const axis = options.axis ?? -1;
   return tf.tidy(() => {
@@ -86,7 +85,7 @@ export class CategoricalFocalCrossentropy extends CrossentropyLoss {
   constructor(args: LossArgs & CategoricalFocalCrossentropyOptions = {}) {
     super(args, 'categorical_focal_crossentropy');
     this.alpha = checkAlpha(args.alpha ?? 0.25, this.owner);
-    this.gamma = checkInRange(args.gamma ?? 2, 'gamma', this.owner, 0, Number.POSITIVE_INFINITY);
+    this.gamma = checkNumber(args.gamma ?? 2, 'gamma', this.owner, inInterval(0, Number.POSITIVE_INFINITY));
   }
 
   call(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {

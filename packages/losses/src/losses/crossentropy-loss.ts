@@ -1,5 +1,4 @@
-import { checkInRange } from '../utils/check-args';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkNumber, inInterval } from '@dendrite/backend/internal';
 import { type LossArgs, Loss } from './loss';
 
 /** Options of the binary and categorical crossentropies. */
@@ -28,7 +27,7 @@ export abstract class CrossentropyLoss extends Loss {
   protected constructor(args: LossArgs & CrossentropyOptions, defaultName: string) {
     super(args, defaultName);
     this.fromLogits = args.fromLogits ?? false;
-    this.labelSmoothing = checkInRange(args.labelSmoothing ?? 0, 'labelSmoothing', this.owner, 0, 1);
+    this.labelSmoothing = checkNumber(args.labelSmoothing ?? 0, 'labelSmoothing', this.owner, inInterval(0, 1));
     this.axis = args.axis ?? -1;
     this.functionOptions = { fromLogits: this.fromLogits, labelSmoothing: this.labelSmoothing, axis: this.axis };
   }

@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { type KerasSerialized, type KerasSpellings, ObjectRegistry, isKerasSerialized } from '@dendrite/backend/internal';
-import { describeValue } from '../utils/check-args';
+import { type KerasSerialized, type KerasSpellings, ObjectRegistry, isKerasSerialized, describeValue } from '@dendrite/backend/internal';
 import { BinaryCrossentropy } from './binary-crossentropy';
 import { BinaryFocalCrossentropy } from './binary-focal-crossentropy';
 import { CategoricalCrossentropy } from './categorical-crossentropy';

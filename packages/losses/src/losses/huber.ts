@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
-import { checkPositive } from '../utils/check-args';
+import { optionKeys, checkNumber, POSITIVE } from '@dendrite/backend/internal';
 import { alignShapes } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { checkFunctionOptions } from '../utils/function-options';
@@ -30,7 +29,7 @@ const HUBER_OPTION_KEYS = optionKeys<HuberOptions>({ delta: true });
  */
 export const huber = withKerasName(function huber(yTrue: tf.Tensor, yPred: tf.Tensor, options: HuberOptions = {}): tf.Tensor {
   checkFunctionOptions(yTrue, options, HUBER_OPTION_KEYS, 'huber', 'Huber');
-  const delta = checkPositive(options.delta ?? 1, 'delta', 'loss "huber"');
+  const delta = checkNumber(options.delta ?? 1, 'delta', 'loss "huber"', POSITIVE);
   return tf.tidy(() => {
     const [t, p] = alignShapes(yTrue, yPred, 'loss "huber"');
     const error = tf.sub(p, t);
@@ -60,7 +59,7 @@ export class Huber extends Loss {
    */
   constructor(args: LossArgs & HuberOptions = {}) {
     super(args, 'huber_loss');
-    this.delta = checkPositive(args.delta ?? 1, 'delta', this.owner);
+    this.delta = checkNumber(args.delta ?? 1, 'delta', this.owner, POSITIVE);
   }
 
   call(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {

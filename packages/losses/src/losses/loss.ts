@@ -153,7 +153,7 @@ export class LossFunctionWrapper extends Loss {
     defaultName?: string,
   ) {
     super(args, defaultName ?? (typeof fn === 'function' && fn.name ? fn.name : 'custom_loss'));
-    if (typeof fn !== 'function') throw new Error(`Expected fn to be a function (yTrue, yPred) => tf.Tensor, received ${typeof fn} in ${this.owner}`);
+    if (typeof fn !== 'function') throw new TypeError(`Expected fn to be a function (yTrue, yPred) => tf.Tensor, received ${typeof fn} in ${this.owner}`);
   }
 
   call(yTrue: tf.Tensor, yPred: tf.Tensor): tf.Tensor {

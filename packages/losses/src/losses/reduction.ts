@@ -1,6 +1,6 @@
 import { tf } from '@dendrite/backend';
-import { describeValue } from '../utils/check-args';
 import { alignWeights } from '../utils/shapes';
+import { describeValue, argumentError } from '@dendrite/backend/internal';
 
 /**
  * How per-sample losses become the loss, as Keras 3: `sum_over_batch_size` (the default) and its
@@ -29,7 +29,7 @@ export function standardizeReduction(reduction: ReductionArgument | undefined, o
   if (reduction === null) return 'none';
   const snake = typeof reduction === 'string' ? reduction.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`) : undefined;
   if (snake === undefined || !(REDUCTIONS as readonly string[]).includes(snake)) {
-    throw new Error(`Expected reduction to be one of ${REDUCTIONS.join(', ')}, received ${describeValue(reduction)} in ${owner}`);
+    throw argumentError(reduction, 'string', `Expected reduction to be one of ${REDUCTIONS.join(', ')}, received ${describeValue(reduction)} in ${owner}`);
   }
   return snake as Reduction;
 }

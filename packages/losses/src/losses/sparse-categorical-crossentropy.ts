@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { isSoftmaxOutput, optionKeys } from '@dendrite/backend/internal';
-import { describeValue } from '../utils/check-args';
+import { isSoftmaxOutput, optionKeys, describeValue, argumentError } from '@dendrite/backend/internal';
 import { checkTensor } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { checkFunctionOptions } from '../utils/function-options';
@@ -37,7 +36,7 @@ export function sparseLabels(yTrue: tf.Tensor, yPred: tf.Tensor, owner: string):
 function checkIgnoreClass(ignoreClass: unknown, owner: string): number | null {
   if (ignoreClass === undefined || ignoreClass === null) return null;
   if (typeof ignoreClass !== 'number' || !Number.isInteger(ignoreClass)) {
-    throw new Error(`Expected ignoreClass to be an integer or null, received ${describeValue(ignoreClass)} in ${owner}`);
+    throw argumentError(ignoreClass, 'number', `Expected ignoreClass to be an integer or null, received ${describeValue(ignoreClass)} in ${owner}`);
   }
   return ignoreClass;
 }

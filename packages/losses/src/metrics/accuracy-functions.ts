@@ -1,7 +1,6 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkInteger, checkNumber, inInterval } from '@dendrite/backend/internal';
 import { sparseLabels } from '../losses/sparse-categorical-crossentropy';
-import { checkInRange, checkInteger } from '../utils/check-args';
 import { alignShapes, checkTensor, looksSparse } from '../utils/shapes';
 import { withKerasName } from '../utils/keras-name';
 import { checkFunctionOptions } from '../utils/function-options';
@@ -49,7 +48,7 @@ const BINARY_ACCURACY_OPTION_KEYS = optionKeys<BinaryAccuracyOptions>({ threshol
  */
 export const binaryAccuracy = withKerasName(function binaryAccuracy(yTrue: tf.Tensor, yPred: tf.Tensor, options: BinaryAccuracyOptions = {}): tf.Tensor {
   checkFunctionOptions(yTrue, options, BINARY_ACCURACY_OPTION_KEYS, 'binaryAccuracy', 'BinaryAccuracy');
-  const threshold = checkInRange(options.threshold ?? 0.5, 'threshold', 'metric "binary_accuracy"', 0, 1, true);
+  const threshold = checkNumber(options.threshold ?? 0.5, 'threshold', 'metric "binary_accuracy"', inInterval(0, 1, true));
   return tf.tidy(() => {
     const [t, p] = alignShapes(yTrue, yPred, 'metric "binary_accuracy"', { broadcast: false });
     return tf.mean(tf.cast(tf.equal(t, tf.cast(tf.greater(p, threshold), 'float32')), 'float32'), -1);

@@ -1,6 +1,5 @@
 import { type tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
-import { checkInRange, checkInteger } from '../utils/check-args';
+import { optionKeys, checkInteger, checkNumber, inInterval } from '@dendrite/backend/internal';
 import {
   type BinaryAccuracyOptions,
   type TopKOptions,
@@ -57,7 +56,7 @@ export class BinaryAccuracy extends MeanMetricWrapper {
    */
   constructor(args: MetricArgs & BinaryAccuracyOptions = {}) {
     const name = args.name ?? 'binary_accuracy';
-    const threshold = checkInRange(args.threshold ?? 0.5, 'threshold', `metric "${name}"`, 0, 1, true);
+    const threshold = checkNumber(args.threshold ?? 0.5, 'threshold', `metric "${name}"`, inInterval(0, 1, true));
     super((yTrue, yPred) => binaryAccuracy(yTrue, yPred, { threshold }), name, args);
     this.threshold = threshold;
   }

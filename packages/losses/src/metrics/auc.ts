@@ -1,7 +1,6 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, checkInteger, describeValue } from '@dendrite/backend/internal';
 import { EPSILON } from '../losses/epsilon';
-import { checkInteger, describeValue } from '../utils/check-args';
 import { bucketedConfusionCounts } from './confusion-counts';
 import { Metric } from './metric';
 

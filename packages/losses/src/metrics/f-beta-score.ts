@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { describeValue, optionKeys, checkNumber, inInterval } from '@dendrite/backend/internal';
+import { describeValue, optionKeys, checkNumber, inInterval, argumentError } from '@dendrite/backend/internal';
 import { checkTensor } from '../utils/shapes';
 import { EPSILON } from '../losses/epsilon';
 import { Metric } from './metric';
@@ -55,7 +55,7 @@ export class FBetaScore extends Metric {
     if (!AVERAGES.includes(args.average ?? null)) throw new Error(`Expected average to be null, "micro", "macro" or "weighted", received ${describeValue(args.average)} in ${this.owner}`);
     this.average = args.average ?? null;
     this.beta = args.beta ?? 1;
-    if (!(typeof this.beta === 'number' && this.beta > 0 && Number.isFinite(this.beta))) throw new Error(`Expected beta to be a finite number > 0, received ${describeValue(args.beta)} in ${this.owner}`);
+    if (!(typeof this.beta === 'number' && this.beta > 0 && Number.isFinite(this.beta))) throw argumentError(args.beta, 'number', `Expected beta to be a finite number > 0, received ${describeValue(args.beta)} in ${this.owner}`);
     this.threshold = args.threshold == null ? null : checkNumber(args.threshold, 'threshold', this.owner, inInterval(0, 1));
     if (this.threshold === 0) throw new Error(`Expected threshold to be a number in (0, 1], received 0 in ${this.owner}`);
   }

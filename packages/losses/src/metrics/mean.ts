@@ -173,7 +173,7 @@ export class Sum extends Metric {
 
 /** `fn` when it is a function; otherwise an Error naming the metric. */
 function checkedFunction(fn: unknown, name: string | undefined): { name?: string } {
-  if (typeof fn !== 'function') throw new Error(`Expected fn to be a function (yTrue, yPred) => tf.Tensor, received ${typeof fn} in metric "${name ?? 'mean_metric_wrapper'}"`);
+  if (typeof fn !== 'function') throw new TypeError(`Expected fn to be a function (yTrue, yPred) => tf.Tensor, received ${typeof fn} in metric "${name ?? 'mean_metric_wrapper'}"`);
   return { name: fn.name || undefined };
 }
 

@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { optionKeys } from '@dendrite/backend/internal';
-import { checkInRange, checkInteger } from '../utils/check-args';
+import { optionKeys, checkInteger, checkNumber, inInterval } from '@dendrite/backend/internal';
 import { NEG_INF, confusionCounts } from './confusion-counts';
 import { Metric } from './metric';
 
@@ -19,7 +18,7 @@ export interface ConfusionRatioArgs {
 function checkThresholds(thresholds: unknown, owner: string): number[] {
   const list = Array.isArray(thresholds) ? thresholds : [thresholds];
   if (list.length === 0) throw new Error(`Expected thresholds to be a number or a non-empty list in [0, 1], received [] in ${owner}`);
-  list.forEach((threshold, index) => checkInRange(threshold, Array.isArray(thresholds) ? `thresholds[${index}]` : 'thresholds', owner, 0, 1));
+  list.forEach((threshold, index) => checkNumber(threshold, Array.isArray(thresholds) ? `thresholds[${index}]` : 'thresholds', owner, inInterval(0, 1)));
   return list as number[];
 }
 

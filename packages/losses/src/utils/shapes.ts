@@ -1,6 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { checkOptionKeys, optionKeys } from '@dendrite/backend/internal';
-import { describeValue } from './check-args';
+import { checkOptionKeys, optionKeys, describeValue } from '@dendrite/backend/internal';
 
 /**
  * Throws unless `value` is a tensor.

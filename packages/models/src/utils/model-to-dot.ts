@@ -1,4 +1,4 @@
-import { checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
+import { checkOptionKeys, describeValue, optionKeys, argumentError } from '@dendrite/backend/internal';
 import type { Layer, Shape } from '@dendrite/layers';
 import { Functional } from '../functional';
 import type { Model } from '../model';
@@ -185,7 +185,7 @@ export function modelToDot(model: Model, options: ModelToDotOptions = {}): strin
   checkChoice(options.rankdir, RANKDIRS, 'rankdir');
   checkChoice(options.splines, SPLINES, 'splines');
   const dpi = options.dpi ?? 200;
-  if (typeof dpi !== 'number' || !(dpi > 0) || !Number.isFinite(dpi)) throw new Error(`Expected dpi to be a positive number, received ${describeValue(dpi)}`);
+  if (typeof dpi !== 'number' || !(dpi > 0) || !Number.isFinite(dpi)) throw argumentError(dpi, 'number', `Expected dpi to be a positive number, received ${describeValue(dpi)}`);
   const writer = new DotWriter(
     {
       showLayerNames: options.showLayerNames ?? true,

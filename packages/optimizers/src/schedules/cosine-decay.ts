@@ -1,5 +1,4 @@
-import { CLOSED_FRACTION, NON_NEGATIVE, POSITIVE, STEP_COUNT, checkNumber } from '../check-argument';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, CLOSED_FRACTION, NON_NEGATIVE, POSITIVE, STEP_COUNT, checkNumber } from '@dendrite/backend/internal';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
 /** Arguments of {@link CosineDecay}. */
@@ -40,11 +39,11 @@ export class CosineDecay extends LearningRateSchedule {
   constructor(args: CosineDecayArgs) {
     super(args);
     const owner = this.owner;
-    this.initialLearningRate = checkNumber(args.initialLearningRate, 'initialLearningRate', NON_NEGATIVE, owner);
-    this.decaySteps = checkNumber(args.decaySteps, 'decaySteps', POSITIVE, owner);
-    this.alpha = checkNumber(args.alpha ?? 0, 'alpha', CLOSED_FRACTION, owner);
-    this.warmupTarget = args.warmupTarget == null ? null : checkNumber(args.warmupTarget, 'warmupTarget', NON_NEGATIVE, owner);
-    this.warmupSteps = checkNumber(args.warmupSteps ?? 0, 'warmupSteps', STEP_COUNT, owner);
+    this.initialLearningRate = checkNumber(args.initialLearningRate, 'initialLearningRate', owner, NON_NEGATIVE);
+    this.decaySteps = checkNumber(args.decaySteps, 'decaySteps', owner, POSITIVE);
+    this.alpha = checkNumber(args.alpha ?? 0, 'alpha', owner, CLOSED_FRACTION);
+    this.warmupTarget = args.warmupTarget == null ? null : checkNumber(args.warmupTarget, 'warmupTarget', owner, NON_NEGATIVE);
+    this.warmupSteps = checkNumber(args.warmupSteps ?? 0, 'warmupSteps', owner, STEP_COUNT);
   }
 
   call(step: number): number {

@@ -1,5 +1,4 @@
-import { NON_NEGATIVE, POSITIVE, STEP_COUNT, checkNumber } from '../check-argument';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, NON_NEGATIVE, POSITIVE, STEP_COUNT, checkNumber } from '@dendrite/backend/internal';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
 /** Arguments of {@link OneCycle}. */
@@ -44,11 +43,11 @@ export class OneCycle extends LearningRateSchedule {
   constructor(args: OneCycleArgs) {
     super(args);
     const owner = this.owner;
-    this.totalSteps = checkNumber(args.totalSteps, 'totalSteps', { test: (v) => Number.isInteger(v) && v >= 3, expected: 'an integer ≥ 3' }, owner);
-    this.maxLearningRate = checkNumber(args.maxLearningRate, 'maxLearningRate', POSITIVE, owner);
-    this.startLearningRate = checkNumber(args.startLearningRate ?? this.maxLearningRate / 10, 'startLearningRate', NON_NEGATIVE, owner);
-    this.lastSteps = checkNumber(args.lastSteps ?? Math.floor(this.totalSteps / 10) + 1, 'lastSteps', STEP_COUNT, owner);
-    this.lastLearningRate = checkNumber(args.lastLearningRate ?? this.startLearningRate / 1000, 'lastLearningRate', NON_NEGATIVE, owner);
+    this.totalSteps = checkNumber(args.totalSteps, 'totalSteps', owner, { test: (v) => Number.isInteger(v) && v >= 3, expected: 'an integer ≥ 3' });
+    this.maxLearningRate = checkNumber(args.maxLearningRate, 'maxLearningRate', owner, POSITIVE);
+    this.startLearningRate = checkNumber(args.startLearningRate ?? this.maxLearningRate / 10, 'startLearningRate', owner, NON_NEGATIVE);
+    this.lastSteps = checkNumber(args.lastSteps ?? Math.floor(this.totalSteps / 10) + 1, 'lastSteps', owner, STEP_COUNT);
+    this.lastLearningRate = checkNumber(args.lastLearningRate ?? this.startLearningRate / 1000, 'lastLearningRate', owner, NON_NEGATIVE);
     this.halfCycle = Math.floor((this.totalSteps - this.lastSteps) / 2);
     if (this.halfCycle < 1) {
       throw new Error(`Expected lastSteps to leave a cycle of ≥ 2 steps of totalSteps ${this.totalSteps} in ${owner}, received ${this.lastSteps}`);

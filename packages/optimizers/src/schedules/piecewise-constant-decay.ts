@@ -1,5 +1,4 @@
-import { NON_NEGATIVE, checkNumber, describeValue } from '../check-argument';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, NON_NEGATIVE, describeValue, checkNumber } from '@dendrite/backend/internal';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
 /** Arguments of {@link PiecewiseConstantDecay}. */
@@ -35,10 +34,10 @@ export class PiecewiseConstantDecay extends LearningRateSchedule {
       throw new Error(`Expected values to have one more entry than boundaries in ${owner}, received boundaries ${describeValue(boundaries)} and values ${describeValue(values)}`);
     }
     boundaries.forEach((boundary, index) => {
-      checkNumber(boundary, `boundaries[${index}]`, NON_NEGATIVE, owner);
+      checkNumber(boundary, `boundaries[${index}]`, owner, NON_NEGATIVE);
       if (index > 0 && boundary <= boundaries[index - 1]) throw new Error(`Expected strictly increasing boundaries in ${owner}, received [${boundaries.join(', ')}]`);
     });
-    values.forEach((value, index) => checkNumber(value, `values[${index}]`, NON_NEGATIVE, owner));
+    values.forEach((value, index) => checkNumber(value, `values[${index}]`, owner, NON_NEGATIVE));
     this.boundaries = [...boundaries];
     this.values = [...values];
   }

@@ -1,5 +1,4 @@
-import { NON_NEGATIVE, POSITIVE, checkBoolean, checkNumber } from '../check-argument';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, NON_NEGATIVE, POSITIVE, checkBoolean, checkNumber } from '@dendrite/backend/internal';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
 /** Arguments of {@link PolynomialDecay}. */
@@ -39,10 +38,10 @@ export class PolynomialDecay extends LearningRateSchedule {
   constructor(args: PolynomialDecayArgs) {
     super(args);
     const owner = this.owner;
-    this.initialLearningRate = checkNumber(args.initialLearningRate, 'initialLearningRate', NON_NEGATIVE, owner);
-    this.decaySteps = checkNumber(args.decaySteps, 'decaySteps', POSITIVE, owner);
-    this.endLearningRate = checkNumber(args.endLearningRate ?? 0.0001, 'endLearningRate', NON_NEGATIVE, owner);
-    this.power = checkNumber(args.power ?? 1, 'power', POSITIVE, owner);
+    this.initialLearningRate = checkNumber(args.initialLearningRate, 'initialLearningRate', owner, NON_NEGATIVE);
+    this.decaySteps = checkNumber(args.decaySteps, 'decaySteps', owner, POSITIVE);
+    this.endLearningRate = checkNumber(args.endLearningRate ?? 0.0001, 'endLearningRate', owner, NON_NEGATIVE);
+    this.power = checkNumber(args.power ?? 1, 'power', owner, POSITIVE);
     this.cycle = checkBoolean(args.cycle ?? false, 'cycle', owner);
   }
 

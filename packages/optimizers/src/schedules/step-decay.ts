@@ -1,5 +1,4 @@
-import { NON_NEGATIVE, POSITIVE, checkBoolean, checkNumber } from '../check-argument';
-import { optionKeys } from '@dendrite/backend/internal';
+import { optionKeys, NON_NEGATIVE, POSITIVE, checkBoolean, checkNumber } from '@dendrite/backend/internal';
 import { LearningRateSchedule } from './learning-rate-schedule';
 
 /** Arguments of {@link ExponentialDecay} and {@link InverseTimeDecay}. */
@@ -29,9 +28,9 @@ export abstract class StepDecay extends LearningRateSchedule {
   constructor(args: DecayArgs) {
     super(args);
     const owner = this.owner;
-    this.initialLearningRate = checkNumber(args.initialLearningRate, 'initialLearningRate', NON_NEGATIVE, owner);
-    this.decaySteps = checkNumber(args.decaySteps, 'decaySteps', POSITIVE, owner);
-    this.decayRate = checkNumber(args.decayRate, 'decayRate', NON_NEGATIVE, owner);
+    this.initialLearningRate = checkNumber(args.initialLearningRate, 'initialLearningRate', owner, NON_NEGATIVE);
+    this.decaySteps = checkNumber(args.decaySteps, 'decaySteps', owner, POSITIVE);
+    this.decayRate = checkNumber(args.decayRate, 'decayRate', owner, NON_NEGATIVE);
     this.staircase = checkBoolean(args.staircase ?? false, 'staircase', owner);
   }
 

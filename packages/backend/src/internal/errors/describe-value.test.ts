@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useBackend } from '@dendrite/test-utils';
-import { tf } from '../tf/index';
+import { tf } from '../../tf/index';
 import { describeValue } from './describe-value';
 
 describe('describeValue', () => {

@@ -2,6 +2,7 @@ import { createRandom } from '@dendrite/backend';
 import { cutBatch } from './batch-cutter';
 import type { Batch, DataAdapter } from './data-adapter';
 import type { HostArray } from './host-array';
+import { argumentError } from '@dendrite/backend/internal';
 
 /** Options of {@link ArrayDataAdapter}. */
 export interface ArrayAdapterOptions {
@@ -40,7 +41,7 @@ export class ArrayDataAdapter implements DataAdapter {
       throw new Error(`Expected sampleWeight to have ${this.samples} entries (one per sample), received ${options.sampleWeight.length}`);
     }
     if (!Number.isInteger(options.batchSize) || options.batchSize < 1) {
-      throw new Error(`Expected batchSize to be an integer ≥ 1, received ${options.batchSize}`);
+      throw argumentError(options.batchSize, 'number', `Expected batchSize to be an integer ≥ 1, received ${options.batchSize}`);
     }
     const fullSteps = Math.ceil(this.samples / options.batchSize);
     this.steps = options.stepsPerEpoch !== undefined ? Math.min(options.stepsPerEpoch, fullSteps) : fullSteps;
