@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import { selectBackend, setSeed, tf } from '@dendrite/backend';
 import { readZip, writeZip } from '@dendrite/backend/internal';
 import { loadImage } from '@dendrite/augment';
-import { encodeIdx, maybeGunzip, parseCifarBinary, parseCifarPickle, parseIdx, parseNpy, parseNpz, parseNumericCsv } from '@dendrite/datasets';
+import { encodeIdx, maybeGunzip, parseCifarBinary, parseCifarPickle, parseIdx, parseNpy, parseNpz, parseNumericCsv, readTar } from '@dendrite/datasets';
 import { dense } from '@dendrite/layers';
 import { loadModel, saveModel, sequential } from '@dendrite/models';
 import { writeBmp, writeJpeg, writePng } from '../../../packages/augment/src/testing/write-images';
 import { pythonTwoCifarBatch } from '../../../packages/datasets/src/testing/cifar-pickle';
+import { writeTar } from '../../../packages/datasets/src/testing/write-tar';
 import { FORMATS, type FormatName } from './formats';
 
 /** What a load gave: a canonical text of shapes and value hashes, equal for equal data. */
@@ -123,6 +124,7 @@ export async function writeSeeds(dir: string): Promise<Seed[]> {
     'npz-deflated': { 'arrays.npz': deflatedZip('x.npy', npy) },
     'cifar-pickle': { data_batch_1: pythonTwoCifarBatch(cifarPixels, { labels: [3, 8] }) },
     'cifar-binary': { 'data_batch_1.bin': cifarBinary },
+    'cifar-tar-gz': { 'cifar-10-python.tar.gz': new Uint8Array(gzipSync(writeTar([['cifar-10-batches-py/data_batch_1', pythonTwoCifarBatch(cifarPixels, { labels: [3, 8] })]]))) },
     csv: { 'table.csv': new TextEncoder().encode('3,2,a,b\nx1,x2,target\n5.1,3.5,0\n4.9,3.0,1\n6.2,2.9,1\n') },
     png: { 'image.png': images['image.png'] },
     jpeg: { 'image.jpg': images['image.jpg'] },
@@ -143,7 +145,7 @@ export async function writeSeeds(dir: string): Promise<Seed[]> {
       payload[name] = needles.flatMap((needle) => rangesOf(bytes, needle));
       if (format === 'cifar-binary') payload[name] = [[0, bytes.length]];
       // The batch label ("training batch 1 of 5") is text the reader passes over: a change there cannot alter the data.
-      if (format === 'cifar-pickle') payload[name].push(...rangesOf(bytes, new TextEncoder().encode('training batch 1 of 5')));
+      if (format === 'cifar-pickle') for (const text of ['training batch 1 of 5', 'batch_label']) payload[name].push(...rangesOf(bytes, new TextEncoder().encode(text)));
     }
     seeds.push({ format, files, payload, ...(await loadCase(format, folder)) });
   }
@@ -223,6 +225,13 @@ export async function loadCase(format: FormatName, dir: string): Promise<LoadDig
     case 'cifar-pickle':
     case 'cifar-binary': {
       const batch = format === 'cifar-binary' ? parseCifarBinary(read(), ['labels'], file) : parseCifarPickle(read(), ['labels'], file);
+      return { digest: `${batch.count} ${arrayDigest([batch.count, 32, 32, 3], batch.images)} labels ${Array.from(batch.labels.labels).join(',')}` };
+    }
+    case 'cifar-tar-gz': {
+      const files = readTar(maybeGunzip(read(), file), file);
+      const entry = files.get('cifar-10-batches-py/data_batch_1');
+      if (entry === undefined) throw new Error(`Expected cifar-10-batches-py/data_batch_1 in "${file}", received ${[...files.keys()].join(', ') || 'no files'}`);
+      const batch = parseCifarPickle(entry, ['labels'], `${file}:data_batch_1`);
       return { digest: `${batch.count} ${arrayDigest([batch.count, 32, 32, 3], batch.images)} labels ${Array.from(batch.labels.labels).join(',')}` };
     }
     case 'csv': {

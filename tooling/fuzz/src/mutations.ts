@@ -124,6 +124,8 @@ export function applyMutations(original: Uint8Array, mutations: readonly Mutatio
   }
   let firstChange = 0;
   while (firstChange < Math.min(bytes.length, original.length) && bytes[firstChange] === original[firstChange]) firstChange++;
+  // Moves that cancel out (an insertion and a deletion) leave the length: judge the bytes that differ.
+  if (touched === undefined && bytes.length === original.length) touched = Array.from(bytes.keys()).filter((at) => bytes[at] !== original[at]);
   return { bytes, touched, firstChange };
 }
 
