@@ -24,4 +24,11 @@ describe('CIFAR readers on damaged labels', () => {
     expect(() => parseCifarBinary(binary([3, 200]), ['labels'], 'b.bin')).toThrow('Expected "labels" in [0, 9] in "b.bin", received 200 for image 1');
     expect(() => parseCifarPickle(pythonTwoCifarBatch(pixels, { labels: [12, 1] }), ['labels'], 'p')).toThrow('Expected "labels" in [0, 9] in "p", received 12 for image 0');
   });
+
+  it('refuses a pickle whose reconstruct function is misnamed (it would not import in Python)', () => {
+    const bytes = pythonTwoCifarBatch(pixels, { labels: [0, 1] });
+    const at = new TextDecoder('latin1').decode(bytes).indexOf('numpy.core');
+    bytes[at + 'numpy.cor'.length] = 0xe5;
+    expect(() => parseCifarPickle(bytes, ['labels'], 'm')).toThrow(/^Expected a pickled NumPy array under "data" in "m", received "numpy\.cor.\.multiarray\._reconstruct"/);
+  });
 });

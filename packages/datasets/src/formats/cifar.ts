@@ -82,7 +82,9 @@ function pickledUint8Array(value: unknown, fileName: string): { shape: number[];
   const call = value as PickledCall | null;
   const state = call?.state as unknown[] | undefined;
   const subtype = (call?.args?.[0] as PickledCall | undefined)?.global;
-  if (!call?.global?.endsWith('multiarray._reconstruct') || subtype !== 'numpy.ndarray' || !Array.isArray(state) || state.length < 5) {
+  // The names numpy 1 and 2 pickle under; a damaged one would not import in Python either.
+  const reconstruct = call?.global === 'numpy.core.multiarray._reconstruct' || call?.global === 'numpy._core.multiarray._reconstruct';
+  if (!reconstruct || subtype !== 'numpy.ndarray' || !Array.isArray(state) || state.length < 5) {
     throw new Error(`Expected a pickled NumPy array under "data" in "${fileName}", received ${describeValue(call?.global ?? typeof value)}`);
   }
   const [, shape, dtype, fortran, data] = state as [unknown, number[], PickledCall, boolean, unknown];
