@@ -45,6 +45,9 @@ export function sharedConfig() {
       server: { deps: { inline: [/tfjs-core\/dist\/(gradients|register_all_gradients|ops|public\/chained_ops)/] } },
       testTimeout: 60_000,
       hookTimeout: 60_000,
+      // wasm's default is every core; test files run in parallel forks, so each takes one thread
+      // unless the run sets DENDRITE_THREADS itself (threaded tests pass `threads` explicitly).
+      env: { DENDRITE_THREADS: process.env.DENDRITE_THREADS ?? '1' },
     },
   };
 }

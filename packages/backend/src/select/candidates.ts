@@ -8,6 +8,7 @@ import { activateBackend } from './activate-backend';
 import { probeBrowserGpu } from './gpu-candidates';
 import { prepareNodeWasmThreads } from './node-wasm-threads';
 import { setKernelThreads } from '../kernels/wasm/threads/kernel-pool';
+import { resolveThreads } from './default-threads';
 
 export type { CandidateResult } from './candidate-result';
 
@@ -20,9 +21,11 @@ export interface CandidateOptions {
    */
   wasmPaths?: string | Record<string, string>;
   /**
-   * wasm threads: in a browser that allows them (cross-origin isolated), or in Node, where more
-   * than one starts tfjs-backend-wasm's threaded SIMD build (Node's default is one thread). Only
-   * the first start of the wasm backend in a process sets it; `getBackendInfo().threads` says
+   * wasm threads. Unset: the `DENDRITE_THREADS` environment variable (Node), else every core —
+   * `os.availableParallelism()` in Node, `navigator.hardwareConcurrency` in a cross-origin
+   * isolated page, 1 in a page that is not (the reason says so). More than one starts
+   * tfjs-backend-wasm's threaded SIMD build and splits Dendrite's kernels over as many threads.
+   * Only the first start of the wasm backend in a process sets it; `getBackendInfo().threads` says
    * what runs.
    */
   threads?: number;
@@ -75,14 +78,18 @@ async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Prom
   if (!simd) {
     return { available: false, why: 'this runtime has no WebAssembly SIMD', howToFix: 'use Node ≥ 20 or a browser with WebAssembly SIMD' };
   }
-  // Node runs the threaded build only when asked for threads (its pthread workers need the shim of
-  // prepareNodeWasmThreads); a page gets what it allows (cross-origin isolated: every core).
+  // Node runs the threaded build with more than one thread (its pthread workers need the shim of
+  // prepareNodeWasmThreads); a page runs it when cross-origin isolated.
+  const wanted = resolveThreads(options.threads, probes);
   let restore = () => {};
-  if (probes.isNode && options.threads !== undefined && options.threads > 1) {
-    restore = await prepareNodeWasmThreads(options.threads, tf.env());
-    wasm.setThreadsCount(options.threads);
-  } else if (probes.isNode) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  else if (options.threads !== undefined) wasm.setThreadsCount(options.threads);
+  // A started backend keeps its threads: nothing to prepare for it (findBackend would start it).
+  if (!('wasm' in tf.engine().registry)) {
+    if (probes.isNode && wanted.threads > 1) {
+      restore = await prepareNodeWasmThreads(wanted.threads, tf.env());
+      wasm.setThreadsCount(wanted.threads);
+    } else if (probes.isNode) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    else wasm.setThreadsCount(wanted.threads);
+  }
   // Also here: a wasm backend registered before Dendrite's import kept tfjs's own factory.
   let failure: string | undefined;
   try {
@@ -104,7 +111,8 @@ async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Prom
   const threads = wasm.getThreadsCount();
   // Dendrite's own SIMD kernels split their work over as many threads (in Node, on the shared memory).
   setKernelThreads(threads);
-  return { available: true, tfBackend: 'wasm', simd: true, threads, detail: `WebAssembly SIMD, ${threads} thread(s)` };
+  const why = threads === wanted.threads ? wanted.why : `${wanted.threads} asked (${wanted.why}), the backend had started before`;
+  return { available: true, tfBackend: 'wasm', simd: true, threads, detail: `WebAssembly SIMD, ${threads} thread(s): ${why}` };
 }
 
 async function probeCpu(): Promise<CandidateResult> {

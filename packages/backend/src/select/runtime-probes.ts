@@ -15,8 +15,10 @@ export interface RuntimeProbes {
   cudaDevices(): string[];
   /** Environment variables (`DENDRITE_BACKEND`, `CUDA_VISIBLE_DEVICES`). */
   env: Record<string, string | undefined>;
-  /** Logical cores, reported as `threads` for the native backends. */
+  /** Logical cores, reported as `threads` for the native backends and wasm's default thread count. */
   cores: number;
+  /** Whether a page is cross-origin isolated (it may then share memory with workers); true in Node. */
+  crossOriginIsolated: boolean;
   /** The WebGPU adapter a page would get (browser only). */
   webgpu(): Promise<GpuProbe>;
   /** The WebGL context a page would get (browser only). */
@@ -77,6 +79,7 @@ export function defaultRuntimeProbes(): RuntimeProbes {
       cudaDevices: () => [],
       env: {},
       cores: hardwareConcurrency ?? 1,
+      crossOriginIsolated: (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true,
       ...GPU_PROBES,
     };
   }
@@ -99,6 +102,7 @@ export function defaultRuntimeProbes(): RuntimeProbes {
     cudaDevices: () => listCudaDevices(node.fs, node.process.env),
     env: node.process.env,
     cores: node.os.availableParallelism?.() ?? node.os.cpus().length,
+    crossOriginIsolated: true,
     ...GPU_PROBES,
   };
 }

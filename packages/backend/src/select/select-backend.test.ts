@@ -43,8 +43,9 @@ afterEach(async () => {
 
 describe('selectBackend', () => {
   it('passes over cuda and native on this machine and takes wasm with SIMD, saying why', async () => {
-    const info = await selectBackend({ probes: { env: {} } });
+    const info = await selectBackend({ probes: { env: { DENDRITE_THREADS: '1' } } });
     expect(info).toMatchObject({ name: 'wasm', tfBackend: 'wasm', simd: true, threads: 1 });
+    expect(info.reason).toContain('WebAssembly SIMD, 1 thread(s): requested by DENDRITE_THREADS');
     expect(info.reason).toContain('cuda: @tensorflow/tfjs-node-gpu is not installed');
     expect(info.reason).toContain('native: @tensorflow/tfjs-node is not installed');
     expect(tf.getBackend()).toBe('wasm');
@@ -92,7 +93,7 @@ describe('selectBackend', () => {
   it('lets options.prefer beat DENDRITE_BACKEND, which beats the default order', async () => {
     expect((await selectBackend({ probes: machine({ env: { DENDRITE_BACKEND: 'cpu' } }) })).name).toBe('cpu');
     const preferred = await selectBackend({ prefer: 'wasm', probes: machine({ env: { DENDRITE_BACKEND: 'cpu' } }) });
-    expect(preferred).toMatchObject({ name: 'wasm', reason: 'wasm: requested by options.prefer; WebAssembly SIMD, 1 thread(s)' });
+    expect(preferred).toMatchObject({ name: 'wasm', reason: 'wasm: requested by options.prefer; WebAssembly SIMD, 1 thread(s): 8 asked (every core (8)), the backend had started before' });
     const listed = await selectBackend({ probes: machine({ env: { DENDRITE_BACKEND: 'native, cpu' } }) });
     expect(listed.name).toBe('cpu');
     expect(listed.reason).toBe('native: @tensorflow/tfjs-node is not installed; cpu: requested by DENDRITE_BACKEND; plain JavaScript');
