@@ -14,10 +14,14 @@ import { build as viteBuild } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../packages/dendrite/src/testing/launch-chromium';
 import { serveFolder, type StaticServer } from '../../../packages/dendrite/src/testing/static-server';
+import { skipWithoutSharedFolder } from '@dendrite/test-utils';
 import { makeData } from '../scripts/make-data';
 
 const appFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const distFolder = path.join(appFolder, 'dist');
+const TEACHABLE_MACHINE = path.join(appFolder, '../../../shared/realworld-models/teachable-keras');
+/** A 1×1 red PNG: the picture uploaded to a loaded image model. */
+const RED_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==';
 
 /** Waits for an element's attribute or text to satisfy `test`, evaluated in the page. */
 async function waitForText(page: Page, selector: string, pattern: RegExp, timeout = 60_000): Promise<string> {
@@ -189,7 +193,7 @@ describe('the demo app in Chromium', () => {
       await waitForText(page, '#save-status', new RegExp(`^Loaded ${files[0].name.replace('.', '\\.')}: `));
       expect(await page.textContent('#fingerprint'), files[0].name).toBe(before);
     }
-  }, 60_000);
+  }, 120_000);
 
   it('loads a dropped .keras file made by the library and predicts as it does in Node', async () => {
     dn.setSeed(3);
@@ -209,6 +213,22 @@ describe('the demo app in Chromium', () => {
     expect(predicted).toHaveLength(expected.length);
     predicted.forEach((value, index) => expect(value).toBeCloseTo(expected[index], 5));
   }, 60_000);
+
+  it('loads a dropped Teachable Machine keras_model.h5 with its labels.txt and classifies an uploaded picture', async (context) => {
+    skipWithoutSharedFolder(context, TEACHABLE_MACHINE);
+    // Through the file input (the drop zone's twin): 2.4 MB travel as a buffer, not a JSON array.
+    await page.setInputFiles('#file-input', [
+      { name: 'keras_model.h5', mimeType: 'application/octet-stream', buffer: await readFile(path.join(TEACHABLE_MACHINE, 'keras_model.h5')) },
+      { name: 'labels.txt', mimeType: 'text/plain', buffer: Buffer.from('0 Cat\n1 Dog\n') },
+    ]);
+    await waitForText(page, '#save-status', /^Loaded keras_model\.h5: .*, input \[null,224,224,3\]\.$/, 90_000);
+    await page.setInputFiles('#image-input', { name: 'red.png', mimeType: 'image/png', buffer: Buffer.from(RED_PIXEL_PNG, 'base64') });
+    const shown = await waitForText(page, '#upload-probabilities', /Cat[\s\S]*Dog/);
+    const percents = [...shown.matchAll(/(\d+(?:\.\d+)?)\s*%/g)].map((match) => Number(match[1]));
+    expect(percents, shown).toHaveLength(2);
+    expect(percents[0] + percents[1]).toBeCloseTo(100, 0);
+    expect(consoleErrors).toEqual([]);
+  }, 120_000);
 
   it('pauses, resumes and stops training, with no console error all along', async () => {
     await openTab(page, 'train');
