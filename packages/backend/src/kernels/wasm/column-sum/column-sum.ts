@@ -1,10 +1,14 @@
 import type { KernelFunc } from '@tensorflow/tfjs-core';
 import { COLUMN_SUM_MODULE } from './column-sum-module';
 import { instantiateOn } from '../simd/simd-module';
+import { kernelPool, splitRange } from '../threads/kernel-pool';
 import { allocate, heapAddress, wasmMemory, type WasmKernelArgs } from '../wasm-kernel-context';
 import { type WasmKernelOverride, assertStock } from '../wasm-kernel-overrides';
 
-type ColumnSumSimd = (x: number, out: number, rows: number, rowBytes: number) => void;
+type ColumnSumSimd = (x: number, out: number, rows: number, rowBytes: number, strideBytes: number) => void;
+
+/** Values summed below which a column sum stays on one thread (waking the pool costs more). */
+export const MIN_POOLED_VALUES = 1 << 16;
 
 /** Whether `axis` names every axis of a rank-`rank` tensor but the last. */
 function reducesAllButLast(axis: number | number[], rank: number): boolean {
@@ -24,6 +28,8 @@ function reducesAllButLast(axis: number | number[], rank: number): boolean {
  * `Sum` over every axis but the last (a bias gradient: column sums of `[batch, units]`) of float32
  * data with a multiple of 4 columns, summed in place four columns at a time: the stock kernel
  * transposes first, and the transpose cost more than the sum. Other sums run the stock kernel.
+ * Large sums split their columns, in bands of 4, over the kernel pool's threads: each column is
+ * summed by one thread in row order, so the result equals one thread's bit for bit.
  */
 export const columnSumOverride: WasmKernelOverride = {
   kernelName: 'Sum',
@@ -41,7 +47,11 @@ export const columnSumOverride: WasmKernelOverride = {
       const columnSum = memory && (instantiateOn(memory, COLUMN_SUM_MODULE)?.columnSum as ColumnSumSimd | undefined);
       if (!columnSum) return stock(rawArgs);
       const output = allocate(backend, attrs.keepDims === true ? [...x.shape.slice(0, -1).map(() => 1), columns] : [columns], 'float32');
-      columnSum(heapAddress(backend, x), heapAddress(backend, output), rows, columns * 4);
+      const [xAddress, outAddress] = [heapAddress(backend, x), heapAddress(backend, output)];
+      const band = (from: number, to: number) => [xAddress + from * 4, outAddress + from * 4, rows, (to - from) * 4, columns * 4];
+      const pool = rows * columns >= MIN_POOLED_VALUES && columns >= 8 ? kernelPool(memory) : undefined;
+      if (pool === undefined) columnSum(xAddress, outAddress, rows, columns * 4, columns * 4);
+      else pool.run(COLUMN_SUM_MODULE, 'columnSum', splitRange(columns, pool.threads, 4).map(([from, to]) => band(from, to)), columnSum);
       return output;
     };
   },

@@ -78,4 +78,21 @@ describe('Dendrite’s SIMD kernels on two threads', () => {
     tf.dispose([w, g, m, v]);
     expect(two).toEqual(one);
   }, 60_000);
+
+  it('column sums (a bias gradient), split by bands of columns, equal the one-thread sums bit for bit', async () => {
+    const x = tf.tensor2d(seededArray(512 * 136, 10), [512, 136]);
+    const [one, two] = await onOneAndTwoThreads(() => tf.sum(x, 0));
+    tf.dispose(x);
+    expect(two).toEqual(one);
+  }, 60_000);
+
+  it('the few-taps filter gradient (MNIST’s first convolution), split by bands of channels, equals the one-thread gradient bit for bit', async () => {
+    const x = tf.tensor4d(seededArray(8 * 28 * 28, 11, 0, 1), [8, 28, 28, 1]);
+    const dy = tf.tensor4d(seededArray(8 * 26 * 26 * 36, 12), [8, 26, 26, 36]);
+    const filter = tf.zeros<tf.Rank.R4>([3, 3, 1, 36]);
+    const gradient = tf.grad((f: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(x, f as tf.Tensor4D, 1, 'valid'), dy)));
+    const [one, two] = await onOneAndTwoThreads(() => gradient(filter));
+    tf.dispose([x, dy, filter]);
+    expect(two).toEqual(one);
+  }, 60_000);
 });
