@@ -69,6 +69,11 @@ const pixel = (x: number, y: number): [number, number, number, number] => [(x * 
 function smallModel() {
   const model = sequential({ layers: [dense({ units: 4, activation: 'relu', inputShape: [3] }), dense({ units: 2 })] });
   model.compile({ optimizer: 'sgd', loss: 'mse' });
+  // No constant weight (a zero bias): every weight's bytes can be found in the files as a payload range.
+  const initial = model.getWeights();
+  const distinct = tf.tidy(() => initial.map((weight, k) => tf.add(weight, tf.reshape(tf.linspace(0.1 * (k + 1), 0.2 * (k + 1), weight.size), weight.shape))));
+  model.setWeights(distinct);
+  tf.dispose([...initial, ...distinct]);
   return model;
 }
 
