@@ -17,6 +17,7 @@ export { getMask, setMask } from './engine/masking';
 export { classNameToSnakeCase, uniqueName, resetUniqueNames } from './engine/unique-names';
 export { clearSession } from './engine/clear-session';
 export { Dense, dense, type DenseArgs } from './core/dense';
+export { Lambda, lambda, type LambdaArgs, type LambdaFunction } from './core/lambda';
 export * as activations from './activations/index';
 export * as initializers from './initializers/index';
 export * as regularizers from './regularizers/index';

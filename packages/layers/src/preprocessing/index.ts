@@ -1,7 +1,9 @@
 /**
  * Image preprocessing and augmentation layers, as Keras's: Rescaling, Resizing and CenterCrop
  * always act; the random ones (RandomFlip, RandomRotation, RandomZoom, RandomTranslation,
- * RandomContrast) act only in training.
+ * RandomContrast) act only in training. The data layers learn from data with `adapt`:
+ * Normalization, Discretization, StringLookup, IntegerLookup, TextVectorization; CategoryEncoding
+ * and Hashing need no learning.
  *
  * @packageDocumentation
  */
@@ -17,3 +19,15 @@ export { RandomTranslation, randomTranslation, type RandomTranslationArgs } from
 export { RandomFlip, randomFlip, type RandomFlipArgs, type FlipMode } from './random-flip';
 export { RandomContrast, randomContrast, type RandomContrastArgs } from './random-contrast';
 export type { LayerFillMode, ImageInterpolation } from './image-preprocessing';
+export { Normalization, normalization, type NormalizationArgs } from './normalization';
+export { Discretization, discretization, type DiscretizationArgs } from './discretization';
+export { CategoryEncoding, categoryEncoding, type CategoryEncodingArgs } from './category-encoding';
+export { Hashing, hashing, type HashingArgs } from './hashing';
+export { IndexLookup, type IndexLookupArgs, type Token } from './index-lookup';
+export { StringLookup, stringLookup, type StringLookupArgs } from './string-lookup';
+export { IntegerLookup, integerLookup, type IntegerLookupArgs } from './integer-lookup';
+export { TextVectorization, textVectorization, type TextVectorizationArgs } from './text-vectorization';
+export type { StandardizeMode, SplitMode } from './text-tokenize';
+export type { CategoricalOutputMode } from './encode-categorical';
+export type { AdaptData, NestedValues, PreprocessingInput } from './preprocessing-input';
+export { fingerprint64 } from './farmhash-fingerprint64';

@@ -11,8 +11,10 @@ export interface LayerTestCase {
   makeLayer: () => Layer;
   /** Input shape with the batch axis (or shapes, for merge layers). */
   inputShape: number[] | number[][];
-  /** Input dtype (int32 for Embedding). */
-  inputDtype?: 'float32' | 'int32';
+  /** Input dtype (int32 for Embedding, string for text layers with {@link LayerTestCase.makeInputs}). */
+  inputDtype?: 'float32' | 'int32' | 'string';
+  /** Makes the inputs instead of random values in `inputRange` (strings for lookup layers). */
+  makeInputs?: () => tf.Tensor[];
   /** Range of the random input values. */
   inputRange?: [number, number];
   /** Expected output shape (or shapes). */
@@ -30,6 +32,7 @@ function isShapeList(shape: number[] | number[][]): shape is number[][] {
 }
 
 function makeInputs(testCase: LayerTestCase): tf.Tensor[] {
+  if (testCase.makeInputs !== undefined) return testCase.makeInputs();
   const shapes = isShapeList(testCase.inputShape) ? testCase.inputShape : [testCase.inputShape];
   const [low, high] = testCase.inputRange ?? [-1, 1];
   return shapes.map((shape, index) => {
