@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { selectBackend, setSeed, clearSeed } from '@dendrite/backend';
 import { EXPERIMENTS } from './index';
+import { writeTinyAclImdb } from './imdb-raw-fixture';
 
 const SHARED = join(__dirname, '../../../../../shared/datasets');
 // Small files in the real npz layouts stand in for imdb, reuters and California housing here.
@@ -14,6 +15,8 @@ for (const [dataset, fixture, name] of [['imdb', 'imdb-like.npz', 'imdb.npz'], [
   mkdirSync(join(STAND_INS, dataset));
   copyFileSync(join(FIXTURES, fixture), join(STAND_INS, dataset, name));
 }
+// imdb-raw reads an aclImdb folder: a tiny one in its layout.
+writeTinyAclImdb(STAND_INS);
 // The California experiments read StatLib's cal_housing.data (scikit-learn's features) from the shared folder.
 const NEEDS_SHARED = new Set(['fashion-mlp', 'iris-mlp', 'perceptron-iris', 'boston-kfold', 'california-search', 'california-sequential', 'california-wide-deep']);
 
@@ -29,7 +32,7 @@ it.for([...EXPERIMENTS.keys()])('%s runs one epoch on a small slice', async (nam
 });
 
 it('names the experiments the issue lists', () => {
-  for (const name of ['mnist-single-sgd', 'mnist-hidden-sgd', 'mnist-dropout-sgd', 'mnist-rmsprop', 'mnist-adam', 'dnn-original', 'dnn-remove-layer', 'dnn-l2', 'dnn-dropout', 'dnn-batchnorm', 'dnn-l2-dropout', 'dnn-l2-batchnorm', 'dnn-dropout-batchnorm', 'mnist-cnn', 'keras-mnist-basic', 'fashion-mlp', 'iris-mlp', 'xor-mlp', 'perceptron-iris', 'boston-kfold', 'imdb-embedding', 'imdb-dense', 'reuters-dense', 'california-search', 'california-sequential', 'california-wide-deep', 'optimizer-compare', 'dropout-sweep', 'batch-size-sweep', 'lr-sweep', 'hidden-size-sweep']) {
+  for (const name of ['mnist-single-sgd', 'mnist-hidden-sgd', 'mnist-dropout-sgd', 'mnist-rmsprop', 'mnist-adam', 'dnn-original', 'dnn-remove-layer', 'dnn-l2', 'dnn-dropout', 'dnn-batchnorm', 'dnn-l2-dropout', 'dnn-l2-batchnorm', 'dnn-dropout-batchnorm', 'mnist-cnn', 'keras-mnist-basic', 'fashion-mlp', 'iris-mlp', 'xor-mlp', 'perceptron-iris', 'boston-kfold', 'imdb-embedding', 'imdb-dense', 'imdb-raw', 'reuters-dense', 'california-search', 'california-sequential', 'california-wide-deep', 'optimizer-compare', 'dropout-sweep', 'batch-size-sweep', 'lr-sweep', 'hidden-size-sweep']) {
     expect(EXPERIMENTS.has(name), name).toBe(true);
   }
 });

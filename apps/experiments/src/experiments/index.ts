@@ -6,6 +6,7 @@ import { bostonKfold } from './boston-kfold';
 import { SWEEPS } from './sweeps';
 import { xorMlp } from './xor-mlp';
 import { imdbDense, imdbEmbedding, reutersDense } from './text-and-search';
+import { imdbRaw } from './imdb-raw';
 import { californiaSearch } from './california-search';
 import { californiaSequential, californiaWideDeep } from './california';
 
@@ -29,6 +30,7 @@ export const EXPERIMENTS: ReadonlyMap<string, Experiment> = new Map(
     bostonKfold,
     imdbEmbedding,
     imdbDense,
+    imdbRaw,
     reutersDense,
     californiaSearch,
     californiaSequential,
