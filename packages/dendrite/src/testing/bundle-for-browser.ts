@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import * as acorn from 'acorn';
 import { build, type Metafile } from 'esbuild';
 
 /** Node's built-in modules: none may be left in a browser bundle. */
@@ -8,24 +9,14 @@ export const NODE_BUILTINS = [
   'os', 'path', 'perf_hooks', 'process', 'stream', 'string_decoder', 'tls', 'url', 'util', 'worker_threads', 'zlib',
 ];
 
-/** Imports of Node built-ins in bundled code: `from "fs"`, `require("node:zlib")`, `import("stream")`. */
-const BUILTIN_IMPORT = new RegExp(
-  String.raw`(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']((?:node:[\w/]+)|(?:${NODE_BUILTINS.join('|')}))["']`,
-  'g',
-);
+/** A Node built-in's name, with or without `node:`, or one of its subpaths (`fs/promises`). */
+const BUILTIN_NAME = new RegExp(String.raw`^(?:node:[\w/]+|(?:${NODE_BUILTINS.join('|')})(?:/[\w/]*)?)$`);
 
 /** The page's script: its text, and the folder its imports resolve from. */
 export interface BrowserEntry {
   contents: string;
   resolveDir: string;
 }
-
-/**
- * tfjs-backend-wasm's threaded worker, inlined as a string (`wasmWorkerContents = \`…\``): it runs
- * only inside a Web Worker made from that string, and its `require("worker_threads")` sits behind
- * Emscripten's `ENVIRONMENT_IS_NODE`. Text, not an import of the bundle, so the scan skips it.
- */
-const WASM_WORKER_SOURCE = /wasmWorkerContents\s*=\s*`(?:[^`\\]|\\.)*`/g;
 
 /** What {@link bundleForBrowser} made. */
 export interface BrowserBundle {
@@ -57,6 +48,9 @@ export async function bundleForBrowser(entry: BrowserEntry, outputFolder: string
       format: 'esm',
       target: 'es2022',
       metafile: true,
+      // A user's project: the packages through their exports, not this repository's tsconfig
+      // paths (which map @dendrite/* to src/ and which esbuild would otherwise apply).
+      tsconfigRaw: '{}',
       logLevel: 'silent',
       write: true,
     });
@@ -76,13 +70,40 @@ export async function bundleForBrowser(entry: BrowserEntry, outputFolder: string
 }
 
 /**
- * The imports of Node built-ins in a bundle's text — `from "fs"`, `require("node:zlib")`,
- * `import("stream")` — each with its line, skipping tfjs-backend-wasm's inlined worker source.
+ * The imports of Node built-ins in a bundle — `import … from "fs"`, `import("stream")`,
+ * `require("node:zlib")` (and esbuild's `__require`) — found by parsing it, so that code held in
+ * strings for workers (tfjs-backend-wasm's and Dendrite's thread workers, which run only in Node
+ * or a worker made from that text) is not mistaken for an import of the page. Each with its line.
  */
 export function findNodeBuiltins(code: string, fileName: string): string[] {
-  const scanned = code.replace(WASM_WORKER_SOURCE, (worker) => worker.replace(/[^\n]/g, ' '));
-  return [...scanned.matchAll(BUILTIN_IMPORT)].map((match) => {
-    const line = scanned.slice(0, match.index).split('\n').length;
-    return `${match[1]} (${fileName} line ${line}: ${match[0]})`;
-  });
+  let program: acorn.Node;
+  try {
+    program = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'module' });
+  } catch {
+    program = acorn.parse(code, { ecmaVersion: 'latest', sourceType: 'script', allowReturnOutsideFunction: true });
+  }
+  const found: string[] = [];
+  const report = (source: unknown, start: number, how: string) => {
+    if (typeof source !== 'string' || !BUILTIN_NAME.test(source)) return;
+    const line = code.slice(0, start).split('\n').length;
+    found.push(`${source} (${fileName} line ${line}: ${how})`);
+  };
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    const current = node as { type?: string; start: number; source?: { value?: unknown }; callee?: { type: string; name?: string }; arguments?: Array<{ type: string; value?: unknown }> };
+    if (current.type === 'ImportDeclaration' || current.type === 'ExportAllDeclaration' || current.type === 'ExportNamedDeclaration') {
+      report(current.source?.value, current.start, 'import … from');
+    } else if (current.type === 'ImportExpression') {
+      report(current.source?.value, current.start, 'import()');
+    } else if (current.type === 'CallExpression' && current.callee?.type === 'Identifier' && /^(?:require|__require)$/.test(current.callee.name ?? '')) {
+      report(current.arguments?.[0]?.value, current.start, `${current.callee.name}()`);
+    }
+    for (const [key, value] of Object.entries(node)) if (key !== 'type' && typeof value === 'object') visit(value);
+  };
+  visit(program);
+  return found;
 }
