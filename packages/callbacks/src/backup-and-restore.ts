@@ -29,6 +29,11 @@ interface TrainingMetadata {
    * uninterrupted one drew; absent for a run without `setSeed` (Math.random cannot be restored).
    */
   random_state?: RandomState;
+  /**
+   * Where the own streams of layers built with a `seed` (`dropout({rate, seed})`) were, by layer
+   * name; absent when no layer has one.
+   */
+  layer_random_states?: Record<string, Record<string, number>>;
 }
 
 const METADATA = 'training-metadata.json';
@@ -42,11 +47,12 @@ const STATE_FILE = /^training-state-\d+\.dndr$/;
  * rename), then removes the older state file: a crash at any point leaves a consistent backup.
  *
  * With each backup goes the state of the seeded random stream (`setSeed`), from which shuffling
- * and dropout draw: a run resumed from an epoch's backup is then bit for bit the uninterrupted
+ * and dropout draw, and of the own streams of layers built with a `seed` (`dropout({rate, seed})`,
+ * noise and random augmentation layers, found through the model's `layers`): a run resumed from an epoch's backup is then bit for bit the uninterrupted
  * one. (A mid-epoch backup resumes the epoch from its start, as Keras, so it repeats batches.)
  *
  * At `onTrainBegin`, when a backup exists, it loads it with `model.loadTrainingState`, restores the
- * random stream and sets {@link initialEpoch}; `fit` reads that after `onTrainBegin` and starts there. When training ends
+ * random stream and the seeded layers' own streams, and sets {@link initialEpoch}; `fit` reads that after `onTrainBegin` and starts there. When training ends
  * normally the folder is removed (`deleteCheckpoint`). A run ended by `model.stopTraining`
  * (EarlyStopping, TerminateOnNaN, a callback simulating a kill) keeps its backup, so that run can
  * be resumed; Keras removes it on every `on_train_end` and keeps it only when fit throws.
@@ -111,6 +117,7 @@ export class BackupAndRestore extends Callback {
     }
     await this.model!.loadTrainingState(path.join(this.backupDir, metadata.state_file));
     if (metadata.random_state !== undefined) setRandomState(metadata.random_state);
+    if (metadata.layer_random_states !== undefined) this.restoreLayerStreams(metadata.layer_random_states, metadataPath);
     this.saveCount = (metadata.save_count ?? 0) + 1;
     this.initialEpoch = metadata.epoch;
     this.currentEpoch = metadata.epoch;
@@ -143,13 +150,40 @@ export class BackupAndRestore extends Callback {
     nodeFs('BackupAndRestore').fs.rmSync(this.backupDir, { recursive: true, force: true });
   }
 
+  /** The own random streams of the model's seeded layers, by layer name (layers without a `seed` left out). */
+  private layerStreams(): Record<string, Record<string, number>> {
+    const states: Record<string, Record<string, number>> = {};
+    for (const layer of this.model!.layers ?? []) {
+      const own = layer.getRandomStates?.() ?? {};
+      if (Object.keys(own).length > 0) states[layer.name] = own;
+    }
+    return states;
+  }
+
+  /** Puts the seeded layers' streams back; throws naming the file when the model has no such layer. */
+  private restoreLayerStreams(states: Record<string, Record<string, number>>, metadataPath: string): void {
+    const layers = new Map((this.model!.layers ?? []).map((layer) => [layer.name, layer]));
+    for (const [name, own] of Object.entries(states)) {
+      const layer = layers.get(name);
+      if (layer?.setRandomStates === undefined) {
+        throw new Error(`Expected model "${this.model!.name}" to have a seeded layer "${name}" to restore the random stream ${metadataPath} recorded, received none`);
+      }
+      layer.setRandomStates(own);
+    }
+  }
+
   private async backup(resumeEpoch: number, batch: number): Promise<void> {
     const { fs, path } = nodeFs('BackupAndRestore');
     fs.mkdirSync(this.backupDir, { recursive: true });
     const stateFile = `training-state-${this.saveCount}.dndr`;
     await this.model!.saveTrainingState(path.join(this.backupDir, stateFile));
     const randomState = getRandomState();
-    const metadata: TrainingMetadata = { epoch: resumeEpoch, batch, state_file: stateFile, save_count: this.saveCount, ...(randomState.seeded ? { random_state: randomState } : {}) };
+    const layerStates = this.layerStreams();
+    const metadata: TrainingMetadata = {
+      epoch: resumeEpoch, batch, state_file: stateFile, save_count: this.saveCount,
+      ...(randomState.seeded ? { random_state: randomState } : {}),
+      ...(Object.keys(layerStates).length > 0 ? { layer_random_states: layerStates } : {}),
+    };
     writeTextAtomic(path.join(this.backupDir, METADATA), JSON.stringify(metadata), 'BackupAndRestore');
     this.saveCount += 1;
     for (const name of fs.readdirSync(this.backupDir)) {

@@ -7,7 +7,7 @@
  */
 export { Callback } from './callback';
 export { CallbackList, type HookName } from './callback-list';
-export type { Logs, TrainingModel, TrainingParams } from './training-model';
+export type { Logs, RandomStreamLayer, TrainingModel, TrainingParams } from './training-model';
 
 export { History, history } from './history';
 export { ProgbarLogger, progbarLogger, type ProgbarLoggerOptions, type ProgressStream } from './progbar-logger';

@@ -29,6 +29,22 @@ export interface TrainingModel {
   saveTrainingState(path: string): Promise<void>;
   /** Restores {@link saveTrainingState}'s files; on failure the model is unchanged. */
   loadTrainingState(path: string): Promise<void>;
+  /** The model's layers, where BackupAndRestore finds the seeded layers' own random streams. */
+  readonly layers?: readonly RandomStreamLayer[];
+}
+
+/**
+ * A layer as BackupAndRestore sees it: its name and, for layers with their own `seed` (Dropout,
+ * noise, random augmentation), the position of their random streams (`RandomStateful` in
+ * @dendrite/layers).
+ */
+export interface RandomStreamLayer {
+  /** The layer's name, unique in its model. */
+  readonly name: string;
+  /** Where each own stream is, by its path in the layer; empty without a `seed`. */
+  getRandomStates?(): Record<string, number>;
+  /** Puts the streams back where `getRandomStates` found them. */
+  setRandomStates?(states: Record<string, number>): void;
 }
 
 /** Numbers a hook reports: `loss`, `accuracy`, `val_loss`, … (read lazily for batch hooks). */

@@ -39,6 +39,9 @@ export {
 } from '../image/affine-matrix';
 export { transformImages, FILL_MODES, isFillMode, type FillMode, type ImageInterpolation, type TransformImagesOptions } from '../image/transform-images';
 
+// Seeding: the generator behind every seeded stream (layers with their own `seed` keep its state).
+export { mulberry32Bits } from '../seed/seed';
+
 // Ops: fused and seeded kernels the layers, optimizers and trainer call.
 export { dilateKernel } from '../ops/dilate-kernel';
 export { randomDropout } from '../ops/random-dropout';

@@ -7,6 +7,7 @@ import { applyOnSymbols, applyOnTensors } from './layer-apply';
 import { type Shape, shapeToString } from './shape';
 import { type LayerNode, type SymbolicTensor, isSymbolic } from './symbolic-tensor';
 import { classNameToSnakeCase, reserveName, uniqueName } from './unique-names';
+import { type LayerRandomStates, type RandomStateful, collectRandomStates, restoreRandomStates } from '../regularization/random-stateful';
 import { layerArgsFromConfig } from './layer-args-from-config';
 
 export type { AddWeightOptions, ResolvedWeightOptions } from './resolve-weight-options';
@@ -65,7 +66,7 @@ export const MAX_WEIGHT_ELEMENTS = 2 ** 30;
  * registerLayer(Scale);
  * ```
  */
-export abstract class Layer {
+export abstract class Layer implements RandomStateful {
   /** The Keras class name, used in configs and for default names; every subclass sets its own. */
   static className = 'Layer';
   /**
@@ -375,6 +376,16 @@ export abstract class Layer {
    */
   static fromConfig<T extends Layer>(this: (new (args: never) => T) & { optionKeys?: readonly string[] }, config: Record<string, unknown>): T {
     return new this(layerArgsFromConfig(this, config) as never);
+  }
+
+  /** Where the layer's own seeded random streams are (nested layers' too), for BackupAndRestore; empty without a `seed`. */
+  getRandomStates(): LayerRandomStates {
+    return collectRandomStates(this);
+  }
+
+  /** Puts the streams back where {@link getRandomStates} found them; throws naming the layer when one has no stream to go to. */
+  setRandomStates(states: LayerRandomStates): void {
+    restoreRandomStates(this, states, this.name);
   }
 
   /** Frees every weight. */

@@ -9,3 +9,4 @@ export { SpatialDropout1D, SpatialDropout2D, spatialDropout1d, spatialDropout2d,
 export { GaussianNoise, gaussianNoise, type GaussianNoiseArgs } from './gaussian-noise';
 export { GaussianDropout, gaussianDropout, type GaussianDropoutArgs } from './gaussian-dropout';
 export { AlphaDropout, alphaDropout, type AlphaDropoutArgs } from './alpha-dropout';
+export { type RandomStateful, type LayerRandomStates, isRandomStateful } from './random-stateful';

@@ -11,10 +11,10 @@ const tempDir = useTempDirs('resume');
 afterEach(() => clearSeed());
 
 /** What a fresh process does: seed, build, compile (the build draws initial weights from the stream). */
-function freshModel() {
+function freshModel(dropoutSeed?: number) {
   setSeed(1234);
   resetUniqueNames();
-  const model = sequential({ layers: [dense({ units: 8, activation: 'relu', inputShape: [4] }), dropout({ rate: 0.5 }), dense({ units: 1 })] });
+  const model = sequential({ layers: [dense({ units: 8, activation: 'relu', inputShape: [4] }), dropout({ rate: 0.5, seed: dropoutSeed }), dense({ units: 1 })] });
   model.compile({ optimizer: sgd({ learningRate: 0.05 }), loss: 'mse' });
   return model;
 }
@@ -27,24 +27,27 @@ function weightValues(model: ReturnType<typeof freshModel>): number[][] {
   return values;
 }
 
-it('resumes a killed run from its backup bit for bit with dropout and shuffling on (the random stream is backed up)', async () => {
+it.each([
+  ['the global random stream is backed up', undefined],
+  ["a dropout layer's own seeded stream is backed up", 7],
+])('resumes a killed run from its backup bit for bit with dropout and shuffling on (%s)', async (_, dropoutSeed) => {
   await useBackend('cpu');
   const before = tf.memory().numTensors;
   const x = tf.tensor2d(seededArray(24 * 4, 1), [24, 4]);
   const y = tf.tensor2d(seededArray(24, 2), [24, 1]);
   const fitOptions = { epochs: 4, batchSize: 5, shuffle: true, verbose: 0 as const };
 
-  const uninterrupted = freshModel();
+  const uninterrupted = freshModel(dropoutSeed);
   await uninterrupted.fit(x, y, fitOptions);
   const expected = weightValues(uninterrupted);
 
   const dir = join(tempDir(), 'backup');
-  const killed = freshModel();
+  const killed = freshModel(dropoutSeed);
   // The kill: training stops right after epoch 2's backup (the backup is kept for the next run).
   const kill = new LambdaCallback({ onEpochEnd: (epoch) => void (epoch === 1 && (killed.stopTraining = true)) });
   await killed.fit(x, y, { ...fitOptions, callbacks: [backupAndRestore(dir), kill] });
 
-  const resumed = freshModel();
+  const resumed = freshModel(dropoutSeed);
   const history = await resumed.fit(x, y, { ...fitOptions, callbacks: [backupAndRestore(dir)] });
   expect(history.epoch).toEqual([2, 3]);
   expect(weightValues(resumed)).toEqual(expected);
