@@ -33,6 +33,8 @@ export interface IndexLookupArgs<T extends Token> extends LayerArgs {
   padToMaxTokens?: boolean;
   /** Sparse outputs (not supported: false only). */
   sparse?: boolean;
+  /** The vocabulary size a saved config records, for output shapes before the assets load (Keras's `vocabulary_size`). */
+  vocabularySize?: number | null;
 }
 
 const OUTPUT_MODES: CategoricalOutputMode[] = ['int', 'one_hot', 'multi_hot', 'count', 'tf_idf'];
@@ -45,7 +47,7 @@ const OUTPUT_MODES: CategoricalOutputMode[] = ['int', 'one_hot', 'multi_hot', 'c
  */
 export abstract class IndexLookup<T extends Token> extends Layer {
   static override readonly optionKeys = optionKeys<IndexLookupArgs<Token>, LayerArgs>({
-    maxTokens: true, numOovIndices: true, maskToken: true, oovToken: true, vocabulary: true, idfWeights: true, invert: true, outputMode: true, padToMaxTokens: true, sparse: true,
+    maxTokens: true, numOovIndices: true, maskToken: true, oovToken: true, vocabulary: true, idfWeights: true, invert: true, outputMode: true, padToMaxTokens: true, sparse: true, vocabularySize: true,
   });
   readonly maxTokens: number | null;
   readonly numOovIndices: number;
@@ -61,6 +63,7 @@ export abstract class IndexLookup<T extends Token> extends Layer {
   private indexOf = new Map<T, number>();
   private idf: Float32Array | null = null;
   private vocabularyKnown = false;
+  private readonly savedVocabularySize: number | null;
 
   protected constructor(args: IndexLookupArgs<T>, defaultOovToken: T) {
     super(args);
@@ -79,6 +82,7 @@ export abstract class IndexLookup<T extends Token> extends Layer {
     for (const [name, token] of [['maskToken', this.maskToken], ['oovToken', this.oovToken]] as const) {
       if (token !== null) this.checkToken(token, name);
     }
+    this.savedVocabularySize = args.vocabularySize == null ? null : checkInteger(args.vocabularySize, 'vocabularySize', owner, 0);
     this.inputVocabulary = args.vocabulary == null ? null : [...args.vocabulary];
     this.inputIdfWeights = args.idfWeights == null ? null : [...args.idfWeights];
     if (this.inputVocabulary !== null) this.setVocabulary(this.inputVocabulary, this.inputIdfWeights ?? undefined);
@@ -263,7 +267,7 @@ export abstract class IndexLookup<T extends Token> extends Layer {
   }
 
   override computeOutputShape(inputShape: Shape): Shape {
-    const depth = this.padToMaxTokens ? this.maxTokens : this.vocabularyKnown ? this.vocabularySize() : null;
+    const depth = this.padToMaxTokens ? this.maxTokens : this.vocabularyKnown ? this.vocabularySize() : this.savedVocabularySize;
     return encodedShape(inputShape, this.outputMode, depth);
   }
 
@@ -276,6 +280,11 @@ export abstract class IndexLookup<T extends Token> extends Layer {
   saveAssets(): Record<string, string> | null {
     if (this.inputVocabulary !== null || !this.vocabularyKnown) return null;
     return { 'vocabulary.txt': this.getVocabulary(true).map(String).join('\n') };
+  }
+
+  /** The asset files {@link loadAssets} reads. */
+  assetNames(): string[] {
+    return ['vocabulary.txt'];
   }
 
   /** Reads {@link saveAssets}'s files back. */

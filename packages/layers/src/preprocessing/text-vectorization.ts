@@ -34,6 +34,8 @@ export interface TextVectorizationArgs extends LayerArgs {
   ragged?: boolean;
   /** Text encoding (`utf-8` only). */
   encoding?: 'utf-8';
+  /** The vocabulary size a saved config records, for output shapes before the assets load. */
+  vocabularySize?: number | null;
 }
 
 /**
@@ -51,7 +53,7 @@ export class TextVectorization extends Layer {
   static override className = 'TextVectorization';
   /** The option keys this class adds to its parent's, refused when misspelled. */
   static override readonly optionKeys = optionKeys<TextVectorizationArgs, LayerArgs>({
-    maxTokens: true, standardize: true, split: true, ngrams: true, outputMode: true, outputSequenceLength: true, padToMaxTokens: true, vocabulary: true, idfWeights: true, sparse: true, ragged: true, encoding: true,
+    maxTokens: true, standardize: true, split: true, ngrams: true, outputMode: true, outputSequenceLength: true, padToMaxTokens: true, vocabulary: true, idfWeights: true, sparse: true, ragged: true, encoding: true, vocabularySize: true,
   });
   readonly standardize: StandardizeMode;
   readonly split: SplitMode;
@@ -59,8 +61,8 @@ export class TextVectorization extends Layer {
   readonly outputMode: 'int' | 'multi_hot' | 'count' | 'tf_idf';
   readonly outputSequenceLength: number | null;
   private readonly ngramsArgument: number | number[] | null;
-  /** The StringLookup inside (mask `''`, OOV `[UNK]`). */
-  readonly lookupLayer: StringLookup;
+  /** The StringLookup inside (mask `''`, OOV `[UNK]`); Keras saves it as `_lookup_layer`. */
+  private readonly _lookupLayer: StringLookup;
 
   /** @throws TypeError / RangeError naming the layer for a bad option */
   constructor(args: TextVectorizationArgs = {}) {
@@ -84,7 +86,7 @@ export class TextVectorization extends Layer {
     this.outputSequenceLength = args.outputSequenceLength == null ? null : checkInteger(args.outputSequenceLength, 'outputSequenceLength', owner, 1);
     if (this.outputSequenceLength !== null && this.outputMode !== 'int') throw new RangeError(`Expected outputSequenceLength only with outputMode "int" in ${owner}, received outputMode "${this.outputMode}"`);
     if (args.ragged === true) throw new RangeError(`Expected ragged to be false in ${owner}: Dendrite has no ragged tensors, received true`);
-    this.lookupLayer = new StringLookup({
+    this._lookupLayer = new StringLookup({
       name: `${this.name}_lookup`,
       maxTokens: args.maxTokens ?? null,
       vocabulary: args.vocabulary ?? null,
@@ -94,6 +96,7 @@ export class TextVectorization extends Layer {
       outputMode: this.outputMode,
       sparse: args.sparse,
       encoding: args.encoding,
+      vocabularySize: args.vocabularySize,
     });
   }
 
@@ -125,22 +128,22 @@ export class TextVectorization extends Layer {
     async function* documents(): AsyncGenerator<string[][]> {
       for await (const batch of adaptBatches(data, owner, steps)) yield self.texts(batch.values, batch.shape.length === 0 ? [1] : batch.shape).map((text) => self.tokenize(text));
     }
-    await this.lookupLayer.learn(documents());
+    await this._lookupLayer.learn(documents());
   }
 
   /** The vocabulary (`''` and `[UNK]` first in `int` mode). */
   getVocabulary(includeSpecialTokens = true): string[] {
-    return this.lookupLayer.getVocabulary(includeSpecialTokens);
+    return this._lookupLayer.getVocabulary(includeSpecialTokens);
   }
 
   /** The vocabulary size, special tokens included. */
   vocabularySize(): number {
-    return this.lookupLayer.vocabularySize();
+    return this._lookupLayer.vocabularySize();
   }
 
   /** Sets the vocabulary (and idf weights in `tf_idf` mode), as {@link StringLookup.setVocabulary}. */
   setVocabulary(vocabulary: readonly string[], idfWeights?: readonly number[]): void {
-    this.lookupLayer.setVocabulary(vocabulary, idfWeights);
+    this._lookupLayer.setVocabulary(vocabulary, idfWeights);
   }
 
   /** Runs on lists too: `vectorize.apply(['a text', 'another'])`. */
@@ -163,7 +166,7 @@ export class TextVectorization extends Layer {
     const length = this.outputMode === 'int' ? (this.outputSequenceLength ?? Math.max(0, ...documents.map((tokens) => tokens.length))) : Math.max(1, ...documents.map((tokens) => tokens.length));
     // Rows padded with the mask token: index 0 in int mode, counted nowhere in the bag modes.
     const padded = documents.flatMap((tokens) => [...tokens.slice(0, length), ...new Array<string>(Math.max(0, length - tokens.length)).fill('')]);
-    const output = this.lookupLayer.encodeIndices(this.lookupLayer.lookupIndices(padded), [documents.length, length]);
+    const output = this._lookupLayer.encodeIndices(this._lookupLayer.lookupIndices(padded), [documents.length, length]);
     if (!scalar) return output;
     const squeezed = tf.squeeze(output, [0]);
     output.dispose();
@@ -172,7 +175,7 @@ export class TextVectorization extends Layer {
 
   override computeOutputShape(inputShape: Shape): Shape {
     if (this.outputMode === 'int') return [inputShape[0] ?? null, this.outputSequenceLength];
-    return this.lookupLayer.computeOutputShape([inputShape[0] ?? null, null]);
+    return this._lookupLayer.computeOutputShape([inputShape[0] ?? null, null]);
   }
 
   override computeOutputDtype(): tf.DataType {
@@ -181,12 +184,17 @@ export class TextVectorization extends Layer {
 
   /** The learned vocabulary as Keras's assets (`vocabulary.txt`), none when given. */
   saveAssets(): Record<string, string> | null {
-    return this.lookupLayer.saveAssets();
+    return this._lookupLayer.saveAssets();
+  }
+
+  /** The asset files {@link loadAssets} reads. */
+  assetNames(): string[] {
+    return this._lookupLayer.assetNames();
   }
 
   /** Reads {@link saveAssets}'s files back. */
   loadAssets(files: Record<string, string>): void {
-    this.lookupLayer.loadAssets(files);
+    this._lookupLayer.loadAssets(files);
   }
 
   /** @throws Error when standardize or split is a function (a function cannot be saved) */
@@ -194,7 +202,7 @@ export class TextVectorization extends Layer {
     for (const [name, value] of [['standardize', this.standardize], ['split', this.split]] as const) {
       if (typeof value === 'function') throw new Error(`Expected standardize and split to be names to save ${layerOwner(this.name)}, received a function as ${name}`);
     }
-    const lookup = this.lookupLayer.getConfig();
+    const lookup = this._lookupLayer.getConfig();
     return {
       ...super.getConfig(),
       max_tokens: lookup.max_tokens,

@@ -9,6 +9,7 @@ import { loadKerasWeightStore, writeKerasWeightStore } from './keras-weight-stor
 import { parseJsonObject } from './parse-json';
 import { withKerasVersionSemantics } from './keras-version-semantics';
 import { checkDeclaredSizes, checkShapesFitFile, refuseUnusedWeights, storedShapes } from './declared-sizes';
+import { kerasAssetEntries, loadKerasAssets } from './keras-assets';
 
 /** The Keras version whose `.keras` layout these files follow (written to `metadata.json`). */
 export const KERAS_FORMAT_VERSION = '3.6.0';
@@ -62,6 +63,7 @@ export async function kerasArchiveBytes(model: ModelContract, where: string): Pr
     [METADATA, encode(metadata)],
     [CONFIG, encode(config)],
     [WEIGHTS, weights],
+    ...kerasAssetEntries(model),
   ]);
 }
 
@@ -93,6 +95,7 @@ export async function modelFromKerasArchive(bytes: Uint8Array, where: string, op
     return buildModel(config, config.compile_config as Record<string, unknown> | null, where, (model) => {
       refuseUnusedWeights(model.weights.length, shapes, where);
       loadKerasWeightStore(file, model, where);
+      loadKerasAssets(model, (names) => readZip(bytes, where, names, options.decompressionLimits));
     }, options);
   });
 }
