@@ -72,6 +72,19 @@ it('refuses weight paths outside the folder and short weight files, naming the f
   model.dispose();
 });
 
+it('refuses a model.json whose manifest "shape" or a layer\'s "class_name" key is damaged, naming the file and the key (fuzz finding)', async () => {
+  const model = sequential({ layers: [dense({ units: 2, inputShape: [3] })] });
+  const dir = tempDir();
+  await saveLayersModel(model, dir);
+  const jsonPath = join(dir, 'model.json');
+  const text = readFileSync(jsonPath, 'utf8');
+  writeFileSync(jsonPath, text.replace('"shape"', '"shapE"'));
+  await expect(loadLayersModel(dir)).rejects.toThrow(`Expected the weightsManifest key "shape" of "${(JSON.parse(text) as LayersModelJson).weightsManifest[0].weights[0].name}" in "${jsonPath}" to be a list of integers ≥ 0, received undefined`);
+  writeFileSync(jsonPath, text.replace('"class_name":"Dense"', '"clas_name":"Dense"'));
+  await expect(loadLayersModel(dir)).rejects.toThrow(`Expected the key "class_name" of modelTopology.config.layers[0] in "${jsonPath}" to be a string, received undefined`);
+  model.dispose();
+});
+
 it('builds a Teachable Machine layout read from model.json: a Sequential head on a nested functional base, summary() included', async () => {
   const inputs = tfl.input({ shape: [6] });
   const base = tfl.model({ inputs, outputs: tfl.layers.dense({ units: 4, activation: 'relu' }).apply(inputs) as tfl.SymbolicTensor, name: 'base' });

@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import type { KerasSerialized } from '@dendrite/backend/internal';
+import { type KerasSerialized, describeValue } from '@dendrite/backend/internal';
 import { serializeLayer } from '@dendrite/layers';
 import type { ModelContract } from '../contracts/model-contract';
 import { buildModel } from './build-model';
@@ -155,6 +155,24 @@ function refuseGraphModel(json: { format?: string; modelTopology?: unknown }, wh
 }
 
 /**
+ * Checks the shape of a topology before its translation (a damaged `"class_name"` or `"config"` key
+ * must not end in a bare JS error): the model and every entry of `config.layers`, nested models'
+ * too, are objects with a string `class_name` and an object `config` (or a Sequential's list).
+ *
+ * @throws Error naming the file, the entry (`modelTopology.config.layers[0]`) and the key
+ */
+function checkLayerEntries(entry: unknown, at: string, jsonPath: string): void {
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw new Error(`Expected ${at} in "${jsonPath}" to be an object {class_name, config}, received ${describeValue(entry)}`);
+  const { class_name: className, config } = entry as { class_name?: unknown; config?: unknown };
+  const keys = `(keys ${Object.keys(entry).join(', ')})`;
+  if (typeof className !== 'string') throw new Error(`Expected the key "class_name" of ${at} in "${jsonPath}" to be a string, received ${describeValue(className)} ${keys}`);
+  if (typeof config !== 'object' || config === null) throw new Error(`Expected the key "config" of ${at} in "${jsonPath}" to be an object, received ${describeValue(config)} ${keys}`);
+  // Keras 1 and early tfjs Sequential files hold the layer list as the config itself.
+  const layers = Array.isArray(config) ? config : (config as { layers?: unknown }).layers;
+  if (Array.isArray(layers)) layers.forEach((layer, i) => checkLayerEntries(layer, `${at}.config${Array.isArray(config) ? '' : '.layers'}[${i}]`, jsonPath));
+}
+
+/**
  * Builds the model of a topology and sets its weights, checked against the specs (names, shapes,
  * dtypes, byte lengths) before anything is set.
  */
@@ -162,6 +180,7 @@ function modelFromParts(modelTopology: LayersModelJson['modelTopology'], specs: 
   if (!modelTopology) throw new Error(`Expected a modelTopology in "${jsonPath}", received none`);
   // tfjs-layers counts the calls of a nested model from node 1, Dendrite from 0: buildModel reads either.
   const serialized = (modelTopology as { model_config?: KerasSerialized }).model_config ?? (modelTopology as KerasSerialized);
+  checkLayerEntries(serialized, 'modelTopology', jsonPath);
   let topology: unknown;
   try {
     topology = topologyFromTfjs(serialized);

@@ -24,12 +24,29 @@ export interface TfjsWeightSpec {
 const QUANTIZED_BYTES: Record<string, number> = { uint8: 1, uint16: 2, float16: 2 };
 
 /**
+ * Checks one manifest entry's keys before use (a damaged `"shape"` key must not end in a bare JS error):
+ * `name` a string, `shape` a list of integers ≥ 0, `dtype` a string.
+ *
+ * @throws Error naming the file and the key
+ */
+function checkWeightSpec(spec: TfjsWeightSpec, where: string): void {
+  if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) throw new Error(`Expected each weightsManifest weight in "${where}" to be an object {name, shape, dtype}, received ${describeValue(spec)}`);
+  const name = typeof spec.name === 'string' ? `"${spec.name}"` : 'a weight';
+  if (typeof spec.name !== 'string') throw new Error(`Expected the weightsManifest weight key "name" in "${where}" to be a string, received ${describeValue(spec.name)} (keys ${Object.keys(spec).join(', ')})`);
+  if (!Array.isArray(spec.shape) || !spec.shape.every((size) => Number.isInteger(size) && size >= 0)) {
+    throw new Error(`Expected the weightsManifest key "shape" of ${name} in "${where}" to be a list of integers ≥ 0, received ${describeValue(spec.shape)} (keys ${Object.keys(spec).join(', ')})`);
+  }
+  if (typeof spec.dtype !== 'string') throw new Error(`Expected the weightsManifest key "dtype" of ${name} in "${where}" to be a string, received ${describeValue(spec.dtype)} (keys ${Object.keys(spec).join(', ')})`);
+}
+
+/**
  * The bytes a weight takes in the weight files: 4 per entry for `float32`/`int32`, 1 or 2 for a
  * quantized one.
  *
  * @throws Error naming the file and the weight for a dtype or quantization TF.js layers models do not hold
  */
 export function storedBytes(spec: TfjsWeightSpec, where: string): number {
+  checkWeightSpec(spec, where);
   const size = tf.util.sizeFromShape(spec.shape);
   if (spec.dtype !== 'float32' && spec.dtype !== 'int32') throw new Error(`Expected float32 or int32 weights in "${where}", received ${spec.dtype} for "${spec.name}"`);
   const quantization = spec.quantization;
