@@ -20,7 +20,7 @@ export function maybeGunzip(bytes: Uint8Array, fileName: string, limits?: Decomp
     return new Uint8Array(nodeModules('to gunzip').zlib.gunzipSync(bytes, { maxOutputLength: budget }));
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new Error(`Expected "${fileName}" to gunzip to at most ${budget} bytes, received a stream that grows past them (a decompression bomb? pass larger limits to read it)`);
+      throw new Error(`Expected "${fileName}" to gunzip to at most ${budget} bytes, received a stream that grows past them (a decompression bomb? raise the "limits" option, {maxBytes, maxRatio}, to read a file you trust)`);
     }
     throw new Error(`Expected a valid gzip stream in "${fileName}", received a corrupt or truncated one (${(error as Error).message})`);
   }

@@ -35,7 +35,7 @@ export async function californiaHousing(options: CaliforniaOptions = {}): Promis
     sha256: '1a2e3a52e0398de6463aebe6f4a8da34fb21fbb6b934cf88c3425e766f2a1a6f',
   };
   const path = await locateFile('california-housing', file, load);
-  const arrays = parseNpz(readZip(readBytes(path), path), path);
+  const arrays = parseNpz(readZip(readBytes(path), path, undefined, load.limits), path);
   const x = arrays.get('x');
   const y = arrays.get('y');
   if (!x || !y || x.shape.length !== 2) throw new Error(`Expected arrays "x" [n, 8] and "y" [n] in "${path}", received ${[...arrays.keys()].join(', ')}`);

@@ -1,4 +1,4 @@
-import { describeValue, nodeModules, optionKeys } from '@dendrite/backend/internal';
+import { type DecompressionLimits, describeValue, nodeModules, optionKeys } from '@dendrite/backend/internal';
 import { maybeGunzip } from '../formats/gzip';
 import { type CifarBatch, parseCifarBinary, parseCifarPickle } from '../formats/cifar';
 import { readTar } from '../formats/tar';
@@ -17,7 +17,7 @@ const CIFAR100_KEYS = optionKeys<Cifar100Options, LoadOptions>({ labelMode: true
 export const CIFAR10_CLASSES = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'] as const;
 
 /** Batch files by base name, from an extracted folder (searched two levels deep) or a (gzipped) tarball. */
-function batchFiles(path: string): Map<string, () => Uint8Array> {
+function batchFiles(path: string, limits: DecompressionLimits | undefined): Map<string, () => Uint8Array> {
   const { fs, path: paths } = nodeModules('to load CIFAR');
   const found = new Map<string, () => Uint8Array>();
   if (fs.statSync(path).isDirectory()) {
@@ -31,7 +31,7 @@ function batchFiles(path: string): Map<string, () => Uint8Array> {
     visit(path, 0);
     return found;
   }
-  for (const [name, bytes] of readTar(maybeGunzip(readBytes(path), path), path)) {
+  for (const [name, bytes] of readTar(maybeGunzip(readBytes(path), path, limits), path)) {
     const base = name.split('/').pop() as string;
     if (!found.has(base)) found.set(base, () => bytes);
   }
@@ -39,8 +39,8 @@ function batchFiles(path: string): Map<string, () => Uint8Array> {
 }
 
 /** Reads the named batches, in the Python version (Keras's download) or the binary one (`.bin`). */
-function readBatches(path: string, names: { python: string[]; binary: string[] }, labelKinds: string[]): CifarBatch[] {
-  const files = batchFiles(path);
+function readBatches(path: string, names: { python: string[]; binary: string[] }, labelKinds: string[], limits: DecompressionLimits | undefined): CifarBatch[] {
+  const files = batchFiles(path, limits);
   const binary = names.binary.every((name) => files.has(name));
   const wanted = binary ? names.binary : names.python;
   const missing = wanted.filter((name) => !files.has(name));
@@ -96,8 +96,8 @@ export async function cifar10(options: LoadOptions = {}): Promise<ImageDataset> 
   const load = checkLoadOptions(options, 'cifar10');
   const path = await locateFile('cifar10', CIFAR10_FILE, load);
   const trainNames = [1, 2, 3, 4, 5].map((k) => `data_batch_${k}`);
-  const train = readBatches(path, { python: trainNames, binary: trainNames.map((n) => `${n}.bin`) }, ['labels']);
-  const test = readBatches(path, { python: ['test_batch'], binary: ['test_batch.bin'] }, ['labels']);
+  const train = readBatches(path, { python: trainNames, binary: trainNames.map((n) => `${n}.bin`) }, ['labels'], load.limits);
+  const test = readBatches(path, { python: ['test_batch'], binary: ['test_batch.bin'] }, ['labels'], load.limits);
   return { train: joinBatches(train, 'labels'), test: joinBatches(test, 'labels') };
 }
 
@@ -114,7 +114,7 @@ export async function cifar100(options: Cifar100Options = {}): Promise<ImageData
   if (labelMode !== 'fine' && labelMode !== 'coarse') throw new Error(`Expected labelMode to be "fine" or "coarse", received ${describeValue(labelMode)}`);
   const path = await locateFile('cifar100', CIFAR100_FILE, load);
   const kinds = ['coarse_labels', 'fine_labels'];
-  const train = readBatches(path, { python: ['train'], binary: ['train.bin'] }, kinds);
-  const test = readBatches(path, { python: ['test'], binary: ['test.bin'] }, kinds);
+  const train = readBatches(path, { python: ['train'], binary: ['train.bin'] }, kinds, load.limits);
+  const test = readBatches(path, { python: ['test'], binary: ['test.bin'] }, kinds, load.limits);
   return { train: joinBatches(train, `${labelMode}_labels`), test: joinBatches(test, `${labelMode}_labels`) };
 }

@@ -22,6 +22,7 @@ export const FASHION_MNIST_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dre
  * images of clothing in ten classes ({@link FASHION_MNIST_CLASSES}).
  *
  * @throws TypeError (a rejection) for an unknown option
+ * @throws Error (a rejection) naming the file when it decompresses past `limits`
  */
 export async function fashionMnist(options: LoadOptions = {}): Promise<ImageDataset> {
   const load = checkLoadOptions(options, 'fashionMnist');

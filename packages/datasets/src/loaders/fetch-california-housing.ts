@@ -104,7 +104,7 @@ export async function fetchCaliforniaHousing(options: LoadOptions = {}): Promise
   } catch (error) {
     throw new Error(`${(error as Error).message} StatLib's extracted cal_housing.data and cal_housing.domain in the same folder work too.`);
   }
-  const files = readTar(maybeGunzip(readBytes(archivePath), archivePath), archivePath);
+  const files = readTar(maybeGunzip(readBytes(archivePath), archivePath, load.limits), archivePath);
   const data = files.get('CaliforniaHousing/cal_housing.data');
   if (!data) throw new Error(`Expected "CaliforniaHousing/cal_housing.data" in "${archivePath}", received ${[...files.keys()].join(', ') || 'no files'}`);
   const domain = files.get('CaliforniaHousing/cal_housing.domain');

@@ -25,7 +25,7 @@ export type IdxFiles = Record<'trainImages' | 'trainLabels' | 'testImages' | 'te
 
 async function readIdx(dataset: string, file: DatasetFile, options: LoadOptions) {
   const path = await locateFile(dataset, file, options);
-  return parseIdx(maybeGunzip(readBytes(path), path), path);
+  return parseIdx(maybeGunzip(readBytes(path), path, options.limits), path);
 }
 
 function checkedSplit(dataset: string, images: { values: ArrayLike<number>; shape: number[] }, labels: { values: ArrayLike<number>; shape: number[] }, split: string) {

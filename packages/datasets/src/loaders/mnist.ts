@@ -1,4 +1,4 @@
-import { nodeModules, readZip } from '@dendrite/backend/internal';
+import { type DecompressionLimits, nodeModules, readZip } from '@dendrite/backend/internal';
 import { parseNpz } from '../formats/npy';
 import { type LoadOptions, candidatePaths, checkLoadOptions, readBytes } from '../sources/locate-file';
 import { type IdxFiles, type ImageDataset, loadIdxDataset } from './image-classification';
@@ -9,10 +9,11 @@ const MNIST_NPZ = { name: 'mnist.npz', kerasName: 'mnist.npz' };
 /**
  * Reads Keras's `mnist.npz`.
  *
- * @throws Error naming the file and the array that is missing or has the wrong shape
+ * @param limits how far its arrays may decompress (the loaders' `limits` option)
+ * @throws Error naming the file and the array that is missing or has the wrong shape, or that grows past `limits`
  */
-export function readMnistNpz(path: string): ImageDataset {
-  const arrays = parseNpz(readZip(readBytes(path), path), path);
+export function readMnistNpz(path: string, limits?: DecompressionLimits): ImageDataset {
+  const arrays = parseNpz(readZip(readBytes(path), path, undefined, limits), path);
   const take = (name: string, rank: number) => {
     const array = arrays.get(name);
     if (!array || array.shape.length !== rank || !(array.values instanceof Uint8Array)) {
@@ -62,11 +63,12 @@ const MNIST_FILES: IdxFiles = {
  * train.x.shape; // [60000, 28, 28]
  * ```
  * @throws TypeError (a rejection) for an unknown option
+ * @throws Error (a rejection) naming the file when it decompresses past `limits`
  */
 export async function mnist(options: LoadOptions = {}): Promise<ImageDataset> {
   const load = checkLoadOptions(options, 'mnist');
   const { fs } = nodeModules('to load MNIST');
   const npz = candidatePaths('mnist', MNIST_NPZ, load).find((place) => fs.existsSync(place));
-  if (npz) return readMnistNpz(npz);
+  if (npz) return readMnistNpz(npz, load.limits);
   return loadIdxDataset('mnist', MNIST_FILES, load);
 }

@@ -18,7 +18,7 @@ const SKLEARN = 'https://raw.githubusercontent.com/scikit-learn/scikit-learn/1.5
 /** Reads an sklearn-style CSV (a count line, optional header, rows of features then the target). */
 async function loadCsvTable(dataset: string, file: DatasetFile, integerTarget: boolean, options: LoadOptions): Promise<TabularDataset> {
   const path = await locateFile(dataset, file, options);
-  const text = new TextDecoder().decode(maybeGunzip(readBytes(path), path));
+  const text = new TextDecoder().decode(maybeGunzip(readBytes(path), path, options.limits));
   const firstLine = text.slice(0, text.indexOf('\n')).split(',');
   // Count and header lines are not all numbers, so the parser passes over them (digits has none).
   const rows = parseNumericCsv(text, path);

@@ -65,7 +65,7 @@ function prepare(sequences: number[][], labels: number[], options: TextDatasetOp
 
 async function loadNpz(name: string, file: DatasetFile, options: LoadOptions): Promise<Map<string, NpyArray>> {
   const path = await locateFile(name, file, options);
-  return parseNpz(readZip(readBytes(path), path), path);
+  return parseNpz(readZip(readBytes(path), path, undefined, options.limits), path);
 }
 
 function reorder<T>(items: T[], order: Int32Array): T[] {

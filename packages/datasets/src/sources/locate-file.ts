@@ -1,4 +1,4 @@
-import { checkOptionKeys, nodeModules, optionKeys } from '@dendrite/backend/internal';
+import { type DecompressionLimits, checkOptionKeys, describeValue, nodeModules, optionKeys } from '@dendrite/backend/internal';
 import { downloadToCache } from './download';
 
 /** Where one file of a data set can come from. */
@@ -29,10 +29,22 @@ export interface LoadOptions {
   download?: boolean;
   /** Where download progress goes (a progress bar on stderr by default; null for none). */
   onProgress?: ((received: number, total: number | null) => void) | null;
+  /**
+   * How far a compressed file (gzip, `.npz`, a tarball) may grow when read: `maxBytes` in all
+   * (default 1 GiB) and `maxRatio` output bytes per input byte (default 200, past 16 MiB). A file
+   * that grows further (a decompression bomb) is refused naming this option; raise them for a
+   * file you trust.
+   *
+   * @example `await mnist({ limits: { maxBytes: 4 * 2 ** 30 } })`
+   */
+  limits?: DecompressionLimits;
 }
 
 /** The keys of {@link LoadOptions}: every loader reads these (and its own). */
-export const LOAD_OPTION_KEYS = optionKeys<LoadOptions>({ searchDirs: true, cacheDir: true, download: true, onProgress: true });
+export const LOAD_OPTION_KEYS = optionKeys<LoadOptions>({ searchDirs: true, cacheDir: true, download: true, onProgress: true, limits: true });
+
+/** The keys of {@link DecompressionLimits}, which `limits` may hold. */
+const LIMIT_KEYS = optionKeys<DecompressionLimits>({ maxBytes: true, maxRatio: true });
 
 /** The keys of {@link DatasetFile}: a typo (`sha265`) would otherwise skip the check it names. */
 const DATASET_FILE_KEYS = optionKeys<DatasetFile>({ name: true, aliases: true, kerasName: true, npmPackage: true, url: true, sha256: true, gunzipBeforeCheck: true });
@@ -44,11 +56,18 @@ const DATASET_FILE_KEYS = optionKeys<DatasetFile>({ name: true, aliases: true, k
  * @param options - what the caller passed
  * @param owner - the loader, as messages name it (`mnist`)
  * @param ownKeys - the keys the loader reads beside the {@link LoadOptions} ones
- * @throws TypeError `Unknown option "num_words" in imdb: did you mean "numWords"?`
+ * @throws TypeError `Unknown option "num_words" in imdb: did you mean "numWords"?`, or for
+ *   `limits` that is not an object of {@link DecompressionLimits} keys
  */
 export function checkLoadOptions(options: unknown, owner: string, ownKeys: readonly string[] = []): LoadOptions {
   checkOptionKeys(options, [...LOAD_OPTION_KEYS, ...ownKeys], owner);
   const given = (options ?? {}) as Record<string, unknown>;
+  if (given.limits !== undefined) {
+    if (typeof given.limits !== 'object' || given.limits === null || Array.isArray(given.limits)) {
+      throw new TypeError(`Expected limits to be an object {maxBytes, maxRatio} in ${owner}, received ${describeValue(given.limits)}`);
+    }
+    checkOptionKeys(given.limits, LIMIT_KEYS, `${owner} limits`);
+  }
   return Object.fromEntries(LOAD_OPTION_KEYS.filter((key) => given[key] !== undefined).map((key) => [key, given[key]])) as LoadOptions;
 }
 
