@@ -13,8 +13,7 @@ it('loads every mutated file faithfully or refuses it with an Error naming it; n
   expect(report.cases).toBe(20 * 17);
   // Every format loaded some cases and refused others: the mutations reach past the magic numbers.
   for (const [format, counts] of Object.entries(report.counts)) expect(counts.refused, format).toBeGreaterThan(0);
-  expect(report.findings.filter((finding) => !MODEL_FORMATS.includes(finding.format)).map(describe)).toEqual([]);
-  // The model formats' readers (helper "models") must at least never hang, crash or bloat.
-  const severe = report.findings.filter((finding) => ['hang', 'memory', 'crash', 'not-an-error'].includes(finding.problem));
-  expect(severe.map(describe)).toEqual([]);
+  // Every format, the model formats included: refused naming the file, or loaded faithfully.
+  expect(report.findings.map(describe)).toEqual([]);
+  expect(report.counts).toHaveProperty(MODEL_FORMATS[0]);
 }, 180_000);
