@@ -1,8 +1,27 @@
 import { tf } from '@dendrite/backend';
-import type { CallArgs, Layer, TensorOrList } from './layer';
+import type { CallArgs, NodeLayer, TensorOrList } from './layer-contract';
+import type { WeightRegularizer } from './layer-variable';
 import { getMask, setMask } from './masking';
 import { type Shape, isShapeList } from './shape';
-import { SymbolicTensor } from './symbolic-tensor';
+import { type LayerNode, SymbolicTensor } from './symbolic-graph';
+
+/**
+ * What running a layer needs of it. `Layer` has all of it; naming it here keeps this file from
+ * importing layer.ts, which imports this one. `L` is the layer type its symbolic outputs carry.
+ */
+export interface ApplicableLayer<L extends NodeLayer = NodeLayer> extends NodeLayer {
+  readonly dtype: tf.DataType;
+  readonly inboundNodes: LayerNode<L>[];
+  readonly activityRegularizer?: WeightRegularizer;
+  assertInputCompatibility(shapes: ReadonlyArray<readonly (number | null)[]>): void;
+  maybeBuild(inputShape: Shape | Shape[]): void;
+  call(inputs: TensorOrList, args: CallArgs): TensorOrList;
+  computeOutputShape(inputShape: Shape | Shape[]): Shape | Shape[];
+  computeOutputDtype(inputDtypes: tf.DataType[]): tf.DataType;
+  computeMask(inputs: TensorOrList, mask: tf.Tensor | tf.Tensor[] | null): tf.Tensor | tf.Tensor[] | null;
+  addLoss(loss: tf.Tensor): void;
+  clearLosses(): void;
+}
 
 function toList<T>(value: T | T[]): T[] {
   return Array.isArray(value) ? value : [value];
@@ -19,19 +38,20 @@ let callDepth = 0;
  * Runs a layer on concrete tensors: checks the input spec, builds, casts integer inputs, finds the
  * incoming mask, calls, records activity losses and attaches the output mask. Intermediates are
  * freed; outputs, masks and losses are kept. The outermost call first drops the activity losses of
- * the previous call, as Keras does, so they never pile up.
+ * the previous call, as Keras does, so they never pile up. `autoCastInputs` is the layer's own
+ * (protected) setting: whether inputs of another dtype are cast to the layer's before `call`.
  */
-export function applyOnTensors(layer: Layer, inputs: TensorOrList, args: CallArgs): TensorOrList {
+export function applyOnTensors(layer: ApplicableLayer, inputs: TensorOrList, args: CallArgs, autoCastInputs: boolean): TensorOrList {
   if (callDepth === 0) layer.clearLosses();
   callDepth++;
   try {
-    return applyOnTensorsInside(layer, inputs, args);
+    return applyOnTensorsInside(layer, inputs, args, autoCastInputs);
   } finally {
     callDepth--;
   }
 }
 
-function applyOnTensorsInside(layer: Layer, inputs: TensorOrList, args: CallArgs): TensorOrList {
+function applyOnTensorsInside(layer: ApplicableLayer, inputs: TensorOrList, args: CallArgs, autoCastInputs: boolean): TensorOrList {
   const tensors = toList(inputs);
   for (const [index, tensor] of tensors.entries()) {
     if (!(tensor instanceof tf.Tensor)) {
@@ -47,7 +67,7 @@ function applyOnTensorsInside(layer: Layer, inputs: TensorOrList, args: CallArgs
   type Result = { outputs: TensorOrList; outputMask: tf.Tensor | tf.Tensor[] | null; losses: tf.Tensor[] };
   const { outputs, outputMask, losses } = tf.tidy(() => {
     const cast = tensors.map((tensor) =>
-      layer['autoCastInputs'] && tensor.dtype !== layer.dtype && tensor.dtype !== 'string' ? tf.cast(tensor, layer.dtype) : tensor,
+      autoCastInputs && tensor.dtype !== layer.dtype && tensor.dtype !== 'string' ? tf.cast(tensor, layer.dtype) : tensor,
     );
     const callInputs = Array.isArray(inputs) ? cast : cast[0];
     const raw = layer.call(callInputs, { ...args, mask });
@@ -76,7 +96,7 @@ function applyOnTensorsInside(layer: Layer, inputs: TensorOrList, args: CallArgs
  * The activity penalty of one output, divided by its batch size as Keras 3 does (the strength does
  * not depend on the batch size; an empty batch gives 0, Keras's `divide_no_nan`).
  */
-function activityLoss(regularizer: NonNullable<Layer['activityRegularizer']>, output: tf.Tensor): tf.Tensor {
+function activityLoss(regularizer: WeightRegularizer, output: tf.Tensor): tf.Tensor {
   const penalty = regularizer.call(output);
   if (output.rank === 0) return penalty;
   const batchSize = output.shape[0];
@@ -90,11 +110,11 @@ function incomingMask(inputs: TensorOrList): tf.Tensor | tf.Tensor[] | null {
 }
 
 /** Records a call of `layer` on symbolic tensors and returns its symbolic outputs. */
-export function applyOnSymbols(
-  layer: Layer,
-  inputs: SymbolicTensor | SymbolicTensor[],
+export function applyOnSymbols<L extends ApplicableLayer<L>>(
+  layer: L,
+  inputs: SymbolicTensor<L> | SymbolicTensor<L>[],
   args: CallArgs,
-): SymbolicTensor | SymbolicTensor[] {
+): SymbolicTensor<L> | SymbolicTensor<L>[] {
   const symbols = toList(inputs);
   const shapes = symbols.map((symbol) => symbol.shape);
   layer.assertInputCompatibility(shapes);

@@ -5,12 +5,14 @@ import { LayerVariable, type WeightRegularizer } from './layer-variable';
 import { type AddWeightOptions, resolveWeightOptions } from './resolve-weight-options';
 import { applyOnSymbols, applyOnTensors } from './layer-apply';
 import { type Shape, shapeToString } from './shape';
-import { type LayerNode, type SymbolicTensor, isSymbolic } from './symbolic-tensor';
+import type { CallArgs, TensorOrList } from './layer-contract';
+import { type LayerNode, type SymbolicTensor, isSymbolic } from './symbolic-graph';
 import { classNameToSnakeCase, reserveName, uniqueName } from './unique-names';
 import { type LayerRandomStates, type RandomStateful, collectRandomStates, restoreRandomStates } from '../regularization/random-stateful';
 import { layerArgsFromConfig } from './layer-args-from-config';
 
 export type { AddWeightOptions, ResolvedWeightOptions } from './resolve-weight-options';
+export type { CallArgs, TensorOrList } from './layer-contract';
 
 /** Arguments every layer takes. */
 export interface LayerArgs {
@@ -32,18 +34,6 @@ export interface LayerArgs {
    */
   inputDim?: number;
 }
-
-/** Arguments of a call. */
-export interface CallArgs {
-  /** Training mode: dropout drops, batch normalization uses batch statistics. */
-  training?: boolean;
-  /** A mask from the previous layer (found on the inputs when not given). */
-  mask?: tf.Tensor | tf.Tensor[] | null;
-  [extra: string]: unknown;
-}
-
-/** Inputs or outputs of a call: one tensor or several. */
-export type TensorOrList = tf.Tensor | tf.Tensor[];
 
 /** The most values one weight may hold: 2³⁰ float32 are 4 GiB, a wasm backend's whole memory. */
 export const MAX_WEIGHT_ELEMENTS = 2 ** 30;
@@ -97,7 +87,7 @@ export abstract class Layer implements RandomStateful {
   /** Input shape with batch axis, when given at construction (first layer of a Sequential). */
   readonly batchInputShape?: Shape;
   /** Calls on symbolic tensors, in order. */
-  readonly inboundNodes: LayerNode[] = [];
+  readonly inboundNodes: LayerNode<Layer>[] = [];
   /** Penalty on the layer's outputs, added to the loss. */
   activityRegularizer?: WeightRegularizer;
   /** Whether integer inputs are cast to the layer dtype before `call` (false for Embedding). */
@@ -153,7 +143,7 @@ export abstract class Layer implements RandomStateful {
    *
    * @throws Error when the layer was called on symbolic tensors never, or more than once
    */
-  get output(): SymbolicTensor | SymbolicTensor[] {
+  get output(): SymbolicTensor<Layer> | SymbolicTensor<Layer>[] {
     if (this.inboundNodes.length !== 1) {
       throw new Error(`Expected layer "${this.name}" to have been called once on symbolic tensors for its output, received ${this.inboundNodes.length} calls`);
     }
@@ -196,12 +186,12 @@ export abstract class Layer implements RandomStateful {
    *
    * @throws Error naming the layer when inputs do not match its input spec
    */
-  apply(inputs: SymbolicTensor | SymbolicTensor[], args?: CallArgs): SymbolicTensor;
+  apply(inputs: SymbolicTensor<Layer> | SymbolicTensor<Layer>[], args?: CallArgs): SymbolicTensor<Layer>;
   apply(inputs: TensorOrList, args?: CallArgs): tf.Tensor;
-  apply(inputs: TensorOrList | SymbolicTensor | SymbolicTensor[], args?: CallArgs): TensorOrList | SymbolicTensor | SymbolicTensor[];
-  apply(inputs: TensorOrList | SymbolicTensor | SymbolicTensor[], args: CallArgs = {}): unknown {
-    if (isSymbolic(inputs)) return applyOnSymbols(this, inputs, args);
-    return applyOnTensors(this, inputs as TensorOrList, args);
+  apply(inputs: TensorOrList | SymbolicTensor<Layer> | SymbolicTensor<Layer>[], args?: CallArgs): TensorOrList | SymbolicTensor<Layer> | SymbolicTensor<Layer>[];
+  apply(inputs: TensorOrList | SymbolicTensor<Layer> | SymbolicTensor<Layer>[], args: CallArgs = {}): unknown {
+    if (isSymbolic(inputs)) return applyOnSymbols<Layer>(this, inputs, args);
+    return applyOnTensors(this, inputs as TensorOrList, args, this.autoCastInputs);
   }
 
   /** Checks input shapes against {@link inputSpec}. */

@@ -1,55 +1,44 @@
 import type { tf } from '@dendrite/backend';
 import type { Layer } from './layer';
-import { type Shape, shapeToString } from './shape';
+import * as graph from './symbolic-graph';
+import type { Shape } from './shape';
+
+// The functional graph's pieces bound to `Layer`: what the package exports and every module outside
+// the engine's core imports. Layer, layer-apply and symbolic-graph use the generic forms, so the
+// engine's imports form no cycle.
 
 /**
  * A placeholder for a tensor in a functional model: a shape with a null batch size, a dtype, and
  * the layer call (node) that makes it — as Keras's `KerasTensor`.
+ *
+ * @example
+ * ```ts
+ * const x = input({ shape: [4] });            // a SymbolicTensor
+ * const y = dense({ units: 2 }).apply(x);     // another, made by the dense layer
+ * y.sourceLayer.name;                          // 'dense_1'
+ * ```
  */
-export class SymbolicTensor {
-  private static nextId = 0;
-  /** Unique within the program; models use it to map placeholders to values. */
-  readonly id = SymbolicTensor.nextId++;
+export type SymbolicTensor = graph.SymbolicTensor<Layer>;
 
-  constructor(
-    readonly shape: Shape,
-    readonly dtype: tf.DataType,
-    /** The layer whose call made this tensor. */
-    readonly sourceLayer: Layer,
-    /** Which call of that layer (its index in `sourceLayer.inboundNodes`). */
-    readonly nodeIndex: number,
-    /** Which output of that call. */
-    readonly tensorIndex: number,
-  ) {}
-
-  /** The number of axes. */
-  get rank(): number {
-    return this.shape.length;
-  }
-
-  /** `dense_1/output_0`-style name, for messages and summaries. */
-  get name(): string {
-    return `${this.sourceLayer.name}/output_${this.tensorIndex}`;
-  }
-
-  toString(): string {
-    return `SymbolicTensor(shape=${shapeToString(this.shape)}, dtype=${this.dtype}, name=${this.name})`;
-  }
-}
+/**
+ * The class of {@link SymbolicTensor}s, for `instanceof` and for layers that make their own
+ * (`new SymbolicTensor(shape, dtype, layer, nodeIndex, tensorIndex)`).
+ */
+export const SymbolicTensor: new (
+  shape: Shape,
+  dtype: tf.DataType,
+  sourceLayer: Layer,
+  nodeIndex: number,
+  tensorIndex: number,
+) => SymbolicTensor = graph.SymbolicTensor;
 
 /** One call of a layer on symbolic tensors: the edges of a functional model's graph. */
-export interface LayerNode {
-  layer: Layer;
-  inputs: SymbolicTensor[];
-  outputs: SymbolicTensor[];
-  /** Whether the layer was called on a list (merge layers) rather than one tensor. */
-  inputIsList: boolean;
-  /** Non-tensor arguments of the call (`training`), kept for serialization. */
-  callArgs: Record<string, unknown>;
-}
+export type LayerNode = graph.LayerNode<Layer>;
 
-/** Whether `value` is a symbolic tensor or a non-empty list of them. */
+/**
+ * Whether `value` is a symbolic tensor or a non-empty list of them. Only layers make symbolic
+ * tensors (`Layer.apply`, `input`), so a symbolic tensor's source is a `Layer`.
+ */
 export function isSymbolic(value: unknown): value is SymbolicTensor | SymbolicTensor[] {
-  if (Array.isArray(value)) return value.length > 0 && value.every((entry) => entry instanceof SymbolicTensor);
-  return value instanceof SymbolicTensor;
+  return graph.isSymbolic(value);
 }
