@@ -9,7 +9,10 @@ import { useBackend } from '@dendrite/test-utils';
 import { loadModel } from '@dendrite/models';
 
 const PACKAGE_FOLDER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const KILLS = 10;
+/** The stages of a round, in order: each kill lands inside one, in turn (`save <stage>` marks where the child is). */
+const STAGES = ['keras', 'h5', 'json', 'dndr', 'fit'] as const;
+/** One kill per stage in the suite; `pnpm crash-test` (DENDRITE_CRASH_KILLS=20) runs four per stage. */
+const KILLS = Math.max(STAGES.length, Number(process.env.DENDRITE_CRASH_KILLS ?? STAGES.length));
 const dir = mkdtempSync(path.join(tmpdir(), 'dendrite-crash-'));
 const FILES = ['model.keras', 'model.h5', 'json', 'model.dndr'];
 
@@ -28,20 +31,38 @@ function seededRandom(seed: number): () => number {
   };
 }
 
+/** A started child: its pid, a promise of its next `save <stage>` line, and its SIGKILL. */
+interface Child {
+  pid: number;
+  reached: (stage: string) => Promise<void>;
+  kill: () => Promise<void>;
+}
+
 /** Starts `crash-saves-child.ts` (saving round after round from `firstRound`); resolves once a round is done. */
-function startChild(firstRound: number): Promise<{ pid: number; kill: () => Promise<void> }> {
+function startChild(firstRound: number): Promise<Child> {
   const child = spawn(process.execPath, ['--import', 'tsx', '--import', './test/register-source-hooks.mjs', 'test/crash-saves-child.ts', dir, String(firstRound)], {
     cwd: PACKAGE_FOLDER,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
+  let seen = 0;
+  const reached = (stage: string) =>
+    new Promise<void>((resolve) => {
+      seen = output.length;
+      const onData = () => {
+        if (!output.slice(seen).includes(`save ${stage}\n`)) return;
+        child.stdout.off('data', onData);
+        resolve();
+      };
+      child.stdout.on('data', onData);
+    });
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
+    const onData = () => {
       if (/^round \d+$/m.test(output)) {
         child.stdout.off('data', onData);
-        resolve({ pid: child.pid!, kill: async () => (child.kill('SIGKILL'), exited) });
+        resolve({ pid: child.pid!, reached, kill: async () => (child.kill('SIGKILL'), exited) });
       }
     };
     child.stdout.on('data', onData);
@@ -70,14 +91,16 @@ async function expectWholeFiles(): Promise<void> {
 const temporaries = (pid?: number) =>
   [dir, path.join(dir, 'json')].flatMap((folder) => (existsSync(folder) ? readdirSync(folder) : [])).filter((name) => name.includes(pid === undefined ? '.dendrite-tmp-' : `.dendrite-tmp-${pid}-`));
 
-it(`leaves a loadable last save of every format (.keras, .h5, model.json, .dndr, a fit's checkpoint) through ${KILLS} SIGKILLs, and no temporary file past the next save`, async () => {
+it(`leaves a loadable last save of every format (.keras, .h5, model.json, .dndr, a fit's checkpoint) through ${KILLS} SIGKILLs, each inside one of them, and no temporary file past the next save`, async () => {
   const random = seededRandom(19);
   let killedPid: number | undefined;
   for (let kill = 0; kill < KILLS; kill++) {
     const child = await startChild(kill * 1000);
     // The killed child's temporaries are gone once this one has saved every file.
     if (killedPid !== undefined) expect(temporaries(killedPid)).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 1500)));
+    // Inside (or just past) the stage's save: a few milliseconds after its line, drawn from the fixed seed.
+    await child.reached(STAGES[kill % STAGES.length]);
+    await new Promise((resolve) => setTimeout(resolve, Math.floor(random() * 25)));
     await child.kill();
     killedPid = child.pid;
     await expectWholeFiles();
