@@ -19,6 +19,7 @@ export { shuffledIndices } from './utils/shuffle';
 export { trainTestSplit, kFold, normalize, takeRows, type TrainTestSplitOptions } from './utils/split';
 export { Dataset } from './pipeline/dataset';
 export { textDatasetFromDirectory, type TextDatasetFromDirectoryOptions } from './loaders/text-dataset-from-directory';
+export { imageDatasetFromDirectory, type ImageDatasetFromDirectoryOptions, type ImageBatch } from './loaders/image-dataset-from-directory';
 export { timeseriesDatasetFromArray, type TimeseriesOptions, type TimeseriesArray } from './loaders/timeseries-dataset-from-array';
 export { indexDirectory, type DirectoryLoaderOptions, type DirectoryLabelMode, type DirectorySubset, type DirectoryIndex } from './loaders/index-directory';
 export { directoryDataset, type DirectoryDataset, type DirectoryLabels } from './loaders/directory-dataset';

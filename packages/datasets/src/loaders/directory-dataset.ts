@@ -4,8 +4,11 @@ import { type DirectoryLabelMode, encodeLabels } from './index-directory';
 /** Labels of one batch, as Keras encodes them for the label mode. */
 export type DirectoryLabels = { values: Float32Array | Int32Array; shape: number[] };
 
-/** A directory loader's dataset, with Keras's `class_names` attribute. */
-export type DirectoryDataset<X> = Dataset<[X, DirectoryLabels] | X> & { classNames: string[] };
+/**
+ * A directory loader's dataset of `[x, labels]` batches, with Keras's `class_names` attribute
+ * (with `labelMode: null` its elements are `x` alone).
+ */
+export type DirectoryDataset<X> = Dataset<[X, DirectoryLabels]> & { classNames: string[] };
 
 /** A seeded order of `count` items (xorshift32 Fisher–Yates), different for every `pass`. */
 function shuffledOrder(count: number, seed: number, pass: number): number[] {
@@ -45,5 +48,5 @@ export function directoryDataset<X>(
       else yield [x, encodeLabels(indices.map((index) => labels[index]), labelMode, classNames.length)];
     }
   });
-  return Object.assign(dataset, { classNames: [...classNames] });
+  return Object.assign(dataset as Dataset<[X, DirectoryLabels]>, { classNames: [...classNames] });
 }
