@@ -30,6 +30,9 @@ const UTILITIES: Record<string, () => unknown> = {
   toCategorical: () => datasets.toCategorical(labels, bogus),
   padSequences: () => datasets.padSequences([[1, 2]], bogus),
   trainTestSplit: () => datasets.trainTestSplit(features, labels, bogus),
+  textDatasetFromDirectory: () => datasets.textDatasetFromDirectory('missing-folder', bogus),
+  imageDatasetFromDirectory: () => datasets.imageDatasetFromDirectory('missing-folder', bogus),
+  timeseriesDatasetFromArray: () => datasets.timeseriesDatasetFromArray([1, 2, 3], bogus),
 };
 
 describe('every loader and utility refuses an unknown option', () => {

@@ -14,6 +14,8 @@ it('reads like keras: dn.sequential, dn.layers, dn.optimizers, dn.callbacks, dn.
   expect(history.history.loss.at(-1)).toBeLessThan(history.history.loss[0]);
   expect(dn.metrics.get('acc').name).toBe('acc');
   expect(typeof dn.datasets.mnist).toBe('function');
+  for (const name of ['textDatasetFromDirectory', 'imageDatasetFromDirectory', 'timeseriesDatasetFromArray'] as const) expect(typeof dn.datasets[name]).toBe('function');
+  for (const name of ['normalization', 'discretization', 'stringLookup', 'integerLookup', 'categoryEncoding', 'hashing', 'textVectorization', 'lambda', 'TextVectorization', 'StringLookup'] as const) expect(typeof dn.layers[name]).toBe('function');
   expect(typeof dn.tuner.RandomSearch).toBe('function');
   expect(typeof dn.tuner.randomizedSearchCV).toBe('function');
   expect(dn.tf.getBackend()).toBe('cpu');
