@@ -279,21 +279,32 @@ export abstract class IndexLookup<T extends Token> extends Layer {
   /** Keras's assets: the learned vocabulary as `vocabulary.txt`, one token a line (none when given). */
   saveAssets(): Record<string, string> | null {
     if (this.inputVocabulary !== null || !this.vocabularyKnown) return null;
-    return { 'vocabulary.txt': this.getVocabulary(true).map(String).join('\n') };
+    const files: Record<string, string> = { 'vocabulary.txt': this.getVocabulary(true).map(String).join('\n') };
+    // Keras keeps adapted idf weights in the weights file; Dendrite writes them beside the vocabulary.
+    if (this.outputMode === 'tf_idf' && this.idf !== null) files['idf_weights.txt'] = Array.from(this.idf.subarray(0, this.vocabularySize()), String).join('\n');
+    return files;
   }
 
   /** The asset files {@link loadAssets} reads. */
   assetNames(): string[] {
-    return ['vocabulary.txt'];
+    return this.outputMode === 'tf_idf' ? ['vocabulary.txt', 'idf_weights.txt'] : ['vocabulary.txt'];
   }
 
-  /** Reads {@link saveAssets}'s files back. */
+  /**
+   * Reads {@link saveAssets}'s files back.
+   *
+   * @throws RangeError in `tf_idf` mode without idf weights (a Keras archive keeps them in its weights file, not read here)
+   */
   loadAssets(files: Record<string, string>): void {
     if (this.inputVocabulary !== null || files['vocabulary.txt'] === undefined) return;
-    const lines = files['vocabulary.txt'].split(/\r?\n/);
-    while (lines.length > 0 && lines.at(-1) === '') lines.pop();
-    const tokens = lines.map((line) => this.parseToken(line));
-    this.setVocabulary(tokens, this.idf === null || this.outputMode !== 'tf_idf' ? undefined : Array.from(this.idf.subarray(0, tokens.length)));
+    const lines = (text: string) => {
+      const split = text.split(/\r?\n/);
+      while (split.length > 0 && split.at(-1) === '') split.pop();
+      return split;
+    };
+    const tokens = lines(files['vocabulary.txt']).map((line) => this.parseToken(line));
+    const idf = files['idf_weights.txt'] === undefined ? undefined : lines(files['idf_weights.txt']).map(Number);
+    this.setVocabulary(tokens, this.outputMode === 'tf_idf' ? idf : undefined);
   }
 
   /** A vocabulary file's line as a token. */

@@ -94,5 +94,11 @@ describeEachBackend('StringLookup', () => {
     rebuilt.loadAssets(assets);
     expect(rebuilt.getVocabulary()).toEqual(layer.getVocabulary());
     expect(stringLookup({ vocabulary: VOCABULARY }).saveAssets()).toBeNull();
+    const tfIdf = stringLookup({ outputMode: 'tf_idf' });
+    await tfIdf.adapt([['a', 'a', 'b'], ['b', 'c', 'c']]);
+    const reloaded = stringLookup({ outputMode: 'tf_idf' });
+    reloaded.loadAssets(tfIdf.saveAssets()!);
+    const bag = [['a', 'q', 'c']];
+    expectArraysClose(reloaded.apply(bag), tfIdf.apply(bag));
   });
 });
