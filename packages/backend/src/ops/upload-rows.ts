@@ -11,7 +11,9 @@ export type RowSource = Float32Array | Int32Array | Uint8Array | Uint8ClampedArr
  * array less per training step); elsewhere they are gathered into a new array first (the cpu
  * backend keeps the array it is given).
  *
- * @param values the host array
+ * @param values the host array, or a function giving it: called once the batch's memory is
+ *   allocated, so it may return a view of the wasm heap (a tensor's rows), which an allocation
+ *   that grows the heap would detach
  * @param rowSize values per row
  * @param indices row indices
  * @param start first position in `indices`
@@ -24,7 +26,7 @@ export type RowSource = Float32Array | Int32Array | Uint8Array | Uint8ClampedArr
  * const batch = uploadRows(images, 784, order, 0, 128, [128, 784], 'float32');
  * ```
  */
-export function uploadRows(values: RowSource, rowSize: number, indices: Int32Array, start: number, end: number, shape: number[], dtype: 'float32' | 'int32'): tf.Tensor {
+export function uploadRows(values: RowSource | (() => RowSource), rowSize: number, indices: Int32Array, start: number, end: number, shape: number[], dtype: 'float32' | 'int32'): tf.Tensor {
   const rows = end - start;
   if (tf.util.sizeFromShape(shape) !== rows * rowSize) {
     throw new Error(`Expected shape [${shape}] to hold ${rows} rows of ${rowSize} values in uploadRows, received a shape of ${tf.util.sizeFromShape(shape)} values`);
@@ -33,11 +35,11 @@ export function uploadRows(values: RowSource, rowSize: number, indices: Int32Arr
     const backend = tf.backend() as BackendWasm;
     const info = backend.makeOutput(shape, dtype);
     const target = backend.typedArrayFromHeap(info) as Float32Array | Int32Array;
-    copyRows(values, rowSize, indices, start, end, target);
+    copyRows(typeof values === 'function' ? values() : values, rowSize, indices, start, end, target);
     return tf.engine().makeTensorFromTensorInfo(info);
   }
   const batch = dtype === 'int32' ? new Int32Array(rows * rowSize) : new Float32Array(rows * rowSize);
-  copyRows(values, rowSize, indices, start, end, batch);
+  copyRows(typeof values === 'function' ? values() : values, rowSize, indices, start, end, batch);
   return tf.tensor(batch, shape, dtype);
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { tf, setSeed, clearSeed } from '@dendrite/backend';
 import { describeEachBackend, expectNoLeakedTensors } from '@dendrite/test-utils';
 import { ArrayDataAdapter } from './array-adapter';
@@ -86,5 +86,31 @@ describe('toHostArray and cutBatch', () => {
     expect(batch.dtype).toBe('float32');
     expect(Array.from(batch.dataSync())).toEqual([250, 251, 0, 1, 4, 5]);
     batch.dispose();
+  });
+
+});
+
+describeEachBackend('batches cut from the caller’s tensors', () => {
+  it('never reads back a tensor the caller holds: batches of shuffled rows and a validation split are cut on the backend', () => {
+    const x = tf.tensor2d(Float32Array.from({ length: 20 }, (_, i) => i), [10, 2]);
+    const y = tf.tensor1d(Int32Array.from({ length: 10 }, (_, i) => i), 'int32');
+    const reads = [vi.spyOn(x, 'dataSync'), vi.spyOn(x, 'data'), vi.spyOn(x, 'arraySync')];
+    const before = tf.memory().numTensors;
+    const [trainX, trainY, valX, valY] = ArrayDataAdapter.split([toHostArray(x, 'x')], [toHostArray(y, 'y')], 0.3);
+    const seen: number[][] = [];
+    for (const adapter of [new ArrayDataAdapter(trainX, trainY, { batchSize: 3, shuffle: true, seed: 1 }), new ArrayDataAdapter(valX, valY, { batchSize: 2 })]) {
+      for (const batch of adapter.batches()) {
+        const [xs, ys] = [batch.x[0].arraySync() as number[][], batch.y[0].arraySync() as number[]];
+        expect(batch.y[0].dtype).toBe('int32');
+        expect(xs).toEqual(ys.map((row) => [2 * row, 2 * row + 1]));
+        seen.push(ys);
+        tf.dispose([...batch.x, ...batch.y]);
+      }
+    }
+    for (const read of reads) expect(read).not.toHaveBeenCalled();
+    expect(seen.slice(0, 3).flat().sort()).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(seen.slice(3)).toEqual([[7, 8], [9]]);
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([x, y]);
   });
 });

@@ -1,7 +1,7 @@
 import { createRandom } from '@dendrite/backend';
 import { cutBatch } from './batch-cutter';
 import type { Batch, DataAdapter } from './data-adapter';
-import type { HostArray } from './host-array';
+import { type HostArray, tensorRows } from './host-array';
 import { argumentError } from '@dendrite/backend/internal';
 
 /** Options of {@link ArrayDataAdapter}. */
@@ -18,7 +18,7 @@ export interface ArrayAdapterOptions {
 }
 
 /**
- * Batches from data held in host memory (tensors read back once, typed arrays, nested arrays).
+ * Batches from host arrays (typed arrays, nested arrays) or the caller's tensors (gathered on the backend).
  *
  * @throws Error when inputs and targets do not have the same number of samples
  */
@@ -59,11 +59,12 @@ export class ArrayDataAdapter implements DataAdapter {
     if (trainCount === 0 || trainCount === samples) {
       throw new Error(`Expected validationSplit ${fraction} to leave samples on both sides, received ${samples} samples`);
     }
-    const part = (array: HostArray, from: number, to: number): HostArray => ({
-      ...array,
-      values: array.values.subarray(from * array.rowSize, to * array.rowSize),
-      shape: [to - from, ...array.shape.slice(1)],
-    });
+    const part = (array: HostArray, from: number, to: number): HostArray => {
+      const shape = [to - from, ...array.shape.slice(1)];
+      // A tensor's rows stay in it: the part is a range of them, not a copy.
+      if (array.tensor !== undefined) return tensorRows(array.tensor, shape, array.dtype, (array.firstRow ?? 0) + from);
+      return { ...array, values: array.values.subarray(from * array.rowSize, to * array.rowSize), shape };
+    };
     return [
       x.map((a) => part(a, 0, trainCount)),
       y.map((a) => part(a, 0, trainCount)),

@@ -14,13 +14,41 @@ export interface ArrayWithShape {
 /** One input or target as `fit` accepts it: a tensor, a typed array with shape, nested arrays. */
 export type DataLike = tf.Tensor | ArrayWithShape | number[] | number[][] | number[][][] | number[][][][];
 
-/** One input or target held in host memory, from which batches are cut. */
+/**
+ * One input or target from which batches are cut: host memory, or the caller's tensor, whose rows
+ * stay on the backend (batches are gathered there; see `cutBatch`).
+ */
 export interface HostArray {
+  /** The rows' values. For a tensor source, read back on first access only (labels to check). */
   values: NumericArray;
   shape: number[];
   dtype: 'float32' | 'int32';
   /** Scalars per sample: the product of the shape after the batch axis. */
   rowSize: number;
+  /** The caller's tensor holding the rows, never read back to cut batches. */
+  tensor?: tf.Tensor;
+  /** The tensor's row where these rows start (a validation split's second part). */
+  firstRow?: number;
+}
+
+/**
+ * The rows `firstRow …` (`shape[0]` of them) of the caller's `tensor` as a source of batches:
+ * nothing is copied; `values` reads the rows back the first time it is asked for.
+ */
+export function tensorRows(tensor: tf.Tensor, shape: number[], dtype: 'float32' | 'int32', firstRow = 0): HostArray {
+  const rowSize = tf.util.sizeFromShape(shape.slice(1));
+  let values: NumericArray | undefined;
+  return {
+    get values(): NumericArray {
+      values ??= (tensor.dataSync() as NumericArray).subarray(firstRow * rowSize, (firstRow + shape[0]) * rowSize);
+      return values;
+    },
+    shape,
+    dtype,
+    rowSize,
+    tensor,
+    firstRow,
+  };
 }
 
 function isArrayWithShape(value: unknown): value is ArrayWithShape {
@@ -28,8 +56,9 @@ function isArrayWithShape(value: unknown): value is ArrayWithShape {
 }
 
 /**
- * Reads one input or target into host memory once (a tensor is read back once, here, not per
- * step), checking that its size matches its shape.
+ * One input or target as a source of batches, checking that its size matches its shape: a typed
+ * array is taken as it is (no copy), nested arrays are flattened, a tensor stays where it is
+ * (the data is not held a third time, beside the caller's array and the tensor).
  *
  * @throws Error naming the argument, expected vs received
  */
@@ -42,9 +71,8 @@ export function toHostArray(value: DataLike, argumentName: string): HostArray {
     if (value.dtype === 'string' || value.dtype === 'complex64') {
       throw new Error(`Expected ${argumentName} to have a numeric dtype, received ${value.dtype}`);
     }
-    values = value.dataSync() as NumericArray;
-    shape = [...value.shape];
-    dtype = value.dtype === 'int32' ? 'int32' : 'float32';
+    if (value.rank === 0) throw new Error(`Expected ${argumentName} to have a batch axis, received a scalar`);
+    return tensorRows(value, [...value.shape], value.dtype === 'int32' ? 'int32' : 'float32');
   } else if (isArrayWithShape(value)) {
     values = Array.isArray(value.values) ? Float32Array.from(value.values) : value.values;
     shape = [...value.shape];

@@ -141,7 +141,11 @@ export function selectAdapter(
   if (!model.built || !model.hasKnownOutputs) probeOutputs(model, xs);
   const outputs = model.outputNames;
   let ys = orderParts<DataLike>(y, outputs, 'targets').map((value, i) => toHostArray(value, outputs.length === 1 ? 'y' : `y[${i}]`));
-  ys.forEach((array, i) => validateLabels(array.values, outputs.length === 1 ? 'y' : `y[${i}] (output "${outputs[i]}")`));
+  // A tensor is checked on its backend; read back only to name its first bad value.
+  const allFinite = (tensor: tf.Tensor) => tf.tidy(() => tf.all(tf.isFinite(tensor)).dataSync()[0] === 1);
+  ys.forEach((array, i) => {
+    if (array.tensor === undefined || !allFinite(array.tensor)) validateLabels(array.values, outputs.length === 1 ? 'y' : `y[${i}] (output "${outputs[i]}")`);
+  });
   const counts = [...xs, ...ys].map((array) => array.shape[0]);
   if (counts.some((count) => count !== counts[0])) {
     throw new Error(`Expected x and y to have the same number of samples, received ${counts.join(', ')}`);
