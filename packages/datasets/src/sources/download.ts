@@ -1,4 +1,5 @@
-import { nodeModules, writeFileAtomicSync } from '@dendrite/backend/internal';
+import { type DecompressionLimits, nodeModules, writeFileAtomicSync } from '@dendrite/backend/internal';
+import { isGzip, maybeGunzip } from '../formats/gzip';
 
 function defaultProgress(url: string): (received: number, total: number | null) => void {
   let last = 0;
@@ -18,7 +19,8 @@ function defaultProgress(url: string): (received: number, total: number | null) 
 /**
  * Downloads `url` into `target`: the bytes are checked against `sha256` (after gunzip when
  * `gunzipBeforeCheck`, for files cached unzipped), written to a temporary file beside the target
- * and renamed — so the cache never holds a partial or wrong file.
+ * and renamed — so the cache never holds a partial or wrong file. The gunzip stops at `limits`
+ * (as every reader's does), so a hostile mirror cannot fill memory before the checksum is checked.
  *
  * @throws Error naming the url and what failed (HTTP status, checksum expected vs received)
  */
@@ -28,8 +30,9 @@ export async function downloadToCache(
   sha256: string | undefined,
   onProgress?: ((received: number, total: number | null) => void) | null,
   gunzipBeforeCheck = false,
+  limits?: DecompressionLimits,
 ): Promise<void> {
-  const { crypto, zlib } = nodeModules('to download datasets');
+  const { crypto } = nodeModules('to download datasets');
   const response = await fetch(url);
   if (!response.ok || response.body == null) throw new Error(`Expected HTTP 200 from ${url}, received ${response.status} ${response.statusText}`);
   const total = Number(response.headers.get('content-length')) || null;
@@ -45,7 +48,10 @@ export async function downloadToCache(
     report?.(received, total);
   }
   let bytes: Uint8Array = Buffer.concat(chunks);
-  if (gunzipBeforeCheck) bytes = new Uint8Array(zlib.gunzipSync(bytes));
+  if (gunzipBeforeCheck) {
+    if (!isGzip(bytes)) throw new Error(`Expected a gzip file from ${url}, received ${bytes.length} bytes without gzip's magic number`);
+    bytes = maybeGunzip(bytes, url, limits);
+  }
   const digest = crypto.createHash('sha256').update(bytes).digest('hex');
   if (sha256 && digest !== sha256) throw new Error(`Expected sha256 ${sha256} for ${url}, received ${digest}`);
   writeFileAtomicSync(target, bytes, 'to download datasets');

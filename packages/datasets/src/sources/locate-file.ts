@@ -125,7 +125,7 @@ export async function locateFile(dataset: string, file: DatasetFile, options: Lo
   let downloadError: Error | undefined;
   if (file.url && options.download !== false) {
     try {
-      await downloadToCache(file.url, target, file.sha256, options.onProgress, file.gunzipBeforeCheck);
+      await downloadToCache(file.url, target, file.sha256, options.onProgress, file.gunzipBeforeCheck, options.limits);
       return target;
     } catch (error) {
       downloadError = error as Error;
