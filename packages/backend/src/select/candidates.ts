@@ -8,7 +8,8 @@ import { activateBackend } from './activate-backend';
 import { probeBrowserGpu } from './gpu-candidates';
 import { prepareNodeWasmThreads } from './node-wasm-threads';
 import { setKernelThreads } from '../kernels/wasm/threads/kernel-pool';
-import { resolveThreads } from './default-threads';
+import { type ResolvedThreads, resolveThreads } from './default-threads';
+import { browserWasmThreads, prepareBrowserWasmThreads } from './browser-wasm-threads';
 
 export type { CandidateResult } from './candidate-result';
 
@@ -79,16 +80,16 @@ async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Prom
     return { available: false, why: 'this runtime has no WebAssembly SIMD', howToFix: 'use Node ≥ 20 or a browser with WebAssembly SIMD' };
   }
   // Node runs the threaded build with more than one thread (its pthread workers need the shim of
-  // prepareNodeWasmThreads); a page runs it when cross-origin isolated.
-  const wanted = resolveThreads(options.threads, probes);
+  // prepareNodeWasmThreads); a page runs it when cross-origin isolated (prepareBrowserWasmThreads).
+  let wanted = resolveThreads(options.threads, probes);
   let restore = () => {};
   // A started backend keeps its threads: nothing to prepare for it (findBackend would start it).
   if (!('wasm' in tf.engine().registry)) {
-    if (probes.isNode && wanted.threads > 1) {
-      restore = await prepareNodeWasmThreads(wanted.threads, tf.env());
-      wasm.setThreadsCount(wanted.threads);
-    } else if (probes.isNode) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    else wasm.setThreadsCount(wanted.threads);
+    if (!probes.isNode) wanted = await browserThreads(wanted);
+    if (wanted.threads < 2) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    else if (probes.isNode) restore = await prepareNodeWasmThreads(wanted.threads, tf.env());
+    else restore = prepareBrowserWasmThreads(wanted.threads, (globalThis as { navigator?: object }).navigator ?? {});
+    wasm.setThreadsCount(wanted.threads);
   }
   // Also here: a wasm backend registered before Dendrite's import kept tfjs's own factory.
   let failure: string | undefined;
@@ -109,10 +110,22 @@ async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Prom
     };
   }
   const threads = wasm.getThreadsCount();
-  // Dendrite's own SIMD kernels split their work over as many threads (in Node, on the shared memory).
-  setKernelThreads(threads);
+  // Dendrite's own SIMD kernels split their work over as many threads in Node (on the shared
+  // memory); in a page they run on the calling thread (no browser worker pool yet).
+  setKernelThreads(probes.isNode ? threads : 1);
   const why = threads === wanted.threads ? wanted.why : `${wanted.threads} asked (${wanted.why}), the backend had started before`;
-  return { available: true, tfBackend: 'wasm', simd: true, threads, detail: `WebAssembly SIMD, ${threads} thread(s): ${why}` };
+  const own = !probes.isNode && threads > 1 ? "; Dendrite's own kernels on the page's thread" : '';
+  return { available: true, tfBackend: 'wasm', simd: true, threads, detail: `WebAssembly SIMD, ${threads} thread(s): ${why}${own}` };
+}
+
+/** The threads a page starts: none beyond one without WebAssembly threads, at most the build's pooled workers. */
+async function browserThreads(wanted: ResolvedThreads): Promise<ResolvedThreads> {
+  if (wanted.threads < 2) return wanted;
+  if (!((await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')) as boolean)) {
+    return { threads: 1, why: `this browser has no WebAssembly threads (${wanted.threads} asked: ${wanted.why})` };
+  }
+  const { threads, capped } = browserWasmThreads(wanted.threads);
+  return capped ? { threads, why: `${capped} (${wanted.why})` } : wanted;
 }
 
 async function probeCpu(): Promise<CandidateResult> {

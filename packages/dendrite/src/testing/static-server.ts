@@ -19,7 +19,18 @@ export interface ServeFolderOptions {
    * hosts do, instead of a 404: the case where a page fetches HTML in place of a `.wasm` file.
    */
   indexFallback?: boolean;
+  /**
+   * Headers sent with every response, e.g. `crossOriginIsolation` below for a page that may share
+   * memory with workers.
+   */
+  headers?: Record<string, string>;
 }
+
+/** The headers that make a page cross-origin isolated (`SharedArrayBuffer`, threaded wasm). */
+export const crossOriginIsolation: Readonly<Record<string, string>> = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-embedder-policy': 'require-corp',
+};
 
 /** A local HTTP server of one folder, and how to stop it. */
 export interface StaticServer {
@@ -53,7 +64,7 @@ export async function serveFolder(folder: string, options: ServeFolderOptions = 
           }
           throw error;
         });
-        response.writeHead(200, { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
+        response.writeHead(200, { ...options.headers, 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' });
         response.end(body);
       } catch {
         response.writeHead(404, { 'content-type': 'text/plain' });
