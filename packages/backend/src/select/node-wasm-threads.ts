@@ -11,8 +11,8 @@ const builtin = (): BuiltinModule | undefined => (globalThis as { process?: { ge
  * its worker script and main script by Blob URL, which Node's `worker_threads` cannot load: this
  * class runs the worker script (`workerSource`) from source instead, and hands it the main script
  * (`mainSource`, the text tfjs puts in its Blob) through `workerData`, by rewriting the `load`
- * message's Blob into a name the worker's `importScripts` then recognises. Workers are unref'd so
- * that they never keep a finished process alive.
+ * message's Blob into a name the worker's `importScripts` then recognises. Workers are unref'd, and
+ * stay so when Emscripten refs them, so that they never keep a finished process alive.
  */
 export function pthreadWorkerClass(workerSource: string, mainSource: string): new (url: string | URL, options?: WorkerOptions) => NodeWorker {
   const { Worker } = builtin()!('node:worker_threads') as typeof import('node:worker_threads');
@@ -25,6 +25,12 @@ export function pthreadWorkerClass(workerSource: string, mainSource: string): ne
       else super(url, options);
       this.unref();
     }
+
+    /**
+     * A no-op: Emscripten refs a worker while its pthread runs, and XNNPACK's pool threads run for
+     * the life of the backend, so a ref would keep every finished Node process alive.
+     */
+    override ref(): void {}
 
     override postMessage(message: unknown, transfer?: Parameters<NodeWorker['postMessage']>[1]): void {
       const load = message as { cmd?: string; urlOrBlob?: unknown } | null;
