@@ -1,11 +1,10 @@
 import { tf } from '@dendrite/backend';
 import { checkOneOf, checkPositiveInteger, layerOwner, optionKeys } from '@dendrite/backend/internal';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import type { CallArgs, LayerArgs, TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { Shape } from '../engine/shape';
 import { encodeCategorical, encodedShape } from './encode-categorical';
-import { hostBatch, toInputTensor, type NestedValues } from './preprocessing-input';
-import type { SymbolicTensor } from '../engine/symbolic-tensor';
+import { ListInputLayer } from './list-input-layer';
 
 /** Arguments of {@link CategoryEncoding}. */
 export interface CategoryEncodingArgs extends LayerArgs {
@@ -27,7 +26,7 @@ export interface CategoryEncodingArgs extends LayerArgs {
  * // [[1, 1, 0, 0], [1, 0, 0, 0], [0, 1, 1, 0], [0, 1, 0, 1]]
  * ```
  */
-export class CategoryEncoding extends Layer {
+export class CategoryEncoding extends ListInputLayer {
   static override className = 'CategoryEncoding';
   /** The option keys this class adds to its parent's, refused when misspelled. */
   static override readonly optionKeys = optionKeys<CategoryEncodingArgs, LayerArgs>({ numTokens: true, outputMode: true, sparse: true });
@@ -46,22 +45,9 @@ export class CategoryEncoding extends Layer {
     if (args.sparse === true) throw new RangeError(`Expected sparse to be false in ${owner}: Dendrite has no sparse tensors, received true`);
   }
 
-  /** Runs on lists too: `encoding.apply([[0, 1], [2, 3]])`. */
-  override apply(inputs: SymbolicTensor | SymbolicTensor[], args?: CallArgs): SymbolicTensor;
-  override apply(inputs: TensorOrList | NestedValues, args?: CallArgs): tf.Tensor;
-  override apply(inputs: TensorOrList | NestedValues | SymbolicTensor | SymbolicTensor[], args?: CallArgs): TensorOrList | SymbolicTensor | SymbolicTensor[];
-  override apply(inputs: TensorOrList | NestedValues | SymbolicTensor | SymbolicTensor[], args: CallArgs = {}): unknown {
-    const tensor = toInputTensor(inputs, 'int32', layerOwner(this.name));
-    try {
-      return super.apply(tensor as tf.Tensor, args);
-    } finally {
-      if (tensor !== inputs) (tensor as tf.Tensor).dispose();
-    }
-  }
-
   /** @throws RangeError naming the layer for a value outside `[0, numTokens)` */
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
-    const { values, shape } = hostBatch(Array.isArray(inputs) ? inputs[0] : inputs, layerOwner(this.name));
+    const { values, shape } = this.hostInputs(inputs);
     const bad = values.find((value) => !(typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < this.numTokens));
     if (bad !== undefined) throw new RangeError(`Expected inputs of ${layerOwner(this.name)} to be integers in [0, ${this.numTokens}), received ${JSON.stringify(bad)}`);
     return encodeCategorical(values as number[], shape, this.outputMode, this.numTokens, layerOwner(this.name));

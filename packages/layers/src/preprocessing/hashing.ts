@@ -1,13 +1,12 @@
 import { tf } from '@dendrite/backend';
 import { checkOneOf, checkPositiveInteger, describeValue, layerOwner, optionKeys } from '@dendrite/backend/internal';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import type { CallArgs, LayerArgs, TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { Shape } from '../engine/shape';
 import { fingerprint64 } from './farmhash-fingerprint64';
 import { sipHash24 } from './siphash24';
 import { encodeCategorical, encodedShape } from './encode-categorical';
-import { hostBatch, toInputTensor, type NestedValues } from './preprocessing-input';
-import type { SymbolicTensor } from '../engine/symbolic-tensor';
+import { ListInputLayer } from './list-input-layer';
 
 /** Arguments of {@link Hashing}. */
 export interface HashingArgs extends LayerArgs {
@@ -33,7 +32,7 @@ export interface HashingArgs extends LayerArgs {
  * layers.hashing({ numBins: 3 }).apply([['A'], ['B'], ['C'], ['D'], ['E']]); // [[1], [0], [1], [1], [2]]
  * ```
  */
-export class Hashing extends Layer {
+export class Hashing extends ListInputLayer {
   static override className = 'Hashing';
   /** The option keys this class adds to its parent's, refused when misspelled. */
   static override readonly optionKeys = optionKeys<HashingArgs, LayerArgs>({ numBins: true, maskValue: true, salt: true, outputMode: true, sparse: true });
@@ -71,21 +70,8 @@ export class Hashing extends Layer {
     });
   }
 
-  /** Runs on lists too: `hashing.apply([['A'], ['B']])`. */
-  override apply(inputs: SymbolicTensor | SymbolicTensor[], args?: CallArgs): SymbolicTensor;
-  override apply(inputs: TensorOrList | NestedValues, args?: CallArgs): tf.Tensor;
-  override apply(inputs: TensorOrList | NestedValues | SymbolicTensor | SymbolicTensor[], args?: CallArgs): TensorOrList | SymbolicTensor | SymbolicTensor[];
-  override apply(inputs: TensorOrList | NestedValues | SymbolicTensor | SymbolicTensor[], args: CallArgs = {}): unknown {
-    const tensor = toInputTensor(inputs, 'int32', layerOwner(this.name));
-    try {
-      return super.apply(tensor as tf.Tensor, args);
-    } finally {
-      if (tensor !== inputs) (tensor as tf.Tensor).dispose();
-    }
-  }
-
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
-    const { values, shape } = hostBatch(Array.isArray(inputs) ? inputs[0] : inputs, layerOwner(this.name));
+    const { values, shape } = this.hostInputs(inputs);
     const bins = this.hashValues(values);
     if (this.outputMode === 'int') return tf.tensor(bins, shape, 'int32');
     return encodeCategorical(bins, shape, this.outputMode, this.numBins, layerOwner(this.name));

@@ -1,11 +1,11 @@
 import { tf } from '@dendrite/backend';
 import { checkBoolean, checkInteger, checkOneOf, describeValue, layerOwner, optionKeys } from '@dendrite/backend/internal';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import type { CallArgs, LayerArgs, TensorOrList } from '../engine/layer';
 import type { Shape } from '../engine/shape';
 import { hashBucketFast } from './farmhash-fingerprint64';
 import { type CategoricalOutputMode, encodeCategorical, encodedShape } from './encode-categorical';
-import { type AdaptData, adaptBatches, hostBatch, isBatchStream, toInputTensor, type NestedValues } from './preprocessing-input';
-import type { SymbolicTensor } from '../engine/symbolic-tensor';
+import { type AdaptData, adaptBatches, isBatchStream } from './preprocessing-input';
+import { ListInputLayer } from './list-input-layer';
 import { countTokens, learnedVocabulary, type TokenCounts } from './vocabulary-counts';
 
 /** A vocabulary entry: a string (StringLookup) or an integer (IntegerLookup). */
@@ -45,7 +45,7 @@ const OUTPUT_MODES: CategoricalOutputMode[] = ['int', 'one_hot', 'multi_hot', 'c
  * token in descending order as Keras's `np.lexsort(...)[::-1]`). In `int` mode the layout is
  * `[mask]? [oov]×numOovIndices tokens…`; in the bag modes the mask takes no index.
  */
-export abstract class IndexLookup<T extends Token> extends Layer {
+export abstract class IndexLookup<T extends Token> extends ListInputLayer {
   static override readonly optionKeys = optionKeys<IndexLookupArgs<Token>, LayerArgs>({
     maxTokens: true, numOovIndices: true, maskToken: true, oovToken: true, vocabulary: true, idfWeights: true, invert: true, outputMode: true, padToMaxTokens: true, sparse: true, vocabularySize: true,
   });
@@ -233,21 +233,8 @@ export abstract class IndexLookup<T extends Token> extends Layer {
     return indices;
   }
 
-  /** Runs on lists too: `lookup.apply(['a', 'b'])`. */
-  override apply(inputs: SymbolicTensor | SymbolicTensor[], args?: CallArgs): SymbolicTensor;
-  override apply(inputs: TensorOrList | NestedValues, args?: CallArgs): tf.Tensor;
-  override apply(inputs: TensorOrList | NestedValues | SymbolicTensor | SymbolicTensor[], args?: CallArgs): TensorOrList | SymbolicTensor | SymbolicTensor[];
-  override apply(inputs: TensorOrList | NestedValues | SymbolicTensor | SymbolicTensor[], args: CallArgs = {}): unknown {
-    const tensor = toInputTensor(inputs, 'int32', layerOwner(this.name));
-    try {
-      return super.apply(tensor as tf.Tensor, args);
-    } finally {
-      if (tensor !== inputs) (tensor as tf.Tensor).dispose();
-    }
-  }
-
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
-    const batch = hostBatch(Array.isArray(inputs) ? inputs[0] : inputs, layerOwner(this.name));
+    const batch = this.hostInputs(inputs);
     if (this.invert) {
       const vocabulary = this.getVocabulary(true);
       const tokens = batch.values.map((index) => {

@@ -1,10 +1,10 @@
 import { tf } from '@dendrite/backend';
 import { checkInteger, checkOneOf, describeValue, layerOwner, optionKeys } from '@dendrite/backend/internal';
-import { type CallArgs, Layer, type LayerArgs, type TensorOrList } from '../engine/layer';
+import type { CallArgs, LayerArgs, TensorOrList } from '../engine/layer';
 import { registerLayer } from '../engine/layer-registry';
 import type { Shape } from '../engine/shape';
-import { type AdaptData, adaptBatches, hostBatch, toInputTensor, type NestedValues } from './preprocessing-input';
-import type { SymbolicTensor } from '../engine/symbolic-tensor';
+import { type AdaptData, adaptBatches } from './preprocessing-input';
+import { ListInputLayer } from './list-input-layer';
 import { StringLookup } from './string-lookup';
 import { ngramsOf, type SplitMode, splitText, type StandardizeMode, standardizeText } from './text-tokenize';
 
@@ -49,7 +49,7 @@ export interface TextVectorizationArgs extends LayerArgs {
  * vectorize.apply(['The movie was great!']); // int32 [1, 200]
  * ```
  */
-export class TextVectorization extends Layer {
+export class TextVectorization extends ListInputLayer {
   static override className = 'TextVectorization';
   /** The option keys this class adds to its parent's, refused when misspelled. */
   static override readonly optionKeys = optionKeys<TextVectorizationArgs, LayerArgs>({
@@ -146,21 +146,8 @@ export class TextVectorization extends Layer {
     this._lookupLayer.setVocabulary(vocabulary, idfWeights);
   }
 
-  /** Runs on lists too: `vectorize.apply(['a text', 'another'])`. */
-  override apply(inputs: SymbolicTensor | SymbolicTensor[], args?: CallArgs): SymbolicTensor;
-  override apply(inputs: TensorOrList | NestedValues, args?: CallArgs): tf.Tensor;
-  override apply(inputs: TensorOrList | NestedValues | SymbolicTensor | SymbolicTensor[], args?: CallArgs): TensorOrList | SymbolicTensor | SymbolicTensor[];
-  override apply(inputs: TensorOrList | NestedValues | SymbolicTensor | SymbolicTensor[], args: CallArgs = {}): unknown {
-    const tensor = toInputTensor(inputs, 'int32', layerOwner(this.name));
-    try {
-      return super.apply(tensor as tf.Tensor, args);
-    } finally {
-      if (tensor !== inputs) (tensor as tf.Tensor).dispose();
-    }
-  }
-
   override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
-    const batch = hostBatch(Array.isArray(inputs) ? inputs[0] : inputs, layerOwner(this.name));
+    const batch = this.hostInputs(inputs);
     const scalar = batch.shape.length === 0;
     const documents = this.texts(batch.values, scalar ? [1] : batch.shape).map((text) => this.tokenize(text));
     const length = this.outputMode === 'int' ? (this.outputSequenceLength ?? Math.max(0, ...documents.map((tokens) => tokens.length))) : Math.max(1, ...documents.map((tokens) => tokens.length));
