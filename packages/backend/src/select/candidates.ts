@@ -7,7 +7,11 @@ import { withoutAddedProcessHandlers } from './process-handlers';
 import { activateBackend } from './activate-backend';
 import { probeBrowserGpu } from './gpu-candidates';
 import { prepareNodeWasmThreads } from './node-wasm-threads';
-import { setKernelThreads } from '../kernels/wasm/threads/kernel-pool';
+import { kernelThreads, setKernelThreads, useKernelPool } from '../kernels/wasm/threads/kernel-pool';
+import { BrowserKernelPool } from '../kernels/wasm/threads/browser-kernel-pool';
+import { isSharedMemory } from '../kernels/wasm/simd/simd-module';
+import { wasmMemory } from '../kernels/wasm/wasm-kernel-context';
+import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { type ResolvedThreads, resolveThreads } from './default-threads';
 import { browserWasmThreads, prepareBrowserWasmThreads } from './browser-wasm-threads';
 
@@ -110,12 +114,29 @@ async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Prom
     };
   }
   const threads = wasm.getThreadsCount();
-  // Dendrite's own SIMD kernels split their work over as many threads in Node (on the shared
-  // memory); in a page they run on the calling thread (no browser worker pool yet).
-  setKernelThreads(probes.isNode ? threads : 1);
+  // Dendrite's own SIMD kernels split their work over as many threads, on the shared memory.
+  const own = probes.isNode ? (setKernelThreads(threads), '') : await startPageKernelPool(threads);
   const why = threads === wanted.threads ? wanted.why : `${wanted.threads} asked (${wanted.why}), the backend had started before`;
-  const own = !probes.isNode && threads > 1 ? "; Dendrite's own kernels on the page's thread" : '';
   return { available: true, tfBackend: 'wasm', simd: true, threads, detail: `WebAssembly SIMD, ${threads} thread(s): ${why}${own}` };
+}
+
+/**
+ * Starts a page's workers for Dendrite's kernels (they start asynchronously, so here rather than
+ * on a kernel's first call); on failure the kernels run on the page's thread and the returned
+ * note says why.
+ */
+async function startPageKernelPool(threads: number): Promise<string> {
+  if (threads < 2) return (setKernelThreads(1), '');
+  if (kernelThreads() === threads) return '';
+  const memory = wasmMemory(tf.backend() as BackendWasm);
+  try {
+    if (memory === undefined || !isSharedMemory(memory)) throw new Error('the wasm memory is not shared');
+    useKernelPool(await BrowserKernelPool.start(memory, threads));
+    return '';
+  } catch (error) {
+    setKernelThreads(1);
+    return `; Dendrite's own kernels on the page's thread (${(error as Error).message})`;
+  }
 }
 
 /** The threads a page starts: none beyond one without WebAssembly threads, at most the build's pooled workers. */

@@ -1,5 +1,6 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { compiledFor, isSharedMemory } from '../simd/simd-module';
+import type { PooledKernels } from './pooled-kernels';
 
 // The control block's Int32 slots; each worker's arguments follow as float64s from ARGS_BYTE.
 const [GENERATION, PENDING, MODULE, FUNCTION, PARTS, FAILED] = [0, 1, 2, 3, 4, 5];
@@ -45,7 +46,7 @@ for (;;) {
  * synchronously, as kernels are. Each part's sums are the one-thread kernel's sums for its rows,
  * so a split call equals the one-thread call bit for bit.
  */
-export class KernelPool {
+export class KernelPool implements PooledKernels {
   private readonly state: Int32Array;
   private readonly args: Float64Array;
   private readonly ports: MessagePort[] = [];
@@ -125,7 +126,7 @@ function nodeWorkerThreads(): typeof import('node:worker_threads') {
 }
 
 let requestedThreads = 1;
-let pool: KernelPool | undefined;
+let pool: PooledKernels | undefined;
 
 /**
  * Sets the threads Dendrite's SIMD kernels split their work over (selectBackend passes the wasm
@@ -139,11 +140,21 @@ export function setKernelThreads(threads: number): void {
   pool = undefined;
 }
 
+/**
+ * Makes kernels split over `started` (a page's pool, which starts asynchronously: see
+ * BrowserKernelPool.start), replacing any pool before it.
+ */
+export function useKernelPool(started: PooledKernels): void {
+  pool?.terminate();
+  pool = started;
+  requestedThreads = started.threads;
+}
+
 /** The threads kernels run on now. */
 export const kernelThreads = (): number => requestedThreads;
 
 /** The pool for `memory`, started on first use; undefined when kernels run on one thread. */
-export function kernelPool(memory: WebAssembly.Memory): KernelPool | undefined {
+export function kernelPool(memory: WebAssembly.Memory): PooledKernels | undefined {
   if (requestedThreads < 2 || !isSharedMemory(memory)) return undefined;
   if (pool === undefined) {
     try {

@@ -1,0 +1,16 @@
+/**
+ * What Dendrite's SIMD kernels split a call over: the Node pool of `worker_threads`
+ * (kernel-pool) or a page's pool of `Worker`s (browser-kernel-pool), both on the wasm backend's
+ * shared memory.
+ */
+export interface PooledKernels {
+  /** The threads a call runs on, the calling one included. */
+  readonly threads: number;
+  /**
+   * Runs `name` of `bytes` once per entry of `parts` (that part's arguments), the first through
+   * `local` on the calling thread, and returns when every part is done.
+   */
+  run(bytes: Uint8Array<ArrayBuffer>, name: string, parts: ReadonlyArray<readonly number[]>, local: (...args: number[]) => void): void;
+  /** Stops the workers. */
+  terminate(): void;
+}
