@@ -1,7 +1,6 @@
 /**
- * The most threads tfjs-backend-wasm's threaded build runs in a page: its Emscripten runtime keeps
- * 8 pthread workers ready, and a pool wider than that would have the page's main thread wait for a
- * worker that can only start once the main thread returns to its event loop (a deadlock).
+ * The most threads tfjs-backend-wasm's threaded build runs in a page: asked for more (12 in
+ * Chromium), it starts 8 — the pthread workers its Emscripten runtime keeps ready.
  */
 export const MAX_BROWSER_WASM_THREADS = 8;
 
