@@ -7,28 +7,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { EPOCH_FIT, fitOnRows, timeEpochs, tfjsLayersMnistMlp } from './epoch-timing';
 
 const [library, dataFile, epochText, threadText = '1'] = process.argv.slice(2);
-const WARM_UP_ROWS = 1024;
-const FIT = { epochs: 1, batchSize: 128, validationSplit: 0.2, verbose: 0 } as const;
 
 /** The images and labels the parent wrote. */
 function readData(): { x: Float32Array; y: Float32Array } {
   const bytes = readFileSync(dataFile);
   const all = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   return { x: all.subarray(0, 60000 * 784), y: all.subarray(60000 * 784) };
-}
-
-/** Warm-up fit on the first rows, then the timed epochs' seconds. */
-async function timeEpochs(fit: (rows: number | undefined) => Promise<unknown>, epochs: number): Promise<number[]> {
-  await fit(WARM_UP_ROWS);
-  const seconds: number[] = [];
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    const start = performance.now();
-    await fit(undefined);
-    seconds.push((performance.now() - start) / 1000);
-  }
-  return seconds;
 }
 
 /** tfjs-layers as a user installs it: tfjs-core, tfjs-layers and the stock tfjs-backend-wasm 4.22, nothing of Dendrite loaded. */
@@ -42,22 +29,8 @@ async function tfjsLayers(epochs: number): Promise<{ seconds: number[]; threads:
   await tf.setBackend('wasm');
   const { x, y } = readData();
   const [xs, ys] = [tf.tensor2d(x, [60000, 784]), tf.tensor2d(y, [60000, 10])];
-  const model = tfl.sequential({
-    layers: [
-      tfl.layers.dense({ units: 128, activation: 'relu', inputShape: [784] }),
-      tfl.layers.dropout({ rate: 0.3 }),
-      tfl.layers.dense({ units: 128, activation: 'relu' }),
-      tfl.layers.dropout({ rate: 0.3 }),
-      tfl.layers.dense({ units: 10, activation: 'softmax' }),
-    ],
-  });
-  model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
-  const seconds = await timeEpochs(async (rows) => {
-    if (rows === undefined) return model.fit(xs, ys, FIT);
-    const [xPart, yPart] = [tf.slice(xs, 0, rows), tf.slice(ys, 0, rows)];
-    await model.fit(xPart, yPart, FIT);
-    tf.dispose([xPart, yPart]);
-  }, epochs);
+  const model = tfjsLayersMnistMlp(tfl);
+  const seconds = await timeEpochs(fitOnRows(tf, (xPart, yPart) => model.fit(xPart, yPart, EPOCH_FIT), xs, ys), epochs);
   return { seconds, threads: wasm.getThreadsCount() };
 }
 
@@ -70,12 +43,7 @@ async function dendrite(epochs: number, threads: number): Promise<{ seconds: num
   const { x, y } = readData();
   const [xs, ys] = [tf.tensor2d(x, [60000, 784]), tf.tensor2d(y, [60000, 10])];
   const model = mnistModel('mlp');
-  const seconds = await timeEpochs(async (rows) => {
-    if (rows === undefined) return model.fit(xs, ys, FIT);
-    const [xPart, yPart] = [tf.slice(xs, 0, rows), tf.slice(ys, 0, rows)];
-    await model.fit(xPart, yPart, FIT);
-    tf.dispose([xPart, yPart]);
-  }, epochs);
+  const seconds = await timeEpochs(fitOnRows(tf, (xPart, yPart) => model.fit(xPart, yPart, EPOCH_FIT), xs, ys), epochs);
   return { seconds, threads: info.threads };
 }
 

@@ -6,24 +6,10 @@ import { join } from 'node:path';
 import { formatTable } from './measure';
 import { type ChildResult, pytorchMissing, runChild } from './separate-process';
 import { type MnistModelKind, mnistModel, mnistTrain } from './mnist-models';
+import { EPOCH_FIT, timeEpochs } from './epoch-timing';
 
 /** Timed epochs per library: the faster one is reported (this machine's load varies by ±30 %). */
 const TIMED_EPOCHS = 2;
-/** Rows of the untimed warm-up fit (8 batches): JITs, kernels and wasm modules warm on both sides. */
-const WARM_UP_ROWS = 1024;
-
-/** Seconds of each of `epochs` one-epoch fits, after one untimed fit on the first rows. */
-async function timeEpochs(fit: (rows: number | undefined) => Promise<unknown>, epochs: number): Promise<number[]> {
-  await fit(WARM_UP_ROWS);
-  const seconds: number[] = [];
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    const start = performance.now();
-    await fit(undefined);
-    seconds.push((performance.now() - start) / 1000);
-  }
-  return seconds;
-}
-
 /** Seconds of one-epoch fits of Dendrite (48 000 train + 12 000 validation). */
 async function dendriteEpochs(kind: MnistModelKind, epochs: number): Promise<number[]> {
   setSeed(1);
@@ -32,10 +18,7 @@ async function dendriteEpochs(kind: MnistModelKind, epochs: number): Promise<num
   const rowSize = x.values.length / 60000;
   const slice = (array: { values: Float32Array; shape: number[] }, rows: number | undefined, size: number) =>
     rows === undefined ? array : { values: array.values.subarray(0, rows * size), shape: [rows, ...array.shape.slice(1)] };
-  const seconds = await timeEpochs(
-    (rows) => model.fit(slice(x, rows, rowSize), slice(y, rows, 10), { epochs: 1, batchSize: 128, validationSplit: 0.2, verbose: 0 }),
-    epochs,
-  );
+  const seconds = await timeEpochs((rows) => model.fit(slice(x, rows, rowSize), slice(y, rows, 10), EPOCH_FIT), epochs);
   model.dispose();
   return seconds;
 }
