@@ -71,6 +71,8 @@ export class Sequential extends Model {
   static override className = 'Sequential';
   private stack: Layer[] = [];
   private inputLayerShape?: Shape;
+  /** The dtype an `inputLayer` declared (`'string'` for raw text), kept in the config. */
+  private inputLayerDtype?: tf.DataType;
 
   /**
    * @param args the layers (a list, as Keras's `Sequential([...])`) or `{layers, name, trainable}`
@@ -108,6 +110,11 @@ export class Sequential extends Model {
     return this.inputLayerShape ? [this.inputLayerShape] : undefined;
   }
 
+  /** The input's dtype: an `inputLayer`'s (`'string'` for raw text), else the first layer's once the input shape is known. */
+  get inputDtype(): tf.DataType | undefined {
+    return this.inputLayerDtype ?? (this.inputLayerShape ? this.stack[0]?.dtype : undefined);
+  }
+
   /** The last layer's name. */
   override get declaredOutputNames(): string[] {
     return [this.stack.at(-1)?.name ?? 'output'];
@@ -131,6 +138,7 @@ export class Sequential extends Model {
     if (layer instanceof InputLayer) {
       if (this.stack.length > 0 || this.inputLayerShape) throw new Error(`Expected an InputLayer only as the first layer of model "${this.name}", received "${layer.name}" after ${this.stack.length} layer(s)`);
       this.inputLayerShape = [...layer.batchShape];
+      this.inputLayerDtype = layer.dtype;
       return;
     }
     // A nested model first (a Teachable Machine head on MobileNet) brings its own input shape, as in Keras.
@@ -186,7 +194,7 @@ export class Sequential extends Model {
   override getConfig(): Record<string, unknown> {
     const layers = this.stack.map((layer) => serializeLayer(layer));
     if (this.inputLayerShape) {
-      layers.unshift({ class_name: 'InputLayer', config: { batch_shape: [...this.inputLayerShape], dtype: 'float32', sparse: false, name: `${this.name}_input` } });
+      layers.unshift({ class_name: 'InputLayer', config: { batch_shape: [...this.inputLayerShape], dtype: this.inputLayerDtype ?? 'float32', sparse: false, name: `${this.name}_input` } });
     }
     return { name: this.name, trainable: this.trainable, layers, ...(this.inputLayerShape ? { build_input_shape: [...this.inputLayerShape] } : {}) };
   }

@@ -5,7 +5,7 @@ import type { ModelContract } from '../contracts/model-contract';
 import type { ModelOutput } from '../model-output';
 import { toHostArray } from './data-adapters/host-array';
 import { cutBatch } from './data-adapters/batch-cutter';
-import { type ModelData, checkInputShapes, orderParts } from './data-adapters/select-adapter';
+import { type ModelData, checkInputShapes, inputExpectations, orderParts } from './data-adapters/select-adapter';
 import type { DataLike } from './data-adapters/host-array';
 import { isBatchSource } from './data-adapters/iterable-adapter';
 import { flattenOutputs, inputStructureFor } from './model-structure';
@@ -52,7 +52,8 @@ export function predictModel(model: ModelContract, x: ModelData, options: Predic
   const verbose = options.verbose ?? 1;
   if (![0, 1, 2].includes(verbose)) throw new Error(`Expected verbose to be 0, 1 or 2 in predict, received ${String(verbose)}`);
   const names = inputStructureFor(model, x).names;
-  const xs = orderParts<DataLike>(x as DataLike, names, 'inputs').map((value, i) => toHostArray(value, names.length === 1 ? 'x' : `x[${i}]`));
+  const expectations = inputExpectations(model, names);
+  const xs = orderParts<DataLike>(x as DataLike, names, 'inputs').map((value, i) => toHostArray(value, names.length === 1 ? 'x' : `x[${i}]`, expectations[i]));
   checkInputShapes(model, xs);
   const samples = xs[0].shape[0];
   const callbacks = new CallbackList([...(verbose > 0 ? [new ProgbarLogger()] : []), ...(options.callbacks ?? [])]);

@@ -1,7 +1,7 @@
 import { createRandom } from '@dendrite/backend';
 import { cutBatch } from './batch-cutter';
 import type { Batch, DataAdapter } from './data-adapter';
-import { type HostArray, tensorRows } from './host-array';
+import { type HostArray, stringRows, tensorRows } from './host-array';
 import { argumentError } from '@dendrite/backend/internal';
 
 /** Options of {@link ArrayDataAdapter}. */
@@ -61,6 +61,7 @@ export class ArrayDataAdapter implements DataAdapter {
     }
     const part = (array: HostArray, from: number, to: number): HostArray => {
       const shape = [to - from, ...array.shape.slice(1)];
+      if (array.strings !== undefined) return stringRows(array.strings.slice(from * array.rowSize, to * array.rowSize), shape);
       // A tensor's rows stay in it: the part is a range of them, not a copy.
       if (array.tensor !== undefined) return tensorRows(array.tensor, shape, array.dtype, (array.firstRow ?? 0) + from);
       return { ...array, values: array.values.subarray(from * array.rowSize, to * array.rowSize), shape };

@@ -1,6 +1,6 @@
 import { tf } from '@dendrite/backend';
 import type { Batch, DataAdapter } from './data-adapter';
-import { type DataLike, toHostArray } from './host-array';
+import { type DataLike, type InputExpectation, toHostArray } from './host-array';
 
 /** One element of a batch source: `{xs, ys}` (TF.js), `{x, y, sampleWeight}`, or `[x, y, sampleWeight?]`. */
 export type BatchElement =
@@ -86,9 +86,10 @@ export class IterableDataAdapter implements DataAdapter {
   }
 }
 
-/** A tensor from one part of a batch (arrays are uploaded; tensors pass through). */
-export function asTensor(value: DataLike, argumentName: string): tf.Tensor {
+/** A tensor from one part of a batch (arrays are uploaded; tensors pass through); strings only for a string `input`. */
+export function asTensor(value: DataLike, argumentName: string, input?: InputExpectation): tf.Tensor {
   if (value instanceof tf.Tensor) return value;
-  const host = toHostArray(value, argumentName);
+  const host = toHostArray(value, argumentName, input);
+  if (host.strings !== undefined) return tf.tensor(host.strings as string[], host.shape, 'string');
   return tf.tensor(host.values as Float32Array, host.shape, host.dtype);
 }

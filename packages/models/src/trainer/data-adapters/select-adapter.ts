@@ -6,7 +6,7 @@ import { ensureOutputsKnown, inputStructureFor } from '../model-structure';
 import { cutBatch } from './batch-cutter';
 import { ArrayDataAdapter } from './array-adapter';
 import type { DataAdapter } from './data-adapter';
-import { type DataLike, type HostArray, toHostArray } from './host-array';
+import { type DataLike, type HostArray, type InputExpectation, toHostArray } from './host-array';
 import { type BatchPart, type BatchSource, IterableDataAdapter, asTensor, isBatchSource } from './iterable-adapter';
 
 /** Inputs as `fit`/`evaluate`/`predict` accept them: data of one or several inputs, or a stream of batches. */
@@ -46,6 +46,16 @@ export function orderParts<T>(part: T | T[] | Record<string, T>, names: string[]
 export function inputNames(model: ModelContract): string[] {
   const inputs = (model as ModelContract & { inputs?: Array<{ sourceLayer: { name: string } }> }).inputs;
   return inputs ? inputs.map((symbol) => symbol.sourceLayer.name) : ['input'];
+}
+
+/**
+ * Each input's name and declared dtype (a functional model's inputs, a Sequential's input layer), so
+ * strings reach only a string input and a numeric input refuses them naming itself.
+ */
+export function inputExpectations(model: ModelContract, names: string[]): InputExpectation[] {
+  const declared = model as ModelContract & { inputs?: Array<{ dtype: tf.DataType }>; inputDtype?: tf.DataType };
+  const dtypes = declared.inputs ? declared.inputs.map((symbol) => symbol.dtype) : [declared.inputDtype];
+  return names.map((name, index) => ({ name, dtype: dtypes[index] }));
 }
 
 /** Checks host data against the model's declared input shapes, naming the layer. */
@@ -126,7 +136,7 @@ export function selectAdapter(
     if (options.classWeight !== undefined) throw new Error('Expected no classWeight with a dataset or iterable x (give each batch its sampleWeight instead), received one');
     const orderX = (part: BatchPart) => {
       const names = inputStructureFor(model, part).names;
-      const tensors = orderParts<DataLike>(part as DataLike, names, 'inputs').map((value, i) => asTensor(value, `x[${i}]`));
+      const tensors = orderParts<DataLike>(part as DataLike, names, 'inputs').map((value, i) => asTensor(value, `x[${i}]`, inputExpectations(model, names)[i]));
       // The targets are matched to the outputs by name: a subclassed model shows them on its first batch.
       ensureOutputsKnown(model, tensors);
       return tensors;
@@ -136,7 +146,8 @@ export function selectAdapter(
   }
   if (y === undefined) throw new Error('Expected targets y for x given as arrays or tensors, received undefined');
   const names = inputStructureFor(model, x).names;
-  let xs = orderParts<DataLike>(x as DataLike, names, 'inputs').map((value, i) => toHostArray(value, names.length === 1 ? 'x' : `x[${i}]`));
+  const expectations = inputExpectations(model, names);
+  let xs = orderParts<DataLike>(x as DataLike, names, 'inputs').map((value, i) => toHostArray(value, names.length === 1 ? 'x' : `x[${i}]`, expectations[i]));
   checkInputShapes(model, xs);
   if (!model.built || !model.hasKnownOutputs) probeOutputs(model, xs);
   const outputs = model.outputNames;
