@@ -55,6 +55,8 @@ it('refuses a .dndr with any changed byte (a damaged config key would load a dif
   await saveLayersModel(model, dir);
   const jsonPath = join(dir, 'model.json');
   writeFileSync(jsonPath, readFileSync(jsonPath, 'utf8').replace('"class_name":"Dense"', '"clas_name":"Dense"'));
-  await expect(loadModel(jsonPath)).rejects.toThrow(`Expected a TF.js layers topology in "${jsonPath}", received one that fails`);
+  await expect(loadModel(jsonPath)).rejects.toThrow(
+    `Expected the key "class_name" of modelTopology.config.layers[0] in "${jsonPath}" to be a string, received undefined`,
+  );
   model.dispose();
 });
