@@ -17,5 +17,11 @@ describe('decodeSequence', () => {
   it('refuses unknown options and word indices that are not maps', () => {
     expect(() => sequenceDecoder(WORDS, { index_from: 3 } as never)).toThrow(new TypeError('Unknown option "index_from" in sequenceDecoder: did you mean "indexFrom"?'));
     expect(() => sequenceDecoder('words' as never)).toThrow(TypeError);
+    expect(() => sequenceDecoder(null as never)).toThrow(new TypeError('Expected wordIndex to be a Map or an object of word → index in sequenceDecoder, received null'));
+  });
+
+  it('without a start or OOV index, shows a null entry (JSON holes) as unknown, not as their tokens', () => {
+    const decode = sequenceDecoder(WORDS, { startChar: null, oovChar: null, startToken: 'S', oovToken: 'O' });
+    expect(decode([null, 4, 1] as never)).toBe('? the ?');
   });
 });

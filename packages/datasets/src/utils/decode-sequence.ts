@@ -16,6 +16,7 @@ export interface DecodeSequenceOptions {
   unknownToken?: string | null;
 }
 
+// Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
 const DECODE_KEYS = optionKeys<DecodeSequenceOptions>({ indexFrom: true, startChar: true, oovChar: true, startToken: true, oovToken: true, unknownToken: true });
 
 /**

@@ -20,7 +20,37 @@ describe('NumpyRandomState', () => {
   });
 
   it('refuses seeds NumPy refuses, naming them', () => {
+    // NumPy: "ValueError: Seed must be between 0 and 2**32 - 1" for -1 and 2**32.
     expect(() => new NumpyRandomState(-1)).toThrow(new RangeError('Expected seed to be in [0, 2**32 - 1] in NumpyRandomState, received -1'));
-    expect(() => new NumpyRandomState(1.5)).toThrow(TypeError);
+    expect(() => new NumpyRandomState(2 ** 32)).toThrow(new RangeError('Expected seed to be in [0, 2**32 - 1] in NumpyRandomState, received 4294967296'));
+    expect(() => new NumpyRandomState(1.5)).toThrow(new TypeError('Expected seed to be an integer in NumpyRandomState, received 1.5'));
+    expect(() => new NumpyRandomState('7' as never)).toThrow(new TypeError('Expected seed to be an integer in NumpyRandomState, received "7"'));
+  });
+
+  it('takes the largest seed NumPy takes (RandomState(2**32 - 1).randint(0, 2**32, 3))', () => {
+    const state = new NumpyRandomState(0xffffffff);
+    expect([state.nextUint32(), state.nextUint32(), state.nextUint32()]).toEqual([419326371, 479346978, 3918654476]);
+  });
+});
+
+describe('NumpyRandomState.interval', () => {
+  it('draws nothing for a bound of 0, as random_interval returns 0 before drawing', () => {
+    // NumPy: RandomState(5489).randint(0, 1) is 0 and the next randint(0, 2**32) is still the first word.
+    const state = new NumpyRandomState(5489);
+    expect(state.interval(0)).toBe(0);
+    expect(state.nextUint32()).toBe(3499211612);
+  });
+
+  it('returns the whole word for the bound 2**32 - 1 (mask of all ones, nothing rejected)', () => {
+    const state = new NumpyRandomState(5489);
+    expect([state.interval(0xffffffff), state.interval(0xffffffff)]).toEqual([3499211612, 581869302]);
+  });
+
+  it('refuses a bound that is not an integer in [0, 2**32 - 1], naming it', () => {
+    const state = new NumpyRandomState(0);
+    const message = (received: string) => new RangeError(`Expected max to be an integer in [0, 2**32 - 1] in NumpyRandomState.interval, received ${received}`);
+    expect(() => state.interval(-1)).toThrow(message('-1'));
+    expect(() => state.interval(1.5)).toThrow(message('1.5'));
+    expect(() => state.interval(2 ** 32)).toThrow(message('4294967296'));
   });
 });

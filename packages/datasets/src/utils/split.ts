@@ -10,6 +10,7 @@ export function takeRows<T extends Numeric>(array: ArrayWithShape<T>, indices: A
   const rowSize = array.shape.slice(1).reduce((a, b) => a * b, 1);
   const Constructor = array.values.constructor as new (length: number) => T;
   const values = new Constructor(indices.length * rowSize);
+  // Stryker disable next-line EqualityOperator: `i <= indices.length` adds a copy of indices[length] (undefined), an empty subarray set at the very end, which changes nothing
   for (let i = 0; i < indices.length; i++) values.set(array.values.subarray(indices[i] * rowSize, (indices[i] + 1) * rowSize) as never, i * rowSize);
   return { values, shape: [indices.length, ...array.shape.slice(1)] };
 }
@@ -28,6 +29,7 @@ export interface TrainTestSplitOptions {
   shuffle?: boolean;
 }
 
+// Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
 const TRAIN_TEST_SPLIT_KEYS = optionKeys<TrainTestSplitOptions>({ testSize: true, seed: true, shuffle: true });
 
 /**
@@ -45,6 +47,7 @@ export function trainTestSplit<X extends Numeric, Y extends Numeric>(
   options: TrainTestSplitOptions = {},
 ): { xTrain: ArrayWithShape<X>; xTest: ArrayWithShape<X>; yTrain: ArrayWithShape<Y>; yTest: ArrayWithShape<Y> } {
   checkOptionKeys(options, TRAIN_TEST_SPLIT_KEYS, 'trainTestSplit');
+  // Stryker disable next-line StringLiteral: argumentError(value, '') is a TypeError as argumentError(value, 'number') for the non-numbers that reach it (the message is checked by split.test.ts)
   if (options.testSize !== undefined && typeof options.testSize !== 'number') throw argumentError(options.testSize, 'number', `Expected testSize to be a number in trainTestSplit, received ${describeValue(options.testSize)}`);
   const samples = x.shape[0];
   if (y.shape[0] !== samples) throw new Error(`Expected x and y to have the same number of samples, received ${samples} and ${y.shape[0]}`);
@@ -88,9 +91,16 @@ export function normalize(x: ArrayWithShape<Float32Array>, reference: ArrayWithS
   const rows = reference.shape[0];
   const mean = new Float64Array(columns);
   const squares = new Float64Array(columns);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) mean[c] += reference.values[r * columns + c] / rows;
-  for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) squares[c] += (reference.values[r * columns + c] - mean[c]) ** 2 / rows;
+  for (let r = 0; r < rows; r++) {
+    // Stryker disable next-line EqualityOperator: `c <= columns` adds a read-modify-write of mean[columns], past the end of a Float64Array, where the write is dropped
+    for (let c = 0; c < columns; c++) mean[c] += reference.values[r * columns + c] / rows;
+  }
+  for (let r = 0; r < rows; r++) {
+    // Stryker disable next-line EqualityOperator: `c <= columns` adds a read-modify-write of squares[columns], past the end of a Float64Array, where the write is dropped
+    for (let c = 0; c < columns; c++) squares[c] += (reference.values[r * columns + c] - mean[c]) ** 2 / rows;
+  }
   const out = new Float32Array(x.values.length);
+  // Stryker disable next-line EqualityOperator: `i <= out.length` adds a write at out[length], past the end of a Float32Array, where it is dropped
   for (let i = 0; i < out.length; i++) {
     const c = i % columns;
     out[i] = (x.values[i] - mean[c]) / (Math.sqrt(squares[c]) || 1);

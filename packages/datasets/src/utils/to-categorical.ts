@@ -7,6 +7,7 @@ export interface ToCategoricalOptions {
   numClasses?: number;
 }
 
+// Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
 const TO_CATEGORICAL_KEYS = optionKeys<ToCategoricalOptions>({ numClasses: true });
 
 /**
@@ -19,7 +20,12 @@ const TO_CATEGORICAL_KEYS = optionKeys<ToCategoricalOptions>({ numClasses: true 
  * @example `toCategorical([2, 0, 1], 3)` or `toCategorical(y, { numClasses: 10 })`
  */
 export function toCategorical(labels: ArrayWithShape | ArrayLike<number>, numClasses?: number | ToCategoricalOptions): ArrayWithShape<Float32Array> {
-  const withShape = typeof labels === 'object' && labels !== null && 'shape' in labels && 'values' in labels;
+  const withShape =
+    typeof labels === 'object' &&
+    // Stryker disable next-line ConditionalExpression: without it, null labels still throw a TypeError, from `'shape' in null` instead of from reading null.length
+    labels !== null &&
+    'shape' in labels &&
+    'values' in labels;
   const values = withShape ? (labels as ArrayWithShape).values : (labels as ArrayLike<number>);
   let classes: number | undefined;
   if (typeof numClasses === 'object' && numClasses !== null) {
