@@ -51,6 +51,18 @@ describe('fusedDense and the _FusedMatMul gradient', () => {
     actual.forEach((values, index) => expectArraysClose(values, expected[index], 1e-5));
   });
 
+  it.each(['wasm', 'cpu'] as const)('on %s: one _FusedMatMul on the rank-2 operands while recording, no reshape to rank 3 and back', async (backend) => {
+    await useBackend(backend);
+    const [x, kernel, bias] = [tf.ones([2, 3]) as tf.Tensor2D, tf.variable(tf.ones([3, 16])), tf.zeros([16])];
+    const info = await tf.profile(() => {
+      const { value, grads } = tf.variableGrads(() => tf.sum(fusedDense({ x, kernel: kernel as unknown as tf.Tensor2D, bias, activation: 'relu' })), [kernel]);
+      tf.dispose([value, ...Object.values(grads)]);
+    });
+    expect(info.kernels.filter((kernelInfo) => kernelInfo.name === '_FusedMatMul').map((kernelInfo) => kernelInfo.inputShapes)).toEqual([[[2, 3], [3, 16], [16]]]);
+    expect(info.kernels.filter((kernelInfo) => [...kernelInfo.inputShapes, ...kernelInfo.outputShapes].some((shape) => shape?.length === 3))).toEqual([]);
+    tf.dispose([x, kernel, bias]);
+  });
+
   it('leaks nothing and refuses a mismatched kernel', async () => {
     await useBackend('wasm');
     const x = tf.ones([2, 3]) as tf.Tensor2D;

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { wasmKernelsInstalled } from '../kernels/wasm/wasm-kernel-overrides';
 
 /** The activations {@link fusedDense} keeps fused under a gradient tape. */
 export type TapeFusedActivation = 'linear' | 'relu';
@@ -36,12 +37,20 @@ export function fusedDense({ x, kernel, bias, activation }: FusedDenseArgs): tf.
     // tf.fused.matMul casts mixed dtypes, which the kernel would not; the kernel's gradient wants a bias.
     return tf.fused.matMul({ a: x, b: kernel, bias, activation }) as tf.Tensor2D;
   }
-  // tfjs's matmul kernels take rank-3 operands.
+  const attributes = { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0.2 } as unknown as tf.NamedAttrMap;
+  // Each Reshape under a tape costs three kernels (itself, the saved input, its gradient), so
+  // backends whose _FusedMatMul takes rank-2 operands get them as they are.
+  if (takesRank2Operands(tf.getBackend())) return tf.engine().runKernel('_FusedMatMul', { a: x, b: kernel, bias }, attributes) as tf.Tensor2D;
+  // Other backends' (and the stock wasm) matmul kernels take rank-3 operands.
   const a = tf.reshape(x, [1, rows, inputs]);
   const b = tf.reshape(kernel, [1, inputs, units]);
-  const attributes = { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0.2 };
-  const product = tf.engine().runKernel('_FusedMatMul', { a, b, bias }, attributes as unknown as tf.NamedAttrMap) as tf.Tensor;
+  const product = tf.engine().runKernel('_FusedMatMul', { a, b, bias }, attributes) as tf.Tensor;
   const result = tf.reshape(product, [rows, units]) as tf.Tensor2D;
   tf.dispose([a, b, product]);
   return result;
+}
+
+/** Whether `backend`'s `_FusedMatMul` reads rank-2 operands: cpu's and webgl's do, wasm's with Dendrite's kernels installed. */
+function takesRank2Operands(backend: string): boolean {
+  return backend === 'cpu' || backend === 'webgl' || (backend === 'wasm' && wasmKernelsInstalled());
 }

@@ -87,3 +87,25 @@ describe('wasm _FusedMatMul with a bias that is a view of larger data', () => {
     expectArraysClose(actual, [8, 9, 10, 8, 9, 10]);
   });
 });
+
+describe('wasm _FusedMatMul on rank-2 operands (as fusedDense passes them)', () => {
+  it.each([
+    [[6, 5], [5, 4], false, false],
+    [[5, 6], [5, 10], true, false],
+    [[6, 5], [10, 5], false, true],
+  ] as const)('a %j, b %j (transposeA %s, transposeB %s): the rank-2 product of the cpu backend, with no leak', async (aShape, bShape, transposeA, transposeB) => {
+    const units = transposeB ? bShape[0] : bShape[1];
+    const compute = () =>
+      tf.engine().runKernel(
+        '_FusedMatMul',
+        { a: tf.tensor(seededArray(30, 8), [...aShape]), b: tf.tensor(seededArray(5 * units, 9), [...bShape]), bias: tf.tensor1d(seededArray(units, 10)) },
+        { transposeA, transposeB, activation: 'relu', leakyreluAlpha: 0.2 } as unknown as tf.NamedAttrMap,
+      ) as tf.Tensor;
+    const [expected] = await computeOn('cpu', compute);
+    await useBackend('wasm');
+    const shape = await expectNoLeakedTensors(() => tf.tidy(() => compute().shape));
+    expect(shape).toEqual([6, units]);
+    const [actual] = await computeOn('wasm', compute);
+    expectArraysClose(actual, expected);
+  });
+});

@@ -17,9 +17,23 @@ export function untransposeOperands(kernelName: string): WasmKernelOverride {
       assertStock(stock, kernelName);
       return (rawArgs) => {
         const args = rawArgs as unknown as WasmKernelArgs;
-        const { backend, attrs = {} } = args;
         const simd = simdMatMul(args);
         if (simd !== undefined) return simd;
+        // The stock _FusedMatMul reads its operands as rank 3: rank-2 ones (fusedDense passes them
+        // as they are, saving three Reshape kernels per layer) run as views of batch 1, data shared.
+        if (kernelName === '_FusedMatMul' && args.inputs.a.shape.length === 2 && args.inputs.b.shape.length === 2) {
+          const { a, b } = args.inputs;
+          const product = fallback({ ...args, inputs: { ...args.inputs, a: { ...a, shape: [1, ...a.shape] }, b: { ...b, shape: [1, ...b.shape] } } });
+          const shape = product.shape.slice(1);
+          args.backend.dataIdMap.get(product.dataId)!.shape = shape;
+          return { ...product, shape };
+        }
+        return fallback(args);
+      };
+      function fallback(args: WasmKernelArgs): TensorInfo {
+        const rawArgs = args as unknown as Parameters<KernelFunc>[0];
+        const { backend, attrs = {} } = args;
+        assertStock(stock, kernelName);
         const scratch: TensorInfo[] = [];
         const inputs = { ...args.inputs };
         // The stock _FusedMatMul reads the bias's rank from its data, not from the tensor: a
@@ -33,7 +47,7 @@ export function untransposeOperands(kernelName: string): WasmKernelOverride {
         }
         if (!attrs.transposeA && !attrs.transposeB) {
           try {
-            return stock({ ...rawArgs, inputs } as Parameters<KernelFunc>[0]);
+            return stock({ ...rawArgs, inputs } as Parameters<KernelFunc>[0]) as TensorInfo;
           } finally {
             for (const info of scratch) release(backend, info);
           }
@@ -47,11 +61,11 @@ export function untransposeOperands(kernelName: string): WasmKernelOverride {
             ...rawArgs,
             inputs: { ...inputs, a, b },
             attrs: { ...attrs, transposeA: false, transposeB: false },
-          } as Parameters<KernelFunc>[0]);
+          } as Parameters<KernelFunc>[0]) as TensorInfo;
         } finally {
           for (const info of scratch) release(backend, info);
         }
-      };
+      }
     },
   };
 }
