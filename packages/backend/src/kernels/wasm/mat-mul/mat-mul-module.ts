@@ -88,39 +88,74 @@ const matmul = (arithmetic: Arithmetic) => simdFunction('matmul', {
   ], 2), 64),
 );
 
+/** One shared index of {@link compactPairs}: write its entry, keep it (out += 12) when either value is not ±0, step on. */
+const compactIndex = (slots: { pa0: number; pa1: number; out: number; value0: number; value1: number; bOffset: number; bRowBytes: number; aColumn: number }): Code => {
+  const { pa0, pa1, out, value0, value1, bOffset, bRowBytes, aColumn } = slots;
+  return [
+    op.get(pa0), op.i32LoadAt(0), op.set(value0),
+    op.get(pa1), op.i32LoadAt(0), op.set(value1),
+    op.get(out), op.get(bOffset), op.i32StoreAt(0),
+    op.get(out), op.get(value0), op.i32StoreAt(4),
+    op.get(out), op.get(value1), op.i32StoreAt(8),
+    // out += 12 when either value has a bit set besides the sign.
+    op.get(out),
+    op.get(value0), op.get(value1), op.i32Or, op.i32Const(0x7fffffff), op.i32And, op.i32Const(0), op.i32Ne, op.i32Const(12), op.i32Mul,
+    op.i32Add, op.set(out),
+    op.get(bOffset), op.get(bRowBytes), op.i32Add, op.set(bOffset),
+    op.get(pa0), op.get(aColumn), op.i32Add, op.set(pa0),
+    op.get(pa1), op.get(aColumn), op.i32Add, op.set(pa1),
+  ];
+};
+
 /**
  * `compactPairs(a, aRow, aColumn, pairs, depth, bRowBytes, entries, ends)`: for each pair of a's
  * rows, the shared indices where either row is not ±0, as entries of twelve bytes — b's byte
  * offset of that index, then the two a values — from `entries + pair·depth·12`; the address after
- * each pair's last entry goes to `ends`. Branch-free: every index is written, and the pointer only
- * moves on for a nonzero one.
+ * each pair's last entry goes to `ends`. Branch-free per index: every index is written, and the
+ * pointer only moves on for a nonzero one. Where a's rows are contiguous (`aColumn` 4, a not
+ * transposed) four indices of both rows are tested at once first, and skipped together when all
+ * eight values are ±0 (most of an MNIST image's border).
  */
 const compactPairs = simdFunction('compactPairs', {
   params: { a: I32, aRow: I32, aColumn: I32, pairs: I32, depth: I32, bRowBytes: I32, entries: I32, ends: I32 },
-  locals: { pair: I32, pa0: I32, pa1: I32, out: I32, index: I32, value0: I32, value1: I32, bOffset: I32 },
-}, ({ a, aRow, aColumn, pairs, depth, bRowBytes, entries, ends, pair, pa0, pa1, out, index, value0, value1, bOffset }) =>
-  countUp(pair, pairs, [
-    op.get(a), op.get(pair), op.i32Const(1), op.i32Shl, op.get(aRow), op.i32Mul, op.i32Add, op.tee(pa0),
-    op.get(aRow), op.i32Add, op.set(pa1),
-    op.get(entries), op.get(pair), op.get(depth), op.i32Mul, op.i32Const(12), op.i32Mul, op.i32Add, op.set(out),
-    op.i32Const(0), op.set(bOffset),
-    ...countUp(index, depth, [
-      op.get(pa0), op.i32LoadAt(0), op.set(value0),
-      op.get(pa1), op.i32LoadAt(0), op.set(value1),
-      op.get(out), op.get(bOffset), op.i32StoreAt(0),
-      op.get(out), op.get(value0), op.i32StoreAt(4),
-      op.get(out), op.get(value1), op.i32StoreAt(8),
-      // out += 12 when either value has a bit set besides the sign.
-      op.get(out),
-      op.get(value0), op.get(value1), op.i32Or, op.i32Const(0x7fffffff), op.i32And, op.i32Const(0), op.i32Ne, op.i32Const(12), op.i32Mul,
-      op.i32Add, op.set(out),
-      op.get(bOffset), op.get(bRowBytes), op.i32Add, op.set(bOffset),
-      op.get(pa0), op.get(aColumn), op.i32Add, op.set(pa0),
-      op.get(pa1), op.get(aColumn), op.i32Add, op.set(pa1),
+  locals: { pair: I32, pa0: I32, pa1: I32, out: I32, index: I32, value0: I32, value1: I32, bOffset: I32, quadLimit: I32, quadBRowBytes: I32, magnitude: V128 },
+}, ({ a, aRow, aColumn, pairs, depth, bRowBytes, entries, ends, pair, pa0, pa1, out, index, value0, value1, bOffset, quadLimit, quadBRowBytes, magnitude }) => {
+  const step = compactIndex({ pa0, pa1, out, value0, value1, bOffset, bRowBytes, aColumn });
+  return [
+    op.i32Const(0x7fffffff), op.i32x4Splat, op.set(magnitude),
+    op.get(bRowBytes), op.i32Const(2), op.i32Shl, op.set(quadBRowBytes),
+    // Quads run while index + 4 <= depth, only for contiguous rows (else the limit is 0: none).
+    op.get(aColumn), op.i32Const(4), op.i32Eq, op.get(depth), op.get(depth), op.i32Const(3), op.i32And, op.i32Sub, op.i32Mul, op.set(quadLimit),
+    ...countUp(pair, pairs, [
+      op.get(a), op.get(pair), op.i32Const(1), op.i32Shl, op.get(aRow), op.i32Mul, op.i32Add, op.tee(pa0),
+      op.get(aRow), op.i32Add, op.set(pa1),
+      op.get(entries), op.get(pair), op.get(depth), op.i32Mul, op.i32Const(12), op.i32Mul, op.i32Add, op.set(out),
+      op.i32Const(0), op.set(bOffset),
+      op.i32Const(0), op.set(index),
+      op.block, op.loop,
+      op.get(index), op.get(quadLimit), op.i32GeU, op.brIf(1),
+      op.get(pa0), op.v128Load, op.get(pa1), op.v128Load, op.v128Or, op.get(magnitude), op.v128And, op.v128AnyTrue,
+      op.if,
+      ...step, ...step, ...step, ...step,
+      op.else,
+      op.get(pa0), op.i32Const(16), op.i32Add, op.set(pa0),
+      op.get(pa1), op.i32Const(16), op.i32Add, op.set(pa1),
+      op.get(bOffset), op.get(quadBRowBytes), op.i32Add, op.set(bOffset),
+      op.end,
+      op.get(index), op.i32Const(4), op.i32Add, op.set(index),
+      op.br(0),
+      op.end, op.end,
+      // The rest one index at a time.
+      op.block, op.loop,
+      op.get(index), op.get(depth), op.i32GeU, op.brIf(1),
+      ...step,
+      op.get(index), op.i32Const(1), op.i32Add, op.set(index),
+      op.br(0),
+      op.end, op.end,
+      op.get(ends), op.get(pair), op.i32Const(2), op.i32Shl, op.i32Add, op.get(out), op.i32StoreAt(0),
     ]),
-    op.get(ends), op.get(pair), op.i32Const(2), op.i32Shl, op.i32Add, op.get(out), op.i32StoreAt(0),
-  ]),
-);
+  ];
+});
 
 /**
  * `matmulSparse(entries, ends, b, c, bias, pairs, rowBytes, depth, hasBias, relu)`: `matmul` over

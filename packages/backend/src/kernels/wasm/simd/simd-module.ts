@@ -26,6 +26,8 @@ export const op = {
   i32Mul: [0x6c],
   i32Ne: [0x47],
   i32GeU: [0x4f],
+  i32GtU: [0x4b],
+  i32Eq: [0x46],
   i32And: [0x71],
   i32Or: [0x72],
   i32Shl: [0x74],
@@ -35,6 +37,8 @@ export const op = {
   i32StoreAt: (offset: number) => [0x36, 0x02, ...unsignedLeb128(offset)],
   /** `if` with no result, closed by `end`. */
   if: [0x04, 0x40],
+  /** The `else` of an `if`. */
+  else: [0x05],
   /** `v128.load` of 16 bytes at the address on the stack (alignment hint 1, offset 0). */
   v128Load: [0xfd, 0x00, 0x00, 0x00],
   /** `v128.load` of 16 bytes at the address on the stack plus a constant byte offset. */
@@ -58,6 +62,8 @@ export const op = {
   f32x4Lt: [0xfd, 0x43],
   f32x4Abs: [0xfd, 0xe0, 0x01],
   v128Or: [0xfd, 0x50],
+  /** `v128.any_true`: 1 when some bit of the vector is set, else 0. */
+  v128AnyTrue: [0xfd, 0x53],
   v128Xor: [0xfd, 0x51],
   i32x4Eq: [0xfd, 0x37],
   i32x4Shl: [0xfd, 0xab, 0x01],
