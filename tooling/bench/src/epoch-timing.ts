@@ -8,6 +8,12 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 export const EPOCH_FIT = { epochs: 1, batchSize: 128, validationSplit: 0.2, verbose: 0 } as const;
 /** Rows of the untimed warm-up fit (8 batches): JITs, kernels and wasm modules warm on both sides. */
 export const WARM_UP_ROWS = 1024;
+/**
+ * Rows of the CNN's timed epoch: a full one takes Dendrite ~40 s on one thread, too slow to time
+ * eight times in a bench, so every side fits the same first 16 000 images (12 800 train, the
+ * issue's measure, + 3 200 validation).
+ */
+export const CNN_ROWS = 16000;
 
 /**
  * Seconds of each of `epochs` one-epoch fits, after one untimed fit on the first

@@ -1,12 +1,12 @@
 /**
- * `tsx src/fit-split.ts`: where a fit epoch of the MNIST MLP on wasm spends its time — inside
+ * `tsx src/fit-split.ts`: where a fit epoch of the MNIST MLP on wasm (1 thread) spends its time — inside
  * `trainStep`, inside `testStep` (validation), and the rest (batching, callbacks, read-backs). For
  * finding work, not for asserting anything.
  */
 import { selectBackend, setSeed, tf } from '@dendrite/backend';
 import { mnistModel, mnistTrain } from './mnist-models';
 
-await selectBackend({ prefer: 'wasm' });
+await selectBackend({ prefer: 'wasm', threads: 1 });
 tf.env().set('CHECK_COMPUTATION_FOR_ERRORS', false);
 setSeed(1);
 const { x, y } = await mnistTrain('mlp');

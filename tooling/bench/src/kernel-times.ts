@@ -1,44 +1,94 @@
 /**
- * `tsx src/kernel-times.ts`: wall time of each kernel inside `trainStep` of the MNIST MLP on wasm,
- * found by wrapping every registered kernel (no profiler, whose own costs skew small kernels).
+ * `tsx src/kernel-times.ts [mlp] [cnn]`: where one thread's MNIST epoch on wasm spends its time,
+ * kernel by kernel, as Markdown tables to paste into the README. Each model fits the bench's epoch
+ * (the MLP on 60 000 rows, the CNN on the first {@link CNN_ROWS}; 80 % train, 20 % validation,
+ * batch 128, Adam, fed tensors) after the bench's warm-up, with every registered kernel wrapped in a
+ * timer (no profiler, whose own costs skew small kernels; the wrapper adds well under a microsecond
+ * a call). Kernels called by kernels count in their caller. The last row is the epoch's time outside
+ * any kernel: batching, the gradient tape, metrics, callbacks. `TOP=n` rows per table (default 15);
+ * `SHAPES=1` splits each kernel by its input shapes.
  */
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
 import { selectBackend, setSeed, tf } from '@dendrite/backend';
-import { median } from './measure';
-import { inputShapeOf, mnistModel, mnistTrain } from './mnist-models';
+import { CNN_ROWS, EPOCH_FIT, WARM_UP_ROWS, fitOnRows } from './epoch-timing';
+import { type MnistModelKind, inputShapeOf, mnistModel, mnistTrain } from './mnist-models';
 
-await selectBackend({ prefer: 'wasm' });
-setSeed(1);
-// MODEL=cnn: the bench's CNN instead of seed 000's MLP.
-const cnn = process.env.MODEL === 'cnn';
-const kind = cnn ? 'cnn' : 'mlp';
-const inputShape = inputShapeOf(kind);
-const train = await mnistTrain(kind);
-const [x, y] = [train.x.values, train.y.values];
-const model = mnistModel(kind);
-const warmRows = cnn ? 2560 : 60000;
-await model.fit({ values: x.subarray(0, warmRows * 784), shape: [warmRows, ...inputShape] }, { values: y.subarray(0, warmRows * 10), shape: [warmRows, 10] }, { epochs: 1, batchSize: 128, validationSplit: 0.2, verbose: 0 });
-const times = new Map<string, number[]>();
+const TOP = Number(process.env.TOP ?? 15);
+const BY_SHAPES = process.env.SHAPES === '1';
+
+/** Milliseconds and calls per kernel, filled while {@link recording} is on. */
+const totals = new Map<string, { calls: number; ms: number }>();
+let recording = false;
 let depth = 0;
-// The registry keeps these config objects: replacing kernelFunc times every later call.
-for (const cfg of tf.getKernelsForBackend('wasm') as Array<KernelConfig & { kernelFunc: KernelFunc }>) {
-  const orig = cfg.kernelFunc;
-  cfg.kernelFunc = (args: Parameters<KernelFunc>[0]) => {
-    depth++;
-    const t0 = performance.now();
-    try { return orig(args); } finally {
-      depth--;
-      if (depth === 0) { const key = `${cfg.kernelName} ${Object.values(args.inputs as Record<string, TensorInfo>).map((t) => `[${t.shape}]`).join('')}`; (times.get(key) ?? times.set(key, []).get(key)!).push(performance.now() - t0); }
-    }
-  };
+
+/** Wraps every wasm kernel: the registry keeps these config objects, so replacing kernelFunc times every later call. */
+function wrapKernels(): void {
+  for (const config of tf.getKernelsForBackend('wasm') as Array<KernelConfig & { kernelFunc: KernelFunc }>) {
+    const kernel = config.kernelFunc;
+    config.kernelFunc = (args: Parameters<KernelFunc>[0]) => {
+      if (!recording) return kernel(args);
+      depth++;
+      const start = performance.now();
+      try {
+        return kernel(args);
+      } finally {
+        depth--;
+        if (depth === 0) {
+          const shapes = BY_SHAPES ? ` ${Object.values(args.inputs as Record<string, TensorInfo>).map((input) => `[${input.shape}]`).join('')}` : '';
+          const entry = totals.get(config.kernelName + shapes) ?? { calls: 0, ms: 0 };
+          entry.calls++;
+          entry.ms += performance.now() - start;
+          totals.set(config.kernelName + shapes, entry);
+        }
+      }
+    };
+  }
 }
-const xs = tf.tensor(x.subarray(0, 128 * 784), [128, ...inputShape]);
-const ys = tf.tensor2d(y.subarray(0, 128 * 10), [128, 10]);
-const steps = cnn ? 20 : 200;
-const stepTimes: number[] = [];
-for (let i = 0; i < steps; i++) { const t0 = performance.now(); model.trainStep({ x: [xs], y: [ys] }); stepTimes.push(performance.now() - t0); }
-const rows = [...times].map(([k, ts]) => ({ k, n: ts.length / steps, ms: median(ts) * ts.length / steps }));
-rows.sort((a, b) => b.ms - a.ms);
-const total = rows.reduce((s, r) => s + r.ms, 0);
-console.log(`step median ${median(stepTimes).toFixed(2)} ms, p10 ${[...stepTimes].sort((a, b) => a - b)[steps / 10].toFixed(2)}; kernel sum (medians) ${total.toFixed(2)} ms over ${rows.reduce((s, r) => s + r.n, 0)} kernels`);
-for (const r of rows.slice(0, Number(process.env.TOP ?? 25))) console.log(r.ms.toFixed(3).padStart(7), `${r.n}×`.padStart(4), r.k);
+
+const thousands = (value: number) => Math.round(value).toLocaleString('en-US').replace(/,/g, ' ');
+
+/** One epoch of `kind` with the kernels timed, as a heading and a Markdown table. */
+async function kernelTable(kind: MnistModelKind): Promise<string> {
+  setSeed(1);
+  const rows = kind === 'mlp' ? 60000 : CNN_ROWS;
+  const train = await mnistTrain(kind);
+  const xs = tf.tensor(train.x.values.subarray(0, rows * 784), [rows, ...inputShapeOf(kind)]);
+  const ys = tf.tensor2d(train.y.values.subarray(0, rows * 10), [rows, 10]);
+  const model = mnistModel(kind);
+  const fit = fitOnRows(tf, (x, y) => model.fit(x, y, EPOCH_FIT), xs, ys);
+  await fit(WARM_UP_ROWS);
+  totals.clear();
+  recording = true;
+  const start = performance.now();
+  await fit(undefined);
+  const epochMs = performance.now() - start;
+  recording = false;
+  tf.dispose([xs, ys]);
+  model.dispose();
+
+  const sorted = [...totals].sort((a, b) => b[1].ms - a[1].ms);
+  const inKernels = sorted.reduce((sum, [, entry]) => sum + entry.ms, 0);
+  const percent = (ms: number) => `${((100 * ms) / epochMs).toFixed(1)} %`;
+  const line = (name: string, calls: number | string, ms: number) => `| ${name} | ${typeof calls === 'number' ? thousands(calls) : calls} | ${thousands(ms)} | ${percent(ms)} |`;
+  const rest = sorted.slice(TOP);
+  const title =
+    kind === 'mlp'
+      ? 'MLP 784-128-128-10, one epoch (48 000 + 12 000 validation)'
+      : `CNN, one epoch of the first ${thousands(CNN_ROWS)} images (${thousands(CNN_ROWS * 0.8)} + ${thousands(CNN_ROWS * 0.2)} validation)`;
+  return [
+    `#### ${title}, wasm, 1 thread: ${(epochMs / 1000).toFixed(2)} s`,
+    '',
+    '| kernel | calls | ms | % of epoch |',
+    '| --- | ---: | ---: | ---: |',
+    ...sorted.slice(0, TOP).map(([name, entry]) => line(name, entry.calls, entry.ms)),
+    ...(rest.length > 0 ? [line(`${rest.length} other kernels`, rest.reduce((sum, [, entry]) => sum + entry.calls, 0), rest.reduce((sum, [, entry]) => sum + entry.ms, 0))] : []),
+    line('outside kernels (batching, tape, metrics, callbacks)', '', epochMs - inKernels),
+  ].join('\n');
+}
+
+const info = await selectBackend({ prefer: 'wasm', threads: 1 });
+wrapKernels();
+const asked = process.argv.slice(2).filter((word): word is MnistModelKind => word === 'mlp' || word === 'cnn');
+const kinds: MnistModelKind[] = asked.length > 0 ? asked : process.env.MODEL === 'cnn' ? ['cnn'] : ['mlp', 'cnn'];
+console.log(`<!-- tsx src/kernel-times.ts ${kinds.join(' ')}: ${info.name}, ${info.threads} thread, ${new Date().toISOString().slice(0, 16)} UTC -->`);
+for (const kind of kinds) console.log(`\n${await kernelTable(kind)}`);

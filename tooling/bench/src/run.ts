@@ -10,8 +10,8 @@ import { mnistCnnEpochBench, mnistMlpEpochBench } from './mnist-epoch-bench';
 const sections: Array<[string, () => Promise<string>]> = [
   ['Matmul on wasm (GFLOP/s)', matmulBench],
   ['Training step', mlpStepBench],
-  ['MNIST MLP epoch against tfjs-layers', mnistMlpEpochBench],
-  ['MNIST CNN epoch', mnistCnnEpochBench],
+  ['MNIST MLP epoch against tfjs-layers and PyTorch', mnistMlpEpochBench],
+  ['MNIST CNN epoch against tfjs-layers and PyTorch', mnistCnnEpochBench],
   ['Browser: MNIST MLP epoch in Chromium against tfjs-layers', browserMnistEpochBench],
 ];
 

@@ -1,11 +1,38 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-/** What a child bench process reports. */
+/** What a child bench process reports (the Node children and the PyTorch script alike). */
 export interface ChildResult {
+  /** Seconds of each timed epoch; empty when the library could not train the model. */
   seconds: number[];
   peakRssMb: number;
   threads: number;
+  /** Why the library could not train the model (tfjs-layers' stock wasm on the CNN). */
+  error?: string;
+  /** The PyTorch script's `torch.__version__` and the BLAS library its process mapped. */
+  torch?: string;
+  blas?: string;
+}
+
+/**
+ * Runs `command args` and returns the JSON of its last output line.
+ *
+ * @throws Error naming the command and the end of its stderr when it fails or prints no JSON
+ */
+export function runJsonProcess(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const last = stdout.trim().split('\n').pop() ?? '';
+      if (code !== 0 || !last.startsWith('{')) reject(new Error(`Expected ${[command, ...args].join(' ')} to print its result, received exit ${code}: ${stderr.slice(-400)}`));
+      else resolve(JSON.parse(last) as ChildResult);
+    });
+  });
 }
 
 /**
@@ -16,24 +43,5 @@ export interface ChildResult {
  */
 export function runChild(script: string, args: string[]): Promise<ChildResult> {
   const path = fileURLToPath(new URL(`./${script}`, import.meta.url));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => {
-      const last = stdout.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !last.startsWith('{')) reject(new Error(`Expected ${script} ${args.join(' ')} to print its result, received exit ${code}: ${stderr.slice(-400)}`));
-      else resolve(JSON.parse(last) as ChildResult);
-    });
-  });
-}
-
-/** Why the PyTorch column is skipped, or undefined when `python3 -c 'import torch'` works. */
-export function pytorchMissing(): string | undefined {
-  const probe = spawnSync('python3', ['-c', 'import torch'], { encoding: 'utf8' });
-  if (probe.error) return `python3 not found (${probe.error.message})`;
-  if (probe.status !== 0) return `python3 -c 'import torch' fails: ${probe.stderr.trim().split('\n').pop()} (apt-get install python3-torch)`;
-  return undefined;
+  return runJsonProcess(process.execPath, ['--import', 'tsx', path, ...args]);
 }
