@@ -60,6 +60,8 @@ describe('drawTransform parameters, drawn in Keras’s order from scripted draws
     for (const [name, value] of Object.entries(expected)) expect(p[name as keyof typeof expected], name).toBeCloseTo(value, 12);
     // u < ½ flips (0.4), u = ½ does not.
     expect([p.flipHorizontal, p.flipVertical]).toEqual([true, false]);
+    const flips = drawTransform(resolveOptions({ horizontalFlip: true, verticalFlip: true }), 10, 20, scripted([0.5, 0.25]));
+    expect([flips.flipHorizontal, flips.flipVertical]).toEqual([false, true]);
   });
 
   it('draws nothing and returns the identity when no option is set (zoom [1, 1] included)', () => {

@@ -6,7 +6,9 @@ function shift(draw: Draw, range: ShiftRange | undefined, size: number): number 
   if (range === undefined || range === 0 || (Array.isArray(range) && range.length === 0)) return 0;
   if (Array.isArray(range)) {
     // Keras: a value from the list, with a random sign.
-    const value = range[Math.floor(draw() * range.length)] * (draw() < 0.5 ? -1 : 1);
+    const entry = range[Math.floor(draw() * range.length)];
+    // Stryker disable next-line ArithmeticOperator: dividing by a sign of ±1 is multiplying by it
+    const value = entry * (draw() < 0.5 ? -1 : 1);
     return Math.max(...range) < 1 ? value * size : value;
   }
   const value = uniform(draw, -range, range);
