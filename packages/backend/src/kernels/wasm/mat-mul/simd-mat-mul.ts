@@ -1,6 +1,7 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { matMulModule } from './mat-mul-module';
-import { matMulLayout } from './mat-mul-layout';
+import { fitsSimdTile, matMulLayout } from './mat-mul-layout';
+import { paddedColumnsMatMul } from './padded-columns';
 import { instantiateOn } from '../simd/simd-module';
 import { allocate, heapAddress, release, transposeLastTwo, wasmMemory, type WasmKernelArgs } from '../wasm-kernel-context';
 import { zeroSkippingMatMul } from './zero-skipping-mat-mul';
@@ -47,7 +48,8 @@ export function simdMatMul({ inputs, backend, attrs = {} }: WasmKernelArgs): Ten
   // A narrow product without bias (a last layer's weight gradient, `[units, 10]`), or one whose
   // operands are both transposed, runs transposed, `cᵀ = bᵀ·aᵀ`, and its result is transposed back.
   const layout = matMulLayout({ rows, columns, depth, transposeA, transposeB, swappable: bias == null && activation === 'linear' });
-  if (layout === undefined) return undefined;
+  // Columns short of a multiple of 16 (a classifier's ten) run padded to it where the rows fit.
+  if (layout === undefined) return fitsSimdTile(rows, 16) && columns % 16 !== 0 ? paddedColumnsMatMul({ inputs, backend, attrs }, simdMatMul) : undefined;
   const { swapped } = layout;
   const memory = wasmMemory(backend);
   const exports = memory && instantiateOn(memory, matMulModule());
