@@ -91,7 +91,7 @@ async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Prom
   if (!('wasm' in tf.engine().registry)) {
     if (!probes.isNode) wanted = await browserThreads(wanted);
     if (wanted.threads < 2) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    else if (probes.isNode) restore = await prepareNodeWasmThreads(wanted.threads, tf.env());
+    else if (probes.isNode) restore = await prepareNodeWasmThreads(tf.env());
     else restore = prepareBrowserWasmThreads(wanted.threads, (globalThis as { navigator?: object }).navigator ?? {});
     wasm.setThreadsCount(wanted.threads);
   }
@@ -113,7 +113,11 @@ async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Prom
       howToFix: 'serve the .wasm files of @dendrite/backend/dist beside your bundle (Vite and webpack copy them), or pass their location as wasmPaths',
     };
   }
-  const threads = wasm.getThreadsCount();
+  // Node: XNNPACK keeps to the calling thread (prepareNodeWasmThreads) and Dendrite's kernel pool
+  // splits over the threads asked, which any shared memory allows. A page: as many as the build's.
+  const memory = wasmMemory(tf.backend() as BackendWasm);
+  const shared = memory !== undefined && isSharedMemory(memory);
+  const threads = probes.isNode ? (shared ? wanted.threads : 1) : wasm.getThreadsCount();
   // Dendrite's own SIMD kernels split their work over as many threads, on the shared memory.
   const own = probes.isNode ? (setKernelThreads(threads), '') : await startPageKernelPool(threads);
   const why = threads === wanted.threads ? wanted.why : `${wanted.threads} asked (${wanted.why}), the backend had started before`;

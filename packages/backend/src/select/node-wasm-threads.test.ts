@@ -5,6 +5,8 @@ import { computeOn, expectArraysClose, seededArray } from '@dendrite/test-utils'
 import { matMulModule } from '../kernels/wasm/mat-mul/mat-mul-module';
 import { instantiateOn, isSharedMemory } from '../kernels/wasm/simd/simd-module';
 import { wasmMemory } from '../kernels/wasm/wasm-kernel-context';
+import { kernelPool } from '../kernels/wasm/threads/kernel-pool';
+import { NODE_XNNPACK_THREADS } from './node-wasm-threads';
 
 // This file starts the wasm backend threaded: it must be the first start of wasm in its process
 // (vitest runs each file in a fresh worker).
@@ -15,6 +17,9 @@ describe('selectBackend({ threads }) in Node', () => {
     const memory = wasmMemory(tf.backend() as BackendWasm)!;
     expect(isSharedMemory(memory)).toBe(true);
     expect(instantiateOn(memory, matMulModule())?.matmul).toBeTypeOf('function');
+    // One set of workers: XNNPACK keeps to the calling thread, Dendrite's pool has the other.
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    expect([wasm.getThreadsCount(), NODE_XNNPACK_THREADS, kernelPool(memory)?.threads]).toEqual([1, 1, 2]);
 
     const [m, k, n] = [64, 300, 48];
     const a = seededArray(m * k, 1, 0, 1);
@@ -25,7 +30,7 @@ describe('selectBackend({ threads }) in Node', () => {
     expect(tf.memory().numTensors).toBe(before);
     const [cpu] = await computeOn('cpu', compute);
     expectArraysClose(threaded, cpu, 1e-5);
-    // A stock XNNPACK kernel on the thread pool: a convolution.
+    // A stock XNNPACK kernel on the threaded build: a convolution.
     const convolve = () => tf.conv2d(tf.tensor4d(seededArray(2 * 16 * 16 * 3, 3), [2, 16, 16, 3]), tf.tensor4d(seededArray(3 * 3 * 3 * 8, 4), [3, 3, 3, 8]), 1, 'same');
     const [wasmConv] = await computeOn('wasm', convolve);
     const [cpuConv] = await computeOn('cpu', convolve);

@@ -41,20 +41,30 @@ export function pthreadWorkerClass(workerSource: string, mainSource: string): ne
 }
 
 /**
- * Prepares Node for tfjs-backend-wasm's threaded SIMD build with `threads` threads, without
- * touching files in node_modules: `globalThis.Worker` becomes {@link pthreadWorkerClass} (Emscripten
- * assigns `worker_threads.Worker` to it on start; that assignment is ignored), the multithread flag
- * is set, and — because the build sizes XNNPACK's pool from `os.cpus().length / 2` when it starts,
- * whatever `setThreadsCount` says — `os.cpus()` reports `2 · threads` entries until `restore` runs.
+ * The threads XNNPACK's pool gets in Node: one, the calling thread. Its pthreads spin between
+ * operators and split even a 128×10 multiply, so beside Dendrite's kernel pool they fought it for
+ * the cores (an MNIST MLP epoch ran 0.69× as fast on 2 threads as on 1); the threaded build is
+ * started for its shared memory, and Dendrite's pool is the one set of workers.
+ */
+export const NODE_XNNPACK_THREADS = 1;
+
+/**
+ * Prepares Node for tfjs-backend-wasm's threaded SIMD build, without touching files in
+ * node_modules: `globalThis.Worker` becomes {@link pthreadWorkerClass} (Emscripten assigns
+ * `worker_threads.Worker` to it on start; that assignment is ignored) and the multithread flag is
+ * set. The build sizes XNNPACK's pool from `os.cpus().length / 2` when it starts, whatever
+ * `setThreadsCount` says: until `restore` runs, `os.cpus()` reports `2 · NODE_XNNPACK_THREADS`
+ * entries. Dendrite's kernel pool (kernel-pool) then splits its kernels over the threads asked.
  *
  * @returns `restore`, to call once the backend has started (it puts `os.cpus` back)
  * @example
  * ```ts
- * const restore = await prepareNodeWasmThreads(4, tf);
+ * const restore = await prepareNodeWasmThreads(tf.env());
  * try { await tf.setBackend('wasm'); } finally { restore(); }
+ * setKernelThreads(4);
  * ```
  */
-export async function prepareNodeWasmThreads(threads: number, env: { set(flag: string, value: boolean): void }): Promise<() => void> {
+export async function prepareNodeWasmThreads(env: { set(flag: string, value: boolean): void }): Promise<() => void> {
   const [worker, main] = await Promise.all([
     import('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.worker.js' as string) as Promise<{ wasmWorkerContents?: string; default?: { wasmWorkerContents: string } }>,
     import('@tensorflow/tfjs-backend-wasm/wasm-out/tfjs-backend-wasm-threaded-simd.js' as string) as Promise<{ default: (...args: unknown[]) => unknown }>,
@@ -66,7 +76,7 @@ export async function prepareNodeWasmThreads(threads: number, env: { set(flag: s
   env.set('WASM_HAS_MULTITHREAD_SUPPORT', true);
   const os = builtin()!('node:os') as { cpus: () => unknown[] };
   const cpus = os.cpus;
-  os.cpus = () => Array.from({ length: 2 * threads }, () => cpus()[0]);
+  os.cpus = () => Array.from({ length: 2 * NODE_XNNPACK_THREADS }, () => cpus()[0]);
   return () => {
     os.cpus = cpus;
   };

@@ -95,4 +95,24 @@ describe('Dendrite’s SIMD kernels on two threads', () => {
     tf.dispose([x, dy, filter]);
     expect(two).toEqual(one);
   }, 60_000);
+
+  it('the chunked filter gradient (MNIST’s second convolution: patches times dy, chunk by chunk) equals the one-thread gradient bit for bit', async () => {
+    const x = tf.tensor4d(seededArray(4 * 13 * 13 * 32, 13, 0, 1), [4, 13, 13, 32]);
+    const dy = tf.tensor4d(seededArray(4 * 11 * 11 * 64, 14), [4, 11, 11, 64]);
+    const filter = tf.zeros<tf.Rank.R4>([3, 3, 32, 64]);
+    const gradient = tf.grad((f: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(x, f as tf.Tensor4D, 1, 'valid'), dy)));
+    const [one, two] = await onOneAndTwoThreads(() => gradient(filter));
+    tf.dispose([x, dy, filter]);
+    expect(two).toEqual(one);
+  }, 60_000);
+
+  it('the col2im input gradient (MNIST’s second convolution), its product split by rows, equals the one-thread gradient bit for bit', async () => {
+    const x = tf.zeros<tf.Rank.R4>([8, 13, 13, 32]);
+    const filter = tf.tensor4d(seededArray(3 * 3 * 32 * 64, 15), [3, 3, 32, 64]);
+    const dy = tf.tensor4d(seededArray(8 * 11 * 11 * 64, 16), [8, 11, 11, 64]);
+    const gradient = tf.grad((input: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(input as tf.Tensor4D, filter, 1, 'valid'), dy)));
+    const [one, two] = await onOneAndTwoThreads(() => gradient(x));
+    tf.dispose([x, dy, filter]);
+    expect(two).toEqual(one);
+  }, 60_000);
 });

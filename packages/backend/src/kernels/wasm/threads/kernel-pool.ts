@@ -1,71 +1,91 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
-import { compiledFor, isSharedMemory } from '../simd/simd-module';
+import { isSharedMemory } from '../simd/simd-module';
 import type { PooledKernels } from './pooled-kernels';
-
-// The control block's Int32 slots; each worker's arguments follow as float64s from ARGS_BYTE.
-const [GENERATION, PENDING, MODULE, FUNCTION, PARTS, FAILED] = [0, 1, 2, 3, 4, 5];
-const ARGS_BYTE = 64;
-/** Arguments a pooled call takes at most. */
-const MAX_ARGS = 16;
+import { ARGS_BYTE, MAX_ARGS, SLOT, SharedMemoryPool, controlBlock, workerSlots } from './shared-memory-pool';
 
 /**
- * The worker's loop: sleep on the generation slot; when it moves, take newly sent modules (sent
- * through a port, read synchronously: the worker never returns to its event loop), run its part
- * of the call if it has one, and count itself done.
+ * How long an idle worker, and the calling thread waiting for the workers, spin on the control
+ * block before sleeping in `Atomics.wait`. The pooled kernels of a training step come a few tens
+ * of microseconds apart; a worker woken from sleep starts 20–80 µs late, about the time of a
+ * small part.
+ */
+export const SPIN_MICROSECONDS = 300;
+/** How often the calling thread, asleep waiting for a part, checks that the workers still run. */
+const LIVENESS_MILLISECONDS = 50;
+
+/**
+ * The worker's loop: spin a while, then sleep, on the CALL slot; when it moves, take newly
+ * sent modules (sent through a port, read synchronously: the worker never returns to its event
+ * loop), run its part of the call if it has one, and count itself done. It first writes its
+ * Linux thread id (so that the caller can see it gone), and marks itself dead in the DEAD slot
+ * if its program stops on an error.
  */
 const WORKER_SOURCE = `
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
-const { memory, control, port, index } = workerData;
-const state = new Int32Array(control);
-const args = new Float64Array(control, ${ARGS_BYTE});
+const { memory, control, port, index, threads } = workerData;
+const state = new Int32Array(control, 0, ${ARGS_BYTE / 4});
+const args = new Float64Array(control, ${ARGS_BYTE}, threads * ${MAX_ARGS});
 const modules = [];
 let seen = 0;
-for (;;) {
-  Atomics.wait(state, ${GENERATION}, seen);
-  seen = Atomics.load(state, ${GENERATION});
-  for (let message; (message = receiveMessageOnPort(port)); ) {
-    const exports = new WebAssembly.Instance(message.message.module, { env: { memory } }).exports;
-    modules[message.message.id] = message.message.names.map((name) => exports[name]);
-  }
-  if (index + 1 < Atomics.load(state, ${PARTS})) {
-    try {
-      const base = (index + 1) * ${MAX_ARGS};
-      modules[Atomics.load(state, ${MODULE})][Atomics.load(state, ${FUNCTION})](...args.subarray(base, base + ${MAX_ARGS}));
-    } catch (error) {
-      Atomics.store(state, ${FAILED}, 1);
+try {
+  try {
+    new Int32Array(control, ${ARGS_BYTE} + threads * ${MAX_ARGS * 8}, threads)[index + 1] = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+  } catch {}
+  for (;;) {
+    const call = Atomics.load(state, ${SLOT.CALL});
+    if (call === seen) {
+      const until = performance.now() + ${SPIN_MICROSECONDS / 1000};
+      let spins = 1;
+      while (Atomics.load(state, ${SLOT.CALL}) === seen && ((spins++ & 255) !== 0 || performance.now() < until));
+      if (Atomics.load(state, ${SLOT.CALL}) === seen) Atomics.wait(state, ${SLOT.CALL}, seen);
+      continue;
     }
-    Atomics.sub(state, ${PENDING}, 1);
-    Atomics.notify(state, ${PENDING});
+    seen = call;
+    for (let message; (message = receiveMessageOnPort(port)); ) {
+      const exports = new WebAssembly.Instance(message.message.module, { env: { memory } }).exports;
+      modules[message.message.id] = message.message.names.map((name) => exports[name]);
+    }
+    if (index + 1 < (seen & 255)) {
+      try {
+        const base = (index + 1) * ${MAX_ARGS};
+        modules[Atomics.load(state, ${SLOT.MODULE})][Atomics.load(state, ${SLOT.FUNCTION})](...args.subarray(base, base + ${MAX_ARGS}));
+      } catch (error) {
+        Atomics.store(state, ${SLOT.FAILED}, 1);
+      }
+      if (Atomics.sub(state, ${SLOT.PENDING}, 1) === 1) Atomics.notify(state, ${SLOT.PENDING});
+    }
   }
+} catch (error) {
+  Atomics.store(state, ${SLOT.DEAD}, index + 1);
+  Atomics.notify(state, ${SLOT.PENDING});
+  throw error;
 }`;
 
 /**
- * A pool of workers that run Dendrite's SIMD kernels on the wasm backend's shared memory. A call
- * is split by the caller into parts (row ranges, byte ranges); the calling thread runs the first
- * part and the workers the others, each on the same memory, and `run` returns when all are done —
- * synchronously, as kernels are. Each part's sums are the one-thread kernel's sums for its rows,
- * so a split call equals the one-thread call bit for bit.
+ * A pool of `worker_threads` that run Dendrite's SIMD kernels on the wasm backend's shared memory
+ * (see {@link SharedMemoryPool}). Between calls a worker spins for {@link SPIN_MICROSECONDS},
+ * then sleeps in `Atomics.wait`; the calling thread, its own part done, does the same on the
+ * count of parts pending. A worker that dies during a call — its program throws, or its thread is
+ * gone (seen in `/proc/self/task` on Linux) — makes the call throw an Error naming the kernel and
+ * closes the pool; {@link kernelPool} then starts another.
  */
-export class KernelPool implements PooledKernels {
-  private readonly state: Int32Array;
-  private readonly args: Float64Array;
+export class KernelPool extends SharedMemoryPool {
   private readonly ports: MessagePort[] = [];
   private readonly workers: Worker[] = [];
-  private readonly moduleIds = new WeakMap<Uint8Array<ArrayBuffer>, number>();
-  private readonly exportNames: string[][] = [];
+  private readonly threadIds: Int32Array;
 
   /**
    * @param memory the wasm backend's shared memory
    * @param threads the threads a call runs on, the calling one included (workers: `threads − 1`)
    */
-  constructor(private readonly memory: WebAssembly.Memory, readonly threads: number) {
+  constructor(memory: WebAssembly.Memory, threads: number) {
     const { Worker, MessageChannel } = nodeWorkerThreads();
-    const control = new SharedArrayBuffer(ARGS_BYTE + threads * MAX_ARGS * 8);
-    this.state = new Int32Array(control, 0, ARGS_BYTE / 4);
-    this.args = new Float64Array(control, ARGS_BYTE);
+    const control = controlBlock(threads);
+    super(memory, threads, control);
+    this.threadIds = workerSlots(control, threads);
     for (let index = 0; index < threads - 1; index++) {
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { memory, control, port: port2, index }, transferList: [port2] });
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { memory, control, port: port2, index, threads }, transferList: [port2] });
       // Idle workers sleep in Atomics.wait; they must not keep a finished process alive.
       worker.unref();
       this.ports.push(port1);
@@ -73,56 +93,62 @@ export class KernelPool implements PooledKernels {
     }
   }
 
-  /**
-   * Runs `name` of `bytes` (instantiated on the pool's memory) once per entry of `parts`, each
-   * entry that part's arguments, the first on the calling thread.
-   *
-   * @throws Error when a worker's part threw
-   */
-  run(bytes: Uint8Array<ArrayBuffer>, name: string, parts: ReadonlyArray<readonly number[]>, local: (...args: number[]) => void): void {
-    if (parts.length > this.threads) throw new RangeError(`Expected at most ${this.threads} parts in a pooled call, received ${parts.length}`);
-    const moduleId = this.register(bytes);
-    parts.forEach((args, part) => {
-      if (args.length > MAX_ARGS) throw new RangeError(`Expected at most ${MAX_ARGS} arguments in a pooled call, received ${args.length}`);
-      this.args.set(args, part * MAX_ARGS);
-    });
-    Atomics.store(this.state, MODULE, moduleId);
-    Atomics.store(this.state, FUNCTION, this.exportNames[moduleId].indexOf(name));
-    Atomics.store(this.state, PARTS, parts.length);
-    Atomics.store(this.state, FAILED, 0);
-    Atomics.store(this.state, PENDING, parts.length - 1);
-    Atomics.add(this.state, GENERATION, 1);
-    Atomics.notify(this.state, GENERATION);
-    try {
-      local(...parts[0]);
-    } finally {
-      for (let pending; (pending = Atomics.load(this.state, PENDING)) !== 0; ) Atomics.wait(this.state, PENDING, pending);
-    }
-    if (Atomics.load(this.state, FAILED) !== 0) throw new Error(`Expected every worker's part of "${name}" to run, received a failure`);
+  protected sendModule(message: { id: number; module: WebAssembly.Module; names: string[] }): void {
+    for (const port of this.ports) port.postMessage(message);
   }
 
-  /** Stops the workers. */
-  terminate(): void {
+  protected waitForParts(name: string): void {
+    const { state } = this;
+    if (Atomics.load(state, SLOT.PENDING) === 0) return;
+    // The parts are about equal: the workers mostly finish within a spin of the caller.
+    const until = performance.now() + SPIN_MICROSECONDS / 1000;
+    for (let spins = 1; Atomics.load(state, SLOT.PENDING) !== 0; spins++) {
+      if ((spins & 255) === 0 && performance.now() > until) break;
+    }
+    for (let pending; (pending = Atomics.load(state, SLOT.PENDING)) !== 0; ) {
+      const woken = Atomics.wait(state, SLOT.PENDING, pending, LIVENESS_MILLISECONDS);
+      const dead = this.deadWorker();
+      if (dead !== 0) this.failAfterOthers(name, dead, 'its program threw');
+      if (woken === 'timed-out') {
+        const gone = this.goneWorker();
+        if (gone !== 0) this.failAfterOthers(name, gone, 'its thread is gone');
+      }
+    }
+  }
+
+  protected stopWorkers(): void {
     for (const worker of this.workers) void worker.terminate();
   }
 
-  private register(bytes: Uint8Array<ArrayBuffer>): number {
-    let id = this.moduleIds.get(bytes);
-    if (id !== undefined) return id;
-    const module = compiledFor(this.memory, bytes)!;
-    id = this.exportNames.length;
-    const names = WebAssembly.Module.exports(module).map((entry) => entry.name);
-    this.exportNames.push(names);
-    for (const port of this.ports) port.postMessage({ id, module, names });
-    this.moduleIds.set(bytes, id);
-    return id;
+  /** The first worker (1-based) whose thread is gone, or 0. */
+  private goneWorker(): number {
+    for (let index = 0; index < this.workers.length; index++) if (this.isGone(index)) return index + 1;
+    return 0;
+  }
+
+  /** Whether worker `index`'s thread is gone from `/proc/self/task` (never where there is no `/proc`). */
+  private isGone(index: number): boolean {
+    const id = this.threadIds[index + 1];
+    return id > 0 && !(nodeBuiltin('node:fs') as typeof import('node:fs')).existsSync(`/proc/self/task/${id}`);
+  }
+
+  /** Waits for the parts of the workers still alive (they write the shared memory), then fails. */
+  private failAfterOthers(name: string, worker: number, how: string): never {
+    const withParts = Array.from({ length: Atomics.load(this.state, SLOT.PARTS) - 1 }, (_, index) => index);
+    const dead = withParts.filter((index) => this.deadWorker() === index + 1 || this.isGone(index)).length;
+    for (let pending; (pending = Atomics.load(this.state, SLOT.PENDING)) > dead; ) Atomics.wait(this.state, SLOT.PENDING, pending, LIVENESS_MILLISECONDS);
+    return this.fail(name, worker, how);
   }
 }
 
-function nodeWorkerThreads(): typeof import('node:worker_threads') {
+function nodeBuiltin(id: string): unknown {
   const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
-  if (typeof get !== 'function') throw new Error('Expected Node.js (≥ 20.16) for the kernel pool, received a runtime without node:worker_threads');
-  return get('node:worker_threads') as typeof import('node:worker_threads');
+  if (typeof get !== 'function') throw new Error('Expected Node.js (≥ 20.16) for the kernel pool, received a runtime without process.getBuiltinModule');
+  return get(id);
+}
+
+function nodeWorkerThreads(): typeof import('node:worker_threads') {
+  return nodeBuiltin('node:worker_threads') as typeof import('node:worker_threads');
 }
 
 let requestedThreads = 1;
@@ -156,6 +182,12 @@ export const kernelThreads = (): number => requestedThreads;
 /** The pool for `memory`, started on first use; undefined when kernels run on one thread. */
 export function kernelPool(memory: WebAssembly.Memory): PooledKernels | undefined {
   if (requestedThreads < 2 || !isSharedMemory(memory)) return undefined;
+  // A pool closed by a dead worker: Node starts another; a page's (started asynchronously) cannot.
+  if (pool?.closed !== undefined) {
+    if (!(pool instanceof KernelPool)) requestedThreads = 1;
+    pool = undefined;
+    if (requestedThreads < 2) return undefined;
+  }
   if (pool === undefined) {
     try {
       pool = new KernelPool(memory, requestedThreads);

@@ -9,8 +9,12 @@ export interface PooledKernels {
   /**
    * Runs `name` of `bytes` once per entry of `parts` (that part's arguments), the first through
    * `local` on the calling thread, and returns when every part is done.
+   *
+   * @throws Error when a worker's part threw, or a worker died (the pool is then closed)
    */
   run(bytes: Uint8Array<ArrayBuffer>, name: string, parts: ReadonlyArray<readonly number[]>, local: (...args: number[]) => void): void;
+  /** Why the pool stopped (a worker died, or `terminate`), or undefined while it runs calls. */
+  readonly closed: string | undefined;
   /** Stops the workers. */
   terminate(): void;
 }
