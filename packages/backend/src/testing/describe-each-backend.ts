@@ -6,6 +6,26 @@ import { selectBackend, tf, type BackendName } from '../index';
 export const BACKENDS_UNDER_TEST = ['wasm', 'cpu'] as const satisfies readonly BackendName[];
 
 /**
+ * The backends {@link describeEachBackend} runs its suites on: {@link BACKENDS_UNDER_TEST}, or the
+ * comma-separated subset named by the environment variable `DENDRITE_TEST_BACKENDS` (mutation runs
+ * of backend-independent code set it to `cpu`: a mutant of TypeScript glue fails the same way on
+ * either backend, so the second run only doubles the cost). The normal test run leaves it unset.
+ *
+ * @returns the backends to run each suite on
+ * @throws {RangeError} when the variable names a backend outside {@link BACKENDS_UNDER_TEST}
+ */
+export function backendsUnderTest(): readonly (typeof BACKENDS_UNDER_TEST)[number][] {
+  const chosen = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.DENDRITE_TEST_BACKENDS;
+  if (!chosen) return BACKENDS_UNDER_TEST;
+  const names = chosen.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(BACKENDS_UNDER_TEST as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new RangeError(`Expected DENDRITE_TEST_BACKENDS to list backends among ${BACKENDS_UNDER_TEST.join(', ')}, received "${chosen}"`);
+  }
+  return names as (typeof BACKENDS_UNDER_TEST)[number][];
+}
+
+/**
  * Makes `name` the current backend (through Dendrite's selection, so wasm gets its kernels).
  *
  * @param name the backend to select
@@ -20,7 +40,7 @@ export async function useBackend(name: BackendName): Promise<void> {
 }
 
 /**
- * Runs one vitest suite per backend under test ({@link BACKENDS_UNDER_TEST}), titled
+ * Runs one vitest suite per backend under test ({@link backendsUnderTest}), titled
  * `"<title> [<backend>]"`; the backend is selected before the suite's tests.
  *
  * @param title the suite's title
@@ -33,7 +53,7 @@ export async function useBackend(name: BackendName): Promise<void> {
  * ```
  */
 export function describeEachBackend(title: string, body: (backend: BackendName) => void): void {
-  for (const backend of BACKENDS_UNDER_TEST) {
+  for (const backend of backendsUnderTest()) {
     describe(`${title} [${backend}]`, () => {
       beforeAll(() => useBackend(backend));
       body(backend);
