@@ -27,6 +27,7 @@ export { runLayerTest, type LayerTestCase } from './run-layer-test';
 export { expectLayerGradientsMatchFiniteDifferences, type GradientCheck } from './expect-layer-gradients';
 export { expectLossGradientsMatchFiniteDifferences, type FiniteDifferenceOptions } from './expect-loss-gradients';
 export { expectActivation, CHECK_POINTS, type ActivationCheck } from './expect-activation';
+export { ScaleLayer, scaleLayerClass } from './scale-layer';
 export {
   BACKENDS_UNDER_TEST, describeEachBackend, useBackend, computeOn, expectNoLeakedTensors, expectArraysClose, maxRelativeError, valuesWithoutLeak, seededArray, seededIntArray,
 } from '@dendrite/backend/testing';

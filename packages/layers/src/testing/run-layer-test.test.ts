@@ -1,23 +1,10 @@
 import { it, expect } from 'vitest';
 import { tf } from '@dendrite/backend';
-import { initializers, Layer, registerLayer, type CallArgs, type LayerArgs, type LayerVariable, type Shape, type TensorOrList } from '@dendrite/layers';
-import { describeEachBackend, runLayerTest } from '@dendrite/layers/testing';
+import { registerLayer, type CallArgs, type TensorOrList } from '@dendrite/layers';
+import { describeEachBackend, runLayerTest, scaleLayerClass } from '@dendrite/layers/testing';
 
 /** A user's layer, as the README writes it: multiplies the last axis by a learned vector. */
-class Scale extends Layer {
-  static override className = 'RunLayerTestScale';
-  factor?: LayerVariable;
-  constructor(args: LayerArgs = {}) {
-    super(args);
-  }
-  override build(inputShape: Shape | Shape[]): void {
-    const shape = inputShape as Shape;
-    this.factor = this.addWeight('factor', [shape[shape.length - 1]!], { initializer: initializers.ones() });
-  }
-  override call(inputs: TensorOrList, _args: CallArgs): tf.Tensor {
-    return tf.mul(inputs as tf.Tensor, this.factor!.read());
-  }
-}
+const Scale = scaleLayerClass('RunLayerTestScale');
 registerLayer(Scale);
 
 /** The same layer, with a weight that its output ignores. */

@@ -9,7 +9,7 @@ import { sequential } from '../sequential';
 import { saveModelBytes } from './model-io';
 import { loadModel } from '../load-model';
 import { registerClass } from './register-class';
-import { scaleLayerClass } from '../testing/scale-layer';
+import { scaleLayerClass } from '@dendrite/layers/testing';
 
 /** A user layer: multiplies the last axis by a learned vector. Never registered globally here. */
 const ChannelScale = scaleLayerClass('ChannelScale');

@@ -9,7 +9,7 @@ import { expectArraysClose, seededArray, useBackend } from '@dendrite/test-utils
 import { sequential } from '../sequential';
 import { loadModel } from '../load-model';
 import { registerClass } from './register-class';
-import { scaleLayerClass } from '../testing/scale-layer';
+import { scaleLayerClass } from '@dendrite/layers/testing';
 
 /** A user layer: multiplies the last axis by a learned vector. */
 const LearnedScale = scaleLayerClass('LearnedScale');
