@@ -1,30 +1,59 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * `pnpm mutate <target> [--concurrency N]`: mutation testing of one target of `targets.mjs` with
- * StrykerJS and its vitest runner. Incremental: the results are kept in
+ * `pnpm mutate <target> [--files <glob>] [--concurrency N]`: mutation testing of one target of
+ * `targets.mjs` with StrykerJS and its vitest runner. Incremental: the results are kept in
  * `reports/mutation/<target>.incremental.json` (commit it), so a rerun tests only the mutants of
  * changed code or changed tests. The HTML and JSON reports land beside it. Stryker works on a
  * copy of the repository (`.stryker-tmp/`), never on the working tree. Slow by nature (every
  * mutant reruns the tests that cover it): not part of `pnpm test`.
+ *
+ * `--files <glob>` (relative to the repository root, within the target's folders) runs one chunk
+ * of the target; its results are folded into the target's incremental file (`merge-incremental.mjs`:
+ * Stryker itself would keep only the chunk's files), so a large target can be run a few files at
+ * a time. Targets marked `backends: 'cpu'` run their `describeEachBackend` suites on cpu alone
+ * (`DENDRITE_TEST_BACKENDS`): their code is TypeScript over tfjs ops, with no branch on the backend.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, matchesGlob } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TARGETS, TARGET_NAMES } from './targets.mjs';
+import { mergeIncrementalReports, summarize } from './merge-incremental.mjs';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
+process.chdir(repositoryRoot);
+const usage = 'Usage: pnpm mutate <target> [--files <glob>] [--concurrency N]';
 const [target, ...rest] = process.argv.slice(2);
 if (!target || !(target in TARGETS)) {
-  console.error(`Usage: pnpm mutate <target> [--concurrency N]\nExpected a target among ${TARGET_NAMES.join(', ')}, received ${target ?? 'nothing'}`);
+  console.error(`${usage}\nExpected a target among ${TARGET_NAMES.join(', ')}, received ${target ?? 'nothing'}`);
   process.exit(2);
 }
-const concurrencyFlag = rest.indexOf('--concurrency');
-const concurrency = concurrencyFlag >= 0 ? Number(rest[concurrencyFlag + 1]) : 1;
-const { folders, tests } = TARGETS[target];
+/** @param {string} name @returns {string | undefined} */
+const flag = (name) => {
+  const at = rest.indexOf(name);
+  return at >= 0 ? rest[at + 1] : undefined;
+};
+const concurrency = Number(flag('--concurrency') ?? 1);
+const files = flag('--files');
+const { folders, tests, backends } = TARGETS[target];
+if (files !== undefined && !folders.some((folder) => files.startsWith(`${folder}/`))) {
+  console.error(`${usage}\nExpected --files to be a glob under ${folders.join(' or ')}, received ${files}`);
+  process.exit(2);
+}
+// An explicit DENDRITE_TEST_BACKENDS wins (e.g. `wasm,cpu` to time a run on both).
+if (backends && !process.env.DENDRITE_TEST_BACKENDS) process.env.DENDRITE_TEST_BACKENDS = backends;
 const slug = target.replace(/\//g, '-');
 const reports = join(repositoryRoot, 'reports/mutation');
 mkdirSync(reports, { recursive: true });
+const incrementalFile = join(reports, `${slug}.incremental.json`);
+// A chunk starts from the target's results (so its unchanged mutants are reused) in a file of its own.
+const chunkFile = join(reports, `${slug}.chunk-incremental.tmp.json`);
+if (files !== undefined) {
+  if (existsSync(incrementalFile)) copyFileSync(incrementalFile, chunkFile);
+  else rmSync(chunkFile, { force: true });
+}
+const exclusions = folders.flatMap((folder) => [`!${folder}/**/*.test.ts`, `!${folder}/**/testing/**`, `!${folder}/**/index.ts`]);
+const reportName = files === undefined ? slug : `${slug}.chunk`;
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 const options = {
@@ -32,23 +61,28 @@ const options = {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
   // Only the tests under `tests` that import mutated files run.
-  vitest: { configFile: 'vitest.config.ts', related: true, dir: tests },
+  vitest: { configFile: 'tooling/mutate/vitest.config.mjs', related: true, dir: tests },
+  // Each mutant reruns only the tests that executed its code.
   coverageAnalysis: 'perTest',
-  mutate: folders.flatMap((folder) => [`${folder}/**/*.ts`, `!${folder}/**/*.test.ts`, `!${folder}/**/testing/**`, `!${folder}/**/index.ts`]),
+  mutate: files === undefined ? [...folders.map((folder) => `${folder}/**/*.ts`), ...exclusions] : [files, ...exclusions],
   ignorePatterns: ['apps', 'tooling/consumer-tests', 'tooling/bench', 'tooling/fuzz', 'reports', '**/dist', '**/.turbo', '**/coverage'],
   incremental: true,
-  incrementalFile: join(reports, `${slug}.incremental.json`),
+  incrementalFile: files === undefined ? incrementalFile : chunkFile,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: join(reports, `${slug}.html`) },
-  jsonReporter: { fileName: join(reports, `${slug}.json`) },
+  htmlReporter: { fileName: join(reports, `${reportName}.html`) },
+  jsonReporter: { fileName: join(reports, `${reportName}.json`) },
   concurrency,
-  timeoutMS: 60_000,
+  // A mutant's tests get 1.5 × their own time plus this before counting as a timeout (an endless
+  // loop): 10 s is far above any one test file's run here, and a timeout costs no more than that.
+  timeoutMS: 10_000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
 };
 
+const started = Date.now();
 const { Stryker } = await import('@stryker-mutator/core');
 const results = await new Stryker(options).runMutationTest();
+const seconds = (Date.now() - started) / 1000;
 const counts = { killed: 0, survived: 0, timeout: 0, noCoverage: 0, other: 0 };
 for (const result of results) {
   if (result.status === 'Killed') counts.killed++;
@@ -59,4 +93,15 @@ for (const result of results) {
 }
 const detected = counts.killed + counts.timeout;
 const valid = detected + counts.survived + counts.noCoverage;
-console.log(`${target}: ${results.length} mutants, score ${((100 * detected) / Math.max(valid, 1)).toFixed(1)} % (${JSON.stringify(counts)})`);
+const scope = files === undefined ? target : `${target} --files ${files}`;
+console.log(`${scope}: ${results.length} mutants, score ${((100 * detected) / Math.max(valid, 1)).toFixed(1)} % (${JSON.stringify(counts)}), ${seconds.toFixed(0)} s wall, ${(seconds / Math.max(results.length, 1)).toFixed(2)} s per mutant${process.env.DENDRITE_TEST_BACKENDS ? `, backends ${process.env.DENDRITE_TEST_BACKENDS}` : ''}`);
+
+if (files !== undefined && existsSync(chunkFile)) {
+  const previous = existsSync(incrementalFile) ? JSON.parse(readFileSync(incrementalFile, 'utf-8')) : undefined;
+  const chunk = JSON.parse(readFileSync(chunkFile, 'utf-8'));
+  const { report, dropped } = mergeIncrementalReports(previous, chunk, (fileName) => matchesGlob(fileName, files));
+  writeFileSync(incrementalFile, JSON.stringify(report, null, 2), 'utf-8');
+  rmSync(chunkFile);
+  const total = summarize(report);
+  console.log(`${target} (all chunks so far): ${total.mutants} mutants, score ${total.score.toFixed(1)} % (${JSON.stringify(total.counts)})${dropped ? `; ${dropped} kept results dropped (their tests changed), retested on their file's next run` : ''}`);
+}
