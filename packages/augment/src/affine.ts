@@ -38,8 +38,11 @@ export const IDENTITY_PARAMETERS: TransformParameters = {
  */
 export function transformMatrix(p: TransformParameters, height: number, width: number): Matrix3 {
   const steps: Matrix3[] = [];
+  // Stryker disable next-line ConditionalExpression: a rotation of 0 is the exact identity matrix, a step that changes nothing
   if (p.theta !== 0) steps.push(rotationMatrix((p.theta * Math.PI) / 180));
+  // Stryker disable next-line ConditionalExpression: a shift of (0, 0) is the exact identity matrix, a step that changes nothing
   if (p.tx !== 0 || p.ty !== 0) steps.push(shiftMatrix(p.tx, p.ty));
+  // Stryker disable next-line ConditionalExpression: a shear of 0 is the exact identity matrix, a step that changes nothing
   if (p.shear !== 0) steps.push(shearMatrix((p.shear * Math.PI) / 180));
   if (p.zx !== 1 || p.zy !== 1) steps.push(zoomMatrix(p.zx, p.zy));
   let matrix: Matrix3 = steps.length === 0 ? [...IDENTITY_MATRIX] : aboutCenter(steps.reduce((a, b) => multiplyMatrices(a, b)), height, width);

@@ -25,6 +25,12 @@ describe('transformMatrix', () => {
     expect(multiply([1, 2, 0, 0, 1, 0, 0, 0, 1], [1, 0, 3, 0, 1, 4, 0, 0, 1])).toEqual([1, 2, 11, 0, 1, 4, 0, 0, 1]);
   });
 
+  it('zooms along one axis when only that zoom differs from 1', () => {
+    // Rows only: input row = 2·row − 1.5; columns only: input column = 2·column − 2.5.
+    expect(transformMatrix(params({ zx: 2 }), 4, 6)).toEqual([2, 0, -1.5, 0, 1, 0, 0, 0, 1]);
+    expect(transformMatrix(params({ zy: 2 }), 4, 6)).toEqual([1, 0, 0, 0, 2, -2.5, 0, 0, 1]);
+  });
+
   it('swaps rows and columns for tf.image.transform', () => {
     // Keras's row shift tx = 2 moves the sampled point along y, which is b2 in tf's (x, y) order.
     expect(toTfTransform(transformMatrix(params({ tx: 2 }), 5, 5))).toEqual([1, 0, 0, 0, 1, 2, 0, 0]);
