@@ -2,9 +2,14 @@ import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import type { TensorInfo, backend_util } from '@tensorflow/tfjs-core';
 import { COL2IM_MODULE } from './col2im-module';
 import { instantiateOn } from '../simd/simd-module';
+import { kernelPool, splitRange } from '../threads/kernel-pool';
 import { allocate, callKernel, heapAddress, heapView, release, wasmMemory } from '../wasm-kernel-context';
 
 type AddRuns = (destination: number, source: number, runs: number, runBytes: number, destinationStep: number, sourceStep: number) => void;
+type AddImageRuns = (...args: number[]) => void;
+
+/** Floats added below which a chunk's scatter stays on one thread (waking the pool costs more). */
+const MIN_POOLED_SCATTER = 1 << 16;
 
 /** The knobs of {@link col2imBackpropInput}; tests shrink the chunk to cross chunk boundaries. */
 export const col2imBackpropInputTuning = {
@@ -27,7 +32,9 @@ const MAX_DEPTH = 4096;
  * and `cout` at most 4096; any stride or padding. Dense dy too: on the MNIST CNN's second layer
  * (and a 16×16×64 → 3×3×128 layer) the dense SIMD matmul plus col2im still beat the XNNPACK
  * convolution of the spread dy (≈35 against ≈65 ms; sparse ≈15). Sums run in another order than
- * the convolution's: results differ by rounding only.
+ * the convolution's: results differ by rounding only. Where every filter tap falls inside the input
+ * (no padding, as `valid`), chunks are whole images and each chunk's scatter is one SIMD call,
+ * split by images over the kernel pool's threads (equal to one thread's, bit for bit).
  *
  * @param backend the wasm backend
  * @param dy the output gradient, `[n, oh, ow, cout]`
@@ -61,9 +68,15 @@ export function col2imBackpropInput(backend: BackendWasm, dy: TensorInfo, filter
 
   const pixelBytes = inChannels * 4;
   const productRowBytes = columns * 4;
-  const chunkRows = Math.max(2, 2 * Math.floor(col2imBackpropInputTuning.chunkBytes / productRowBytes / 2));
+  const chunkBudget = Math.max(2, 2 * Math.floor(col2imBackpropInputTuning.chunkBytes / productRowBytes / 2));
   const padTop = info.padInfo.top;
   const padLeft = info.padInfo.left;
+  const perImage = outHeight * outWidth;
+  const inside = padTop === 0 && padLeft === 0 && (outHeight - 1) * strideHeight + filterHeight <= inHeight && (outWidth - 1) * strideWidth + filterWidth <= inWidth;
+  const addImageRuns = exports!.addImageRuns as AddImageRuns | undefined;
+  const byImages = inside && addImageRuns !== undefined;
+  // Whole images per chunk where the scatter runs by images, else rows.
+  const chunkRows = byImages ? Math.max(1, Math.floor(chunkBudget / perImage)) * perImage : chunkBudget;
   // Output columns whose taps all fall inside the input width: one run of kw pixels each.
   const fullFrom = Math.max(0, Math.ceil(padLeft / strideWidth));
   const fullTo = Math.floor((inWidth - filterWidth + padLeft) / strideWidth);
@@ -83,6 +96,19 @@ export function col2imBackpropInput(backend: BackendWasm, dy: TensorInfo, filter
         product = callKernel('BatchMatMul', { inputs: { a: left, b: turned }, backend, attrs: { transposeA: false, transposeB: false } });
         const productAddress = heapAddress(backend, product);
         const dxAddress = heapAddress(backend, dx);
+        if (byImages) {
+          const dxImageBytes = inHeight * inWidth * pixelBytes;
+          const firstImage = from / perImage;
+          const images = (start: number, end: number) => [
+            dxAddress + (firstImage + start) * dxImageBytes, productAddress + start * perImage * productRowBytes, end - start, outHeight, outWidth,
+            filterWidth * pixelBytes, filterHeight, dxImageBytes, strideHeight * inWidth * pixelBytes, inWidth * pixelBytes, strideWidth * pixelBytes, productRowBytes,
+          ];
+          const chunkImages = count / perImage;
+          const pool = count * columns >= MIN_POOLED_SCATTER && chunkImages > 1 ? kernelPool(memory) : undefined;
+          if (pool === undefined) addImageRuns!(...images(0, chunkImages));
+          else pool.run(COL2IM_MODULE, 'addImageRuns', splitRange(chunkImages, pool.threads).map(([start, end]) => images(start, end)), addImageRuns!);
+          continue;
+        }
         // Segments of one output row (image n, row oy) within the chunk.
         for (let row = from; row < to; ) {
           const image = Math.floor(row / (outHeight * outWidth));

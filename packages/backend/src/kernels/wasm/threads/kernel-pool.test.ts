@@ -20,8 +20,8 @@ describe('splitRange', () => {
 describe('Dendrite’s SIMD kernels on two threads', () => {
   afterAll(() => setKernelThreads(2));
 
-  /** `compute`'s values on one thread and on two, each read back; no tensor left behind. */
-  async function onOneAndTwoThreads(compute: () => tf.Tensor | tf.Tensor[]): Promise<[Float32Array[], Float32Array[]]> {
+  /** `compute`'s values on one thread and on two, each read back, and the pooled functions' names; no tensor left behind. */
+  async function onOneAndTwoThreads(compute: () => tf.Tensor | tf.Tensor[]): Promise<[Float32Array[], Float32Array[], string[]]> {
     const info = await selectBackend({ prefer: 'wasm', threads: 2 });
     expect(info.threads).toBe(2);
     const run = () => expectNoLeakedTensors(() => {
@@ -40,7 +40,7 @@ describe('Dendrite’s SIMD kernels on two threads', () => {
       expect(kernelPool(wasmMemory(tf.backend() as BackendWasm)!)?.threads).toBe(2);
       const two = await run();
       expect(pooled).toHaveBeenCalled();
-      return [one, two];
+      return [one, two, pooled.mock.calls.map((call) => call[1])];
     } finally {
       pooled.mockRestore();
     }
@@ -106,13 +106,14 @@ describe('Dendrite’s SIMD kernels on two threads', () => {
     expect(two).toEqual(one);
   }, 60_000);
 
-  it('the col2im input gradient (MNIST’s second convolution), its product split by rows, equals the one-thread gradient bit for bit', async () => {
+  it('the col2im input gradient (MNIST’s second convolution), its product split by rows and its scatter by images, equals the one-thread gradient bit for bit', async () => {
     const x = tf.zeros<tf.Rank.R4>([8, 13, 13, 32]);
     const filter = tf.tensor4d(seededArray(3 * 3 * 32 * 64, 15), [3, 3, 32, 64]);
     const dy = tf.tensor4d(seededArray(8 * 11 * 11 * 64, 16), [8, 11, 11, 64]);
     const gradient = tf.grad((input: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(input as tf.Tensor4D, filter, 1, 'valid'), dy)));
-    const [one, two] = await onOneAndTwoThreads(() => gradient(x));
+    const [one, two, pooled] = await onOneAndTwoThreads(() => gradient(x));
     tf.dispose([x, dy, filter]);
+    expect(pooled).toContain('addImageRuns');
     expect(two).toEqual(one);
   }, 60_000);
 });
