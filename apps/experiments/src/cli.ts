@@ -75,10 +75,10 @@ async function main(): Promise<void> {
   const ours = seed ? result.test[seed.metric] : undefined;
   const seedText = seed ? ` | seed: ${seed.metric} ${seed.metric.includes('acc') ? `${(seed.value * 100).toFixed(2)}%` : seed.value}${seed.note ? ` (${seed.note})` : ''}` : '';
   console.log(`\n${experiment.name}: test ${metrics.join(', ')}${seedText}${ours !== undefined ? '' : ''} | ${result.secondsPerEpoch.toFixed(2)} s/epoch on ${backend.name}`);
-  if (options.plot) await plotHistory(result.history, `${experiment.name} on ${backend.name}`, options.plot);
+  if (options.plot) await plotHistory(result.history, `${experiment.name} on ${backend.name}`, options.plot, result.plotAxes);
   if (options.json) {
     mkdirSync(dirname(resolve(options.json)), { recursive: true });
-    writeFileSync(options.json, JSON.stringify({ experiment: experiment.name, backend: backend.name, ...result, date: new Date().toISOString() }, null, 2));
+    writeFileSync(options.json, JSON.stringify({ experiment: experiment.name, backend: backend.name, ...result, plotAxes: undefined, date: new Date().toISOString() }, null, 2));
   }
 }
 

@@ -17,3 +17,20 @@ it('draws train and validation curves to SVG and PNG', async () => {
   await expect(plotHistory(history, 'x', join(dir, 'curves.gif'))).rejects.toThrow('Expected --plot to name an .svg or .png file, received');
   rmSync(dir, { recursive: true, force: true });
 });
+
+it("titles the x axis after the history's steps and draws far-apart scores on a symlog scale", async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dendrite-plot-'));
+  const history = { mean_test_score: [-0.38, -107, -0.37] };
+  await plotHistory(history, 'search', join(dir, 'linear.svg'));
+  await plotHistory(history, 'search', join(dir, 'search.svg'), { xTitle: 'candidate', yScale: 'symlog' });
+  const linear = readFileSync(join(dir, 'linear.svg'), 'utf8');
+  const search = readFileSync(join(dir, 'search.svg'), 'utf8');
+  expect(linear).toContain('>epoch<');
+  expect(search).toContain('>candidate<');
+  expect(search).not.toContain('>epoch<');
+  expect(linear).toContain('for a linear scale with values from −110 to 0');
+  expect(search).toContain('for a symlog scale with values from −110 to 0');
+  // A history without validation keys names its series plainly, not "train".
+  expect(search).toContain('series: mean_test_score"');
+  rmSync(dir, { recursive: true, force: true });
+});

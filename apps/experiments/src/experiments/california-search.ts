@@ -59,6 +59,7 @@ export const californiaSearch: Experiment = {
       test: { best_score: search.bestScore!, test_score: testScore, best_n_hidden: best.nHidden!, best_n_neurons: best.nNeurons!, best_learning_rate: best.learningRate! },
       history: { mean_test_score: results.meanTestScore, std_test_score: results.stdTestScore },
       secondsPerEpoch: timer.mean,
+      plotAxes: { xTitle: 'candidate', yScale: 'symlog' },
     };
   },
 };

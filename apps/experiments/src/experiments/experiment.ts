@@ -1,5 +1,6 @@
 import type { BackendInfo } from '@dendrite/backend';
 import type { History } from '@dendrite/models';
+import type { PlotAxes } from '../plot';
 
 /** What an experiment is given to run. */
 export interface ExperimentContext {
@@ -20,6 +21,8 @@ export interface ExperimentResult {
   test: Record<string, number>;
   history: History['history'];
   secondsPerEpoch: number;
+  /** How `--plot` draws `history` when its steps are not epochs (a search's candidates). */
+  plotAxes?: PlotAxes;
 }
 
 /** One of the seeds' experiments. */
