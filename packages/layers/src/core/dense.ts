@@ -40,6 +40,7 @@ export interface DenseArgs extends LayerArgs {
 export class Dense extends Layer {
   static override className = 'Dense';
   /** The option keys this class adds to its parent's, refused when misspelled. */
+  // Stryker disable BooleanLiteral: optionKeys reads only the keys (Object.keys): `true` marks a key, `false` would list it the same
   static override readonly optionKeys = optionKeys<DenseArgs, LayerArgs>({
     activation: true,
     units: true,
@@ -52,6 +53,7 @@ export class Dense extends Layer {
     activityRegularizer: true,
     biasInitializer: true,
   });
+  // Stryker restore BooleanLiteral
   readonly units: number;
   readonly activation: (x: tf.Tensor) => tf.Tensor;
   readonly useBias: boolean;

@@ -42,6 +42,7 @@ function savedFunctionName(saved: unknown): string | null {
 export class Lambda extends Layer {
   static override className = 'Lambda';
   /** The option keys this class adds to its parent's, refused when misspelled. */
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the keys (Object.keys): `true` marks a key, `false` would list it the same
   static override readonly optionKeys = optionKeys<LambdaArgs, LayerArgs>({ function: true, outputShape: true, arguments: true });
   readonly fn: LambdaFunction;
   readonly outputShape: LambdaArgs['outputShape'];

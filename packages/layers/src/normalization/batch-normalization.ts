@@ -52,6 +52,7 @@ export interface BatchNormalizationArgs extends LayerArgs {
 export class BatchNormalization extends Layer {
   static override className = 'BatchNormalization';
   /** The option keys this class adds to its parent's, refused when misspelled. */
+  // Stryker disable BooleanLiteral: optionKeys reads only the keys (Object.keys): `true` marks a key, `false` would list it the same
   static override readonly optionKeys = optionKeys<BatchNormalizationArgs, LayerArgs>({
     axis: true,
     momentum: true,
@@ -68,6 +69,7 @@ export class BatchNormalization extends Layer {
     gammaConstraint: true,
     synchronized: true,
   });
+  // Stryker restore BooleanLiteral
   readonly axis: number;
   readonly momentum: number;
   readonly epsilon: number;

@@ -43,6 +43,7 @@ export interface LayerNormalizationArgs extends LayerArgs {
 export class LayerNormalization extends Layer {
   static override className = 'LayerNormalization';
   /** The option keys this class adds to its parent's, refused when misspelled. */
+  // Stryker disable BooleanLiteral: optionKeys reads only the keys (Object.keys): `true` marks a key, `false` would list it the same
   static override readonly optionKeys = optionKeys<LayerNormalizationArgs, LayerArgs>({
     axis: true,
     epsilon: true,
@@ -56,6 +57,7 @@ export class LayerNormalization extends Layer {
     gammaConstraint: true,
     rmsScaling: true,
   });
+  // Stryker restore BooleanLiteral
   readonly axis: number | number[];
   readonly epsilon: number;
   readonly center: boolean;
