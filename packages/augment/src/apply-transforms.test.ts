@@ -79,6 +79,38 @@ describeEachBackend('applyTransforms', () => {
     tf.dispose([image, shifted, darker, brighter]);
   });
 
+  it('returns a copy without resampling when every transform is the identity', async () => {
+    const image = nine();
+    const profile = await tf.profile(() => applyTransforms(image, [IDENTITY_PARAMETERS], 'nearest', 0));
+    const out = profile.result as tf.Tensor4D;
+    expect(profile.kernelNames).not.toContain('Transform');
+    expect(out).not.toBe(image);
+    out.dispose();
+    expect(Array.from(image.dataSync())).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    image.dispose();
+  });
+
+  it('transforms, shifts and brightens only the images whose parameters ask, the others bit for bit', () => {
+    // Image 0 is [0, 10, 4, 6]; image 1 is [-3, 0.1, 2, 1], whose (x + 3) − 3 would round in float32.
+    const batch = tf.tensor4d([0, 10, 4, 6, -3, 0.1, 2, 1], [2, 2, 2, 1]);
+    const second = Array.from(Float32Array.from([-3, 0.1, 2, 1]));
+    const cases: Array<[Partial<TransformParameters>, number[]]> = [
+      [{ flipHorizontal: true }, [10, 0, 6, 4]],
+      [{ channelShiftIntensity: 5 }, [5, 10, 9, 10]],
+      [{ brightness: 0.5 }, [0, 5, 2, 3]],
+    ];
+    for (const [first, expected] of cases) {
+      const out = applyTransforms(batch, [params(first), IDENTITY_PARAMETERS], 'nearest', 0);
+      const values = Array.from(out.dataSync());
+      expect(values.slice(0, 4), JSON.stringify(first)).toEqual(expected);
+      // A batch with any brightness factor runs every image through (x − min)·1 + min, exact to 1e-6 only.
+      if (first.brightness === undefined) expect(values.slice(4), JSON.stringify(first)).toEqual(second);
+      else values.slice(4).forEach((value, i) => expect(value).toBeCloseTo(second[i], 6));
+      out.dispose();
+    }
+    batch.dispose();
+  });
+
   it('applies one transform per image of a batch, in one call, without leaking', async () => {
     const batch = tf.tensor4d([1, 2, 3, 4, 1, 2, 3, 4], [2, 2, 2, 1]);
     await expectNoLeakedTensors(() => {

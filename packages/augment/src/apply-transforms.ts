@@ -14,11 +14,13 @@ export function applyTransforms(images: tf.Tensor4D, parameters: TransformParame
   return tf.tidy(() => {
     let out: tf.Tensor4D = images;
     const matrices = parameters.map((p) => transformMatrix(p, height, width));
+    // Stryker disable next-line StringLiteral: tf.image.transform reads every interpolation but 'nearest' as bilinear
     if (!matrices.every(isIdentityMatrix)) out = transformImages(out, matrices, { interpolation: 'bilinear', fillMode, fillValue: cval });
     const needsRange = parameters.some((p) => p.channelShiftIntensity !== 0 || p.brightness !== null);
     if (!needsRange) return out === images ? out.clone() : out;
     // Each step reads the range of the image as the previous step left it, as Keras does.
     const range = (x: tf.Tensor4D) => [tf.min(x, [1, 2, 3], true), tf.max(x, [1, 2, 3], true)] as const;
+    // Stryker disable next-line ConditionalExpression: shifting every image, by 0 where none is asked, then clipping to its own range leaves it exact
     if (parameters.some((p) => p.channelShiftIntensity !== 0)) {
       const [low, high] = range(out);
       const shift = tf.tensor4d(parameters.map((p) => p.channelShiftIntensity), [n, 1, 1, 1]);
