@@ -121,6 +121,44 @@ describeEachBackend('BatchNormalization', () => {
     layer.dispose();
   });
 
+  it('passes a mask through, as Keras (supports_masking)', () => {
+    const layer = batchNormalization();
+    const [x, mask] = [tf.ones([2, 3]), tf.tensor1d([1, 0], 'bool')];
+    expect(layer.computeMask(x, mask)).toBe(mask);
+    tf.dispose([x, mask]);
+  });
+
+  it('takes momentum at both ends of [0, 1]: 0 keeps the batch statistics, 1 the moving ones', () => {
+    const x = tf.tensor2d([[1], [3]]);
+    const [fresh, frozen] = [batchNormalization({ momentum: 0 }), batchNormalization({ momentum: 1 })];
+    tf.dispose([fresh.apply(x, { training: true }), frozen.apply(x, { training: true })]);
+    expectArraysClose(fresh.movingMean!.read(), [2], 1e-6);
+    expectArraysClose(fresh.movingVariance!.read(), [1], 1e-6);
+    expectArraysClose(frozen.movingMean!.read(), [0], 1e-6);
+    expectArraysClose(frozen.movingVariance!.read(), [1], 1e-6);
+    tf.dispose(x);
+    fresh.dispose();
+    frozen.dispose();
+  });
+
+  it('checks the type and range of its numbers, and names the argument of a bad identifier', () => {
+    expect(() => batchNormalization({ momentum: -0.1, name: 'bn_low' })).toThrow(new RangeError('Expected momentum to be a number in [0, 1], received -0.1 in layer "bn_low"'));
+    expect(() => batchNormalization({ momentum: '0.9' as never, name: 'bn_text' })).toThrow(new TypeError('Expected momentum to be a number in [0, 1], received "0.9" in layer "bn_text"'));
+    expect(() => batchNormalization({ epsilon: -1, name: 'bn_eps' })).toThrow(new RangeError('Expected epsilon to be a number > 0, received -1 in layer "bn_eps"'));
+    expect(() => batchNormalization({ epsilon: '0.1' as never, name: 'bn_eps_text' })).toThrow(new TypeError('Expected epsilon to be a number > 0, received "0.1" in layer "bn_eps_text"'));
+    expect(() => batchNormalization({ axis: 1.5, name: 'bn_axis' })).toThrow('Expected axis to be an integer or a list of one integer, received 1.5 in layer "bn_axis"');
+    expect(() => batchNormalization({ betaInitializer: 'zeroes', name: 'bn_beta' })).toThrow(/Unknown initializer "zeroes".*, for betaInitializer in layer "bn_beta"$/);
+    expect(() => batchNormalization({ gammaInitializer: 'onez', name: 'bn_gamma' })).toThrow(/Unknown initializer "onez".*, for gammaInitializer in layer "bn_gamma"$/);
+    expect(() => batchNormalization({ movingMeanInitializer: 'zeroes' })).toThrow(/Unknown initializer "zeroes"/);
+    expect(() => batchNormalization({ movingVarianceInitializer: 'onez' })).toThrow(/Unknown initializer "onez"/);
+    expect(() => batchNormalization({ synchronized: false })).not.toThrow();
+    expect(() => batchNormalization({ name: 'bn_unknown' }).build([2, null])).toThrow('Expected axis -1 of the input to be known in layer "bn_unknown", received [2, null]');
+    const layer = batchNormalization({ name: 'bn_mask' });
+    const [x, mask] = [tf.ones([2, 3]), tf.ones([2, 3], 'bool')];
+    expect(() => layer.call(x, { mask })).toThrow('Expected a mask of rank 1 (one less than the inputs) in layer "bn_mask", received shape [2, 3]');
+    tf.dispose([x, mask]);
+  });
+
   it('rejects bad arguments and inputs, naming the layer', () => {
     expect(() => batchNormalization({ momentum: 2 })).toThrow('Expected momentum to be a number in [0, 1], received 2 in layer "batch_normalization"');
     expect(() => batchNormalization({ epsilon: 0 })).toThrow('Expected epsilon to be a number > 0, received 0 in layer "batch_normalization_1"');
