@@ -4,12 +4,18 @@ import type { PooledKernels } from './pooled-kernels';
 import { ARGS_BYTE, MAX_ARGS, SLOT, SharedMemoryPool, controlBlock, workerSlots } from './shared-memory-pool';
 
 /**
- * How long an idle worker, and the calling thread waiting for the workers, spin on the control
- * block before sleeping in `Atomics.wait`. The pooled kernels of a training step come a few tens
- * of microseconds apart; a worker woken from sleep starts 20–80 µs late, about the time of a
- * small part.
+ * How long an idle worker spins on the control block before sleeping in `Atomics.wait`. The
+ * pooled kernels of a training step come from a few tens of microseconds to a few milliseconds
+ * apart; a worker woken from sleep starts 20–100 µs late (more on a loaded machine), about the
+ * time of a small part. On an MNIST MLP step (2 threads, a loaded 2-core machine) the median step
+ * went 7.1 → 6.4 → 5.5–5.9 → 4.5–6.0 ms for 0, 0.3, 1 and 3 ms of spin.
  */
-export const SPIN_MICROSECONDS = 300;
+export const WORKER_SPIN_MICROSECONDS = 3000;
+/**
+ * How long the calling thread, its own part done, spins before sleeping while the workers finish
+ * theirs: short, since a caller asleep leaves its core to a worker the system has not yet run.
+ */
+export const CALLER_SPIN_MICROSECONDS = 100;
 /** How often the calling thread, asleep waiting for a part, checks that the workers still run. */
 const LIVENESS_MILLISECONDS = 50;
 
@@ -34,7 +40,7 @@ try {
   for (;;) {
     const call = Atomics.load(state, ${SLOT.CALL});
     if (call === seen) {
-      const until = performance.now() + ${SPIN_MICROSECONDS / 1000};
+      const until = performance.now() + ${WORKER_SPIN_MICROSECONDS / 1000};
       let spins = 1;
       while (Atomics.load(state, ${SLOT.CALL}) === seen && ((spins++ & 255) !== 0 || performance.now() < until));
       if (Atomics.load(state, ${SLOT.CALL}) === seen) Atomics.wait(state, ${SLOT.CALL}, seen);
@@ -63,11 +69,12 @@ try {
 
 /**
  * A pool of `worker_threads` that run Dendrite's SIMD kernels on the wasm backend's shared memory
- * (see {@link SharedMemoryPool}). Between calls a worker spins for {@link SPIN_MICROSECONDS},
- * then sleeps in `Atomics.wait`; the calling thread, its own part done, does the same on the
- * count of parts pending. A worker that dies during a call — its program throws, or its thread is
- * gone (seen in `/proc/self/task` on Linux) — makes the call throw an Error naming the kernel and
- * closes the pool; {@link kernelPool} then starts another.
+ * (see {@link SharedMemoryPool}). Between calls a worker spins for
+ * {@link WORKER_SPIN_MICROSECONDS}, then sleeps in `Atomics.wait`; the calling thread, its own part
+ * done, spins for {@link CALLER_SPIN_MICROSECONDS}, then sleeps, on the count of parts pending. A
+ * worker that dies during a call — its program throws, or its thread is gone (seen in
+ * `/proc/self/task` on Linux) — makes the call throw an Error naming the kernel and closes the
+ * pool; {@link kernelPool} then starts another.
  */
 export class KernelPool extends SharedMemoryPool {
   private readonly ports: MessagePort[] = [];
@@ -101,7 +108,7 @@ export class KernelPool extends SharedMemoryPool {
     const { state } = this;
     if (Atomics.load(state, SLOT.PENDING) === 0) return;
     // The parts are about equal: the workers mostly finish within a spin of the caller.
-    const until = performance.now() + SPIN_MICROSECONDS / 1000;
+    const until = performance.now() + CALLER_SPIN_MICROSECONDS / 1000;
     for (let spins = 1; Atomics.load(state, SLOT.PENDING) !== 0; spins++) {
       if ((spins & 255) === 0 && performance.now() > until) break;
     }
