@@ -75,7 +75,23 @@ describeEachBackend('Dense', () => {
     layer.dispose();
   });
 
+  it("writes Keras's Dense config: its defaults, and what was given", () => {
+    const plain = dense(3).getConfig();
+    expect(plain).toMatchObject({ units: 3, activation: 'linear', use_bias: true, kernel_regularizer: null, bias_regularizer: null, activity_regularizer: null, kernel_constraint: null, bias_constraint: null });
+    expect([(plain.kernel_initializer as { class_name: string }).class_name, (plain.bias_initializer as { class_name: string }).class_name]).toEqual(['GlorotUniform', 'Zeros']);
+    const given = dense(2, { activation: 'tanh', useBias: false, kernelRegularizer: 'l2', biasConstraint: 'non_neg', activityRegularizer: 'l1' });
+    expect(given.units).toBe(2);
+    expect(given.getConfig()).toMatchObject({ activation: 'tanh', use_bias: false, kernel_regularizer: { class_name: 'L2' }, bias_constraint: { class_name: 'NonNeg' }, activity_regularizer: { class_name: 'L1' } });
+    expect(given.activityRegularizer).toBeDefined();
+    expect(dense(2).activityRegularizer).toBeUndefined();
+  });
+
   it('rejects bad arguments and inputs, naming the layer', () => {
+    expect(() => dense({ units: 2 ** 30 + 1, name: 'huge' })).toThrow(new RangeError('Expected units to be an integer in [1, 1073741824], received 1073741825 in layer "huge"'));
+    expect(() => dense({ units: 2 ** 30, name: 'big' })).not.toThrow();
+    expect(() => dense({ units: 2, name: 'open' }).build([4, null])).toThrow('Expected the last axis of the input to be known in layer "open", received null');
+    expect(() => dense({ units: 2, kernelInitializer: 'glorot', name: 'd3' })).toThrow(/, for kernelInitializer in layer "d3"$/);
+    expect(() => dense({ units: 2, biasInitializer: 'zeroes', name: 'd4' })).toThrow(/, for biasInitializer in layer "d4"$/);
     expect(() => dense({ units: 0 })).toThrow('Expected units to be an integer ≥ 1, received 0 in layer "dense"');
     expect(() => dense({ units: 2, activation: 'relux' as never })).toThrow(/Unknown activation "relux"/);
     expect(() => dense({ units: 2, kernelInitializer: 'glorot' })).toThrow(/Unknown initializer "glorot"/);

@@ -53,4 +53,42 @@ describeEachBackend('Lambda', () => {
     expect(() => lambda({ function: anonymous }).getConfig()).toThrow(/named function/);
     expect(() => lambda({ function: 'x => x' as never })).toThrow(TypeError);
   });
+
+  it('finds the function from each way a file names it, and only a function (not a layer class)', () => {
+    const layer = (saved: unknown, extra: Record<string, unknown> = {}) => ({ class_name: 'Lambda', config: { name: 'l', function: saved, arguments: { factor: 2 }, ...extra } });
+    const x = tf.tensor1d([1, 5]);
+    for (const saved of ['scaleBy', { class_name: 'function', config: 'scaleBy' }, { class_name: 'function', config: 'other', registered_name: 'scaleBy' }]) {
+      const rebuilt = withCustomObjects({ scaleBy }, () => deserializeLayer(layer(saved))) as Lambda;
+      const y = rebuilt.apply(x) as tf.Tensor;
+      expectArraysClose(y, [2, 10]);
+      y.dispose();
+    }
+    for (const saved of [null, 42, { class_name: 'function', config: 7 }]) {
+      expect(() => withCustomObjects({ scaleBy }, () => deserializeLayer(layer(saved)))).toThrow(/Expected a Lambda layer's function by name/);
+    }
+    // A class of the same name is not the function.
+    class ScaleBy { static className = 'scaleBy'; }
+    expect(() => withCustomObjects({ scaleBy: ScaleBy }, () => deserializeLayer(layer('scaleBy')))).toThrow(/function "scaleBy" of a Lambda layer in customObjects/);
+    // The output shape, under Keras's key or the camelCase one.
+    for (const key of ['output_shape', 'outputShape']) {
+      const rebuilt = withCustomObjects({ firstHalf }, () => deserializeLayer(layer('firstHalf', { [key]: [3] }))) as Lambda;
+      expect(rebuilt.outputShape).toEqual([3]);
+      expect(rebuilt.getConfig().output_shape).toEqual([3]);
+    }
+    x.dispose();
+  });
+
+  it('computes output shapes from a shape function, for several inputs and for several outputs', async () => {
+    const byFunction = lambda({ function: firstHalf, outputShape: (shape) => [(shape as (number | null)[])[0], 7] });
+    expect(byFunction.computeOutputShape([5, 4])).toEqual([5, 7]);
+    expect(() => byFunction.getConfig()).toThrow(/Expected outputShape to be a shape to save .*received a function/);
+    function sumAndCopy(inputs: TensorOrList): TensorOrList {
+      const [a, b] = inputs as tf.Tensor[];
+      return [tf.add(a, b), tf.concat([a, b], 1)];
+    }
+    const pair = lambda({ function: sumAndCopy });
+    await expectNoLeakedTensors(() => expect(pair.computeOutputShape([[null, 2], [null, 2]])).toEqual([[null, 2], [null, 4]]));
+    expect(lambda({ function: firstHalf, outputShape: [1] }).computeOutputShape([[8, 2], [8, 2]])).toEqual([8, 1]);
+    expect(lambda({ function: firstHalf }).getConfig()).toMatchObject({ output_shape: null, arguments: {} });
+  });
 });
