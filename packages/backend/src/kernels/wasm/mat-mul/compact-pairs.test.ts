@@ -29,22 +29,25 @@ function imageLikeRows(rows: number, depth: number, seed: number): Float32Array 
   });
 }
 
-describe('compactPairs', () => {
+describe('compactPairs and compactAdjacentPairs', () => {
   it.each([
     { rows: 8, depth: 784, transposed: false },
     { rows: 6, depth: 33, transposed: false },
     { rows: 4, depth: 3, transposed: false },
     { rows: 10, depth: 130, transposed: true },
+    { rows: 40, depth: 129, transposed: true },
+    { rows: 2, depth: 5, transposed: true },
   ])('lists exactly the indices where either row of a pair is not ±0, in order: %j', ({ rows, depth, transposed }) => {
     const memory = new WebAssembly.Memory({ initial: 4 });
-    const { compactPairs } = new WebAssembly.Instance(new WebAssembly.Module(MAT_MUL_MODULE), { env: { memory } }).exports as Record<string, Simd>;
+    const { compactPairs, compactAdjacentPairs } = new WebAssembly.Instance(new WebAssembly.Module(MAT_MUL_MODULE), { env: { memory } }).exports as Record<string, Simd>;
     const source = imageLikeRows(rows, depth, 1);
     // The left operand as the kernel reads it: rows contiguous, or transposed (a column per row).
     const laidOut = transposed ? Float32Array.from({ length: rows * depth }, (_, position) => source[(position % rows) * depth + Math.floor(position / rows)]) : source;
     new Float32Array(memory.buffer).set(laidOut);
     const [entries, ends, bRowBytes] = [rows * depth * 4, rows * depth * 4 + (rows / 2) * depth * 12, 64];
     const [aRow, aColumn] = transposed ? [4, rows * 4] : [depth * 4, 4];
-    compactPairs(0, aRow, aColumn, rows / 2, depth, bRowBytes, entries, ends);
+    // A transposed operand's paired values lie side by side: the kernel lists those with compactAdjacentPairs.
+    (transposed ? compactAdjacentPairs : compactPairs)(0, aRow, aColumn, rows / 2, depth, bRowBytes, entries, ends);
     const heap = new Int32Array(memory.buffer);
     const bits = new Int32Array(laidOut.buffer);
     const expected = expectedEntries(bits, rows, depth, transposed, bRowBytes);

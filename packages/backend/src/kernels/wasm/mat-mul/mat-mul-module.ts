@@ -158,6 +158,61 @@ const compactPairs = simdFunction('compactPairs', {
 });
 
 /**
+ * `compactAdjacentPairs(a, aRow, aColumn, pairs, depth, bRowBytes, entries, ends)`: compactPairs'
+ * entries, the same bytes, for a left operand whose paired values lie side by side (`aRow` 4: a
+ * transposed `a`, the batch of a first layer's `xᵀ·dy`). The shared indices run outermost, and at
+ * each one four pairs' eight values are tested at once and skipped together when all are ±0;
+ * each pair's write pointer lives in `ends` meanwhile.
+ */
+const compactAdjacentPairs = simdFunction('compactAdjacentPairs', {
+  params: { a: I32, aRow: I32, aColumn: I32, pairs: I32, depth: I32, bRowBytes: I32, entries: I32, ends: I32 },
+  locals: { pair: I32, index: I32, rowStart: I32, pa: I32, pEnd: I32, out: I32, value0: I32, value1: I32, bOffset: I32, quads: I32, magnitude: V128 },
+}, ({ a, aColumn, pairs, depth, bRowBytes, entries, ends, pair, index, rowStart, pa, pEnd, out, value0, value1, bOffset, quads, magnitude }) => {
+  // One pair (pair + k) at the current index: its entry at its pointer, kept when either value is not ±0.
+  const pairStep = (k: number): Code => [
+    op.get(ends), op.get(pair), op.i32Const(2), op.i32Shl, op.i32Add, op.tee(pEnd), op.i32LoadAt(k * 4), op.set(out),
+    op.get(pa), op.i32LoadAt(k * 8), op.set(value0),
+    op.get(pa), op.i32LoadAt(k * 8 + 4), op.set(value1),
+    op.get(out), op.get(bOffset), op.i32StoreAt(0),
+    op.get(out), op.get(value0), op.i32StoreAt(4),
+    op.get(out), op.get(value1), op.i32StoreAt(8),
+    op.get(pEnd),
+    op.get(out), op.get(value0), op.get(value1), op.i32Or, op.i32Const(0x7fffffff), op.i32And, op.i32Const(0), op.i32Ne, op.i32Const(12), op.i32Mul, op.i32Add,
+    op.i32StoreAt(k * 4),
+  ];
+  return [
+    op.i32Const(0x7fffffff), op.i32x4Splat, op.set(magnitude),
+    op.get(pairs), op.i32Const(-4), op.i32And, op.set(quads),
+    ...countUp(pair, pairs, [
+      op.get(ends), op.get(pair), op.i32Const(2), op.i32Shl, op.i32Add,
+      op.get(entries), op.get(pair), op.get(depth), op.i32Mul, op.i32Const(12), op.i32Mul, op.i32Add,
+      op.i32StoreAt(0),
+    ]),
+    op.i32Const(0), op.set(bOffset),
+    ...countUp(index, depth, [
+      op.get(a), op.get(index), op.get(aColumn), op.i32Mul, op.i32Add, op.set(rowStart),
+      op.i32Const(0), op.set(pair),
+      op.block, op.loop,
+      op.get(pair), op.get(quads), op.i32GeU, op.brIf(1),
+      op.get(rowStart), op.get(pair), op.i32Const(3), op.i32Shl, op.i32Add, op.tee(pa),
+      op.v128Load, op.get(pa), op.v128LoadAt(16), op.v128Or, op.get(magnitude), op.v128And, op.v128AnyTrue,
+      op.if, ...pairStep(0), ...pairStep(1), ...pairStep(2), ...pairStep(3), op.end,
+      op.get(pair), op.i32Const(4), op.i32Add, op.set(pair),
+      op.br(0),
+      op.end, op.end,
+      op.block, op.loop,
+      op.get(pair), op.get(pairs), op.i32GeU, op.brIf(1),
+      op.get(rowStart), op.get(pair), op.i32Const(3), op.i32Shl, op.i32Add, op.set(pa),
+      ...pairStep(0),
+      op.get(pair), op.i32Const(1), op.i32Add, op.set(pair),
+      op.br(0),
+      op.end, op.end,
+      op.get(bOffset), op.get(bRowBytes), op.i32Add, op.set(bOffset),
+    ]),
+  ];
+});
+
+/**
  * `matmulSparse(entries, ends, b, c, bias, pairs, rowBytes, depth, hasBias, relu)`: `matmul` over
  * compactPairs' entries: each tile sums only the shared indices where its a rows are not both
  * zero, in order — the same float32 sums, since adding ±0 leaves a sum as it is.
@@ -206,17 +261,17 @@ const nonFinite = simdFunction('nonFinite', {
 ]);
 
 /**
- * The matmul module: `matmul`, the zero-skipping pair `compactPairs` and `matmulSparse`, and
- * `nonFinite`, with `f32x4.mul` then `f32x4.add`: every product and sum rounded to float32 in order.
+ * The matmul module: `matmul`, the zero-skipping `compactPairs` (and `compactAdjacentPairs`) and
+ * `matmulSparse`, and `nonFinite`, with `f32x4.mul` then `f32x4.add`: every product and sum rounded to float32 in order.
  */
-export const MAT_MUL_MODULE = encodeSimdModule([matmul({ fusedMultiplyAdd: false }), compactPairs, matmulSparse({ fusedMultiplyAdd: false }), nonFinite]);
+export const MAT_MUL_MODULE = encodeSimdModule([matmul({ fusedMultiplyAdd: false }), compactPairs, matmulSparse({ fusedMultiplyAdd: false }), nonFinite, compactAdjacentPairs]);
 
 /**
  * {@link MAT_MUL_MODULE} with relaxed SIMD's `f32x4.relaxed_madd` in the tiles: one rounding per
  * multiply-add where the hardware fuses it (so sums differ from the plain module's by rounding
  * only), the same sums in the same order otherwise. Invalid on runtimes without relaxed SIMD.
  */
-export const MAT_MUL_RELAXED_MODULE = encodeSimdModule([matmul({ fusedMultiplyAdd: true }), compactPairs, matmulSparse({ fusedMultiplyAdd: true }), nonFinite]);
+export const MAT_MUL_RELAXED_MODULE = encodeSimdModule([matmul({ fusedMultiplyAdd: true }), compactPairs, matmulSparse({ fusedMultiplyAdd: true }), nonFinite, compactAdjacentPairs]);
 
 /** The matmul module the kernels run now: relaxed where enabled (see {@link relaxedSimdEnabled}). */
 export const matMulModule = (): Uint8Array<ArrayBuffer> => (relaxedSimdEnabled() ? MAT_MUL_RELAXED_MODULE : MAT_MUL_MODULE);

@@ -39,7 +39,7 @@ export interface ZeroSkippingOperands {
  * of the entries are kept, and when the right operand holds an infinity or NaN, whose products
  * with zero are NaN and must not be skipped.
  *
- * @param exports the instantiated matmul module (`compactPairs`, `matmulSparse`, `nonFinite`)
+ * @param exports the instantiated matmul module (`compactPairs`, `compactAdjacentPairs`, `matmulSparse`, `nonFinite`)
  * @returns whether the product was written (false: run the dense kernel)
  */
 export function zeroSkippingMatMul(backend: BackendWasm, exports: WebAssembly.Exports, operands: ZeroSkippingOperands): boolean {
@@ -54,8 +54,10 @@ export function zeroSkippingMatMul(backend: BackendWasm, exports: WebAssembly.Ex
     const endsAddress = heapAddress(backend, ends);
     const leftAddress = heapAddress(backend, left);
     const endsView = heapView(backend, ends) as Int32Array;
+    // A transposed left operand (paired values side by side) is listed index by index, four pairs at a time.
+    const compact = (leftRowBytes === 4 ? exports.compactAdjacentPairs : exports.compactPairs) as Simd;
     const keptIn = (from: number, to: number) => {
-      (exports.compactPairs as Simd)(leftAddress + from * 2 * leftRowBytes, leftRowBytes, leftColumnBytes, to - from, depth, columns * 4, entriesAddress + from * depth * 12, endsAddress + from * 4);
+      compact(leftAddress + from * 2 * leftRowBytes, leftRowBytes, leftColumnBytes, to - from, depth, columns * 4, entriesAddress + from * depth * 12, endsAddress + from * 4);
       let kept = 0;
       // Addresses past 2 GB read negative from an Int32Array: `>>> 0` reads them unsigned.
       for (let pair = from; pair < to; pair++) kept += ((endsView[pair] >>> 0) - entriesAddress - pair * depth * 12) / 12;
