@@ -14,10 +14,15 @@ import { Optimizer, type OptimizerArgs } from './optimizer';
 import { RMSprop } from './rmsprop';
 import { SGD } from './sgd';
 
-/** Keras's names of the built-in optimizers: its classes and their lower-case names (`'adam'`, `'rmsprop'`). */
+/**
+ * Keras's names of the built-in optimizers: its classes, their lower-case names (`'adam'`, `'rmsprop'`)
+ * and `'RMSProp'`, the spelling many courses use. At run time any casing is accepted, as Keras
+ * lower-cases a name before looking it up; the types list these so that a typo is a type error.
+ */
 export type KerasOptimizerName =
   | 'sgd' | 'adagrad' | 'rmsprop' | 'adam' | 'adamax' | 'nadam' | 'adamw' | 'adadelta' | 'ftrl' | 'lion' | 'adafactor'
   | 'SGD' | 'Adagrad' | 'RMSprop' | 'Adam' | 'Adamax' | 'Nadam' | 'AdamW' | 'Adadelta' | 'Ftrl' | 'Lion' | 'Adafactor'
+  | 'RMSProp'
   | 'LossScaleOptimizer';
 
 /**

@@ -1,4 +1,5 @@
 import { dense, dropout } from '@dendrite/layers';
+import type { LossIdentifier } from '@dendrite/losses';
 import type { Callback } from '@dendrite/callbacks';
 import type { Layer } from '@dendrite/layers';
 import { EpochTimer } from './timing';
@@ -42,7 +43,7 @@ export function mnistMlpLayers(options: Pick<MlpOptions, 'hidden' | 'dropoutRate
 }
 
 /** Trains a Sequential on flattened MNIST with validation split 0.2 and evaluates it on the test set. */
-export async function fitMnist(context: ExperimentContext, layers: Layer[], compile: { optimizer: unknown; loss?: string }, epochs: number, batchSize: number, callbacks: Callback[] = []): Promise<ExperimentResult> {
+export async function fitMnist(context: ExperimentContext, layers: Layer[], compile: { optimizer: unknown; loss?: LossIdentifier }, epochs: number, batchSize: number, callbacks: Callback[] = []): Promise<ExperimentResult> {
   const data = await loadFlatMnist(context);
   const model = sequential({ layers });
   if (context.verbose > 0) model.summary();

@@ -3,7 +3,6 @@ import { sharedFolderPresent } from '@dendrite/test-utils';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-import * as dn from 'dendrite';
 import { writeZip } from '@dendrite/backend/internal';
 
 /**

@@ -38,8 +38,8 @@ class CustomCallback extends dn.callbacks.Callback {
   override onTestEnd(logs?: Logs) { this.record('on_test_end', null, logs); }
   override onPredictBegin(logs?: Logs) { this.record('on_predict_begin', null, logs); }
   override onPredictEnd(logs?: Logs) { this.record('on_predict_end', null, logs); }
-  onTrainBatchBegin(batch: number, logs?: Logs) { this.record('on_train_batch_begin', batch, logs); }
-  onTrainBatchEnd(batch: number, logs?: Logs) { this.record('on_train_batch_end', batch, logs); }
+  override onTrainBatchBegin(batch: number, logs?: Logs) { this.record('on_train_batch_begin', batch, logs); }
+  override onTrainBatchEnd(batch: number, logs?: Logs) { this.record('on_train_batch_end', batch, logs); }
   override onTestBatchBegin(batch: number, logs?: Logs) { this.record('on_test_batch_begin', batch, logs); }
   override onTestBatchEnd(batch: number, logs?: Logs) { this.record('on_test_batch_end', batch, logs); }
   override onPredictBatchBegin(batch: number, logs?: Logs) { this.record('on_predict_batch_begin', batch, logs); }

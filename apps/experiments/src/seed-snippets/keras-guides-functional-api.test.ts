@@ -33,7 +33,7 @@ describe('Keras guide: the functional API', () => {
     // x_train = x_train.reshape(60000, 784).astype("float32") / 255 (first 640 rows)
     const scaled = dn.datasets.scaleImages({ values: train.x.values.subarray(0, 640 * 784), shape: [640, 784] });
     xTrain = dn.tf.tensor2d(scaled.values, [640, 784]);
-    yTrain = dn.tf.tensor1d(train.y.values.subarray(0, 640) as Uint8Array, 'int32');
+    yTrain = dn.tf.tensor1d(train.y.values.subarray(0, 640), 'int32');
   });
 
   it('guide [keras.Model(inputs=inputs, outputs=outputs, name="mnist_model"); model.summary()]: 50,240 / 4,160 / 650', () => {

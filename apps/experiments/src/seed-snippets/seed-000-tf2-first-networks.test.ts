@@ -86,7 +86,7 @@ function dropoutMlpRows(first: number): string[] {
 }
 
 /** Compiles with `optimizer`, fits as the note (few epochs), evaluates; returns history and score. */
-async function compileFitEvaluate(model: dn.Sequential, optimizer: string, epochs: number) {
+async function compileFitEvaluate(model: dn.Sequential, optimizer: dn.optimizers.OptimizerIdentifier, epochs: number) {
   const { X_train, Y_train, X_test, Y_test } = preprocessedMnist();
   model.compile({ optimizer, loss: 'categorical_crossentropy', metrics: ['accuracy'] });
   const history = await expectNoLeakedTensorsButState(() => model.fit(X_train, Y_train, { batchSize: 128, epochs, verbose: 0, validationSplit: 0.2 }));

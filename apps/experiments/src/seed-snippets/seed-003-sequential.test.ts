@@ -42,11 +42,11 @@ describe.skipIf(!HAS_SHARED_DATASETS)('seed 003: Fashion-MNIST with the Sequenti
     await dn.selectBackend();
     fashion = await dn.datasets.fashionMnist({ searchDirs: [SHARED_DATASETS], download: false });
     xValid = images(fashion.train.x.values as Uint8Array, 0, 100);
-    yValid = dn.tf.tensor1d(fashion.train.y.values.subarray(0, 100) as Uint8Array, 'int32');
+    yValid = dn.tf.tensor1d(fashion.train.y.values.subarray(0, 100), 'int32');
     xTrain = images(fashion.train.x.values as Uint8Array, 5000, 5550);
-    yTrain = dn.tf.tensor1d(fashion.train.y.values.subarray(5000, 5550) as Uint8Array, 'int32');
+    yTrain = dn.tf.tensor1d(fashion.train.y.values.subarray(5000, 5550), 'int32');
     xTest = images(fashion.test.x.values as Uint8Array, 0, 100);
-    yTest = dn.tf.tensor1d(fashion.test.y.values.subarray(0, 100) as Uint8Array, 'int32');
+    yTest = dn.tf.tensor1d(fashion.test.y.values.subarray(0, 100), 'int32');
   });
 
   it('seed 003 [In 9-11]: tf.__version__ and keras.__version__ are version strings', () => {

@@ -48,6 +48,7 @@ describe('seed 004: IMDB reviews, binary classification', () => {
 
   it('seed 004 [imdb.load_data(num_words=10000); train_data[0][:10]; train_labels[0]]: word indices from the start mark 1, labels 0/1', () => {
     expect(trainData).toHaveLength(1000);
+    expect(yTest.shape).toEqual([200]);
     expect(testData).toHaveLength(200);
     expect(trainData[0][0]).toBe(1);
     expect(Array.from(trainData[0].slice(0, 10))).toHaveLength(10);
