@@ -155,6 +155,28 @@ describe('wasm Conv2DBackpropFilter over SIMD chunks of positions', () => {
   });
 });
 
+// Valid convolutions with kw·cin a multiple of 4: chunks of whole images, patch rows copied by SIMD
+// (copyImageRuns), taps padded with zeros to a multiple of 16 where they fall short.
+describe('wasm Conv2DBackpropFilter over SIMD chunks of whole images', () => {
+  const byImages = 'DendriteTestConv2DBackpropFilterImageChunks';
+  // At most 72 positions a chunk: 1 to 3 images, several chunks in each case.
+  beforeAll(() => tf.registerKernel({ kernelName: byImages, backendName: 'wasm', kernelFunc: makeConv2dBackpropFilter({ simdChunkRows: 72, directTaps: false }) }));
+  afterAll(() => tf.unregisterKernel(byImages, 'wasm'));
+
+  it.each<Case>([
+    { xShape: [3, 8, 8, 32], filterShape: [3, 3, 32, 16], strides: [1, 1], pad: 'valid' },
+    { xShape: [3, 12, 11, 4], filterShape: [2, 3, 4, 6], strides: [2, 1], pad: 'valid' },
+    { xShape: [4, 9, 9, 2], filterShape: [3, 2, 2, 8], strides: [1, 3], pad: [[0, 0], [0, 0], [0, 0], [0, 0]] },
+  ])('equals the cpu backend with no leak, for %j', async (testCase) => {
+    const [x, dense] = caseData(testCase, 21);
+    const dy = dense.map((value, index) => (index % 3 === 0 ? value : 0));
+    const [expected] = await computeOn('cpu', () => runCase('Conv2DBackpropFilter', testCase, x, dy));
+    await useBackend('wasm');
+    const actual = await valuesWithoutLeak(() => runCase(byImages, testCase, x, dy));
+    expectArraysClose(actual, expected);
+  });
+});
+
 // Filters of at most 16 taps with a multiple of 4 output channels: accumulated over positions,
 // padded convolutions through a zero-padded copy of x.
 describe('wasm Conv2DBackpropFilter over few taps', () => {
