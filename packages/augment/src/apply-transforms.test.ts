@@ -90,6 +90,15 @@ describeEachBackend('applyTransforms', () => {
     image.dispose();
   });
 
+  it('does not copy the transformed images again', async () => {
+    const image = nine();
+    const profile = await tf.profile(() => applyTransforms(image, [params({ flipHorizontal: true })], 'nearest', 0));
+    (profile.result as tf.Tensor).dispose();
+    expect(profile.kernelNames).toContain('Transform');
+    expect(profile.kernelNames).not.toContain('Identity');
+    image.dispose();
+  });
+
   it('transforms, shifts and brightens only the images whose parameters ask, the others bit for bit', () => {
     // Image 0 is [0, 10, 4, 6]; image 1 is [-3, 0.1, 2, 1], whose (x + 3) − 3 would round in float32.
     const batch = tf.tensor4d([0, 10, 4, 6, -3, 0.1, 2, 1], [2, 2, 2, 1]);

@@ -21,6 +21,7 @@ function rows(array: HostArray, from: number, to: number): HostArray {
 /** `flow(x, y)`: batches of augmented images from arrays, like Keras's `NumpyArrayIterator`. */
 export class ArrayIterator extends ImageIterator {
   /** The keys {@link ArrayFlowOptions} adds to {@link FlowOptions}. */
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static override readonly optionKeys = optionKeys<ArrayFlowOptions, FlowOptions>({ sampleWeight: true, subset: true });
   private readonly x: HostArray;
   private readonly y?: HostArray;

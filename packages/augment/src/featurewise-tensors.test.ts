@@ -38,7 +38,10 @@ describe('FeaturewiseTensors', () => {
 
   it('keeps its tensors out of the tidy it is called in', () => {
     const tensors = new FeaturewiseTensors();
-    const made = tf.tidy(() => tensors.of({ mean: Float32Array.of(1) }));
+    let made: ReturnType<FeaturewiseTensors['of']> = {};
+    tf.tidy(() => {
+      made = tensors.of({ mean: Float32Array.of(1) });
+    });
     expect(made.mean!.isDisposed).toBe(false);
     tensors.dispose();
     expect(made.mean!.isDisposed).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { tf } from '@dendrite/backend';
 import { type ImageDataGeneratorOptions, resolveOptions } from './generator-options';
 
 /** The message of an option refused by {@link resolveOptions}. */
@@ -72,7 +73,7 @@ describe('resolveOptions', () => {
     expectRefused({ rescale: '2' }, refusal('rescale', 'a finite number', '"2"'));
     expectRefused({ dataFormat: 'channels_first' }, refusal('dataFormat', '"channels_last"', '"channels_first"'));
     expectRefused({ preprocessingFunction: 5 }, refusal('preprocessingFunction', 'a function', '"number"'));
-    const preprocessingFunction = (x: never) => x;
+    const preprocessingFunction = (batch: tf.Tensor4D) => batch;
     expect(resolveOptions({ preprocessingFunction }).preprocessingFunction).toBe(preprocessingFunction);
   });
 

@@ -52,12 +52,14 @@ export interface ImageDataGeneratorOptions {
 }
 
 /** The keys of {@link ImageDataGeneratorOptions}, which {@link resolveOptions} checks. */
+// Stryker disable BooleanLiteral: optionKeys reads only the record's keys, never its values
 export const GENERATOR_OPTION_KEYS = optionKeys<ImageDataGeneratorOptions>({
   featurewiseCenter: true, samplewiseCenter: true, featurewiseStdNormalization: true, samplewiseStdNormalization: true,
   rotationRange: true, widthShiftRange: true, heightShiftRange: true, shearRange: true, zoomRange: true, brightnessRange: true,
   channelShiftRange: true, fillMode: true, cval: true, horizontalFlip: true, verticalFlip: true, rescale: true,
   preprocessingFunction: true, validationSplit: true, dataFormat: true,
 });
+// Stryker restore BooleanLiteral
 
 /** A checked copy of the options: snake_case keys renamed, ranges validated, zoom as `[low, high]`. */
 export interface ResolvedOptions extends Omit<ImageDataGeneratorOptions, 'zoomRange'> {

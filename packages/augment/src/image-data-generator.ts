@@ -21,6 +21,7 @@ export interface FitStatisticsOptions {
   seed?: number;
 }
 
+// Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
 const FIT_STATISTICS_KEYS = optionKeys<FitStatisticsOptions>({ augment: true, rounds: true, seed: true });
 
 /**

@@ -32,6 +32,7 @@ export interface FlowOptions {
  */
 export abstract class ImageIterator implements AsyncIterable<ImageBatch>, Iterable<ImageBatch> {
   /** The keys of {@link FlowOptions}, which every flow checks with its own. */
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static readonly optionKeys = optionKeys<FlowOptions>({ batchSize: true, shuffle: true, seed: true });
   /** Batches per pass: `ceil(samples / batchSize)`, Keras's `len(iterator)`. */
   readonly length: number;

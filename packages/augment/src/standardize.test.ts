@@ -27,6 +27,18 @@ describeEachBackend('standardize', () => {
     expect(run({ rescale: 0.5 })).toEqual([0.5, 1.5, 1, 3]);
   });
 
+  it('copies the batch only when no step made a new tensor', async () => {
+    const batch = tf.tensor4d(VALUES, [2, 1, 2, 1]);
+    const kernels = async (options: ImageDataGeneratorOptions) => {
+      const profile = await tf.profile(() => standardize(batch, resolveOptions(options), {}));
+      (profile.result as tf.Tensor).dispose();
+      return profile.kernelNames;
+    };
+    expect(await kernels({ rescale: 2 })).not.toContain('Identity');
+    expect(await kernels({})).toContain('Identity');
+    batch.dispose();
+  });
+
   it('runs the preprocessing function before rescale, as Keras', () => {
     expect(run({ preprocessingFunction: (x) => tf.add(x, 1), rescale: 2 })).toEqual([4, 8, 6, 14]);
   });
