@@ -46,8 +46,9 @@ const slug = target.replace(/\//g, '-');
 const reports = join(repositoryRoot, 'reports/mutation');
 mkdirSync(reports, { recursive: true });
 const incrementalFile = join(reports, `${slug}.incremental.json`);
-// A chunk starts from the target's results (so its unchanged mutants are reused) in a file of its own.
-const chunkFile = join(reports, `${slug}.chunk-incremental.tmp.json`);
+// A chunk starts from the target's results (so its unchanged mutants are reused) in a file of its
+// own, one per process: chunks of one target may run side by side, each merging when it ends.
+const chunkFile = join(reports, `${slug}.chunk-${process.pid}-incremental.tmp.json`);
 if (files !== undefined) {
   if (existsSync(incrementalFile)) copyFileSync(incrementalFile, chunkFile);
   else rmSync(chunkFile, { force: true });
