@@ -89,6 +89,11 @@ describeEachBackend('Dense', () => {
   it('rejects bad arguments and inputs, naming the layer', () => {
     expect(() => dense({ units: 2 ** 30 + 1, name: 'huge' })).toThrow(new RangeError('Expected units to be an integer in [1, 1073741824], received 1073741825 in layer "huge"'));
     expect(() => dense({ units: 2 ** 30, name: 'big' })).not.toThrow();
+    expect(() => dense(3, 4 as never)).toThrow(/options of layer Dense/);
+    const fresh = dense({ units: 2, name: 'flat' });
+    expect(() => fresh.apply(tf.ones([4]))).toThrow('Expected inputShape of rank ≥ 2, received [4] in layer "flat"');
+    fresh.build([null, 3]);
+    expect(fresh.weights.map((weight) => weight.name)).toEqual(['kernel', 'bias']);
     expect(() => dense({ units: 2, name: 'open' }).build([4, null])).toThrow('Expected the last axis of the input to be known in layer "open", received null');
     expect(() => dense({ units: 2, kernelInitializer: 'glorot', name: 'd3' })).toThrow(/, for kernelInitializer in layer "d3"$/);
     expect(() => dense({ units: 2, biasInitializer: 'zeroes', name: 'd4' })).toThrow(/, for biasInitializer in layer "d4"$/);

@@ -83,6 +83,7 @@ export class Dense extends Layer {
     this.kernel = this.addWeight('kernel', [inputDim, this.units], this.kernelOptions);
     if (this.useBias) this.bias = this.addWeight('bias', [this.units], this.biasOptions);
     this.inputSpec = { minNdim: 2, axes: { [-1]: inputDim } };
+    // Stryker disable next-line BooleanLiteral: Layer's constructor wraps build and sets built = true after it (as Keras), whatever this line says
     this.built = true;
   }
 
@@ -91,12 +92,15 @@ export class Dense extends Layer {
     const kernel = this.kernel!.read();
     const bias = this.bias?.read();
     const rank = x.rank;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: reshaping a rank-2 input to [-1, its last size] leaves it as it is
     const flat = rank > 2 ? tf.reshape(x, [-1, x.shape[rank - 1]]) : x;
     const fused = fusedActivationOf(this.activation);
     let output: tf.Tensor;
+    // Stryker disable next-line ConditionalExpression,StringLiteral: linear or relu through tf.fused.matMul gives the same values (the fusedDense branch saves kernels under a tape, which no value shows); `fused === undefined` → false is killed anyway (fused.name throws)
     if (fused === undefined || fused.name === 'linear' || fused.name === 'relu') {
       // One kernel while training too (tf.fused.matMul runs three under a gradient tape).
       const linear = fusedDense({ x: flat as tf.Tensor2D, kernel: kernel as tf.Tensor2D, bias, activation: fused?.name === 'relu' ? 'relu' : 'linear' });
+      // Stryker disable next-line ConditionalExpression: → true applies linear or relu a second time, both idempotent
       output = fused === undefined ? this.activation(linear) : linear;
     } else {
       output = tf.fused.matMul({ a: flat as tf.Tensor2D, b: kernel as tf.Tensor2D, bias, activation: fused.name, leakyreluAlpha: fused.alpha });

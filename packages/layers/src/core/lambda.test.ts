@@ -51,7 +51,11 @@ describeEachBackend('Lambda', () => {
     expect(() => withCustomObjects({ scaleBy }, () => deserializeLayer(keras))).toThrow(/never runs code read from a file/);
     const anonymous = [(x: TensorOrList) => x][0];
     expect(() => lambda({ function: anonymous }).getConfig()).toThrow(/named function/);
-    expect(() => lambda({ function: 'x => x' as never })).toThrow(TypeError);
+    expect(() => lambda({ function: 'x => x' as never, name: 'l_text' })).toThrow(new TypeError('Expected function to be a function in layer "l_text", received "x => x"'));
+    for (const name of ['', 'anonymous']) {
+      const unnamed = Object.defineProperty((x: TensorOrList) => x, 'name', { value: name });
+      expect(() => lambda({ function: unnamed }).getConfig()).toThrow(/Expected a named function to save/);
+    }
   });
 
   it('finds the function from each way a file names it, and only a function (not a layer class)', () => {
@@ -66,7 +70,8 @@ describeEachBackend('Lambda', () => {
     for (const saved of [null, 42, { class_name: 'function', config: 7 }]) {
       expect(() => withCustomObjects({ scaleBy }, () => deserializeLayer(layer(saved)))).toThrow(/Expected a Lambda layer's function by name/);
     }
-    // A class of the same name is not the function.
+    // Neither a class nor any other value of the same name is the function.
+    expect(() => withCustomObjects({ scaleBy: 42 }, () => deserializeLayer(layer('scaleBy')))).toThrow(/function "scaleBy" of a Lambda layer in customObjects/);
     class ScaleBy { static className = 'scaleBy'; }
     expect(() => withCustomObjects({ scaleBy: ScaleBy }, () => deserializeLayer(layer('scaleBy')))).toThrow(/function "scaleBy" of a Lambda layer in customObjects/);
     // The output shape, under Keras's key or the camelCase one.
