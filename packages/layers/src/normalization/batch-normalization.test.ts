@@ -121,6 +121,30 @@ describeEachBackend('BatchNormalization', () => {
     layer.dispose();
   });
 
+  it("keeps masked entries out of each feature's statistics on a feature axis that is not the last (Keras's _masked_moments by hand)", () => {
+    // x is [batch 2, features 2 (axis 1), steps 2]; the mask ([batch, features]) weighs x[b, c, :].
+    const x = [[[1, 2], [3, 5]], [[4, 8], [6, 100]]];
+    const w = [[1, 1], [1, 0]];
+    const counts = [0, 1].map((c) => w[0][c] + w[1][c] + 1e-7);
+    const means = [0, 1].map((c) => [0, 1].reduce((t, b) => t + w[b][c] * (x[b][c][0] + x[b][c][1]), 0) / counts[c]);
+    const variances = [0, 1].map((c) => [0, 1].reduce((t, b) => t + w[b][c] * [0, 1].reduce((u, k) => u + (w[b][c] * x[b][c][k] - means[c]) ** 2, 0), 0) / counts[c]);
+    const input = tf.tensor3d(x);
+    const mask = tf.tensor2d(w, [2, 2], 'bool');
+    setMask(input, mask);
+    const layer = batchNormalization({ axis: 1, momentum: 0 });
+    tf.dispose(layer.apply(input, { training: true }));
+    expectArraysClose(layer.movingMean!.read(), means, 1e-4);
+    expectArraysClose(layer.movingVariance!.read(), variances, 1e-4);
+    tf.dispose([input, mask]);
+    layer.dispose();
+  });
+
+  it("loads tf.keras's BatchNormalizationV1 and V2 class names", () => {
+    for (const className of ['BatchNormalizationV1', 'BatchNormalizationV2']) {
+      expect(deserializeLayer({ class_name: className, config: { name: className } })).toBeInstanceOf(BatchNormalization);
+    }
+  });
+
   it('passes a mask through, as Keras (supports_masking)', () => {
     const layer = batchNormalization();
     const [x, mask] = [tf.ones([2, 3]), tf.tensor1d([1, 0], 'bool')];
