@@ -60,6 +60,7 @@ describe('resolveOptions', () => {
     expectRefused({ brightnessRange: [-0.1, 1] }, refusal('brightnessRange', expected, '[-0.1,1]'));
     expectRefused({ brightnessRange: [1, 0.5] }, refusal('brightnessRange', expected, '[1,0.5]'));
     expectRefused({ brightnessRange: [1] }, refusal('brightnessRange', expected, '[1]'));
+    expectRefused({ brightnessRange: [0.5, 1, 2] }, refusal('brightnessRange', expected, '[0.5,1,2]'));
     expectRefused({ brightnessRange: 1 }, refusal('brightnessRange', expected, '1'));
   });
 

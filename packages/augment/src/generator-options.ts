@@ -85,7 +85,7 @@ export function resolveOptions(raw: ImageDataGeneratorOptions, keys: readonly st
   const o: ImageDataGeneratorOptions = { ...raw };
   for (const key of ['rotationRange', 'shearRange', 'channelShiftRange'] as const) {
     const value = o[key];
-    if (value !== undefined && !(typeof value === 'number' && value >= 0 && Number.isFinite(value))) throw fail(key, 'a number ≥ 0', value);
+    if (value !== undefined && !(value >= 0 && Number.isFinite(value))) throw fail(key, 'a number ≥ 0', value);
   }
   for (const key of ['widthShiftRange', 'heightShiftRange'] as const) {
     const value = o[key];
@@ -106,7 +106,7 @@ export function resolveOptions(raw: ImageDataGeneratorOptions, keys: readonly st
   const fillMode = o.fillMode ?? 'nearest';
   if (!isFillMode(fillMode)) throw fail('fillMode', 'one of "nearest", "constant", "reflect", "wrap"', fillMode);
   if (o.validationSplit !== undefined && !(o.validationSplit >= 0 && o.validationSplit < 1)) throw fail('validationSplit', 'a number in [0, 1)', o.validationSplit);
-  if (o.rescale !== undefined && !(typeof o.rescale === 'number' && Number.isFinite(o.rescale))) throw fail('rescale', 'a finite number', o.rescale);
+  if (o.rescale !== undefined && !Number.isFinite(o.rescale)) throw fail('rescale', 'a finite number', o.rescale);
   if (o.dataFormat !== undefined && o.dataFormat !== 'channels_last') throw fail('dataFormat', '"channels_last"', o.dataFormat);
   if (o.preprocessingFunction !== undefined && typeof o.preprocessingFunction !== 'function') throw fail('preprocessingFunction', 'a function', typeof o.preprocessingFunction);
   return { ...o, zoomRange, fillMode, cval: o.cval ?? 0 };
