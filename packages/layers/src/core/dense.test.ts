@@ -60,6 +60,18 @@ describeEachBackend('Dense', () => {
     relu6: (z) => Math.min(Math.max(z, 0), 6),
     leaky_relu: (z) => (z > 0 ? z : 0.2 * z), // Keras 3's negative_slope
   };
+  it('gives x·W + b unclipped without an activation (no relu on the linear path)', () => {
+    const layer = dense({ units: 2 });
+    layer.build([null, 3]);
+    const weights = [tf.tensor2d(KERNEL), tf.tensor1d(BIAS)];
+    layer.setWeights(weights);
+    const x = tf.tensor2d(X);
+    const y = layer.apply(x) as tf.Tensor;
+    expectArraysClose(y, PRE_ACTIVATION.flat(), 1e-5);
+    tf.dispose([x, y, ...weights]);
+    layer.dispose();
+  });
+
   it.each(Object.keys(BY_HAND))('adds the bias before a fused %s, as hand computed', async (activation) => {
     const layer = dense({ units: 2, activation: activation as 'sigmoid' });
     layer.build([null, 3]);
