@@ -1,10 +1,12 @@
 // @ts-check
 /**
  * Folds the incremental report of one chunk of a target (`pnpm mutate <target> --files <glob>`)
- * into the target's incremental report. Stryker writes, as its incremental file, only the files
- * it mutated in that run: a chunk's report alone would drop every other file's results. The merge
- * keeps the previous results of the files outside the chunk and takes the chunk's for the files in
- * it. Test ids are per report (Stryker numbers them anew each run), so tests are matched by test
+ * into the target's incremental report. Stryker itself carries over the reusable results of files
+ * outside its `mutate` patterns (`incremental-differ.js`: "old mutants that didn't run this time
+ * around aren't forgotten"), but only those of the file it started from: chunks of one target run
+ * side by side would each overwrite the others' results. The merge, done when a chunk ends, keeps
+ * the target file's current results for the files outside the chunk and takes the chunk's for the
+ * files in it. Test ids are per report (Stryker numbers them anew each run), so tests are matched by test
  * file and name and renumbered. A kept result that names a test whose file has changed since (its
  * source differs from the chunk's) is dropped, so that mutant is tested again on the next run of
  * its file instead of trusting a kill by a test that is no longer the same.
@@ -68,6 +70,9 @@ export function mergeIncrementalReports(previous, chunk, inChunk) {
   /** @type {Record<string, FileResult>} */
   const files = {};
   for (const [file, result] of Object.entries(chunk.files)) {
+    // Stryker carries reusable results of files outside the chunk from the chunk's seed; the
+    // target's file may hold newer ones (another chunk that ended meanwhile): those win.
+    if (!inChunk(file) && previous?.files[file] !== undefined) continue;
     files[file] = {
       ...result,
       mutants: result.mutants.map((mutant) => ({
