@@ -31,7 +31,10 @@ export function applyTransforms(images: tf.Tensor4D, parameters: TransformParame
       const [low, high] = range(out);
       const factor = tf.tensor4d(parameters.map((p) => p.brightness ?? 1), [n, 1, 1, 1]);
       const scaled = tf.mul(tf.sub(out, low), factor);
-      out = tf.add(low, tf.minimum(tf.maximum(scaled, 0), tf.sub(high, low)));
+      const brightened = tf.add(low, tf.minimum(tf.maximum(scaled, 0), tf.sub(high, low)));
+      // (x − min)·1 + min is x only up to float32 rounding: the images without a factor stay exact.
+      const chosen = tf.tensor4d(parameters.map((p) => (p.brightness === null ? 0 : 1)), [n, 1, 1, 1], 'bool');
+      out = tf.where(tf.broadcastTo(chosen, out.shape), brightened, out) as tf.Tensor4D;
     }
     return out;
   });
