@@ -87,6 +87,23 @@ describeEachBackend('Dense', () => {
     layer.dispose();
   });
 
+  it.each(['relu', 'linear'] as const)('trains Dense(%s) with one fused product a step: no separate Relu or bias Add under a gradient tape', async (activation) => {
+    const layer = dense({ units: 2, activation });
+    layer.build([null, 3]);
+    const x = tf.tensor2d(X);
+    // tf.fused.matMul unfuses a relu while a tape records (MatMul, Add, Relu); Dense keeps one kernel.
+    const profile = await tf.profile(() => {
+      const { value, grads } = tf.variableGrads(() => tf.sum(layer.apply(x) as tf.Tensor) as tf.Scalar);
+      tf.dispose([value, ...Object.values(grads)]);
+    });
+    const forward = profile.kernelNames.filter((name) => ['_FusedMatMul', 'MatMul', 'BatchMatMul', 'Relu', 'Add', 'BiasAdd'].includes(name));
+    expect(forward[0]).toBe('_FusedMatMul');
+    expect(profile.kernelNames).not.toContain('Relu');
+    expect(profile.kernelNames).not.toContain('BiasAdd');
+    x.dispose();
+    layer.dispose();
+  });
+
   it("writes Keras's Dense config: its defaults, and what was given", () => {
     const plain = dense(3).getConfig();
     expect(plain).toMatchObject({ units: 3, activation: 'linear', use_bias: true, kernel_regularizer: null, bias_regularizer: null, activity_regularizer: null, kernel_constraint: null, bias_constraint: null });

@@ -96,11 +96,11 @@ export class Dense extends Layer {
     const flat = rank > 2 ? tf.reshape(x, [-1, x.shape[rank - 1]]) : x;
     const fused = fusedActivationOf(this.activation);
     let output: tf.Tensor;
-    // Stryker disable next-line ConditionalExpression,StringLiteral: linear or relu through tf.fused.matMul gives the same values (the fusedDense branch saves kernels under a tape, which no value shows); `fused === undefined` → false is killed anyway (fused.name throws)
+    // 'linear' could go either way (tf.fused.matMul fuses it under a tape too); relu must come here
+    // (tf.fused.matMul unfuses it under a tape): dense.test.ts counts the kernels.
     if (fused === undefined || fused.name === 'linear' || fused.name === 'relu') {
       // One kernel while training too (tf.fused.matMul runs three under a gradient tape).
       const linear = fusedDense({ x: flat as tf.Tensor2D, kernel: kernel as tf.Tensor2D, bias, activation: fused?.name === 'relu' ? 'relu' : 'linear' });
-      // Stryker disable next-line ConditionalExpression: → true applies linear or relu a second time, both idempotent
       output = fused === undefined ? this.activation(linear) : linear;
     } else {
       output = tf.fused.matMul({ a: flat as tf.Tensor2D, b: kernel as tf.Tensor2D, bias, activation: fused.name, leakyreluAlpha: fused.alpha });

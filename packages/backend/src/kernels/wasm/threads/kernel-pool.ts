@@ -61,10 +61,12 @@ try {
       if (Atomics.sub(state, ${SLOT.PENDING}, 1) === 1) Atomics.notify(state, ${SLOT.PENDING});
     }
   }
-} catch (error) {
+} catch {
+  // The caller learns of it from the DEAD slot; rethrown, the error would reach the Worker's
+  // 'error' event, which nobody listens to: an uncaught exception in the caller's process.
   Atomics.store(state, ${SLOT.DEAD}, index + 1);
   Atomics.notify(state, ${SLOT.PENDING});
-  throw error;
+  port.close();
 }`;
 
 /**
@@ -74,7 +76,9 @@ try {
  * done, spins for {@link CALLER_SPIN_MICROSECONDS}, then sleeps, on the count of parts pending. A
  * worker that dies during a call — its program throws, or its thread is gone (seen in
  * `/proc/self/task` on Linux) — makes the call throw an Error naming the kernel and closes the
- * pool; {@link kernelPool} then starts another.
+ * pool; {@link kernelPool} then starts another. Where there is no `/proc` (macOS, Windows), a worker
+ * whose thread is ended from outside (`terminate()`, a fatal V8 error) is not seen, and the call waits
+ * for ever: the caller is blocked in `Atomics.wait`, so no `'exit'` event can reach it.
  */
 export class KernelPool extends SharedMemoryPool {
   private readonly ports: MessagePort[] = [];
