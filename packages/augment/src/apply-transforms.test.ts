@@ -68,15 +68,24 @@ describeEachBackend('applyTransforms', () => {
     tf.dispose([image, out]);
   });
 
-  it('shifts channels within the image’s range and scales brightness about its minimum', () => {
+  it('shifts channels within the image’s range; brightness as Keras’s apply_brightness_shift(x, b, scale=False)', () => {
     const image = tf.tensor4d([0, 10, 4, 6], [1, 2, 2, 1]);
     const shifted = applyTransforms(image, [params({ channelShiftIntensity: 5 })], 'nearest', 0);
     expect(Array.from(shifted.dataSync())).toEqual([5, 10, 9, 10]);
+    // Within [0, 255] PIL multiplies the pixels and clips to [0, 255], not to the image's own range.
     const darker = applyTransforms(image, [params({ brightness: 0.5 })], 'nearest', 0);
     expect(Array.from(darker.dataSync())).toEqual([0, 5, 2, 3]);
     const brighter = applyTransforms(image, [params({ brightness: 1.5 })], 'nearest', 0);
-    expect(Array.from(brighter.dataSync())).toEqual([0, 10, 6, 9]);
-    tf.dispose([image, shifted, darker, brighter]);
+    expect(Array.from(brighter.dataSync())).toEqual([0, 15, 6, 9]);
+    const bright = tf.tensor4d([100, 200, 0, 250], [1, 2, 2, 1]);
+    const clipped = applyTransforms(bright, [params({ brightness: 1.2 })], 'nearest', 0);
+    expectArraysClose(clipped, [120, 240, 0, 255], 1e-5);
+    // Outside [0, 255] Keras scales [min, max] to [0, 255] and back: [-1, 3] → [0, 255] → × 2, clipped → [-1, 3].
+    const signed = tf.tensor4d([-1, 1, 0, 3], [1, 2, 2, 1]);
+    const doubled = applyTransforms(signed, [params({ brightness: 2 })], 'nearest', 0);
+    // PIL's whole levels put Keras's values at [-1, 2.984, 0.976, 3]; Dendrite keeps the fractions.
+    expectArraysClose(doubled, [-1, 3, 1, 3], 1e-6);
+    tf.dispose([image, shifted, darker, brighter, bright, clipped, signed, doubled]);
   });
 
   it('returns a copy without resampling when every transform is the identity', async () => {

@@ -27,11 +27,15 @@ export function applyTransforms(images: tf.Tensor4D, parameters: TransformParame
       out = tf.minimum(tf.maximum(tf.add(out, shift), low), high);
     }
     if (parameters.some((p) => p.brightness !== null)) {
-      // Keras scales the image to [0, 255], lets PIL multiply and clip, and scales back.
+      // Keras's apply_brightness_shift(x, b, scale=False): an image within [0, 255] goes to PIL as it
+      // is, which multiplies and clips to [0, 255]; another is scaled from [min, max] to [0, 255]
+      // first and back after. (PIL also rounds to whole levels; Dendrite keeps the fractions.)
       const [low, high] = range(out);
       const factor = tf.tensor4d(parameters.map((p) => p.brightness ?? 1), [n, 1, 1, 1]);
-      const scaled = tf.mul(tf.sub(out, low), factor);
-      const brightened = tf.add(low, tf.minimum(tf.maximum(scaled, 0), tf.sub(high, low)));
+      const asIs = tf.minimum(tf.maximum(tf.mul(out, factor), 0), 255);
+      const rescaled = tf.add(low, tf.minimum(tf.maximum(tf.mul(tf.sub(out, low), factor), 0), tf.sub(high, low)));
+      const withinLevels = tf.logicalAnd(tf.greaterEqual(low, 0), tf.lessEqual(high, 255));
+      const brightened = tf.where(tf.broadcastTo(withinLevels, out.shape), asIs, rescaled);
       // (x − min)·1 + min is x only up to float32 rounding: the images without a factor stay exact.
       const chosen = tf.tensor4d(parameters.map((p) => (p.brightness === null ? 0 : 1)), [n, 1, 1, 1], 'bool');
       out = tf.where(tf.broadcastTo(chosen, out.shape), brightened, out) as tf.Tensor4D;
