@@ -62,6 +62,7 @@ onmessage = ({ data }) => {
  * and the pool closes (kernels then run on the page's thread).
  */
 export class BrowserKernelPool extends SharedMemoryPool {
+  protected readonly afterClosing = "the next calls run on the page's thread alone";
   private constructor(memory: WebAssembly.Memory, threads: number, private readonly workers: Worker[], control: SharedArrayBuffer) {
     super(memory, threads, control);
   }

@@ -80,7 +80,7 @@ describe('KernelPool on two threads', () => {
     try {
       // A copy has no shared-memory twin: the worker's instantiation on the shared memory fails.
       const unshared = new Uint8Array(COL2IM_MODULE);
-      expect(() => pool.run(unshared, 'addRuns', [addOnes(0), addOnes(1)], addRuns)).toThrow(/Expected kernel worker 1 to finish its part of "addRuns", received its end \(its program threw\)/);
+      expect(() => pool.run(unshared, 'addRuns', [addOnes(0), addOnes(1)], addRuns)).toThrow(/Expected kernel worker 1 to finish its part of "addRuns", received its end \(its program threw\); the kernel pool is closed and the next call starts another$/);
       expect(pool.closed).toMatch(/its program threw/);
     } finally {
       pool.terminate();

@@ -81,6 +81,7 @@ try {
  * for ever: the caller is blocked in `Atomics.wait`, so no `'exit'` event can reach it.
  */
 export class KernelPool extends SharedMemoryPool {
+  protected readonly afterClosing = 'the next call starts another';
   private readonly ports: MessagePort[] = [];
   private readonly workers: Worker[] = [];
   private readonly threadIds: Int32Array;

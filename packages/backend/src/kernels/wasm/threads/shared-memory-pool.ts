@@ -105,6 +105,8 @@ export abstract class SharedMemoryPool implements PooledKernels {
   protected abstract waitForParts(name: string): void;
   /** Stops every worker. */
   protected abstract stopWorkers(): void;
+  /** What happens to kernel calls once the pool is closed, for the error that closes it. */
+  protected abstract readonly afterClosing: string;
 
   /** The worker (1-based) that marked itself dead, or 0. */
   protected deadWorker(): number {
@@ -119,7 +121,7 @@ export abstract class SharedMemoryPool implements PooledKernels {
   protected fail(name: string, worker: number, how: string): never {
     this.closedBecause = `kernel worker ${worker} ${how} during "${name}"`;
     this.stopWorkers();
-    throw new Error(`Expected kernel worker ${worker} to finish its part of "${name}", received its end (${how}); the kernel pool is closed and the next call starts another`);
+    throw new Error(`Expected kernel worker ${worker} to finish its part of "${name}", received its end (${how}); the kernel pool is closed and ${this.afterClosing}`);
   }
 
   private register(bytes: Uint8Array<ArrayBuffer>, name: string): number {
