@@ -24,6 +24,7 @@ export interface AdadeltaArgs extends OptimizerArgs {
  */
 export class Adadelta extends Optimizer {
   static override className = 'Adadelta';
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static override readonly optionKeys = optionKeys<AdadeltaArgs, OptimizerArgs>({ rho: true, epsilon: true });
   readonly rho: number;
   readonly epsilon: number;

@@ -41,6 +41,7 @@ function rms(x: tf.Tensor): tf.Tensor {
  */
 export class Adafactor extends Optimizer {
   static override className = 'Adafactor';
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static override readonly optionKeys = optionKeys<AdafactorArgs, OptimizerArgs>({ beta2Decay: true, epsilon1: true, epsilon2: true, clipThreshold: true, relativeStep: true });
   readonly beta2Decay: number;
   readonly epsilon1: number;

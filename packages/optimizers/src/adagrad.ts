@@ -22,6 +22,7 @@ export interface AdagradArgs extends OptimizerArgs {
  */
 export class Adagrad extends Optimizer {
   static override className = 'Adagrad';
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static override readonly optionKeys = optionKeys<AdagradArgs, OptimizerArgs>({ initialAccumulatorValue: true, epsilon: true });
   readonly initialAccumulatorValue: number;
   readonly epsilon: number;

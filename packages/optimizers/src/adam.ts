@@ -27,6 +27,7 @@ export interface AdamArgs extends OptimizerArgs, BetaArgs {
  */
 export class Adam extends MomentOptimizer {
   static override className = 'Adam';
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static override readonly optionKeys = optionKeys<AdamArgs, OptimizerArgs & BetaArgs>({ amsgrad: true });
   readonly amsgrad: boolean;
 

@@ -12,6 +12,7 @@ export interface ClipOptions {
 }
 
 const CLIP_KEYS = ['clipValue', 'clipNorm', 'globalClipNorm'] as const;
+// Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
 const CLIP_OPTION_KEYS = optionKeys<ClipOptions>({ clipValue: true, clipNorm: true, globalClipNorm: true });
 
 /**

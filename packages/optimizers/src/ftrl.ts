@@ -35,6 +35,7 @@ const NON_POSITIVE: NumberRule = { test: (v) => v <= 0, expected: 'a finite numb
  */
 export class Ftrl extends Optimizer {
   static override className = 'Ftrl';
+  // Stryker disable BooleanLiteral: optionKeys reads only the record's keys, never its values
   static override readonly optionKeys = optionKeys<FtrlArgs, OptimizerArgs>({
     learningRatePower: true,
     initialAccumulatorValue: true,
@@ -43,6 +44,7 @@ export class Ftrl extends Optimizer {
     l2ShrinkageRegularizationStrength: true,
     beta: true,
   });
+  // Stryker restore BooleanLiteral
   readonly learningRatePower: number;
   readonly initialAccumulatorValue: number;
   readonly l1RegularizationStrength: number;

@@ -31,6 +31,7 @@ describeEachBackend('optimizers.get and configs', () => {
 
   it('names the loops in which Keras 3’s build makes the slots, for files that number them', () => {
     expect(get({ class_name: 'Adam', config: { amsgrad: true } }).slotBuildOrder()).toEqual([['momentum', 'velocity'], ['velocity_hat']]);
+    expect(get('adam').slotBuildOrder()).toEqual([['momentum', 'velocity']]);
     expect(get({ class_name: 'RMSprop', config: { momentum: 0.5, centered: true } }).slotBuildOrder()).toEqual([['velocity'], ['momentum'], ['average_gradient']]);
     expect(get('adadelta').slotBuildOrder()).toEqual([['accumulated_grad'], ['accumulated_delta_var']]);
     expect(get('nadam').slotBuildOrder()).toEqual([['momentum', 'velocity']]);

@@ -26,6 +26,7 @@ const LION_BETA_1: NumberRule = { test: (v) => v > 0 && v <= 1, expected: 'a num
  */
 export class Lion extends Optimizer {
   static override className = 'Lion';
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static override readonly optionKeys = optionKeys<LionArgs, OptimizerArgs>({ beta1: true, beta2: true });
   readonly beta1: number;
   readonly beta2: number;

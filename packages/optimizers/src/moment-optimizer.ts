@@ -7,6 +7,7 @@ import { Optimizer, type OptimizerArgs, type OptimizerDefaults } from './optimiz
  * Keras's defaults, and their part of the config.
  */
 export abstract class MomentOptimizer extends Optimizer {
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static override readonly optionKeys = optionKeys<BetaArgs>({ beta1: true, beta2: true, epsilon: true });
   readonly beta1: number;
   readonly beta2: number;

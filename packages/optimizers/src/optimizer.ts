@@ -30,6 +30,7 @@ export abstract class Optimizer {
   /** The Keras class name (`Adam`), used by `{class_name, config}`. */
   static className = 'Optimizer';
   /** The option keys every optimizer reads; subclasses declare the ones they add. */
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static readonly optionKeys = optionKeys<OptimizerArgs>({ learningRate: true, weightDecay: true, name: true, clipValue: true, clipNorm: true, globalClipNorm: true });
   /** The optimizer's name (Keras's `name`), used in error messages and configs. */
   readonly name: string;

@@ -98,6 +98,10 @@ describe('a number where Keras and tfjs take the learning rate first', () => {
     );
   });
 
+  it.each(Object.entries(FACTORIES))('%s(0.01, 0.9) is refused, naming the factory', (name, factory) => {
+    expect(() => (factory as (...args: unknown[]) => unknown)(0.01, 0.9)).toThrow(`Expected one argument to ${name} (an options object or the learning rate), received 2`);
+  });
+
   it('refuses a number given to a constructor, which takes options', () => {
     expect(() => new optimizers.SGD(0.01 as never)).toThrow(new TypeError('Expected the options of SGD to be an object, received 0.01'));
   });

@@ -28,6 +28,7 @@ export interface RMSpropArgs extends OptimizerArgs {
  */
 export class RMSprop extends Optimizer {
   static override className = 'RMSprop';
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static override readonly optionKeys = optionKeys<RMSpropArgs, OptimizerArgs>({ rho: true, momentum: true, epsilon: true, centered: true });
   readonly rho: number;
   readonly momentum: number;

@@ -23,6 +23,7 @@ export interface SGDArgs extends OptimizerArgs {
  */
 export class SGD extends Optimizer {
   static override className = 'SGD';
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static override readonly optionKeys = optionKeys<SGDArgs, OptimizerArgs>({ momentum: true, nesterov: true });
   readonly momentum: number;
   readonly nesterov: boolean;

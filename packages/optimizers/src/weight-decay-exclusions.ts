@@ -10,6 +10,7 @@ export interface WeightDecayExclusionArgs {
 }
 
 /** The keys of {@link WeightDecayExclusionArgs}. */
+// Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
 export const EXCLUSION_KEYS = optionKeys<WeightDecayExclusionArgs>({ variables: true, variableNames: true });
 
 /**

@@ -28,6 +28,7 @@ export interface CosineDecayArgs {
  */
 export class CosineDecay extends LearningRateSchedule {
   static override className = 'CosineDecay';
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static override readonly optionKeys = optionKeys<CosineDecayArgs>({ initialLearningRate: true, decaySteps: true, alpha: true, warmupTarget: true, warmupSteps: true });
   readonly initialLearningRate: number;
   readonly decaySteps: number;

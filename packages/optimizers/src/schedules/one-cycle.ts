@@ -30,6 +30,7 @@ export interface OneCycleArgs {
  */
 export class OneCycle extends LearningRateSchedule {
   static override className = 'OneCycle';
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static override readonly optionKeys = optionKeys<OneCycleArgs>({ totalSteps: true, maxLearningRate: true, startLearningRate: true, lastSteps: true, lastLearningRate: true });
   readonly totalSteps: number;
   readonly maxLearningRate: number;

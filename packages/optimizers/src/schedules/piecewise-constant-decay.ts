@@ -21,6 +21,7 @@ export interface PiecewiseConstantDecayArgs {
  */
 export class PiecewiseConstantDecay extends LearningRateSchedule {
   static override className = 'PiecewiseConstantDecay';
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static override readonly optionKeys = optionKeys<PiecewiseConstantDecayArgs>({ boundaries: true, values: true });
   readonly boundaries: number[];
   readonly values: number[];

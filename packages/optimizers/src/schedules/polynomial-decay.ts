@@ -27,6 +27,7 @@ export interface PolynomialDecayArgs {
  */
 export class PolynomialDecay extends LearningRateSchedule {
   static override className = 'PolynomialDecay';
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static override readonly optionKeys = optionKeys<PolynomialDecayArgs>({ initialLearningRate: true, decaySteps: true, endLearningRate: true, power: true, cycle: true });
   readonly initialLearningRate: number;
   readonly decaySteps: number;

@@ -18,6 +18,7 @@ export interface DecayArgs {
  * periods; the formula is the subclass's `decayed(progress)`.
  */
 export abstract class StepDecay extends LearningRateSchedule {
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
   static override readonly optionKeys = optionKeys<DecayArgs>({ initialLearningRate: true, decaySteps: true, decayRate: true, staircase: true });
   readonly initialLearningRate: number;
   readonly decaySteps: number;
