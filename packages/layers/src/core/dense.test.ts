@@ -87,7 +87,7 @@ describeEachBackend('Dense', () => {
     layer.dispose();
   });
 
-  it.each(['relu', 'linear'] as const)('trains Dense(%s) with one fused product a step: no separate Relu or bias Add under a gradient tape', async (activation) => {
+  it.each(['relu', 'linear'] as const)('trains Dense(%s) with one fused product a step: no separate Relu or bias Add under a gradient tape, no gradient for the input', async (activation) => {
     const layer = dense({ units: 2, activation });
     layer.build([null, 3]);
     const x = tf.tensor2d(X);
@@ -100,6 +100,9 @@ describeEachBackend('Dense', () => {
     expect(forward[0]).toBe('_FusedMatMul');
     expect(profile.kernelNames).not.toContain('Relu');
     expect(profile.kernelNames).not.toContain('BiasAdd');
+    // The input of a first layer gets no gradient: one product in the backward pass, the kernel's
+    // (tf.fused.matMul's gradient computes the input's too, even for 'linear').
+    expect(profile.kernels.filter((kernel) => ['MatMul', 'BatchMatMul'].includes(kernel.name))).toHaveLength(1);
     x.dispose();
     layer.dispose();
   });
