@@ -10,6 +10,13 @@ describeEachBackend('RMSprop', () => {
     expect([optimizer.learningRate, optimizer.rho, optimizer.momentum, optimizer.epsilon, optimizer.centered, optimizer.name]).toEqual([0.001, 0.9, 0, 1e-7, false, 'rmsprop']);
   });
 
+  it('keeps Keras’s slots: velocity, then momentum when μ > 0, then average_gradient when centered', () => {
+    expect(rmsprop().slotNames()).toEqual(['velocity']);
+    expect(rmsprop({ momentum: 0.5 }).slotNames()).toEqual(['velocity', 'momentum']);
+    expect(rmsprop({ centered: true }).slotNames()).toEqual(['velocity', 'average_gradient']);
+    expect(rmsprop({ momentum: 0.5, centered: true }).slotNames()).toEqual(['velocity', 'momentum', 'average_gradient']);
+  });
+
   it('s ← ρ·s + (1 − ρ)·g², w ← w − η·g / √(s + ε)', async () => {
     const actual = await expectNoLeakedTensors(() => weightsAfterSteps(rmsprop({ learningRate: 0.01 })));
     const expected = stepsByHand(
