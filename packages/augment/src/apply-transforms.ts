@@ -26,6 +26,7 @@ export function applyTransforms(images: tf.Tensor4D, parameters: TransformParame
       const shift = tf.tensor4d(parameters.map((p) => p.channelShiftIntensity), [n, 1, 1, 1]);
       out = tf.minimum(tf.maximum(tf.add(out, shift), low), high);
     }
+    // Stryker disable next-line ConditionalExpression: brightening every image, none chosen where none is asked, leaves them exact (tf.where keeps them bit for bit)
     if (parameters.some((p) => p.brightness !== null)) {
       // Keras's apply_brightness_shift(x, b, scale=False): an image within [0, 255] goes to PIL as it
       // is, which multiplies and clips to [0, 255]; another is scaled from [min, max] to [0, 255]

@@ -53,7 +53,7 @@ export abstract class ImageIterator implements AsyncIterable<ImageBatch>, Iterab
     if (samples < 1) throw new Error(`Expected at least one image in ${owner}, received none`);
     this.batchSize = batchSize;
     if (options.shuffle !== undefined && typeof options.shuffle !== 'boolean') throw new TypeError(`Expected shuffle to be a boolean in ${owner}, received ${describeValue(options.shuffle)}`);
-    if (options.seed !== undefined && !(typeof options.seed === 'number' && Number.isFinite(options.seed))) throw argumentError(options.seed, 'number', `Expected seed to be a number in ${owner}, received ${describeValue(options.seed)}`);
+    if (options.seed !== undefined && !Number.isFinite(options.seed)) throw argumentError(options.seed, 'number', `Expected seed to be a number in ${owner}, received ${describeValue(options.seed)}`);
     this.shuffle = options.shuffle ?? true;
     this.draw = createRandom(options.seed);
     this.length = Math.ceil(samples / batchSize);
