@@ -46,7 +46,8 @@ export { mulberry32Bits } from '../seed/seed';
 export { dilateKernel } from '../ops/dilate-kernel';
 export { randomDropout } from '../ops/random-dropout';
 export { fusedDense, type FusedDenseArgs, type TapeFusedActivation } from '../ops/fused-dense';
-export { isSoftmaxOutput, markSoftmaxOutput } from '../ops/softmax-output';
+export { isSoftmaxOutput, markSoftmaxOutput, softmaxLogits } from '../ops/softmax-output';
+export { SOFTMAX_CROSSENTROPY, softmaxCrossentropyWithLogits } from '../ops/softmax-crossentropy-with-logits';
 export { uploadRows, type RowSource } from '../ops/upload-rows';
 export { ADAM_UPDATE, fusedAdamUpdate, type AdamTensors, type AdamStepAttributes } from '../ops/adam-update';
 

@@ -1,6 +1,6 @@
 import type * as tf from '@tensorflow/tfjs-core';
 
-const softmaxOutputs = new WeakSet<tf.Tensor>();
+const softmaxOutputs = new WeakMap<tf.Tensor, tf.Tensor | undefined>();
 
 /**
  * Records that `probabilities` came out of a softmax over its last axis (so each row sums to 1 up
@@ -10,14 +10,30 @@ const softmaxOutputs = new WeakSet<tf.Tensor>();
  * alive.
  *
  * @param probabilities a softmax output
+ * @param logits the softmax's input, when known: a crossentropy then starts from it, as Keras's
+ *   TensorFlow backend computes the loss from `output._keras_logits` (see {@link softmaxLogits})
  * @example
  * ```ts
- * const probabilities = markSoftmaxOutput(tf.softmax(logits));
+ * const probabilities = markSoftmaxOutput(tf.softmax(logits), logits);
  * ```
  */
-export function markSoftmaxOutput<T extends tf.Tensor>(probabilities: T): T {
-  softmaxOutputs.add(probabilities);
+export function markSoftmaxOutput<T extends tf.Tensor>(probabilities: T, logits?: tf.Tensor): T {
+  softmaxOutputs.set(probabilities, logits);
   return probabilities;
+}
+
+/**
+ * The logits {@link markSoftmaxOutput} recorded for `probabilities`, while they are alive
+ * (Keras's `output._keras_logits`); undefined for other tensors or once the logits are disposed.
+ *
+ * @example
+ * ```ts
+ * const logits = softmaxLogits(yPred); // the Dense layer's pre-activation, inside the same tidy
+ * ```
+ */
+export function softmaxLogits(probabilities: tf.Tensor): tf.Tensor | undefined {
+  const logits = softmaxOutputs.get(probabilities);
+  return logits === undefined || logits.isDisposed ? undefined : logits;
 }
 
 /**

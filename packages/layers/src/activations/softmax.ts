@@ -18,8 +18,8 @@ import { resolveAxes } from './resolve-axes';
  */
 export function softmax(x: tf.Tensor, options: { axis?: number | number[] } = {}): tf.Tensor {
   const axes = resolveAxes(options.axis ?? -1, x.rank, 'softmax');
-  // Marked as Keras keeps `_keras_logits`: a crossentropy on these probabilities may skip
-  // renormalizing them (any layer with a softmax activation, the Softmax layer included).
-  if (axes.length === 1 && axes[0] === x.rank - 1) return markSoftmaxOutput(tf.softmax(x));
+  // Marked with its logits as Keras keeps `_keras_logits`: a crossentropy on these probabilities
+  // starts from the logits (any layer with a softmax activation, the Softmax layer included).
+  if (axes.length === 1 && axes[0] === x.rank - 1) return markSoftmaxOutput(tf.softmax(x), x);
   return tf.tidy(() => tf.exp(tf.sub(x, tf.logSumExp(x, axes, true))));
 }

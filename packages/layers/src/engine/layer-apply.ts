@@ -1,4 +1,5 @@
 import { tf } from '@dendrite/backend';
+import { softmaxLogits } from '@dendrite/backend/internal';
 import type { CallArgs, NodeLayer, TensorOrList } from './layer-contract';
 import type { WeightRegularizer } from './layer-variable';
 import { getMask, setMask } from './masking';
@@ -78,7 +79,11 @@ function applyOnTensorsInside(layer: ApplicableLayer, inputs: TensorOrList, args
     const regularizer = layer.activityRegularizer;
     const activity = regularizer ? toList(result).map((output) => activityLoss(regularizer, output)) : [];
     const resultMask = layer.computeMask(callInputs, mask ?? null);
-    return { outputs: result, outputMask: resultMask, losses: activity } as unknown as tf.TensorContainer;
+    // A softmax output's logits outlive this tidy inside an enclosing one (the trainer's step), which
+    // disposes them, so that a crossentropy can start from them; called outside any, they go now.
+    const nested = tf.engine().state.scopeStack.length > 1;
+    const logits = nested ? toList(result).map(softmaxLogits).filter((tensor) => tensor !== undefined) : [];
+    return { outputs: result, outputMask: resultMask, losses: activity, logits } as unknown as tf.TensorContainer;
   }) as unknown as Result;
   for (const loss of losses) layer.addLoss(loss);
   if (outputMask !== null) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
-import { markSoftmaxOutput } from '@dendrite/backend/internal';
+import { useBackend } from '@dendrite/backend/testing';
+import { SOFTMAX_CROSSENTROPY, markSoftmaxOutput } from '@dendrite/backend/internal';
 import { computeOn, expectArraysClose, seededArray, seededIntArray } from '@dendrite/test-utils';
 import { categoricalCrossentropy } from './categorical-crossentropy';
 import { sparseCategoricalCrossentropy } from './sparse-categorical-crossentropy';
@@ -48,5 +49,40 @@ describe('crossentropies of a softmax output marked as softmax outputs', () => {
     const before = tf.memory().numTensors;
     tf.dispose(tf.tidy(() => lossAndGradient(losses[0][1], losses[0][2], true)));
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+/** Mean loss and its gradient with respect to the logits: from the softmax output marked with its logits, or from the logits. */
+function fromRecordedLogits(targets: () => tf.Tensor, loss: Loss, fromLogits: boolean): tf.Tensor[] {
+  const logits = tf.tensor2d(logitValues, [BATCH, CLASSES]);
+  const y = targets();
+  const { value, grads } = tf.valueAndGrads((z: tf.Tensor) => {
+    if (fromLogits) return tf.mean(loss === losses[2][2] ? sparseCategoricalCrossentropy(y, z, { fromLogits }) : categoricalCrossentropy(y, z, { fromLogits, labelSmoothing: loss === losses[1][2] ? 0.1 : 0 }));
+    return tf.mean(loss(y, markSoftmaxOutput(tf.softmax(z), z)));
+  })([logits]);
+  return [value, grads[0]];
+}
+
+describe('crossentropies of a softmax output marked with its logits', () => {
+  it.each(losses)('%s: the fromLogits loss and gradient (unclipped, as Keras with _keras_logits), on cpu and wasm', async (_name, targets, loss) => {
+    for (const backend of ['cpu', 'wasm'] as const) {
+      const [expectedLoss, expectedGradient] = await computeOn(backend, () => fromRecordedLogits(targets, loss, true));
+      const [actualLoss, actualGradient] = await computeOn(backend, () => fromRecordedLogits(targets, loss, false));
+      expectArraysClose(actualLoss, expectedLoss, 1e-5);
+      expectArraysClose(actualGradient, expectedGradient, 1e-5);
+    }
+  });
+
+  it('runs the fused kernel on wasm, and leaves no tensor behind', async () => {
+    const previous = tf.getBackend() as 'cpu' | 'wasm';
+    await useBackend('wasm');
+    try {
+      const before = tf.memory().numTensors;
+      const info = await tf.profile(() => tf.dispose(tf.tidy(() => fromRecordedLogits(losses[0][1], losses[0][2], false))));
+      expect(info.kernels.map((kernel) => kernel.name)).toContain(SOFTMAX_CROSSENTROPY);
+      expect(tf.memory().numTensors).toBe(before);
+    } finally {
+      await useBackend(previous);
+    }
   });
 });

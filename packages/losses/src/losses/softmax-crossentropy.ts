@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { isSoftmaxOutput } from '@dendrite/backend/internal';
+import { isSoftmaxOutput, softmaxCrossentropyWithLogits, softmaxLogits } from '@dendrite/backend/internal';
 import { EPSILON } from './epsilon';
 
 /**
@@ -11,8 +11,11 @@ export function takesSoftmaxCrossentropy(targets: tf.Tensor, yPred: tf.Tensor): 
 }
 
 /**
- * Keras's categorical crossentropy on probabilities, `−Σ t·log(clip(p / Σp, ε, 1 − ε))` over the
- * last axis, for a softmax output `p` (whose rows sum to 1 up to rounding): the same value up to
+ * Keras's categorical crossentropy on a softmax output `p` over the last axis. When the softmax's
+ * logits are alive (a layer's softmax inside the training step), the loss starts from them as
+ * Keras's TensorFlow backend does with `output._keras_logits`: `softmaxCrossentropyWithLogits`,
+ * one kernel forward and one multiply backward, unclipped (finite for any finite logits).
+ * Otherwise `−Σ t·log(clip(p / Σp, ε, 1 − ε))`, for `p` whose rows sum to 1 up to rounding: the same value up to
  * float rounding without the renormalization, and the same gradient in one step,
  * `−t·m / p` (`m` marking the probabilities inside the clip bounds, where the clip passes the
  * gradient). The normalization's gradient only adds a constant per row, which the softmax's
@@ -27,6 +30,10 @@ export function takesSoftmaxCrossentropy(targets: tf.Tensor, yPred: tf.Tensor): 
  * ```
  */
 export function softmaxCrossentropy(targets: tf.Tensor, probabilities: tf.Tensor): tf.Tensor {
+  const logits = softmaxLogits(probabilities);
+  if (logits !== undefined && logits.dtype === 'float32' && tf.util.arraysEqual(logits.shape, probabilities.shape)) {
+    return softmaxCrossentropyWithLogits(targets, logits);
+  }
   // customGrad's type spreads its inputs and the save function into one rest parameter.
   const crossentropy = tf.customGrad(((p: tf.Tensor, save: tf.GradSaveFunc) => {
     const clipped = tf.clipByValue(p, EPSILON, 1 - EPSILON);

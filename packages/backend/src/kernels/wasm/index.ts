@@ -13,6 +13,7 @@ import { adamUpdateKernel } from './adam/adam-update';
 import { identityOverride } from './identity/identity';
 import { dropoutMaskKernel } from './dropout-mask/dropout-mask';
 import { columnSumOverride } from './column-sum/column-sum';
+import { softmaxCrossentropyKernel } from './softmax-crossentropy/softmax-crossentropy';
 import { installWasmKernels as install, type WasmKernelOverride } from './wasm-kernel-overrides';
 
 export { uninstallWasmKernels, wasmKernelsInstalled, type WasmKernelOverride } from './wasm-kernel-overrides';
@@ -35,6 +36,7 @@ export const WASM_KERNEL_OVERRIDES: readonly WasmKernelOverride[] = [
   identityOverride,
   dropoutMaskKernel,
   columnSumOverride,
+  softmaxCrossentropyKernel,
 ];
 
 /**
