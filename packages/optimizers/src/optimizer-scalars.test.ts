@@ -45,7 +45,9 @@ describeEachBackend('Optimizer.scalar', () => {
 
   it('outside a step (before the first or after one), makes a new scalar each call (the caller frees it)', () => {
     const optimizer = new ScalarProbe();
-    tf.tidy(() => expect(optimizer.scalarOutsideStep(3)).not.toBe(optimizer.scalarOutsideStep(3)));
+    tf.tidy(() => {
+      expect(optimizer.scalarOutsideStep(3)).not.toBe(optimizer.scalarOutsideStep(3));
+    });
     const w = makeVariable([1]);
     tf.tidy(() => optimizer.applyGradients([[tf.ones([1]), w]]));
     w.dispose();
