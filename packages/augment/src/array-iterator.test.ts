@@ -57,6 +57,21 @@ describe('ArrayIterator', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('takes the rows of a subset from plain arrays too, and names x, y or sampleWeight when its values do not fill its shape', () => {
+    const before = tf.memory().numTensors;
+    const generator = new ImageDataGenerator({ validationSplit: 0.5 });
+    // Four images of two values each: training is rows 2 and 3, values 4…7.
+    const x = { values: [0, 1, 2, 3, 4, 5, 6, 7], shape: [4, 1, 2, 1] };
+    const batch = generator.flow(x, { values: [10, 11, 12, 13], shape: [4] }, { subset: 'training', sampleWeight: { values: [0.5, 1, 1.5, 2], shape: [4] }, shuffle: false, batchSize: 4 }).nextBatch();
+    expect(Array.from(batch.y!.dataSync())).toEqual([12, 13]);
+    expect(Array.from(batch.sampleWeight!.dataSync())).toEqual([1.5, 2]);
+    expect(indices(batch)).toEqual([4, 5, 6, 7]);
+    expect(tf.memory().numTensors).toBe(before);
+    expect(() => generator.flow({ values: [1, 2, 3], shape: [4, 1, 1, 1] })).toThrow(new Error('Expected 4 values for x of shape [4,1,1,1], received 3'));
+    expect(() => generator.flow(images(2), { values: [1], shape: [2] })).toThrow(new Error('Expected 2 values for y of shape [2], received 1'));
+    expect(() => generator.flow(images(2), undefined, { sampleWeight: { values: [1], shape: [2] } })).toThrow(new Error('Expected 2 values for sampleWeight of shape [2], received 1'));
+  });
+
   it('refuses a batch size, seed, subset or sample weights it cannot use, naming them', () => {
     const generator = new ImageDataGenerator({ validationSplit: 0.5 });
     const x = images(4);
