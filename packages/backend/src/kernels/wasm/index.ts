@@ -14,6 +14,7 @@ import { identityOverride } from './identity/identity';
 import { dropoutMaskKernel } from './dropout-mask/dropout-mask';
 import { columnSumOverride } from './column-sum/column-sum';
 import { softmaxCrossentropyKernel } from './softmax-crossentropy/softmax-crossentropy';
+import { conv2dForwardOverride, fusedConv2dForwardOverride } from './conv2d-forward/conv2d-forward';
 import { installWasmKernels as install, type WasmKernelOverride } from './wasm-kernel-overrides';
 
 export { uninstallWasmKernels, wasmKernelsInstalled, type WasmKernelOverride } from './wasm-kernel-overrides';
@@ -37,6 +38,8 @@ export const WASM_KERNEL_OVERRIDES: readonly WasmKernelOverride[] = [
   dropoutMaskKernel,
   columnSumOverride,
   softmaxCrossentropyKernel,
+  conv2dForwardOverride,
+  fusedConv2dForwardOverride,
 ];
 
 /**

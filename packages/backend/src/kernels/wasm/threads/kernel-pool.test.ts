@@ -117,4 +117,20 @@ describe('Dendrite’s SIMD kernels on two threads', () => {
     expect(pooled).toContain('addImageRuns');
     expect(two).toEqual(one);
   }, 60_000);
+
+  it('the forward convolutions of the MNIST CNN (patches copied by images, their product split by row pairs; bias and relu) equal the one-thread outputs bit for bit', async () => {
+    const images = tf.tensor4d(seededArray(16 * 28 * 28, 17, 0, 1).map((value) => (value < 0.6 ? 0 : value)), [16, 28, 28, 1]);
+    const [first, second] = [tf.tensor4d(seededArray(3 * 3 * 32, 18), [3, 3, 1, 32]), tf.tensor4d(seededArray(3 * 3 * 32 * 64, 19), [3, 3, 32, 64])];
+    const bias = tf.tensor1d(seededArray(64, 20));
+    const x = tf.tensor4d(seededArray(8 * 13 * 13 * 32, 21, 0, 1), [8, 13, 13, 32]);
+    const [one, two, pooled] = await onOneAndTwoThreads(() => [
+      tf.conv2d(images, first, 1, 'valid'),
+      tf.conv2d(x, second, 1, 'valid'),
+      tf.fused.conv2d({ x, filter: second, strides: 1, pad: 'valid', bias, activation: 'relu' }),
+    ]);
+    tf.dispose([images, first, second, bias, x]);
+    expect(pooled).toEqual(expect.arrayContaining(['copyImageFloats', 'copyImageRuns', 'matmul']));
+    // The first value that differs in each output (-1: none); a diff of whole outputs takes minutes to print.
+    expect(two.map((values, output) => values.findIndex((value, index) => !Object.is(value, one[output][index])))).toEqual([-1, -1, -1]);
+  }, 60_000);
 });
