@@ -2,7 +2,8 @@ import type { DecodedImage } from './decoded-image';
 
 /**
  * Decodes an uncompressed Windows bitmap (`BM`): 24- and 32-bit pixels (BI_RGB or BI_BITFIELDS in
- * the usual BGRA layout) and 1-, 4- and 8-bit palettes, bottom-up or top-down rows.
+ * the usual BGRA layout, alpha only where a V4/V5 header's mask declares it, as PIL) and 1-, 4- and
+ * 8-bit palettes, bottom-up or top-down rows.
  *
  * @param checkSize called with the header's width and height before anything is allocated
  * @throws Error naming the file and the header field it does not read
@@ -18,13 +19,18 @@ export function decodeBmp(bytes: Uint8Array, fileName: string, checkSize?: (widt
   const bits = view.getUint16(28, true);
   const compression = view.getUint32(30, true);
   const height = Math.abs(rawHeight);
+  // OS/2's 12-byte header holds 16-bit sizes at other offsets: refused by name rather than misread.
+  if (headerSize < 40) throw fail(`a ${headerSize}-byte info header, which this reader does not support (it reads Windows' 40-byte one and its successors)`);
   if (width <= 0 || height === 0) throw fail(`a size of ${width}×${rawHeight}`);
   checkSize?.(width, height);
   if (!(compression === 0 || (compression === 3 && bits === 32))) throw fail(`compression ${compression}, which this reader does not support`);
   if (![1, 4, 8, 24, 32].includes(bits)) throw fail(`${bits} bits per pixel`);
-  if (headerSize < 12 || dataOffset < 14 + headerSize) throw fail(`pixel data at byte ${dataOffset}, inside its ${14 + headerSize}-byte header`);
+  if (dataOffset < 14 + headerSize) throw fail(`pixel data at byte ${dataOffset}, inside its ${14 + headerSize}-byte header`);
   const rowBytes = Math.ceil((width * bits) / 32) * 4;
   if (dataOffset + rowBytes * height > bytes.length) throw fail(`a truncated pixel array (${bytes.length - dataOffset} bytes for ${rowBytes * height})`);
+  // As PIL: a 32-bit pixel's fourth byte is alpha only under BI_BITFIELDS with an alpha mask (in a
+  // V4/V5 header); BI_RGB leaves it unused (often 0), so those pixels are opaque.
+  const alpha = bits === 32 && compression === 3 && headerSize >= 108 && view.getUint32(66, true) === 0xff000000;
   let palette: Uint8Array | undefined;
   if (bits <= 8) {
     const colours = view.getUint32(46, true) || 1 << bits;
@@ -49,9 +55,9 @@ export function decodeBmp(bytes: Uint8Array, fileName: string, checkSize?: (widt
         data[out] = bytes[at + 2];
         data[out + 1] = bytes[at + 1];
         data[out + 2] = bytes[at];
-        data[out + 3] = bits === 32 ? bytes[at + 3] : 255;
+        data[out + 3] = alpha ? bytes[at + 3] : 255;
       }
     }
   }
-  return { width, height, data, channels: 3 };
+  return { width, height, data, channels: alpha ? 4 : 3 };
 }
