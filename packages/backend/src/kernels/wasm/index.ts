@@ -11,7 +11,7 @@ import { avgPoolBackpropKernel } from './avg-pool-backprop/avg-pool-backprop';
 import { resizeBilinearBackpropKernel } from './resize-bilinear-backprop/resize-bilinear-backprop';
 import { adamUpdateKernel } from './adam/adam-update';
 import { identityOverride } from './identity/identity';
-import { dropoutMaskKernel } from './dropout-mask/dropout-mask';
+import { dropoutKernel, dropoutMaskKernel } from './dropout-mask/dropout-mask';
 import { columnSumOverride } from './column-sum/column-sum';
 import { softmaxCrossentropyKernel } from './softmax-crossentropy/softmax-crossentropy';
 import { conv2dForwardOverride, fusedConv2dForwardOverride } from './conv2d-forward/conv2d-forward';
@@ -36,6 +36,7 @@ export const WASM_KERNEL_OVERRIDES: readonly WasmKernelOverride[] = [
   adamUpdateKernel,
   identityOverride,
   dropoutMaskKernel,
+  dropoutKernel,
   columnSumOverride,
   softmaxCrossentropyKernel,
   conv2dForwardOverride,

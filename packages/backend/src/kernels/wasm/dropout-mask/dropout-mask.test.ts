@@ -49,4 +49,33 @@ describe('wasm DendriteDropoutMask', () => {
       expect(part.subarray(0, from).every((value) => value === 0)).toBe(true);
     }
   });
+
+  it('DendriteDropout: x times its mask and the gradient dy times the same mask, as the cpu backend, in one kernel each way', async () => {
+    const [shape, rate, seed] = [[33, 7], 0.4, 2024];
+    const x = Float32Array.from({ length: 33 * 7 }, (_, index) => Math.sin(index) * 3);
+    const dy = Float32Array.from({ length: 33 * 7 }, (_, index) => Math.cos(index * 0.7));
+    const compute = () => {
+      const { value, grads } = tf.valueAndGrads((input: tf.Tensor) => tf.sum(tf.mul(randomDropout(input, rate, [...shape], seed), tf.tensor(dy, shape))))([tf.tensor(x, shape)]);
+      return [randomDropout(tf.tensor(x, shape), rate, undefined, seed), value, grads[0]];
+    };
+    const expected = await computeOn('cpu', compute);
+    await useBackend('wasm');
+    const actual = await expectNoLeakedTensors(() => {
+      const result = tf.tidy(compute);
+      const values = result.map((tensor) => Float32Array.from(tensor.dataSync()));
+      tf.dispose(result);
+      return values;
+    });
+    expect(actual[0]).toEqual(expected[0]);
+    expect(actual[2]).toEqual(expected[2]);
+    expect(actual[1][0]).toBeCloseTo(expected[1][0], 3);
+    const input = tf.tensor(x, shape);
+    const info = await tf.profile(() => tf.tidy(() => {
+      tf.grad((value: tf.Tensor) => tf.sum(randomDropout(value, rate, undefined, seed)))(input);
+    }));
+    const names = info.kernels.map((kernel) => kernel.name);
+    expect(names.filter((name) => name === 'DendriteDropout')).toHaveLength(2);
+    expect(names).not.toContain('DendriteDropoutMask');
+    input.dispose();
+  });
 });
