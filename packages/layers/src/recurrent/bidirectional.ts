@@ -46,6 +46,7 @@ function recreate(layer: RNN, changes: Record<string, unknown>): RNN {
 export class Bidirectional extends Layer {
   static override className = 'Bidirectional';
   /** The option keys this class adds to its parent's, refused when misspelled. */
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the keys (Object.keys): `true` marks a key, `false` would list it the same
   static override readonly optionKeys = optionKeys<BidirectionalArgs, LayerArgs>({ layer: true, mergeMode: true, backwardLayer: true });
   readonly forwardLayer: RNN;
   readonly backwardLayer: RNN;

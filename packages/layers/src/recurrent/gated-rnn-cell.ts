@@ -16,6 +16,7 @@ export interface GatedRNNCellArgs extends RNNCellArgs {
  */
 export abstract class GatedRNNCell extends RNNCell {
   /** The option keys this class adds to its parent's, refused when misspelled. */
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the keys (Object.keys): `true` marks a key, `false` would list it the same
   static override readonly optionKeys = optionKeys<GatedRNNCellArgs, RNNCellArgs>({ recurrentActivation: true });
   readonly recurrentActivation: (x: tf.Tensor) => tf.Tensor;
 

@@ -28,6 +28,7 @@ export interface GRUCellArgs extends GatedRNNCellArgs {
 export class GRUCell extends GatedRNNCell {
   static override className = 'GRUCell';
   /** The option keys this class adds to its parent's, refused when misspelled. */
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the keys (Object.keys): `true` marks a key, `false` would list it the same
   static override readonly optionKeys = optionKeys<GRUCellArgs, GatedRNNCellArgs>({ resetAfter: true });
   readonly resetAfter: boolean;
 
@@ -51,6 +52,7 @@ export class GRUCell extends GatedRNNCell {
 
   protected override inputBias(): tf.Tensor | undefined {
     if (this.bias === undefined || !this.resetAfter) return this.bias?.read();
+    // Stryker disable next-line ArrayDeclaration: tf.slice fills a begin that is too short with 0 and a size with -1 (to the end): `[0, 0]` → `[]` is the same slice (the line's other arrays are killed)
     return tf.reshape(tf.slice(this.bias.read(), [0, 0], [1, -1]), [-1]);
   }
 
@@ -58,12 +60,16 @@ export class GRUCell extends GatedRNNCell {
   override stepWeights(recurrentMasks: tf.Tensor[] | null): StepWeights {
     if (this.resetAfter) {
       const weights = super.stepWeights(recurrentMasks);
+      // Stryker disable next-line ArrayDeclaration: tf.slice fills a begin that is too short with 0 and a size with -1 (to the end): `[1, -1]` → `[]` is the same last row of two (the line's other arrays are killed)
       if (this.bias !== undefined) weights.recurrentBias = tf.reshape(tf.slice(this.bias.read(), [1, 0], [1, -1]), [-1]);
       return weights;
     }
     const recurrentKernel = this.recurrentKernel!.read();
+    // Stryker disable next-line ArrayDeclaration: tf.slice fills a begin that is too short with 0 and a size with -1 (to the end): `[0, 0]` → `[]` is the same slice (the size's → `[]` is killed)
     const gateKernel = tf.slice(recurrentKernel, [0, 0], [this.units, 2 * this.units]);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the blocks only spare recurrentProduct splitting the gate kernel again (it splits it itself when they are missing, and reads them only with per-gate masks)
     const blocks = recurrentMasks !== null && recurrentMasks.length > 1 ? tf.split(gateKernel, 2, 1) : undefined;
+    // Stryker disable next-line ArrayDeclaration: tf.slice fills a begin that is too short with 0 and a size with -1 (to the end): the size `[units, units]` → `[]` reaches the same last block (the begin's → `[]` is killed)
     return { recurrentKernel, blocks, gateKernel, candidateKernel: tf.slice(recurrentKernel, [0, 2 * this.units], [this.units, this.units]) };
   }
 

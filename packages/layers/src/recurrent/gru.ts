@@ -21,6 +21,7 @@ export interface GRUArgs extends GRUCellArgs, RNNOptions {}
 export class GRU extends RNN<GRUCell> {
   static override className = 'GRU';
   /** The option keys this class adds to its parent's, refused when misspelled. */
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the keys (Object.keys): `true` marks a key, `false` would list it the same
   static override readonly optionKeys = optionKeys<GRUArgs, RNNArgs>({ ...RNN_CELL_KEYS, recurrentActivation: true, resetAfter: true });
 
   /** @throws Error naming the layer and argument: units < 1, a rate outside [0, 1), stateful true, a bad identifier */

@@ -25,6 +25,7 @@ export interface LSTMCellArgs extends GatedRNNCellArgs {
 export class LSTMCell extends GatedRNNCell {
   static override className = 'LSTMCell';
   /** The option keys this class adds to its parent's, refused when misspelled. */
+  // Stryker disable next-line BooleanLiteral: optionKeys reads only the keys (Object.keys): `true` marks a key, `false` would list it the same
   static override readonly optionKeys = optionKeys<LSTMCellArgs, GatedRNNCellArgs>({ unitForgetBias: true });
   readonly unitForgetBias: boolean;
 

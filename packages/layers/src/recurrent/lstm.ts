@@ -21,11 +21,13 @@ export interface LSTMArgs extends LSTMCellArgs, RNNOptions {}
 export class LSTM extends RNN<LSTMCell> {
   static override className = 'LSTM';
   /** The option keys this class adds to its parent's, refused when misspelled. */
+  // Stryker disable BooleanLiteral: optionKeys reads only the keys (Object.keys): `true` marks a key, `false` would list it the same
   static override readonly optionKeys = optionKeys<LSTMArgs, RNNArgs>({
     ...RNN_CELL_KEYS,
     recurrentActivation: true,
     unitForgetBias: true,
   });
+  // Stryker restore BooleanLiteral
 
   /** @throws Error naming the layer and argument: units < 1, a rate outside [0, 1), stateful true, a bad identifier */
   constructor(args: LSTMArgs) {

@@ -55,6 +55,7 @@ export interface RNNCallArgs extends CallArgs {
 export class RNN<Cell extends RNNCell = RNNCell> extends Layer {
   static override className = 'RNN';
   /** The option keys this class adds to its parent's, refused when misspelled. */
+  // Stryker disable BooleanLiteral: optionKeys reads only the keys (Object.keys): `true` marks a key, `false` would list it the same
   static override readonly optionKeys = optionKeys<RNNArgs, LayerArgs>({
     activityRegularizer: true,
     cell: true,
@@ -65,6 +66,7 @@ export class RNN<Cell extends RNNCell = RNNCell> extends Layer {
     unroll: true,
     zeroOutputForMask: true,
   });
+  // Stryker restore BooleanLiteral
   readonly cell: Cell;
   readonly returnSequences: boolean;
   readonly returnState: boolean;
