@@ -1,5 +1,8 @@
-import { installWasmKernels, selectBackend, setSeed, tf, uninstallWasmKernels, type BackendName } from '@dendrite/backend';
+import { availableParallelism } from 'node:os';
+import { installWasmKernels, selectBackend, setSeed, tf, uninstallWasmKernels } from '@dendrite/backend';
 import { formatTable, measure } from './measure';
+import { runChild } from './separate-process';
+import type { ThreadsResult } from './threads-child';
 
 const BATCH = 128;
 const SIZES = [784, 128, 128, 10];
@@ -37,23 +40,46 @@ async function millisecondsPerStep(): Promise<number> {
   return milliseconds;
 }
 
-/** ms per MLP training step on wasm (stock kernels and Dendrite's) and cpu. */
-export async function mlpStepBench(): Promise<string> {
-  const rows: string[][] = [];
-  const run = async (backend: BackendName, label: string, stockKernels: boolean) => {
-    await selectBackend({ prefer: backend });
-    if (stockKernels) uninstallWasmKernels();
+/**
+ * ms per step on the wasm backend as started (its threads): Dendrite's kernels (`ours`), and with
+ * `withStock` tfjs-backend-wasm's stock kernels (`stock`) and the cpu backend (`cpu`).
+ */
+export async function stepMeasurements(withStock: boolean): Promise<Record<string, number>> {
+  const values: Record<string, number> = {};
+  if (withStock) {
+    uninstallWasmKernels();
     try {
-      return { label, milliseconds: await millisecondsPerStep() };
+      values.stock = await millisecondsPerStep();
     } finally {
-      if (stockKernels) installWasmKernels();
+      installWasmKernels();
     }
-  };
-  const stock = await run('wasm', 'wasm, stock tfjs kernels', true);
-  const ours = await run('wasm', 'wasm, dendrite kernels', false);
-  const cpu = await run('cpu', 'cpu', false);
-  for (const result of [stock, ours, cpu]) {
-    rows.push([result.label, result.milliseconds.toFixed(2), `${(stock.milliseconds / result.milliseconds).toFixed(2)}×`]);
   }
-  return formatTable(['MLP 784-128-128-10, Adam, batch 128', 'ms/step', 'speed-up vs stock wasm'], rows);
+  values.ours = await millisecondsPerStep();
+  if (withStock) {
+    await selectBackend({ prefer: 'cpu' });
+    values.cpu = await millisecondsPerStep();
+  }
+  return values;
+}
+
+/**
+ * ms per MLP training step on wasm (stock kernels and Dendrite's, one thread; Dendrite's on every
+ * core) and cpu, each thread count in a process of its own (the wasm backend keeps the threads it
+ * started with).
+ */
+export async function mlpStepBench(): Promise<string> {
+  const cores = availableParallelism();
+  const one = await runChild<ThreadsResult>('threads-child.ts', ['step', '1', 'stock']);
+  const many = cores > 1 ? await runChild<ThreadsResult>('threads-child.ts', ['step', String(cores)]) : undefined;
+  const results: Array<[string, number]> = [
+    ['wasm, stock tfjs kernels, 1 thread', one.values.stock],
+    ['wasm, dendrite kernels, 1 thread', one.values.ours],
+    ...(many ? [[`wasm, dendrite kernels, ${many.threads} threads`, many.values.ours] as [string, number]] : []),
+    ['cpu', one.values.cpu],
+  ];
+  const rows = results.map(([label, milliseconds]) => [label, milliseconds.toFixed(2), `${(one.values.stock / milliseconds).toFixed(2)}×`]);
+  const threadsNote = many
+    ? `Threads 1 → ${many.threads}: Dendrite's kernels ${(one.values.ours / many.values.ours).toFixed(2)}× (goal on the MLP ≥ 1.3×), measured in this run.`
+    : 'Threads 1 against N: one core here, nothing to compare.';
+  return [formatTable(['MLP 784-128-128-10, Adam, batch 128', 'ms/step', 'speed-up vs stock wasm'], rows), '', threadsNote].join('\n');
 }

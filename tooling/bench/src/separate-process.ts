@@ -19,7 +19,7 @@ export interface ChildResult {
  *
  * @throws Error naming the command and the end of its stderr when it fails or prints no JSON
  */
-export function runJsonProcess(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<ChildResult> {
+export function runJsonProcess<T = ChildResult>(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
     let stdout = '';
@@ -30,7 +30,7 @@ export function runJsonProcess(command: string, args: string[], env: NodeJS.Proc
     child.on('close', (code) => {
       const last = stdout.trim().split('\n').pop() ?? '';
       if (code !== 0 || !last.startsWith('{')) reject(new Error(`Expected ${[command, ...args].join(' ')} to print its result, received exit ${code}: ${stderr.slice(-400)}`));
-      else resolve(JSON.parse(last) as ChildResult);
+      else resolve(JSON.parse(last) as T);
     });
   });
 }
@@ -41,7 +41,7 @@ export function runJsonProcess(command: string, args: string[], env: NodeJS.Proc
  *
  * @throws Error naming the script and its stderr when it fails
  */
-export function runChild(script: string, args: string[]): Promise<ChildResult> {
+export function runChild<T = ChildResult>(script: string, args: string[]): Promise<T> {
   const path = fileURLToPath(new URL(`./${script}`, import.meta.url));
-  return runJsonProcess(process.execPath, ['--import', 'tsx', path, ...args]);
+  return runJsonProcess<T>(process.execPath, ['--import', 'tsx', path, ...args]);
 }
