@@ -35,6 +35,7 @@ export const categoricalCrossentropy = withKerasName(function categoricalCrossen
     checkTensor(yPred, 'yPred', owner);
     const hint = looksSparse(yTrue, yPred) ? 'integer class labels go with sparse_categorical_crossentropy' : undefined;
     let [t, p] = alignShapes(yTrue, yPred, owner, { broadcast: false, hint });
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a smoothing of 0 makes t·1 + 0, the same targets
     if (smoothing > 0) {
       // Classes are counted along `axis`; Keras counts the last axis whatever `axis` is (the same by default).
       const classes = p.shape[axis < 0 ? p.rank + axis : axis];
