@@ -43,7 +43,20 @@ describeEachBackend('Lion', () => {
     expect(get('Lion')).toBeInstanceOf(Lion);
   });
 
+  it('mixes the gradient in by 1 − β₁: the momentum can outvote an opposite gradient', async () => {
+    // β₂ = 0 keeps m at the last gradient: after g = 1, the step of g = −0.5 has sign(0.5·1 + 0.5·(−0.5)) = +1.
+    const gradients = [[1], [-0.5]];
+    const actual = await expectNoLeakedTensors(() => weightsAfterSteps(lion({ learningRate: 0.1, beta1: 0.5, beta2: 0 }), gradients, [0]));
+    expectWeights(actual, [[-0.1], [-0.2]]);
+  });
+
+  it('takes β₁ = 1, Keras’s upper bound: steps by the momentum’s sign alone', async () => {
+    const actual = await expectNoLeakedTensors(() => weightsAfterSteps(lion({ learningRate: 0.1, beta1: 1, beta2: 0 }), [[1], [-0.5]], [0]));
+    expectWeights(actual, [[0], [-0.1]]);
+  });
+
   it('rejects a β₁ of 0 (sign SGD) as Keras does, naming it', () => {
+    expect(() => lion({ beta1: 1.5 })).toThrow('Expected beta1 to be a number in (0, 1], received 1.5 in optimizer "lion"');
     expect(() => lion({ beta1: 0 })).toThrow('Expected beta1 to be a number in (0, 1], received 0 in optimizer "lion"');
     expect(() => lion({ beta2: 1.5 })).toThrow('Expected beta2 to be a number in [0, 1], received 1.5 in optimizer "lion"');
   });
