@@ -32,6 +32,7 @@ export const binaryCrossentropy = withKerasName(function binaryCrossentropy(yTru
   const smoothing = checkNumber(options.labelSmoothing ?? 0, 'labelSmoothing', owner, inInterval(0, 1));
   return tf.tidy(() => {
     let [t, p] = alignShapes(yTrue, yPred, owner, { broadcast: false });
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a smoothing of 0 makes t·1 + 0, the same targets
     if (smoothing > 0) t = tf.add(tf.mul(t, 1 - smoothing), 0.5 * smoothing);
     let perEntry: tf.Tensor;
     if (options.fromLogits) {
