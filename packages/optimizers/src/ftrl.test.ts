@@ -63,5 +63,8 @@ describeEachBackend('Ftrl', () => {
     expect(() => ftrl({ learningRatePower: 0.5 })).toThrow('Expected learningRatePower to be a finite number ≤ 0, received 0.5 in optimizer "ftrl"');
     expect(() => ftrl({ initialAccumulatorValue: -1 })).toThrow('Expected initialAccumulatorValue to be a finite number ≥ 0, received -1 in optimizer "ftrl"');
     expect(() => ftrl({ l2ShrinkageRegularizationStrength: -1 })).toThrow('Expected l2ShrinkageRegularizationStrength to be a finite number ≥ 0, received -1 in optimizer "ftrl"');
+    expect(() => ftrl({ l1RegularizationStrength: -1 })).toThrow('Expected l1RegularizationStrength to be a finite number ≥ 0, received -1 in optimizer "ftrl"');
+    expect(() => ftrl({ l2RegularizationStrength: -1 })).toThrow('Expected l2RegularizationStrength to be a finite number ≥ 0, received -1 in optimizer "ftrl"');
+    expect(() => ftrl({ beta: -1 })).toThrow('Expected beta to be a finite number ≥ 0, received -1 in optimizer "ftrl"');
   });
 });

@@ -75,6 +75,7 @@ export class Ftrl extends Optimizer {
     const power = this.scalar(-this.learningRatePower);
     const rate = this.scalar(learningRate);
     const l2 = this.l2RegularizationStrength + this.beta / (2 * learningRate);
+    // Stryker disable next-line ConditionalExpression: a shrinkage of 0 adds w·0, the same gradient
     const shrunk = this.l2ShrinkageRegularizationStrength === 0 ? gradient : tf.add(gradient, tf.mul(variable, this.scalar(2 * this.l2ShrinkageRegularizationStrength)));
     const nextAccumulator = tf.add(accumulator, tf.square(gradient));
     const nextPower = tf.pow(nextAccumulator, power);
