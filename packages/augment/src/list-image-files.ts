@@ -23,6 +23,12 @@ export interface ListImageFilesOptions {
   split?: [number, number];
 }
 
+/** Whether a file name ends with `.` and one of {@link IMAGE_EXTENSIONS}, in any case, as Keras's `fname.lower().endswith('.' + extension)` (a bare `png` is no image). */
+function hasImageExtension(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  return dot >= 0 && (IMAGE_EXTENSIONS as readonly string[]).includes(name.slice(dot + 1).toLowerCase());
+}
+
 const LIST_IMAGE_FILES_KEYS = optionKeys<ListImageFilesOptions>({ classes: true, followLinks: true, split: true });
 
 /**
@@ -50,7 +56,7 @@ export function listImageFiles(root: string, options: ListImageFilesOptions = {}
         const full = path.join(dir, entry.name);
         const isDir = entry.isDirectory() || (options.followLinks === true && entry.isSymbolicLink() && fs.statSync(full).isDirectory());
         if (isDir) walk(full);
-        else if ((IMAGE_EXTENSIONS as readonly string[]).includes(entry.name.split('.').pop()?.toLowerCase() ?? '')) files.push(path.relative(root, full));
+        else if (hasImageExtension(entry.name)) files.push(path.relative(root, full));
       }
     };
     walk(folder);
