@@ -6,7 +6,7 @@ import { bundledWasmPaths, describeWasmFetch, wasmBinaryFor, wasmBinaryUrl } fro
 import { withoutAddedProcessHandlers } from './process-handlers';
 import { activateBackend } from './activate-backend';
 import { probeBrowserGpu } from './gpu-candidates';
-import { prepareNodeWasmThreads } from './node-wasm-threads';
+import { NODE_XNNPACK_THREADS, prepareNodeWasmThreads } from './node-wasm-threads';
 import { kernelThreads, setKernelThreads, useKernelPool } from '../kernels/wasm/threads/kernel-pool';
 import { BrowserKernelPool } from '../kernels/wasm/threads/browser-kernel-pool';
 import { isSharedMemory } from '../kernels/wasm/simd/simd-module';
@@ -93,7 +93,10 @@ async function probeWasm(probes: RuntimeProbes, options: CandidateOptions): Prom
     if (wanted.threads < 2) tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     else if (probes.isNode) restore = await prepareNodeWasmThreads(tf.env());
     else restore = prepareBrowserWasmThreads(wanted.threads, (globalThis as { navigator?: object }).navigator ?? {});
-    wasm.setThreadsCount(wanted.threads);
+    // Node: XNNPACK's pool keeps to the calling thread, Dendrite's kernel pool takes the threads
+    // asked. Asked for them too, XNNPACK still started with one (getThreadsCount() was 1 with 2
+    // or 4 asked, the cores the build sees being capped while it starts), but only by that cap.
+    wasm.setThreadsCount(probes.isNode ? NODE_XNNPACK_THREADS : wanted.threads);
   }
   // Also here: a wasm backend registered before Dendrite's import kept tfjs's own factory.
   let failure: string | undefined;
