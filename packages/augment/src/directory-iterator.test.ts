@@ -107,3 +107,66 @@ describe('flowFromDirectory options', () => {
     expect(() => new ImageDataGenerator().flowFromDirectory(root, { targetSize: [Number.NaN, 3] })).toThrow('Expected targetSize to be [height, width] of positive integers in flowFromDirectory, received [NaN,3]');
   });
 });
+
+describe('flowFromDirectory, each option', () => {
+  it('reads rgba and bilinear as asked, names the classes given, lists full paths, and says what it found unless verbose is false', () => {
+    const root = classFolders();
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const flow = new ImageDataGenerator().flowFromDirectory(root, { classes: ['dogs', 'cats'], colorMode: 'rgba', interpolation: 'bilinear', targetSize: [1, 2], classMode: 'sparse', shuffle: false, batchSize: 2 });
+    expect(log).toHaveBeenCalledTimes(1);
+    expect(log).toHaveBeenCalledWith('Found 5 images belonging to 2 classes.');
+    new ImageDataGenerator().flowFromDirectory(root, { verbose: false });
+    expect(log).toHaveBeenCalledTimes(1);
+    log.mockRestore();
+    expect([flow.imageShape, flow.numClasses, flow.classIndices]).toEqual([[1, 2, 4], 2, { dogs: 0, cats: 1 }]);
+    expect(flow.filepaths).toEqual(['dogs/a.bmp', 'dogs/b.png', 'dogs/deep/c.JPG', 'cats/y.png', 'cats/z.png'].map((file) => `${root}/${file}`));
+    const batch = flow.nextBatch();
+    // Two 6×4 images of one grey level each, shrunk to 1×2 RGBA: their levels and an opaque alpha.
+    expect(Array.from(batch.x.dataSync())).toEqual([20, 20, 20, 255, 20, 20, 20, 255, 30, 30, 30, 255, 30, 30, 30, 255]);
+    expect(Array.from(batch.y!.dataSync())).toEqual([0, 0]);
+    tf.dispose([batch.x, batch.y!]);
+  });
+
+  it('resizes with the interpolation asked, nearest by default', () => {
+    const root = mkdtempSync(join(tmpdir(), 'dendrite-flow-'));
+    dirs.push(root);
+    mkdirSync(join(root, 'ramp'));
+    writeFileSync(join(root, 'ramp', 'r.png'), writePng(2, 1, (x) => [x * 100, 0, 0, 255]));
+    const reds = (options: object) => {
+      const batch = new ImageDataGenerator().flowFromDirectory(root, { targetSize: [1, 4], verbose: false, ...options }).nextBatch();
+      const values = Array.from(batch.x.dataSync()).filter((_, i) => i % 3 === 0);
+      tf.dispose([batch.x, batch.y!]);
+      return values;
+    };
+    expect(reds({})).toEqual([0, 0, 100, 100]);
+    expect(reds({ interpolation: 'bilinear' })).toEqual([0, 25, 75, 100]);
+  });
+
+  it('yields no targets for classMode "none", and keeps each skipped file’s class out of the classes', () => {
+    const root = classFolders();
+    writeFileSync(join(root, 'cats', 'a-broken.png'), writePng(6, 4, () => [1, 1, 1, 255]).subarray(0, 50));
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const flow = new ImageDataGenerator().flowFromDirectory(root, { classMode: 'none', invalidImages: 'skip', targetSize: [2, 3], shuffle: false, batchSize: 5, verbose: false });
+    warn.mockRestore();
+    expect(flow.filenames).toEqual(['cats/y.png', 'cats/z.png', 'dogs/a.bmp', 'dogs/b.png', 'dogs/deep/c.JPG']);
+    expect(Array.from(flow.classes)).toEqual([0, 0, 1, 1, 1]);
+    const batch = flow.nextBatch();
+    expect(batch.y).toBeUndefined();
+    batch.x.dispose();
+  });
+
+  it('names a bad invalidImages, targetSize, subset, or a subset without validationSplit', () => {
+    const root = classFolders();
+    const flow = (options: object, generator = new ImageDataGenerator({ validationSplit: 0.5 })) => () => generator.flowFromDirectory(root, { verbose: false, ...options });
+    const sizes = 'Expected targetSize to be [height, width] of positive integers in flowFromDirectory, received';
+    expect(flow({ invalidImages: 'warn' })).toThrow('Expected invalidImages to be "error" or "skip" in flowFromDirectory, received "warn"');
+    expect(flow({ targetSize: [2] })).toThrow(`${sizes} [2]`);
+    expect(flow({ targetSize: [2, 2, 2] })).toThrow(`${sizes} [2,2,2]`);
+    expect(flow({ targetSize: [2, 1.5] })).toThrow(`${sizes} [2,1.5]`);
+    expect(flow({ targetSize: [2, 0] })).toThrow(`${sizes} [2,0]`);
+    expect(flow({ targetSize: [1, 1] })().imageShape).toEqual([1, 1, 3]);
+    expect(flow({ subset: 'test' })).toThrow('Expected subset to be "training" or "validation" in flowFromDirectory, received "test"');
+    expect(flow({ subset: 'training' }, new ImageDataGenerator())).toThrow('Expected a validationSplit on the ImageDataGenerator to use subset in flowFromDirectory, received none');
+    expect(flow({ classMode: 'binary', classes: ['cats', 'dogs'] })().classIndices).toEqual({ cats: 0, dogs: 1 });
+  });
+});
