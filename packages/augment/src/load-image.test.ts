@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -92,6 +92,33 @@ describe('loadImage on bad paths', () => {
     try {
       expect(() => loadImage(folder)).toThrow(`Expected an image file at "${folder}", received a folder`);
       expect(() => loadImage(join(folder, 'none.png'))).toThrow(`Expected an image file at "${join(folder, 'none.png')}", received nothing`);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('toArray and loadImage options', () => {
+  it('names a targetSize that is not two positive integers', () => {
+    const image = randomImage(2, 2, 1);
+    const refusal = (received: string) => `Expected targetSize to be [height, width] of positive integers in loadImage, received ${received}`;
+    for (const [targetSize, received] of [[[2], '[2]'], [[2, 2, 2], '[2,2,2]'], [[0, 2], '[0,2]'], [[2, 1.5], '[2,1.5]'], [['2', 2], '["2",2]']] as const) {
+      expect(() => toArray(image, { targetSize: targetSize as never })).toThrow(refusal(received));
+    }
+    expect(toArray(image, { targetSize: [1, 1] }).shape).toEqual([1, 1, 3]);
+    expect(() => toArray(image, { target_size: [1, 1] } as never)).toThrow(TypeError);
+  });
+
+  it('keeps the image’s size without a targetSize, and passes maxPixels to the decoder', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'dendrite-load-image-'));
+    try {
+      const file = join(folder, 'a.png');
+      writeFileSync(file, writePng(3, 2, (x, y) => [x * 10 + y, 0, 0, 255]));
+      const { values, shape } = loadImage(file, { colorMode: 'rgba' });
+      expect(shape).toEqual([2, 3, 4]);
+      expect(Array.from(values).filter((_, i) => i % 4 === 0)).toEqual([0, 10, 20, 1, 11, 21]);
+      expect(() => loadImage(file, { maxPixels: 5 })).toThrow(`Expected at most 5 pixels in "${file}", received a PNG header of 3×2 (6); pass a larger maxPixels to read it`);
+      expect(() => loadImage(join(file, 'inside.png'))).toThrow(new RegExp(`^Expected an image file at "${join(file, 'inside.png')}", received an unreadable path \\(ENOTDIR`));
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
