@@ -2,6 +2,7 @@ import type { KernelFunc } from '@tensorflow/tfjs-core';
 import { tf } from '../../../tf/index';
 import { MAX_POOL_BACKPROP_MODULE } from './max-pool-backprop-module';
 import { instantiateOn } from '../simd/simd-module';
+import { kernelPool, splitRange } from '../threads/kernel-pool';
 import { allocate, heapAddress, heapView, wasmMemory, type WasmKernelArgs } from '../wasm-kernel-context';
 import type { WasmKernelOverride } from '../wasm-kernel-overrides';
 
@@ -90,11 +91,40 @@ function addMaxPoolGradientsSimd(windows: WindowsSimd, x: number, dy: number, dx
   }
 }
 
+/** Floats of the input gradient below which a call stays on one thread (waking the pool costs more). */
+const MIN_POOLED_FLOATS = 1 << 16;
+
+/**
+ * The SIMD channels' gradients with one `imageWindows` call per run of images, split over the
+ * kernel pool's threads by images, where every window lies inside the input (no padding: MNIST's
+ * 2×2 pools); false, doing nothing, otherwise.
+ */
+function addInteriorGradientsByImages(memory: WebAssembly.Memory, x: number, dy: number, dx: number, geometry: PoolGeometry): boolean {
+  const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth, strideHeight, strideWidth, effectiveFilterHeight, effectiveFilterWidth } = geometry;
+  const inside = geometry.padInfo.top === 0 && geometry.padInfo.left === 0 &&
+    (outHeight - 1) * strideHeight + effectiveFilterHeight <= inHeight && (outWidth - 1) * strideWidth + effectiveFilterWidth <= inWidth;
+  const imageWindows = inside ? (instantiateOn(memory, MAX_POOL_BACKPROP_MODULE)?.imageWindows as WindowsSimd | undefined) : undefined;
+  if (imageWindows === undefined || outHeight * outWidth === 0) return false;
+  const pixelBytes = channels * 4;
+  const rowBytes = inWidth * pixelBytes;
+  const imageBytes = inHeight * rowBytes;
+  const gradientImageBytes = outHeight * outWidth * pixelBytes;
+  const images = (start: number, end: number) => [
+    x + start * imageBytes, dy + start * gradientImageBytes, dx + start * imageBytes, end - start, outHeight, outWidth, effectiveFilterHeight, effectiveFilterWidth,
+    rowBytes, pixelBytes, strideWidth * pixelBytes, (channels >> 2) * 16, strideHeight * rowBytes, imageBytes,
+  ];
+  const pool = batchSize > 1 && batchSize * inHeight * inWidth * channels >= MIN_POOLED_FLOATS ? kernelPool(memory) : undefined;
+  if (pool === undefined) imageWindows(...images(0, batchSize));
+  else pool.run(MAX_POOL_BACKPROP_MODULE, 'imageWindows', splitRange(batchSize, pool.threads).map(([start, end]) => images(start, end)), imageWindows);
+  return true;
+}
+
 /**
  * `MaxPoolGrad`, replacing tfjs-backend-wasm 4.22's, which routes gradients to wrong pixels for
  * some shapes (a 2×6×6×2 input with 2×2 windows, found by the gradient coverage test). Each
  * window's gradient goes to its first maximum in row-major order, as the cpu backend does; four
- * channels at a time in a SIMD loop over wasm memory where the runtime has SIMD.
+ * channels at a time in a SIMD loop over wasm memory where the runtime has SIMD, split over the
+ * kernel pool's threads by images where no window reaches into padding.
  */
 export const maxPoolBackpropKernel: WasmKernelOverride = {
   kernelName: 'MaxPoolGrad',
@@ -115,7 +145,10 @@ export const maxPoolBackpropKernel: WasmKernelOverride = {
       const memory = wasmMemory(backend);
       const windows = memory && (instantiateOn(memory, MAX_POOL_BACKPROP_MODULE)?.windows as WindowsSimd | undefined);
       const simdChannels = windows && input.dtype === 'float32' && dy.dtype === 'float32' ? info.inChannels - (info.inChannels % 4) : 0;
-      if (windows && simdChannels > 0) addMaxPoolGradientsSimd(windows, heapAddress(backend, input), heapAddress(backend, dy), heapAddress(backend, out), info);
+      if (windows && simdChannels > 0) {
+        const [x, gradient, dx] = [heapAddress(backend, input), heapAddress(backend, dy), heapAddress(backend, out)];
+        if (!addInteriorGradientsByImages(memory, x, gradient, dx, info)) addMaxPoolGradientsSimd(windows, x, gradient, dx, info);
+      }
       if (simdChannels < info.inChannels) {
         addMaxPoolGradients(heapView(backend, input) as Float32Array, heapView(backend, dy) as Float32Array, heapView(backend, out) as Float32Array, info, simdChannels);
       }

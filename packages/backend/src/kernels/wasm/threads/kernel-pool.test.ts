@@ -133,4 +133,14 @@ describe('Dendrite’s SIMD kernels on two threads', () => {
     // The first value that differs in each output (-1: none); a diff of whole outputs takes minutes to print.
     expect(two.map((values, output) => values.findIndex((value, index) => !Object.is(value, one[output][index])))).toEqual([-1, -1, -1]);
   }, 60_000);
+
+  it('the max-pool gradient (MNIST’s first pool), split by images, equals the one-thread gradient bit for bit', async () => {
+    const x = tf.tensor4d(seededArray(8 * 26 * 26 * 32, 22), [8, 26, 26, 32]);
+    const dy = tf.tensor4d(seededArray(8 * 13 * 13 * 32, 23), [8, 13, 13, 32]);
+    const gradient = tf.grad((input: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(input as tf.Tensor4D, 2, 2, 'valid'), dy)));
+    const [one, two, pooled] = await onOneAndTwoThreads(() => gradient(x));
+    tf.dispose([x, dy]);
+    expect(pooled).toContain('imageWindows');
+    expect(two[0].findIndex((value, index) => !Object.is(value, one[0][index]))).toBe(-1);
+  }, 60_000);
 });
