@@ -42,7 +42,7 @@ describe('fusedDense and the _FusedMatMul gradient', () => {
       const bias = tf.tensor1d(seededArray(UNITS, 7));
       const f = (x: tf.Tensor, y: tf.Tensor, c: tf.Tensor) =>
         fused
-          ? (tf.engine().runKernel('_FusedMatMul', { a: x, b: y, bias: c }, { transposeA, transposeB, activation: 'relu', leakyreluAlpha: 0.2 } as unknown as tf.NamedAttrMap) as tf.Tensor)
+          ? (tf.engine().runKernel('_FusedMatMul', { a: x, b: y, bias: c }, { transposeA, transposeB, activation: 'relu', leakyreluAlpha: 0.2, biasShape: c.shape } as unknown as tf.NamedAttrMap) as tf.Tensor)
           : tf.relu(tf.add(tf.matMul(x, y, transposeA, transposeB), c));
       return tf.grads((x, y, c) => tf.sum(tf.mul(f(x, y, c), tf.range(1, ROWS * UNITS + 1).reshape([1, ROWS, UNITS]))))([a, b, bias]);
     };
@@ -60,7 +60,16 @@ describe('fusedDense and the _FusedMatMul gradient', () => {
     });
     expect(info.kernels.filter((kernelInfo) => kernelInfo.name === '_FusedMatMul').map((kernelInfo) => kernelInfo.inputShapes)).toEqual([[[2, 3], [3, 16], [16]]]);
     expect(info.kernels.filter((kernelInfo) => [...kernelInfo.inputShapes, ...kernelInfo.outputShapes].some((shape) => shape?.length === 3))).toEqual([]);
+    // Saved for the gradient (each a copy kernel): x, the kernel and the output; not the bias, whose gradient needs only its shape.
+    expect(info.kernels.filter((kernelInfo) => kernelInfo.name === 'Identity').map((kernelInfo) => kernelInfo.inputShapes[0])).not.toContainEqual([16]);
     tf.dispose([x, kernel, bias]);
+  });
+
+  it('refuses to differentiate a recorded _FusedMatMul without the bias shape', () => {
+    const [a, b, bias] = [tf.ones([2, 3]), tf.ones([3, 2]), tf.zeros([2])];
+    const attributes = { transposeA: false, transposeB: false, activation: 'linear', leakyreluAlpha: 0.2 } as unknown as tf.NamedAttrMap;
+    expect(() => tf.grad((x: tf.Tensor) => tf.sum(tf.engine().runKernel('_FusedMatMul', { a: x, b, bias }, attributes) as tf.Tensor))(a)).toThrow('Expected the recorded _FusedMatMul to have the attribute biasShape');
+    tf.dispose([a, b, bias]);
   });
 
   it('leaks nothing and refuses a mismatched kernel', async () => {

@@ -37,7 +37,8 @@ export function fusedDense({ x, kernel, bias, activation }: FusedDenseArgs): tf.
     // tf.fused.matMul casts mixed dtypes, which the kernel would not; the kernel's gradient wants a bias.
     return tf.fused.matMul({ a: x, b: kernel, bias, activation }) as tf.Tensor2D;
   }
-  const attributes = { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0.2 } as unknown as tf.NamedAttrMap;
+  // biasShape: the recorded kernel's gradient reads the bias's shape there instead of saving the bias.
+  const attributes = { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0.2, biasShape: bias.shape } as unknown as tf.NamedAttrMap;
   // Each Reshape under a tape costs three kernels (itself, the saved input, its gradient), so
   // backends whose _FusedMatMul takes rank-2 operands get them as they are.
   if (takesRank2Operands(tf.getBackend())) return tf.engine().runKernel('_FusedMatMul', { a: x, b: kernel, bias }, attributes) as tf.Tensor2D;
