@@ -180,3 +180,76 @@ describeEachBackend('ImageDataGenerator', () => {
     tf.dispose([image, flipped]);
   });
 });
+
+describe('ImageDataGenerator.fit, transforms and flow’s arguments', () => {
+  /** One 2×2 image of one channel, every pixel 100. */
+  const flat = () => ({ values: new Float32Array(4).fill(100), shape: [1, 2, 2, 1] });
+
+  it('fits on uint8 values as on floats, after rescale, the mean alone for featurewiseCenter', () => {
+    const bytes = { values: Uint8Array.from({ length: 32 }, (_, i) => i), shape: [2, 4, 4, 1] };
+    const centred = new ImageDataGenerator({ featurewiseCenter: true, rescale: 0.5 });
+    centred.fit(bytes);
+    // The mean of 0…31 is 15.5, halved by rescale: 7.75 (an integer mean would be 7 or 8).
+    expect(Array.from(centred.statistics.mean!)).toEqual([7.75]);
+    expect(centred.statistics.std).toBeUndefined();
+    const scaled = new ImageDataGenerator({ featurewiseStdNormalization: true });
+    scaled.fit(bytes);
+    expectArraysClose(scaled.statistics.std!, [Math.sqrt((32 * 32 - 1) / 12)], 1e-4);
+    // Transformed copies of uint8 values too are those of their float values (not rounded to integers).
+    const rotating = (values: ArrayLike<number>) => {
+      const generator = new ImageDataGenerator({ featurewiseCenter: true, rotationRange: 45 });
+      generator.fit({ values, shape: [2, 4, 4, 1] }, { augment: true, seed: 2 });
+      return generator.statistics.mean![0];
+    };
+    expect(rotating(bytes.values)).toBeCloseTo(rotating(Float32Array.from(bytes.values)), 5);
+    const plain = new ImageDataGenerator();
+    plain.fit(bytes);
+    expect(plain.statistics).toEqual({});
+    [centred, scaled, plain].forEach((generator) => generator.dispose());
+  });
+
+  it('fits on rounds of transformed copies with augment, over many draws to their distribution', () => {
+    // A constant image of 100 brightened by b ~ U[0.5, 1.5]: the pixels of r copies are 100·b for r draws.
+    const generator = new ImageDataGenerator({ featurewiseStdNormalization: true, brightnessRange: [0.5, 1.5] });
+    generator.fit(flat(), { augment: true, rounds: 1, seed: 4 });
+    expect(Array.from(generator.statistics.std!)).toEqual([0]);
+    generator.fit(flat());
+    expect(Array.from(generator.statistics.mean!)).toEqual([100]);
+    generator.fit(flat(), { augment: true, rounds: 2000, seed: 4 });
+    // Mean 100 and std 100/√12 ≈ 28.87 for U[50, 150]; over 2 000 draws the mean's σ is 0.65, the std's ≈ 0.32.
+    expect(Math.abs(generator.statistics.mean![0] - 100)).toBeLessThan(5 * 0.65);
+    expect(Math.abs(generator.statistics.std![0] - 100 / Math.sqrt(12))).toBeLessThan(5 * 0.32);
+    for (const rounds of [0, 1.5]) {
+      expect(() => generator.fit(flat(), { augment: true, rounds })).toThrow(new RangeError(`Expected rounds to be an integer ≥ 1 in ImageDataGenerator.fit, received ${rounds}`));
+    }
+    generator.dispose();
+  });
+
+  it('gives the identity, a copy of it, without transforms; randomTransform applies getRandomTransform of its seed', () => {
+    const plain = new ImageDataGenerator();
+    const identity = plain.getRandomTransform([2, 2, 1], 3);
+    expect(identity).toEqual({ theta: 0, tx: 0, ty: 0, shear: 0, zx: 1, zy: 1, flipHorizontal: false, flipVertical: false, channelShiftIntensity: 0, brightness: null });
+    identity.theta = 45;
+    expect(plain.getRandomTransform([2, 2, 1]).theta).toBe(0);
+    const generator = new ImageDataGenerator({ rotationRange: 90, horizontalFlip: true, brightnessRange: [0.5, 1.5] });
+    const image = tf.tensor3d(Array.from({ length: 9 }, (_, i) => i * 10), [3, 3, 1]);
+    const random = generator.randomTransform(image, 6);
+    const applied = generator.applyTransform(image, generator.getRandomTransform([3, 3, 1], 6));
+    expect(Array.from(random.dataSync())).toEqual(Array.from(applied.dataSync()));
+    expect(Array.from(random.dataSync())).not.toEqual(Array.from(image.dataSync()));
+    tf.dispose([image, random, applied]);
+  });
+
+  it('leaves no tensor behind from a transforming flow, and tells targets from options by their kind', async () => {
+    const generator = new ImageDataGenerator({ rotationRange: 30 });
+    await expectNoLeakedTensors(async () => {
+      for await (const batch of generator.flow(images(3), labels(3), { batchSize: 2 })) tf.dispose([batch.x, batch.y!]);
+    });
+    const y = tf.tensor1d([7, 8]);
+    const batch = new ImageDataGenerator().flow(images(2), y).nextBatch();
+    expect(Array.from(batch.y!.dataSync()).sort()).toEqual([7, 8]);
+    tf.dispose([y, batch.x, batch.y!]);
+    expect(() => generator.flow(images(2), null as never)).toThrow('Expected y to be a tensor or {values, shape}, received null');
+    expect(() => generator.flow(images(2), [0, 1] as never)).toThrow('Expected y to be a tensor or {values, shape}, received object');
+  });
+});

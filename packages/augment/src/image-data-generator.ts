@@ -109,7 +109,7 @@ export class ImageDataGenerator implements BatchAugmenter {
    * @throws Error when seed is given and is not a number
    */
   getRandomTransform(shape: number[], seed?: number): TransformParameters {
-    if (seed !== undefined && !(typeof seed === 'number' && Number.isFinite(seed))) throw argumentError(seed, 'number', `Expected seed to be a number in ImageDataGenerator.getRandomTransform, received ${describeValue(seed)}`);
+    if (seed !== undefined && !Number.isFinite(seed)) throw argumentError(seed, 'number', `Expected seed to be a number in ImageDataGenerator.getRandomTransform, received ${describeValue(seed)}`);
     return transforms(this.options) ? drawTransform(this.options, shape[0], shape[1], createRandom(seed)) : { ...IDENTITY_PARAMETERS };
   }
 
@@ -169,9 +169,12 @@ export class ImageDataGenerator implements BatchAugmenter {
   }
 }
 
-/** Whether `flow`'s second argument is its options rather than targets: an object that is neither a tensor nor `{values, shape}`. */
+/**
+ * Whether `flow`'s second argument is its options rather than targets: an object that is neither a
+ * tensor nor `{values, shape}` (an array has `values` too, from `Array.prototype`).
+ */
 function isFlowOptions(value: unknown): value is ArrayFlowOptions {
-  return typeof value === 'object' && value !== null && !(value instanceof tf.Tensor) && !('values' in value) && !Array.isArray(value);
+  return typeof value === 'object' && value !== null && !(value instanceof tf.Tensor) && !('values' in value);
 }
 
 /**
