@@ -75,6 +75,10 @@ describeEachBackend('gradient clipping', () => {
     tf.dispose(gradients);
   });
 
+  it('clips no gradients to no gradients, whatever the option', () => {
+    for (const options of [{ clipValue: 1 }, { clipNorm: 1 }, { globalClipNorm: 1 }, {}]) expect(clipGradients([], options)).toEqual([]);
+  });
+
   it('allows one option at most, each > 0, as Keras', () => {
     expect(() => sgd({ clipNorm: 1, clipValue: 1 })).toThrow('Expected at most one of clipValue, clipNorm, globalClipNorm in optimizer "SGD", received clipValue and clipNorm');
     expect(() => adam({ clipNorm: 1, globalClipNorm: 1 })).toThrow('Expected at most one of clipValue, clipNorm, globalClipNorm in optimizer "adam", received clipNorm and globalClipNorm');
