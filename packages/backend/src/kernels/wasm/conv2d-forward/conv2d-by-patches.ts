@@ -1,6 +1,5 @@
 import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { tf } from '../../../tf/index';
-import { fillPatchRows } from '../conv2d-patches/conv2d-patches';
 import { PATCH_ROWS_MODULE } from '../conv2d-patches/patch-rows-module';
 import { kernelPool, splitRange } from '../threads/kernel-pool';
 import { simdMatMul } from '../mat-mul/simd-mat-mul';
@@ -21,15 +20,16 @@ const MIN_POOLED_COPY = 1 << 16;
  * finished sums as the stock kernel applies them. The product goes through `simdMatMul`, so a
  * sparse input (MNIST's borders, relu and max-pool outputs) skips its zeros, and the rows split
  * over the kernel pool's threads by pairs, each row's sums the one-thread kernel's: a call equals
- * itself bit for bit on any number of threads. Where every filter tap falls inside the input
- * (`valid`, no dilation) and `kw·cin` is a multiple of 4, the patches are one SIMD copy per image
- * (`copyImageRuns`), split over the pool by images; otherwise they are written in JS.
- * Batches whose patches exceed `patchBudget` scalars run in chunks of images.
+ * itself bit for bit on any number of threads. The patches are SIMD copies per image, split over
+ * the pool by images: runs of `kw·cin` floats (`copyImageRuns` where that is a multiple of 4,
+ * else `copyImageFloats`), from the input itself where every tap falls inside it (`valid`), else
+ * from a zero-padded copy of the images (`same`, explicit pads). Batches whose patches exceed
+ * `patchBudget` scalars run in chunks of images.
  *
  * @param args the kernel's inputs (`x`, `filter`, optionally `bias`), backend and attributes
  * @returns the `[n, oh, ow, cout]` output, or undefined where this path does not apply (other
- *   dtypes or formats, prelu or other activations, an odd row count, more than 4096 taps, no
- *   SIMD): the caller then runs the stock kernel
+ *   dtypes or formats, dilations, prelu or other activations, an odd row count, more than 4096
+ *   taps, no SIMD): the caller then runs the stock kernel
  */
 export function conv2dByPatches(args: WasmKernelArgs, patchBudget = FORWARD_PATCH_BUDGET): TensorInfo | undefined {
   const { inputs, backend, attrs = {} } = args;
@@ -52,6 +52,7 @@ export function conv2dByPatches(args: WasmKernelArgs, patchBudget = FORWARD_PATC
   const perImage = outHeight * outWidth;
   const taps = filterHeight * filterWidth * inChannels;
   if (batchSize * perImage === 0 || taps === 0 || taps > MAX_TAPS || outChannels === 0) return undefined;
+  if (info.dilationHeight !== 1 || info.dilationWidth !== 1 || info.padInfo.top < 0 || info.padInfo.left < 0) return undefined;
   const memory = wasmMemory(backend);
   if (memory === undefined) return undefined;
   // Chunks of whole images, each an even number of rows (the matmul's row pairs).
@@ -90,7 +91,7 @@ function chunkProduct(args: WasmKernelArgs, info: tf.backend_util.Conv2DInfo, we
   const rows = images * info.outHeight * info.outWidth;
   const patches = allocate(backend, [rows, taps], 'float32');
   try {
-    writePatches(args, info, patches, first, images);
+    if (!writePatches(args, info, patches, first, images)) return undefined;
     return simdMatMul({
       inputs: { a: patches, b: weights, ...(bias ? { bias } : {}) },
       backend,
@@ -101,29 +102,55 @@ function chunkProduct(args: WasmKernelArgs, info: tf.backend_util.Conv2DInfo, we
   }
 }
 
-/** Writes the im2col rows of images `[first, first + images)` of `x` into `patches`, `kh·kw·cin` floats each. */
-function writePatches(args: WasmKernelArgs, info: tf.backend_util.Conv2DInfo, patches: TensorInfo, first: number, images: number): void {
+/**
+ * Writes the im2col rows of images `[first, first + images)` of `x` into `patches`, `kh·kw·cin`
+ * floats each, by SIMD copies from `x` itself where every tap falls inside it, else from a
+ * zero-padded copy of those images (each window then inside); false where the module cannot run.
+ */
+function writePatches(args: WasmKernelArgs, info: tf.backend_util.Conv2DInfo, patches: TensorInfo, first: number, images: number): boolean {
   const { backend, inputs: { x } } = args;
   const memory = wasmMemory(backend)!;
   const { inHeight, inWidth, inChannels, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth } = info;
-  const perImage = outHeight * outWidth;
-  const taps = filterHeight * filterWidth * inChannels;
-  const inside = info.padInfo.top === 0 && info.padInfo.left === 0 && info.dilationHeight === 1 && info.dilationWidth === 1 &&
-    (outHeight - 1) * strideHeight + filterHeight <= inHeight && (outWidth - 1) * strideWidth + filterWidth <= inWidth;
+  const { top, left } = info.padInfo;
   const name = (filterWidth * inChannels) % 4 === 0 ? 'copyImageRuns' : 'copyImageFloats';
-  const copy = inside ? (instantiateOn(memory, PATCH_ROWS_MODULE)?.[name] as ((...args: number[]) => void) | undefined) : undefined;
-  if (copy === undefined) {
-    const heap = new Float32Array(memory.buffer);
-    fillPatchRows(heap, heapAddress(backend, x) / 4, heap, heapAddress(backend, patches) / 4, info, first * perImage, images * perImage, taps);
-    return;
+  const copy = instantiateOn(memory, PATCH_ROWS_MODULE)?.[name] as ((...args: number[]) => void) | undefined;
+  if (copy === undefined) return false;
+  // The rows and columns the windows span: the padded input, cut where no window reaches.
+  const [height, width] = [(outHeight - 1) * strideHeight + filterHeight, (outWidth - 1) * strideWidth + filterWidth];
+  const inside = top === 0 && left === 0 && height <= inHeight && width <= inWidth;
+  const [rows, columns] = inside ? [inHeight, inWidth] : [height, width];
+  const padded = inside ? undefined : allocate(backend, [images, height, width, inChannels], 'float32');
+  try {
+    const pixelFloats = inChannels;
+    const imageBytes = rows * columns * pixelFloats * 4;
+    let source = heapAddress(backend, x) + first * imageBytes;
+    if (padded !== undefined) {
+      // Views only now: the allocation may have grown (and detached) the heap.
+      const heap = new Float32Array(memory.buffer);
+      const [to, from] = [heapAddress(backend, padded) / 4, heapAddress(backend, x) / 4 + first * inHeight * inWidth * pixelFloats];
+      heap.fill(0, to, to + images * height * width * pixelFloats);
+      const runFloats = Math.min(inWidth, width - left) * pixelFloats;
+      const lastRow = Math.min(inHeight, height - top);
+      for (let image = 0; image < images && runFloats > 0; image++) {
+        for (let row = 0; row < lastRow; row++) {
+          const start = from + (image * inHeight + row) * inWidth * pixelFloats;
+          heap.copyWithin(to + ((image * height + row + top) * width + left) * pixelFloats, start, start + runFloats);
+        }
+      }
+      source = heapAddress(backend, padded);
+    }
+    const perImage = outHeight * outWidth;
+    const taps = filterHeight * filterWidth * inChannels;
+    const patchesAddress = heapAddress(backend, patches);
+    const imageRange = (start: number, end: number) => [
+      source + start * imageBytes, patchesAddress + start * perImage * taps * 4, end - start, outHeight, outWidth, filterWidth * pixelFloats * 4,
+      filterHeight, imageBytes, strideHeight * columns * pixelFloats * 4, columns * pixelFloats * 4, strideWidth * pixelFloats * 4, taps * 4,
+    ];
+    const pool = images * perImage * taps >= MIN_POOLED_COPY && images > 1 ? kernelPool(memory) : undefined;
+    if (pool === undefined) copy(...imageRange(0, images));
+    else pool.run(PATCH_ROWS_MODULE, name, splitRange(images, pool.threads).map(([start, end]) => imageRange(start, end)), copy);
+    return true;
+  } finally {
+    if (padded !== undefined) release(backend, padded);
   }
-  const xImageBytes = inHeight * inWidth * inChannels * 4;
-  const [xAddress, patchesAddress] = [heapAddress(backend, x) + first * xImageBytes, heapAddress(backend, patches)];
-  const imageRange = (start: number, end: number) => [
-    xAddress + start * xImageBytes, patchesAddress + start * perImage * taps * 4, end - start, outHeight, outWidth, filterWidth * inChannels * 4,
-    filterHeight, xImageBytes, strideHeight * inWidth * inChannels * 4, inWidth * inChannels * 4, strideWidth * inChannels * 4, taps * 4,
-  ];
-  const pool = images * perImage * taps >= MIN_POOLED_COPY && images > 1 ? kernelPool(memory) : undefined;
-  if (pool === undefined) copy(...imageRange(0, images));
-  else pool.run(PATCH_ROWS_MODULE, name, splitRange(images, pool.threads).map(([start, end]) => imageRange(start, end)), copy);
 }

@@ -75,7 +75,7 @@ describe('wasm Conv2D and FusedConv2D through im2col and the SIMD matmul', () =>
 
   // An even number of output positions (the matmul's row pairs); 16, 32 or 10 output channels
   // (10: padded to 16 columns); inputs dense or mostly zeros (the zero-skipping product).
-  const cases = randomCases(40, 2027, [16, 10, 32]).filter((testCase) => positions(testCase) % 2 === 0).slice(0, 24);
+  const cases = randomCases(48, 2027, [16, 10, 32]).filter((testCase) => positions(testCase) % 2 === 0 && testCase.dilations[0] === 1).slice(0, 24);
 
   it.each(cases.map((testCase, i) => ({ ...testCase, sparse: i % 2 === 1 })))('Conv2D equals the cpu backend with no leak, for %j', async ({ sparse, ...testCase }) => {
     const data = caseData(testCase, 3, sparse);
@@ -100,6 +100,18 @@ describe('wasm Conv2D and FusedConv2D through im2col and the SIMD matmul', () =>
     const data = caseData(testCase, 7);
     await useBackend('wasm');
     expect(await valuesWithoutLeak(() => runCase(chunked, testCase, data))).toEqual(await valuesWithoutLeak(() => runCase(direct, testCase, data)));
+  });
+
+  it.each(randomCases(10, 31, [16]).filter((testCase) => testCase.dilations[0] !== 1))('declines dilations, which the stock kernel then runs, equal to the cpu backend, for %j', async (testCase) => {
+    const data = caseData(testCase, 13);
+    await useBackend('wasm');
+    const [x, filter] = [tf.tensor(data[0], testCase.xShape), tf.tensor(data[1], testCase.filterShape)];
+    const attrs = { strides: testCase.strides, pad: testCase.pad, dataFormat: 'NHWC', dilations: testCase.dilations };
+    expect(conv2dByPatches({ inputs: { x, filter }, backend: tf.backend() as BackendWasm, attrs })).toBeUndefined();
+    tf.dispose([x, filter]);
+    const [expected] = await computeOn('cpu', () => runCase('Conv2D', testCase, data));
+    await useBackend('wasm');
+    expectArraysClose(await valuesWithoutLeak(() => runCase('Conv2D', testCase, data)), expected);
   });
 
   it('declines an odd number of output positions and prelu, which the stock kernel then runs, equal to the cpu backend', async () => {
