@@ -225,6 +225,22 @@ describe('ImageDataGenerator.fit, transforms and flow’s arguments', () => {
     generator.dispose();
   });
 
+  it('transforms a flow’s batches when asked: brightness 2 doubles images within [0, 255]', () => {
+    const batch = new ImageDataGenerator({ brightnessRange: [2, 2] }).flow(images(1)).nextBatch();
+    expect(Array.from(batch.x.dataSync())).toEqual(Array.from({ length: 16 }, (_, i) => 2 * i));
+    batch.x.dispose();
+  });
+
+  it('names a bad x, a seed of the wrong type or value, with the error class of each', () => {
+    const generator = new ImageDataGenerator({ rotationRange: 10 });
+    expect(() => generator.fit({ values: [1, 2, 3], shape: [1, 2, 2, 1] })).toThrow('Expected 4 values for x of shape [1,2,2,1], received 3');
+    expect(() => generator.getRandomTransform([2, 2], Number.NaN)).toThrow(new RangeError('Expected seed to be a number in ImageDataGenerator.getRandomTransform, received NaN'));
+    expect(() => generator.getRandomTransform([2, 2], '1' as never)).toThrow(new TypeError('Expected seed to be a number in ImageDataGenerator.getRandomTransform, received "1"'));
+    expect(() => generator.getRandomTransform([2, 2], Number.NaN)).toThrow(RangeError);
+    expect(() => generator.getRandomTransform([2, 2], '1' as never)).toThrow(TypeError);
+    expect(() => generator.fit(images(1), { rounds: 0 })).toThrow(RangeError);
+  });
+
   it('gives the identity, a copy of it, without transforms; randomTransform applies getRandomTransform of its seed', () => {
     const plain = new ImageDataGenerator();
     const identity = plain.getRandomTransform([2, 2, 1], 3);
@@ -250,6 +266,8 @@ describe('ImageDataGenerator.fit, transforms and flow’s arguments', () => {
     expect(Array.from(batch.y!.dataSync()).sort()).toEqual([7, 8]);
     tf.dispose([y, batch.x, batch.y!]);
     expect(() => generator.flow(images(2), null as never)).toThrow('Expected y to be a tensor or {values, shape}, received null');
+    // With options third, the second argument is the targets, whatever it looks like.
+    expect(() => generator.flow(images(2), { batchSize: 1 } as never, { batchSize: 2 })).toThrow('Expected y to be a tensor or {values, shape}, received object');
     expect(() => generator.flow(images(2), [0, 1] as never)).toThrow('Expected y to be a tensor or {values, shape}, received object');
   });
 });
