@@ -90,7 +90,12 @@ export abstract class Optimizer {
     if (value instanceof LearningRateSchedule) {
       this.rate = value;
     } else if (typeof value === 'object' && value !== null) {
-      throw argumentError(value, 'number', `Expected learningRate to be a finite number ≥ 0 or a LearningRateSchedule, received ${describeValue(value)} in ${this.owner}`);
+      throw argumentError(
+        value,
+        // Stryker disable next-line StringLiteral: the value is an object here, of no type named, so a TypeError either way
+        'number',
+        `Expected learningRate to be a finite number ≥ 0 or a LearningRateSchedule, received ${describeValue(value)} in ${this.owner}`,
+      );
     } else {
       this.rate = checkNumber(value, 'learningRate', this.owner, NON_NEGATIVE);
     }
@@ -246,6 +251,7 @@ export abstract class Optimizer {
     let applied = false;
     try {
       // As pairs when the variables are given: no name table to build.
+      // Stryker disable next-line ConditionalExpression: grads holds varList's variables alone, under their registered names, so a lookup by name finds the same ones
       this.applyGradients(varList === undefined ? grads : varList.map((variable): GradientPair => [grads[variable.name], variable]));
       applied = true;
     } finally {
