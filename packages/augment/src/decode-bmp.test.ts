@@ -80,17 +80,21 @@ describe('decodeBmp', () => {
   });
 
   it('names the file and the field it cannot read', () => {
-    const fail = (what: string) => `Expected a BMP image in "a.bmp", received ${what}`;
+    // An Error, not a string: toThrow('…') passes when undefined is thrown.
+    const fail = (what: string) => new Error(`Expected a BMP image in "a.bmp", received ${what}`);
     const pixel = { width: 1, height: 1, bits: 24, rows: [[1, 2, 3]] };
     expect(() => decodeBmp(bmp(pixel).subarray(0, 53), 'a.bmp')).toThrow(fail('no BM header'));
     expect(() => decodeBmp(Uint8Array.from({ length: 60 }, (_, i) => (i === 0 ? 0x42 : 0)), 'a.bmp')).toThrow(fail('no BM header'));
+    expect(() => decodeBmp(Uint8Array.from({ length: 60 }, (_, i) => (i === 1 ? 0x4d : 0)), 'a.bmp')).toThrow(fail('no BM header'));
     // A whole header and no pixels: read as a header, refused as truncated.
     expect(() => decodeBmp(bmp(pixel).subarray(0, 54), 'a.bmp')).toThrow(fail('a truncated pixel array (0 bytes for 4)'));
+    expect(() => decodeBmp(bmp({ ...pixel, height: 2, rows: [[1, 2, 3], [4, 5, 6]] }).subarray(0, 60), 'a.bmp')).toThrow(fail('a truncated pixel array (6 bytes for 8)'));
     expect(() => decodeBmp(bmp({ ...pixel, width: 0, rows: [[]] }), 'a.bmp')).toThrow(fail('a size of 0×1'));
     expect(() => decodeBmp(bmp({ ...pixel, width: -1, rows: [[]] }), 'a.bmp')).toThrow(fail('a size of -1×1'));
     expect(() => decodeBmp(bmp({ ...pixel, height: 0, rows: [] }), 'a.bmp')).toThrow(fail('a size of 1×0'));
     expect(() => decodeBmp(bmp({ ...pixel, compression: 1 }), 'a.bmp')).toThrow(fail('compression 1, which this reader does not support'));
     expect(() => decodeBmp(bmp({ ...pixel, compression: 3 }), 'a.bmp')).toThrow(fail('compression 3, which this reader does not support'));
+    expect(() => decodeBmp(bmp({ ...pixel, bits: 32, compression: 2, rows: [[1, 2, 3, 4]] }), 'a.bmp')).toThrow(fail('compression 2, which this reader does not support'));
     expect(() => decodeBmp(bmp({ ...pixel, bits: 16, rows: [[1, 2]] }), 'a.bmp')).toThrow(fail('16 bits per pixel'));
     expect(() => decodeBmp(bmp({ ...pixel, headerSize: 12, dataOffset: 54 }), 'a.bmp')).toThrow(fail("a 12-byte info header, which this reader does not support (it reads Windows' 40-byte one and its successors)"));
     expect(() => decodeBmp(bmp({ ...pixel, headerSize: 39, dataOffset: 54 }), 'a.bmp')).toThrow(fail("a 39-byte info header, which this reader does not support (it reads Windows' 40-byte one and its successors)"));
