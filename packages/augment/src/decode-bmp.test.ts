@@ -69,6 +69,10 @@ describe('decodeBmp', () => {
     const bgra = decodeBmp(bmp({ width: 2, height: 1, bits: 32, compression: 3, headerSize: 108, masks: [0xff0000, 0xff00, 0xff, 0xff000000], rows: row }), 'a.bmp');
     expect(Array.from(bgra.data)).toEqual([3, 2, 1, 0, 6, 5, 4, 128]);
     expect(bgra.channels).toBe(4);
+    // PIL reads masks under BI_BITFIELDS only: a V4 header's alpha mask beside BI_RGB, or bytes at 66…69 that
+    // look like one behind a 40-byte header (here the first pixel), leave the pixels opaque.
+    expect(rgba(bmp({ width: 2, height: 1, bits: 32, headerSize: 108, masks: [0xff0000, 0xff00, 0xff, 0xff000000], rows: row }))).toEqual([3, 2, 1, 255, 6, 5, 4, 255]);
+    expect(rgba(bmp({ width: 2, height: 1, bits: 32, compression: 3, masks: [0xff0000, 0xff00, 0xff], rows: [[0, 0, 0, 255, 4, 5, 6, 7]] }))).toEqual([0, 0, 0, 255, 6, 5, 4, 255]);
   });
 
   it('reads a file that ends with its last row, and gives checkSize the header’s width and height (of a top-down file too)', () => {
@@ -101,7 +105,8 @@ describe('decodeBmp', () => {
     expect(() => decodeBmp(bmp({ ...pixel, dataOffset: 53 }), 'a.bmp')).toThrow(fail('pixel data at byte 53, inside its 54-byte header'));
     const palette: Array<[number, number, number]> = [[1, 1, 1], [2, 2, 2], [3, 3, 3]];
     expect(() => decodeBmp(bmp({ width: 1, height: 1, bits: 1, palette, rows: [[0]] }), 'a.bmp')).toThrow(fail('a palette of 3 colours for 1-bit pixels in 12 bytes'));
-    // 256 colours declared, 3 written: the palette would run 1 024 bytes past the header, the file ends 16 bytes after it.
-    expect(() => decodeBmp(bmp({ width: 1, height: 1, bits: 8, palette, colours: 256, rows: [[0]] }), 'a.bmp')).toThrow(fail('a palette of 256 colours for 8-bit pixels in 16 bytes'));
+    // 256 colours declared, 30 written: the palette would run 1 024 bytes past the header, the file ends 124 bytes after it.
+    const thirty = Array.from({ length: 30 }, (): [number, number, number] => [1, 2, 3]);
+    expect(() => decodeBmp(bmp({ width: 1, height: 1, bits: 8, palette: thirty, colours: 256, rows: [[0]] }), 'a.bmp')).toThrow(fail('a palette of 256 colours for 8-bit pixels in 124 bytes'));
   });
 });

@@ -38,13 +38,17 @@ export function decodeBmp(bytes: Uint8Array, fileName: string, checkSize?: (widt
     if (colours > 1 << bits || palette.length < colours * 4) throw fail(`a palette of ${colours} colours for ${bits}-bit pixels in ${palette.length} bytes`);
   }
   const data = new Uint8Array(width * height * 4);
+  // Stryker disable next-line EqualityOperator: a row y = height would only write past the end of data, which a typed array drops
   for (let y = 0; y < height; y++) {
+    // Stryker disable next-line EqualityOperator: a height of 0 is refused above, so rawHeight is never 0 here
     const row = dataOffset + (rawHeight > 0 ? height - 1 - y : y) * rowBytes;
+    // Stryker disable next-line EqualityOperator: a pixel x = width lands on the next row's first, which that row then writes, or past the end
     for (let x = 0; x < width; x++) {
       const out = (y * width + x) * 4;
       if (palette) {
         const bitOffset = x * bits;
         const byte = bytes[row + (bitOffset >> 3)];
+        // Stryker disable next-line ConditionalExpression: for 8 bits the shift is 0 and the mask 255, so the general formula gives the byte itself
         const index = bits === 8 ? byte : (byte >> (8 - bits - (bitOffset & 7))) & ((1 << bits) - 1);
         data[out] = palette[index * 4 + 2];
         data[out + 1] = palette[index * 4 + 1];
