@@ -58,6 +58,21 @@ describe('ArrayDataAdapter: order, batches and split on sizes that do not divide
     expect(Array.from(valW!)).toEqual([14, 15, 16]);
   });
 
+  it('splits rows of several values whole, and a part of a tensor again from where that part starts', () => {
+    const pairs = toHostArray({ values: Float32Array.from({ length: 10 }, (_, i) => i), shape: [5, 2] }, 'x');
+    const [trainX, , valX] = ArrayDataAdapter.split([pairs], [rows(5)], 0.4);
+    expect(Array.from(trainX[0].values)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(Array.from(valX[0].values)).toEqual([6, 7, 8, 9]);
+    const t = tf.tensor2d(Float32Array.from({ length: 10 }, (_, i) => i), [5, 2]);
+    const [, , tail] = ArrayDataAdapter.split([toHostArray(t, 'x')], [rows(5)], 0.6);
+    expect(tail[0]).toMatchObject({ firstRow: 2, shape: [3, 2] });
+    const [head, , last] = ArrayDataAdapter.split(tail, [rows(3)], 0.4);
+    expect(head[0]).toMatchObject({ firstRow: 2, shape: [1, 2] });
+    expect(last[0]).toMatchObject({ firstRow: 3, shape: [2, 2] });
+    expect(Array.from(last[0].values)).toEqual([6, 7, 8, 9]);
+    t.dispose();
+  });
+
   it('refuses a split that leaves a side empty, and a weight per sample missing', () => {
     expect(() => ArrayDataAdapter.split([rows(2)], [rows(2)], 0.6)).toThrow('Expected validationSplit 0.6 to leave samples on both sides, received 2 samples');
     // 1 − 1e-17 rounds to 1: every sample would train.
