@@ -5,7 +5,7 @@ await selectBackend({ prefer: 'wasm', threads: 1 });
 function rank3(x: tf.Tensor2D, kernel: tf.Tensor2D, bias: tf.Tensor, activation: 'relu' | 'linear'): tf.Tensor2D {
   const [rows, inputs] = x.shape; const units = kernel.shape[1];
   const a = tf.reshape(x, [1, rows, inputs]); const b = tf.reshape(kernel, [1, inputs, units]);
-  const product = tf.engine().runKernel('_FusedMatMul', { a, b, bias }, { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0.2 } as unknown as tf.NamedAttrMap) as tf.Tensor;
+  const product = tf.engine().runKernel('_FusedMatMul', { a, b, bias }, { transposeA: false, transposeB: false, activation, leakyreluAlpha: 0.2, biasShape: bias.shape } as unknown as tf.NamedAttrMap) as tf.Tensor;
   const result = tf.reshape(product, [rows, units]) as tf.Tensor2D; tf.dispose([a, b, product]); return result;
 }
 const x = tf.randomUniform([128, 784]) as tf.Tensor2D;

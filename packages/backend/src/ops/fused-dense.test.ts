@@ -61,15 +61,32 @@ describe('fusedDense and the _FusedMatMul gradient', () => {
     expect(info.kernels.filter((kernelInfo) => kernelInfo.name === '_FusedMatMul').map((kernelInfo) => kernelInfo.inputShapes)).toEqual([[[2, 3], [3, 16], [16]]]);
     expect(info.kernels.filter((kernelInfo) => [...kernelInfo.inputShapes, ...kernelInfo.outputShapes].some((shape) => shape?.length === 3))).toEqual([]);
     // Saved for the gradient (each a copy kernel): x, the kernel and the output; not the bias, whose gradient needs only its shape.
-    expect(info.kernels.filter((kernelInfo) => kernelInfo.name === 'Identity').map((kernelInfo) => kernelInfo.inputShapes[0])).not.toContainEqual([16]);
+    const copied = info.kernels.filter((kernelInfo) => kernelInfo.name === 'Identity').map((kernelInfo) => kernelInfo.inputShapes[0]);
+    expect(copied).toEqual(expect.arrayContaining([[2, 3], [3, 16], [2, 16]]));
+    expect(copied).not.toContainEqual([16]);
     tf.dispose([x, kernel, bias]);
   });
 
-  it('refuses to differentiate a recorded _FusedMatMul without the bias shape', () => {
+  it('refuses the bias gradient of a recorded _FusedMatMul without the bias shape, not the others', () => {
     const [a, b, bias] = [tf.ones([2, 3]), tf.ones([3, 2]), tf.zeros([2])];
     const attributes = { transposeA: false, transposeB: false, activation: 'linear', leakyreluAlpha: 0.2 } as unknown as tf.NamedAttrMap;
-    expect(() => tf.grad((x: tf.Tensor) => tf.sum(tf.engine().runKernel('_FusedMatMul', { a: x, b, bias }, attributes) as tf.Tensor))(a)).toThrow('Expected the recorded _FusedMatMul to have the attribute biasShape');
+    // Asked only when the bias's gradient is: the gradient with respect to a alone needs no shape.
+    const gradient = tf.grad((x: tf.Tensor) => tf.sum(tf.engine().runKernel('_FusedMatMul', { a: x, b, bias }, attributes) as tf.Tensor))(a);
+    expectArraysClose(gradient, [2, 2, 2, 2, 2, 2], 1e-6);
+    expect(() => tf.grads((x: tf.Tensor, c: tf.Tensor) => tf.sum(tf.engine().runKernel('_FusedMatMul', { a: x, b, bias: c }, attributes) as tf.Tensor))([a, bias])).toThrow('Expected the recorded _FusedMatMul to have the attribute biasShape');
+    gradient.dispose();
     tf.dispose([a, b, bias]);
+  });
+
+  it('differentiates a recorded _FusedMatMul without a bias, which needs no bias shape', async () => {
+    await useBackend('cpu');
+    const [a, b] = [tf.tensor2d([[1, 2, 3], [4, 5, 6]]), tf.tensor2d([[1, 0], [0, 1], [1, 1]])];
+    const attributes = { transposeA: false, transposeB: false, activation: 'linear', leakyreluAlpha: 0.2 } as unknown as tf.NamedAttrMap;
+    const [gradA, gradB] = tf.grads((x, y) => tf.sum(tf.engine().runKernel('_FusedMatMul', { a: x, b: y }, attributes) as tf.Tensor))([a, b]);
+    // d sum(a·b)/da = ones · bᵀ (row sums of b), d/db = aᵀ · ones (column sums of a).
+    expectArraysClose(gradA, [1, 1, 2, 1, 1, 2], 1e-6);
+    expectArraysClose(gradB, [5, 5, 7, 7, 9, 9], 1e-6);
+    tf.dispose([a, b, gradA, gradB]);
   });
 
   it('leaks nothing and refuses a mismatched kernel', async () => {
