@@ -69,4 +69,24 @@ describeEachBackend('softmaxCrossentropyWithLogits', (backend) => {
     tf.dispose([t, z]);
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('refuses targets of another shape or dtype and non-float32 logits, naming them', () => {
+    const z = tf.tensor2d(logits, [ROWS, CLASSES]);
+    const [labels, scalar] = [tf.tensor1d([1, 3, 0, 4]), tf.scalar(1)];
+    const intTargets = tf.tensor2d(targets, [ROWS, CLASSES], 'int32');
+    const refusal = (t: tf.Tensor, x: tf.Tensor) => {
+      try {
+        softmaxCrossentropyWithLogits(t, x);
+      } catch (error) {
+        return [(error as Error).constructor.name, (error as Error).message];
+      }
+      return undefined;
+    };
+    const expected = 'a float32 tensor of shape [4,5] (the shape of logits)';
+    expect(refusal(labels, z)).toEqual(['RangeError', `Expected targets to be ${expected}, received a float32 tensor of shape [4] in softmaxCrossentropyWithLogits`]);
+    expect(refusal(intTargets, z)).toEqual(['TypeError', `Expected targets to be ${expected}, received an int32 tensor of shape [4,5] in softmaxCrossentropyWithLogits`]);
+    expect(refusal(z, intTargets)).toEqual(['TypeError', 'Expected logits to be a float32 tensor, received an int32 tensor of shape [4,5] in softmaxCrossentropyWithLogits']);
+    expect(refusal(scalar, scalar)?.[0]).toBe('RangeError');
+    tf.dispose([z, labels, scalar, intTargets]);
+  });
 });
