@@ -7,12 +7,19 @@ import type { LossArgs } from './loss';
 import { CROSSENTROPY_OPTION_KEYS, type CrossentropyOptions, CrossentropyLoss } from './crossentropy-loss';
 import { checkFunctionOptions } from '../utils/function-options';
 import { softmaxCrossentropy, takesSoftmaxCrossentropy } from './softmax-crossentropy';
+import { fromLogitsOfSoftmaxOutput } from './softmax-logits-from-logits';
 
 /**
  * Categorical crossentropy summed over `axis`, Keras's `categorical_crossentropy`:
  * `−Σ y·log ŷ`. From logits it goes through `tf.logSoftmax` (log-sum-exp, finite for any logit);
  * from probabilities each row is renormalized to sum to 1 and clipped to `[ε, 1 − ε]`, as Keras.
  * Label smoothing spreads `s` over the `C` classes: `y·(1 − s) + s/C`.
+ *
+ * A softmax layer's output starts from the softmax's logits, as Keras's TensorFlow backend does
+ * with `_keras_logits` (unclipped; with `fromLogits: true` as well, which warns once, as Keras):
+ * when the output was computed inside an enclosing `tf.tidy` — as in `fit`, `evaluate` and
+ * `trainOnBatch` — whose scope keeps the logits alive. An output of a top-level `apply` (its
+ * logits already disposed) is treated as plain probabilities: renormalized and clipped.
  *
  * @param yTrue one-hot (or soft) targets, the shape of `yPred`
  * @param yPred probabilities, or logits with `fromLogits`
@@ -42,6 +49,8 @@ export const categoricalCrossentropy = withKerasName(function categoricalCrossen
       t = tf.add(tf.mul(t, 1 - smoothing), smoothing / classes);
     }
     const lastAxis = axis === -1 || axis === p.rank - 1;
+    // fromLogits on a softmax output: its logits, not a second softmax (Keras's _get_logits).
+    if (options.fromLogits && p === yPred) p = fromLogitsOfSoftmaxOutput(p, 'categorical_crossentropy') ?? p;
     // A softmax output: the same loss and gradient in a few kernels.
     if (!options.fromLogits && lastAxis && p === yPred && takesSoftmaxCrossentropy(t, p)) return softmaxCrossentropy(t, p);
     // tf.logSoftmax takes only the last axis; x − logSumExp(x) is the same, stable, anywhere.

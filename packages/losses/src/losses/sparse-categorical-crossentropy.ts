@@ -6,6 +6,7 @@ import { checkFunctionOptions } from '../utils/function-options';
 import { EPSILON } from './epsilon';
 import { type LossArgs, Loss } from './loss';
 import { softmaxCrossentropy, takesSoftmaxCrossentropy } from './softmax-crossentropy';
+import { fromLogitsOfSoftmaxOutput } from './softmax-logits-from-logits';
 
 /** Options of {@link sparseCategoricalCrossentropy}. */
 export interface SparseCrossentropyOptions {
@@ -48,6 +49,12 @@ function checkIgnoreClass(ignoreClass: unknown, owner: string): number | null {
  * `[batch, 1]` (or `yPred`'s shape without the class axis). Labels outside `[0, classes)` give 0
  * (tfjs's `oneHot`), so check them once with `validateLabels(y, owner, { numClasses })`.
  *
+ * A softmax layer's output starts from the softmax's logits, as Keras's TensorFlow backend does
+ * with `_keras_logits` (unclipped; with `fromLogits: true` as well, which warns once, as Keras):
+ * when the output was computed inside an enclosing `tf.tidy` — as in `fit`, `evaluate` and
+ * `trainOnBatch` — whose scope keeps the logits alive. An output of a top-level `apply` (its
+ * logits already disposed) is treated as plain probabilities: renormalized and clipped.
+ *
  * @param yTrue integer labels
  * @param yPred probabilities (or logits with `fromLogits`), classes on the last axis
  * @param options `fromLogits` (false), `ignoreClass` (none: its entries give 0)
@@ -67,7 +74,9 @@ export const sparseCategoricalCrossentropy = withKerasName(function sparseCatego
   const ignoreClass = checkIgnoreClass(options.ignoreClass, OWNER);
   return tf.tidy(() => {
     let labels = sparseLabels(yTrue, yPred, OWNER);
-    const p = yPred.dtype === 'float32' ? yPred : tf.cast(yPred, 'float32');
+    // fromLogits on a softmax output: its logits, not a second softmax (Keras's _get_logits).
+    const logits = options.fromLogits ? fromLogitsOfSoftmaxOutput(yPred, 'sparse_categorical_crossentropy') : undefined;
+    const p = logits ?? (yPred.dtype === 'float32' ? yPred : tf.cast(yPred, 'float32'));
     const valid = ignoreClass === null ? null : tf.notEqual(labels, ignoreClass);
     // Ignored entries take class 0 so the gather stays in range; their loss is zeroed below.
     if (valid !== null) labels = tf.where(valid, labels, tf.zerosLike(labels));
