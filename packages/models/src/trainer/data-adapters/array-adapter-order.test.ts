@@ -83,6 +83,8 @@ describe('ArrayDataAdapter: order, batches and split on sizes that do not divide
       'Expected sampleWeight to have 3 entries (one per sample), received 2',
     );
     expect(() => new ArrayDataAdapter([rows(3)], [rows(3)], { batchSize: 1.5 })).toThrow('Expected batchSize to be an integer ≥ 1, received 1.5');
+    expect(() => new ArrayDataAdapter([rows(3)], [rows(3)], { batchSize: 0 })).toThrow(RangeError);
+    expect(() => new ArrayDataAdapter([rows(3)], [rows(3)], { batchSize: '2' as never })).toThrow(TypeError);
   });
 
   it('splits strings by rows, and cuts batches of them as string tensors', () => {

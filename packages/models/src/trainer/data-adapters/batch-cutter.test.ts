@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
-import { describeEachBackend, expectNoLeakedTensors } from '@dendrite/test-utils';
+import { describeEachBackend, expectNoLeakedTensors, useBackend } from '@dendrite/test-utils';
 import { cutBatch } from './batch-cutter';
 import { stringRows, tensorRows, toHostArray } from './host-array';
 
@@ -17,6 +17,16 @@ describeEachBackend('cutBatch', () => {
       batch.dispose();
     });
     x.dispose();
+  });
+
+  it('gathers the rows of a tensor that another backend holds', async () => {
+    const active = tf.getBackend() as 'cpu' | 'wasm';
+    await useBackend(active === 'wasm' ? 'cpu' : 'wasm');
+    const x = tf.tensor2d([[0, 1], [2, 3], [4, 5]]);
+    await useBackend(active);
+    const batch = cutBatch(toHostArray(x, 'x'), Int32Array.from([2, 0]), 0, 2);
+    expect(Array.from(batch.dataSync())).toEqual([4, 5, 0, 1]);
+    tf.dispose([batch, x]);
   });
 
   it('starts at the rows’ first row of the tensor (a validation split’s part), and casts to the rows’ dtype', async () => {
