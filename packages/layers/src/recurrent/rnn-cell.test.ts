@@ -44,7 +44,25 @@ describeEachBackend('a cell called alone', () => {
     const [x, h] = [tf.ones([1, 3]), tf.zeros([1, 2])];
     expect(() => cell.apply([x, h])).toThrow('Expected 2 states in layer "cell", received 1');
     expect(() => lstmCell({ units: 2, name: 'open' }).build([1, null])).toThrow('Expected the feature axis of the input to be known in layer "open", received [1, null]');
+    expect(() => lstmCell({ units: 2, name: 'none' }).build([])).toThrow('Expected the feature axis of the input to be known in layer "none", received []');
+    expect(() => simpleRNNCell({ units: 2, name: 'c', activation: 'nope' as never })).toThrow(/, for activation in layer "c"$/);
+    expect(() => simpleRNNCell({ units: 2, name: 'c', kernelInitializer: 'nope' as never })).toThrow(/, for kernel.* in layer "c"$/);
+    expect(() => simpleRNNCell({ units: 2, name: 'c', recurrentRegularizer: 'nope' as never })).toThrow(/, for recurrent.* in layer "c"$/);
+    expect(() => simpleRNNCell({ units: 2, name: 'c', biasConstraint: 'nope' as never })).toThrow(/, for bias.* in layer "c"$/);
     tf.dispose([x, h]);
+    cell.dispose();
+  });
+
+  it('keeps the batch axis of a batch of one', async () => {
+    const cell = lstmCell({ units: 2 });
+    cell.build([1, 3]);
+    const x = tf.ones([1, 3]);
+    await expectNoLeakedTensors(() => {
+      const outputs = cell.apply(x) as unknown as tf.Tensor[];
+      expect(outputs.map((output) => output.shape)).toEqual([[1, 2], [1, 2], [1, 2]]);
+      tf.dispose(outputs);
+    });
+    x.dispose();
     cell.dispose();
   });
 

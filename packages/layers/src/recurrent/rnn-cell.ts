@@ -222,6 +222,7 @@ export abstract class RNNCell extends Layer {
   protected recurrentProduct(state: tf.Tensor, masks: tf.Tensor[] | null, kernel: tf.Tensor, blocks?: tf.Tensor[]): tf.Tensor {
     if (masks === null) return tf.matMul(state, kernel);
     if (masks.length === 1) return tf.matMul(tf.mul(state, masks[0]), kernel);
+    // Stryker disable next-line LogicalOperator: stepWeights passes the blocks whenever the masks are per gate, and splitting again gives the same blocks
     const gateBlocks = blocks ?? tf.split(kernel, masks.length, 1);
     return tf.concat(masks.map((mask, gate) => tf.matMul(tf.mul(state, mask), gateBlocks[gate])), 1);
   }
@@ -243,6 +244,7 @@ export abstract class RNNCell extends Layer {
       throw new Error(`Expected ${this.stateSize.length} states in layer "${this.name}", received ${states.length}`);
     }
     const masks = args.training === true ? this.dropoutMasks(batch, x.shape[1] as number) : { inputs: null, recurrent: null };
+    // Stryker disable next-line ArrayDeclaration: squeezing every size-one axis drops time and a batch of one, which the step's sum with the recurrent product [batch, …] broadcasts back
     const projected = tf.squeeze(this.projectInputs(tf.expandDims(x, 1), masks.inputs), [1]);
     const result = this.step(projected, states, masks.recurrent, this.stepWeights(masks.recurrent));
     return [result.output, ...result.states];
