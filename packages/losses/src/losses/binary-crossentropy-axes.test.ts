@@ -31,6 +31,7 @@ describeEachBackend('binaryCrossentropy on rank 3', () => {
 
 describeEachBackend('binaryCrossentropy argument names', () => {
   it('names labelSmoothing, and the class to make for options given first', () => {
+    expect(binaryCrossentropy.name).toBe('binary_crossentropy'); // Keras's name, as metrics and logs show it
     const half = tf.fill([2, 1], 0.5);
     expect(() => binaryCrossentropy(half, half, { labelSmoothing: 2 })).toThrow('Expected labelSmoothing to be a number in [0, 1], received 2 in loss "binary_crossentropy"');
     expect(() => binaryCrossentropy({ fromLogits: true } as never, half)).toThrow(

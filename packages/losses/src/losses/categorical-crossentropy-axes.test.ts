@@ -135,6 +135,7 @@ describeEachBackend('categoricalCrossentropy of a marked softmax output', () => 
 
 describeEachBackend('categoricalCrossentropy argument names', () => {
   it('names yTrue, yPred and labelSmoothing', () => {
+    expect(categoricalCrossentropy.name).toBe('categorical_crossentropy'); // Keras's name, as metrics and logs show it
     const ones = tf.ones([2, 3]);
     expect(() => categoricalCrossentropy([1] as never, ones)).toThrow('Expected yTrue to be a tf.Tensor, received [1] in loss "categorical_crossentropy"');
     expect(() => categoricalCrossentropy(ones, 'p' as never)).toThrow('Expected yPred to be a tf.Tensor, received "p" in loss "categorical_crossentropy"');

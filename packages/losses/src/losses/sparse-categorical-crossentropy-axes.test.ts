@@ -44,6 +44,7 @@ describeEachBackend('sparseCategoricalCrossentropy on rank 3', () => {
   });
 
   it('names yTrue, yPred and a fractional ignoreClass', () => {
+    expect(sparseCategoricalCrossentropy.name).toBe('sparse_categorical_crossentropy'); // Keras's name, as metrics and logs show it
     const scores = tf.fill([2, 3], 1 / 3);
     expect(() => sparseCategoricalCrossentropy([0, 1] as never, scores)).toThrow('Expected yTrue to be a tf.Tensor, received [0,1] in loss "sparse_categorical_crossentropy"');
     expect(() => sparseCategoricalCrossentropy(scores, 'p' as never)).toThrow('Expected yPred to be a tf.Tensor, received "p" in loss "sparse_categorical_crossentropy"');
