@@ -9,7 +9,7 @@ interface BmpSpec {
   rows: number[][];
   topDown?: boolean;
   compression?: number;
-  /** The info header's size (40: BITMAPINFOHEADER; 108: V4, whose colour masks lie inside it). */
+  /** The info header's size (40: BITMAPINFOHEADER; 64: OS/2 v2; 108: V4 — the last two hold the colour masks). */
   headerSize?: number;
   /** BI_BITFIELDS masks, from byte 54: after a 40-byte header (the pixels follow them) or inside a V4 one. */
   masks?: number[];
@@ -69,6 +69,10 @@ describe('decodeBmp', () => {
     const bgra = decodeBmp(bmp({ width: 2, height: 1, bits: 32, compression: 3, headerSize: 108, masks: [0xff0000, 0xff00, 0xff, 0xff000000], rows: row }), 'a.bmp');
     expect(Array.from(bgra.data)).toEqual([3, 2, 1, 0, 6, 5, 4, 128]);
     expect(bgra.channels).toBe(4);
+    // PIL 9.4 reads the four masks from any header with 52 bytes after its size field (`len(header_data) >= 52`):
+    // the 64-byte OS/2 v2 one too, not only V4/V5.
+    const os2 = decodeBmp(bmp({ width: 2, height: 1, bits: 32, compression: 3, headerSize: 64, masks: [0xff0000, 0xff00, 0xff, 0xff000000], rows: row }), 'a.bmp');
+    expect([Array.from(os2.data), os2.channels]).toEqual([[3, 2, 1, 0, 6, 5, 4, 128], 4]);
     // PIL reads masks under BI_BITFIELDS only: a V4 header's alpha mask beside BI_RGB, or bytes at 66…69 that
     // look like one behind a 40-byte header (here the first pixel), leave the pixels opaque.
     expect(rgba(bmp({ width: 2, height: 1, bits: 32, headerSize: 108, masks: [0xff0000, 0xff00, 0xff, 0xff000000], rows: row }))).toEqual([3, 2, 1, 255, 6, 5, 4, 255]);

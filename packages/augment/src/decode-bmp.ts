@@ -28,9 +28,10 @@ export function decodeBmp(bytes: Uint8Array, fileName: string, checkSize?: (widt
   if (dataOffset < 14 + headerSize) throw fail(`pixel data at byte ${dataOffset}, inside its ${14 + headerSize}-byte header`);
   const rowBytes = Math.ceil((width * bits) / 32) * 4;
   if (dataOffset + rowBytes * height > bytes.length) throw fail(`a truncated pixel array (${bytes.length - dataOffset} bytes for ${rowBytes * height})`);
-  // As PIL: a 32-bit pixel's fourth byte is alpha only under BI_BITFIELDS with an alpha mask (in a
-  // V4/V5 header); BI_RGB leaves it unused (often 0), so those pixels are opaque.
-  const alpha = bits === 32 && compression === 3 && headerSize >= 108 && view.getUint32(66, true) === 0xff000000;
+  // As PIL: a 32-bit pixel's fourth byte is alpha only under BI_BITFIELDS with an alpha mask inside
+  // the header (PIL reads one wherever the header holds 52 bytes after its size: OS/2 v2, V4, V5);
+  // BI_RGB leaves it unused (often 0), so those pixels are opaque.
+  const alpha = bits === 32 && compression === 3 && headerSize >= 56 && view.getUint32(66, true) === 0xff000000;
   let palette: Uint8Array | undefined;
   if (bits <= 8) {
     const colours = view.getUint32(46, true) || 1 << bits;
