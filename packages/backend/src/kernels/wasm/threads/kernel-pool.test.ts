@@ -134,6 +134,20 @@ describe('Dendrite’s SIMD kernels on two threads', () => {
     expect(two.map((values, output) => values.findIndex((value, index) => !Object.is(value, one[output][index])))).toEqual([-1, -1, -1]);
   }, 60_000);
 
+  it("padded forward convolutions ('same' on 11 × 14, strides 1 and 2: asymmetric pads) of 7 images, a count two threads do not divide, equal the one-thread outputs bit for bit", async () => {
+    // An even count of output positions in all (7·11·14 and 7·6·7): an odd one goes to XNNPACK.
+    const x = tf.tensor4d(seededArray(7 * 11 * 14 * 32, 24, 0, 1), [7, 11, 14, 32]);
+    const filter = tf.tensor4d(seededArray(3 * 3 * 32 * 64, 25), [3, 3, 32, 64]);
+    const bias = tf.tensor1d(seededArray(64, 26));
+    const [one, two, pooled] = await onOneAndTwoThreads(() => [
+      tf.conv2d(x, filter, 1, 'same'),
+      tf.fused.conv2d({ x, filter, strides: 2, pad: 'same', bias, activation: 'relu' }),
+    ]);
+    tf.dispose([x, filter, bias]);
+    expect(pooled).toContain('matmul');
+    expect(two.map((values, output) => values.findIndex((value, index) => !Object.is(value, one[output][index])))).toEqual([-1, -1]);
+  }, 60_000);
+
   it('the max-pool gradient (MNIST’s first pool), split by images, equals the one-thread gradient bit for bit', async () => {
     const x = tf.tensor4d(seededArray(8 * 26 * 26 * 32, 22), [8, 26, 26, 32]);
     const dy = tf.tensor4d(seededArray(8 * 13 * 13 * 32, 23), [8, 13, 13, 32]);
