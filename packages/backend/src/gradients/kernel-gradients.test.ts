@@ -18,9 +18,10 @@ const NO_GRADIENT: Readonly<Record<string, readonly string[]>> = {
   'complex tensors': ['Complex', 'Real', 'Imag', 'FFT', 'IFFT'],
   // Draws pixels to a canvas; the optimizer's update step runs outside any tape.
   'side effects': ['Draw', 'DendriteAdamUpdate'],
-  // tf.fused.conv2d and tf.fused.depthwiseConv2d differentiate through customGrad: these kernels
-  // are never recorded on a tape.
-  'recorded through customGrad': ['FusedConv2D', 'FusedDepthwiseConv2D'],
+  // tf.fused.conv2d, tf.fused.depthwiseConv2d and softmaxCrossentropyWithLogits (whose kernel gives
+  // the loss and its gradient in one call) differentiate through customGrad: these kernels are
+  // never recorded on a tape.
+  'recorded through customGrad': ['FusedConv2D', 'FusedDepthwiseConv2D', 'DendriteSoftmaxCrossentropy'],
   // The kernels of gradients themselves. Differentiating them is a second-order gradient (tf.grad
   // of tf.grad through a convolution or a pool), which neither tfjs-core nor Dendrite offers.
   'second order': [
