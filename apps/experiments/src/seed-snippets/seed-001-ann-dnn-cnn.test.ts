@@ -44,6 +44,9 @@ async function trainsOnMnist(model: dn.Sequential): Promise<number[]> {
 describeSnippets('seed 001', () => {
   let Model_iris: dn.Sequential;
   it('seed 001 [block 1]: Model_iris = Dense(16, relu, input_shape=(4,)) → Dense(8, relu) → Dense(3, softmax)', () => {
+    // Seeded: unseeded, one CI run drew weights that left the model at chance after 30 epochs
+    // (val_accuracy 0.31). Seeds 0–39 and 2045 all pass block 3's bounds, identically on both backends.
+    dn.setSeed(2045);
     Model_iris = models.sequential();
     Model_iris.add(layers.dense({ units: 16, activation: 'relu', inputShape: [4] }));
     Model_iris.add(layers.dense({ units: 8, activation: 'relu' }));
