@@ -4,7 +4,7 @@ import { checkClipOptions, clipGradientsBy } from './clipping';
 import { type GradientPair, type Gradients, toGradientPairs } from './gradient-pairs';
 import type { OptimizerArgs, OptimizerDefaults } from './optimizer-args';
 import { optimizerFromConfig } from './optimizer-config';
-import { type OptimizerState, type SlotState, matchStateToVariables } from './optimizer-state';
+import { OptimizerSlots } from './optimizer-slots';
 import { LearningRateSchedule } from './schedules/learning-rate-schedule';
 import { serializeSchedule } from './schedules/get-schedule';
 import { EXCLUSION_KEYS, type WeightDecayExclusionArgs, WeightDecayExclusions } from './weight-decay-exclusions';
@@ -15,7 +15,8 @@ export type { OptimizerArgs, OptimizerDefaults } from './optimizer-args';
  * The base of every optimizer, after Keras 3's `BaseOptimizer`. A subclass names its slot
  * variables and writes `updateStep`; the base builds slots lazily, reads the learning rate (a
  * number or a schedule) at the current step, clips, applies weight decay, counts steps, and
- * saves, restores and frees its state.
+ * saves, restores and frees its state. The slots and the step count are kept by
+ * {@link OptimizerSlots} (`optimizer-slots.ts`), which this extends; this file is the step.
  *
  * Every update runs in `tf.tidy` and reads nothing back from the backend.
  *
@@ -26,7 +27,7 @@ export type { OptimizerArgs, OptimizerDefaults } from './optimizer-args';
  * optimizer.applyGradients(grads, [w]);
  * ```
  */
-export abstract class Optimizer {
+export abstract class Optimizer extends OptimizerSlots {
   /** The Keras class name (`Adam`), used by `{class_name, config}`. */
   static className = 'Optimizer';
   /** The option keys every optimizer reads; subclasses declare the ones they add. */
@@ -34,8 +35,6 @@ export abstract class Optimizer {
   static readonly optionKeys = optionKeys<OptimizerArgs>({ learningRate: true, weightDecay: true, name: true, clipValue: true, clipNorm: true, globalClipNorm: true });
   /** The optimizer's name (Keras's `name`), used in error messages and configs. */
   readonly name: string;
-  /** Steps taken: a host number, so schedules and bias corrections cost no backend reads. */
-  iterations = 0;
   /** Elementwise gradient clipping threshold, or null. */
   readonly clipValue: number | null;
   /** Per-gradient L2 norm clipping threshold, or null. */
@@ -45,9 +44,8 @@ export abstract class Optimizer {
   /** Decoupled weight decay λ, or null for none. */
   readonly weightDecay: number | null;
   /** `optimizer "adam"`: how error messages name this optimizer. */
-  protected readonly owner: string;
+  protected override readonly owner: string;
   private rate: number | LearningRateSchedule = 0;
-  private readonly slots = new Map<tf.Variable, Record<string, tf.Variable>>();
   private readonly decayExcluded = new WeightDecayExclusions();
   /** The scalars of the running step, by value: uploaded once per step, however many variables use them. */
   private stepScalars: Map<number, tf.Scalar> | null = null;
@@ -61,6 +59,7 @@ export abstract class Optimizer {
    * @throws Error for a learning rate, weight decay or clipping option out of range, or two clipping options
    */
   constructor(args: OptimizerArgs, defaults: OptimizerDefaults) {
+    super();
     const known = classOptionKeys(new.target);
     if (known !== undefined) checkOptionKeys(args, known, (new.target as unknown as typeof Optimizer).className);
     this.name = args.name ?? defaults.name;
@@ -106,28 +105,6 @@ export abstract class Optimizer {
     return this.rate instanceof LearningRateSchedule ? this.rate.call(this.iterations) : this.rate;
   }
 
-  /** Names of the slot variables each variable gets (`momentum`, `velocity` for Adam). */
-  abstract slotNames(): string[];
-
-  /**
-   * The order Keras 3's `build` makes the slots in: each inner list is one loop over the variables
-   * (the slots of one loop interleave per variable), as Keras numbers optimizer variables in files.
-   * One loop of {@link slotNames} unless an optimizer says otherwise (Adadelta's two).
-   */
-  slotBuildOrder(): string[][] {
-    return [this.slotNames()];
-  }
-
-  /** A slot's shape for a variable of shape `variableShape`: the variable's, unless the optimizer factors it (Adafactor). */
-  slotShape(_slot: string, variableShape: readonly number[]): number[] {
-    return [...variableShape];
-  }
-
-  /** A slot's initial value (zeros of {@link slotShape} unless the optimizer says otherwise); runs inside `tf.tidy`. */
-  protected initialSlotValue(slot: string, variable: tf.Variable): tf.Tensor {
-    return tf.zeros(this.slotShape(slot, variable.shape));
-  }
-
   /**
    * `value` as a scalar tensor. During a step it is uploaded once and shared by every variable's
    * update (the step's `tf.tidy` frees it); use it for the numbers {@link updateStep} multiplies by.
@@ -150,35 +127,6 @@ export abstract class Optimizer {
   /** The optimizer's own hyperparameters for {@link getConfig}, in Keras's snake_case. */
   protected abstract ownConfig(): Record<string, unknown>;
 
-  /** Scalars of the optimizer's own state for {@link getState}. */
-  extraState(): Record<string, number> {
-    return {};
-  }
-
-  /** Restores {@link extraState}'s scalars (missing ones take their initial values). */
-  protected restoreExtraState(_extra: Record<string, number>): void {}
-
-  /**
-   * Creates the slot variables (non-trainable `tf.Variable`s) of the variables that have none yet.
-   * `applyGradients` calls it on first use; calling it earlier only moves the allocation.
-   */
-  build(variables: readonly tf.Variable[]): void {
-    for (const variable of variables) {
-      if (this.slots.has(variable)) continue;
-      const slots: Record<string, tf.Variable> = {};
-      for (const slot of this.slotNames()) {
-        const initial = tf.tidy(() => this.initialSlotValue(slot, variable));
-        slots[slot] = tf.variable(initial, false);
-        initial.dispose();
-      }
-      this.slots.set(variable, slots);
-    }
-  }
-
-  /** Every slot variable, in build order. */
-  get variables(): tf.Variable[] {
-    return [...this.slots.values()].flatMap((slots) => Object.values(slots));
-  }
 
   /**
    * One step: clips the gradients, decays and updates each variable that has a gradient, then
@@ -203,7 +151,7 @@ export abstract class Optimizer {
           if (this.weightDecay !== null && !this.decayExcluded.excludes(variable)) {
             variable.assign(tf.sub(variable, tf.mul(variable, this.scalar(this.weightDecay * learningRate))));
           }
-          this.updateStep(clipped[index], variable, learningRate, this.slots.get(variable)!);
+          this.updateStep(clipped[index], variable, learningRate, this.slotsOf(variable));
         });
       } finally {
         this.stepScalars = null;
@@ -298,52 +246,5 @@ export abstract class Optimizer {
    */
   static fromConfig<T extends Optimizer>(this: new (args: never) => T, config: Record<string, unknown>): T {
     return optimizerFromConfig(this as unknown as typeof Optimizer & (new (args: OptimizerArgs) => T), config);
-  }
-
-  /**
-   * The step count and every slot variable as plain typed arrays, keyed by variable name: what a
-   * checkpoint needs to resume training exactly. Reads the slots back from the backend.
-   */
-  getState(): OptimizerState {
-    const slots: SlotState[] = [];
-    for (const [variable, byName] of this.slots) {
-      for (const [slot, value] of Object.entries(byName)) {
-        slots.push({ variable: variable.name, slot, shape: [...value.shape], values: Float32Array.from(value.dataSync() as Float32Array) });
-      }
-    }
-    return { iterations: this.iterations, slots, extra: this.extraState() };
-  }
-
-  /**
-   * Restores {@link getState}'s output, matching slots to variables by name. Everything is checked
-   * before anything changes.
-   *
-   * @param variables the variables to match slot names against; without it, the variables tfjs
-   *   has registered
-   * @throws Error naming a slot whose variable is missing, whose shape differs, or that this optimizer does not keep
-   */
-  setState(state: OptimizerState, variables?: readonly tf.Variable[]): void {
-    const byName = variables === undefined ? tf.engine().registeredVariables : Object.fromEntries(variables.map((variable) => [variable.name, variable]));
-    if (state == null || !Array.isArray(state.slots)) throw new Error(`Expected a state {iterations, slots} in ${this.owner}, received ${describeValue(state)}`);
-    const targets = matchStateToVariables(state, byName, this.slotNames(), this.owner, (slot, shape) => this.slotShape(slot, shape));
-    this.build(targets);
-    state.slots.forEach((slot, index) => {
-      const value = tf.tensor(slot.values, slot.shape, 'float32');
-      this.slots.get(targets[index])![slot.slot].assign(value);
-      value.dispose();
-    });
-    this.iterations = state.iterations;
-    this.restoreExtraState(state.extra ?? {});
-  }
-
-  /**
-   * Frees every slot variable. The optimizer stays usable: later steps start new slots from their
-   * initial values, and the step count (with the bias corrections that depend on it) starts over.
-   */
-  dispose(): void {
-    for (const variable of this.variables) variable.dispose();
-    this.slots.clear();
-    this.iterations = 0;
-    this.restoreExtraState({});
   }
 }
