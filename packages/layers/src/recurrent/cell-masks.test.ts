@@ -151,7 +151,7 @@ describeEachBackend('the cells’ dropout masks', () => {
     ['GRUCell', () => gruCell({ units: 50, dropout: 0.25, recurrentDropout: 0.4, seed: 5 }), 3],
   ] as const)('%s: inverted dropout at each rate, one mask per gate block with recurrent dropout, fresh each sequence', async (_name, make, gates) => {
     const cell = make();
-    // Made in a tidy, as the RNN layer's call does (the ones under each mask are freed with it).
+    // Made in a tidy, as the RNN layer's call does (outside one: the test 'made outside a tidy' below).
     await expectNoLeakedTensors(() => tf.tidy(() => {
       const first = cell.dropoutMasks(40, 50);
       const second = cell.dropoutMasks(40, 50);
@@ -185,5 +185,20 @@ describeEachBackend('the cells’ dropout masks', () => {
     }));
     const plain = lstmCell({ units: 3 }).dropoutMasks(2, 4);
     expect(plain).toEqual({ inputs: null, recurrent: null });
+  });
+
+  it.each([
+    ['SimpleRNNCell', () => simpleRNNCell({ units: 3, dropout: 0.25, recurrentDropout: 0.4, seed: 5 }), 2],
+    ['LSTMCell', () => lstmCell({ units: 3, dropout: 0.25, recurrentDropout: 0.4, seed: 5 }), 8],
+    ['GRUCell', () => gruCell({ units: 3, dropout: 0.25, recurrentDropout: 0.4, seed: 5 }), 6],
+  ] as const)('%s: made outside a tidy, the masks are the only tensors left', (_name, make, count) => {
+    const cell = make();
+    const before = tf.memory().numTensors;
+    const masks = cell.dropoutMasks(2, 4);
+    const made = [...masks.inputs!, ...masks.recurrent!];
+    expect(made).toHaveLength(count);
+    expect(tf.memory().numTensors - before).toBe(count);
+    tf.dispose(made);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

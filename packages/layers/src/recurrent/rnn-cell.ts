@@ -182,10 +182,13 @@ export abstract class RNNCell extends Layer {
     return this.stateSize.map((size) => tf.zeros([batch, size], this.dtype));
   }
 
-  /** Fresh dropout masks for a sequence (training only): inverted dropout of ones, as Keras. */
+  /**
+   * Fresh dropout masks for a sequence (training only): inverted dropout of ones, as Keras. The
+   * masks are the only tensors it leaves, inside a tidy or not; the caller disposes them.
+   */
   dropoutMasks(batch: number, features: number): CellDropoutMasks {
     const make = (rate: number, size: number) =>
-      rate > 0 ? Array.from({ length: this.dropoutMaskCount }, () => tf.dropout(tf.ones([batch, size]), rate, undefined, this.seeds.next())) : null;
+      rate > 0 ? Array.from({ length: this.dropoutMaskCount }, () => tf.tidy(() => tf.dropout(tf.ones([batch, size]), rate, undefined, this.seeds.next()))) : null;
     return { inputs: make(this.dropout, features), recurrent: make(this.recurrentDropout, this.units) };
   }
 
