@@ -42,6 +42,7 @@ export interface FitOptions {
   validationFreq?: number;
 }
 
+// Stryker disable BooleanLiteral: optionKeys reads only the record's keys, never its values
 const FIT_KEYS = optionKeys<FitOptions>({
   epochs: true,
   batchSize: true,
@@ -58,6 +59,7 @@ const FIT_KEYS = optionKeys<FitOptions>({
   validationBatchSize: true,
   validationFreq: true,
 });
+// Stryker restore BooleanLiteral
 
 function checkFitOptions(options: FitOptions): Required<Pick<FitOptions, 'epochs' | 'batchSize' | 'verbose' | 'shuffle' | 'initialEpoch'>> {
   checkOptionKeys(options, FIT_KEYS, 'fit');
