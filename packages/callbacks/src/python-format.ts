@@ -77,9 +77,10 @@ export function formatValueWithSpec(value: PythonFormatValue, spec: string, name
 
   if (typeof value === 'string') {
     if (type !== undefined && type !== 's') throw mismatch(`a number for the type '${type}'`);
-    if (align === '=' || (zero && !align) || sign !== '-' || grouping) throw mismatch('a number for sign, "=", "0" or grouping options');
+    if (align === '=' || sign !== '-' || grouping) throw mismatch('a number for sign, "=" or grouping options');
     const text = precision === undefined ? value : value.slice(0, precision);
-    return pad('', text, width, fill ?? ' ', align ?? '<');
+    // Python ≥ 3.10: the '0' flag pads a string with zeros, left-aligned ('ab000').
+    return pad('', text, width, fill ?? (zero ? '0' : ' '), align ?? '<');
   }
   if (type === 's') throw mismatch('a string for the type \'s\'');
   const negative = typeof value === 'bigint' ? value < 0n : value < 0 || Object.is(value, -0);
@@ -101,7 +102,10 @@ export function formatValueWithSpec(value: PythonFormatValue, spec: string, name
   }
   let signText = negative ? '-' : sign === '-' ? '' : sign;
   if (negative && coerceZero && !/[1-9]/.test(body)) signText = sign === '-' ? '' : sign;
-  if (grouping) body = groupDigits(body, grouping, zero && !align ? width - signText.length : 0);
+  // CPython groups the padding too when it is zeros after the sign: fill '0' with '=' alignment,
+  // given as the '0' flag or spelled out ('0=').
+  const groupsPadding = (fill ?? (zero ? '0' : ' ')) === '0' && (align ?? (zero ? '=' : '>')) === '=';
+  if (grouping) body = groupDigits(body, grouping, groupsPadding ? width - signText.length : 0);
   if (zero && !align && !grouping) return pad(signText, body, width, fill ?? '0', '=');
   return pad(signText, body, width, fill ?? (zero ? '0' : ' '), align ?? '>');
 }
