@@ -5,6 +5,7 @@ import { markSoftmaxOutput } from '@dendrite/backend/internal';
 import { expectArraysClose } from '@dendrite/test-utils';
 import { categoricalCrossentropy } from './categorical-crossentropy';
 import { sparseCategoricalCrossentropy } from './sparse-categorical-crossentropy';
+import { fromLogitsOfSoftmaxOutput } from './softmax-logits-from-logits';
 
 const LOGITS = [
   [2, 0, -1],
@@ -28,16 +29,35 @@ function onSoftmaxOutput(): tf.Tensor[] {
 
 const WARNING = 'received `fromLogits: true`, but `yPred` was produced by a Softmax activation and thus does not represent logits. Was this intended?';
 
-it('warns once per loss, as Keras does, when fromLogits is given a softmax output', () => {
+it('warns once per loss name, as Keras does, when fromLogits is given a softmax output', () => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   // tfjs's own notice (no tfjs-node) may come on the first kernel: only ours are counted.
   const ours = () => warn.mock.calls.map(([message]) => String(message)).filter((message) => message.includes('fromLogits'));
+  // A name no other test uses: the set of losses that have warned lives as long as the module,
+  // which mutation runs share between test files (one fork, modules kept).
+  const name = 'softmax_logits_test_loss';
   try {
+    const found = tf.tidy(() => {
+      const z = tf.tensor2d(LOGITS);
+      const probabilities = markSoftmaxOutput(tf.softmax(z), z);
+      const first = fromLogitsOfSoftmaxOutput(probabilities, name);
+      const second = fromLogitsOfSoftmaxOutput(probabilities, name);
+      return [first === z, second === z, fromLogitsOfSoftmaxOutput(z, name) === undefined];
+    });
+    expect(found).toEqual([true, true, true]);
+    expect(ours()).toEqual([`\`${name}\` ${WARNING} Its logits are used, as Keras does.`]);
+    // Through the crossentropies: each warns under its Keras name, at most once (once in a fresh
+    // process; a test file run before this one in the same process may have had their warning).
     tf.dispose([...onSoftmaxOutput(), ...onSoftmaxOutput()]);
-    expect(ours()).toEqual([`\`categorical_crossentropy\` ${WARNING} Its logits are used, as Keras does.`, `\`sparse_categorical_crossentropy\` ${WARNING} Its logits are used, as Keras does.`]);
+    const byLoss = ours().slice(1);
+    expect(new Set(byLoss).size).toBe(byLoss.length);
+    for (const message of byLoss) {
+      expect([`\`categorical_crossentropy\` ${WARNING} Its logits are used, as Keras does.`, `\`sparse_categorical_crossentropy\` ${WARNING} Its logits are used, as Keras does.`]).toContain(message);
+    }
     // Logits that are no softmax output warn nothing.
-    tf.tidy(() => categoricalCrossentropy(tf.tensor2d([[0, 1]]), tf.tensor2d([[1, 2]]), { fromLogits: true }));
-    expect(ours()).toHaveLength(2);
+    const count = ours().length;
+    tf.dispose(tf.tidy(() => categoricalCrossentropy(tf.tensor2d([[0, 1]]), tf.tensor2d([[1, 2]]), { fromLogits: true })));
+    expect(ours()).toHaveLength(count);
   } finally {
     warn.mockRestore();
   }

@@ -17,6 +17,7 @@ export interface SparseCrossentropyOptions {
 }
 
 const OWNER = 'loss "sparse_categorical_crossentropy"';
+// Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys
 const SPARSE_OPTION_KEYS = optionKeys<SparseCrossentropyOptions>({ fromLogits: true, ignoreClass: true });
 
 /** Integer labels as int32, shaped like `yPred` without its class axis (a trailing 1 dropped). */
@@ -31,11 +32,13 @@ export function sparseLabels(yTrue: tf.Tensor, yPred: tf.Tensor, owner: string):
       `Expected yTrue of shape [${expected.join(', ')}] or [${[...expected, 1].join(', ')}] (integer labels) to go with yPred of shape [${yPred.shape.join(', ')}], received [${yTrue.shape.join(', ')}] in ${owner}`,
     );
   }
+  // Stryker disable next-line ConditionalExpression,StringLiteral: casting int32 labels to int32 gives the same labels
   return labels.dtype === 'int32' ? labels : tf.cast(labels, 'int32');
 }
 
 function checkIgnoreClass(ignoreClass: unknown, owner: string): number | null {
   if (ignoreClass === undefined || ignoreClass === null) return null;
+  // Stryker disable next-line ConditionalExpression: Number.isInteger is false for whatever is not a number
   if (typeof ignoreClass !== 'number' || !Number.isInteger(ignoreClass)) {
     throw argumentError(ignoreClass, 'number', `Expected ignoreClass to be an integer or null, received ${describeValue(ignoreClass)} in ${owner}`);
   }
@@ -79,11 +82,13 @@ export const sparseCategoricalCrossentropy = withKerasName(function sparseCatego
     const p = logits ?? (yPred.dtype === 'float32' ? yPred : tf.cast(yPred, 'float32'));
     const valid = ignoreClass === null ? null : tf.notEqual(labels, ignoreClass);
     // Ignored entries take class 0 so the gather stays in range; their loss is zeroed below.
+    // Stryker disable next-line ConditionalExpression: an ignored entry's loss is zeroed below (and an out-of-range label one-hots to 0)
     if (valid !== null) labels = tf.where(valid, labels, tf.zerosLike(labels));
     const oneHot = tf.oneHot(labels, p.shape[p.rank - 1]);
     // A softmax output: the same loss and gradient in a few kernels.
     if (!options.fromLogits && valid === null && p === yPred && isSoftmaxOutput(p)) {
       const targets = tf.cast(oneHot, 'float32');
+      // Stryker disable next-line ConditionalExpression: a marked float32 p here always takes it (oneHot has p's shape)
       if (takesSoftmaxCrossentropy(targets, p)) return softmaxCrossentropy(targets, p);
     }
     const logProbabilities = options.fromLogits

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { tf } from '@dendrite/backend';
+import { describeEachBackend, expectArraysClose } from '@dendrite/test-utils';
+import { read } from '../testing/read';
+import type { Loss } from './loss';
+import { MeanSquaredError, meanSquaredError } from './mean-squared-error';
+import { MeanAbsoluteError, meanAbsoluteError } from './mean-absolute-error';
+import { MeanAbsolutePercentageError, meanAbsolutePercentageError } from './mean-absolute-percentage-error';
+import { MeanSquaredLogarithmicError, meanSquaredLogarithmicError } from './mean-squared-logarithmic-error';
+import { Huber, huber } from './huber';
+import { LogCosh, logCosh } from './log-cosh';
+import { CategoricalHinge, Hinge, SquaredHinge, categoricalHinge, hinge, squaredHinge } from './hinge';
+import { KLDivergence, kullbackLeiblerDivergence } from './kl-divergence';
+import { Poisson, poisson } from './poisson';
+import { CosineSimilarity, cosineSimilarity } from './cosine-similarity';
+import { BinaryFocalCrossentropy, binaryFocalCrossentropy } from './binary-focal-crossentropy';
+import { CategoricalFocalCrossentropy, categoricalFocalCrossentropy } from './categorical-focal-crossentropy';
+
+type LossFn = (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.Tensor;
+
+/** [function, its Keras name (`fn.name`, the errors' owner), the class, the class's Keras default name, whether size-1 axes broadcast]. */
+const LOSSES: Array<[LossFn, string, new () => Loss, string, boolean]> = [
+  [meanSquaredError, 'mean_squared_error', MeanSquaredError, 'mean_squared_error', true],
+  [meanAbsoluteError, 'mean_absolute_error', MeanAbsoluteError, 'mean_absolute_error', true],
+  [meanAbsolutePercentageError, 'mean_absolute_percentage_error', MeanAbsolutePercentageError, 'mean_absolute_percentage_error', true],
+  [meanSquaredLogarithmicError, 'mean_squared_logarithmic_error', MeanSquaredLogarithmicError, 'mean_squared_logarithmic_error', true],
+  [huber, 'huber', Huber, 'huber_loss', true],
+  [logCosh, 'log_cosh', LogCosh, 'log_cosh', true],
+  [hinge, 'hinge', Hinge, 'hinge', true],
+  [squaredHinge, 'squared_hinge', SquaredHinge, 'squared_hinge', true],
+  [categoricalHinge, 'categorical_hinge', CategoricalHinge, 'categorical_hinge', false],
+  [kullbackLeiblerDivergence, 'kl_divergence', KLDivergence, 'kl_divergence', false],
+  [poisson, 'poisson', Poisson, 'poisson', true],
+  [cosineSimilarity, 'cosine_similarity', CosineSimilarity, 'cosine_similarity', true],
+  [binaryFocalCrossentropy, 'binary_focal_crossentropy', BinaryFocalCrossentropy, 'binary_focal_crossentropy', false],
+  [categoricalFocalCrossentropy, 'categorical_focal_crossentropy', CategoricalFocalCrossentropy, 'categorical_focal_crossentropy', false],
+];
+
+describe('the losses’ Keras names and shape errors', () => {
+  it.each(LOSSES.map((entry) => [entry[1], ...entry] as const))('%s: names itself and the shapes it cannot pair', (_, fn, name, Class, className, broadcasts) => {
+    expect(fn.name).toBe(name);
+    expect(new Class().name).toBe(className);
+    tf.tidy(() => {
+      expect(() => fn(tf.zeros([2, 3]), tf.zeros([2, 2]))).toThrow(
+        new Error(`Expected yTrue and yPred to have compatible shapes, received [2, 3] and [2, 2] in loss "${name}"`),
+      );
+      expect(() => fn([1, 2] as never, tf.zeros([2, 2]))).toThrow(new Error(`Expected yTrue to be a tf.Tensor, received [1,2] in loss "${name}"`));
+      // [2, 1] against [2, 3]: the regression losses broadcast (Keras's arithmetic); the
+      // crossentropies and the distribution losses want one shape (Keras's backends check it).
+      const pair = () => fn(tf.fill([2, 1], 0.5), tf.fill([2, 3], 0.5));
+      if (broadcasts) expect(pair().shape).toEqual([2]);
+      else expect(pair).toThrow(new Error(`Expected yTrue and yPred to have compatible shapes, received [2, 1] and [2, 3] in loss "${name}"`));
+    });
+  });
+
+  it('refuses options in place of yTrue and misspelt options, naming the function and its class', () => {
+    const [t, p] = [tf.zeros([1, 2]), tf.zeros([1, 2])];
+    expect(() => huber({ delta: 2 } as never, p)).toThrow(
+      new TypeError('Expected huber(yTrue, yPred, options?), received the options {"delta":2} in place of yTrue: pass them third, or make Huber with them (new Huber(options))'),
+    );
+    expect(() => huber(t, p, { delt: 2 } as never)).toThrow('Unknown option "delt" in huber: did you mean "delta"?');
+    expect(() => huber(t, p, { delta: 0 })).toThrow(new RangeError('Expected delta to be a finite number > 0, received 0 in loss "huber"'));
+    expect(() => cosineSimilarity({ axis: 0 } as never, p)).toThrow(
+      new TypeError('Expected cosineSimilarity(yTrue, yPred, options?), received the options {"axis":0} in place of yTrue: pass them third, or make CosineSimilarity with them (new CosineSimilarity(options))'),
+    );
+    expect(() => cosineSimilarity(t, p, { axes: 0 } as never)).toThrow('Unknown option "axes" in cosineSimilarity: did you mean "axis"?');
+    expect(() => binaryFocalCrossentropy({ gamma: 1 } as never, p)).toThrow('received the options {"gamma":1} in place of yTrue: pass them third, or make BinaryFocalCrossentropy with them');
+    expect(() => categoricalFocalCrossentropy({ gamma: 1 } as never, p)).toThrow('received the options {"gamma":1} in place of yTrue: pass them third, or make CategoricalFocalCrossentropy with them');
+    tf.dispose([t, p]);
+  });
+});
+
+describeEachBackend('cosineSimilarity of short vectors', () => {
+  it('normalizes by ‖x‖ down to ε, and divides by ε below it (Keras’s x · min(1/‖x‖, 1/ε))', () => {
+    const eps = Math.fround(1e-7);
+    // ‖(0.3, 0.4)‖ = 0.5 < 1: normalized to (0.6, 0.8). ‖(3e-8, 4e-8)‖ = 5e-8 < ε: divided by ε.
+    const yTrue = tf.tensor2d([[0.3, 0.4], [3e-8, 4e-8]]);
+    const yPred = tf.tensor2d([[1, 0], [0, 1]]);
+    expectArraysClose(read(cosineSimilarity(yTrue, yPred)), [-0.6, -(Math.fround(4e-8) / eps)], 1e-5);
+    tf.dispose([yTrue, yPred]);
+  });
+});
