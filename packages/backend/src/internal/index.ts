@@ -47,6 +47,8 @@ export { dilateKernel } from '../ops/dilate-kernel';
 export { randomDropout } from '../ops/random-dropout';
 export { fusedDense, type FusedDenseArgs, type TapeFusedActivation } from '../ops/fused-dense';
 export { isSoftmaxOutput, markSoftmaxOutput, softmaxLogits } from '../ops/softmax-output';
+export { keepsSoftmaxLogits, withSoftmaxLogits } from '../ops/softmax-logits-scope';
+export { insideTidy } from '../ops/inside-tidy';
 export { SOFTMAX_CROSSENTROPY, softmaxCrossentropyWithLogits } from '../ops/softmax-crossentropy-with-logits';
 export { uploadRows, type RowSource } from '../ops/upload-rows';
 export { ADAM_UPDATE, fusedAdamUpdate, type AdamTensors, type AdamStepAttributes } from '../ops/adam-update';

@@ -33,6 +33,27 @@ describeEachBackend('apply keeps a softmax output\'s logits only inside an enclo
     layer.dispose();
   });
 
+  it('in a user\'s own loop (tf.variableGrads, an optimizer\'s minimize) the logits stay for the loss, and go with it', () => {
+    const layer = softmaxDense();
+    const x = tf.tensor2d([[1, 0]]);
+    const before = tf.memory().numTensors;
+    const seen: number[][] = [];
+    const loss = () => {
+      const output = layer.apply(x) as tf.Tensor;
+      seen.push(Array.from(softmaxLogits(output)?.dataSync() ?? []));
+      return tf.sum(output) as tf.Scalar;
+    };
+    const { value, grads } = tf.variableGrads(loss);
+    tf.dispose([value, ...Object.values(grads)]);
+    const optimizer = tf.train.sgd(0);
+    optimizer.minimize(loss);
+    optimizer.dispose();
+    expect(seen).toEqual([[1, 2, 3], [1, 2, 3]]);
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([x]);
+    layer.dispose();
+  });
+
   it('at the top level the logits go with the layer\'s own scope: its output is all that stays', () => {
     const layer = softmaxDense();
     const x = tf.tensor2d([[1, 0]]);

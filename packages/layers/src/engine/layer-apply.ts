@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { softmaxLogits } from '@dendrite/backend/internal';
+import { keepsSoftmaxLogits, softmaxLogits } from '@dendrite/backend/internal';
 import type { CallArgs, NodeLayer, TensorOrList } from './layer-contract';
 import type { WeightRegularizer } from './layer-variable';
 import { getMask, setMask } from './masking';
@@ -65,6 +65,10 @@ function applyOnTensorsInside(layer: ApplicableLayer, inputs: TensorOrList, args
   layer.maybeBuild(shapeArgument(inputs, shapes));
 
   const mask = args.mask !== undefined ? args.mask : incomingMask(inputs);
+  // A softmax output's logits outlive this call's tidy when an enclosing scope frees them (the
+  // trainer's steps, a user's tf.tidy or tf.variableGrads), so that a crossentropy can start from
+  // them; at the top level they go with it. Asked before the tidy below opens.
+  const keepLogits = keepsSoftmaxLogits();
   type Result = { outputs: TensorOrList; outputMask: tf.Tensor | tf.Tensor[] | null; losses: tf.Tensor[] };
   const { outputs, outputMask, losses } = tf.tidy(() => {
     const cast = tensors.map((tensor) =>
@@ -79,10 +83,7 @@ function applyOnTensorsInside(layer: ApplicableLayer, inputs: TensorOrList, args
     const regularizer = layer.activityRegularizer;
     const activity = regularizer ? toList(result).map((output) => activityLoss(regularizer, output)) : [];
     const resultMask = layer.computeMask(callInputs, mask ?? null);
-    // A softmax output's logits outlive this tidy inside an enclosing one (the trainer's step), which
-    // disposes them, so that a crossentropy can start from them; called outside any, they go now.
-    const nested = tf.engine().state.scopeStack.length > 1;
-    const logits = nested ? toList(result).map(softmaxLogits).filter((tensor) => tensor !== undefined) : [];
+    const logits = keepLogits ? toList(result).map(softmaxLogits).filter((tensor) => tensor !== undefined) : [];
     return { outputs: result, outputMask: resultMask, losses: activity, logits } as unknown as tf.TensorContainer;
   }) as unknown as Result;
   for (const loss of losses) layer.addLoss(loss);

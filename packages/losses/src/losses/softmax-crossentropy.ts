@@ -12,7 +12,8 @@ export function takesSoftmaxCrossentropy(targets: tf.Tensor, yPred: tf.Tensor): 
 
 /**
  * Keras's categorical crossentropy on a softmax output `p` over the last axis. When the softmax's
- * logits are alive (a layer's softmax inside the training step), the loss starts from them as
+ * logits are alive (a layer's softmax inside the training step or another scope, see
+ * `keepsSoftmaxLogits`), the loss starts from them as
  * Keras's TensorFlow backend does with `output._keras_logits`: `softmaxCrossentropyWithLogits`,
  * one kernel forward and one multiply backward, unclipped (finite for any finite logits).
  * Otherwise `−Σ t·log(clip(p / Σp, ε, 1 − ε))`, for `p` whose rows sum to 1 up to rounding: the same value up to

@@ -1,4 +1,5 @@
 import { tf } from '@dendrite/backend';
+import { withSoftmaxLogits } from '@dendrite/backend/internal';
 import type { ModelContract, StepData } from '../contracts/model-contract';
 import type { ModelOutput } from '../model-output';
 import { ensureOutputsKnown, flattenOutputs, packInputs } from './model-structure';
@@ -11,7 +12,8 @@ function forward(model: ModelContract, x: tf.Tensor[], training: boolean): tf.Te
 /**
  * Keras's `train_step`: the forward pass in training mode, the loss (with regularization
  * penalties), gradients of the trainable weights, the optimizer update, constraints, and the
- * metric updates from the same predictions. Nothing is read back from the backend.
+ * metric updates from the same predictions. Nothing is read back from the backend. A softmax
+ * output's loss starts from its logits, as Keras's (`withSoftmaxLogits`).
  */
 export function defaultTrainStep(model: ModelContract, data: StepData): void {
   const compiled = model.requireCompiled('fit');
@@ -21,7 +23,7 @@ export function defaultTrainStep(model: ModelContract, data: StepData): void {
   if (variables.length === 0) {
     throw new Error(`Expected model "${model.name}" to have trainable weights to fit, received none (is every layer frozen?)`);
   }
-  tf.tidy(() => {
+  withSoftmaxLogits(() => {
     let predictions: tf.Tensor[] = [];
     let perOutput: tf.Scalar[] = [];
     const { value, grads } = tf.variableGrads(() => {
@@ -41,11 +43,11 @@ export function defaultTrainStep(model: ModelContract, data: StepData): void {
   });
 }
 
-/** Keras's `test_step`: forward pass in inference mode, loss and metric updates. */
+/** Keras's `test_step`: forward pass in inference mode, loss (from a softmax output's logits) and metric updates. */
 export function defaultTestStep(model: ModelContract, data: StepData): void {
   const compiled = model.requireCompiled('evaluate');
   ensureOutputsKnown(model, data.x);
-  tf.tidy(() => {
+  withSoftmaxLogits(() => {
     model.clearLosses();
     const predictions = forward(model, data.x, false);
     const losses = compiled.computeLoss(data.y, predictions, data.sampleWeight, model.losses);
