@@ -12,6 +12,7 @@ export interface CosineSimilarityOptions {
   axis?: number;
 }
 
+// Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys
 const COSINE_OPTION_KEYS = optionKeys<CosineSimilarityOptions>({ axis: true });
 
 /**

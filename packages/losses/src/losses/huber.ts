@@ -11,6 +11,7 @@ export interface HuberOptions {
   delta?: number;
 }
 
+// Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys
 const HUBER_OPTION_KEYS = optionKeys<HuberOptions>({ delta: true });
 
 /**

@@ -79,4 +79,21 @@ describeEachBackend('cosineSimilarity of short vectors', () => {
     expectArraysClose(read(cosineSimilarity(yTrue, yPred)), [-0.6, -(Math.fround(4e-8) / eps)], 1e-5);
     tf.dispose([yTrue, yPred]);
   });
+
+  it('takes the last axis by default on rank 3, as the function and as the loss object', () => {
+    // [2, 2, 3]: −1 is axis 2; axis 1 (what +1 would be) gives another shape and other values.
+    const a = [[[1, 0, 2], [0, 3, 4]], [[1, 1, 1], [2, 0, -1]]];
+    const b = [[[2, 1, 0], [0, 1, 0]], [[1, 2, 3], [-2, 0, 1]]];
+    const byHand = a.flatMap((block, i) => block.map((row, j) => {
+      const other = b[i][j];
+      const dot = row.reduce((total, x, k) => total + x * other[k], 0);
+      return -dot / (Math.hypot(...row) * Math.hypot(...other));
+    }));
+    const [yTrue, yPred] = [tf.tensor3d(a), tf.tensor3d(b)];
+    const values = cosineSimilarity(yTrue, yPred);
+    expect(values.shape).toEqual([2, 2]);
+    expectArraysClose(read(values), byHand, 1e-6);
+    expectArraysClose(read(new CosineSimilarity({ reduction: 'none' }).apply(yTrue, yPred)), byHand, 1e-6);
+    tf.dispose([yTrue, yPred]);
+  });
 });

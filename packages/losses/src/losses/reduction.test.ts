@@ -36,4 +36,13 @@ describeEachBackend('reductions', () => {
     expect(read(reduceWeightedValues(tf.zeros([0]), undefined, undefined, 'sum_over_batch_size', 'loss "l"'))).toEqual([0]);
     tf.dispose([values, weights, matching, mask]);
   });
+
+  it('takes the mean over the kept entries under mean, the synonym of sum_over_batch_size', async () => {
+    const values = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+    const mask = tf.tensor2d([[1, 0], [1, 1], [0, 0]]);
+    const reduce = (reduction: Parameters<typeof reduceWeightedValues>[3]) => expectNoLeakedTensors(() => read(reduceWeightedValues(values, undefined, mask, reduction, 'loss "l"')));
+    expectArraysClose(await reduce('mean'), [(1 + 3 + 4) / 3]);
+    expectArraysClose(await reduce('none'), [1, 0, 3, 4, 0, 0]);
+    tf.dispose([values, mask]);
+  });
 });
