@@ -215,8 +215,16 @@ describe('ImageDataGenerator.fit, transforms and flow’s arguments', () => {
     expect(Array.from(generator.statistics.std!)).toEqual([0]);
     generator.fit(flat());
     expect(Array.from(generator.statistics.mean!)).toEqual([100]);
-    generator.fit(flat(), { augment: true, rounds: 2000, seed: 4 });
-    // Mean 100 and std 100/√12 ≈ 28.87 for U[50, 150]; over 2 000 draws the mean's σ is 0.65, the std's ≈ 0.32.
+    // 40 images × 50 rounds: 2 000 draws, as 2 000 rounds of one image were, in 50 batched transforms instead of 2 000.
+    const forty = { values: new Float32Array(40 * 4).fill(100), shape: [40, 2, 2, 1] };
+    generator.fit(forty, { augment: true, rounds: 1, seed: 4 });
+    const oneRound = generator.statistics.mean![0];
+    generator.fit(forty, { augment: true, rounds: 50, seed: 4 });
+    // The first round draws what rounds: 1 drew; the other 49 count too.
+    expect(generator.statistics.mean![0]).not.toBe(oneRound);
+    // Mean 100 and std 100/√12 ≈ 28.87 for U[50, 150]; over 2 000 draws the mean's σ is 0.65, the
+    // std's 0.29 (σ·√(0.2/n), a uniform's kurtosis being 1.8). The bounds kept, 5 · 0.65 and 5 · 0.32
+    // (5.0 σ and 5.5 σ), fail a correct generator with probability ≈ 4.8·10⁻⁷ + 3·10⁻⁸ for a random seed.
     expect(Math.abs(generator.statistics.mean![0] - 100)).toBeLessThan(5 * 0.65);
     expect(Math.abs(generator.statistics.std![0] - 100 / Math.sqrt(12))).toBeLessThan(5 * 0.32);
     for (const rounds of [0, 1.5]) {
