@@ -53,10 +53,13 @@ function checkIgnoreClass(ignoreClass: unknown, owner: string): number | null {
  * (tfjs's `oneHot`), so check them once with `validateLabels(y, owner, { numClasses })`.
  *
  * A softmax layer's output starts from the softmax's logits, as Keras's TensorFlow backend does
- * with `_keras_logits` (unclipped; with `fromLogits: true` as well, which warns once, as Keras):
- * when the output was computed inside an enclosing `tf.tidy` — as in `fit`, `evaluate` and
- * `trainOnBatch` — whose scope keeps the logits alive. An output of a top-level `apply` (its
- * logits already disposed) is treated as plain probabilities: renormalized and clipped.
+ * with `_keras_logits` (unclipped; with `fromLogits: true` as well, which warns once, as Keras),
+ * whenever the output was computed inside a scope that frees the logits after the loss: the steps
+ * of `fit`, `evaluate`, `trainOnBatch` and `testOnBatch` (which say so, `withSoftmaxLogits`), and a
+ * user's `tf.tidy`, `tf.variableGrads` or `optimizer.minimize` (`insideTidy`). An output of a
+ * top-level `apply` has no such scope, so its logits are already disposed (Keras would still use
+ * them): it is treated as plain probabilities, renormalized and clipped — the same loss up to
+ * rounding unless a probability falls outside `[ε, 1 − ε]`.
  *
  * @param yTrue integer labels
  * @param yPred probabilities (or logits with `fromLogits`), classes on the last axis
