@@ -12,7 +12,9 @@ export interface BatchOptions {
 }
 
 /** The keys `trainOnBatch` reads. */
+// Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
 export const TRAIN_ON_BATCH_KEYS = optionKeys<BatchOptions>({ sampleWeight: true, classWeight: true, returnDict: true });
 
 /** The keys `testOnBatch` reads. */
+// Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
 export const TEST_ON_BATCH_KEYS = optionKeys<Omit<BatchOptions, 'classWeight'>>({ sampleWeight: true, returnDict: true });

@@ -30,6 +30,7 @@ export interface CompileArgs {
   weightedMetrics?: MetricIdentifier[] | MetricIdentifier[][] | Record<string, MetricIdentifier | MetricIdentifier[]>;
 }
 
+// Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
 const COMPILE_KEYS = optionKeys<CompileArgs>({ optimizer: true, loss: true, metrics: true, lossWeights: true, weightedMetrics: true });
 
 /** Metric identifiers as saved configs hold them: names, Metric instances by name, functions by name. */

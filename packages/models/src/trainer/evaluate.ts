@@ -23,6 +23,7 @@ export interface EvaluateOptions {
   callbacks?: Callback[];
 }
 
+// Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
 const EVALUATE_KEYS = optionKeys<EvaluateOptions>({ batchSize: true, sampleWeight: true, steps: true, returnDict: true, verbose: true, callbacks: true });
 
 /** Whether a callback acts on evaluation batches (else no batch logs are made for it). */

@@ -20,6 +20,7 @@ export interface PredictOptions {
   callbacks?: Callback[];
 }
 
+// Stryker disable next-line BooleanLiteral: optionKeys reads only the record's keys, never its values
 const PREDICT_KEYS = optionKeys<PredictOptions>({ batchSize: true, verbose: true, callbacks: true });
 
 /** Calls a predict hook on each callback; predict is synchronous, so a returned promise is not awaited. */
