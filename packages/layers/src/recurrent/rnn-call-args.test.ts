@@ -14,7 +14,10 @@ describeEachBackend('RNN call arguments', () => {
     const h = tf.zeros([3, 2]);
     expect(() => layer.apply(x, { initialState: [h] })).toThrow(new Error('Expected initialState of shapes [3, 2], [3, 2] in layer "l", received [3, 2]'));
     expect(() => layer.apply(x, { initialState: [h, h, h] })).toThrow(new Error('Expected initialState of shapes [3, 2], [3, 2] in layer "l", received [3, 2], [3, 2], [3, 2]'));
-    tf.dispose([x, h]);
+    // One state of the right shape does not make up for the other.
+    const wide = tf.zeros([3, 5]);
+    expect(() => layer.apply(x, { initialState: [h, wide] })).toThrow(new Error('Expected initialState of shapes [3, 2], [3, 2] in layer "l", received [3, 2], [3, 5]'));
+    tf.dispose([x, h, wide]);
     layer.dispose();
   });
 
@@ -46,6 +49,21 @@ describeEachBackend('RNN call arguments', () => {
     expectArraysClose(listed, twoSteps, 1e-6);
     expect(Math.max(...Array.from(tf.abs(tf.sub(unmasked, twoSteps)).dataSync()))).toBeGreaterThan(1e-3);
     tf.dispose([x, mask, single, listed, unmasked, firstTwo, twoSteps]);
+    layer.dispose();
+  });
+
+  it('gives zeros of [batch, units] as the last output when no step is kept: none at all, or all masked', () => {
+    const layer = simpleRNN({ units: 3 });
+    const empty = tf.zeros([2, 0, 4]);
+    const x = tf.ones([2, 3, 4]);
+    const mask = tf.zeros([2, 3], 'bool');
+    const none = layer.apply(empty);
+    const masked = layer.apply(x, { mask });
+    for (const y of [none, masked]) {
+      expect(y.shape).toEqual([2, 3]);
+      expect(Array.from(y.dataSync())).toEqual([0, 0, 0, 0, 0, 0]);
+    }
+    tf.dispose([empty, x, mask, none, masked]);
     layer.dispose();
   });
 });
