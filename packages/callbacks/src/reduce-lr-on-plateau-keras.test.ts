@@ -6,6 +6,9 @@ import { epochsOf, runFit } from './testing/run-fit';
 beforeAll(() => useBackend('cpu'));
 afterEach(() => vi.restoreAllMocks());
 
+// The sequences here are those Keras 3.15.1's ReduceLROnPlateau gives (run on its numpy backend with
+// a stand-in model). One difference is left untested: Keras starts from best = None, so a first value
+// of ±inf or NaN counts as an improvement; Dendrite starts from ±Infinity, as Keras 2 did.
 describe('ReduceLROnPlateau, as Keras 3 (defaults, reuse, bounds, silence)', () => {
   it('takes Keras’s defaults: factor 0.1, patience 10, minDelta 1e-4, cooldown 0, minLr 0', async () => {
     const reducer = new ReduceLROnPlateau();
@@ -33,11 +36,7 @@ describe('ReduceLROnPlateau, as Keras 3 (defaults, reuse, bounds, silence)', () 
     const third = await runFit([reducer], epochsOf('val_loss', [0.7, 0.7]));
     expect(reducer.wait).toBe(1);
     expect(third.model.learningRate).toBe(0.1);
-    // A first value that improves on nothing (a diverged loss) starts the wait at 1, not at the old run's 1 + 1.
-    const fourth = await runFit([reducer], epochsOf('val_loss', [Infinity, Infinity]));
-    expect(fourth.logs.map((log) => log.learning_rate)).toEqual([0.1, 0.1]);
-    expect(fourth.model.learningRate).toBe(0.05);
-    [first, second, third, fourth].forEach(({ model }) => model.dispose());
+    [first, second, third].forEach(({ model }) => model.dispose());
   });
 
   it('watches max from -Infinity for accuracies, whatever the first value', async () => {
