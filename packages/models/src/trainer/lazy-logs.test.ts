@@ -17,5 +17,13 @@ describe('lazyLogs', () => {
 
   it('prefixes eager logs', () => {
     expect(eagerLogs(['loss'], [1], 'val_')).toEqual({ val_loss: 1 });
+    expect(eagerLogs(['loss', 'mae'], [1, 2])).toEqual({ loss: 1, mae: 2 });
+  });
+
+  it('lets a callback drop or replace a lazy entry, as it could a plain one', () => {
+    const logs = lazyLogs(['loss', 'mae'], () => [1, 2]);
+    expect(delete logs.loss).toBe(true);
+    Object.defineProperty(logs, 'mae', { value: 5, enumerable: true });
+    expect(logs).toEqual({ mae: 5 });
   });
 });
