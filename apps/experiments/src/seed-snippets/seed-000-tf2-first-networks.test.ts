@@ -180,8 +180,11 @@ describeSnippets('seed 000', () => {
   });
 
   let fitLoss: number[] = [];
+  let untrainedTestLoss = Number.NaN;
   it('seed 000 [In 7]: fit(batch_size=128, epochs, verbose=1, validation_split=0.2) prints progress, loss falls', async () => {
-    const { X_train, Y_train } = preprocessedMnist();
+    const { X_train, Y_train, X_test, Y_test } = preprocessedMnist();
+    // In [8] checks that training lowered the test loss (evaluate draws nothing: the fit below is unchanged).
+    untrainedTestLoss = ((await expectNoLeakedTensorsButState(() => model.evaluate(X_test, Y_test, { verbose: 0 }))) as number[])[0];
     const EPOCHS = 4;
     const { result: history, stdout } = await printedBy(() =>
       expectNoLeakedTensorsButState(() => model.fit(X_train, Y_train, { batchSize: 128, epochs: EPOCHS, verbose: 1, validationSplit: 0.2 })),
@@ -203,7 +206,11 @@ describeSnippets('seed 000', () => {
     const [test_loss, test_acc] = result as number[];
     model.dispose();
     expect(test_loss).toBeGreaterThan(0);
-    expect(test_acc).toBeGreaterThan(0.2); // chance is 0.1
+    // 16 SGD steps at 0.01 barely move this model: over seeds 0–39 its test accuracy spreads over
+    // 0.105–0.313 (a bound of 0.2 failed 22 of 40 seeds), while its test loss falls by 0.154–0.219
+    // (mean 0.18, sd 0.015). A fall of 0.1 is 5 sd below the mean; a model that does not learn falls by 0.
+    expect(test_loss).toBeLessThan(untrainedTestLoss - 0.1);
+    expect(test_acc).toBeGreaterThanOrEqual(0);
     expect(test_acc).toBeLessThanOrEqual(1);
     // Keras's evaluate prints its progress bar by default (verbose "auto" is 1): 256 rows in 8 batches of 32.
     expect(stdout).toMatch(/8\/8 \[=+\].*loss: \d\.\d{4} - accuracy: \d\.\d{4}/);
@@ -250,7 +257,8 @@ describeSnippets('seed 000', () => {
     expect(model.compiled!.optimizer.getConfig()).toMatchObject({ name: 'rmsprop', learning_rate: 0.001 });
     expect(history.history.loss.at(-1)).toBeLessThan(history.history.loss[0]);
     // RMSProp beats SGD by far in the note (97.6 % against 94 %): on 409 rows after 5 epochs, well above chance.
-    expect(test_acc).toBeGreaterThan(0.6);
+    // Over seeds 0–39 (this model seeded alone) 0.602–0.746, mean 0.685, sd 0.030: 0.45 is 7.8 sd below, 4.5× chance.
+    expect(test_acc).toBeGreaterThan(0.45);
     model.dispose();
   });
 
@@ -273,7 +281,9 @@ describeSnippets('seed 000', () => {
     expect(model.compiled!.optimizer.className).toBe('Adam');
     expect(model.compiled!.optimizer.getConfig()).toMatchObject({ name: 'adam', learning_rate: 0.001 });
     expect(history.history.loss.at(-1)).toBeLessThan(history.history.loss[0]);
-    expect(test_acc).toBeGreaterThan(0.6);
+    // Over seeds 0–39 (this model seeded alone) 0.574–0.676, mean 0.633, sd 0.025: a bound of 0.6 failed 4 of 40;
+    // 0.45 is 7.3 sd below the mean and 4.5× chance (0.1).
+    expect(test_acc).toBeGreaterThan(0.45);
     model.dispose();
   });
 
@@ -332,8 +342,14 @@ describeSnippets('seed 000', () => {
     model.compile({ optimizer: 'adam', loss: 'binary_crossentropy', metrics: ['accuracy'] });
     const EPOCHS = 2; // the note's 20, cut
     const BATCH_SIZE = 500;
+    // evaluate draws no dropout mask: the fit below is the same with or without this.
+    const [untrainedLoss] = (await expectNoLeakedTensorsButState(() => model.evaluate(X_test, y_test, { batchSize: BATCH_SIZE, verbose: 0 }))) as number[];
     const history = await expectNoLeakedTensorsButState(() => model.fit(X_train, y_train, { epochs: EPOCHS, batchSize: BATCH_SIZE, validationData: [X_test, y_test], verbose: 0 }));
-    expect(history.history.loss.at(-1)).toBeLessThan(history.history.loss[0]);
+    // One Adam step an epoch, its loss measured under dropout: over seeds 0–20 (this model seeded
+    // alone) the training loss fell by at most 0.017 and rose for 3 seeds. Without dropout the test
+    // loss falls steadily: by 0.0081–0.0123 after the 2 steps (mean 0.0095, sd 0.0011, seeds 0–17);
+    // 0.002 is 6.8 sd below the mean, and a model that does not learn falls by 0.
+    expect(history.history.val_loss.at(-1)).toBeLessThan(untrainedLoss - 0.002);
     expect(history.history.val_loss).toHaveLength(EPOCHS);
     const { result: score, lines } = await printedBy(() =>
       expectNoLeakedTensors(async () => {
