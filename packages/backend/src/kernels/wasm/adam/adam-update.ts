@@ -40,7 +40,7 @@ export const adamUpdateKernel: WasmKernelOverride = {
           const pool = vectorized >= MIN_POOLED_FLOATS ? kernelPool(memory) : undefined;
           if (pool === undefined) simd(...bytesFrom(0, vectorized * 4));
           // Elementwise: any split gives the one-thread floats.
-          else pool.run(ADAM_MODULE, 'adam', splitRange(vectorized * 4, pool.threads, 16).map(([from, to]) => bytesFrom(from, to)), simd);
+          else pool.run(ADAM_MODULE, 'adam', splitRange(vectorized * 4, pool.parts, 16).map(([from, to]) => bytesFrom(from, to)), simd);
         }
         if (vectorized < size) {
           // Views only after the last allocation: allocating may grow (and detach) the heap.

@@ -80,7 +80,7 @@ export function filterGradientBySimdChunks(
         const chunkImages = rows / perImage;
         const pool = rows * paddedTaps >= MIN_POOLED_FILL && chunkImages > 1 ? kernelPool(memory) : undefined;
         if (pool === undefined) copyImageRuns(...images(0, chunkImages));
-        else pool.run(PATCH_ROWS_MODULE, 'copyImageRuns', splitRange(chunkImages, pool.threads).map(([start, end]) => images(start, end)), copyImageRuns);
+        else pool.run(PATCH_ROWS_MODULE, 'copyImageRuns', splitRange(chunkImages, pool.parts).map(([start, end]) => images(start, end)), copyImageRuns);
       } else {
         fillPatchRows(heap, heapAddress(backend, x) / 4, heap, heapAddress(backend, patches) / 4, info, first, rows, paddedTaps);
       }

@@ -53,7 +53,9 @@ export function filterGradientByTaps(backend: BackendWasm, x: TensorInfo, dy: Te
     const work = batchSize * outHeight * outWidth * taps * outChannels;
     const pool = work >= MIN_POOLED_WORK && outChannels >= 8 ? kernelPool(memory) : undefined;
     if (pool === undefined) filterTaps(...band(0, outChannels));
-    else pool.run(module, 'filterTaps', splitRange(outChannels, pool.threads, 4).map(([from, to]) => band(from, to)), filterTaps);
+    // One band per thread, of whole cache lines of channels where they divide: every band reads
+    // all of dy and x, so more, narrower bands only read them more often.
+    else pool.run(module, 'filterTaps', splitRange(outChannels, pool.threads, outChannels % 16 === 0 ? 16 : 4).map(([from, to]) => band(from, to)), filterTaps);
     return out;
   } catch (error) {
     release(backend, out);

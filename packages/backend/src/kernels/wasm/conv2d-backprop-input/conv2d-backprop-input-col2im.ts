@@ -106,7 +106,7 @@ export function col2imBackpropInput(backend: BackendWasm, dy: TensorInfo, filter
           const chunkImages = count / perImage;
           const pool = count * columns >= MIN_POOLED_SCATTER && chunkImages > 1 ? kernelPool(memory) : undefined;
           if (pool === undefined) addImageRuns!(...images(0, chunkImages));
-          else pool.run(COL2IM_MODULE, 'addImageRuns', splitRange(chunkImages, pool.threads).map(([start, end]) => images(start, end)), addImageRuns!);
+          else pool.run(COL2IM_MODULE, 'addImageRuns', splitRange(chunkImages, pool.parts).map(([start, end]) => images(start, end)), addImageRuns!);
           continue;
         }
         // Segments of one output row (image n, row oy) within the chunk.

@@ -148,7 +148,7 @@ function writePatches(args: WasmKernelArgs, info: tf.backend_util.Conv2DInfo, pa
     ];
     const pool = images * perImage * taps >= MIN_POOLED_COPY && images > 1 ? kernelPool(memory) : undefined;
     if (pool === undefined) copy(...imageRange(0, images));
-    else pool.run(PATCH_ROWS_MODULE, name, splitRange(images, pool.threads).map(([start, end]) => imageRange(start, end)), copy);
+    else pool.run(PATCH_ROWS_MODULE, name, splitRange(images, pool.parts).map(([start, end]) => imageRange(start, end)), copy);
     return true;
   } finally {
     if (padded !== undefined) release(backend, padded);

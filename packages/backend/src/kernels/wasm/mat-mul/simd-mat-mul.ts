@@ -6,6 +6,7 @@ import { instantiateOn } from '../simd/simd-module';
 import { allocate, heapAddress, release, transposeLastTwo, wasmMemory, type WasmKernelArgs } from '../wasm-kernel-context';
 import { zeroSkippingMatMul } from './zero-skipping-mat-mul';
 import { kernelPool, splitRange } from '../threads/kernel-pool';
+import { partsFor } from './pooled-product-parts';
 
 type MatMulSimd = (...args: number[]) => void;
 
@@ -77,7 +78,7 @@ export function simdMatMul({ inputs, backend, attrs = {} }: WasmKernelArgs): Ten
       const pool = productRows * depth * productColumns >= MIN_POOLED_WORK ? kernelPool(memory!) : undefined;
       if (pool === undefined) matmul(...rowsFrom(0, productRows));
       // Row pairs split over the threads: each output row's sums are the one-thread kernel's.
-      else pool.run(matMulModule(), 'matmul', splitRange(productRows, pool.threads, 2).map(([from, to]) => rowsFrom(from, to)), matmul);
+      else pool.run(matMulModule(), 'matmul', splitRange(productRows, partsFor(pool, depth, productColumns), 2).map(([from, to]) => rowsFrom(from, to)), matmul);
     }
     if (!swapped) return product;
     // The small transposed product, turned back; the product itself is scratch then.

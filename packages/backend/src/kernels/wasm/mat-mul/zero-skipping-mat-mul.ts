@@ -3,6 +3,7 @@ import type { TensorInfo } from '@tensorflow/tfjs-core';
 import { allocate, heapAddress, heapView, release, wasmMemory } from '../wasm-kernel-context';
 import { kernelPool, splitRange } from '../threads/kernel-pool';
 import { matMulModule } from './mat-mul-module';
+import { partsFor } from './pooled-product-parts';
 
 type Simd = (...args: number[]) => void;
 
@@ -55,18 +56,26 @@ export function zeroSkippingMatMul(backend: BackendWasm, exports: WebAssembly.Ex
     const leftAddress = heapAddress(backend, left);
     const endsView = heapView(backend, ends) as Int32Array;
     // A transposed left operand (paired values side by side) is listed index by index, four pairs at a time.
-    const compact = (leftRowBytes === 4 ? exports.compactAdjacentPairs : exports.compactPairs) as Simd;
+    const compactName = leftRowBytes === 4 ? 'compactAdjacentPairs' : 'compactPairs';
+    const compact = exports[compactName] as Simd;
+    const listFrom = (from: number, to: number) => [leftAddress + from * 2 * leftRowBytes, leftRowBytes, leftColumnBytes, to - from, depth, columns * 4, entriesAddress + from * depth * 12, endsAddress + from * 4];
+    // Addresses past 2 GB read negative from an Int32Array: `>>> 0` reads them unsigned.
     const keptIn = (from: number, to: number) => {
-      compact(leftAddress + from * 2 * leftRowBytes, leftRowBytes, leftColumnBytes, to - from, depth, columns * 4, entriesAddress + from * depth * 12, endsAddress + from * 4);
       let kept = 0;
-      // Addresses past 2 GB read negative from an Int32Array: `>>> 0` reads them unsigned.
       for (let pair = from; pair < to; pair++) kept += ((endsView[pair] >>> 0) - entriesAddress - pair * depth * 12) / 12;
       return kept;
     };
+    const memory = wasmMemory(backend);
+    const pool = memory && rows * depth * columns >= MIN_POOLED_SPARSE_WORK ? kernelPool(memory) : undefined;
     // An eighth of the pairs first: a dense operand costs only that much listing before the dense kernel.
     const sampled = Math.ceil(pairs / 8);
+    compact(...listFrom(0, sampled));
     const keptInSample = keptIn(0, sampled);
     if (keptInSample > MAX_KEPT_SHARE * sampled * depth) return false;
+    // The rest listed over the pool: each thread writes the entries of its pairs, which a thread
+    // then reads; written all by the calling thread, they cost a transfer between cores each.
+    if (pool === undefined) compact(...listFrom(sampled, pairs));
+    else pool.run(matMulModule(), compactName, splitRange(pairs - sampled, pool.parts).map(([from, to]) => listFrom(sampled + from, sampled + to)), compact);
     if (keptInSample + keptIn(sampled, pairs) > MAX_KEPT_SHARE * pairs * depth) return false;
     (exports.nonFinite as Simd)(heapAddress(backend, right), depth * columns * 4, endsAddress + pairs * 4);
     if (endsView.subarray(pairs, pairs + 4).some((flag) => flag !== 0)) return false;
@@ -75,11 +84,9 @@ export function zeroSkippingMatMul(backend: BackendWasm, exports: WebAssembly.Ex
       entriesAddress + from * depth * 12, endsAddress + from * 4, rightAddress, productAddress + from * 2 * columns * 4, biasAddress,
       to - from, columns * 4, depth, bias ? 1 : 0, relu ? 1 : 0,
     ];
-    const memory = wasmMemory(backend);
-    const pool = memory && rows * depth * columns >= MIN_POOLED_SPARSE_WORK ? kernelPool(memory) : undefined;
     if (pool === undefined) (exports.matmulSparse as Simd)(...pairsFrom(0, pairs));
     // Row pairs split over the threads: each pair's sums are the one-thread kernel's.
-    else pool.run(matMulModule(), 'matmulSparse', splitRange(pairs, pool.threads).map(([from, to]) => pairsFrom(from, to)), exports.matmulSparse as Simd);
+    else pool.run(matMulModule(), 'matmulSparse', splitRange(pairs, partsFor(pool, depth, columns)).map(([from, to]) => pairsFrom(from, to)), exports.matmulSparse as Simd);
     return true;
   } finally {
     release(backend, entries);

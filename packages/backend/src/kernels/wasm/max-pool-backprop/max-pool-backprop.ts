@@ -115,7 +115,7 @@ function addInteriorGradientsByImages(memory: WebAssembly.Memory, x: number, dy:
   ];
   const pool = batchSize > 1 && batchSize * inHeight * inWidth * channels >= MIN_POOLED_FLOATS ? kernelPool(memory) : undefined;
   if (pool === undefined) imageWindows(...images(0, batchSize));
-  else pool.run(MAX_POOL_BACKPROP_MODULE, 'imageWindows', splitRange(batchSize, pool.threads).map(([start, end]) => images(start, end)), imageWindows);
+  else pool.run(MAX_POOL_BACKPROP_MODULE, 'imageWindows', splitRange(batchSize, pool.parts).map(([start, end]) => images(start, end)), imageWindows);
   return true;
 }
 

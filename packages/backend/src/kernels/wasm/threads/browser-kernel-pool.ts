@@ -1,15 +1,16 @@
-import { ARGS_BYTE, MAX_ARGS, SLOT, SharedMemoryPool, controlBlock } from './shared-memory-pool';
+import { ARGS_BYTE, MAX_ARGS, SLOT, SharedMemoryPool, TAKE_PARTS_SOURCE, controlBlock, maxParts } from './shared-memory-pool';
 
 /**
  * The page worker's program. Between calls it waits with `Atomics.waitAsync`, so that its event
  * loop stays free to receive the modules the page posts (each instantiated on the shared memory and
- * acknowledged in the ACKS slot); when the generation moves it runs its part of the call, if it
- * has one (the CALL slot's low 8 bits count the parts), and counts itself done. An error outside a part marks it dead in the DEAD slot.
+ * acknowledged in the ACKS slot); when the call moves it takes the call's parts nobody has
+ * started. An error outside a part marks it dead in the DEAD slot.
  */
 const WORKER_SOURCE = `
-let state, args, index;
+let state, args, running, index;
 const modules = [];
 let memory;
+${TAKE_PARTS_SOURCE}
 function dead(error) {
   Atomics.store(state, ${SLOT.DEAD}, index + 1);
   throw error;
@@ -18,15 +19,7 @@ function wait(seen) {
   const result = Atomics.waitAsync(state, ${SLOT.CALL}, seen);
   (result.async ? result.value : Promise.resolve()).then(() => {
     const now = Atomics.load(state, ${SLOT.CALL});
-    if (now !== seen && index + 1 < (now & 255)) {
-      try {
-        const base = (index + 1) * ${MAX_ARGS};
-        modules[Atomics.load(state, ${SLOT.MODULE})][Atomics.load(state, ${SLOT.FUNCTION})](...args.subarray(base, base + ${MAX_ARGS}));
-      } catch (error) {
-        Atomics.store(state, ${SLOT.FAILED}, 1);
-      }
-      Atomics.sub(state, ${SLOT.PENDING}, 1);
-    }
+    if (now !== seen) takeParts(now);
     wait(now);
   }).catch(dead);
 }
@@ -35,7 +28,8 @@ onmessage = ({ data }) => {
     memory = data.memory;
     index = data.index;
     state = new Int32Array(data.control, 0, ${ARGS_BYTE / 4});
-    args = new Float64Array(data.control, ${ARGS_BYTE}, data.threads * ${MAX_ARGS});
+    args = new Float64Array(data.control, ${ARGS_BYTE}, data.parts * ${MAX_ARGS});
+    running = new Int32Array(data.control, ${ARGS_BYTE} + data.parts * ${MAX_ARGS * 8} + data.threads * 4, data.threads);
     wait(Atomics.load(state, ${SLOT.CALL}));
     postMessage('started');
   } else {
@@ -54,8 +48,9 @@ onmessage = ({ data }) => {
  * Dendrite's SIMD kernels split over a page's `Worker`s on the wasm backend's shared memory (a
  * cross-origin-isolated page). The workers start asynchronously ({@link BrowserKernelPool.start}),
  * since a page's main thread cannot wait for a worker to start; a call then runs synchronously:
- * the calling thread runs the first part and spins on `Atomics.load` (a page's main thread may not
- * `Atomics.wait`) until the workers have run theirs. A module is posted to the workers before its
+ * the calling thread runs the first part and every part no worker has started (a worker woken
+ * through `Atomics.waitAsync` may start late), then spins on `Atomics.load` (a page's main thread
+ * may not `Atomics.wait`) until the workers have run theirs. A module is posted to the workers before its
  * first call, the page spinning until each has instantiated it. Each part's sums are the
  * one-thread kernel's sums for its rows, so a split call equals the one-thread call bit for bit.
  * A worker whose program throws marks itself dead: the call throws an Error naming the kernel
@@ -84,7 +79,7 @@ export class BrowserKernelPool extends SharedMemoryPool {
           return new Promise<void>((resolve, reject) => {
             worker.onmessage = () => resolve();
             worker.onerror = (event) => reject(new Error(`Expected kernel worker ${index + 1} to start, received ${event.message}`));
-            worker.postMessage({ type: 'start', memory, control, index, threads });
+            worker.postMessage({ type: 'start', memory, control, index, threads, parts: maxParts(threads) });
           });
         }),
       );

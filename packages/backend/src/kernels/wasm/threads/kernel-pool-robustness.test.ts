@@ -4,6 +4,7 @@ import type { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectBackend, tf } from '@dendrite/backend';
 import { COL2IM_MODULE } from '../conv2d-backprop-input/col2im-module';
+import { COLUMN_SUM_MODULE } from '../column-sum/column-sum-module';
 import { instantiateOn } from '../simd/simd-module';
 import { allocate, heapAddress, heapView, release, wasmMemory } from '../wasm-kernel-context';
 import { KernelPool, kernelPool, setKernelThreads } from './kernel-pool';
@@ -54,18 +55,21 @@ describe('KernelPool on two threads', () => {
   }, 60_000);
 
   // A killed thread is seen in /proc/self/task: where there is no /proc (macOS, Windows) the pool
-  // cannot tell, and the call would wait for ever (see KernelPool's TSDoc).
-  it.runIf(existsSync('/proc/self/task'))('a worker killed during a call makes the call throw naming the kernel; the pool closes and the next kernelPool() is a new one that runs', () => {
+  // cannot tell, and the next module's hand-out would wait for ever (see KernelPool's TSDoc).
+  it.runIf(existsSync('/proc/self/task'))('a killed worker holds no call (the calling thread takes its parts); the next module it cannot take makes that call throw naming the kernel, the pool closes and the next kernelPool() is a new one that runs', async () => {
     heapView(backend, counters).fill(0);
     const pool = kernelPool(memory)!;
     pool.run(COL2IM_MODULE, 'addRuns', [addOnes(0), addOnes(1)], addRuns);
-    // The worker's part is long (a few ms), so that it is still running when it is killed.
-    const call = () => pool.run(COL2IM_MODULE, 'addRuns', [addOnes(0), addOnes(1, 2_000_000)], (...args) => {
-      void workersOf(pool)[0].terminate();
-      addRuns(...(args as Parameters<AddRuns>));
-    });
-    expect(call).toThrow(/Expected kernel worker 1 to finish its part of "addRuns", received its end \(its thread is gone\)/);
-    expect(pool.closed).toMatch(/kernel worker 1 its thread is gone during "addRuns"/);
+    const threadId = (pool as unknown as { threadIds: Int32Array }).threadIds[1];
+    await workersOf(pool)[0].terminate();
+    for (const until = performance.now() + 10_000; existsSync(`/proc/self/task/${threadId}`) && performance.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 10));
+    pool.run(COL2IM_MODULE, 'addRuns', [addOnes(0), addOnes(1, 2)], addRuns);
+    expect(Array.from(heapView(backend, counters))).toEqual([2, 2, 2, 2, 3, 3, 3, 3]);
+
+    // A module the pool has not handed out yet: the dead worker never takes it.
+    const sumColumns = () => pool.run(COLUMN_SUM_MODULE, 'columnSum', [[heapAddress(backend, counters), heapAddress(backend, counters), 1, 16, 16]], () => {});
+    expect(sumColumns).toThrow(/^Expected kernel worker 1 to finish its part of "columnSum", received its end \(its thread is gone\); the kernel pool is closed and the next call starts another$/);
+    expect(pool.closed).toMatch(/kernel worker 1 its thread is gone during "columnSum"/);
     expect(() => pool.run(COL2IM_MODULE, 'addRuns', [addOnes(0)], addRuns)).toThrow(/Expected an open kernel pool for "addRuns", received one closed/);
 
     const next = kernelPool(memory)!;

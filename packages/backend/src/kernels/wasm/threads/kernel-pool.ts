@@ -1,7 +1,7 @@
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { isSharedMemory } from '../simd/simd-module';
 import type { PooledKernels } from './pooled-kernels';
-import { ARGS_BYTE, MAX_ARGS, SLOT, SharedMemoryPool, controlBlock, workerSlots } from './shared-memory-pool';
+import { ARGS_BYTE, MAX_ARGS, SLOT, SharedMemoryPool, TAKE_PARTS_SOURCE, controlBlock, maxParts, workerSlots } from './shared-memory-pool';
 
 /**
  * How long an idle worker spins on the control block before sleeping in `Atomics.wait`. The
@@ -12,7 +12,7 @@ import { ARGS_BYTE, MAX_ARGS, SLOT, SharedMemoryPool, controlBlock, workerSlots 
  */
 export const WORKER_SPIN_MICROSECONDS = 3000;
 /**
- * How long the calling thread, its own part done, spins before sleeping while the workers finish
+ * How long the calling thread, the parts all taken, spins before sleeping while the workers finish
  * theirs: short, since a caller asleep leaves its core to a worker the system has not yet run.
  */
 export const CALLER_SPIN_MICROSECONDS = 100;
@@ -20,22 +20,25 @@ export const CALLER_SPIN_MICROSECONDS = 100;
 const LIVENESS_MILLISECONDS = 50;
 
 /**
- * The worker's loop: spin a while, then sleep, on the CALL slot; when it moves, take newly
+ * The worker's loop: spin a while, then sleep, on the CALL slot; when it moves, instantiate newly
  * sent modules (sent through a port, read synchronously: the worker never returns to its event
- * loop), run its part of the call if it has one, and count itself done. It first writes its
+ * loop) and count each in ACKS, then take the call's parts nobody has started. It first writes its
  * Linux thread id (so that the caller can see it gone), and marks itself dead in the DEAD slot
  * if its program stops on an error.
  */
 const WORKER_SOURCE = `
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
-const { memory, control, port, index, threads } = workerData;
+const { memory, control, port, index, threads, parts } = workerData;
 const state = new Int32Array(control, 0, ${ARGS_BYTE / 4});
-const args = new Float64Array(control, ${ARGS_BYTE}, threads * ${MAX_ARGS});
+const args = new Float64Array(control, ${ARGS_BYTE}, parts * ${MAX_ARGS});
+const ids = new Int32Array(control, ${ARGS_BYTE} + parts * ${MAX_ARGS * 8}, threads);
+const running = new Int32Array(control, ${ARGS_BYTE} + parts * ${MAX_ARGS * 8} + threads * 4, threads);
 const modules = [];
+${TAKE_PARTS_SOURCE}
 let seen = 0;
 try {
   try {
-    new Int32Array(control, ${ARGS_BYTE} + threads * ${MAX_ARGS * 8}, threads)[index + 1] = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+    ids[index + 1] = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
   } catch {}
   for (;;) {
     const call = Atomics.load(state, ${SLOT.CALL});
@@ -50,41 +53,36 @@ try {
     for (let message; (message = receiveMessageOnPort(port)); ) {
       const exports = new WebAssembly.Instance(message.message.module, { env: { memory } }).exports;
       modules[message.message.id] = message.message.names.map((name) => exports[name]);
+      Atomics.add(state, ${SLOT.ACKS}, 1);
+      Atomics.notify(state, ${SLOT.ACKS});
     }
-    if (index + 1 < (seen & 255)) {
-      try {
-        const base = (index + 1) * ${MAX_ARGS};
-        modules[Atomics.load(state, ${SLOT.MODULE})][Atomics.load(state, ${SLOT.FUNCTION})](...args.subarray(base, base + ${MAX_ARGS}));
-      } catch (error) {
-        Atomics.store(state, ${SLOT.FAILED}, 1);
-      }
-      if (Atomics.sub(state, ${SLOT.PENDING}, 1) === 1) Atomics.notify(state, ${SLOT.PENDING});
-    }
+    takeParts(call);
   }
 } catch {
   // The caller learns of it from the DEAD slot; rethrown, the error would reach the Worker's
   // 'error' event, which nobody listens to: an uncaught exception in the caller's process.
   Atomics.store(state, ${SLOT.DEAD}, index + 1);
   Atomics.notify(state, ${SLOT.PENDING});
+  Atomics.notify(state, ${SLOT.ACKS});
   port.close();
 }`;
-
 /**
  * A pool of `worker_threads` that run Dendrite's SIMD kernels on the wasm backend's shared memory
  * (see {@link SharedMemoryPool}). Between calls a worker spins for
- * {@link WORKER_SPIN_MICROSECONDS}, then sleeps in `Atomics.wait`; the calling thread, its own part
- * done, spins for {@link CALLER_SPIN_MICROSECONDS}, then sleeps, on the count of parts pending. A
- * worker that dies during a call — its program throws, or its thread is gone (seen in
- * `/proc/self/task` on Linux) — makes the call throw an Error naming the kernel and closes the
- * pool; {@link kernelPool} then starts another. Where there is no `/proc` (macOS, Windows), a worker
- * whose thread is ended from outside (`terminate()`, a fatal V8 error) is not seen, and the call waits
- * for ever: the caller is blocked in `Atomics.wait`, so no `'exit'` event can reach it.
+ * {@link WORKER_SPIN_MICROSECONDS}, then sleeps in `Atomics.wait`; the calling thread, every part
+ * taken, spins for {@link CALLER_SPIN_MICROSECONDS}, then sleeps, on the count of parts pending. A
+ * worker that dies — its program throws, or its thread is gone (seen in `/proc/self/task` on
+ * Linux) — makes the call throw an Error naming the kernel and closes the pool; {@link kernelPool}
+ * then starts another. Where there is no `/proc` (macOS, Windows), a worker whose thread is ended
+ * from outside (`terminate()`, a fatal V8 error) while it runs a part is not seen, and the call
+ * waits for ever: the caller is blocked in `Atomics.wait`, so no `'exit'` event can reach it.
  */
 export class KernelPool extends SharedMemoryPool {
   protected readonly afterClosing = 'the next call starts another';
   private readonly ports: MessagePort[] = [];
   private readonly workers: Worker[] = [];
   private readonly threadIds: Int32Array;
+  private readonly running: Int32Array;
 
   /**
    * @param memory the wasm backend's shared memory
@@ -94,10 +92,11 @@ export class KernelPool extends SharedMemoryPool {
     const { Worker, MessageChannel } = nodeWorkerThreads();
     const control = controlBlock(threads);
     super(memory, threads, control);
-    this.threadIds = workerSlots(control, threads);
+    [this.threadIds, this.running] = workerSlots(control, threads);
     for (let index = 0; index < threads - 1; index++) {
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { memory, control, port: port2, index, threads }, transferList: [port2] });
+      const workerData = { memory, control, port: port2, index, threads, parts: maxParts(threads) };
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData, transferList: [port2] });
       // Idle workers sleep in Atomics.wait; they must not keep a finished process alive.
       worker.unref();
       this.ports.push(port1);
@@ -105,14 +104,28 @@ export class KernelPool extends SharedMemoryPool {
     }
   }
 
-  protected sendModule(message: { id: number; module: WebAssembly.Module; names: string[] }): void {
+  /** Posts the module, wakes the workers with a call of no parts, and waits until each has instantiated it. */
+  protected sendModule(message: { id: number; module: WebAssembly.Module; names: string[] }, name: string): void {
+    const { state } = this;
+    const acknowledged = Atomics.load(state, SLOT.ACKS) + this.workers.length;
     for (const port of this.ports) port.postMessage(message);
+    const number = ((Atomics.load(state, SLOT.CALL) >>> 8) + 1) & 0xffffff;
+    Atomics.store(state, SLOT.CLAIM, number << 8);
+    Atomics.store(state, SLOT.CALL, number << 8);
+    Atomics.notify(state, SLOT.CALL);
+    for (let acks; (acks = Atomics.load(state, SLOT.ACKS)) < acknowledged; ) {
+      const woken = Atomics.wait(state, SLOT.ACKS, acks, LIVENESS_MILLISECONDS);
+      const dead = this.deadWorker();
+      if (dead !== 0) this.fail(name, dead, 'its program threw');
+      const gone = woken === 'timed-out' ? this.goneWorker() : 0;
+      if (gone !== 0) this.fail(name, gone, 'its thread is gone');
+    }
   }
 
   protected waitForParts(name: string): void {
     const { state } = this;
     if (Atomics.load(state, SLOT.PENDING) === 0) return;
-    // The parts are about equal: the workers mostly finish within a spin of the caller.
+    // Every part is taken: the workers' last ones mostly finish within a spin of the caller's.
     const until = performance.now() + CALLER_SPIN_MICROSECONDS / 1000;
     for (let spins = 1; Atomics.load(state, SLOT.PENDING) !== 0; spins++) {
       if ((spins & 255) === 0 && performance.now() > until) break;
@@ -144,10 +157,12 @@ export class KernelPool extends SharedMemoryPool {
     return id > 0 && !(nodeBuiltin('node:fs') as typeof import('node:fs')).existsSync(`/proc/self/task/${id}`);
   }
 
-  /** Waits for the parts of the workers still alive (they write the shared memory), then fails. */
+  /**
+   * Waits for the parts of the workers still alive (they write the shared memory), then fails:
+   * the parts pending beyond those the dead workers may hold (their RUNNING flags) are the live ones'.
+   */
   private failAfterOthers(name: string, worker: number, how: string): never {
-    const withParts = Array.from({ length: Atomics.load(this.state, SLOT.PARTS) - 1 }, (_, index) => index);
-    const dead = withParts.filter((index) => this.deadWorker() === index + 1 || this.isGone(index)).length;
+    const dead = this.workers.filter((_, index) => Atomics.load(this.running, index) !== 0 && (this.deadWorker() === index + 1 || this.isGone(index))).length;
     for (let pending; (pending = Atomics.load(this.state, SLOT.PENDING)) > dead; ) Atomics.wait(this.state, SLOT.PENDING, pending, LIVENESS_MILLISECONDS);
     return this.fail(name, worker, how);
   }

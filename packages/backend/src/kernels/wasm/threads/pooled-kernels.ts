@@ -7,8 +7,14 @@ export interface PooledKernels {
   /** The threads a call runs on, the calling one included. */
   readonly threads: number;
   /**
+   * The parts a call may be cut into (a few per thread: a thread that starts late or loses its
+   * core leaves the parts it has not started to the others).
+   */
+  readonly parts: number;
+  /**
    * Runs `name` of `bytes` once per entry of `parts` (that part's arguments), the first through
-   * `local` on the calling thread, and returns when every part is done.
+   * `local` on the calling thread, each other one on whichever thread takes it first (the calling
+   * thread through `local` too), and returns when every part is done.
    *
    * @throws Error when a worker's part threw, or a worker died (the pool is then closed)
    */
