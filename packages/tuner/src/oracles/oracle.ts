@@ -1,4 +1,4 @@
-import { createRandom } from '@dendrite/backend';
+import { createRandom, random } from '@dendrite/backend';
 import { describeValue } from '@dendrite/backend/internal';
 import { probabilityToValue, type HyperParameterValue } from '../hyperparameters/hyperparameter';
 import { HyperParameters } from '../hyperparameters/hyperparameters';
@@ -14,7 +14,7 @@ export interface OracleOptions {
   objective: string | Objective | { name: string; direction: Direction };
   /** The most trials to create (unbounded for Hyperband when omitted). */
   maxTrials?: number;
-  /** Seed of the sampling (a random one when omitted). */
+  /** Seed of the sampling (when omitted, one drawn from Dendrite's stream, which `setSeed` repeats). */
   seed?: number;
   /** A space declared in advance (values override the defaults). */
   hyperparameters?: HyperParameters;
@@ -62,7 +62,9 @@ export abstract class Oracle {
       throw new RangeError(`Expected maxTrials to be a positive integer, received ${describeValue(options.maxTrials)}`);
     }
     this.maxTrials = options.maxTrials;
-    this.seed = options.seed ?? 1 + Math.floor(Math.random() * 10000);
+    // From Dendrite's stream (Math.random without a seed): setSeed repeats a search given no seed, as
+    // KerasTuner's random.randint(1, 10000) follows keras.utils.set_random_seed.
+    this.seed = options.seed ?? 1 + Math.floor(random() * 10000);
     this.seedState = this.seed;
     this.hyperparameters = options.hyperparameters?.copy() ?? new HyperParameters();
   }
