@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachBackend } from '@dendrite/test-utils';
+import { ExponentialDecay } from './exponential-decay';
 import { oneCycle } from './one-cycle';
 import { piecewiseConstantDecay } from './piecewise-constant-decay';
 
@@ -18,6 +19,13 @@ describeEachBackend('schedule edge cases', () => {
     );
     expect(() => piecewiseConstantDecay({ boundaries: [1, 2], values: 'abc' as never })).toThrow(
       new Error(`Expected values to have one more entry than boundaries in ${owner}, received boundaries [1,2] and values "abc"`),
+    );
+  });
+
+  it('reads a null in a config as the option left out, as Keras does', () => {
+    expect(ExponentialDecay.fromConfig({ initial_learning_rate: 0.1, decay_steps: 10, decay_rate: 0.5, staircase: null }).staircase).toBe(false);
+    expect(() => ExponentialDecay.fromConfig({ initial_learning_rate: null, decay_steps: 10, decay_rate: 0.5 })).toThrow(
+      new TypeError('Expected initialLearningRate to be a finite number ≥ 0, received undefined in schedule "ExponentialDecay"'),
     );
   });
 });
