@@ -1,3 +1,4 @@
+import { random } from '@dendrite/backend';
 import { checkOneOf, checkOptionKeys, checkTuple, optionKeys } from '@dendrite/backend/internal';
 import { type ColorMode, loadImage } from '@dendrite/augment';
 import { type DirectoryLoaderOptions, indexDirectory } from './index-directory';
@@ -56,7 +57,7 @@ export function imageDatasetFromDirectory(directory: string, options: ImageDatas
     return { values, shape: [...(batchSize === null ? [] : [files.length]), height, width, channels] };
   };
   const labelMode = options.labelMode === null ? null : options.labelMode ?? 'int';
-  const baseSeed = options.shuffle === false ? null : options.seed ?? Math.floor(Math.random() * 1e6);
+  const baseSeed = options.shuffle === false ? null : options.seed ?? Math.floor(random() * 1e6);
   const datasets = parts.map(({ files, labels }, part) => directoryDataset(files, labels, classNames, { labelMode, batchSize, shuffleSeed: baseSeed === null || part === 1 ? null : baseSeed }, read));
   return options.subset === 'both' ? datasets : datasets[0];
 }

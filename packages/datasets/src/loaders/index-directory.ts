@@ -1,3 +1,4 @@
+import { random } from '@dendrite/backend';
 import { checkBoolean, checkInteger, checkNumber, checkOneOf, describeValue, inInterval, nodeModules } from '@dendrite/backend/internal';
 import { NumpyRandomState } from '../utils/numpy-random-state';
 
@@ -78,7 +79,7 @@ export function indexDirectory(directory: string, extensions: readonly string[],
   });
   if (shuffle) {
     // Keras draws a seed when none is given, and shuffles paths and labels by the same stream.
-    seed ??= Math.floor(Math.random() * 1e6);
+    seed ??= Math.floor(random() * 1e6);
     new NumpyRandomState(seed).shuffle(files);
     new NumpyRandomState(seed).shuffle(labels);
   }

@@ -1,3 +1,4 @@
+import { random } from '@dendrite/backend';
 import { checkInteger, checkOptionKeys, nodeModules, optionKeys } from '@dendrite/backend/internal';
 import { type DirectoryLoaderOptions, indexDirectory } from './index-directory';
 import { type DirectoryDataset, directoryDataset } from './directory-dataset';
@@ -42,7 +43,7 @@ export function textDatasetFromDirectory(directory: string, options: TextDataset
     return maxLength === null ? text : text.slice(0, maxLength);
   });
   const labelMode = options.labelMode === null ? null : options.labelMode ?? 'int';
-  const baseSeed = options.shuffle === false ? null : options.seed ?? Math.floor(Math.random() * 1e6);
+  const baseSeed = options.shuffle === false ? null : options.seed ?? Math.floor(random() * 1e6);
   const datasets = parts.map(({ files, labels }, part) => directoryDataset(files, labels, classNames, { labelMode, batchSize, shuffleSeed: baseSeed === null || part === 1 ? null : baseSeed }, read));
   return options.subset === 'both' ? datasets : datasets[0];
 }

@@ -1,3 +1,4 @@
+import { random } from '@dendrite/backend';
 import { checkBoolean, checkInteger, checkOptionKeys, describeValue, optionKeys } from '@dendrite/backend/internal';
 import { Dataset } from '../pipeline/dataset';
 import { NumpyRandomState } from '../utils/numpy-random-state';
@@ -72,7 +73,7 @@ export function timeseriesDatasetFromArray(data: TimeseriesArray, options: Times
   if (targets !== null) count = Math.min(count, targets.shape[0], targets.shape[0] - start);
   const starts: number[] = [];
   for (let position = 0; position < count; position += stride) starts.push(position);
-  if (shuffle) new NumpyRandomState(options.seed == null ? Math.floor(Math.random() * 1e6) : checkInteger(options.seed, 'seed', owner, 0)).shuffle(starts);
+  if (shuffle) new NumpyRandomState(options.seed == null ? Math.floor(random() * 1e6) : checkInteger(options.seed, 'seed', owner, 0)).shuffle(starts);
   const rowSize = rows.shape.slice(1).reduce((product, size) => product * size, 1);
   const targetSize = targets === null ? 0 : targets.shape.slice(1).reduce((product, size) => product * size, 1);
   return Dataset.fromGenerator(function* () {
