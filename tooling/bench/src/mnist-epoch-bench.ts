@@ -2,7 +2,7 @@
  * The MNIST epoch sections: Dendrite against tfjs-layers as a user installs it and against
  * PyTorch CPU, every side in a process of its own reading the same data file, each with its peak RSS.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { CNN_ROWS } from './epoch-timing';
 import { type EpochGoals, type EpochRun, epochReport } from './epoch-report';
 import { MNIST_ROWS, writeMnistFile } from './mnist-data-file';
@@ -26,8 +26,11 @@ async function epochSection(kind: MnistModelKind, title: string, rows: number, g
     ...('python' in torch && cores > 1 ? [{ library: 'pytorch', feed: 'tensors', threads: cores } as const] : []),
   ];
   const data = writeMnistFile(await mnistTrain('mlp'));
+  // The 1-minute load average before each run and at the end: the times are only as good as the cores left free.
+  const loads: number[] = [];
   try {
     for (const run of runs) {
+      loads.push(loadavg()[0]);
       const args = [run.library, kind, data.path, String(TIMED_EPOCHS), String(run.threads), String(rows), run.feed === 'host arrays' ? 'host' : 'tensors'];
       try {
         run.result = run.library === 'pytorch' && 'python' in torch
@@ -40,12 +43,14 @@ async function epochSection(kind: MnistModelKind, title: string, rows: number, g
   } finally {
     data.remove();
   }
+  loads.push(loadavg()[0]);
+  const loadNote = `Load average (1 min) while the section ran: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${cores} core${cores === 1 ? '' : 's'} (above the core count, the times, the thread ratios most, are noisy).`;
   const pytorchRun = runs.find((run) => run.library === 'pytorch' && run.result);
   const torchNote =
     'missing' in torch
       ? `PyTorch column skipped: ${torch.missing}.`
       : `PyTorch ${pytorchRun?.result?.torch ?? '?'} (${torch.python}), BLAS ${pytorchRun?.result?.blas ?? '?'}; same model, Keras's Glorot init and Adam (lr 1e-3, eps 1e-7), categorical crossentropy on softmax, shuffled train rows.`;
-  return [epochReport(title, runs, goals, cores), torchNote].join('\n');
+  return [epochReport(title, runs, goals, cores), torchNote, loadNote].join('\n');
 }
 
 /**
