@@ -50,6 +50,16 @@ describeEachBackend('sparseCategoricalCrossentropy with an ignored class inside 
     values.dispose();
   });
 
+  it('on a softmax output marked with live logits and no ignored class: the loss from the logits, unclipped (Keras)', () => {
+    // −log softmax([0, 30, 0])[0] ≈ 30, where the clipped probability would give −log ε ≈ 16.118.
+    const values = tf.tidy(() => {
+      const z = tf.tensor2d([[0, 30, 0]]);
+      return sparseCategoricalCrossentropy(tf.tensor1d([0], 'int32'), markSoftmaxOutput(tf.softmax(z), z));
+    });
+    expectArraysClose(values, [fromLogits([0, 30, 0], 0)], 1e-4);
+    values.dispose();
+  });
+
   it('names labels whose shape does not go with rank-3 predictions, and misplaced or misspelt options', () => {
     const scores = tf.fill([2, 4, 5], 0.2);
     expect(() => sparseCategoricalCrossentropy(tf.zeros([2, 3]), scores)).toThrow(
@@ -60,7 +70,9 @@ describeEachBackend('sparseCategoricalCrossentropy with an ignored class inside 
         'Expected sparseCategoricalCrossentropy(yTrue, yPred, options?), received the options {"fromLogits":true} in place of yTrue: pass them third, or make SparseCategoricalCrossentropy with them (new SparseCategoricalCrossentropy(options))',
       ),
     );
-    expect(() => sparseCategoricalCrossentropy(tf.zeros([2, 4]), scores, { ignore_class: 1 } as never)).toThrow('Unknown option "ignore_class" in sparseCategoricalCrossentropy: did you mean "ignoreClass"?');
+    expect(() => sparseCategoricalCrossentropy(tf.zeros([2, 4]), scores, { ignore_class: 1 } as never)).toThrow(
+      new TypeError('Unknown option "ignore_class" in sparseCategoricalCrossentropy: did you mean "ignoreClass"?'),
+    );
     // A number that is no integer is out of range; anything else has the wrong type.
     expect(() => sparseCategoricalCrossentropy(tf.zeros([2, 4]), scores, { ignoreClass: 0.5 })).toThrow(RangeError);
     expect(() => sparseCategoricalCrossentropy(tf.zeros([2, 4]), scores, { ignoreClass: '1' as never })).toThrow(

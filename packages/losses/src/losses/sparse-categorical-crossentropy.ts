@@ -5,7 +5,7 @@ import { withKerasName } from '../utils/keras-name';
 import { checkFunctionOptions } from '../utils/function-options';
 import { EPSILON } from './epsilon';
 import { type LossArgs, Loss } from './loss';
-import { softmaxCrossentropy, takesSoftmaxCrossentropy } from './softmax-crossentropy';
+import { softmaxCrossentropy } from './softmax-crossentropy';
 import { fromLogitsOfSoftmaxOutput } from './softmax-logits-from-logits';
 
 /** Options of {@link sparseCategoricalCrossentropy}. */
@@ -32,17 +32,16 @@ export function sparseLabels(yTrue: tf.Tensor, yPred: tf.Tensor, owner: string):
       `Expected yTrue of shape [${expected.join(', ')}] or [${[...expected, 1].join(', ')}] (integer labels) to go with yPred of shape [${yPred.shape.join(', ')}], received [${yTrue.shape.join(', ')}] in ${owner}`,
     );
   }
-  // Stryker disable next-line ConditionalExpression,StringLiteral: casting int32 labels to int32 gives the same labels
-  return labels.dtype === 'int32' ? labels : tf.cast(labels, 'int32');
+  return tf.cast(labels, 'int32');
 }
 
 function checkIgnoreClass(ignoreClass: unknown, owner: string): number | null {
   if (ignoreClass === undefined || ignoreClass === null) return null;
-  // Stryker disable next-line ConditionalExpression: Number.isInteger is false for whatever is not a number
-  if (typeof ignoreClass !== 'number' || !Number.isInteger(ignoreClass)) {
+  // Number.isInteger is false for whatever is not a number.
+  if (!Number.isInteger(ignoreClass)) {
     throw argumentError(ignoreClass, 'number', `Expected ignoreClass to be an integer or null, received ${describeValue(ignoreClass)} in ${owner}`);
   }
-  return ignoreClass;
+  return ignoreClass as number;
 }
 
 /**
@@ -79,21 +78,15 @@ export const sparseCategoricalCrossentropy = withKerasName(function sparseCatego
   checkFunctionOptions(yTrue, options, SPARSE_OPTION_KEYS, 'sparseCategoricalCrossentropy', 'SparseCategoricalCrossentropy');
   const ignoreClass = checkIgnoreClass(options.ignoreClass, OWNER);
   return tf.tidy(() => {
-    let labels = sparseLabels(yTrue, yPred, OWNER);
+    const labels = sparseLabels(yTrue, yPred, OWNER);
     // fromLogits on a softmax output: its logits, not a second softmax (Keras's _get_logits).
     const logits = options.fromLogits ? fromLogitsOfSoftmaxOutput(yPred, 'sparse_categorical_crossentropy') : undefined;
     const p = logits ?? (yPred.dtype === 'float32' ? yPred : tf.cast(yPred, 'float32'));
     const valid = ignoreClass === null ? null : tf.notEqual(labels, ignoreClass);
-    // Ignored entries take class 0 so the gather stays in range; their loss is zeroed below.
-    // Stryker disable next-line ConditionalExpression: an ignored entry's loss is zeroed below (and an out-of-range label one-hots to 0)
-    if (valid !== null) labels = tf.where(valid, labels, tf.zerosLike(labels));
+    // An ignored entry's loss is zeroed below (an out-of-range one, −1 or 255, one-hots to 0).
     const oneHot = tf.oneHot(labels, p.shape[p.rank - 1]);
-    // A softmax output: the same loss and gradient in a few kernels.
-    if (!options.fromLogits && valid === null && p === yPred && isSoftmaxOutput(p)) {
-      const targets = tf.cast(oneHot, 'float32');
-      // Stryker disable next-line ConditionalExpression: a marked float32 p here always takes it (oneHot has p's shape)
-      if (takesSoftmaxCrossentropy(targets, p)) return softmaxCrossentropy(targets, p);
-    }
+    // A softmax output (float32, as p is yPred; oneHot has its shape): the same loss and gradient in a few kernels.
+    if (!options.fromLogits && valid === null && p === yPred && isSoftmaxOutput(p)) return softmaxCrossentropy(tf.cast(oneHot, 'float32'), p);
     const logProbabilities = options.fromLogits
       ? tf.logSoftmax(p, -1)
       : tf.log(tf.clipByValue(tf.div(p, tf.sum(p, -1, true)), EPSILON, 1 - EPSILON));
