@@ -13,7 +13,9 @@ describeEachBackend('reductions', () => {
     expect(() => standardizeReduction('average' as never, 'loss "l"')).toThrow(
       'Expected reduction to be one of sum_over_batch_size, sum, none, mean, mean_with_sample_weight, received "average" in loss "l"',
     );
-    expect(() => standardizeReduction(7 as never, 'loss "l"')).toThrow('Expected reduction to be one of sum_over_batch_size, sum, none, mean, mean_with_sample_weight, received 7 in loss "l"');
+    expect(() => standardizeReduction(7 as never, 'loss "l"')).toThrow(
+      new TypeError('Expected reduction to be one of sum_over_batch_size, sum, none, mean, mean_with_sample_weight, received 7 in loss "l"'),
+    );
   });
 
   it('reduces [batch, t] values with [batch] weights, masks, and nothing to reduce', async () => {

@@ -32,6 +32,6 @@ describeEachBackend('IoU’s shapes and arguments', () => {
     expect(() => new IoU({ numClasses: 3, targetClassIds: 1 as never })).toThrow(new TypeError('Expected targetClassIds to be a non-empty list of class ids, received 1 in metric "io_u"'));
     expect(() => new IoU({ numClasses: 3, targetClassIds: [-1] })).toThrow(new RangeError('Expected targetClassIds in [0, 3), received -1 in metric "io_u"'));
     expect(() => new IoU({ numClasses: 3, targetClassIds: [0.5] })).toThrow(new RangeError('Expected targetClassIds in [0, 3), received 0.5 in metric "io_u"'));
-    expect(() => new BinaryIoU({ threshold: Number.NaN })).toThrow(/Expected threshold to be a finite number, received NaN in metric "binary_io_u"/);
+    expect(() => new BinaryIoU({ threshold: Number.NaN })).toThrow(new RangeError('Expected threshold to be a finite number, received NaN in metric "binary_io_u"'));
   });
 });
