@@ -61,7 +61,7 @@ describe('EarlyStopping, as Keras 3 (reuse, options, silence)', () => {
     model.dispose();
     expect(new EarlyStopping().minDelta).toBe(0);
     expect(() => new EarlyStopping({ minDelta: Number.NaN })).toThrow(new RangeError('Expected minDelta to be a finite number in EarlyStopping, received NaN'));
-    expect(() => new EarlyStopping({ minDelta: Infinity })).toThrow('Expected minDelta to be a finite number in EarlyStopping, received Infinity');
+    expect(() => new EarlyStopping({ minDelta: Infinity })).toThrow(new RangeError('Expected minDelta to be a finite number in EarlyStopping, received Infinity'));
   });
 
   it('takes Keras’s defaults', () => {

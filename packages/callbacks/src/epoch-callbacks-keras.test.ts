@@ -18,7 +18,9 @@ describe('LearningRateScheduler, History and TerminateOnNaN at their edges', () 
     await expect(runFit([new LearningRateScheduler(() => Infinity)], epochsOf('loss', [1]), { model })).rejects.toThrow(
       'Expected the schedule of LearningRateScheduler to return a finite number at epoch 0, received Infinity',
     );
-    await expect(runFit([new LearningRateScheduler(() => '0.1' as never)], epochsOf('loss', [1]), { model })).rejects.toThrow('received 0.1');
+    await expect(runFit([new LearningRateScheduler(() => '0.1' as never)], epochsOf('loss', [1]), { model })).rejects.toThrow(
+      new Error('Expected the schedule of LearningRateScheduler to return a finite number at epoch 0, received 0.1'),
+    );
     const scheduler = new LearningRateScheduler((_, rate) => rate);
     scheduler.setModel(model);
     expect(() => scheduler.onEpochEnd(0, undefined)).not.toThrow();
@@ -26,7 +28,7 @@ describe('LearningRateScheduler, History and TerminateOnNaN at their edges', () 
   });
 
   it('LearningRateScheduler: a boolean verbose after the schedule is named as verbose', () => {
-    expect(() => new LearningRateScheduler((_, rate) => rate, true as never)).toThrow('Expected verbose to be 0 or 1 in LearningRateScheduler, received true');
+    expect(() => new LearningRateScheduler((_, rate) => rate, true as never)).toThrow(new Error('Expected verbose to be 0 or 1 in LearningRateScheduler, received true'));
   });
 
   it('History: an epoch without logs is still counted', () => {

@@ -23,9 +23,9 @@ describe('ProgbarLogger’s defaults and options', () => {
 
   it('refuses a width that is not an integer ≥ 1', () => {
     for (const width of [0, 1.5, Number.NaN]) {
-      expect(() => new ProgbarLogger({ width, stream: { write: () => {} } }), String(width)).toThrow(`Expected width to be an integer ≥ 1 in ProgbarLogger, received ${width}`);
+      expect(() => new ProgbarLogger({ width, stream: { write: () => {} } }), String(width)).toThrow(new RangeError(`Expected width to be an integer ≥ 1 in ProgbarLogger, received ${width}`));
     }
-    expect(() => new ProgbarLogger({ interval: Number.NaN, stream: { write: () => {} } })).toThrow('received NaN');
+    expect(() => new ProgbarLogger({ interval: Number.NaN, stream: { write: () => {} } })).toThrow(new RangeError('Expected interval to be a number of ms ≥ 0 in ProgbarLogger, received NaN'));
     expect(() => new ProgbarLogger({ interval: 0, width: 1, stream: { write: () => {} } })).not.toThrow();
   });
 
