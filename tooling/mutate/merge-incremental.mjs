@@ -101,21 +101,34 @@ export function mergeIncrementalReports(previous, chunk, inChunk) {
 }
 
 /**
- * Counts a report's mutants by status and its score (detected over valid, as Stryker counts it).
+ * The count a mutant goes under: `killed`, `timeout`, `survived`, `noCoverage`, `ignoredStatic`
+ * (a static mutant that `ignoreStatic`, `DENDRITE_MUTATE_IGNORE_STATIC=1`, left unrun: outside the
+ * score, so counted apart from the equivalents) or `other` (ignored by a comment, errors).
+ *
+ * @param {{ status?: unknown, statusReason?: unknown }} mutant a mutant result
+ * @returns {string} the key of its count
+ */
+export function countKey(mutant) {
+  const status = String(mutant.status);
+  if (status === 'Ignored' && /static/i.test(String(mutant.statusReason ?? ''))) return 'ignoredStatic';
+  return { Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage' }[status] ?? 'other';
+}
+
+/**
+ * Counts a report's mutants by status ({@link countKey}) and its score (detected over valid, as
+ * Stryker counts it: neither the equivalents nor the ignored static mutants are in it).
  *
  * @param {Report} report a mutation-testing-elements report
  * @returns {{ mutants: number, score: number, counts: Record<string, number> }} totals over every file
  */
 export function summarize(report) {
   /** @type {Record<string, number>} */
-  const counts = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 };
+  const counts = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignoredStatic: 0, other: 0 };
   let mutants = 0;
   for (const file of Object.values(report.files)) {
     for (const mutant of file.mutants) {
       mutants++;
-      const status = /** @type {string} */ (mutant.status);
-      const key = { Killed: 'killed', Timeout: 'timeout', Survived: 'survived', NoCoverage: 'noCoverage' }[status] ?? 'other';
-      counts[key]++;
+      counts[countKey(mutant)]++;
     }
   }
   const detected = counts.killed + counts.timeout;

@@ -18,7 +18,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSyn
 import { dirname, join, matchesGlob } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TARGETS, TARGET_NAMES } from './targets.mjs';
-import { mergeIncrementalReports, summarize } from './merge-incremental.mjs';
+import { countKey, mergeIncrementalReports, summarize } from './merge-incremental.mjs';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '../..');
 process.chdir(repositoryRoot);
@@ -97,18 +97,15 @@ const started = Date.now();
 const { Stryker } = await import('@stryker-mutator/core');
 const results = await new Stryker(options).runMutationTest();
 const seconds = (Date.now() - started) / 1000;
-const counts = { killed: 0, survived: 0, timeout: 0, noCoverage: 0, other: 0 };
-for (const result of results) {
-  if (result.status === 'Killed') counts.killed++;
-  else if (result.status === 'Survived') counts.survived++;
-  else if (result.status === 'Timeout') counts.timeout++;
-  else if (result.status === 'NoCoverage') counts.noCoverage++;
-  else counts.other++;
-}
+// Static mutants left unrun (`ignoredStatic`) are outside the score: counted apart from `other`.
+/** @type {Record<string, number>} */
+const counts = { killed: 0, survived: 0, timeout: 0, noCoverage: 0, ignoredStatic: 0, other: 0 };
+for (const result of results) counts[countKey(result)]++;
 const detected = counts.killed + counts.timeout;
 const valid = detected + counts.survived + counts.noCoverage;
 const scope = files === undefined ? target : `${target} --files ${files}`;
-console.log(`${scope}: ${results.length} mutants, score ${((100 * detected) / Math.max(valid, 1)).toFixed(1)} % (${JSON.stringify(counts)}), ${seconds.toFixed(0)} s wall, ${(seconds / Math.max(results.length, 1)).toFixed(2)} s per mutant${process.env.DENDRITE_TEST_BACKENDS ? `, backends ${process.env.DENDRITE_TEST_BACKENDS}` : ''}`);
+const unrunStatic = counts.ignoredStatic ? `, ${counts.ignoredStatic} static mutants unrun and outside the score` : '';
+console.log(`${scope}: ${results.length} mutants, score ${((100 * detected) / Math.max(valid, 1)).toFixed(1)} % (${JSON.stringify(counts)}${unrunStatic}), ${seconds.toFixed(0)} s wall, ${(seconds / Math.max(results.length, 1)).toFixed(2)} s per mutant${process.env.DENDRITE_TEST_BACKENDS ? `, backends ${process.env.DENDRITE_TEST_BACKENDS}` : ''}`);
 
 if (files !== undefined && existsSync(chunkFile)) {
   const previous = existsSync(incrementalFile) ? JSON.parse(readFileSync(incrementalFile, 'utf-8')) : undefined;
@@ -117,5 +114,5 @@ if (files !== undefined && existsSync(chunkFile)) {
   writeFileSync(incrementalFile, JSON.stringify(report, null, 2), 'utf-8');
   rmSync(chunkFile);
   const total = summarize(report);
-  console.log(`${target} (all chunks so far): ${total.mutants} mutants, score ${total.score.toFixed(1)} % (${JSON.stringify(total.counts)})${dropped ? `; ${dropped} kept results dropped (their tests changed), retested on their file's next run` : ''}`);
+  console.log(`${target} (all chunks so far): ${total.mutants} mutants, score ${total.score.toFixed(1)} % (${JSON.stringify(total.counts)}; ignoredStatic: unrun, outside the score)${dropped ? `; ${dropped} kept results dropped (their tests changed), retested on their file's next run` : ''}`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeIncrementalReports, summarize } from '../merge-incremental.mjs';
+import { countKey, mergeIncrementalReports, summarize } from '../merge-incremental.mjs';
 
 const mutant = (id: string, status: string, coveredBy: string[], killedBy?: string[]) => ({ id, status, coveredBy, killedBy, mutatorName: 'x', location: {} });
 
@@ -27,7 +27,7 @@ describe('mergeIncrementalReports', () => {
     expect(names).toEqual({ 0: 'second', 1: 'first' });
     // b.ts's kill by "second" (old id 1) now points at "second"'s merged id, 0.
     expect(report.files['src/b.ts'].mutants.map((m) => [m.coveredBy, m.killedBy])).toEqual([[['0'], ['0']], [['1'], undefined]]);
-    expect(summarize(report)).toEqual({ mutants: 3, score: (100 * 1) / 3, counts: { killed: 1, timeout: 0, survived: 2, noCoverage: 0, other: 0 } });
+    expect(summarize(report)).toEqual({ mutants: 3, score: (100 * 1) / 3, counts: { killed: 1, timeout: 0, survived: 2, noCoverage: 0, ignoredStatic: 0, other: 0 } });
   });
 
   it('drops a kept result whose tests changed since, so that mutant is tested again', () => {
@@ -44,5 +44,20 @@ describe('mergeIncrementalReports', () => {
     const chunk = { files: { 'src/c.ts': { source: 'c', mutants: [mutant('1', 'NoCoverage', [])] } }, testFiles: {} };
     expect(Object.keys(mergeIncrementalReports(previous, chunk, (file) => file === 'src/c.ts').report.files).sort()).toEqual(['src/a.ts', 'src/b.ts', 'src/c.ts']);
     expect(Object.keys(mergeIncrementalReports(undefined, chunk, () => true).report.files)).toEqual(['src/c.ts']);
+  });
+
+  it('counts static mutants ignored by ignoreStatic apart from the other ignored ones, outside the score', () => {
+    const staticReason = 'Static mutant (and "ignoreStatic" was enabled)';
+    const report = {
+      files: {
+        'src/a.ts': {
+          source: 'a',
+          mutants: [mutant('1', 'Killed', ['0'], ['0']), { ...mutant('2', 'Ignored', []), statusReason: staticReason }, { ...mutant('3', 'Ignored', []), statusReason: 'Ignored by a comment' }, mutant('4', 'Survived', ['0'])],
+        },
+      },
+      testFiles: {},
+    };
+    expect(countKey({ status: 'Ignored', statusReason: staticReason })).toBe('ignoredStatic');
+    expect(summarize(report)).toEqual({ mutants: 4, score: 50, counts: { killed: 1, timeout: 0, survived: 1, noCoverage: 0, ignoredStatic: 1, other: 1 } });
   });
 });
