@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { clearSeed, setSeed, tf } from '@dendrite/backend';
 import { Callback, type Logs, type TrainingParams } from '@dendrite/callbacks';
 import { type CallArgs, type TensorOrList, dense, resetUniqueNames } from '@dendrite/layers';
@@ -40,23 +40,32 @@ function* batchesOf(size: number) {
   for (let start = 0; start < x.length; start += size) yield { xs: x.slice(start, start + size), ys: y.slice(start, start + size) };
 }
 
+// Every test leaves as many tensors alive as it found: its models, weights and batches disposed.
+let tensorsBefore = 0;
+beforeEach(() => {
+  tensorsBefore = tf.memory().numTensors;
+});
+afterEach(() => {
+  expect(tf.memory().numTensors, 'tensors alive after the test').toBe(tensorsBefore);
+});
+
 describe("fit's options", () => {
   it('throws RangeError for a number out of range and TypeError for a value of another type', async () => {
     const model = identity();
     const quiet = { verbose: 0 } as const;
-    await expect(model.fit(x, y, { ...quiet, epochs: -1 })).rejects.toThrow(new RangeError('Expected epochs to be an integer ≥ 0, received -1'));
-    await expect(model.fit(x, y, { ...quiet, epochs: '2' as never })).rejects.toThrow(new TypeError('Expected epochs to be an integer ≥ 0, received 2'));
-    await expect(model.fit(x, y, { ...quiet, initialEpoch: -1 })).rejects.toThrow(new RangeError('Expected initialEpoch to be an integer ≥ 0, received -1'));
-    await expect(model.fit(x, y, { ...quiet, batchSize: 0 })).rejects.toThrow(new RangeError('Expected batchSize to be an integer ≥ 1, received 0'));
-    await expect(model.fit(x, y, { ...quiet, batchSize: 0.5 })).rejects.toThrow(new RangeError('Expected batchSize to be an integer ≥ 1, received 0.5'));
+    await expect(model.fit(x, y, { ...quiet, epochs: -1 })).rejects.toThrow(new RangeError('Expected epochs to be an integer ≥ 0, received -1 in fit'));
+    await expect(model.fit(x, y, { ...quiet, epochs: '2' as never })).rejects.toThrow(new TypeError('Expected epochs to be an integer ≥ 0, received "2" in fit'));
+    await expect(model.fit(x, y, { ...quiet, initialEpoch: -1 })).rejects.toThrow(new RangeError('Expected initialEpoch to be an integer ≥ 0, received -1 in fit'));
+    await expect(model.fit(x, y, { ...quiet, batchSize: 0 })).rejects.toThrow(new RangeError('Expected batchSize to be an integer ≥ 1, received 0 in fit'));
+    await expect(model.fit(x, y, { ...quiet, batchSize: 0.5 })).rejects.toThrow(new RangeError('Expected batchSize to be an integer ≥ 1, received 0.5 in fit'));
     model.dispose();
   });
 
   it('checks batchSize whatever the data, a stream of batches included', async () => {
     const model = identity();
     // A stream's batches are its own; fit still refuses a batchSize that could never be one.
-    await expect(model.fit(batchesOf(2), { verbose: 0, batchSize: 0 })).rejects.toThrow(new RangeError('Expected batchSize to be an integer ≥ 1, received 0'));
-    await expect(model.fit(batchesOf(2), { verbose: 0, batchSize: 2.5 })).rejects.toThrow(new RangeError('Expected batchSize to be an integer ≥ 1, received 2.5'));
+    await expect(model.fit(batchesOf(2), { verbose: 0, batchSize: 0 })).rejects.toThrow(new RangeError('Expected batchSize to be an integer ≥ 1, received 0 in fit'));
+    await expect(model.fit(batchesOf(2), { verbose: 0, batchSize: 2.5 })).rejects.toThrow(new RangeError('Expected batchSize to be an integer ≥ 1, received 2.5 in fit'));
     model.dispose();
   });
 

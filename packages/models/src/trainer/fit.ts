@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { checkOptionKeys, optionKeys, argumentError } from '@dendrite/backend/internal';
+import { checkInteger, checkOptionKeys, checkPositiveInteger, optionKeys } from '@dendrite/backend/internal';
 import { type Callback, CallbackList, History, type Logs, ProgbarLogger } from '@dendrite/callbacks';
 import type { ModelContract } from '../contracts/model-contract';
 import type { DataAdapter } from './data-adapters/data-adapter';
@@ -63,12 +63,9 @@ const FIT_KEYS = optionKeys<FitOptions>({
 
 function checkFitOptions(options: FitOptions): Required<Pick<FitOptions, 'epochs' | 'batchSize' | 'verbose' | 'shuffle' | 'initialEpoch'>> {
   checkOptionKeys(options, FIT_KEYS, 'fit');
-  const epochs = options.epochs ?? 1;
-  const batchSize = options.batchSize ?? 32;
-  const initialEpoch = options.initialEpoch ?? 0;
-  if (!Number.isInteger(epochs) || epochs < 0) throw argumentError(epochs, 'number', `Expected epochs to be an integer ≥ 0, received ${epochs}`);
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw argumentError(batchSize, 'number', `Expected batchSize to be an integer ≥ 1, received ${batchSize}`);
-  if (!Number.isInteger(initialEpoch) || initialEpoch < 0) throw argumentError(initialEpoch, 'number', `Expected initialEpoch to be an integer ≥ 0, received ${initialEpoch}`);
+  const epochs = checkInteger(options.epochs ?? 1, 'epochs', 'fit');
+  const batchSize = checkPositiveInteger(options.batchSize ?? 32, 'batchSize', 'fit');
+  const initialEpoch = checkInteger(options.initialEpoch ?? 0, 'initialEpoch', 'fit');
   const verbose = options.verbose ?? 1;
   if (![0, 1, 2].includes(verbose)) throw new Error(`Expected verbose to be 0, 1 or 2, received ${verbose}`);
   return { epochs, batchSize, verbose, shuffle: options.shuffle ?? true, initialEpoch };

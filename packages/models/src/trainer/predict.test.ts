@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { Callback, type TrainingParams } from '@dendrite/callbacks';
 import { type CallArgs, type TensorOrList, dense, input, resetUniqueNames } from '@dendrite/layers';
@@ -45,6 +45,15 @@ class Recorder extends Callback {
 }
 
 const x5 = [[0], [1], [2], [3], [4]];
+
+// Every test leaves as many tensors alive as it found: its models, weights and batches disposed.
+let tensorsBefore = 0;
+beforeEach(() => {
+  tensorsBefore = tf.memory().numTensors;
+});
+afterEach(() => {
+  expect(tf.memory().numTensors, 'tensors alive after the test').toBe(tensorsBefore);
+});
 
 describe('predict', () => {
   it('predicts every sample in order, in batches that do not divide the samples, leaking nothing', async () => {
@@ -110,11 +119,13 @@ describe('predict', () => {
       yield { xs: x5, ys: x5 };
     }
     expect(() => m.predict(batches() as never)).toThrow(new Error('Expected x to be tensors or arrays in predict, received a stream of batches: iterate it and call predictOnBatch'));
-    expect(() => m.predict(x5, { batchSize: 0 })).toThrow(new RangeError('Expected batchSize to be an integer ≥ 1, received 0'));
-    expect(() => m.predict(x5, { batchSize: 1.5 })).toThrow(new RangeError('Expected batchSize to be an integer ≥ 1, received 1.5'));
-    expect(() => m.predict(x5, { batchSize: '2' as never })).toThrow(new TypeError('Expected batchSize to be an integer ≥ 1, received 2'));
+    expect(() => m.predict(x5, { batchSize: 0 })).toThrow(new RangeError('Expected batchSize to be an integer ≥ 1, received 0 in predict'));
+    expect(() => m.predict(x5, { batchSize: 1.5 })).toThrow(new RangeError('Expected batchSize to be an integer ≥ 1, received 1.5 in predict'));
+    expect(() => m.predict(x5, { batchSize: '2' as never })).toThrow(new TypeError('Expected batchSize to be an integer ≥ 1, received "2" in predict'));
     expect(() => m.predict(x5, { verbose: 3 as never })).toThrow(new Error('Expected verbose to be 0, 1 or 2 in predict, received 3'));
-    expect(() => m.predict(tf.zeros([0, 1]), { verbose: 0 })).toThrow(new Error('Expected at least one sample to predict, received none'));
+    const empty = tf.zeros([0, 1]);
+    expect(() => m.predict(empty, { verbose: 0 })).toThrow(new Error('Expected at least one sample to predict, received none'));
+    tf.dispose(empty);
     m.dispose();
   });
 });

@@ -1,5 +1,5 @@
 import { tf } from '@dendrite/backend';
-import { checkOptionKeys, optionKeys, argumentError } from '@dendrite/backend/internal';
+import { checkOptionKeys, checkPositiveInteger, optionKeys } from '@dendrite/backend/internal';
 import { type Callback, CallbackList, ProgbarLogger } from '@dendrite/callbacks';
 import type { ModelContract } from '../contracts/model-contract';
 import type { ModelOutput } from '../model-output';
@@ -48,8 +48,7 @@ function restructure(model: ModelContract, like: ModelOutput, outputs: tf.Tensor
 export function predictModel(model: ModelContract, x: ModelData, options: PredictOptions): ModelOutput {
   checkOptionKeys(options, PREDICT_KEYS, 'predict');
   if (isBatchSource(x)) throw new Error('Expected x to be tensors or arrays in predict, received a stream of batches: iterate it and call predictOnBatch');
-  const batchSize = options.batchSize ?? 32;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw argumentError(batchSize, 'number', `Expected batchSize to be an integer ≥ 1, received ${batchSize}`);
+  const batchSize = checkPositiveInteger(options.batchSize ?? 32, 'batchSize', 'predict');
   const verbose = options.verbose ?? 1;
   if (![0, 1, 2].includes(verbose)) throw new Error(`Expected verbose to be 0, 1 or 2 in predict, received ${String(verbose)}`);
   const names = inputStructureFor(model, x).names;
