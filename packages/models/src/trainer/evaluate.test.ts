@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { clearSeed, setSeed, tf } from '@dendrite/backend';
 import { Callback, type Logs, type TrainingParams } from '@dendrite/callbacks';
 import { type CallArgs, type TensorOrList, dense, resetUniqueNames } from '@dendrite/layers';
@@ -48,6 +48,15 @@ class Recorder extends Callback {
 // Inputs 0, targets 1 … 4: errors 1 … 4, squared 1, 4, 9, 16 (mse 7.5, mae 2.5).
 const x = [[0], [0], [0], [0]];
 const y = [[1], [2], [3], [4]];
+
+// Every test leaves as many tensors alive as it found: its models, weights and batches disposed.
+let tensorsBefore = 0;
+beforeEach(() => {
+  tensorsBefore = tf.memory().numTensors;
+});
+afterEach(() => {
+  expect(tf.memory().numTensors, 'tensors alive after the test').toBe(tensorsBefore);
+});
 
 describe('evaluate', () => {
   it('returns the loss alone, the loss then the metrics, or them by name', async () => {

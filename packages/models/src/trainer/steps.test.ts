@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
 import { type CallArgs, Layer, type TensorOrList, dense, resetUniqueNames } from '@dendrite/layers';
 import { sgd } from '@dendrite/optimizers';
@@ -17,7 +17,22 @@ class TrainingFlags extends Layer {
   }
 }
 
-const weightsOf = (m: ReturnType<typeof sequential>) => m.getWeights().map((weight) => Array.from(weight.dataSync()));
+/** The weights' values; the copies getWeights makes are disposed. */
+const weightsOf = (m: ReturnType<typeof sequential>) => {
+  const weights = m.getWeights();
+  const values = weights.map((weight) => Array.from(weight.dataSync()));
+  tf.dispose(weights);
+  return values;
+};
+
+// Every test leaves as many tensors alive as it found: its models, weights and batches disposed.
+let tensorsBefore = 0;
+beforeEach(() => {
+  tensorsBefore = tf.memory().numTensors;
+});
+afterEach(() => {
+  expect(tf.memory().numTensors, 'tensors alive after the test').toBe(tensorsBefore);
+});
 
 describe("the trainer's steps, as Keras's train_step and test_step", () => {
   it('one SGD step on the mse gradient; loss and metrics from the predictions before the update', async () => {
