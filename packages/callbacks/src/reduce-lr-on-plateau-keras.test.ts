@@ -7,8 +7,7 @@ beforeAll(() => useBackend('cpu'));
 afterEach(() => vi.restoreAllMocks());
 
 // The sequences here are those Keras 3.15.1's ReduceLROnPlateau gives (run on its numpy backend with
-// a stand-in model). One difference is left untested: Keras starts from best = None, so a first value
-// of ±inf or NaN counts as an improvement; Dendrite starts from ±Infinity, as Keras 2 did.
+// a stand-in model). Keras 3 starts each run from best = None, so a first value of ±inf or NaN is the best.
 describe('ReduceLROnPlateau, as Keras 3 (defaults, reuse, bounds, silence)', () => {
   it('takes Keras’s defaults: factor 0.1, patience 10, minDelta 1e-4, cooldown 0, minLr 0', async () => {
     const reducer = new ReduceLROnPlateau();
@@ -36,13 +35,22 @@ describe('ReduceLROnPlateau, as Keras 3 (defaults, reuse, bounds, silence)', () 
     const third = await runFit([reducer], epochsOf('val_loss', [0.7, 0.7]));
     expect(reducer.wait).toBe(1);
     expect(third.model.learningRate).toBe(0.1);
-    [first, second, third].forEach(({ model }) => model.dispose());
+    // A diverged first value is this run's best (Keras 3's best = None): one more Infinity is a wait of 1, no cut.
+    const fourth = await runFit([reducer], epochsOf('val_loss', [Infinity, Infinity]));
+    expect(reducer.best).toBe(Infinity);
+    expect(reducer.wait).toBe(1);
+    expect(fourth.model.learningRate).toBe(0.1);
+    // After a first NaN nothing improves (x + minDelta < NaN is false): the wait reaches patience and cuts.
+    const fifth = await runFit([reducer], epochsOf('val_loss', [Number.NaN, 0.1, 0.1]));
+    expect(fifth.logs.map((log) => log.learning_rate)).toEqual([0.1, 0.1, 0.1]);
+    expect(fifth.model.learningRate).toBe(0.05);
+    [first, second, third, fourth, fifth].forEach(({ model }) => model.dispose());
   });
 
-  it('watches max from -Infinity for accuracies, whatever the first value', async () => {
+  it('watches max for accuracies, from no best value (its first value is the best, as Keras 3)', async () => {
     const reducer = new ReduceLROnPlateau({ monitor: 'val_accuracy', patience: 1, factor: 0.5 });
     expect(reducer.mode).toBe('max');
-    expect(reducer.best).toBe(-Infinity);
+    expect(reducer.best).toBeNull();
     const { model } = await runFit([reducer], epochsOf('val_accuracy', [-5, -4]));
     expect(model.learningRate).toBe(0.1);
     model.dispose();

@@ -29,7 +29,9 @@ export interface ReduceLROnPlateauOptions {
  * Multiplies the learning rate by `factor` when `monitor` has not improved by more than
  * `minDelta` for `patience` epochs, then waits `cooldown` epochs, never going below `minLr`: Keras
  * 3's `ReduceLROnPlateau`. Like Keras 3 it adds `learning_rate` (the rate the epoch ran with) to
- * the epoch logs, so History, CSVLogger and the progress bar show it.
+ * the epoch logs, so History, CSVLogger and the progress bar show it. Like Keras 3 (not 2), each
+ * run starts with no best value: its first monitored value is the best, even ±Infinity or NaN
+ * (after a NaN nothing improves, so the rate is cut every `patience` epochs).
  *
  * @example
  * ```ts
@@ -49,8 +51,8 @@ export class ReduceLROnPlateau extends Callback {
   readonly minDelta: number;
   readonly cooldown: number;
   readonly minLr: number;
-  /** The best monitored value so far. */
-  best = Infinity;
+  /** The best monitored value of this run so far (null before the first one, Keras 3's None). */
+  best: number | null = null;
   /** Epochs since the last improvement (outside cooldown). */
   wait = 0;
   /** Epochs of cooldown left. */
@@ -81,7 +83,7 @@ export class ReduceLROnPlateau extends Callback {
   }
 
   private reset(): void {
-    this.best = this.mode === 'min' ? Infinity : -Infinity;
+    this.best = null;
     this.wait = 0;
     this.cooldownCounter = 0;
   }
