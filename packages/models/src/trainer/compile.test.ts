@@ -57,8 +57,19 @@ describe('CompiledModel', () => {
   });
 
   it('takes one loss for every output as a name, a function, a Loss or a config', () => {
-    const forms = ['mse', (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.mean(tf.square(tf.sub(yTrue, yPred))), new Huber({ delta: 2 }), { class_name: 'MeanAbsoluteError', config: {} }];
-    for (const loss of forms) expect(compile(target(['a', 'b']), { optimizer: sgd(), loss: loss as never }).lossFunctions).toHaveLength(2);
+    // Errors 3 and 1 on outputs a and b: mse 9 and 1; Huber(δ = 2) ½δ² + δ(3 − δ) = 4 and ½·1² = 0.5; mae 3 and 1.
+    const forms: Array<[unknown, number[]]> = [
+      ['mse', [9, 1]],
+      [(yTrue: tf.Tensor, yPred: tf.Tensor) => tf.mean(tf.square(tf.sub(yTrue, yPred)), -1), [9, 1]],
+      [new Huber({ delta: 2 }), [4, 0.5]],
+      [{ class_name: 'MeanAbsoluteError', config: {} }, [3, 1]],
+    ];
+    for (const [loss, expected] of forms) {
+      const compiled = compile(target(['a', 'b']), { optimizer: sgd(), loss: loss as never });
+      expect(compiled.lossFunctions).toHaveLength(2);
+      const values = losses(compiled, [[[3]], [[1]]], [[[0]], [[0]]]);
+      expectArraysClose([values.total, ...values.perOutput], [expected[0] + expected[1], ...expected]);
+    }
     expect(compile(target(['a', 'b']), { optimizer: sgd(), loss: 'mse' }).lossWeights).toEqual([1, 1]);
   });
 
