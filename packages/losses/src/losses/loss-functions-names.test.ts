@@ -98,6 +98,26 @@ describeEachBackend('cosineSimilarity of short vectors', () => {
     expect(values.shape).toEqual([2, 2]);
     expectArraysClose(read(values), byHand, 1e-6);
     expectArraysClose(read(new CosineSimilarity({ reduction: 'none' }).apply(yTrue, yPred)), byHand, 1e-6);
+    // The loss object keeps −1 as its axis and passes another one on.
+    const loss = new CosineSimilarity();
+    expect([loss.axis, loss.getConfig().axis]).toEqual([-1, -1]);
+    const alongFirst = new CosineSimilarity({ axis: 0, reduction: 'none' }).apply(yTrue, yPred);
+    expect(alongFirst.shape).toEqual([2, 3]);
+    expectArraysClose(read(alongFirst), read(cosineSimilarity(yTrue, yPred, { axis: 0 })), 1e-6);
+    tf.dispose([yTrue, yPred]);
+  });
+});
+
+describeEachBackend('huber on rank 3', () => {
+  it('averages the last axis', () => {
+    // [2, 2, 2]; errors within and beyond delta 1: 0.5·e² or |e| − 0.5, averaged over the last axis.
+    const errors = [[[0.5, 2], [-3, 0]], [[1, -0.2], [4, -1.5]]];
+    const byHand = errors.flatMap((block) => block.map((row) => row.reduce((total, e) => total + (Math.abs(e) <= 1 ? 0.5 * e * e : Math.abs(e) - 0.5), 0) / row.length));
+    const yPred = tf.tensor3d(errors);
+    const yTrue = tf.zerosLike(yPred);
+    const values = huber(yTrue, yPred);
+    expect(values.shape).toEqual([2, 2]);
+    expectArraysClose(read(values), byHand, 1e-6);
     tf.dispose([yTrue, yPred]);
   });
 });
