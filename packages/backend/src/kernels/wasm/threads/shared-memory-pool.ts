@@ -45,26 +45,27 @@ export function workerSlots(control: SharedArrayBuffer, threads: number): [Int32
 /**
  * The workers' loop over the parts of call `call` (the CALL slot's word), as JavaScript source for
  * their programs: take the next part nobody has taken, run it, count it done, until none is left.
- * `running[index]` is set while a worker may hold a part, so that the calling thread can tell
- * the parts of a dead worker from those still running.
+ * `running[index]` is set from a successful claim until just before the part is counted done, so
+ * a dead worker found running certainly holds a part still pending: the calling thread waits for
+ * every other pending part (a live worker's, writing the heap) before it gives up, never fewer.
  */
 export const TAKE_PARTS_SOURCE = `
 function takeParts(call) {
-  Atomics.store(running, index, 1);
   for (;;) {
     const claim = Atomics.load(state, ${SLOT.CLAIM});
     const part = claim & 255;
     if (claim >>> 8 !== call >>> 8 || part >= (call & 255)) break;
     if (Atomics.compareExchange(state, ${SLOT.CLAIM}, claim, claim + 1) !== claim) continue;
+    Atomics.store(running, index, 1);
     try {
       const base = part * ${MAX_ARGS};
       modules[Atomics.load(state, ${SLOT.MODULE})][Atomics.load(state, ${SLOT.FUNCTION})](...args.subarray(base, base + ${MAX_ARGS}));
     } catch (error) {
       Atomics.store(state, ${SLOT.FAILED}, 1);
     }
+    Atomics.store(running, index, 0);
     if (Atomics.sub(state, ${SLOT.PENDING}, 1) === 1) Atomics.notify(state, ${SLOT.PENDING});
   }
-  Atomics.store(running, index, 0);
 }`;
 
 /**
