@@ -68,7 +68,7 @@ export class ReduceLROnPlateau extends Callback {
     checkCallbackOptions(options, new.target, 'ReduceLROnPlateau');
     this.monitor = options.monitor ?? 'val_loss';
     this.factor = options.factor ?? 0.1;
-    if (!(this.factor >= 0 && this.factor < 1)) throw argumentError(options.factor, 'number', `Expected factor to be in [0, 1) in ReduceLROnPlateau, received ${options.factor}`);
+    if (!(typeof this.factor === 'number' && this.factor >= 0 && this.factor < 1)) throw argumentError(options.factor, 'number', `Expected factor to be in [0, 1) in ReduceLROnPlateau, received ${options.factor}`);
     this.patience = options.patience ?? 10;
     this.verbose = options.verbose ?? 0;
     this.minDelta = options.minDelta ?? 1e-4;
@@ -77,7 +77,7 @@ export class ReduceLROnPlateau extends Callback {
     checkInteger(this.patience, 'patience', 'ReduceLROnPlateau', 0);
     checkInteger(this.cooldown, 'cooldown', 'ReduceLROnPlateau', 0);
     if (!Number.isFinite(this.minDelta)) throw argumentError(options.minDelta, 'number', `Expected minDelta to be a finite number in ReduceLROnPlateau, received ${options.minDelta}`);
-    if (!(this.minLr >= 0)) throw argumentError(options.minLr, 'number', `Expected minLr to be a number ≥ 0 in ReduceLROnPlateau, received ${options.minLr}`);
+    if (!(typeof this.minLr === 'number' && this.minLr >= 0)) throw argumentError(options.minLr, 'number', `Expected minLr to be a number ≥ 0 in ReduceLROnPlateau, received ${options.minLr}`);
     this.mode = resolveMode(this.monitor, options.mode ?? 'auto', 'ReduceLROnPlateau');
     this.reset();
   }
