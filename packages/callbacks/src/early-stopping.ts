@@ -94,6 +94,7 @@ export class EarlyStopping extends Callback {
     const current = monitoredValue(logs, this.monitor, 'Early stopping', this.warnings);
     if (current === undefined || epoch < this.startFromEpoch) return;
     const improved = improves(current, this.best, this.mode, this.minDelta);
+    // Stryker disable next-line ConditionalExpression,BooleanLiteral,BlockStatement: never entered — improves(x, null) is true, so the first watched epoch improves (Keras's code, kept)
     if (this.restoreBestWeights && this.bestWeights === null && !improved) {
       // Until something improves, the current weights are the best (an improvement copies them below).
       this.keepWeights(this.model!.getWeights());
@@ -104,9 +105,11 @@ export class EarlyStopping extends Callback {
       this.best = current;
       this.bestEpoch = epoch;
       if (this.restoreBestWeights) this.keepWeights(this.model!.getWeights());
+      // Stryker disable next-line ConditionalExpression: `baseline === null` → false is equivalent, improves(current, null) being true
       if (this.baseline === null || improves(current, this.baseline, this.mode, this.minDelta)) this.wait = 0;
       return;
     }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: `epoch > 0` → true or ≥ 0 is equivalent, the first watched epoch always improving
     if (this.wait >= this.patience && epoch > 0) {
       this.stoppedEpoch = epoch;
       this.model!.stopTraining = true;
@@ -123,6 +126,7 @@ export class EarlyStopping extends Callback {
   }
 
   private keepWeights(weights: tf.Tensor[] | null): void {
+    // Stryker disable next-line ConditionalExpression: tf.dispose(null) does nothing
     if (this.bestWeights) tf.dispose(this.bestWeights);
     this.bestWeights = weights;
   }
