@@ -6,6 +6,8 @@ import { sgd } from '@dendrite/optimizers';
 import { expectNoLeakedTensors } from '@dendrite/test-utils';
 import { Model } from '../model';
 import type { MetricIdentifier } from './metric-set';
+import { runTestEpoch } from './evaluate';
+import { selectAdapter } from './data-adapters/select-adapter';
 import { sequential } from '../sequential';
 
 afterEach(() => {
@@ -180,6 +182,23 @@ class Subclassed extends Model {
     return this.inner.apply(inputs as tf.Tensor, args) as tf.Tensor;
   }
 }
+
+describe('runTestEpoch', () => {
+  it('runs without callbacks (their hooks are optional)', async () => {
+    const m = identity();
+    const { train } = selectAdapter(m, x, y, { batchSize: 3, shuffle: false });
+    const values = await runTestEpoch(m, train);
+    expect(values[0]).toBeCloseTo(7.5, 5);
+    expect(values[1]).toBeCloseTo(2.5, 5);
+    m.dispose();
+  });
+
+  it('asks for compile before evaluate, naming it', async () => {
+    const m = sequential({ layers: [identityLayer([1])] });
+    await expect(m.evaluate(x, y, { verbose: 0 })).rejects.toThrow(/to be compiled before evaluate\(\)/);
+    m.dispose();
+  });
+});
 
 describe('evaluate on a subclassed model never called, fed a stream', () => {
   it('names no metric in params before the first batch, then logs them by name', async () => {

@@ -197,3 +197,29 @@ describe('predict returns the structure the model returns', () => {
     net.dispose();
   });
 });
+
+describe('predict on a functional model of two inputs and two outputs', () => {
+  /** [a, b] → [a + 1, b + 1], each through its own y = x + 1. */
+  function twoByTwo() {
+    const [a, b] = [input({ shape: [1], name: 'a' }), input({ shape: [1], name: 'b' })];
+    return model({ inputs: [a, b], outputs: [affine().apply(a) as never, affine().apply(b) as never] });
+  }
+
+  it('returns the list of both outputs, each over every batch', () => {
+    const m = twoByTwo();
+    const out = m.predict([x5, [[10], [20], [30], [40], [50]]], { batchSize: 2, verbose: 0 }) as tf.Tensor[];
+    expect(Array.isArray(out)).toBe(true);
+    expect(out.map(read)).toEqual([[1, 2, 3, 4, 5], [11, 21, 31, 41, 51]]);
+    tf.dispose(out);
+    m.dispose();
+  });
+
+  it('names the inputs it expected and the one that is malformed', () => {
+    const m = twoByTwo();
+    const t = tf.tensor2d(x5);
+    expect(() => m.predict([t, t, t], { verbose: 0 })).toThrow(new Error('Expected 2 inputs (a, b), received 3'));
+    t.dispose();
+    expect(() => m.predict([x5, [[1], [2, 3]]] as never, { verbose: 0 })).toThrow(new Error('Expected x[1] to be a rectangular nested array, received a ragged one'));
+    m.dispose();
+  });
+});
