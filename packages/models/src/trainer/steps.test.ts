@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tf } from '@dendrite/backend';
-import { type CallArgs, Layer, type TensorOrList, dense, resetUniqueNames } from '@dendrite/layers';
+import { type CallArgs, Layer, type TensorOrList, dense, input, resetUniqueNames } from '@dendrite/layers';
 import { sgd } from '@dendrite/optimizers';
 import { expectArraysClose, expectNoLeakedTensors } from '@dendrite/test-utils';
+import { model } from '../functional';
 import { sequential } from '../sequential';
 
 afterEach(() => resetUniqueNames());
@@ -75,6 +76,19 @@ describe("the trainer's steps, as Keras's train_step and test_step", () => {
     await expect(m.fit([[1]], [[1]], { verbose: 0 })).rejects.toThrow(new Error('Expected model "frozen" to have trainable weights to fit, received none (is every layer frozen?)'));
     // evaluate needs no trainable weight.
     expect(await m.evaluate([[1]], [[1]], { verbose: 0 })).toBeTypeOf('number');
+    m.dispose();
+  });
+
+  it("logs each output's loss of a training step, from the same forward pass", async () => {
+    // Two frozen outputs y = x of one input x = 0, targets 1 and 2: mse 1 and 4, total 1 + 0.5 · 4.
+    const source = input({ shape: [1] });
+    const frozen = () => dense({ units: 1, kernelInitializer: 'ones', biasInitializer: 'zeros' });
+    const m = model({ inputs: source, outputs: [frozen().apply(source) as never, frozen().apply(source) as never] });
+    m.compile({ optimizer: sgd({ learningRate: 0 }), loss: 'mse', lossWeights: [1, 0.5] });
+    const history = await m.fit([[0], [0]], [[[1], [1]], [[2], [2]]], { verbose: 0 });
+    const names = Object.keys(history.history);
+    expect(names).toHaveLength(3);
+    expectArraysClose(names.map((name) => history.history[name][0]), [3, 1, 4]);
     m.dispose();
   });
 
