@@ -16,6 +16,7 @@ function forward(model: ModelContract, x: tf.Tensor[], training: boolean): tf.Te
  * output's loss starts from its logits, as Keras's (`withSoftmaxLogits`).
  */
 export function defaultTrainStep(model: ModelContract, data: StepData): void {
+  // Stryker disable next-line StringLiteral: fit and trainOnBatch have checked compile, naming themselves, before any step
   const compiled = model.requireCompiled('fit');
   // A subclassed model (or a Sequential without an input shape) makes its weights on its first call.
   ensureOutputsKnown(model, data.x);
@@ -24,7 +25,9 @@ export function defaultTrainStep(model: ModelContract, data: StepData): void {
     throw new Error(`Expected model "${model.name}" to have trainable weights to fit, received none (is every layer frozen?)`);
   }
   withSoftmaxLogits(() => {
+    // Stryker disable next-line ArrayDeclaration: assigned inside variableGrads before any read
     let predictions: tf.Tensor[] = [];
+    // Stryker disable next-line ArrayDeclaration: assigned inside variableGrads before any read
     let perOutput: tf.Scalar[] = [];
     const { value, grads } = tf.variableGrads(() => {
       model.clearLosses();
@@ -45,6 +48,7 @@ export function defaultTrainStep(model: ModelContract, data: StepData): void {
 
 /** Keras's `test_step`: forward pass in inference mode, loss (from a softmax output's logits) and metric updates. */
 export function defaultTestStep(model: ModelContract, data: StepData): void {
+  // Stryker disable next-line StringLiteral: evaluate, fit's validation and testOnBatch have checked compile, naming themselves, before any step
   const compiled = model.requireCompiled('evaluate');
   ensureOutputsKnown(model, data.x);
   withSoftmaxLogits(() => {
