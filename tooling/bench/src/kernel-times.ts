@@ -9,9 +9,10 @@
  * `SHAPES=1` splits each kernel by its input shapes; `THREADS=n` runs on n threads (default 1); `EPOCHS=n` times n epochs and prints the last.
  */
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs-core';
-import { selectBackend, setSeed, tf } from '@dendrite/backend';
-import { CNN_ROWS, EPOCH_FIT, WARM_UP_ROWS, fitOnRows } from './epoch-timing';
-import { type MnistModelKind, inputShapeOf, mnistModel, mnistTrain } from './mnist-models';
+import { selectBackend, tf } from '@dendrite/backend';
+import { CNN_ROWS } from './epoch-timing';
+import type { MnistModelKind } from './mnist-models';
+import { warmedMnistEpoch } from './warmed-mnist-epoch';
 
 const TOP = Number(process.env.TOP ?? 15);
 const THREADS = Number(process.env.THREADS ?? 1);
@@ -51,26 +52,18 @@ const thousands = (value: number) => Math.round(value).toLocaleString('en-US').r
 
 /** One epoch of `kind` with the kernels timed, as a heading and a Markdown table. */
 async function kernelTable(kind: MnistModelKind): Promise<string> {
-  setSeed(1);
-  const rows = kind === 'mlp' ? 60000 : CNN_ROWS;
-  const train = await mnistTrain(kind);
-  const xs = tf.tensor(train.x.values.subarray(0, rows * 784), [rows, ...inputShapeOf(kind)]);
-  const ys = tf.tensor2d(train.y.values.subarray(0, rows * 10), [rows, 10]);
-  const model = mnistModel(kind);
-  const fit = fitOnRows(tf, (x, y) => model.fit(x, y, EPOCH_FIT), xs, ys);
-  await fit(WARM_UP_ROWS);
+  const run = await warmedMnistEpoch(kind);
   let epochMs = 0;
   // Each epoch replaces the last one's totals: later epochs run on warmer JIT code.
   for (let epoch = 0; epoch < EPOCHS; epoch++) {
     totals.clear();
     recording = true;
     const start = performance.now();
-    await fit(undefined);
+    await run.epoch();
     epochMs = performance.now() - start;
     recording = false;
   }
-  tf.dispose([xs, ys]);
-  model.dispose();
+  run.dispose();
 
   const sorted = [...totals].sort((a, b) => b[1].ms - a[1].ms);
   const inKernels = sorted.reduce((sum, [, entry]) => sum + entry.ms, 0);

@@ -9,9 +9,9 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { selectBackend, setSeed, tf } from '@dendrite/backend';
-import { CNN_ROWS, EPOCH_FIT, WARM_UP_ROWS, fitOnRows } from './epoch-timing';
-import { type MnistModelKind, inputShapeOf, mnistModel, mnistTrain } from './mnist-models';
+import { selectBackend } from '@dendrite/backend';
+import type { MnistModelKind } from './mnist-models';
+import { warmedMnistEpoch } from './warmed-mnist-epoch';
 
 /** Nanoseconds run and waited (runnable) per thread id, with the thread's name. */
 function schedstats(): Map<string, { name: string; ran: number; waited: number }> {
@@ -30,19 +30,12 @@ function schedstats(): Map<string, { name: string; ran: number; waited: number }
 const kind: MnistModelKind = process.argv[2] === 'cnn' ? 'cnn' : 'mlp';
 const threads = Number(process.env.THREADS ?? availableParallelism());
 const info = await selectBackend({ prefer: 'wasm', threads });
-setSeed(1);
-const rows = kind === 'mlp' ? 60000 : CNN_ROWS;
-const train = await mnistTrain(kind);
-const xs = tf.tensor(train.x.values.subarray(0, rows * 784), [rows, ...inputShapeOf(kind)]);
-const ys = tf.tensor2d(train.y.values.subarray(0, rows * 10), [rows, 10]);
-const model = mnistModel(kind);
-const fit = fitOnRows(tf, (x, y) => model.fit(x, y, EPOCH_FIT), xs, ys);
-await fit(WARM_UP_ROWS);
+const run = await warmedMnistEpoch(kind);
 for (let epoch = 0; epoch < Number(process.env.EPOCHS ?? 2); epoch++) {
   const before = schedstats();
   const cpu = process.cpuUsage();
   const start = performance.now();
-  await fit(undefined);
+  await run.epoch();
   const wall = performance.now() - start;
   const used = process.cpuUsage(cpu);
   const after = schedstats();
@@ -65,5 +58,4 @@ for (let epoch = 0; epoch < Number(process.env.EPOCHS ?? 2); epoch++) {
     console.log(`  ${name.padEnd(24)} ×${entry.count}  ran ${(entry.ran / 1e9).toFixed(2)} s  waited for a core ${(entry.waited / 1e9).toFixed(2)} s`);
   }
 }
-tf.dispose([xs, ys]);
-model.dispose();
+run.dispose();
