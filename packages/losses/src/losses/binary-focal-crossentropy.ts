@@ -57,8 +57,8 @@ export const binaryFocalCrossentropy = withKerasName(function binaryFocalCrossen
   const { fromLogits, labelSmoothing, axis, applyClassBalancing, alpha, gamma } = focalOptions(options, 'loss "binary_focal_crossentropy"');
   return tf.tidy(() => {
     let [t, p] = alignShapes(yTrue, yPred, 'loss "binary_focal_crossentropy"', { broadcast: false });
-    // Always smoothed: a smoothing of 0 makes t·1 + 0, exactly the same targets.
-    t = tf.add(tf.mul(t, 1 - labelSmoothing), 0.5 * labelSmoothing);
+    // No smoothing, no kernels (t·1 + 0 would give the same targets in two more per step).
+    if (labelSmoothing > 0) t = tf.add(tf.mul(t, 1 - labelSmoothing), 0.5 * labelSmoothing);
     if (fromLogits) p = tf.sigmoid(p);
     const clipped = tf.clipByValue(p, EPSILON, 1 - EPSILON);
     const crossentropy = tf.neg(tf.add(tf.mul(t, tf.log(clipped)), tf.mul(tf.sub(1, t), tf.log(tf.sub(1, clipped)))));

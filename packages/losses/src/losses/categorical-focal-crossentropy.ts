@@ -55,8 +55,8 @@ export const categoricalFocalCrossentropy = withKerasName(function categoricalFo
     checkTensor(yTrue, 'yTrue', owner);
     checkTensor(yPred, 'yPred', owner);
     let [t, p] = alignShapes(yTrue, yPred, owner, { broadcast: false });
-    // Always smoothed: a smoothing of 0 makes t·1 + 0, exactly the same targets.
-    t = tf.add(tf.mul(t, 1 - smoothing), smoothing / p.shape[p.rank - 1]);
+    // No smoothing, no kernels (t·1 + 0 would give the same targets in two more per step).
+    if (smoothing > 0) t = tf.add(tf.mul(t, 1 - smoothing), smoothing / p.shape[p.rank - 1]);
     if (options.fromLogits) p = axis === -1 || axis === p.rank - 1 ? tf.softmax(p) : tf.exp(tf.sub(p, tf.logSumExp(p, axis, true)));
     const output = tf.clipByValue(tf.div(p, tf.sum(p, axis, true)), EPSILON, 1 - EPSILON);
     const crossentropy = tf.neg(tf.mul(t, tf.log(output)));

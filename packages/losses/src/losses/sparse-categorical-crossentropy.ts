@@ -32,7 +32,8 @@ export function sparseLabels(yTrue: tf.Tensor, yPred: tf.Tensor, owner: string):
       `Expected yTrue of shape [${expected.join(', ')}] or [${[...expected, 1].join(', ')}] (integer labels) to go with yPred of shape [${yPred.shape.join(', ')}], received [${yTrue.shape.join(', ')}] in ${owner}`,
     );
   }
-  return tf.cast(labels, 'int32');
+  // int32 labels go as they are: a cast to the same dtype is still a kernel (Identity) per step.
+  return labels.dtype === 'int32' ? labels : tf.cast(labels, 'int32');
 }
 
 function checkIgnoreClass(ignoreClass: unknown, owner: string): number | null {
